@@ -265,6 +265,86 @@ describe('DynamoDB: check-then-put (Java, Go, C#)', () => {
     assert.deepEqual(reported('Seats.java', code), []);
   });
 
+  it('reports Java DynamoDBMapper: the object the function was given, saved after load found its key absent; silent on a change, another key, a versioned class', () => {
+    const code = sourceLines(
+      'package members;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+      'public class Signup {',
+      '  @DynamoDBTable(tableName = "members")',
+      '  public static class Member {',
+      '    private String email;',
+      '    private String name;',
+      '    @DynamoDBHashKey public String getEmail() { return email; }',
+      '    public void setEmail(String email) { this.email = email; }',
+      '    public String getName() { return name; }',
+      '    public void setName(String name) { this.name = name; }',
+      '  }',
+      '  @DynamoDBTable(tableName = "cards")',
+      '  public static class Card {',
+      '    private String number;',
+      '    private Long version;',
+      '    @DynamoDBHashKey public String getNumber() { return number; }',
+      '    @DynamoDBVersionAttribute public Long getVersion() { return version; }',
+      '  }',
+      '  private final DynamoDBMapper mapper;',
+      '  Signup(DynamoDBMapper mapper) { this.mapper = mapper; }',
+      '  public String join(Member member) {',
+      '    Member known = mapper.load(Member.class, member.getEmail());',
+      '    if (known != null) return "taken";',
+      '    mapper.save(member);',
+      '    return "ok";',
+      '  }',
+      '  public void change(Member member) {',
+      '    if (mapper.load(Member.class, member.getEmail()) == null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '  public void invite(Member member, String inviter) {',
+      '    if (mapper.load(Member.class, inviter) == null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '  public void issue(Card card) {',
+      '    if (mapper.load(Card.class, card.getNumber()) != null) throw new IllegalStateException();',
+      '    mapper.save(card);',
+      '  }',
+      '  public void adopt(Member member, Card card) {',
+      '    if (mapper.load(Card.class, member.getEmail()) != null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('Signup.java', code), ['25:save dynamodb-read-modify-write!']);
+  });
+
+  it('reports C# DynamoDBContext: the object the method was given, saved after LoadAsync of its key found none; silent on a change', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2.DataModel;',
+      '[DynamoDBTable("members")]',
+      'public class Member',
+      '{',
+      '    [DynamoDBHashKey] public string Email { get; set; }', // 5
+      '    public string Name { get; set; }',
+      '}',
+      'public class Signup',
+      '{',
+      '    private readonly IDynamoDBContext _context;', // 10
+      '    public Signup(IDynamoDBContext context) { _context = context; }',
+      '    public async Task<string> Join(Member member)',
+      '    {',
+      '        var known = await _context.LoadAsync<Member>(member.Email);',
+      '        if (known != null) return "taken";', // 15
+      '        await _context.SaveAsync(member);',
+      '        return "ok";',
+      '    }',
+      '    public async Task Change(Member member)',
+      '    {', // 20
+      '        if (await _context.LoadAsync<Member>(member.Email) == null) throw new InvalidOperationException();',
+      '        await _context.SaveAsync(member);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Signup.cs', code), ['16:SaveAsync dynamodb-read-modify-write!']);
+  });
+
   it('reports C#: IsItemSet or Item.Count that returns, and the context saving a new object after LoadAsync found none', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2;',

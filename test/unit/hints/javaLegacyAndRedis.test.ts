@@ -119,6 +119,41 @@ describe('Java: AWS SDK for Java 1.x', () => {
     assert.deepEqual(hintsIn('Search.java', other), []);
   });
 
+  it('reads the fluent setters chained on the call that gives a declared request', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import com.amazonaws.services.dynamodbv2.model.*;',
+      'class Bootstrap {',
+      '    private AmazonDynamoDB db;',
+      '    private DynamoDBMapper mapper;',
+      '    private QueryTemplates templates;',
+      '    void create() {',
+      '        CreateTableRequest orders = mapper.generateCreateTableRequest(Order.class)',
+      '                .withProvisionedThroughput(new ProvisionedThroughput(1L, 1L));',
+      '        db.createTable(orders);',
+      '        CreateTableRequest carts = this.mapper.generateCreateTableRequest(Cart.class).withBillingMode(BillingMode.PAY_PER_REQUEST);',
+      '        db.createTable(carts);',
+      '        QueryRequest query = templates.byStatus().withIndexName("status-index").withConsistentRead(true);',
+      '        db.query(query);',
+      '    }',
+      '}',
+    );
+    const hints = hintsIn('Bootstrap.java', code);
+    assert.ok(hints.includes('10:withProvisionedThroughput dynamodb-billing-mode'), hints.join('\n'));
+    assert.ok(hints.includes('12:withBillingMode dynamodb-billing-mode'), hints.join('\n'));
+    assert.ok(hints.includes('14:withConsistentRead dynamodb-consistent-read!'), hints.join('\n'));
+    const other = sourceLines(
+      'import com.example.search.QueryRequest;',
+      'class Search {',
+      '    void run(Engine engine) {',
+      '        QueryRequest query = engine.newQuery().withConsistentRead(true);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Search.java', other), []);
+  });
+
   it('does not count Mockito stubs or verifications as calls', () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
@@ -178,6 +213,52 @@ describe('Java: DynamoDBMapper and the 1.x document API', () => {
     assert.ok(found.includes('9:query dynamodb-query') && !found.includes('9:query dynamodb-query!'), found.join('\n'));
     // The low-level client's request on the same unknown receiver reads one page.
     assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+  });
+
+  it('leaves a request passed to an object of another declared class alone (a wrapper that may resend unprocessed items), in Java and C#', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;',
+      'class Import {',
+      '    private DynamoDbClient ddb;',
+      '    private RetryingWriter writer;', // 5
+      '    void viaField(BatchWriteItemRequest template) {',
+      '        var request = BatchWriteItemRequest.builder().requestItems(template.requestItems()).build();',
+      '        writer.batchWriteItem(request);',
+      '        this.writer.batchWriteItem(request);',
+      '        var own = RetryingWriter.builder().client(ddb).build();', // 10
+      '        own.batchWriteItem(request);',
+      '        var made = new RetryingWriter(ddb);',
+      '        made.batchWriteItem(request);',
+      '        ddb.batchWriteItem(request);',
+      '        factory.writer().batchWriteItem(request);', // 15
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Import.java', code).filter((hint) => hint.includes('batchWriteItem'));
+    assert.deepEqual(found, [
+      '14:batchWriteItem dynamodb-batch-write-item',
+      '15:batchWriteItem dynamodb-batch-write-item',
+      '14:batchWriteItem dynamodb-batch-write-item!',
+      '15:batchWriteItem dynamodb-batch-write-item!',
+    ]);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class Import',
+      '{',
+      '    private readonly IAmazonDynamoDB _ddb;', // 5
+      '    private readonly RetryingWriter _writer;',
+      '    public async Task Run(BatchWriteItemRequest template)',
+      '    {',
+      '        var request = new BatchWriteItemRequest { RequestItems = template.RequestItems };',
+      '        await _writer.BatchWriteItemAsync(request);', // 10
+      '        await _ddb.BatchWriteItemAsync(request);',
+      '    }',
+      '}',
+    );
+    const fromCsharp = hintsIn('Import.cs', csharp).filter((hint) => hint.includes('BatchWriteItemAsync'));
+    assert.deepEqual(fromCsharp, ['11:BatchWriteItemAsync dynamodb-batch-write-item', '11:BatchWriteItemAsync dynamodb-batch-write-item!']);
   });
 
   it("follows Table.getIndex to an index: its query pages itself, and a consistent read there is the GSI's finding", () => {

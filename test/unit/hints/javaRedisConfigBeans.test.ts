@@ -6,6 +6,8 @@
  * - the host and password of a Jedis constructor passed as `static final` constants (`new JedisPool(config,
  *   REDIS_HOST, REDIS_PORT, REDIS_TIMEOUT, REDIS_PASSWORD)`), seen in a rate limiter's pool factory against
  *   `localhost`: the written password is a literal, and a local server is no AUTH sent in clear over a network.
+ * - the password of Spring's `RedisStaticMasterReplicaConfiguration` (ElastiCache's primary and reader endpoints),
+ *   also set through a helper typed with a nested `RedisConfiguration.WithPassword` or `WithAuthentication`.
  * With the look-alikes that stay silent: other customizers (Jedis's, an HTTP client's), a lambda parameter of
  * the same name elsewhere, and constants that are not final or not literals.
  */
@@ -273,5 +275,52 @@ describe('Java: Spring Data Redis connection factories built in code', () => {
       '    }',
     ]);
     assert.ok(!findings(hintsIn('Sessions.java', applied)).some((hint) => hint.startsWith('36:')));
+  });
+});
+
+describe('Java: Spring Data Redis master/replica configurations', () => {
+  it('reads the password of a static master/replica configuration, and of a helper typed with a nested RedisConfiguration.With* interface', () => {
+    const code = sourceLines(
+      'package app.config;', // 1
+      'import org.springframework.data.redis.connection.RedisConfiguration;',
+      'import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;', // 5
+      'class Caches {',
+      '    LettuceConnectionFactory primaryAndReader(String primary, String reader, String token) {',
+      '        RedisStaticMasterReplicaConfiguration endpoints = new RedisStaticMasterReplicaConfiguration(primary, 6379);',
+      '        endpoints.addNode(reader, 6379);',
+      '        endpoints.setPassword(token);', // 10
+      '        return new LettuceConnectionFactory(endpoints, LettuceClientConfiguration.builder().useSsl().build());',
+      '    }',
+      '    static void credentials(RedisConfiguration.WithAuthentication target, String user, String token) {',
+      '        target.setUsername(user);',
+      '        target.setPassword(token);', // 15
+      '    }',
+      '    static void other(Settings.WithPassword target, String token) {',
+      '        target.setPassword(token);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(
+      hintsIn('Caches.java', code).filter((hint) => hint.includes('redis-password')),
+      ['10:setPassword redis-password', '15:setPassword redis-password'],
+    );
+  });
+
+  it('reports the password a master/replica configuration sends to a remote primary through a factory without TLS', () => {
+    const code = sourceLines(
+      'package app.config;', // 1
+      'import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;',
+      'class Plain {',
+      '    LettuceConnectionFactory cache(String token) {', // 5
+      '        RedisStaticMasterReplicaConfiguration endpoints = new RedisStaticMasterReplicaConfiguration("primary.cache.example.com", 6379);',
+      '        endpoints.setPassword(token);',
+      '        return new LettuceConnectionFactory(endpoints);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsIn('Plain.java', code)), ['7:setPassword redis-auth-without-tls!']);
   });
 });

@@ -4,7 +4,9 @@
  * `getAtomicLong(name)`: GET, SET, SET with PX) and the key-level methods every object has (`delete`,
  * `expire`, `remainTimeToLive`), and the password of its server configurations. Only where the file imports
  * them from Redisson. The hovers show Redisson examples; a password set on the chain that sets a `redis://`
- * address gets the password-without-TLS finding, and certificate verification turned off its finding.
+ * address gets the password-without-TLS finding, and certificate verification turned off its finding. A map's
+ * and a set's whole reads (`readAllMap`, `readAllKeySet`, `readAllValues`, a set's `readAll`) and their walks
+ * (HSCAN, SSCAN) get the hover on reading a whole hash or set.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -278,5 +280,100 @@ describe('Redisson', () => {
       '}',
     );
     assert.deepEqual(hintsIn('AcmeCache.java', other), []);
+  });
+
+  it('gives the whole reads of a map and a set the hover on reading a whole hash or set', () => {
+    const code = sourceLines(
+      'package fleet.dispatch;',
+      '',
+      'import java.util.Map;',
+      'import org.redisson.api.RList;',
+      'import org.redisson.api.RMap;',
+      'import org.redisson.api.RMapCache;',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class Positions {',
+      '    private final RedissonClient redisson;',
+      '    private final Catalog catalog;',
+      '',
+      '    public Positions(RedissonClient redisson, Catalog catalog) {',
+      '        this.redisson = redisson;',
+      '        this.catalog = catalog;',
+      '    }',
+      '',
+      '    public Object all() {',
+      '        RMapCache<String, String> positions = redisson.getMapCache("positions");',
+      '        Object keys = riders().readAllKeySet();',
+      '        Object values = positions.readAllValues();',
+      '        Object entries = redisson.getMap("riders").readAllEntrySet();',
+      '        return redisson.getSetCache("zones").readAll();',
+      '    }',
+      '',
+      '    public Object quiet() {',
+      '        RList<String> list = redisson.getList("recent");',
+      '        Object one = riders().get("r1");',
+      '        Object walked = riders().entrySet(100);',
+      '        Object other = catalog.readAllMap();',
+      '        return list.readAll();',
+      '    }',
+      '',
+      '    private RMap<String, String> riders() {',
+      '        return redisson.getMap("riders");',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Positions.java', code), [
+      '20:readAllKeySet redis-collection-read',
+      '21:readAllValues redis-collection-read',
+      '22:readAllEntrySet redis-collection-read',
+      '23:readAll redis-collection-read',
+      '29:entrySet redis-collection-read',
+    ]);
+  });
+
+  it('gives the walks of a map (HSCAN) and a set (SSCAN) the same hover, and not a view used for one key or its size', () => {
+    const code = sourceLines(
+      'package fleet.dispatch;',
+      '',
+      'import org.redisson.api.RMap;',
+      'import org.redisson.api.RSet;',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class Walks {',
+      '    private final RedissonClient redisson;',
+      '',
+      '    public Walks(RedissonClient redisson) {', // 10
+      '        this.redisson = redisson;',
+      '    }',
+      '',
+      '    public void walk(RMap<String, String> riders, RSet<String> zones) {',
+      '        riders.values().stream().count();', // 15
+      '        riders.entrySet(500).size();',
+      '        riders.keySet("rider:*").size();',
+      '        riders.forEach((k, v) -> {});',
+      '        for (String id : riders.keySet()) {',
+      '            id.length();', // 20
+      '        }',
+      '        zones.stream().count();',
+      '        zones.iterator();',
+      '    }',
+      '', // 25
+      '    public void quiet(RMap<String, String> riders, RSet<String> zones) {',
+      '        riders.keySet().contains("r1");',
+      '        riders.values().size();',
+      '        riders.entrySet().isEmpty();',
+      '        zones.contains("z1");', // 30
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Walks.java', code), [
+      '15:values redis-collection-read',
+      '16:entrySet redis-collection-read',
+      '17:keySet redis-collection-read',
+      '18:forEach redis-collection-read',
+      '19:keySet redis-collection-read',
+      '22:stream redis-collection-read',
+      '23:iterator redis-collection-read',
+    ]);
   });
 });

@@ -77,10 +77,16 @@ const SERVICE_FILE = 'src/main/java/lib/service/LoanService.java';
 describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
   it('indexes a repository interface with its scan permissions and methods, and a mapped entity with its keys', () => {
     assert.deepEqual(contributionOf('src/main/java/lib/repository/LoanRepository.java', REPOSITORY(true))?.springRepositories, {
-      LoanRepository: { scan: true, entity: 'Loan', methods: { findByCopyIdAndState: { scan: false, parameters: 2 }, findByMemberId: { scan: false, parameters: 1 } } },
+      LoanRepository: {
+        scan: true,
+        entity: 'Loan',
+        entityCandidates: ['lib.model.Loan'],
+        methods: { findByCopyIdAndState: { scan: false, parameters: 2 }, findByMemberId: { scan: false, parameters: 1 } },
+        package: 'lib.repository',
+      },
     });
     assert.deepEqual(contributionOf('src/main/java/lib/model/Loan.java', ENTITY)?.springEntities, {
-      Loan: { properties: ['id', 'memberId', 'copyId', 'state'], keys: { id: 'hash', memberId: 'index-hash' }, hasRange: false },
+      Loan: { properties: ['id', 'memberId', 'copyId', 'state'], keys: { id: 'hash', memberId: 'index-hash' }, hasRange: false, package: 'lib.model' },
     });
     assert.equal(contributionOf('src/test/java/lib/repository/LoanRepository.java', REPOSITORY(true))?.springRepositories, undefined);
   });
@@ -99,11 +105,39 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     assert.deepEqual(hintsInWorkspace(copiedToThread(workspaceOf(FILES(true))), SERVICE_FILE, SERVICE), expected);
   });
 
-  it('says nothing for a CrudRepository without the library\'s annotations (any store\'s), alone, or for a name two files declare', () => {
+  it('says nothing for a CrudRepository without the library\'s annotations (any store\'s), alone, or for a name two files declare that the file does not resolve', () => {
     assert.deepEqual(hintsOfFile(FILES(false), SERVICE_FILE), []);
     assert.deepEqual(hintsOfFile(FILES(true), SERVICE_FILE, null), []);
     const twice = { ...FILES(true), 'src/main/java/lib/other/LoanRepository.java': REPOSITORY(true).replace('package lib.repository;', 'package lib.other;') };
-    assert.deepEqual(hintsOfFile(twice, SERVICE_FILE), []);
+    // Without the import, the simple name alone stands for either.
+    assert.deepEqual(hintsOfFile({ ...twice, [SERVICE_FILE]: SERVICE.replace('import lib.repository.LoanRepository;\n', '') }, SERVICE_FILE), []);
+  });
+
+  it('tells apart repositories and entities of the same simple name in two packages, as Java resolves the name', () => {
+    const otherEntity = ENTITY.replace('package lib.model;', 'package lib.archive;').replace('@DynamoDBIndexHashKey(globalSecondaryIndexName = "member-index")', '@DynamoDBAttribute');
+    const otherRepository = REPOSITORY(false)
+      .replace('package lib.repository;', 'package lib.archive;')
+      .replace('import lib.model.Loan;\n', '')
+      .replace('import org.socialsignin.spring.data.dynamodb.repository.EnableScan;', 'import org.socialsignin.spring.data.dynamodb.repository.DynamoDBCrudRepository;')
+      .replace('extends CrudRepository<Loan, String>', 'extends DynamoDBCrudRepository<Loan, String>');
+    const archiveService = SERVICE.replace('package lib.service;', 'package lib.archive;').replace('import lib.model.Loan;\n', '').replace('import lib.repository.LoanRepository;\n', '');
+    const files = {
+      ...FILES(true),
+      'src/main/java/lib/archive/Loan.java': otherEntity,
+      'src/main/java/lib/archive/LoanRepository.java': otherRepository,
+      'src/main/java/lib/archive/LoanService.java': archiveService,
+    };
+    // The import names the scanning repository, whose entity's memberId is an index hash key.
+    assert.deepEqual(hintsOfFile(files, SERVICE_FILE), [
+      '15:findAll dynamodb-scan',
+      '16:findById dynamodb-get-item',
+      '17:findByCopyIdAndState dynamodb-filter-expression',
+      '17:findByCopyIdAndState dynamodb-filter-expression!',
+      '17:findByCopyIdAndState dynamodb-scan',
+      '18:findByMemberId dynamodb-query',
+    ]);
+    // The archive's own package: a repository that enables no scan, whose entity's memberId is a plain attribute.
+    assert.deepEqual(hintsOfFile(files, 'src/main/java/lib/archive/LoanService.java'), ['14:findById dynamodb-get-item']);
   });
 
   it('leaves a JPA repository of another file alone, and an entity it cannot see keeps derived queries silent', () => {

@@ -17,8 +17,10 @@
  *   each key attribute with the same value once unwrapped from its AttributeValue, and another attribute
  *   whose value is not constant;
  * - an object mapper's object (`table.putItem(account)`, `SaveAsync(new Account { … })`): built in the
- *   function from each value of the read's key and another value not constant, of a class this file or the
- *   workspace declares with no version attribute (a version makes the mapper's save of a new object conditional).
+ *   function from each value of the read's key and another value not constant, or a parameter of the function
+ *   whose key the read took off it (`load(Account.class, account.getId())`, then `save(account)`), of a class this
+ *   file or the workspace declares with no version attribute (a version makes the mapper's save of a new object
+ *   conditional).
  * What differs per language is a dialect in `languages/ctp{Java,Go,Csharp}.ts`.
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -26,6 +28,7 @@ import { builtObject, requestMap, runData, sameTable, valueText } from './checkT
 import { conditionOf } from './ifConditions';
 import { chainStart } from './receiverChains';
 import { RmwDialect, typedReadFlow } from './readModifyWriteTyped';
+import { parameterPosition } from './readModifyWriteHelpers';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
 
@@ -46,6 +49,8 @@ export interface CheckThenPutDialect {
   wrapperWords: ReadonlySet<string>;
   /** The key values of an object mapper's read, unwrapped, or undefined. */
   mapperKey(a: CodeAnalyzer, get: OperationOccurrence, fn: number): string[] | undefined;
+  /** The class an object mapper's read names (Java's `load(Order.class, id)`), when it names one. */
+  loadedClass?(a: CodeAnalyzer, get: OperationOccurrence): string | undefined;
   /** Whether the object mapper's class `name` can be a new object saved with no condition: seen, no version attribute, the class the read loads. */
   plainClass(a: CodeAnalyzer, name: string, get: OperationOccurrence): boolean;
   /** Go: the struct fields' attribute names (`dynamodbav` tags) of a struct type the file declares. */
@@ -291,13 +296,35 @@ function subjectAt(a: CodeAnalyzer, d: CheckThenPutDialect, s: number, read: Rea
 /** Whether an object mapper saves an object built from each value of the read's key and a value of the run's own, of a class it saves with no condition. */
 function savesObjectOfRun(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrence, put: OperationOccurrence, fn: number, written: [number, number]): boolean {
   const key = d.mapperKey(a, get, fn);
-  const built = key && key.length > 0 ? builtObject(a, d, written, put.tokenIndex, fn) : undefined;
-  if (!key || !built || !d.plainClass(a, built.type, get) || d.rmw.receiverTable(a, get) !== d.rmw.receiverTable(a, put)) {
+  if (!key || key.length === 0 || d.rmw.receiverTable(a, get) !== d.rmw.receiverTable(a, put)) {
     return false;
   }
   const keys = key.map((value) => d.unwrap(value));
+  const given = givenObject(a, written, fn);
+  if (given) {
+    // Its key read off itself (`load(Customer.class, customer.getId())`): the caller's new object, all of it the run's own.
+    const loaded = d.loadedClass?.(a, get);
+    return (loaded === undefined || loaded === given.type) && keys.every((value) => value.startsWith(`${given.name} . `)) && d.plainClass(a, given.type, get);
+  }
+  const built = builtObject(a, d, written, put.tokenIndex, fn);
+  if (!built || !d.plainClass(a, built.type, get)) {
+    return false;
+  }
   const values = built.values.map(([from, to]) => valueText(a, d, from, to));
   return keys.every((value) => values.includes(value)) && built.values.some(([from, to], i) => !keys.includes(values[i]) && runData(a, d, from, to));
+}
+
+/**
+ * The object a mapper saves as the function was given it (`register(Customer customer)`, then `mapper.save(customer)`):
+ * a parameter declared with a class name before it (Java, C#), not assigned before the save.
+ */
+function givenObject(a: CodeAnalyzer, [from, to]: [number, number], fn: number): { name: string; type: string } | undefined {
+  const name = to === from + 1 ? a.id(from) : undefined;
+  if (name === undefined || a.language.family === 'go' || parameterPosition(a, fn, from) === undefined) {
+    return undefined;
+  }
+  const type = a.id((a.scopes.lookup(name, from)?.token ?? 0) - 1);
+  return type !== undefined && /^[A-Z]/.test(type) ? { name, type } : undefined;
 }
 
 /** Whether the Put's item repeats the read's key and carries a value of the run's own. */

@@ -16,6 +16,7 @@ import { memberAssignmentsOf, variableContext } from './requests';
 import { jedisAuthOptions } from './languages/javaJedisConstructors';
 import { glideSentToken, glideSite } from './glide';
 import { dropsCoroutine } from './unawaitedRedis';
+import { redissonWalk } from './redissonIteration';
 
 const { NUM } = TOKEN_KIND;
 
@@ -320,14 +321,19 @@ const GO_REDIS_ALIASES = new Map([
  * SCAN in `getKeys()` and `getKeysByPattern(pattern)` ("Keys traversed with SCAN operation"), deletes with
  * DEL or UNLINK and flushes; `RBucket` (and the counters `RAtomicLong`, `RAtomicDouble`) holds one string value, and its `set(value, ttl)` and
  * `trySet(value, ttl)` are one SET with PX (and NX). Every object is one key: `RObject` deletes and
- * unlinks it, `RExpirable` sets, clears and reads its TTL. Their other methods (a map's `put`, a lock's
- * `lock`) send commands no key-level rule names.
+ * unlinks it, `RExpirable` sets, clears and reads its TTL. A map (`RMap`, `RMapCache`, `RLocalCachedMap`) reads
+ * the whole hash in one reply with `readAllMap()` and `readAllEntrySet()` (HGETALL), `readAllKeySet()` (HKEYS) and
+ * `readAllValues()` (HVALS), and a set (`RSet`, `RSetCache`) with `readAll()` (SMEMBERS); their iterators walk it
+ * with HSCAN and SSCAN instead (`redissonIteration.ts`). Their other methods (a map's `put`, a lock's `lock`) send commands no key-level rule
+ * names.
  */
 const REDISSON_OBJECT: Record<string, string> = { delete: 'del', unlink: 'unlink', isexists: 'exists', expire: 'pexpire', clearexpire: 'persist', remaintimetolive: 'pttl' };
-const REDISSON_COMMANDS: Record<'keys' | 'bucket' | 'object', Record<string, string>> = {
+const REDISSON_COMMANDS: Record<'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set', Record<string, string>> = {
   keys: { getkeys: 'scan', getkeysbypattern: 'scan', flushall: 'flushall', flushdb: 'flushdb', delete: 'del', unlink: 'unlink', countexists: 'exists' },
   bucket: { ...REDISSON_OBJECT, get: 'get', set: 'set', setifabsent: 'setnx', tryset: 'setnx' },
   object: REDISSON_OBJECT,
+  'redisson-map': { ...REDISSON_OBJECT, readallmap: 'hgetall', readallentryset: 'hgetall', readallkeyset: 'hkeys', readallvalues: 'hvals' },
+  'redisson-set': { ...REDISSON_OBJECT, readall: 'smembers' },
 };
 
 /**
@@ -358,7 +364,10 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
-    const command = STRUCTURE_COMMANDS[client.structure][method] ?? (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
+    const command =
+      redissonWalk(a, index, client.structure, method, receiverStart) ??
+      STRUCTURE_COMMANDS[client.structure][method] ??
+      (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
     // Django's cache is no client a quick fix can rewrite with the client's own SCAN: its receiver is not one.
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(client.structure === 'cache' ? { sent: true } : {}) });
     return;

@@ -353,10 +353,11 @@ function firstAtOrAfter<T>(list: readonly T[], value: number, at: (entry: T) => 
  * empty `var`), kept by its name's token as the request it holds, so that the options assigned to it and the
  * calls it is passed to read that request. Never complete: callers, or helpers it is handed to, may set more.
  */
-export function keepDeclaredRequest(a: CodeAnalyzer, name: number, type: number, operation: string): void {
+export function keepDeclaredRequest(a: CodeAnalyzer, name: number, type: number, operation: string): OptionContext {
   const context: OptionContext = { kind: 'sdk', type: operation, options: [], complete: false, anchor: a.tokenSpan(type) };
   a.contexts.push(context);
   a.requestAt.set(name, context);
+  return context;
 }
 
 /** Options set by assignment on variables that hold a request built apart (C# initialisers, Go input structs). */

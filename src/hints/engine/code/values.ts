@@ -200,8 +200,14 @@ const REDISSON_HANDLES: Record<string, RedisStructure> = {
   getBucket: 'bucket',
   getAtomicLong: 'bucket',
   getAtomicDouble: 'bucket',
+  // A map and a set can be read whole in one reply (`redis.ts`).
+  getMap: 'redisson-map',
+  getMapCache: 'redisson-map',
+  getLocalCachedMap: 'redisson-map',
+  getSet: 'redisson-set',
+  getSetCache: 'redisson-set',
   ...Object.fromEntries(
-    ['getMap', 'getMapCache', 'getList', 'getSet', 'getSetCache', 'getSortedSet', 'getScoredSortedSet', 'getQueue', 'getDeque', 'getBlockingQueue', 'getHyperLogLog', 'getBitSet', 'getLock', 'getFairLock', 'getReadWriteLock', 'getSemaphore', 'getCountDownLatch'].map((method) => [method, 'object' as const]),
+    ['getList', 'getSortedSet', 'getScoredSortedSet', 'getQueue', 'getDeque', 'getBlockingQueue', 'getHyperLogLog', 'getBitSet', 'getLock', 'getFairLock', 'getReadWriteLock', 'getSemaphore', 'getCountDownLatch'].map((method) => [method, 'object' as const]),
   ),
 };
 

@@ -7,6 +7,10 @@ export interface SpringRepositoryShape {
   scan: boolean;
   /** The simple name of its entity class (its base interface's first type argument), if it names one. */
   entity?: string;
+  /** The qualified names that simple name may stand for in the repository's file, in the order Java looks. */
+  entityCandidates?: string[];
+  /** The package of the file that declares it. */
+  package?: string;
   /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
   methods: Record<string, { scan: boolean; parameters: number }>;
 }
@@ -16,24 +20,38 @@ export interface SpringEntityShape {
   properties: string[];
   keys: Record<string, 'hash' | 'range' | 'index-hash' | 'index-range' | 'id'>;
   hasRange: boolean;
+  /** The package of the file that declares it. */
+  package?: string;
 }
 
-/** The workspace's repositories and entities by simple name; null where two files declare the name. */
+/**
+ * The workspace's repositories and entities by simple name and by qualified name (`shop.orders.OrderRepository`);
+ * null where two files declare the name.
+ */
 export interface SpringIndex {
   repositories: Map<string, SpringRepositoryShape | null>;
   entities: Map<string, SpringEntityShape | null>;
 }
 
-/** The repositories and entities the workspace's files declare; a simple name two files declare is left unknown. */
+/**
+ * The repositories and entities the workspace's files declare. A simple name two files declare (a `UserRepository`
+ * in each of two packages) is left unknown; the qualified names still tell them apart.
+ */
 export function springIndexOf(contributions: readonly FileContribution[]): SpringIndex {
   const index: SpringIndex = { repositories: new Map(), entities: new Map() };
   for (const contribution of contributions) {
     for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
-      index.repositories.set(name, index.repositories.has(name) ? null : shape);
+      addNamed(index.repositories, name, shape);
     }
     for (const [name, shape] of Object.entries(contribution.springEntities ?? {})) {
-      index.entities.set(name, index.entities.has(name) ? null : shape);
+      addNamed(index.entities, name, shape);
     }
   }
   return index;
+}
+
+function addNamed<T extends { package?: string }>(map: Map<string, T | null>, name: string, shape: T): void {
+  for (const key of shape.package ? [name, `${shape.package}.${name}`] : [name]) {
+    map.set(key, map.has(key) ? null : shape);
+  }
 }

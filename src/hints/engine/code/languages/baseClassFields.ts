@@ -25,6 +25,8 @@ interface DeclaredNames {
   single: Map<string, string>;
   /** Packages or namespaces whose classes the file reads by simple name, in the order they are looked in. */
   containers: string[];
+  /** The file's own package (Java) or first namespace (C#), if it declares one. */
+  own: string | undefined;
 }
 
 /** How far up a chain of same-file base classes the project base is looked for (as `clientClasses.ts` does). */
@@ -66,7 +68,7 @@ function namesOf(a: CodeAnalyzer, language: ClassLanguage): DeclaredNames {
     }
     // A C# project's `global using`s of another file reach this one too, after its own.
     const global = language === 'csharp' ? (a.project?.csharpGlobalUsings?.() ?? []) : [];
-    return { single, containers: [...own, ...imported, ...global] };
+    return { single, containers: [...own, ...imported, ...global], own: own[0] };
   });
 }
 
@@ -111,10 +113,30 @@ function projectFields(
 
 /** The keys of the classes a written type name may stand for in this file, in the order the language looks. */
 export function typeCandidates(a: CodeAnalyzer, language: ClassLanguage, written: string): string[] {
+  return qualifiedCandidates(a, language, written).map((candidate) => classKey(language, candidate));
+}
+
+/** The qualified names a written type name may stand for in this file, in the order the language looks; the name as written last. */
+export function qualifiedCandidates(a: CodeAnalyzer, language: ClassLanguage, written: string): string[] {
   const names = namesOf(a, language);
   const imported = names.single.get(written);
-  const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
-  return candidates.map((candidate) => classKey(language, candidate));
+  return written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
+}
+
+/** What `find` gives for the first candidate that has it. */
+export function firstFound<T>(candidates: readonly string[], find: (candidate: string) => T | undefined): T | undefined {
+  for (const candidate of candidates) {
+    const found = find(candidate);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/** The package (Java) or first namespace (C#) the file declares. */
+export function ownContainer(a: CodeAnalyzer, language: ClassLanguage): string | undefined {
+  return namesOf(a, language).own;
 }
 
 /**

@@ -20,7 +20,7 @@ import { impliedNamespaces } from './csharpImpliedUsings';
 import { declaredProjectClass } from './baseClassFields';
 import { csharpCdkConstructs } from './csharpCdk';
 import { pulumiCsharpResources } from './csharpPulumi';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
+import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -254,7 +254,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex });
     return true;
   }
-  return callWithTypedRequest(a, nameIndex);
+  return !heldByOtherType(a, receiverStart, nameIndex) && callWithTypedRequest(a, nameIndex);
 }
 
 /** A declared type: an SDK client, `DynamoDBContext`, the document model's `Table`, or a StackExchange.Redis client. */

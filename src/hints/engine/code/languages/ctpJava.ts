@@ -1,11 +1,13 @@
 /**
  * Check-then-put in Java (`checkThenPutTyped.ts`): SDK v2 `getItem` tested with `r.hasItem()`,
  * `r.item() != null`, `r.item().isEmpty()` (v1 `r.getItem()`), and the enhanced client's `table.getItem(key)`
- * tested for null, whose key is `Key.builder().partitionValue(…).sortValue(…)`. The enhanced client's
+ * tested for null, whose key is `Key.builder().partitionValue(…).sortValue(…)`, and DynamoDBMapper's
+ * `load(Order.class, hashKey[, rangeKey])` tested for null. The enhanced client's
  * VersionedRecordExtension (loaded by default) puts a new bean of a class with a version attribute only if
  * it does not exist: such a class, or one not seen, is no finding.
  */
 import type { CodeAnalyzer } from '../analyzer';
+import type { OperationOccurrence } from '../../model';
 import { CheckThenPutDialect } from '../checkThenPutTyped';
 import { bindingOf } from '../checkThenPutTypedItems';
 import { callArgumentRanges, versionedOrUnseen } from '../readModifyWriteTyped';
@@ -35,6 +37,10 @@ export const ctpJava: CheckThenPutDialect = {
     // `getItem(Key.builder().partitionValue(id).build())`, `getItem(r -> r.key(k -> k.partitionValue(id)))`, or a name bound to the key.
     const open = get.tokenIndex + 1;
     const args = a.is(open, '(') ? callArgumentRanges(a, open) : [];
+    if (loadedClass(a, get) !== undefined && args.length <= 3) {
+      // DynamoDBMapper's `load(Order.class, hashKey[, rangeKey])`: the key values after the class.
+      return args.slice(1).map(([from, to]) => tokensText(a, from, to));
+    }
     if (args.length !== 1) {
       return undefined;
     }
@@ -59,8 +65,17 @@ export const ctpJava: CheckThenPutDialect = {
     }
     return values;
   },
+  loadedClass,
   plainClass: (a, name) => !staticVersion(a) && !versionedOrUnseen(a, 'java', name, VERSION_MARKERS),
 };
+
+/** The class a DynamoDBMapper `load(Order.class, ...)` at `get` names first, with a key after it; else undefined. */
+export function loadedClass(a: CodeAnalyzer, get: OperationOccurrence): string | undefined {
+  const open = get.tokenIndex + 1;
+  const args = a.idIs(get.tokenIndex, 'load') && a.is(open, '(') ? callArgumentRanges(a, open) : [];
+  const [from, to] = args[0] ?? [-1, -1];
+  return args.length >= 2 && to === from + 3 && a.isAccess(from + 1) && a.idIs(from + 2, 'class') ? a.id(from) : undefined;
+}
 
 function unwrapped(text: string): string {
   for (const pattern of UNWRAPS) {

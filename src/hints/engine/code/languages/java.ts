@@ -23,8 +23,8 @@ import { noteSpringFactoryImport } from './javaSpringRedisFactories';
 import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall } from './javaSpringDataDynamodb';
 import { noteRequestPartImport, requestPart } from './javaRequestParts';
 import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter, v1ChainEnd } from './javaV1Requests';
-import { declaredProjectClass } from './baseClassFields';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
+import { declaredProjectClass, firstFound, qualifiedCandidates } from './baseClassFields';
+import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
@@ -176,7 +176,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     held.options.push(occurrenceOf(a, slot));
     return true;
   }
-  return callWithTypedRequest(a, nameIndex);
+  return !heldByOtherType(a, receiverStart, nameIndex) && callWithTypedRequest(a, nameIndex);
 }
 
 /** A declared type: an SDK client type, a library class the file imports (`Jedis`, `Table`), or a class of the file or the project. */
@@ -188,9 +188,15 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k)) ?? sameFileClass(a, start) ?? projectRepository(a, start) ?? declaredProjectClass(a, start);
 }
 
-/** A Spring Data DynamoDB repository interface of another file (`private final OrderRepository orders`). */
+/**
+ * A Spring Data DynamoDB repository interface of another file (`private final OrderRepository orders`), looked for
+ * as Java resolves its simple name: an import, else the file's package, its `.*` imports, then that name alone.
+ */
 function projectRepository(a: CodeAnalyzer, start: number): Value | undefined {
-  const shape = a.project?.springRepository && !a.is(start + 1, '.') ? a.project.springRepository(a.tokens.text(start)) : undefined;
+  if (!a.project?.springRepository || a.is(start + 1, '.')) {
+    return undefined;
+  }
+  const shape = firstFound(qualifiedCandidates(a, 'java', a.tokens.text(start)), (candidate) => a.project?.springRepository?.(candidate));
   return shape ? { t: 'springRepository', shape } : undefined;
 }
 

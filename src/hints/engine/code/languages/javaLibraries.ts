@@ -100,12 +100,17 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   StringRedisConnection: springConnection,
   RedisClusterConnection: springConnection,
   RedisConnectionFactory: springConnection,
-  // Redisson: the client (made by `Redisson.create(config)`), its keyspace and its string values.
+  // Redisson: the client (made by `Redisson.create(config)`), its keyspace, its string values, its maps and sets.
   Redisson: { package: 'org.redisson', kind: 'redis', flavor: 'redisson' },
   RedissonClient: { package: REDISSON_API, kind: 'redis', flavor: 'redisson' },
   RKeys: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'keys' },
   RBucket: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
   RAtomicLong: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
+  RMap: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-map' },
+  RMapCache: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-map' },
+  RLocalCachedMap: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-map' },
+  RSet: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-set' },
+  RSetCache: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-set' },
   // Valkey GLIDE: every command returns a CompletableFuture; `.get()` on it waits for the reply (glide.ts).
   GlideClient: glide,
   GlideClusterClient: glide,

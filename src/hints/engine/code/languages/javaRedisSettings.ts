@@ -75,6 +75,10 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   ['RedisStandaloneConfiguration', SPRING_SERVER],
   ['RedisClusterConfiguration', SPRING_SERVER],
   ['RedisSentinelConfiguration', SPRING_SERVER],
+  // ElastiCache's primary and reader endpoints as one master/replica configuration.
+  ['RedisStaticMasterReplicaConfiguration', SPRING_SERVER],
+  // Its nested `RedisConfiguration.WithPassword` and `WithAuthentication`, the type a helper that sets any of them takes.
+  ['RedisConfiguration', SPRING_SERVER],
   ['DefaultJedisClientConfig', { package: JEDIS, flavor: 'jedis', methods: { ssl: 'ssl', sslOptions: 'ssl', password: 'password' } }],
   // Jedis 6.0+: `SslVerifyMode.INSECURE` trusts every certificate (SslOptions.createSslContext).
   ['SslOptions', { package: JEDIS, flavor: 'jedis', methods: { sslVerifyMode: 'sslVerifyMode' } }],
@@ -266,7 +270,13 @@ function classOfChain(a: CodeAnalyzer, start: number, hops: number): SettingsCla
   if (binding.expression >= 0) {
     return classOfChain(a, binding.expression, hops + 1);
   }
-  return importedClass(a, a.id(binding.token - 1) ?? '') ?? callbackClass(a, binding.token);
+  return importedClass(a, a.id(binding.token - 1) ?? '') ?? nestedClass(a, binding.token - 1) ?? callbackClass(a, binding.token);
+}
+
+/** A nested type written with its outer class (`RedisConfiguration.WithAuthentication`) ending at `k`: the outer class's settings. */
+function nestedClass(a: CodeAnalyzer, k: number): SettingsClass | undefined {
+  const nested = a.isAccess(k - 1) && a.idIs(k - 2, 'RedisConfiguration') && /^With[A-Z]/.test(a.id(k) ?? '');
+  return nested ? importedClass(a, 'RedisConfiguration') : undefined;
 }
 
 /** The one parameter `name` of the innermost lambda around `k` that declares it (`name ->`, `(name) ->`), or undefined. */

@@ -28,6 +28,7 @@ import { FileMemo } from '../fileMemo';
 import { positionalOption } from '../options';
 import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { inTestCode } from '../testFixtures';
+import { firstFound, ownContainer, qualifiedCandidates } from './baseClassFields';
 import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
 import type { SpringEntityShape, SpringRepositoryShape } from '../../workspace/types';
@@ -68,6 +69,8 @@ interface Repository {
   scan: boolean;
   /** The simple name of the entity class: the first type argument of the base interface. */
   entityName: string | undefined;
+  /** For a repository of another file, the qualified names the entity's simple name may stand for there. */
+  entityCandidates?: readonly string[];
   /** The methods the interface declares without a body, by name. */
   methods: Map<string, RepositoryMethod>;
 }
@@ -254,7 +257,7 @@ export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classSc
 /** The same call on a repository interface another file of the workspace declares (`workspace/springRepositories.ts`). */
 export function projectRepositoryCall(a: CodeAnalyzer, nameIndex: number, shape: SpringRepositoryShape, receiverStart: number): void {
   const methods = new Map(Object.entries(shape.methods));
-  repositoryCall(a, nameIndex, { scan: shape.scan, entityName: shape.entity, methods }, receiverStart);
+  repositoryCall(a, nameIndex, { scan: shape.scan, entityName: shape.entity, entityCandidates: shape.entityCandidates, methods }, receiverStart);
 }
 
 function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Repository, receiverStart: number): void {
@@ -352,7 +355,7 @@ function scanEnabled(repository: Repository, method: string): boolean {
 /** `findByStatus(status)`: the operation the query derived from the name sends, when the entity's keys tell it. */
 function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, repository: Repository, declared: RepositoryMethod): void {
   const criteria = derivedCriteria(method);
-  const entity = criteria && repository.entityName !== undefined ? entityNamed(a, repository.entityName) : undefined;
+  const entity = criteria && repository.entityName !== undefined ? entityNamed(a, repository.entityName, repository.entityCandidates) : undefined;
   if (!criteria || !entity) {
     return;
   }
@@ -465,14 +468,17 @@ interface Entity {
 
 const entities = new FileMemo<number, Entity | null>();
 
-/** The entity class of that simple name: the file's own, else one another file of the workspace declares. */
-function entityNamed(a: CodeAnalyzer, name: string): Entity | undefined {
+/**
+ * The entity class of that simple name: the file's own, else the one another file of the workspace declares, looked
+ * for by the qualified names the name stands for (in the repository's file when it is another's).
+ */
+function entityNamed(a: CodeAnalyzer, name: string, candidates?: readonly string[]): Entity | undefined {
   const classScope = a.scopes.classNamed(name);
   if (classScope > 0) {
     return entityOf(a, classScope);
   }
-  const shape = a.project?.springEntity?.(name);
-  return shape && { properties: new Set(shape.properties), keys: new Map(Object.entries(shape.keys)), hasRange: shape.hasRange };
+  const shape = firstFound(candidates ?? qualifiedCandidates(a, 'java', name), (candidate) => a.project?.springEntity?.(candidate));
+  return shape ? { properties: new Set(shape.properties), keys: new Map(Object.entries(shape.keys)), hasRange: shape.hasRange } : undefined;
 }
 
 /** The properties and key properties of the entity class at `classScope`, read from its fields and getters. */
@@ -530,15 +536,20 @@ function memberProperty(a: CodeAnalyzer, k: number): string | undefined {
  */
 export function repositoryShapes(a: CodeAnalyzer): Record<string, SpringRepositoryShape> | undefined {
   let shapes: Record<string, SpringRepositoryShape> | undefined;
+  const declaredIn = packageOf(a);
   for (const [name, open] of declarations(a, 'interface')) {
     const repository = readRepository(a, open);
     if (repository) {
       shapes ??= {};
-      shapes[name] = { scan: repository.scan, ...(repository.entityName !== undefined ? { entity: repository.entityName } : {}), methods: Object.fromEntries(repository.methods) };
+      const entity = repository.entityName;
+      const named = entity !== undefined ? { entity, entityCandidates: qualifiedCandidates(a, 'java', entity) } : {};
+      shapes[name] = { scan: repository.scan, ...named, methods: Object.fromEntries(repository.methods), ...declaredIn };
     }
   }
   return shapes;
 }
+
+const packageOf = (a: CodeAnalyzer): { package?: string } => (ownContainer(a, 'java') ? { package: ownContainer(a, 'java') } : {});
 
 /** The DynamoDBMapper entity classes (`@DynamoDBTable`) a file declares, by simple name; one that extends another is left out. */
 export function entityShapes(a: CodeAnalyzer): Record<string, SpringEntityShape> | undefined {
@@ -547,7 +558,7 @@ export function entityShapes(a: CodeAnalyzer): Record<string, SpringEntityShape>
     const entity = annotationsBefore(a, keyword).includes('DynamoDBTable') && !extendsClass(a, keyword, open) ? readEntity(a, open) : undefined;
     if (entity) {
       shapes ??= {};
-      shapes[name] = { properties: [...entity.properties], keys: Object.fromEntries(entity.keys), hasRange: entity.hasRange };
+      shapes[name] = { properties: [...entity.properties], keys: Object.fromEntries(entity.keys), hasRange: entity.hasRange, ...packageOf(a) };
     }
   }
   return shapes;

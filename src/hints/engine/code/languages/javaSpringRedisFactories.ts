@@ -19,6 +19,7 @@ const CLASSES = new ImportedClasses<Role>([
   ['JedisConnectionFactory', { package: `${SPRING_CONNECTION}.jedis`, role: 'factory' }],
   ['LettuceConnectionFactory', { package: `${SPRING_CONNECTION}.lettuce`, role: 'factory' }],
   ['RedisStandaloneConfiguration', { package: SPRING_CONNECTION, role: 'server' }],
+  ['RedisStaticMasterReplicaConfiguration', { package: SPRING_CONNECTION, role: 'server' }],
   ['JedisClientConfiguration', { package: `${SPRING_CONNECTION}.jedis`, role: 'client' }],
   ['LettuceClientConfiguration', { package: `${SPRING_CONNECTION}.lettuce`, role: 'client' }],
   ['LettucePoolingClientConfiguration', { package: `${SPRING_CONNECTION}.lettuce`, role: 'client' }],

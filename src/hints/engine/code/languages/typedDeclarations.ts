@@ -3,16 +3,18 @@
  * `Type name(...)` for methods, `this.name = ...` and `name = ...` for assignments to a field or local.
  */
 import { TOKEN_KIND } from '../../lexer';
-import { OptionContext } from '../../model';
+import { OptionContext, OptionOccurrence } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { operationOfMethod, operationOfTypeName, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
 import { calledName, keepDeclaredRequest, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 import { angleDepthBackward, closeAngle } from '../typeArguments';
 import { mayIterateServers } from '../stackExchangeRedis';
+import { v1ChainEnd } from './javaV1Requests';
 
 const { ID, PUNCT } = TOKEN_KIND;
 
@@ -175,8 +177,26 @@ function keepRequestOfDeclaredType(a: CodeAnalyzer, name: number, type: number):
   const typeName = a.tokens.text(type);
   const operation = typeName.endsWith('Request') ? operationOfTypeName(typeName, a.services, /Request$/) : undefined;
   if (operation) {
-    keepDeclaredRequest(a, name, type, operation);
+    keepDeclaredRequest(a, name, type, operation).options.push(...chainedSetters(a, name + 2, operation));
   }
+}
+
+/**
+ * Java 1.x fluent setters chained on the call whose result the name is given
+ * (`= mapper.generateCreateTableRequest(Order.class).withProvisionedThroughput(...)`), as options of that request:
+ * each `withX(...)` returns the same request.
+ */
+function chainedSetters(a: CodeAnalyzer, start: number, operation: string): OptionOccurrence[] {
+  if (a.language.family !== 'java') {
+    return [];
+  }
+  let k = start;
+  while (a.isId(k) && a.is(k + 1, '.')) {
+    k += 2;
+  }
+  const close = a.isId(k) && a.is(k + 1, '(') ? a.partner[k + 1] : -1;
+  const last = close > 0 ? v1ChainEnd(a, close) : -1;
+  return last > close ? contextFrom(a, close, last, 'sdk', operation, a.tokenSpan(k)).options : [];
 }
 
 /** C#'s `foreach (var name in ...)`, with `var` at `typeStart` and the name at `name`. */
@@ -305,6 +325,35 @@ export function callWithTypedRequest(a: CodeAnalyzer, index: number): boolean {
   const pages = /:(?:Scan|Query)$/.test(request.type) && /(?:EnhancedRequest|^DynamoDB(?:Scan|Query)Expression)$/.test(a.text.slice(request.anchor.start, request.anchor.end));
   a.addOperation({ operation: request.type, name: a.tokenSpan(index), call: true, paginated: pages, tokenIndex: index, request });
   return true;
+}
+
+/**
+ * Whether the receiver of the call named at `index` (`retries.batchWriteItem(request)`, `this.retries.…`) is a name
+ * declared with a type that is no client this file knows, or declared `var` and made by one's constructor or builder:
+ * a project's or a library's class (`DynamoDbRetryWrapper retries;`) that takes the SDK's request and may do anything
+ * with it, such as resend what comes back unprocessed. Its origin is seen, and it is not the SDK's.
+ */
+export function heldByOtherType(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
+  const k = a.idIs(receiverStart, 'this') && a.isAccess(receiverStart + 1) ? receiverStart + 2 : receiverStart;
+  if (!a.isId(k) || k + 2 !== index || !a.isAccess(k + 1)) {
+    return false;
+  }
+  const name = a.tokens.text(k);
+  // The declaration: the first binding of the scope that declares the name (a later `x = ...` keeps its type).
+  const declaration = a.scopes.bindingsIn(a.scopes.declaringScope(name, k)).get(name)?.[0];
+  let type = declaration ? declaration.token - 1 : -1;
+  if (declaration && a.idIs(type, 'var')) {
+    // `var retries = new Retries(client)`, `var retries = Retries.builder()...build()`: the class it makes.
+    const made = declaration.expression;
+    type = a.idIs(made, 'new') ? made + 1 : a.isAccess(made + 1) && a.idIs(made + 2, 'builder') ? made : -1;
+  }
+  if (type < 0 || !a.isId(type) || !/^[A-Z]/.test(a.tokens.text(type))) {
+    return false;
+  }
+  while (a.isAccess(type - 1) && a.isId(type - 2)) {
+    type -= 2;
+  }
+  return a.language.typeValue(a, type) === undefined;
 }
 
 function serviceKind(operation: string): 'dynamodb' | 'rds' | 'elasticache' {
