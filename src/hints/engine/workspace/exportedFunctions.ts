@@ -15,6 +15,7 @@ import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
 import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { connectionFromInvocation } from '../code/invocationData';
+import { yieldedValue } from '../code/fastapiDependencies';
 import { sqlConstruction } from '../code/sqlConnections';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
@@ -78,6 +79,12 @@ export class ModuleFunctions {
     // `return aioboto3.Session(...)`: the caller's `session.client("dynamodb")` makes the client.
     if (value?.t === 'boto3' && !value.imported && this.a.language.family === 'python') {
       return { session: true };
+    }
+    // A generator dependency (`async with session.resource("dynamodb") as db: yield db`): what FastAPI's `Depends` hands over.
+    const yielded = !value && this.a.language.family === 'python' ? yieldedValue(this.a, fn.scope) : undefined;
+    const yieldedClient = yielded && exportedClient(this.a, yielded);
+    if (yieldedClient) {
+      return { yielded: yieldedClient };
     }
     const made = this.a.language.family === 'js' || this.a.language.family === 'python' ? clientMadeInBody(this.a, fn) : undefined;
     return made && { bodyClient: made };
