@@ -46,6 +46,8 @@ export type PassedArgument =
    * `get_table(MESSAGES_TABLE)` with the strings it passes as `args`): the model resolves it as that file imports it.
    */
   | { module: string; path: string; call?: true; args?: CallArguments }
+  /** A boto3 or aioboto3 session the calling file makes (`DynamoDb(boto3.Session())`): the callee's `session.client("dynamodb")` makes the client. */
+  | { session: true }
   /** Anything else. */
   | null;
 
