@@ -36,6 +36,22 @@ describe('Python: clients a project module makes', () => {
     }
   });
 
+  it("reads no request in a call whose keywords are in lower case, a builder's own signature that boto3 would reject", () => {
+    const code = sourceLines(
+      'from app.dynamodb import base',
+      'from app.dynamodb import orders_table',
+      'def load(key, **kwargs):',
+      '    params = base.get_item(key=key, **kwargs)',
+      '    return params',
+      'def remove(table, key):',
+      '    return base.delete_item(TableName=table, key=key)',
+      'def one(order_id):',
+      '    return orders_table.get_item(Key={"pk": order_id}).get("Item")',
+    );
+    const found = hintsIn('orders.py', code).filter((hint) => / dynamodb-/.test(hint));
+    assert.deepEqual(found, ['9:get_item dynamodb-get-item']);
+  });
+
   it('reads a request on a field its class sets from a project module, and not an ambiguous one on a field set from a parameter', () => {
     const code = sourceLines(
       'from app.util.clients import table_client',

@@ -155,6 +155,48 @@ describe('DynamoDB: read-modify-write through same-file helpers', () => {
     assert.deepEqual(reported('users.py', code), ['14:put_item dynamodb-read-modify-write!']);
   });
 
+  it('reads a reading helper under a decorator (an error-mapping wrapper, a cache) as the one it decorates', () => {
+    const code = sourceLines(
+      'import functools',
+      'import boto3',
+      '',
+      'def storage_errors(func):',
+      '    @functools.wraps(func)',
+      '    def wrapper(*args, **kwargs):',
+      '        return func(*args, **kwargs)',
+      '    return wrapper',
+      '',
+      'class Notes:',
+      '    def __init__(self):',
+      '        self._table = boto3.resource("dynamodb").Table("notes")',
+      '',
+      '    @storage_errors',
+      '    def load(self, owner, note_id):',
+      '        return self._table.get_item(Key={"owner": owner, "id": note_id})["Item"]',
+      '',
+      '    @functools.lru_cache(maxsize=64)',
+      '    def settings(self, owner):',
+      '        return self._table.get_item(Key={"owner": owner, "id": "settings"})["Item"]',
+      '',
+      '    @storage_errors',
+      '    def retitle(self, owner, note_id, title):',
+      '        note = self.load(owner, note_id)',
+      '        note["title"] = title',
+      '        self._table.put_item(Item=note)',
+      '',
+      '    def set_theme(self, owner, theme):',
+      '        prefs = self.settings(owner)',
+      '        prefs["theme"] = theme',
+      '        self._table.put_item(Item=prefs)',
+      '',
+      '    def retitle_guarded(self, owner, note_id, title):',
+      '        note = self.load(owner, note_id)',
+      '        note["title"] = title',
+      '        self._table.put_item(Item=note, ConditionExpression="attribute_exists(id)")',
+    );
+    assert.deepEqual(reported('notes.py', code), [`26:put_item ${RULE}`, `31:put_item ${RULE}`]);
+  });
+
   it('reports a caller that sets, by UpdateItem, a value computed from what a reading helper returned, on the key it gave', () => {
     const code = sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

@@ -115,6 +115,44 @@ describe('workspace: clients that Python modules make, in the files that import 
     assert.deepEqual(redisCommands(model, 'app/job.py', 'from app.clients import cache\n\ncache.keys("*")\n'), ['3:keys']);
   });
 
+  it('reads a client bound to `a if cond else b` when both branches make one, also in parentheses, and nothing when one is not a client', () => {
+    const model = workspaceOf({
+      'app/__init__.py': '',
+      'app/stores.py': sourceLines(
+        'import os',
+        'import boto3',
+        'import redis.asyncio as aioredis',
+        'from redis.asyncio.cluster import RedisCluster',
+        '',
+        'URL = os.environ["REDIS_URL"]',
+        'cache = RedisCluster.from_url(URL) if os.environ.get("CLUSTER") else aioredis.from_url(URL)',
+        'nested = aioredis.from_url(URL, db=1) if os.environ.get("A") else aioredis.from_url(URL, db=2) if os.environ.get("B") else aioredis.Redis()',
+        'orders = (',
+        '    boto3.resource("dynamodb", endpoint_url=os.environ["LOCAL"]).Table("orders")',
+        '    if os.environ.get("LOCAL")',
+        '    else boto3.resource("dynamodb").Table("orders")',
+        ')',
+        'maybe = aioredis.from_url(URL) if os.environ.get("DEBUG") else None',
+        'wrapped = (aioredis.from_url(URL) if os.environ.get("DEBUG") else None)',
+        'mixed = aioredis.from_url(URL) if os.environ.get("DEBUG") else boto3.resource("dynamodb").Table("orders")',
+      ),
+    });
+    const code = sourceLines(
+      'from app.stores import cache, maybe, mixed, nested, orders, wrapped',
+      '',
+      'async def purge():',
+      '    await cache.keys("a:*")',
+      '    await nested.keys("b:*")',
+      '    await maybe.keys("c:*")',
+      '    await wrapped.keys("d:*")',
+      '    await mixed.keys("e:*")',
+      '    return orders.scan()["Items"]',
+    );
+    const found = hints(model, 'jobs/purge.py', code);
+    assert.deepEqual(redisCommands(model, 'jobs/purge.py', code), ['4:keys', '5:keys']);
+    assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
+  });
+
   it('gives nothing for a name rebound, bound conditionally, only declared, or rebound by a function through `global`', () => {
     const model = workspaceOf({
       'app/clients.py': sourceLines(

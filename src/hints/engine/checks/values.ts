@@ -313,6 +313,10 @@ function verificationOff(norm: string, literal: Literal, flavor: string): boolea
     // Valkey GLIDE: `tlsAdvancedConfiguration: { insecure: true }` (Python `use_insecure_tls=True`) skips certificate validation.
     return literalEquals(literal, true);
   }
+  if (norm === 'sslcheckhostname' && (flavor === 'redis-py' || flavor === 'redis-py-async')) {
+    // redis-py matches the certificate to the host name by default since 6.0; False accepts a certificate of any host.
+    return literalEquals(literal, false);
+  }
   if (norm === 'sslcertreqs') {
     return literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text));
   }

@@ -15,7 +15,7 @@
 import type { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { constructedArgument, passedArgument } from './constructorArguments';
+import { constructedArgument, isSession, passedArgument } from './constructorArguments';
 import { FileMemo } from './fileMemo';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import type { FunctionScope } from './language';
@@ -194,7 +194,7 @@ function agreedArgument(a: CodeAnalyzer, parameter: CalledParameter): Value | un
     }
     const [start, end] = argument;
     const passed = a.evalChain(start, end);
-    const value = passed.end === end && (passed.value?.t === 'client' || isOrmObject(passed.value)) ? passed.value : undefined;
+    const value = passed.end === end && (passed.value?.t === 'client' || isOrmObject(passed.value) || isSession(a, passed.value)) ? passed.value : undefined;
     agreed = value && agreed ? agree(agreed, value) : value;
     if (!agreed) {
       return undefined;

@@ -9,7 +9,7 @@ import { libraryClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
-import { conditionalClient } from './conditionalClients';
+import { conditionalClient, pythonConditionalClient } from './conditionalClients';
 import { chainEnd } from './receiverChains';
 import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
@@ -70,10 +70,12 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     if (a.is(j, '(')) {
       // A parenthesised expression: `(await getClient()).send(...)`.
       const inner = chainValue(a, j + 1, a.partner[j] > j ? a.partner[j] : limit);
-      if (!inner.value || a.partner[j] < 0) {
+      // Python's `(a if cond else b)` gives a client only where both branches give one.
+      const value = a.language.family === 'python' && inner.value && a.idIs(inner.end, 'if') ? pythonConditionalClient(a, inner.value, inner.end).value : inner.value;
+      if (!value || a.partner[j] < 0) {
         return { value: undefined, end: j };
       }
-      return continueChain(a, inner.value, a.partner[j] + 1, limit, '', false);
+      return continueChain(a, value, a.partner[j] + 1, limit, '', false);
     }
     j++;
   }

@@ -221,7 +221,12 @@ export function passedArgument(a: CodeAnalyzer, open: number, { position, name }
   return args.length > position && !args.slice(0, position + 1).some(hides) ? args[position] : undefined;
 }
 
-/** The client every construction of a class passes for a parameter, when they agree and there is one at least. */
+/** A boto3 or aioboto3 session (Python), whose `client("dynamodb")` the callee makes: `DynamoDb(boto3.Session())`. */
+export function isSession(a: CodeAnalyzer, value: Value | undefined): boolean {
+  return value?.t === 'boto3' && !value.imported && a.language.family === 'python';
+}
+
+/** The client (or session) every construction of a class passes for a parameter, when they agree and there is one at least. */
 export function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): Value | undefined {
   const { classScope } = parameter;
   const name = a.scopes.nameOfClass(classScope);
@@ -244,7 +249,7 @@ export function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParam
     const [start, end] = argument;
     const passed = a.evalChain(start, end);
     const value = passed.end === end ? passed.value : undefined;
-    agreed = value?.t === 'client' || isOrmObject(value) ? (agreed ? agree(agreed, value) : value) : undefined;
+    agreed = value?.t === 'client' || isOrmObject(value) || isSession(a, value) ? (agreed ? agree(agreed, value!) : value) : undefined;
     if (!agreed) {
       return undefined;
     }

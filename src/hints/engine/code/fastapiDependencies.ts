@@ -8,9 +8,8 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
-import { importedCallWith } from './projectImports';
+import { importedDependency } from './projectImports';
 import { tokensNamed } from './tokenIndex';
-import type { CallArguments } from '../workspace/types';
 import { codeOf } from '../tokenCodes';
 import { Value } from './values';
 
@@ -20,9 +19,6 @@ const FROM = codeOf('from');
 const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
 /** FastAPI's modules that export `Depends`. */
 const FASTAPI_MODULES = new Set(['fastapi', 'fastapi.params', 'fastapi.param_functions']);
-
-/** FastAPI calls a dependency with what it declares it needs, none of it this file's strings. */
-const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
 
 /** Per file, the functions used as dependencies. */
 const dependencyNames = new FileMemo<string, ReadonlySet<string>>();
@@ -106,11 +102,11 @@ export function dependencyValue(a: CodeAnalyzer, open: number): Value | undefine
     return { t: 'instance', classScope: value.classScope };
   }
   // The call FastAPI makes passes nothing of this file's: no strings for the function's parameters.
-  return value?.t === 'ref' ? importedCallWith(a, value.module, value.path, NO_ARGUMENTS) : undefined;
+  return value?.t === 'ref' ? importedDependency(a, value.module, value.path) : undefined;
 }
 
 /** What a generator function yields first that has a value (`yield client`; not `yield from`). */
-function yieldedValue(a: CodeAnalyzer, scope: number): Value | undefined {
+export function yieldedValue(a: CodeAnalyzer, scope: number): Value | undefined {
   const starts = yieldStarts.get(a, scope, () => {
     const [from, to] = a.scopes.range(scope);
     const found: number[] = [];

@@ -82,9 +82,10 @@ function functionsByName(a: CodeAnalyzer): ReadonlyMap<string, FunctionScope | n
 /**
  * The function of this file that the call at `k` names, bare or on `this` / `self` (`TransactionAsync(...)`,
  * `this.connect()`), when one function of the file has the name, it is not the caller, and nothing of the caller
- * binds the name; with the call's first token. Undefined otherwise.
+ * binds the name; with the call's first token. Undefined otherwise, and for a function a decorator or annotation
+ * may keep the result of (`mayKeep`), unless `keptResults`: a reader of items whose callers only follow what it returns.
  */
-export function calledFunction(a: CodeAnalyzer, k: number, caller: number): { fn: FunctionScope; start: number } | undefined {
+export function calledFunction(a: CodeAnalyzer, k: number, caller: number, keptResults = false): { fn: FunctionScope; start: number } | undefined {
   if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
     return undefined;
   }
@@ -93,7 +94,7 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number): { fn
   if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func')) {
     return undefined;
   }
-  if (!fn || fn.scope === caller || a.scopes.enclosing(k, ['function']) !== caller || mayKeep(a, functionName(a, fn))) {
+  if (!fn || fn.scope === caller || a.scopes.enclosing(k, ['function']) !== caller || (!keptResults && mayKeep(a, functionName(a, fn)))) {
     return undefined;
   }
   const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SourceRef, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { BodyClient, YieldedClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SourceRef, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
@@ -153,9 +153,20 @@ export function importedCallWith(a: CodeAnalyzer, module: string, path: string, 
   return (
     answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);
-      return found && !('bodyClient' in found) ? calledValue(found) : null;
+      // A generator function's call gives a generator, not what it yields.
+      return found && !('bodyClient' in found) && !('yielded' in found) ? calledValue(found) : null;
     }) ?? undefined
   );
+}
+
+/** What FastAPI hands a route for `Depends(path)` of an imported `module`: what the function returns, or what it yields. */
+export function importedDependency(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  const project = a.project;
+  if (!project?.importedCall || path === '' || !mayBeProjectModule(a, module) || importsTestDouble(a, module, path)) {
+    return undefined;
+  }
+  const found = project.importedCall(module, path, NO_ARGUMENTS);
+  return found && 'yielded' in found ? clientValue(found.yielded) : importedCallWith(a, module, path, NO_ARGUMENTS);
 }
 
 /** Per file, what a call of an imported function makes in its own body (see `BodyClient`), by module, name and strings. */
@@ -366,7 +377,7 @@ function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRe
 }
 
 /** What a call of another module's function gives, as a value of this file: a client, a tuple of clients, or a DynamoDB library's object. */
-function calledValue(called: Exclude<ExportedCall, BodyClient>): Value {
+function calledValue(called: Exclude<ExportedCall, BodyClient | YieldedClient>): Value {
   if ('orm' in called) {
     return { t: 'ref', module: called.orm.module, path: called.orm.path, ...uniqueIndexesOf(called.orm) };
   }

@@ -143,9 +143,12 @@ export function writerCalls(a: CodeAnalyzer, puts: readonly OperationOccurrence[
   return found;
 }
 
-/** Whether the call at `k` calls the same-file helper `scope`: by its name (`calledFunction`), or as a method of an instance of its class. */
+/**
+ * Whether the call at `k` calls the same-file helper `scope`: by its name (`calledFunction`), or as a method of an
+ * instance of its class. A decorated helper counts (`@handle_errors`, `@lru_cache`): what it hands back is still the item read.
+ */
 export function callsOwn(a: CodeAnalyzer, k: number, caller: number, scope: number): boolean {
-  return calledFunction(a, k, caller)?.fn.scope === scope || callsMethodOf(a, k, scope);
+  return calledFunction(a, k, caller, true)?.fn.scope === scope || callsMethodOf(a, k, scope);
 }
 
 /**

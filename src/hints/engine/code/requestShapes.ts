@@ -104,11 +104,28 @@ export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: Receiv
   for (const kind of a.language.requestShapeKinds ?? []) {
     const operation = shapedOperationFor(kind, method, origin);
     const request = operation ? a.language.requestForCall(a, open, close, operation) : undefined;
-    if (operation && request && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, operation, request, open, close))) {
+    if (operation && request && !ownKeywords(a, open, close) && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, operation, request, open, close))) {
       return { operation, request };
     }
   }
   return undefined;
+}
+
+/**
+ * A Python call with a keyword argument in lower case (`base.get_item(key=key)`, `update_item(table, key=k,
+ * updates=u)`): boto3 takes only the API's parameters, all PascalCase, and rejects any other, so this is a
+ * wrapper's own signature, not a request.
+ */
+function ownKeywords(a: CodeAnalyzer, open: number, close: number): boolean {
+  if (a.language.family !== 'python') {
+    return false;
+  }
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, '=') && a.isId(k - 1) && (a.is(k - 2, '(') || a.is(k - 2, ',')) && /^[a-z_]/.test(a.tokens.text(k - 1))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Records the call at `nameIndex` as the DynamoDB operation its request's shape names; true when it is one. */

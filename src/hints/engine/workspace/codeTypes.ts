@@ -46,6 +46,8 @@ export type PassedArgument =
    * `get_table(MESSAGES_TABLE)` with the strings it passes as `args`): the model resolves it as that file imports it.
    */
   | { module: string; path: string; call?: true; args?: CallArguments }
+  /** A boto3 or aioboto3 session the calling file makes (`DynamoDb(boto3.Session())`): the callee's `session.client("dynamodb")` makes the client. */
+  | { session: true }
   /** Anything else. */
   | null;
 
@@ -139,9 +141,18 @@ export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
  * What a call of a workspace function gives: a client, the clients of a tuple a Python function returns (`return
  * ddb, cache`), null for any other element, or a DynamoDB library's object (`ormObjects.ts`: an ElectroDB entity a
  * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind, or a boto3 or
- * aioboto3 session (`return aioboto3.Session(...)`), whose `client("dynamodb")` the caller makes.
+ * aioboto3 session (`return aioboto3.Session(...)`), whose `client("dynamodb")` the caller makes; or for a generator
+ * function, the client it yields (`YieldedClient`).
  */
-export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string; uniqueIndexes?: readonly string[] } } | { session: true };
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string; uniqueIndexes?: readonly string[] } } | { session: true } | YieldedClient;
+
+/**
+ * A generator function that yields a client (`async def get_db(): async with session.resource("dynamodb") as db:
+ * yield db`): a call gives a generator, and only FastAPI's `Depends(get_db)` hands the route what it yields.
+ */
+export interface YieldedClient {
+  yielded: ExportedClient;
+}
 
 /**
  * A function that returns no client but makes one in its body on every call and uses it there (`async function

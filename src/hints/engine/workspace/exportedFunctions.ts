@@ -15,6 +15,7 @@ import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
 import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { connectionFromInvocation } from '../code/invocationData';
+import { yieldedValue } from '../code/fastapiDependencies';
 import { sqlConstruction } from '../code/sqlConnections';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
@@ -79,6 +80,12 @@ export class ModuleFunctions {
     if (value?.t === 'boto3' && !value.imported && this.a.language.family === 'python') {
       return { session: true };
     }
+    // A generator dependency (`async with session.resource("dynamodb") as db: yield db`): what FastAPI's `Depends` hands over.
+    const yielded = !value && this.a.language.family === 'python' ? yieldedValue(this.a, fn.scope) : undefined;
+    const yieldedClient = yielded && exportedClient(this.a, yielded);
+    if (yieldedClient) {
+      return { yielded: yieldedClient };
+    }
     const made = this.a.language.family === 'js' || this.a.language.family === 'python' ? clientMadeInBody(this.a, fn) : undefined;
     return made && { bodyClient: made };
   }
@@ -122,12 +129,24 @@ const MAX_DERIVED_CALLS = 2;
  * a module-level or `global` name) does not count, and neither does a Python function under a decorator that
  * may hand back an earlier result (`@lru_cache`, a project's `@memoize`).
  */
-export function madeAnew(a: CodeAnalyzer, fn: ModuleFunction): boolean {
+export function madeAnew(a: CodeAnalyzer, fn: ModuleFunction, depth = 0): boolean {
   const starts = a.returnStarts(fn);
   if (a.language.family === 'python' && keepsResult(a, fn)) {
     return false;
   }
-  return starts.length > 0 && starts.every((start) => madeHere(a, fn, a.idIs(start, 'await') ? start + 1 : start, expressionEnd(a, start), 0));
+  return starts.length > 0 && starts.every((start) => madeHere(a, fn, a.idIs(start, 'await') ? start + 1 : start, expressionEnd(a, start), 0, depth));
+}
+
+/** Same-file makers followed from a function that calls one (`resource = get_resource()`, then `return resource.Table(name)`). */
+const MAX_MAKER_CALLS = 2;
+
+/** The module-level function of the file that a bare call at `start` names (`get_resource()`), when the name is bound to one alone. */
+function calledMaker(a: CodeAnalyzer, start: number): ModuleFunction | undefined {
+  if (!a.isId(start) || a.isAccess(start - 1) || !a.is(start + 1, '(') || a.partner[start + 1] < 0) {
+    return undefined;
+  }
+  const fixed = a.scopes.lookup(a.tokens.text(start), start)?.fixed;
+  return fixed?.t === 'function' && a.scopes.parent(fixed.scope) === 0 ? fixed : undefined;
 }
 
 /** A Python `def` under a decorator that may return an earlier call's result. */
@@ -138,21 +157,27 @@ function keepsResult(a: CodeAnalyzer, fn: ModuleFunction): boolean {
 }
 
 /** Whether the expression from `start` to `end` is a construction, or a local holding one, followed only by calls on what it gives. */
-function madeHere(a: CodeAnalyzer, fn: ModuleFunction, start: number, end: number, hops: number): boolean {
+function madeHere(a: CodeAnalyzer, fn: ModuleFunction, start: number, end: number, hops: number, depth: number): boolean {
   const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
   const made = construction(a, start);
   if (made) {
     return made.end === end || derivedByCalls(a, made.end, end);
+  }
+  // A call of another function of the file that makes one anew on each call (`get_resource()`), and calls on what it gives.
+  const maker = depth < MAX_MAKER_CALLS ? calledMaker(a, start) : undefined;
+  if (maker && maker.scope !== fn.scope) {
+    const after = a.partner[start + 1] + 1;
+    return (after === end || derivedByCalls(a, after, end)) && madeAnew(a, maker, depth + 1);
   }
   if (hops >= MAX_LOCAL_HOPS) {
     return false;
   }
   const wrapped = wrappedArgument(a, start, end);
   if (wrapped) {
-    return madeHere(a, fn, wrapped[0], wrapped[1], hops + 1);
+    return madeHere(a, fn, wrapped[0], wrapped[1], hops + 1, depth);
   }
   const local = assignedOnceIn(a, fn, start);
-  return local >= 0 && (start + 1 === end || derivedByCalls(a, start + 1, end)) && madeHere(a, fn, local, expressionEnd(a, local), hops + 1);
+  return local >= 0 && (start + 1 === end || derivedByCalls(a, start + 1, end)) && madeHere(a, fn, local, expressionEnd(a, local), hops + 1, depth);
 }
 
 /**

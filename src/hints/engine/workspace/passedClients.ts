@@ -179,7 +179,11 @@ function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, '
   let hidden = false;
   const clientIn = (start: number, end: number): PassedArgument => {
     const passed = a.evalChain(start, end);
-    const client = passed.end === end && passed.value ? exportedClient(a, passed.value) : undefined;
+    const value = passed.end === end ? passed.value : undefined;
+    if (value?.t === 'boto3' && !value.imported) {
+      return { session: true };
+    }
+    const client = value ? exportedClient(a, value) : undefined;
     return client ?? projectSource(a, start, end);
   };
   for (const [start, end] of segments(a, open)) {
@@ -301,7 +305,7 @@ export class PassedClientIndex {
       if (this.triedFirst(candidate)) {
         continue;
       }
-      const resolve = (argument: PassedArgument): PassedArgument => (!argument || 'kind' in argument ? argument : (this.imported(caller, argument) ?? null));
+      const resolve = (argument: PassedArgument): PassedArgument => (!argument || 'kind' in argument || 'session' in argument ? argument : (this.imported(caller, argument) ?? null));
       const keywords = call.keywords && Object.fromEntries(Object.entries(call.keywords).map(([keyword, argument]) => [keyword, resolve(argument)]));
       calls.push({ ...call, args: call.args.map(resolve), ...(keywords ? { keywords } : {}) });
     }

@@ -253,7 +253,7 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
       // A module name assigned from a library (`client = boto3.client(...)`), or from such a name (`table =
       // dynamodb.Table("orders")`): a function that returns it makes a client.
       assigned.add(word);
-    } else if (mentioned && defined.has(index)) {
+    } else if (defined.has(index) && (mentioned || makesFromAssigned(text, statement, assigned))) {
       statement.kept = true;
       makers.add(statement.defines!);
     }
@@ -331,6 +331,26 @@ function callsAny(text: string, statement: TopStatement, called: ReadonlySet<str
 
 const TAB = 9;
 const OPEN_PAREN = 40;
+
+/** A boto3, aioboto3 or botocore session's methods that make a client (`session.resource("dynamodb")`). */
+const SESSION_MAKERS = new Set(['client', 'resource', 'create_client']);
+
+/**
+ * Whether a function calls a client-making method of a module name assigned from a library (`session =
+ * aioboto3.Session()`, then `async with session.resource("dynamodb") as db: yield db` in a FastAPI dependency).
+ */
+function makesFromAssigned(text: string, statement: TopStatement, assigned: ReadonlySet<string>): boolean {
+  return (
+    assigned.size > 0 &&
+    forEachName(text, statement.start, statement.end, (k, after) => {
+      if (text.charCodeAt(after) !== DOT || !assigned.has(text.slice(k, after))) {
+        return false;
+      }
+      const method = wordAt(text, after + 1);
+      return SESSION_MAKERS.has(method) && text.charCodeAt(after + 1 + method.length) === OPEN_PAREN;
+    })
+  );
+}
 
 /** Methods of a client that give another (boto3's `resource.Table(name)`, redis-py's `pipeline()`): a getter may return their result. */
 const MAKES_CLIENT = new Set(['Table', 'pipeline']);
