@@ -241,6 +241,53 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('clients.ts', traps), []);
   });
 
+  it('reports a client a chain of same-file helpers makes on each call, up to three functions below the handler', () => {
+    const code = sourceLines(
+      'import boto3',
+      'import psycopg2',
+      'from contextlib import contextmanager',
+      '',
+      'def auth_token():',
+      '    rds = boto3.client("rds")',
+      '    return rds.generate_db_auth_token(DBHostname="db", Port=5432, DBUsername="app")',
+      '',
+      'def connect():',
+      '    token = auth_token()',
+      '    return psycopg2.connect(host="db", user="app", password=token, sslmode="verify-full")',
+      '',
+      'def open_session():',
+      '    return connect()',
+      '',
+      'def handler(event, context):',
+      '    conn = open_session()',
+      '    return {"ok": conn is not None}',
+    );
+    assert.deepEqual(reported('token_chain.py', code), [`17:open_session ${RULE}`]);
+  });
+
+  it('stays silent on a helper chain that keeps its client outside, or that runs deeper than three functions', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'let cached;',
+      'function make() {',
+      '  return new DynamoDBClient({});',
+      '}',
+      'function kept() {',
+      '  if (!cached) cached = make();',
+      '  return cached;',
+      '}',
+      'function level3() { return make(); }',
+      'function level2() { return level3(); }',
+      'function level1() { return level2(); }',
+      'export const handler = async () => {',
+      '  const a = kept();',
+      '  const b = level1();',
+      '  return [a, b];',
+      '};',
+    );
+    assert.deepEqual(reported('chain.js', code), []);
+  });
+
   it('stays silent on functions that are not handlers, and on handlers in tests', () => {
     const js = sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

@@ -77,26 +77,38 @@ export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
 
 /** Tokens of a helper's body read for the client it makes: a helper is short. */
 const MAX_HELPER_TOKENS = 2000;
-/** Per file, by the helper's function scope, the client it makes in its own body on each call, or null. */
+/** Same-file functions followed from a handler to the one that makes the client (`handler` → `get_connection` → `auth_token`). */
+const MAX_HELPER_DEPTH = 3;
+/** Per file, by the helper's function scope and the depth left below it, the client it makes on each call, or null. */
 const helperClients = new FileMemo<number, Construction | null>();
 
 /**
- * A call of a same-file function (`TransactionAsync(...)`, `this.connect()`) that makes a client in its own body
- * on each call, not from its parameters and not kept outside it: the client, made at the call.
+ * A call of a same-file function (`TransactionAsync(...)`, `this.connect()`) that makes a client on each call, in its
+ * own body or through a same-file helper of its own (`get_connection()` calling `auth_token()`, which makes an RDS
+ * client), up to MAX_HELPER_DEPTH functions down, not from its parameters and not kept outside it: the client, made at
+ * the call.
  */
-function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, reader: HandlerReader): Construction | undefined {
-  const called = calledFunction(a, k, handler.scope);
+function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, reader: HandlerReader, depth = MAX_HELPER_DEPTH): Construction | undefined {
+  const called = depth > 0 ? calledFunction(a, k, handler.scope) : undefined;
   if (!called || reader.isHandler(a, called.fn)) {
     return undefined;
   }
   const fn = called.fn;
-  const made = helperClients.get(a, fn.scope, () => {
+  const made = helperClients.get(a, fn.scope * (MAX_HELPER_DEPTH + 1) + depth, () => {
     const [start, end] = a.scopes.range(fn.scope);
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
-      const inner = a.scopes.enclosing(j, ['function']) === fn.scope ? (reader.construction(a, j) ?? goMakerInHelper(a, j, reader)) : undefined;
-      if (inner && !storedOutside(a, inner.start, start, end) && !dependsOnInvocation(a, inner, fn.params, end) && !inTestCode(a, j)) {
-        return inner;
+      if (a.scopes.enclosing(j, ['function']) !== fn.scope || inTestCode(a, j)) {
+        continue;
+      }
+      const own = reader.construction(a, j) ?? goMakerInHelper(a, j, reader);
+      if (own && !storedOutside(a, own.start, start, end) && !dependsOnInvocation(a, own, fn.params, end)) {
+        return own;
+      }
+      // A helper's arguments are its caller's data, not the client's (as at the handler).
+      const nested = own ? undefined : sameFileHelper(a, j, fn, reader, depth - 1);
+      if (nested && !storedOutside(a, nested.start, start, end)) {
+        return nested;
       }
     }
     return null;
