@@ -547,3 +547,72 @@ describe('HikariCP pools to RDS', () => {
     assert.deepEqual(sql('src/main/java/Pools.java', code), []);
   });
 });
+
+describe('Go database/sql drivers named by a constant', () => {
+  const STORE = sourceLines(
+    'package store',
+    '',
+    'import (',
+    '\t"database/sql"',
+    '\t"os"',
+    '',
+    '\t_ "github.com/lib/pq"',
+    ')',
+    '',
+    'const (',
+    '\tdriver  = "postgres"',
+    '\tlocal   = "sqlite3"',
+    '\tretries = 3',
+    ')',
+    '',
+    'type Store struct{ db *sql.DB }',
+    '',
+    'func FromEnv() *Store {',
+    '\tdb, err := sql.Open(driver, os.Getenv("DB_URL"))',
+    '\tif err != nil {',
+    '\t\tpanic(err)',
+    '\t}',
+    '\treturn &Store{db: db}',
+    '}',
+    '',
+    'func Scratch(path string) (*sql.DB, error) {',
+    '\treturn sql.Open(local, path)',
+    '}',
+    '',
+    'func Named(name, dsn string) (*sql.DB, error) {',
+    '\treturn sql.Open(name, dsn)',
+    '}',
+  );
+  const HANDLER = sourceLines(
+    'package main',
+    '',
+    'import (',
+    '\t"github.com/aws/aws-lambda-go/events"',
+    '\t"github.com/aws/aws-lambda-go/lambda"',
+    '',
+    '\t"example.com/app/internal/store"',
+    ')',
+    '',
+    'func handle(req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {',
+    '\ts := store.FromEnv()',
+    '\t_ = s',
+    '\treturn events.APIGatewayProxyResponse{StatusCode: 200}, nil',
+    '}',
+    '',
+    'func main() {',
+    '\tlambda.Start(handle)',
+    '}',
+  );
+
+  it('reads sql.Open with a PostgreSQL driver a constant names, not SQLite\'s nor a parameter', () => {
+    assert.deepEqual(sql('internal/store/store.go', STORE), ['19:Open rds-sql-connection']);
+  });
+
+  it('reports a handler that calls the constructor of another package opening such a pool on each call', () => {
+    const files = { 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'internal/store/store.go': STORE, 'cmd/api/main.go': HANDLER };
+    assert.deepEqual(
+      hintsOfFile(files, 'cmd/api/main.go').filter((hint) => hint.endsWith('!')),
+      ['11:FromEnv rds-sql-connection-per-invocation!'],
+    );
+  });
+});

@@ -6,6 +6,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import type { Construction } from './handlerClients';
 import { goImportSpecs } from './languages/goPackageStructs';
+import { boundLiteral } from './sqlLiterals';
 import { GoSqlPackage, GO_ORM_PACKAGES, gormDsn } from './sqlOrmGo';
 
 /** A Go call that opens a connection pool: the call, its package's flavor and calls, and where its DSN is when a reader found it. */
@@ -71,8 +72,8 @@ export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
   }
   const open = k + 3;
   const parts = segments(a, open);
-  const driver = parts.length > 1 ? parts[parts.length - 2][0] : -1;
-  if (spec.driverNamed && !(driver > 0 && a.isString(driver) && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
+  const driver = parts.length > 1 ? driverName(a, parts[parts.length - 2]) : -1;
+  if (spec.driverNamed && !(driver > 0 && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
     return undefined;
   }
   // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
@@ -82,6 +83,17 @@ export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
     return undefined;
   }
   return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt, ...(configOnly ? { configOnly } : {}) };
+}
+
+/**
+ * The string literal that names the driver of the argument `[start, end)`: written in place, or a constant or
+ * variable of the file bound once to it (`const driver = "postgres"` then `sql.Open(driver, dsn)`); else -1.
+ */
+function driverName(a: CodeAnalyzer, [start, end]: readonly [number, number]): number {
+  if (end !== start + 1) {
+    return -1;
+  }
+  return a.isString(start) ? start : boundLiteral(a, start);
 }
 
 /** Whether the file imports a Go package that opens a connection: GORM's models import `gorm.io/gorm` alone, which opens one only with a dialector the file imports. */
