@@ -18,6 +18,7 @@ import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
 import { onlyLogged, returnsReply } from './unprocessedLogged';
+import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks } from './replyCallbacks';
 
 const { ID, STR } = TOKEN_KIND;
@@ -95,6 +96,8 @@ export function pythonPaginationShape(a: CodeAnalyzer, receiverStart: number, na
 /** Pagination and unprocessed-items markers, looked up in the function around an operation. */
 export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const pagination: number[] = [];
+  // A page key read only to be logged (`print(resp["LastEvaluatedKey"])`, or through a local only logged): nothing continues from it.
+  const loggedPages: number[] = [];
   const unprocessed: number[] = [];
   // Read only to be logged (`unprocessedLogged.ts`): the batch still drops them, so these page nothing.
   const logged: number[] = [];
@@ -120,7 +123,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     const lower = tokens.text(token).toLowerCase();
     // A string counts as a key (`resp["LastEvaluatedKey"]`), never as prose (a docstring "…with pagination").
     if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token) && (kind === ID || STRING_KEY.test(lower))) {
-      pagination.push(token);
+      (onlyLogged(a, token) || loggedThroughLocal(a, token) ? loggedPages : pagination).push(token);
     }
     if (lower.includes('unprocessed')) {
       (onlyLogged(a, token) ? logged : unprocessed).push(token);
@@ -140,6 +143,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   };
   const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || replyCallbacks(a, tokenIndex).some(pages(anchors, tokenIndex));
   const paged = pagedBy(paginationAnchors);
+  const loggedPageAnchors = anchored(a, loggedPages);
+  const logsPagesOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(loggedPageAnchors, tokenIndex));
   const pagedByToken = pagedBy(nextTokenAnchors);
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
   const loggedAnchors = anchored(a, logged);
@@ -150,7 +155,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex) || handsOnCallersArguments(a, tokenIndex);
   };
   return {
-    hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),
+    // A reply the function returns whole beside the logged key is its callers' to page.
+    hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
     // A reply the function returns whole beside its log is its callers' to read.
     hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || (logsOnly(tokenIndex) && returnsReply(a, tokenIndex)),
     logsUnprocessedOnly: logsOnly,

@@ -17,7 +17,7 @@ const LOG_METHODS = new Set([
 /** A receiver that is a logger: `log`, `logger`, `_logger`, `LOG`, `logging`, `slog`, `logrus`, `appLogger`. */
 const LOGGER = /^_*(?:s?log(?:ger|ging|rus)?|\w*logger)$/i;
 
-/** Whether the unprocessed-items marker at `marker` is read only to be logged. */
+/** Whether the marker at `marker` (unprocessed items or keys, a page key) is read only to be logged. */
 export function onlyLogged(a: CodeAnalyzer, marker: number): boolean {
   for (let open = a.parent[marker]; ; open = a.parent[open]) {
     if (open < 0 || a.is(open, '{')) {
