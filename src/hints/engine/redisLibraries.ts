@@ -96,15 +96,19 @@ export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
 export const PYTHON_REDIS_FACTORIES = new Set([
   'Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url',
+  // redis-py-cluster's cluster client of its 1.x releases (2.x names it `RedisCluster`), a subclass of redis-py's.
+  'StrictRedisCluster',
   // valkey-py, Valkey's fork of redis-py (https://github.com/valkey-io/valkey-py): the same API under Valkey's names.
   'Valkey', 'StrictValkey', 'ValkeyCluster', 'Valkey.from_url', 'StrictValkey.from_url',
 ]);
 
 /**
- * Python modules whose clients are redis-py's: redis-py itself, valkey-py, and aioredis 2, whose asyncio API
- * moved into redis-py as `redis.asyncio` (https://github.com/aio-libs-abandoned/aioredis-py: "aioredis is now in redis-py 4.2.0rc1+").
+ * Python modules whose clients are redis-py's: redis-py itself, valkey-py, aioredis 2, whose asyncio API
+ * moved into redis-py as `redis.asyncio` (https://github.com/aio-libs-abandoned/aioredis-py: "aioredis is now in redis-py 4.2.0rc1+"),
+ * and redis-py-cluster (`rediscluster`), whose cluster client extends redis-py's and hands its options to redis-py's
+ * connections (https://pypi.org/project/redis-py-cluster/; redis-py 4.1 took cluster support in as `redis.cluster`).
  */
-export const PYTHON_REDIS_MODULES = /^(?:redis|valkey|aioredis)(?:\.|$)/;
+export const PYTHON_REDIS_MODULES = /^(?:redis|valkey|aioredis|rediscluster)(?:\.|$)/;
 
 /**
  * Functions of other Python libraries that return a redis-py client, by module: django-redis's
