@@ -616,3 +616,30 @@ describe('Go database/sql drivers named by a constant', () => {
     );
   });
 });
+
+describe('Python handlers that unpack a connection\'s settings into several names', () => {
+  it('reports a connection made from names unpacked from a helper, not from the event nor a loop\'s targets', () => {
+    const code = sourceLines(
+      'import json',
+      'import psycopg2',
+      'from settings import read_endpoint, read_secret',
+      '',
+      'def setup(event, context):',
+      '    endpoint, database = read_endpoint()',
+      '    creds = json.loads(read_secret())',
+      '    conn = psycopg2.connect(host=endpoint, dbname=database, user=creds["user"], password=creds["password"])',
+      '    conn.close()',
+      '',
+      'def tenant(event, context):',
+      '    host, database = event["host"], event["database"]',
+      '    conn = psycopg2.connect(host=host, dbname=database)',
+      '    conn.close()',
+      '',
+      'def shards(event, context):',
+      '    for host, database in event["shards"]:',
+      '        conn = psycopg2.connect(host=host, dbname=database)',
+      '        conn.close()',
+    );
+    assert.deepEqual(findings('jobs/setup.py', code), ['8:connect rds-sql-connection-per-invocation!']);
+  });
+});

@@ -43,7 +43,10 @@ function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, e
   return false;
 }
 
-/** The tokens of the value a local takes: its expression, or what a destructuring (`const { host } = secret`) reads. */
+/**
+ * The tokens of the value a local takes: its expression, what a destructuring (`const { host } = secret`) reads, or
+ * what a Python assignment to several names unpacks (`endpoint, name = get_db_details()`).
+ */
 function boundValue(a: CodeAnalyzer, token: number, expression: number): [number, number] | undefined {
   if (expression >= 0) {
     return [expression, expressionEnd(a, expression)];
@@ -53,7 +56,25 @@ function boundValue(a: CodeAnalyzer, token: number, expression: number): [number
     const source = a.partner[open] + 2;
     return [source, expressionEnd(a, source)];
   }
-  return undefined;
+  const unpacked = a.language.family === 'python' ? unpackedValue(a, token) : -1;
+  return unpacked >= 0 ? [unpacked, expressionEnd(a, unpacked)] : undefined;
+}
+
+/**
+ * Python: the first token of the value that a statement of names alone before `=` unpacks (`host, port = ...`), where
+ * the name at `token` is one of them; -1 for any other target (a `for` loop's, one with a subscript or attribute).
+ */
+function unpackedValue(a: CodeAnalyzer, token: number): number {
+  let first = token;
+  while (a.is(first - 1, ',') && a.isId(first - 2)) {
+    first -= 2;
+  }
+  let last = token;
+  while (a.is(last + 1, ',') && a.isId(last + 2)) {
+    last += 2;
+  }
+  const several = last > first;
+  return several && a.startsLine(first) && a.is(last + 1, '=') && !a.startsLine(last + 2) ? last + 2 : -1;
 }
 
 /**
