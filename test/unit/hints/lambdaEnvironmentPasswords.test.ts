@@ -3,7 +3,8 @@
  * hover (SAM, CloudFormation, Terraform, CDK in TypeScript, Python, Java and C#), and a literal one the warning.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const RULE = 'rds-password-in-lambda-environment';
 const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE)).sort();
@@ -136,6 +137,29 @@ describe('Database passwords in Lambda environment variables', () => {
       `5:"local-literal-1" ${RULE}!`,
       `5:DB_PASS ${RULE}`,
     ]);
+  });
+
+  it("warns on a Terraform variable that takes a Secrets Manager secret's value, whole or its password key, not another key nor its ARN", () => {
+    const terraform = sourceLines(
+      'data "aws_secretsmanager_secret_version" "db" {',
+      '  secret_id = "orders-db"',
+      '}',
+      'resource "aws_lambda_function" "orders" {',
+      '  environment {',
+      '    variables = {',
+      '      DB_URL        = data.aws_secretsmanager_secret_version.db.secret_string',
+      '      DB_PASSWORD   = jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)["password"]',
+      '      DB_USER       = jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)["username"]',
+      '      DB_SECRET_ARN = data.aws_secretsmanager_secret_version.db.arn',
+      '      SECRET_SIZE   = length(data.aws_secretsmanager_secret_version.db.secret_string)',
+      '    }',
+      '  }',
+      '}',
+    );
+    const found = hintsIn('main.tf', terraform).filter((hint) => hint.includes(RULE));
+    assert.deepEqual(found.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['7', '8']);
+    const messages = analyzeText(terraform, realHintRules(), { kind: 'terraform', fileName: 'main.tf' }).findings.filter((finding) => finding.ruleId === RULE);
+    assert.ok(messages.every((finding) => /takes a Secrets Manager secret's value/.test(finding.message)));
   });
 
   it('reads the maps written in a Terraform merge(...) of the environment, and nothing a later unknown map may replace', () => {

@@ -5,8 +5,8 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { EMBEDDED_JDBC, isPlaceholder } from '../config/values';
-import { ENVIRONMENT_PASSWORD } from '../iac/lambdaEnvironment';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
+import { ENVIRONMENT_PASSWORD, resolvesSecret } from '../iac/lambdaEnvironment';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
@@ -192,6 +192,8 @@ export const hardcodedSecret: Check = (rule, context) => {
     } else if (wrappedSecret(option.literal)) {
       // A function's environment holds the value in plain text whatever the state does: the rule's own message stands.
       context.report(rule, option.value, undefined, option.norm === ENVIRONMENT_PASSWORD_NORM ? undefined : WRAPPED_SECRET_MESSAGE);
+    } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesSecret(option.literal)) {
+      context.report(rule, option.value, undefined, RESOLVED_SECRET_MESSAGE);
     }
   }
 };
@@ -206,6 +208,9 @@ function wrappedSecret(literal: Literal): boolean {
   const wrapped = literal.kind === 'expr' ? literal.secretLiteral : undefined;
   return wrapped !== undefined && isLiteralSecret({ kind: 'str', value: wrapped });
 }
+
+const RESOLVED_SECRET_MESSAGE =
+  "This variable takes a Secrets Manager secret's value when the function is deployed, so the secret is readable by anyone who may read the function's configuration. Pass the secret's ARN and read the secret in the function.";
 
 const FALLBACK_MESSAGE =
   'The literal fallback is the password whenever the environment variable (or Spring property) is unset, and it is in source control. Fail when the value is missing, or read the password from Secrets Manager, rather than fall back on a literal.';

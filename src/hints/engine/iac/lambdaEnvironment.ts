@@ -32,12 +32,36 @@ export const LAMBDA_RESOURCES = new Set(['AWS::Lambda::Function', 'AWS::Serverle
 export const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
 export const LAMBDA_CONSTRUCTS = new Set(['aws_lambda.Function', 'aws_lambda.DockerImageFunction', 'aws_lambda.SingletonFunction', 'aws_lambda.CfnFunction']);
 
+/** Terraform's value of a secret version, whole or one key of its JSON (`jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)["password"]`). */
+const WHOLE_SECRET_STRING = /^(?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string$/;
+const SECRET_STRING_KEY = /^jsondecode\((?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string\)(?:\["([\w.-]+)"\]|\.([\w-]+))$/;
+/** A JSON key of a secret that holds the password or a connection string with it (`password`, `DB_PASSWORD`, `url`, `dsn`). */
+const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/i;
+
+/**
+ * Whether a Terraform variable's value is a Secrets Manager secret's value, whole or a password key of it, which
+ * `terraform apply` writes into the function's configuration: whoever may read that configuration reads the secret,
+ * as with a literal (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). CloudFormation's
+ * dynamic references are left as they were read before: the templates' recommended way to name a secret.
+ */
+export function resolvesSecret(literal: Literal): boolean {
+  const text = literal.kind === 'expr' ? literal.text.replace(/\s+/g, '') : '';
+  if (WHOLE_SECRET_STRING.test(text)) {
+    return true;
+  }
+  const keyed = SECRET_STRING_KEY.exec(text);
+  return keyed !== null && SECRET_KEY.test(keyed[1] ?? keyed[2]);
+}
+
 /**
  * The variables among `variables` whose name says they hold a password, as `EnvironmentPassword`
- * options (the readers' own fresh options); one whose value names a secret kept elsewhere is left out.
+ * options (the readers' own fresh options); one whose value names a secret kept elsewhere is left out. A variable
+ * of any name that a deployment fills with a secret's value (`resolvesSecret`) is one too.
  */
 export function environmentPasswords(variables: readonly OptionOccurrence[]): OptionOccurrence[] {
-  const passwords = variables.filter((variable) => isPasswordVariable(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim())));
+  const passwords = variables.filter(
+    (variable) => (isPasswordVariable(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim()))) || resolvesSecret(variable.literal),
+  );
   // Renamed in place: the code readers' options work their literal out lazily, which a copy would lose.
   passwords.forEach((variable) => (variable.norm = ENVIRONMENT_PASSWORD_NORM));
   return passwords;
