@@ -51,11 +51,14 @@ export function wordAt(text: string, from: number): string {
 }
 
 /**
- * What an item helper other modules call holds (`getUser(id)`, `save_user(user)`; `itemHelpers.ts`): a DynamoDB
- * item read as the JavaScript SDKs and boto3 name it (`documents.get(params).promise()` too), or an item put as a variable (`Item: user`, `Item=user`, `{ TableName, Item }`). A
- * handler that puts an item it writes out in place (`Item: { id, status }`) serves no other module.
+ * What an item helper other modules call holds (`getUser(id)`, `save_user(user)`, `delete_play(id)`; `itemHelpers.ts`):
+ * a DynamoDB item read or delete as the JavaScript SDKs and boto3 name it (`documents.get(params).promise()` too), or
+ * an item put as a variable (`Item: user`, `Item=user`, `{ TableName, Item }`), which a loop over the helper's calls
+ * also waits on (`importedItemLoops.ts`). A handler that puts an item it writes out in place (`Item: { id, status }`)
+ * serves no other module.
  */
-export const ITEM_CALL = /\b(?:GetCommand|GetItemCommand|getItem|get_item)\b|\.get\(\s*(?:\{|[\w$.]+\)\.promise\()|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]|[{,]\s*Item\s*[,}]/;
+export const ITEM_CALL =
+  /\b(?:(?:Get|Delete)(?:Item)?Command|(?:get|delete)Item|(?:get|delete)_item)\b|\.(?:get|delete)\(\s*(?:\{|[\w$.]+\)\.promise\()|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]|[{,]\s*Item\s*[,}]/;
 
 /**
  * A search for a value beside a module's item helpers (`findByEmail(email)`: a Query on an index, a Scan's filter,
