@@ -2,6 +2,7 @@
  * What the engine knows about the AWS SDKs and Redis clients: operations, the client types and
  * factories that make an expression an AWS client, and the per-SDK spellings of operations.
  */
+import { withoutPrototype } from './sourceKeyed';
 import { DATA_API_CLIENT_METHODS, DATA_API_CLIENT_MODULE, DATA_API_TRANSACTION_METHODS, RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
 import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS } from './daxClients';
 import { HintService, normalizeName } from './types';
@@ -320,7 +321,7 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
 }
 
 /** The key a DynamoDB request cannot do without, normalised: what tells a request literal or keyword arguments from another library's. */
-const REQUIRED_REQUEST_KEYS: Record<string, string> = {
+const REQUIRED_REQUEST_KEYS: Record<string, string> = withoutPrototype({
   'dynamodb:BatchGetItem': 'requestitems',
   'dynamodb:BatchWriteItem': 'requestitems',
   'dynamodb:TransactGetItems': 'transactitems',
@@ -328,7 +329,7 @@ const REQUIRED_REQUEST_KEYS: Record<string, string> = {
   'dynamodb:ExecuteStatement': 'statement',
   'dynamodb:BatchExecuteStatement': 'statements',
   'dynamodb:ExecuteTransaction': 'transactstatements',
-};
+});
 
 export function requiredRequestKey(operation: string): string {
   return REQUIRED_REQUEST_KEYS[operation] ?? 'tablename';
@@ -380,7 +381,7 @@ export const DYNAMODB_REQUEST_PARTS: ReadonlyMap<string, string> = new Map([
   ['KeysAndAttributes', 'dynamodb:BatchGetItem'],
 ]);
 
-export const JS_MODULES: Record<string, string[]> = {
+export const JS_MODULES: Record<string, string[]> = withoutPrototype({
   '@aws-sdk/client-dynamodb': ['dynamodb'],
   '@aws-sdk/lib-dynamodb': ['dynamodb-document'],
   '@aws-sdk/client-rds': ['rds'],
@@ -402,11 +403,11 @@ export const JS_MODULES: Record<string, string[]> = {
   iovalkey: ['redis'],
   // Valkey GLIDE (`glide.ts`): `GlideClient.createClient(config)`.
   '@valkey/valkey-glide': ['redis'],
-};
+});
 
 
 /** Constructors and factories (last name in the chain) that produce a client, per imported module family. */
-export const JS_FACTORIES: Record<string, ClientKind> = {
+export const JS_FACTORIES: Record<string, ClientKind> = withoutPrototype({
   DynamoDBClient: 'dynamodb',
   DynamoDB: 'dynamodb',
   'DynamoDB.DocumentClient': 'dynamodb-document',
@@ -423,10 +424,10 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
   ElastiCache: 'elasticache',
   ...Object.fromEntries(RDS_DATA_JS_FACTORIES.map((name): [string, ClientKind] => [name, 'rds-data'])),
   ...DAX_JS_FACTORIES,
-};
+});
 
 /** Java and C# client types (declarations and factories). */
-export const TYPED_CLIENTS: Record<string, ClientKind> = {
+export const TYPED_CLIENTS: Record<string, ClientKind> = withoutPrototype({
   DynamoDbClient: 'dynamodb',
   DynamoDbAsyncClient: 'dynamodb',
   DynamoDbEnhancedClient: 'dynamodb-enhanced',
@@ -470,7 +471,7 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   IDynamoDBMapper: 'dynamodb-mapper',
   ...Object.fromEntries(RDS_DATA_TYPED_CLIENTS.map((name): [string, ClientKind] => [name, 'rds-data'])),
   ...DAX_TYPED_CLIENTS,
-};
+});
 
 /** Which service a Java package or C# namespace brings in. */
 export function serviceOfNamespace(path: string): string | undefined {

@@ -96,6 +96,38 @@ describe('Serverless services written in TypeScript or JavaScript', () => {
     assert.ok(hintsIn('resources/database.js', exported).includes('3:PubliclyAccessible rds-publicly-accessible!'), hintsIn('resources/database.js', exported).join('\n'));
   });
 
+  it('reads a module that exports a whole template or the part of one a build merges', () => {
+    const template = sourceLines(
+      'module.exports = {',
+      '  Parameters: {',
+      '    DBPassword: { Type: "String" },',
+      '  },',
+      '  Resources: {',
+      '    "WarehouseCluster": {',
+      '      "Type": "AWS::RDS::DBCluster",',
+      '      "Properties": {',
+      '        "Engine": "aurora-postgresql",',
+      '        "MasterUserPassword": { "Ref": "DBPassword" },',
+      '        "BackupRetentionPeriod": 0',
+      '      }',
+      '    },',
+      '    "WarehouseWriter": {',
+      '      "Type": "AWS::RDS::DBInstance",',
+      '      "Properties": { "PubliclyAccessible": true, "DBClusterIdentifier": { "Ref": "WarehouseCluster" } }',
+      '    }',
+      '  }',
+      '};',
+    );
+    const found = hintsIn('cloudformation/databases.js', template).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found.sort(), ['11:"BackupRetentionPeriod" rds-backup-retention!', '16:"PubliclyAccessible" rds-publicly-accessible!']);
+    const exported = template.replace('module.exports = {', "export default {\n  AWSTemplateFormatVersion: '2010-09-09',");
+    assert.ok(hintsIn('cloudformation/databases.ts', exported).includes('17:"PubliclyAccessible" rds-publicly-accessible!'), hintsIn('cloudformation/databases.ts', exported).join('\n'));
+    // A service object with a top-level Resources key is no template; nor is an object built inside a function.
+    assert.deepEqual(hintsIn('cloudformation/databases.js', template.replace('module.exports = {', "module.exports = {\n  service: 'warehouse',")), []);
+    const inFunction = `export function template() {\n  const t = ${template.slice('module.exports = '.length).replace(/;\s*$/, '')};\n  return t;\n}`;
+    assert.deepEqual(hintsIn('cloudformation/databases.ts', inFunction), []);
+  });
+
   it('reads no object as a resource without a literal AWS type and a Properties object, nor one inside a function', () => {
     const open = "{ Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: true }";
     for (const code of [

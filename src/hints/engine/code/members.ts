@@ -99,6 +99,27 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
  * shorthand `name` as the scope binds it there. A method, a spread, a computed key or a key written twice gives nothing.
  */
 function recordProperty(a: CodeAnalyzer, open: number, name: string): Value | undefined {
+  // `input = { rows: input.rows }` reads its property through itself: a value that refers to itself is unknown.
+  let reading = recordsRead.get(a);
+  if (!reading) {
+    reading = new Set();
+    recordsRead.set(a, reading);
+  }
+  if (reading.has(open)) {
+    return undefined;
+  }
+  reading.add(open);
+  try {
+    return propertyWritten(a, open, name);
+  } finally {
+    reading.delete(open);
+  }
+}
+
+/** The object literals whose property is being read, per analysed file. */
+const recordsRead = new WeakMap<CodeAnalyzer, Set<number>>();
+
+function propertyWritten(a: CodeAnalyzer, open: number, name: string): Value | undefined {
   let found: Value | undefined;
   let seen = 0;
   for (const [start, end] of segments(a, open)) {

@@ -65,7 +65,8 @@ export function mayHoldResources(text: string): boolean {
  * resource for the service to list by name (`export const ordersTable = { Type: 'AWS::DynamoDB::Table',
  * Properties: {...} }` or `export default { Type: ..., Properties: ... }`, then `Resources: { ordersTable }`):
  * a module-level object with a literal `Type: 'AWS::...'` and a `Properties` object, read as a template's
- * one resource under the name it is bound to.
+ * one resource under the name it is bound to. A module-level object with a `Resources` section that lists
+ * resources is read as a whole template (`holdsTemplate`).
  */
 export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
   const contexts: OptionContext[] = [];
@@ -75,10 +76,16 @@ export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[];
   let singles: boolean | undefined;
   for (let k = 0; k < a.tokens.length; k++) {
     const bound = a.is(k, '{') && a.parent[k] < 0 && a.partner[k] > k && (a.is(k - 1, '=') || (a.idIs(k - 1, 'default') && a.idIs(k - 2, 'export')));
-    const lists = bound && listsResources(a, k);
-    const single = bound && !lists && isResource(a, k) && (singles ??= serviceObject(a) < 0);
+    const template = bound && holdsTemplate(a, k);
+    const lists = bound && !template && listsResources(a, k);
+    const single = bound && !template && !lists && isResource(a, k) && (singles ??= serviceObject(a) < 0);
     const resources = lists ? reader.map(k, 1, 'Resources') : single ? oneResource(a, reader, k) : undefined;
-    if (resources) {
+    if (template) {
+      // The whole object is the template: its Parameters, Conditions and Mappings count too.
+      const read = readTemplateTree(reader.map(k, 0, ''));
+      contexts.push(...read.contexts);
+      ingress.push(...read.ingress);
+    } else if (resources) {
       const read = readTemplateTree({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: resources, removal: a.tokenSpan(k) }] });
       contexts.push(...read.contexts);
       ingress.push(...read.ingress);
@@ -88,6 +95,26 @@ export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[];
     }
   }
   return { contexts, ingress };
+}
+
+/**
+ * Whether the object opened at `open` is a CloudFormation template, or the part of one a module adds to a template a
+ * build tool merges (`module.exports = { Resources: { Orders: { Type: 'AWS::DynamoDB::Table', ... } } }`): a
+ * `Resources` entry whose object lists resources. A Serverless service's `resources` section is lower case, and its
+ * service object has a `service` key besides.
+ */
+function holdsTemplate(a: CodeAnalyzer, open: number): boolean {
+  let resources = -1;
+  for (const [start] of segments(a, open)) {
+    const key = keyOf(a, start);
+    if (key === 'service') {
+      return false;
+    }
+    if (key === 'Resources' && a.is(start + 2, '{')) {
+      resources = start + 2;
+    }
+  }
+  return resources >= 0 && listsResources(a, resources);
 }
 
 /** Whether every entry of the object opened at `open` is `Name: { Type: 'AWS::...', ... }`, and there is one at least. */

@@ -3,6 +3,7 @@
  * typed fields, properties, parameters and locals, object initializers (`new ScanRequest { ... }`),
  * `DynamoDBContext`, the document model, paginators, `RDSAuthTokenGenerator`, and StackExchange.Redis (its own module).
  */
+import { withoutPrototype } from '../../sourceKeyed';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { DYNAMODB_REQUEST_PARTS, operationOfTypeName, serviceOfNamespace } from '../../services';
@@ -47,10 +48,10 @@ const OPERATION_CONFIGS: Record<string, Record<string, string>> = {
 };
 
 /** Types of the two models known by their simple name once their namespace is used. */
-const MODEL_TYPES: Record<string, string[]> = {
+const MODEL_TYPES: Record<string, string[]> = withoutPrototype({
   'Amazon.DynamoDBv2.DocumentModel': ['Table', 'TableBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DocumentModel'])],
   'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', 'DynamoDBOperationConfig', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
-};
+});
 
 /** The module an alias of a project's own type is noted under (`using QueryRequest = Acme.Table.QueryRequest;`). */
 const PROJECT_TYPE_ALIAS = 'dotnet-alias';
