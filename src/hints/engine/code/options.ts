@@ -11,6 +11,7 @@ import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
 import { closeAngle } from './typeArguments';
+import { calledFunction } from './helperFunctions';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -141,6 +142,12 @@ export function initializerContext(a: CodeAnalyzer, typeIndex: number, kind: Opt
  */
 function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext | undefined {
   const name = a.id(at + 1);
+  if (name !== undefined && depth < SPREAD_DEPTH && a.language.family === 'python') {
+    const returned = returnedDicts(a, at);
+    if (returned) {
+      return returned.length === 0 ? undefined : spreadDicts(a, returned, kind, type, anchor, depth);
+    }
+  }
   if (name === undefined || depth >= SPREAD_DEPTH || !(a.is(at + 2, ',') || a.is(at + 2, ')') || a.is(at + 2, '}'))) {
     return undefined;
   }
@@ -155,6 +162,43 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
     context.options.push(occurrenceOf(a, slot));
   }
   return context;
+}
+
+/**
+ * Python `**helper(...)` or `**self.helper(...)` at `at`, a call of a same-file function or method whose every
+ * `return` is a dict literal or `dict(...)` (`**self._common_rds_props()`): the opening token of each; an empty list
+ * for such a call whose returns are anything else; undefined for no such call.
+ */
+function returnedDicts(a: CodeAnalyzer, at: number): number[] | undefined {
+  const name = a.idIs(at + 1, 'self') && a.isAccess(at + 2) ? at + 3 : at + 1;
+  const close = a.is(name + 1, '(') ? a.partner[name + 1] : -1;
+  if (close < 0 || !(a.is(close + 1, ',') || a.is(close + 1, ')') || a.is(close + 1, '}'))) {
+    return undefined;
+  }
+  const called = calledFunction(a, name, a.scopes.enclosing(at, ['function']));
+  if (!called) {
+    return undefined;
+  }
+  const opens: number[] = [];
+  for (const start of a.returnStarts(called.fn).slice(0, MAX_SPREAD_RETURNS)) {
+    const open = a.is(start, '{') ? start : a.idIs(start, 'dict') && a.is(start + 1, '(') ? start + 1 : -1;
+    if (open < 0 || a.partner[open] < 0) {
+      return [];
+    }
+    opens.push(open);
+  }
+  return opens;
+}
+
+/** The options the dicts opening at `opens` lend together, complete when each is. */
+function spreadDicts(a: CodeAnalyzer, opens: readonly number[], kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext {
+  const merged: OptionContext = { kind, type, options: [], complete: true, anchor };
+  for (const open of opens) {
+    const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
+    merged.options.push(...context.options);
+    merged.complete &&= context.complete;
+  }
+  return merged;
 }
 
 /**
