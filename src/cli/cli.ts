@@ -169,6 +169,9 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
   if (ignored.excludedFolders > 0) {
     parts.push(`${ignored.excludedFolders} folder(s) never checked (dependencies, version control, build output)`);
   }
+  if (ignored.vendoredPackages > 0) {
+    parts.push(`${ignored.vendoredPackages} Python package(s) that pip installed beside the code (a .dist-info or .egg-info record lists them)`);
+  }
   if (ignored.gitignoredFolders + ignored.gitignoredFiles > 0) {
     parts.push(`${ignored.gitignoredFolders} folder(s) and ${ignored.gitignoredFiles} file(s) matched by .gitignore`);
   }

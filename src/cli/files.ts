@@ -7,7 +7,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
-import { GitignoreRules } from '../hints/engine/fileSelection';
+import { GitignoreRules, installedTopLevels, isInstallMetadata } from '../hints/engine/fileSelection';
 
 export interface FileEntry {
   path: string;
@@ -26,7 +26,7 @@ export interface WalkResult {
   /** Paths named on the command line that do not exist. */
   missing: string[];
   /** Folders left out by name (node_modules, .git…) and folders and files left out by .gitignore. */
-  ignored: { excludedFolders: number; gitignoredFolders: number; gitignoredFiles: number };
+  ignored: { excludedFolders: number; gitignoredFolders: number; gitignoredFiles: number; vendoredPackages: number };
 }
 
 /** The parts of `node:fs` the walk uses. */
@@ -63,13 +63,16 @@ function errorReason(error: unknown, what: string): string {
   }
 }
 
+/** The largest install record read: a distribution of thousands of files lists them in under a megabyte. */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): WalkResult {
-  const result: WalkResult = { files: [], skipped: [], missing: [], ignored: { excludedFolders: 0, gitignoredFolders: 0, gitignoredFiles: 0 } };
+  const result: WalkResult = { files: [], skipped: [], missing: [], ignored: { excludedFolders: 0, gitignoredFolders: 0, gitignoredFiles: 0, vendoredPackages: 0 } };
   const seen = new Set<string>();
   const add = (full: string, real: string, kind: DocumentKind, size: number): void => {
     if (!seen.has(real)) {
@@ -129,6 +132,27 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
     }
   };
 
+  /** What pip installed in `dir` beside the project's own code (`pip install -t .` in a Lambda folder), by name. */
+  const installedBeside = (dir: string, entries: readonly nodeFs.Dirent[]): Set<string> => {
+    const names = new Set<string>();
+    for (const entry of entries) {
+      if (!entry.isDirectory() || !isInstallMetadata(entry.name)) {
+        continue;
+      }
+      const record = path.join(dir, entry.name, entry.name.endsWith('.dist-info') ? 'RECORD' : 'installed-files.txt');
+      try {
+        const stat = fs.lstatSync(record);
+        if (stat.isFile() && stat.size <= MAX_RECORD_BYTES) {
+          // An egg's list is relative to its metadata folder (`../yaml/__init__.py`).
+          installedTopLevels(fs.readFileSync(record, 'utf8').replace(/^\.\.\//gm, '')).forEach((name) => names.add(name));
+        }
+      } catch {
+        // No list: nothing is known to be installed here.
+      }
+    }
+    return names;
+  };
+
   const walk = (dir: string, root: string, inherited: GitignoreRules): void => {
     const rules = loadGitignore(inherited, dir);
     let entries: nodeFs.Dirent[];
@@ -139,8 +163,13 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const vendored = installedBeside(dir, entries);
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (vendored.has(entry.name)) {
+        result.ignored.vendoredPackages++;
+        continue;
+      }
       if (entry.isDirectory()) {
         if (isExcludedFolder(entry.name)) {
           result.ignored.excludedFolders++;

@@ -124,3 +124,56 @@ export function selectFile(full: string, rules: GitignoreRules): SelectionVerdic
   }
   return { read: true, kind };
 }
+
+/** The metadata folders pip installs beside each package (`PyYAML-6.0.1.dist-info`, `six-1.16.0.egg-info`). */
+const INSTALL_METADATA = /\.(?:dist|egg)-info$/;
+/** Entries of a RECORD that are no package of the folder's own: metadata, caches, and paths outside it. */
+const NOT_INSTALLED_HERE = /^(?:\.\.|__pycache__$|bin$)/;
+
+/** Whether a folder name is an installed Python distribution's metadata, whose RECORD lists what it installed beside it. */
+export function isInstallMetadata(name: string): boolean {
+  return INSTALL_METADATA.test(name);
+}
+
+/**
+ * The top-level folders and modules a distribution installed beside its metadata folder, from its RECORD
+ * (`yaml/__init__.py,sha256=…,1234` lists `yaml`; `six.py,…` lists `six.py`): third-party code that a Lambda
+ * function's deployment folder holds next to the project's own (`pip install -t .`), which is not the project's.
+ */
+export function installedTopLevels(record: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of record.split('\n')) {
+    // A path with a comma is quoted in RECORD (CSV); such names are no packages.
+    const path = line.startsWith('"') ? '' : line.slice(0, line.indexOf(',') < 0 ? line.length : line.indexOf(','));
+    const top = path.split('/')[0].trim();
+    if (top !== '' && !isInstallMetadata(top) && !NOT_INSTALLED_HERE.test(top)) {
+      names.add(top);
+    }
+  }
+  return names;
+}
+
+/** The install records of a tree, gathered from a flat list of files (`findFiles`): what they installed, by `/`-separated path. */
+export class InstalledPackages {
+  private readonly paths = new Set<string>();
+
+  /** `record` is a metadata folder's RECORD (or an egg's `installed-files.txt`), `/`-separated, with its text. */
+  add(record: string, text: string): void {
+    const metadata = record.slice(0, record.lastIndexOf('/'));
+    const folder = metadata.slice(0, metadata.lastIndexOf('/') + 1);
+    installedTopLevels(text.replace(/^\.\.\//gm, '')).forEach((name) => this.paths.add(`${folder}${name}`));
+  }
+
+  /** Whether a file is one of those installed, or inside a package folder one installed. */
+  covers(full: string): boolean {
+    if (this.paths.size === 0) {
+      return false;
+    }
+    for (let slash = full.indexOf('/'); slash > 0; slash = full.indexOf('/', slash + 1)) {
+      if (this.paths.has(full.slice(0, slash))) {
+        return true;
+      }
+    }
+    return this.paths.has(full);
+  }
+}

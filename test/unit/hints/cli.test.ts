@@ -72,6 +72,25 @@ describe('aws-db-hints', () => {
     assert.ok(!result.stderr.includes('readme.txt'), 'files of other types are not mentioned');
   });
 
+  it('leaves out the Python packages pip installed beside a Lambda function, as their install records list them', async () => {
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    const keys = 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n';
+    write('lambda/handler.py', keys);
+    write('lambda/rediscluster/client.py', keys);
+    write('lambda/six.py', keys);
+    write('lambda/redis_py_cluster-2.1.3.dist-info/RECORD', 'rediscluster/__init__.py,sha256=x,10\nrediscluster/client.py,sha256=y,20\nredis_py_cluster-2.1.3.dist-info/RECORD,,\n');
+    write('lambda/six-1.16.0.dist-info/RECORD', 'six.py,sha256=z,30\n__pycache__/six.cpython-312.pyc,,\n../../bin/tool,sha256=w,5\n');
+    write('lambda/helpers/cache.py', keys);
+    const result = await run(root);
+    const files = new Set(result.stdout.trim().split('\n').map((line) => line.split(':')[0]));
+    assert.ok(files.has('lambda/handler.py') && files.has('lambda/helpers/cache.py'), result.stdout);
+    assert.ok(!files.has('lambda/rediscluster/client.py') && !files.has('lambda/six.py'), result.stdout);
+    assert.match(result.stderr, /2 Python package\(s\) that pip installed beside the code/);
+  });
+
   it('writes stable JSON with 1-based positions', async () => {
     const result = await run(root, 'infra', '--format', 'json');
     const entries = JSON.parse(result.stdout) as CliEntry[];

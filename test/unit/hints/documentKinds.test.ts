@@ -9,7 +9,7 @@ import {
   HINT_LANGUAGE_IDS,
   PATTERN_ONLY_GLOBS,
 } from '../../../src/hints/engine/documentKinds';
-import { GitignoreRules, selectFile } from '../../../src/hints/engine/fileSelection';
+import { GitignoreRules, InstalledPackages, installedTopLevels, selectFile } from '../../../src/hints/engine/fileSelection';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
@@ -78,5 +78,19 @@ describe('document kinds', () => {
     assert.equal(verdict('0/api/lib/deep/handler.ts'), 'gitignore');
     assert.equal(rules.ignores('0/api/lib', true), true);
     assert.equal(verdict('0/cdk/lib/schema.gen.ts'), 'gitignore');
+  });
+});
+
+describe('packages pip installed beside the code', () => {
+  it('reads the top-level folders and modules of a RECORD, and of an egg list relative to its metadata', () => {
+    assert.deepEqual([...installedTopLevels('yaml/__init__.py,sha256=a,1\nyaml/loader.py,sha256=b,2\n_yaml/__init__.py,,\nPyYAML-6.0.dist-info/RECORD,,\n__pycache__/x.pyc,,\n../../bin/x,,\n"odd,name.py",,\n')], ['yaml', '_yaml']);
+    const installed = new InstalledPackages();
+    installed.add('0/lambda/six-1.16.0.dist-info/RECORD', 'six.py,sha256=z,30\n');
+    installed.add('0/lambda/redis-2.10.egg-info/installed-files.txt', '../redis/__init__.py\n../redis/client.py\n');
+    assert.ok(installed.covers('0/lambda/six.py'));
+    assert.ok(installed.covers('0/lambda/redis/client.py'));
+    assert.ok(!installed.covers('0/lambda/handler.py'));
+    assert.ok(!installed.covers('0/lambda/redis_cache.py'), 'a module whose name only starts like a package');
+    assert.ok(!installed.covers('0/other/redis/client.py'), 'a package folder elsewhere');
   });
 });
