@@ -5,6 +5,7 @@
 import { DATA_API_CLIENT_METHODS, DATA_API_CLIENT_MODULE, DATA_API_TRANSACTION_METHODS, RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
 import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS } from './daxClients';
 import { HintService, normalizeName } from './types';
+import { ownKeysOnly } from './ownKeys';
 
 export {
   leadingNonOptionArguments, REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier, isRedisManager, redisManagerClient, isIoredisModule, JS_REDIS_FACTORIES,
@@ -380,7 +381,7 @@ export const DYNAMODB_REQUEST_PARTS: ReadonlyMap<string, string> = new Map([
   ['KeysAndAttributes', 'dynamodb:BatchGetItem'],
 ]);
 
-export const JS_MODULES: Record<string, string[]> = {
+export const JS_MODULES: Record<string, string[]> = ownKeysOnly({
   '@aws-sdk/client-dynamodb': ['dynamodb'],
   '@aws-sdk/lib-dynamodb': ['dynamodb-document'],
   '@aws-sdk/client-rds': ['rds'],
@@ -402,7 +403,7 @@ export const JS_MODULES: Record<string, string[]> = {
   iovalkey: ['redis'],
   // Valkey GLIDE (`glide.ts`): `GlideClient.createClient(config)`.
   '@valkey/valkey-glide': ['redis'],
-};
+});
 
 
 /** Constructors and factories (last name in the chain) that produce a client, per imported module family. */

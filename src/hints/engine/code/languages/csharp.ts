@@ -21,6 +21,7 @@ import { declaredProjectClass } from './baseClassFields';
 import { csharpCdkConstructs } from './csharpCdk';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
+import { ownKeysOnly } from '../../ownKeys';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -47,10 +48,10 @@ const OPERATION_CONFIGS: Record<string, Record<string, string>> = {
 };
 
 /** Types of the two models known by their simple name once their namespace is used. */
-const MODEL_TYPES: Record<string, string[]> = {
+const MODEL_TYPES: Record<string, string[]> = ownKeysOnly({
   'Amazon.DynamoDBv2.DocumentModel': ['Table', 'TableBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DocumentModel'])],
   'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', 'DynamoDBOperationConfig', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
-};
+});
 
 /** The module an alias of a project's own type is noted under (`using QueryRequest = Acme.Table.QueryRequest;`). */
 const PROJECT_TYPE_ALIAS = 'dotnet-alias';
