@@ -1,7 +1,7 @@
 /**
  * Spring Boot's `DataSourceBuilder` (`code/sqlJavaPools.ts`): `DataSourceBuilder.create()` builds a JDBC pool from the
  * `url` and `password` its chain, or the name holding it, is given; it is read as `new HikariDataSource(config)` is.
- * Silent: an embedded database's URL, a local server's password, a builder without Spring Boot's import or of the file's own class.
+ * Silent: an embedded database's URL, a local server's password, a builder given no URL in sight (its settings bound from properties), a builder without Spring Boot's import or of the file's own class.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -63,7 +63,7 @@ describe("Spring Boot's DataSourceBuilder", () => {
     assert.ok(sql('src/main/java/Export.java', code).includes('7:DataSourceBuilder rds-sql-connection-per-invocation!'));
   });
 
-  it("says nothing for an embedded database, nor of a local server's password, a builder without the import or of a class the file declares", () => {
+  it("says nothing for an embedded database, nor of a local server's password, a builder given no URL in sight, without the import or of a class the file declares", () => {
     const embedded = sourceLines(
       'import org.springframework.boot.jdbc.DataSourceBuilder;',
       'class Demo {',
@@ -73,6 +73,9 @@ describe("Spring Boot's DataSourceBuilder", () => {
     );
     // The local server's pool keeps its hover, as DriverManager's does outside tests.
     assert.deepEqual(sql(FILE, embedded), ['4:DataSourceBuilder rds-sql-connection']);
+    // Settings bound from properties (`@ConfigurationProperties(prefix = "spring.datasource.mssql")`): any database, and the properties file's URL gets the hover.
+    const bound = sourceLines('import org.springframework.boot.jdbc.DataSourceBuilder;', 'class Demo {', '    Object pool() { return DataSourceBuilder.create().build(); }', '}');
+    assert.deepEqual(sql(FILE, bound), []);
     const unimported = sourceLines('class Demo {', '    Object pool() { return DataSourceBuilder.create().password("Reader-2021!").build(); }', '}');
     assert.deepEqual(sql(FILE, unimported), []);
     const own = sourceLines(

@@ -45,7 +45,7 @@ export function importsJavaPool(a: CodeAnalyzer): boolean {
 
 /**
  * `new HikariDataSource(...)` (or another pool) at `k` (the `new`), or `DataSourceBuilder.create()` at `k` (the
- * class), under a name nothing of the file shadows; not a builder whose chain names an embedded database (`jdbc:h2:mem:`).
+ * class), under a name nothing of the file shadows; a builder only where it is given a server's URL in sight.
  */
 export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number } | undefined {
   const builder = a.idIs(k, 'DataSourceBuilder') && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.idIs(k + 2, 'create');
@@ -58,10 +58,23 @@ export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Co
   if (a.scopes.lookup(name, at) !== undefined || a.scopes.classNamed(name) >= 0) {
     return undefined;
   }
-  if (builder && chainedSetters(a, open).some(([setter, argStart, argEnd]) => setter === 'url' && argEnd === argStart + 1 && a.isString(argStart) && EMBEDDED_JDBC.test(a.tokens.text(argStart).trim()))) {
+  if (builder && !builderGivenUrl(a, k, open)) {
     return undefined;
   }
   return { construction: { start: k, name: at, end: a.partner[open] + 1, service: 'rds', redis: false }, open };
+}
+
+/**
+ * Whether a builder's chain names a server's URL, or a name holds the builder for later calls. A bare
+ * `DataSourceBuilder.create().build()` takes its settings from `@ConfigurationProperties`, whose
+ * `application.yml` gets the hover (`config/spring.ts`), and may be any database; `jdbc:h2:mem:` is none.
+ */
+function builderGivenUrl(a: CodeAnalyzer, k: number, open: number): boolean {
+  if (a.is(k - 1, '=') && a.isId(k - 2) && a.is(a.partner[open] + 1, ';')) {
+    return true;
+  }
+  const url = chainedSetters(a, open).find(([setter]) => setter === 'url');
+  return url !== undefined && !(url[2] === url[1] + 1 && a.isString(url[1]) && EMBEDDED_JDBC.test(a.tokens.text(url[1]).trim()));
 }
 
 /** The calls chained after the call whose `(` is `open` (`.url(x).password(y).build()`), as [method, first token, end] of their one argument. */
