@@ -3,6 +3,8 @@
  * client's options, the services that hand out clients, the factories of the JavaScript and Python clients,
  * and the commands the rules talk about. Re-exported by `services.ts`, the engine's one interface to it.
  */
+import { withoutPrototype } from './sourceKeyed';
+
 /**
  * Calls of queue and NestJS libraries whose options hold the ioredis options of the connection they open
  * (Bull and BullMQ run on ioredis): `BullModule.forRoot({ redis: { password } })`, `new Queue('mail', { connection })`,
@@ -10,7 +12,7 @@
  */
 const NEST_MODULE_CALLS = ['forRoot', 'forRootAsync'];
 const BULL_MODULE_CALLS = [...NEST_MODULE_CALLS, 'registerQueue', 'registerQueueAsync'].map((method) => `BullModule.${method}`);
-const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = withoutPrototype({
   bull: new Set(['Queue', '']),
   bullmq: new Set(['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'QueueScheduler']),
   '@nestjs/bull': new Set(BULL_MODULE_CALLS),
@@ -19,18 +21,18 @@ const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
   '@nestjs-modules/ioredis': new Set(NEST_MODULE_CALLS.map((method) => `RedisModule.${method}`)),
   // cache-manager's store for ioredis: `redisStore(options?: RedisOptions & Config)` opens `new Redis(options)`.
   'cache-manager-ioredis-yet': new Set(['redisStore']),
-};
+});
 
 /**
  * The same for node-redis 4: cache-manager's `redisStore(options?: RedisClientOptions & Config)` of `cache-manager-redis-yet`
  * and `cache-manager-redis-store` 3 (as in NestJS's `CacheModule.registerAsync`), and Keyv's Redis store, "built on top of
  * @redis/client", with the URL or options of `new KeyvRedis(connect?)` and `createKeyv(connect?)` (https://keyv.org/docs/storage-adapters/redis).
  */
-const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = withoutPrototype({
   'cache-manager-redis-yet': new Set(['redisStore']),
   'cache-manager-redis-store': new Set(['redisStore']),
   '@keyv/redis': new Set(['', 'KeyvRedis', 'createKeyv', 'createKeyvNonBlocking']),
-};
+});
 
 /**
  * How many leading arguments of a carrier hold neither a URL nor options: the queue name of BullMQ's
@@ -38,10 +40,10 @@ const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> 
  * `new Worker(name, processor, opts)` (https://api.docs.bullmq.io/classes/v5.Worker.html). Bull's
  * `new Queue(name, url, opts)` takes a URL second, so only its name is skipped.
  */
-const LEADING_NON_OPTIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+const LEADING_NON_OPTIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = withoutPrototype({
   bull: { Queue: 1, '': 1 },
   bullmq: { Queue: 1, QueueEvents: 1, QueueScheduler: 1, Worker: 2 },
-};
+});
 
 export function leadingNonOptionArguments(module: string, path: string): number {
   return LEADING_NON_OPTIONS[module]?.[path] ?? 0;
@@ -66,12 +68,12 @@ export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'n
  * ioredis; @songkeys/nestjs-redis: `RedisManager.getClient`, ioredis; @nestjs-labs/nestjs-redis:
  * `RedisService.getClient`, node-redis (each package's published `redis.service` or `redis-manager`).
  */
-const REDIS_MANAGERS: Readonly<Record<string, { classes: readonly string[]; methods: readonly string[]; flavor: 'ioredis' | 'node-redis' }>> = {
+const REDIS_MANAGERS: Readonly<Record<string, { classes: readonly string[]; methods: readonly string[]; flavor: 'ioredis' | 'node-redis' }>> = withoutPrototype({
   '@liaoliaots/nestjs-redis': { classes: ['RedisService', 'ClusterService'], methods: ['getOrThrow', 'getOrNil', 'getClient'], flavor: 'ioredis' },
   'nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'ioredis' },
   '@songkeys/nestjs-redis': { classes: ['RedisManager'], methods: ['getClient'], flavor: 'ioredis' },
   '@nestjs-labs/nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'node-redis' },
-};
+});
 
 /** Whether `path` of `module` is a NestJS Redis module's service that hands out clients (`RedisService` of '@liaoliaots/nestjs-redis'). */
 export function isRedisManager(module: string, path: string): boolean {
@@ -114,20 +116,20 @@ export const PYTHON_REDIS_MODULES = /^(?:redis|valkey|aioredis|rediscluster)(?:\
  * Functions of other Python libraries that return a redis-py client, by module: django-redis's
  * `get_redis_connection(alias)` gives the raw client behind a cache (django-redis README, "Raw client access").
  */
-export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = {
+export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = withoutPrototype({
   django_redis: ['get_redis_connection'],
   // Flask-Redis's `FlaskRedis(app)` hands every attribute on to the redis-py client it makes (its `__getattr__`).
   flask_redis: ['FlaskRedis'],
-};
+});
 
 /**
  * Of those, the ones that hand out a client the library keeps rather than make one: django-redis's
  * `get_redis_connection(alias)` returns the cache backend's client, connected once and reused
  * (https://github.com/jazzband/django-redis/issues/687), so a view that calls it makes no client per request.
  */
-export const PYTHON_SHARED_REDIS_ACCESSORS: Record<string, readonly string[]> = {
+export const PYTHON_SHARED_REDIS_ACCESSORS: Record<string, readonly string[]> = withoutPrototype({
   django_redis: ['get_redis_connection'],
-};
+});
 
 /** INCR and INCRBY: a counter they create has no TTL. */
 export const REDIS_COUNTER_COMMANDS = new Set(['incr', 'incrby']);

@@ -1,21 +1,53 @@
 /**
- * Modules, namespaces and classes named like Object's own members (`constructor`, `toString`, `__proto__`): a
- * vendored `from constructor import *` (PyYAML's loader) or `using constructor;` is an import like any other, read
- * with nothing found, never an analysis that fails and leaves the whole file without hints.
+ * Names that `Object.prototype` holds (`constructor`, `toString`, `__proto__`...) written as module paths,
+ * namespaces, registry module sources or Redis library names: the engine's lookup tables answer them like
+ * any unknown name. Python 2 sources import sibling modules by bare name (`from constructor import *`, as in
+ * PyYAML's), and such a file lost all its hints to an internal error.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
+import { realHintRules } from './support';
 
-const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+const PROTOTYPE_NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf'];
 
-describe('imports named like Object members', () => {
-  it('reads Python, JavaScript and C# files that import such a module, and still finds what else they hold', () => {
-    for (const name of NAMES) {
-      assert.deepEqual(hintsIn('loader.py', sourceLines(`from ${name} import *`, `import ${name}`, 'class Loader(Reader):', '    pass')), [], name);
-      assert.deepEqual(hintsIn('loader.js', sourceLines(`const a = require('${name}');`, `import b from '${name}';`, `new ${name}();`)), [], name);
-      assert.deepEqual(hintsIn('Loader.cs', sourceLines(`using ${name};`, `class A { ${name} x; void F() { x.Send(); } }`)), [], name);
-    }
-    const mixed = sourceLines('import boto3', 'from constructor import *', '', "table = boto3.resource('dynamodb').Table('orders')", 'items = table.scan()["Items"]');
-    assert.ok(hintsIn('report.py', mixed).includes('5:scan dynamodb-scan!'), hintsIn('report.py', mixed).join('\n'));
+function sourceFor(kind: DocumentKind, name: string): string {
+  switch (kind) {
+    case 'python':
+      return [`import ${name}`, `from ${name} import *`, `from ${name}.${name} import ${name} as other`, `value = ${name}.${name}()`, `value.${name}(Key={'id': 1})`].join('\n');
+    case 'javascript':
+    case 'typescript':
+      return [`import ${name} from '${name}';`, `import { ${name} as other } from '${name}/${name}';`, `const required = require('${name}');`, `const made = new ${name}.${name}({ ${name}: 1 });`, `new required.${name}().scan({});`].join('\n');
+    case 'csharp':
+      return [`using ${name};`, `using ${name}.${name};`, `class Holder { private readonly ${name} field; object Read(${name} p) { return p.${name}(); } }`].join('\n');
+    case 'terraform':
+      return [`module "${name}" {`, `  source = "${name}"`, `  ${name} = 1`, '}'].join('\n');
+    default:
+      return '';
+  }
+}
+
+describe('names that Object.prototype holds', () => {
+  for (const kind of ['python', 'javascript', 'typescript', 'csharp', 'terraform'] as const) {
+    it(`are unknown names in ${kind}: no internal error, no hint`, () => {
+      for (const name of PROTOTYPE_NAMES) {
+        const errors: unknown[] = [];
+        const result = analyzeText(sourceFor(kind, name), realHintRules(), { kind, onError: (error) => errors.push(error) });
+        assert.deepEqual(errors.map(String), [], `${kind} with ${name}`);
+        assert.equal(result.skipped, undefined, `${kind} with ${name}`);
+        assert.deepEqual([...result.sites, ...result.findings], [], `${kind} with ${name}`);
+      }
+    });
+  }
+
+  it('keeps the hints of a Python 2 module that star-imports a sibling named constructor', () => {
+    const text = ['import redis', 'from constructor import *', "cache = redis.StrictRedis(host='cache.internal')", "cache.keys('report:*')"].join('\n');
+    const errors: unknown[] = [];
+    const result = analyzeText(text, realHintRules(), { kind: 'python', onError: (error) => errors.push(error) });
+    assert.deepEqual(errors.map(String), []);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.ruleId),
+      ['redis-keys'],
+    );
   });
 });

@@ -136,6 +136,22 @@ describe('SQL configuration modules loaded by their names', () => {
     assert.deepEqual(sql('config/config.js', settings), []);
   });
 
+  it('reads each database an environment lists, as a project that opens several per environment writes them', () => {
+    const config = sourceLines(
+      'module.exports = {',
+      '  staging: [',
+      "    { tag: 'default', username: 'postgres', password: 'postgres', host: '127.0.0.1', dialect: 'postgres' },",
+      "    { tag: 'reports', username: 'reader', password: 'Reports-2020', host: 'reports.c1x2y3z4.us-east-1.rds.amazonaws.com', dialect: 'postgres' },",
+      "    { tag: 'cache', storage: './cache.sqlite', dialect: 'sqlite' },",
+      '  ],',
+      "  test: [{ tag: 'default', password: 'ci-only', host: 'ci.c1x2y3z4.us-east-1.rds.amazonaws.com', dialect: 'postgres' }],",
+      "  regions: ['us-east-1', 'eu-west-1'],",
+      '};',
+    );
+    assert.deepEqual(findings('config/config.js', config), ["4:'Reports-2020' rds-sql-password!"]);
+    assert.deepEqual(sql('config/config.js', config), ['4:password rds-sql-password', "4:'Reports-2020' rds-sql-password!"]);
+  });
+
   it("reads sequelize-cli's config.json per environment, with findings for an RDS endpoint only", () => {
     const config = sourceLines(
       '{',
@@ -158,6 +174,17 @@ describe('SQL configuration modules loaded by their names', () => {
     assert.ok(hovers.includes('4:"password" rds-sql-password'));
     assert.ok(!hovers.some((hint) => hint.startsWith('2:') || hint.startsWith('3:') || hint.startsWith('10:')));
     assert.deepEqual(sql('config/settings.json', config), []);
+    // An environment that lists several databases: each, as its own environment would be.
+    const listed = sourceLines(
+      '{',
+      '  "staging": [',
+      '    { "password": "local", "host": "localhost", "dialect": "postgres" },',
+      '    { "password": "Reports2020", "host": "reports.c1x2y3.us-east-1.rds.amazonaws.com", "dialect": "postgres" }',
+      '  ],',
+      '  "test": [{ "password": "ci", "host": "ci.c1x2y3.us-east-1.rds.amazonaws.com", "dialect": "postgres" }]',
+      '}',
+    );
+    assert.deepEqual(sql('config/config.json', listed), ['4:"password" rds-sql-password', '4:"Reports2020" rds-sql-password!']);
   });
 
   it("reads an ormconfig.json connection, and none of an engine RDS does not run", () => {

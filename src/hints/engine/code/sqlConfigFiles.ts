@@ -5,7 +5,8 @@
  * sequelize-cli reads `config/config.js` or the file `.sequelizerc` names, often `config/database.js`
  * (https://sequelize.org/docs/v6/other-topics/migrations/#dynamic-configuration). Each such module exports one
  * options object, one per environment (`{ development: {...}, production: {...} }`), or, for TypeORM, a list of
- * them; each is read as that library's connection options, as if written in its call. An environment that names a
+ * them; each is read as that library's connection options, as if written in its call, also each element of an
+ * environment's list, where a project opens several databases per environment with its own loader. An environment that names a
  * local server (`host: 'localhost'`) is a developer's, and the caller judges it so; the `test` environment's is a test's,
  * and is not read.
  */
@@ -60,6 +61,12 @@ export function exportedOptionObjects(a: CodeAnalyzer, flavor: OrmFlavor): numbe
   const close = a.partner[exported];
   for (let k = exported + 1; k < close; k = a.skipGroup(k)) {
     if ((a.isId(k) || a.isString(k)) && a.is(k + 1, ':') && (a.is(k - 1, '{') || a.is(k - 1, ',')) && !TEST_ENVIRONMENT.test(a.tokens.text(k))) {
+      // An environment that lists several databases (`staging: [{ tag: 'default', ... }, { tag: 'reports', ... }]`),
+      // which the project's own loader opens one by one: each element that holds the library's key.
+      if (a.is(k + 2, '[') && a.partner[k + 2] > k + 2) {
+        objects.push(...elements(a, k + 2).filter((element) => holdsOptions(element)));
+        continue;
+      }
       const object = objectAt(a, k + 2);
       if (object >= 0 && holdsOptions(object)) {
         objects.push(object);

@@ -7,7 +7,11 @@
  * and verification switches). A pool made in a Lambda handler is a pool per invocation, as a `DriverManager`
  * connection is. Setters: https://www.mchange.com/projects/c3p0/ (ComboPooledDataSource),
  * https://commons.apache.org/proper/commons-dbcp/configuration.html (BasicDataSource).
+ * Spring Boot's `DataSourceBuilder.create()` builds such a pool (HikariCP when it is on the classpath) from the
+ * `url`, `username` and `password` its chain or the name holding it is given
+ * (https://docs.spring.io/spring-boot/api/java/org/springframework/boot/jdbc/DataSourceBuilder.html).
  */
+import { EMBEDDED_JDBC } from '../config/values';
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -27,6 +31,8 @@ const POOLS: Readonly<Record<string, JavaPool>> = {
   HikariDataSource: { imported: /\bimport\s+com\.zaxxer\.hikari\.(?:HikariDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
   ComboPooledDataSource: { imported: /\bimport\s+com\.mchange\.v2\.c3p0\.(?:ComboPooledDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
   BasicDataSource: { imported: /\bimport\s+org\.apache\.commons\.dbcp2?\.(?:BasicDataSource|\*)\s*;/, setters: { setPassword: 'password', setUrl: 'url' } },
+  // Spring Boot 2 and later; 1.x had it in `autoconfigure.jdbc`.
+  DataSourceBuilder: { imported: /\bimport\s+org\.springframework\.boot\.(?:autoconfigure\.)?jdbc\.(?:DataSourceBuilder|\*)\s*;/, setters: { url: 'url', password: 'password' } },
 };
 
 /** The pool classes the file imports, read once per file. */
@@ -37,16 +43,50 @@ export function importsJavaPool(a: CodeAnalyzer): boolean {
   return importedPools(a).size > 0;
 }
 
-/** `new HikariDataSource(...)` (or another pool) at `k` (the `new`), under a name nothing of the file shadows. */
+/**
+ * `new HikariDataSource(...)` (or another pool) at `k` (the `new`), or `DataSourceBuilder.create()` at `k` (the
+ * class), under a name nothing of the file shadows; a builder only where it is given a server's URL in sight.
+ */
 export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number } | undefined {
-  const name = a.idIs(k, 'new') ? a.id(k + 1) : undefined;
-  if (name === undefined || !importedPools(a).has(name) || !a.is(k + 2, '(') || a.partner[k + 2] < 0) {
+  const builder = a.idIs(k, 'DataSourceBuilder') && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.idIs(k + 2, 'create');
+  const name = a.idIs(k, 'new') ? a.id(k + 1) : builder ? 'DataSourceBuilder' : undefined;
+  const at = builder ? k : k + 1;
+  const open = at + (builder ? 3 : 1);
+  if (name === undefined || !importedPools(a).has(name) || !a.is(open, '(') || a.partner[open] < 0) {
     return undefined;
   }
-  if (a.scopes.lookup(name, k + 1) !== undefined || a.scopes.classNamed(name) >= 0) {
+  if (a.scopes.lookup(name, at) !== undefined || a.scopes.classNamed(name) >= 0) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 1, end: a.partner[k + 2] + 1, service: 'rds', redis: false }, open: k + 2 };
+  if (builder && !builderGivenUrl(a, k, open)) {
+    return undefined;
+  }
+  return { construction: { start: k, name: at, end: a.partner[open] + 1, service: 'rds', redis: false }, open };
+}
+
+/**
+ * Whether a builder's chain names a server's URL, or a name holds the builder for later calls. A bare
+ * `DataSourceBuilder.create().build()` takes its settings from `@ConfigurationProperties`, whose
+ * `application.yml` gets the hover (`config/spring.ts`), and may be any database; `jdbc:h2:mem:` is none.
+ */
+function builderGivenUrl(a: CodeAnalyzer, k: number, open: number): boolean {
+  if (a.is(k - 1, '=') && a.isId(k - 2) && a.is(a.partner[open] + 1, ';')) {
+    return true;
+  }
+  const url = chainedSetters(a, open).find(([setter]) => setter === 'url');
+  return url !== undefined && !(url[2] === url[1] + 1 && a.isString(url[1]) && EMBEDDED_JDBC.test(a.tokens.text(url[1]).trim()));
+}
+
+/** The calls chained after the call whose `(` is `open` (`.url(x).password(y).build()`), as [method, first token, end] of their one argument. */
+function chainedSetters(a: CodeAnalyzer, open: number): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  for (let j = a.partner[open] + 1; a.isAccess(j) && a.isId(j + 1) && a.is(j + 2, '(') && a.partner[j + 2] > j + 2; j = a.partner[j + 2] + 1) {
+    const args = segments(a, j + 2);
+    if (args.length === 1) {
+      found.push([a.tokens.text(j + 1), args[0][0], args[0][1]]);
+    }
+  }
+  return found;
 }
 
 /**
@@ -56,6 +96,26 @@ export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Co
  */
 export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Construction, open: number, context: OptionContext, addUrl: (url: number) => void): void {
   const setters = POOLS[pool].setters;
+  const read = (setter: string, argStart: number, argEnd: number): void => {
+    const option = Object.hasOwn(setters, setter) ? setters[setter] : undefined;
+    if (option === 'password') {
+      context.options.push(positionalOption(a, argStart, argEnd, 'password'));
+    } else if (option === 'url') {
+      const literal = argEnd === argStart + 1 ? (a.isString(argStart) ? argStart : boundLiteral(a, argStart)) : -1;
+      const fallback = literal < 0 ? urlFallbackOption(a, argStart, argEnd) : undefined;
+      if (literal >= 0) {
+        addUrl(literal);
+      } else if (fallback) {
+        context.options.push(fallback);
+      }
+    }
+  };
+  // A builder configured in one chain: `DataSourceBuilder.create().url(url).password(password).build()`.
+  const chain = chainedSetters(a, open);
+  if (chain.length > 0) {
+    chain.forEach(([setter, argStart, argEnd]) => read(setter, argStart, argEnd));
+    return;
+  }
   const [first] = segments(a, open);
   const held = first && first[1] === first[0] + 1 && a.isId(first[0]) ? first[0] : a.is(made.start - 1, '=') && a.isId(made.start - 2) ? made.start - 2 : -1;
   if (held < 0) {
@@ -70,22 +130,9 @@ export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Constructio
       continue;
     }
     const setter = a.tokens.text(use + 2);
-    const option = Object.hasOwn(setters, setter) ? setters[setter] : undefined;
-    const args = option && a.partner[use + 3] > use + 3 ? segments(a, use + 3) : [];
-    if (args.length !== 1) {
-      continue;
-    }
-    const [argStart, argEnd] = args[0];
-    if (option === 'password') {
-      context.options.push(positionalOption(a, argStart, argEnd, 'password'));
-    } else {
-      const literal = argEnd === argStart + 1 ? (a.isString(argStart) ? argStart : boundLiteral(a, argStart)) : -1;
-      const fallback = literal < 0 ? urlFallbackOption(a, argStart, argEnd) : undefined;
-      if (literal >= 0) {
-        addUrl(literal);
-      } else if (fallback) {
-        context.options.push(fallback);
-      }
+    const args = Object.hasOwn(setters, setter) && a.partner[use + 3] > use + 3 ? segments(a, use + 3) : [];
+    if (args.length === 1) {
+      read(setter, args[0][0], args[0][1]);
     }
   }
 }

@@ -36,7 +36,7 @@ export function readOrmJsonConfig(flavor: OrmJsonFlavor, text: string, lines: Li
   return model;
 }
 
-/** The maps that configure a connection: the root, each of a list, or each environment's but a test's. */
+/** The maps that configure a connection: the root, each of a list, or each environment's but a test's (each of its list, where it lists several). */
 function connections(flavor: OrmJsonFlavor, root: IacNode): IacMap[] {
   const engineKey = ENGINE_KEY[flavor];
   const namesEngine = (map: IacMap): boolean => map.entries.some((entry) => entry.key === engineKey);
@@ -47,7 +47,11 @@ function connections(flavor: OrmJsonFlavor, root: IacNode): IacMap[] {
   if (root.kind !== 'map') {
     return [];
   }
-  return namesEngine(root) ? [root] : root.entries.filter((entry) => !TEST_ENVIRONMENT.test(entry.key)).map((entry) => entry.value).filter(configures);
+  if (namesEngine(root)) {
+    return [root];
+  }
+  const environments = root.entries.filter((entry) => !TEST_ENVIRONMENT.test(entry.key));
+  return environments.flatMap((entry) => (entry.value.kind === 'list' ? entry.value.items : [entry.value])).filter(configures);
 }
 
 function connectionContext(flavor: OrmJsonFlavor, connection: IacMap): OptionContext | undefined {

@@ -8,6 +8,7 @@
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import { ModuleInputTarget } from '../workspace/types';
+import { withoutPrototype } from '../sourceKeyed';
 
 export interface RegistryModule {
   /** The resource the module's inputs configure. */
@@ -146,7 +147,7 @@ const CREATED_BY = [
 ];
 
 /** By registry source (`namespace/name/provider`). */
-const MODULES: Record<string, RegistryModule> = {
+const MODULES: Record<string, RegistryModule> = withoutPrototype({
   // terraform-aws-rds v7. v6 took `password`, v7 takes `password_wo`: both are also argument names
   // of aws_db_instance, so both reach the master password rule as they are.
   'terraform-aws-modules/rds/aws': {
@@ -360,7 +361,7 @@ const MODULES: Record<string, RegistryModule> = {
       ruleInputs: [{ input: 'additional_security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false }],
     },
   },
-};
+});
 
 /** Whether a module's own security group is created, by its inputs; undefined when an input is not a literal. */
 export function createsSecurityGroup(group: ModuleSecurityGroup, options: readonly OptionOccurrence[]): boolean | undefined {
