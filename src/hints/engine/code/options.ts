@@ -12,6 +12,7 @@ import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
 import { closeAngle } from './typeArguments';
 import { calledFunction } from './helperFunctions';
+import { FileMemo } from './fileMemo';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -190,13 +191,22 @@ function returnedDicts(a: CodeAnalyzer, at: number): number[] | undefined {
   return opens;
 }
 
-/** The options the dicts opening at `opens` lend together, complete when each is. */
+/** Per file, a returned dict's options as a spread lends them: read once however many calls spread it. */
+const lentDicts = new FileMemo<string, { options: OptionOccurrence[]; complete: boolean }>();
+
+/**
+ * The options the dicts opening at `opens` lend together, complete when each is. Each dict lends its first
+ * MAX_KEYS_ADDED keys (a request has no more), so a helper spread into every call costs each call no more than that.
+ */
 function spreadDicts(a: CodeAnalyzer, opens: readonly number[], kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext {
   const merged: OptionContext = { kind, type, options: [], complete: true, anchor };
   for (const open of opens) {
-    const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
-    merged.options.push(...context.options);
-    merged.complete &&= context.complete;
+    const lent = lentDicts.get(a, `${open}\0${kind}\0${type}\0${depth}`, () => {
+      const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
+      return { options: context.options.slice(0, MAX_KEYS_ADDED), complete: context.complete && context.options.length <= MAX_KEYS_ADDED };
+    });
+    merged.options.push(...lent.options);
+    merged.complete &&= lent.complete;
   }
   return merged;
 }
