@@ -11,8 +11,7 @@ import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
 import { closeAngle } from './typeArguments';
-import { calledFunction } from './helperFunctions';
-import { FileMemo } from './fileMemo';
+import { helperCalled } from './languages/pythonRequests';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -143,11 +142,9 @@ export function initializerContext(a: CodeAnalyzer, typeIndex: number, kind: Opt
  */
 function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext | undefined {
   const name = a.id(at + 1);
-  if (name !== undefined && depth < SPREAD_DEPTH && a.language.family === 'python') {
-    const returned = returnedDicts(a, at);
-    if (returned) {
-      return returned.length === 0 ? undefined : spreadDicts(a, returned, kind, type, anchor, depth);
-    }
+  const returned = name !== undefined && depth < SPREAD_DEPTH && a.language.family === 'python' ? returnedDictOptions(a, at, kind, type, anchor) : undefined;
+  if (returned) {
+    return returned;
   }
   if (name === undefined || depth >= SPREAD_DEPTH || !(a.is(at + 2, ',') || a.is(at + 2, ')') || a.is(at + 2, '}'))) {
     return undefined;
@@ -166,49 +163,22 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
 }
 
 /**
- * Python `**helper(...)` or `**self.helper(...)` at `at`, a call of a same-file function or method whose every
- * `return` is a dict literal or `dict(...)` (`**self._common_rds_props()`): the opening token of each; an empty list
- * for such a call whose returns are anything else; undefined for no such call.
+ * Python `**helper(...)` or `**self.helper(...)` at `at`: a call of a same-file function or method that returns dicts
+ * with their keys written out (`**self._common_rds_props()`; `pythonRequests.ts` reads what it returns). Undefined for
+ * no such call; a context with no options and incomplete for one whose returns are anything else.
  */
-function returnedDicts(a: CodeAnalyzer, at: number): number[] | undefined {
-  const name = a.idIs(at + 1, 'self') && a.isAccess(at + 2) ? at + 3 : at + 1;
-  const close = a.is(name + 1, '(') ? a.partner[name + 1] : -1;
-  if (close < 0 || !(a.is(close + 1, ',') || a.is(close + 1, ')') || a.is(close + 1, '}'))) {
+function returnedDictOptions(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
+  const end = expressionEnd(a, at + 1);
+  if (!a.is(end - 1, ')') || !(a.is(end, ',') || a.is(end, ')') || a.is(end, '}'))) {
     return undefined;
   }
-  const called = calledFunction(a, name, a.scopes.enclosing(at, ['function']));
-  if (!called) {
-    return undefined;
+  const requests = helperCalled(a, at + 1, end);
+  const context: OptionContext = { kind, type, options: [], complete: requests !== undefined, anchor };
+  for (const request of requests ?? []) {
+    context.options.push(...request.options);
+    context.complete &&= request.complete;
   }
-  const opens: number[] = [];
-  for (const start of a.returnStarts(called.fn).slice(0, MAX_SPREAD_RETURNS)) {
-    const open = a.is(start, '{') ? start : a.idIs(start, 'dict') && a.is(start + 1, '(') ? start + 1 : -1;
-    if (open < 0 || a.partner[open] < 0) {
-      return [];
-    }
-    opens.push(open);
-  }
-  return opens;
-}
-
-/** Per file, a returned dict's options as a spread lends them: read once however many calls spread it. */
-const lentDicts = new FileMemo<string, { options: OptionOccurrence[]; complete: boolean }>();
-
-/**
- * The options the dicts opening at `opens` lend together, complete when each is. Each dict lends its first
- * MAX_KEYS_ADDED keys (a request has no more), so a helper spread into every call costs each call no more than that.
- */
-function spreadDicts(a: CodeAnalyzer, opens: readonly number[], kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext {
-  const merged: OptionContext = { kind, type, options: [], complete: true, anchor };
-  for (const open of opens) {
-    const lent = lentDicts.get(a, `${open}\0${kind}\0${type}\0${depth}`, () => {
-      const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
-      return { options: context.options.slice(0, MAX_KEYS_ADDED), complete: context.complete && context.options.length <= MAX_KEYS_ADDED };
-    });
-    merged.options.push(...lent.options);
-    merged.complete &&= lent.complete;
-  }
-  return merged;
+  return context;
 }
 
 /**

@@ -157,8 +157,11 @@ function builtByHelper(a: CodeAnalyzer, from: number, end: number): HelperReques
   });
 }
 
-/** The requests the helper called by the expression from `call` to `end` returns, where that call is the whole expression. */
-function helperCalled(a: CodeAnalyzer, call: number, end: number): HelperRequest[] | undefined {
+/**
+ * The requests the helper called by the expression from `call` to `end` returns, where that call is the whole expression
+ * (`helper(event)`, `self._props()`); undefined where a `return` may give anything but a dict written out.
+ */
+export function helperCalled(a: CodeAnalyzer, call: number, end: number): HelperRequest[] | undefined {
   const name = calledName(a, call);
   if (name < 0 || a.partner[name + 1] !== end - 1) {
     return undefined;
