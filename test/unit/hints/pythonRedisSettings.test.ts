@@ -64,6 +64,16 @@ describe('Redis clients of Python framework settings', () => {
     ]);
   });
 
+  it('reads a URL written alone inside parentheses on lines of its own, as celeryconfig modules wrap a long one', () => {
+    const code = sourceLines(
+      'broker_url = (',
+      "    'rediss://:hunter2@jobs.example.com:6379/0?ssl_cert_reqs=CERT_NONE'",
+      ')',
+      "result_backend = ('redis://' + 'jobs.example.com:6379/1')",
+    );
+    assert.deepEqual(findings('celeryconfig.py', code), ['2:hunter2 redis-password!', '2:ssl_cert_reqs redis-tls!']);
+  });
+
   it('reads Celery(broker=..., backend=...) and a subscript setting, but not broker= of another call', () => {
     const code = sourceLines(
       'from celery import Celery',

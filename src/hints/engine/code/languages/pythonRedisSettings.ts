@@ -137,12 +137,25 @@ function sslSettings(a: CodeAnalyzer, k: number, value: number): void {
   }
 }
 
+/**
+ * The string a setting's value is: the value itself, or the one string a pair of parentheses holds (`broker_url = (`,
+ * then the URL on a line of its own, then `)`); -1 for any other value.
+ */
+function settingString(a: CodeAnalyzer, value: number): number {
+  if (a.isString(value)) {
+    return endsValue(a, value) ? value : -1;
+  }
+  const close = a.is(value, '(') ? a.partner[value] : -1;
+  return close === value + 2 && a.isString(value + 1) && endsValue(a, close) ? value + 1 : -1;
+}
+
 /** A Celery broker or result backend URL written as a string: its password and its `ssl_cert_reqs`. */
 function celeryUrl(a: CodeAnalyzer, k: number, value: number): void {
-  if (!a.isString(value) || !endsValue(a, value)) {
+  const url = settingString(a, value);
+  if (url < 0) {
     return;
   }
-  const options = urlOptions(a, value, true, true);
+  const options = urlOptions(a, url, true, true);
   if (options.length > 0) {
     a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete: false, anchor: a.tokenSpan(k) });
   }
@@ -283,12 +296,13 @@ function flaskCacheSetting(a: CodeAnalyzer, k: number, value: number): void {
     }
     return;
   }
-  if (!a.isString(value) || !endsValue(a, value)) {
+  const url = settingString(a, value);
+  if (url < 0) {
     return;
   }
-  const options = urlOptions(a, value, false, true);
+  const options = urlOptions(a, url, false, true);
   if (options.length > 0) {
-    a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete: !a.tokens.interpolated(value) && namesServer(a, value) && FLASK_URL_CACHE_TYPE.test(a.text), anchor });
+    a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete: !a.tokens.interpolated(url) && namesServer(a, url) && FLASK_URL_CACHE_TYPE.test(a.text), anchor });
   }
 }
 
