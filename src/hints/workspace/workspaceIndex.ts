@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, isExcludedFolder, MODEL_FILE_GLOB } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
-import { GitignoreRules, selectFile } from '../engine/fileSelection';
+import { GitignoreRules, InstalledPackages, selectFile } from '../engine/fileSelection';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
 import { FileContribution, WorkspaceView } from '../engine/workspace/types';
 import { WorkspaceModel } from '../engine/workspace/workspaceModel';
@@ -54,6 +54,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly lastTouched = new WeakMap<WorkspaceModel, Map<string, number>>();
   private touches = 0;
   private gitignore = new GitignoreRules();
+  /** What pip installed beside the code, read with the .gitignore files: not the project's own (as the CLI walk). */
+  private installed = new InstalledPackages();
   private started: Promise<void> | undefined;
   private changes = 0;
   private disposed = false;
@@ -112,8 +114,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!located) {
       return undefined;
     }
-    const verdict = selectFile(selectionKey(located.folder, located.relative), this.gitignore);
-    return verdict.read && kindMayContribute(verdict.kind) ? { ...located, kind: verdict.kind } : undefined;
+    const key = selectionKey(located.folder, located.relative);
+    const verdict = selectFile(key, this.gitignore);
+    return verdict.read && kindMayContribute(verdict.kind) && !this.installed.covers(key) ? { ...located, kind: verdict.kind } : undefined;
   }
 
   private contribution(relative: string, kind: DocumentKind, text: string): FileContribution | undefined {
@@ -184,6 +187,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async buildFolders(): Promise<void> {
     const began = this.touches;
     this.gitignore = await this.readGitignore();
+    this.installed = await this.readInstalled();
     const found = await vscode.workspace.findFiles(MODEL_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
     const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
     for (const uri of found) {
@@ -238,6 +242,21 @@ export class WorkspaceIndex implements vscode.Disposable {
         model.batch(() => leftOut.forEach((file) => model.remove(file)));
       }
     }
+  }
+
+  /** The install records of the workspace (a `.dist-info/RECORD`, an egg's `installed-files.txt`), keyed like `selectionKey`. */
+  private async readInstalled(): Promise<InstalledPackages> {
+    const installed = new InstalledPackages();
+    for (const glob of ['**/*.dist-info/RECORD', '**/*.egg-info/installed-files.txt']) {
+      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_FOLDERS_GLOB)) {
+        const located = this.locate(uri);
+        const text = located ? await this.readText(uri) : undefined;
+        if (located && text !== undefined) {
+          installed.add(selectionKey(located.folder, located.relative), text);
+        }
+      }
+    }
+    return installed;
   }
 
   /** The .gitignore files of the workspace, keyed like `selectionKey`. */
