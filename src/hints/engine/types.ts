@@ -120,6 +120,7 @@ export const CHECKS = [
   'expression-reserved-word',
   'batch-write-condition',
   'redis-command-not-awaited',
+  'attribute-definitions-unused',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -21,6 +21,7 @@ import { callbackAndPromise } from './callbackAndPromise';
 import { expressionReservedWord } from './reservedWords';
 import { batchWriteCondition } from './batchWriteConditions';
 import { redisCommandNotAwaited } from './unawaitedRedis';
+import { attributeDefinitionsUnused } from './attributeDefinitions';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
@@ -71,4 +72,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'expression-reserved-word': expressionReservedWord,
   'batch-write-condition': batchWriteCondition,
   'redis-command-not-awaited': redisCommandNotAwaited,
+  'attribute-definitions-unused': attributeDefinitionsUnused,
 };

@@ -173,8 +173,9 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
       if (!made || (made.helper && (made.sql === true) !== (reader.sqlHelpers === true))) {
         continue;
       }
-      // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own.
-      const fromInvocation = !made.helper && (reader.fromInvocation ?? (made.redis ? redisFromInvocation : dependsOnInvocation))(a, made, fn.params, end);
+      // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own,
+      // unless it configures the client from them (a Region), when the event's data among them makes it the invocation's.
+      const fromInvocation = made.helper ? made.fromArguments === true && connectionFromInvocation(a, made, fn.params, end) : (reader.fromInvocation ?? (made.redis ? redisFromInvocation : dependsOnInvocation))(a, made, fn.params, end);
       if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
         found.push({ name: a.tokenSpan(made.name), service: made.service, ...(made.helper ? { helper: true } : {}), ...callback });
       }
@@ -199,6 +200,8 @@ export interface Construction {
   helper?: true;
   /** That function opens a SQL connection (`code/sqlConnections.ts`). */
   sql?: true;
+  /** That function configures the client from its arguments (`goSqlHelpers.ts`'s `configured`). */
+  fromArguments?: true;
 }
 
 /**
@@ -216,14 +219,15 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
     if (called?.sql) {
       return { start: called.start, name: called.name, end: called.end, service: 'rds', redis: false, helper: true, sql: true };
     }
+    const configured = called?.configured ? { fromArguments: true as const } : {};
     if (called?.wrapped) {
       // A value of the package that holds the client it made (`&Repo{client: ...}`): the client's service, no Redis connection of its own to read.
-      return { start: called.start, name: called.name, end: called.end, service: called.wrapped, redis: false, helper: true };
+      return { start: called.start, name: called.name, end: called.end, service: called.wrapped, redis: false, helper: true, ...configured };
     }
     // The client's service is the one its declared result type names (`*dynamodb.Client`).
     const value = called && a.evalChain(called.start, called.end).value;
     const service = serviceOf(value);
-    return called && service && { start: called.start, name: called.name, end: called.end, service, redis: isRedisClient(value), helper: true };
+    return called && service && { start: called.start, name: called.name, end: called.end, service, redis: isRedisClient(value), helper: true, ...configured };
   }
   if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;

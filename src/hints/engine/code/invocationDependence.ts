@@ -11,9 +11,16 @@ import { convertedArgument } from './envConversions';
 import type { Construction } from './handlerClients';
 import { requestGlobal } from './invocationData';
 import { goImportSpecs } from './languages/goPackageStructs';
-/** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
-export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
-  return namesInvocation(a, made.name + 1, made.end, params, end, true) || (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true));
+/**
+ * Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds).
+ * With `sdkConfigOptions`, a Go SDK configuration the function loads itself counts as made anew on each call whatever
+ * its options name (`config.WithRegion(region)` of a maker's parameter): the caller's arguments are then read instead.
+ */
+export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number, sdkConfigOptions = false): boolean {
+  return (
+    namesInvocation(a, made.name + 1, made.end, params, end, true, sdkConfigOptions) ||
+    (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true, sdkConfigOptions))
+  );
 }
 
 /**
@@ -21,7 +28,7 @@ export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params:
  * unless `locals` allows one that only reads the environment the function runs in (`region =
  * os.environ["REGION"]`), which every invocation of an execution environment shares.
  */
-function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean): boolean {
+function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean, sdkConfigOptions = false): boolean {
   for (let k = from; k < to; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
       continue;
@@ -29,7 +36,7 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
     const ownName = binding !== undefined && binding.token >= from && binding.token < to;
-    const shared = (expression: number): boolean => readsEnvironment(a, expression, params, end) || loadsGoSdkConfig(a, expression, params, end) || readsConfiguration(a, expression, params, end);
+    const shared = (expression: number): boolean => readsEnvironment(a, expression, params, end) || loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end);
     if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
       return true;
     }
@@ -130,7 +137,7 @@ function goSdkConfigImports(a: CodeAnalyzer): readonly (readonly [string, string
  * `session.Must(session.NewSession())`), the same for every invocation unless its options name the invocation's
  * data: a client built from it is made anew on each call for nothing. The context is the load's own.
  */
-function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
+function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: number, anyOptions: boolean): boolean {
   if (a.language.family !== 'go' || start < 0 || !a.isId(start) || !a.isAccess(start + 1)) {
     return false;
   }
@@ -150,5 +157,5 @@ function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: n
       from = a.partner[from] > from ? a.partner[from] + 1 : from + 1;
     }
   }
-  return !namesInvocation(a, from, close, params, end, false);
+  return anyOptions || !namesInvocation(a, from, close, params, end, false);
 }

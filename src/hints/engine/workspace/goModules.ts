@@ -220,6 +220,7 @@ export class GoModuleIndex {
       sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
       clientMakers: mergedNames(others.map(({ declared }) => declared.clientMakers), false),
       wrapperMakers: merged(others.map(({ declared }) => declared.wrapperMakers), false),
+      configuredMakers: mergedNames(others.map(({ declared }) => declared.configuredMakers), false),
     };
     const empty =
       Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length + declarations.clientMakers.length + Object.keys(declarations.wrapperMakers).length === 0;
@@ -243,6 +244,7 @@ export class GoModuleIndex {
       sqlOpeners: mergedNames(files.map((declared) => declared.sqlOpeners), true),
       clientMakers: mergedNames(files.map((declared) => declared.clientMakers), true),
       wrapperMakers: merged(files.map((declared) => declared.wrapperMakers), true),
+      configuredMakers: mergedNames(files.map((declared) => declared.configuredMakers), true),
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };

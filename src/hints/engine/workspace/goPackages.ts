@@ -452,14 +452,18 @@ export function indexGoPackage(text: string): FileContribution | undefined {
     declared.sqlOpeners = openers;
   }
   // Lexed only for a file that declares a function returning a client.
-  const makers = name !== undefined && declared.functions ? clientMakers(text, Object.keys(declared.functions)) : [];
-  if (makers.length > 0) {
-    declared.clientMakers = makers;
+  const makers = name !== undefined && declared.functions ? clientMakers(text, Object.keys(declared.functions)) : undefined;
+  if (makers && makers.makers.length > 0) {
+    declared.clientMakers = makers.makers;
   }
   // Lexed only for a file that imports a client library and declares a function returning a type of the package.
-  const wrappers = name !== undefined && gathered.ownTypeFunctions.length > 0 ? wrapperMakers(text, gathered.ownTypeFunctions) : {};
-  if (Object.keys(wrappers).length > 0) {
-    declared.wrapperMakers = wrappers;
+  const wrappers = name !== undefined && gathered.ownTypeFunctions.length > 0 ? wrapperMakers(text, gathered.ownTypeFunctions) : undefined;
+  if (wrappers && Object.keys(wrappers.makers).length > 0) {
+    declared.wrapperMakers = wrappers.makers;
+  }
+  const configured = [...(makers?.configured ?? []), ...(wrappers?.configured ?? [])];
+  if (configured.length > 0) {
+    declared.configuredMakers = configured;
   }
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {

@@ -14,6 +14,7 @@ import type { HintService } from '../types';
 import type { FunctionScope } from '../code/language';
 import { go } from '../code/languages/go';
 import { connectionFromInvocation } from '../code/invocationData';
+import { dependsOnInvocation } from '../code/invocationDependence';
 import { sqlConstruction } from '../code/sqlConnections';
 import { LineIndex } from '../text';
 
@@ -37,11 +38,27 @@ export function sqlOpeners(text: string): string[] {
 /**
  * Of the top-level functions declared to return an SDK or Redis client (`declared`), those that make it on each
  * call (`return redis.NewClient(&redis.Options{...})`), as a handler's body would: not from their parameters (a
- * caller's `aws.Config`), nor from a local they build it of, and not kept in a package variable or under `sync.Once`.
+ * caller's `aws.Config`), nor from a local they build it of, and not kept in a package variable or under `sync.Once`;
+ * but one built from an SDK configuration they load themselves with options from their parameters, told apart.
  */
-export function clientMakers(text: string, declared: readonly string[]): string[] {
+export function clientMakers(text: string, declared: readonly string[]): GoMakers<string[]> {
   // Only in the function's own body: a function literal it hands on (`sync.OnceValue(func() ...)`) may run once.
-  return madePerCall(text, clientReader, declared);
+  const found = madeClientsPerCall(text, clientReader, declared, true);
+  return { makers: found.map(({ name }) => name), configured: configuredNames(found) };
+}
+
+/**
+ * Makers of clients (`clientMakers`, `wrapperMakers`), and among them those whose client takes the options of the SDK
+ * configuration they load from their parameters (`config.LoadDefaultConfig(ctx, config.WithRegion(region))`): each call
+ * still loads a new configuration and client, unless the caller passes what its invocation brings.
+ */
+export interface GoMakers<T> {
+  makers: T;
+  configured: string[];
+}
+
+function configuredNames(found: readonly MadePerCall[]): string[] {
+  return found.filter(({ configured }) => configured).map(({ name }) => name);
 }
 
 /**
@@ -49,8 +66,9 @@ export function clientMakers(text: string, declared: readonly string[]): string[
  * make an SDK or Redis client on each call as `clientMakers` reads it, and so hand out a new one inside what they
  * return (`return &Repo{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
  */
-export function wrapperMakers(text: string, declared: readonly string[]): Record<string, HintService> {
-  return Object.fromEntries(madeClientsPerCall(text, clientReader, declared).map(({ name, made }) => [name, made.service]));
+export function wrapperMakers(text: string, declared: readonly string[]): GoMakers<Record<string, HintService>> {
+  const found = madeClientsPerCall(text, clientReader, declared, true);
+  return { makers: Object.fromEntries(found.map(({ name, made }) => [name, made.service])), configured: configuredNames(found) };
 }
 
 /** A reader of the clients the function `fn` makes in its own body (not in a function literal it hands on, which may run once). */
@@ -58,22 +76,35 @@ function clientReader(fn: FunctionScope): HandlerReader {
   return { mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (a.scopes.enclosing(k, ['function']) === fn.scope ? goConstruction(a, k) : undefined) };
 }
 
+/** The same reader, where the SDK configuration the function loads may take its options from the parameters. */
+function configuredClientReader(fn: FunctionScope): HandlerReader {
+  return { ...clientReader(fn), fromInvocation: (a, made, params, end) => dependsOnInvocation(a, made, params, end, true) };
+}
+
+interface MadePerCall {
+  name: string;
+  made: HandlerClient;
+  configured: boolean;
+}
+
 function madePerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[]): string[] {
   return madeClientsPerCall(text, readerOf, only).map(({ name }) => name);
 }
 
-function madeClientsPerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[]): { name: string; made: HandlerClient }[] {
+function madeClientsPerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[], configured = false): MadePerCall[] {
   const a = new CodeAnalyzer(text, go, new LineIndex(text));
   a.bind();
-  const found: { name: string; made: HandlerClient }[] = [];
+  const found: MadePerCall[] = [];
   for (const fn of a.functions.values()) {
     // `func Name(`: a top-level function, not a method or a function literal.
     if (found.length >= MAX_OPENERS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1) || (only && !only.includes(a.tokens.text(fn.params - 1)))) {
       continue;
     }
-    const made = setsPackageVariable(a, fn.scope) ? [] : clientsMadeInHandlers(a, readerOf(fn), 1);
-    if (made.length > 0) {
-      found.push({ name: a.tokens.text(fn.params - 1), made: made[0] });
+    const kept = setsPackageVariable(a, fn.scope);
+    const made = kept ? [] : clientsMadeInHandlers(a, readerOf(fn), 1);
+    const fromOptions = kept || made.length > 0 || !configured ? [] : clientsMadeInHandlers(a, configuredClientReader(fn), 1);
+    if (made.length + fromOptions.length > 0) {
+      found.push({ name: a.tokens.text(fn.params - 1), made: made[0] ?? fromOptions[0], configured: made.length === 0 });
     }
   }
   return found;

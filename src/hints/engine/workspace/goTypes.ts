@@ -66,6 +66,11 @@ export interface GoPackageFile {
    * (`return &Repository{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
    */
   wrapperMakers?: Record<string, HintService>;
+  /**
+   * Of `clientMakers` and `wrapperMakers`, those whose client takes the options of the SDK configuration they load from
+   * their parameters (`config.WithRegion(region)`): a call makes one on each invocation unless its arguments bring the event's data.
+   */
+  configuredMakers?: string[];
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
@@ -99,6 +104,8 @@ export interface GoPackageMembers {
   clientMakers?: string[];
   /** Functions that return a type of the package holding a client they make on each call (see `GoPackageFile.wrapperMakers`). */
   wrapperMakers?: Record<string, HintService>;
+  /** Makers whose SDK configuration takes its options from their parameters (see `GoPackageFile.configuredMakers`). */
+  configuredMakers?: string[];
   /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
   interfaces?: Record<string, GoFieldType>;
   /**

@@ -16,6 +16,8 @@ export interface GoMakerCall {
   sql: boolean;
   /** The service of the client a function that returns a type of its package holding it makes (`wrapperMakers`). */
   wrapped?: HintService;
+  /** Its client takes the options of the SDK configuration it loads from its parameters: the call's arguments decide (`configuredMakers`). */
+  configured?: true;
 }
 
 /** `pkg.Name(...)` or `name(...)` at `k`, when the function it calls makes a client or opens a SQL connection pool on each call. */
@@ -39,8 +41,9 @@ export function goMakerCall(a: CodeAnalyzer, k: number): GoMakerCall | undefined
   const sql = members?.sqlOpeners?.includes(a.tokens.text(name)) === true;
   const wrappers = members?.wrapperMakers;
   const wrapped = wrappers && Object.hasOwn(wrappers, a.tokens.text(name)) ? wrappers[a.tokens.text(name)] : undefined;
+  const configured = members?.configuredMakers?.includes(a.tokens.text(name)) ? { configured: true as const } : {};
   if (wrapped) {
-    return { start: k, name, end: a.partner[open] + 1, sql: false, wrapped };
+    return { start: k, name, end: a.partner[open] + 1, sql: false, wrapped, ...configured };
   }
-  return sql || members?.clientMakers?.includes(a.tokens.text(name)) ? { start: k, name, end: a.partner[open] + 1, sql } : undefined;
+  return sql || members?.clientMakers?.includes(a.tokens.text(name)) ? { start: k, name, end: a.partner[open] + 1, sql, ...configured } : undefined;
 }
