@@ -208,6 +208,11 @@ export interface RedisCall {
    * iterator that yields batches (`scanStream`, `scanIterator`): not a round trip per key.
    */
   batched: boolean;
+  /**
+   * JavaScript: given a whole array of keys or members (`redis.del(keys)` after a SCAN, `sadd(set, ids.map(...))`) in a
+   * loop that repeats until a condition (a cursor or page loop): one command per page, not per key.
+   */
+  batchPerRound?: boolean;
   /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
   inLoopStatement: boolean;
   /**

@@ -94,6 +94,13 @@ export function isIoredisModule(module: string): boolean {
 /** The Redis client types a TypeScript annotation names (ioredis, node-redis, iovalkey). */
 export const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
+/**
+ * ioredis's (and iovalkey's) static `Redis.createClient(...)`: "the same as `new Redis()` but is included for compatibility
+ * with node-redis" (ioredis `Redis.ts`). The class is the module's default export, so the path starts with its name.
+ */
+export function isIoredisStaticFactory(module: string, path: string): boolean {
+  return isIoredisModule(module) && /^(?:Redis|IORedis|Valkey)\.createClient$/.test(path);
+}
 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
 export const PYTHON_REDIS_FACTORIES = new Set([

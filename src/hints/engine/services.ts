@@ -8,7 +8,7 @@ import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS }
 import { HintService, normalizeName } from './types';
 
 export {
-  leadingNonOptionArguments, REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier, isRedisManager, redisManagerClient, isIoredisModule, JS_REDIS_FACTORIES,
+  leadingNonOptionArguments, REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier, isRedisManager, redisManagerClient, isIoredisModule, isIoredisStaticFactory, JS_REDIS_FACTORIES,
   PYTHON_REDIS_FACTORIES, PYTHON_REDIS_MODULES, PYTHON_REDIS_HELPERS, REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS, REDIS_COMMANDS, REDIS_SENDERS,
 } from './redisLibraries';
 export { RDS_DATA_OPERATIONS } from './rdsDataApi';

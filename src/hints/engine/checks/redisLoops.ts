@@ -4,12 +4,12 @@ import { HintRule, normalizeName } from '../types';
 import { Check } from './context';
 
 /**
- * A single-key command: not queued on a pipeline or MULTI, and not spreading a batch of keys
- * (`unlink(...keys)` in a SCAN loop is the right shape).
+ * A single-key command: not queued on a pipeline or MULTI, not spreading a batch of keys
+ * (`unlink(...keys)` in a SCAN loop is the right shape), and not given a page's array in a cursor or page loop.
  */
 function isPerKey(call: RedisCall): boolean {
   // A spread of a batch: `...keys` (JavaScript), `*keys` (Python), `keys...` (Go).
-  return !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
+  return !call.batched && call.batchPerRound !== true && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { springPipelined } from './springPipelines';
+import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
 import { DJANGO_CACHE_COMMANDS } from './djangoCache';
 import { contextFrom, positionalOption } from './options';
@@ -483,6 +484,9 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   }
   if (inTestCode(a, index)) {
     call.inTest = true;
+  }
+  if (loop === 'statement' && a.language.family === 'js' && sendsBatchPerRound(a, open)) {
+    call.batchPerRound = true;
   }
   if (call.flavor === 'redis-py-async' && !call.awaited && !call.batched && !site.sent && dropsCoroutine(a, receiverStart, close)) {
     call.neverAwaited = true;

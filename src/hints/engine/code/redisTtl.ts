@@ -1,5 +1,6 @@
 /**
- * SET, SETNX, INCR or a collection write (HSET, SADD, ZADD, LPUSH), then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
+ * SET, SETNX, INCR or a collection write (HSET, SADD, ZADD, LPUSH), then EXPIRE, PEXPIRE, EXPIREAT or PEXPIREAT of the same key as a second
+ * command: what the `set-then-expire` check pairs.
  * A call records its key as written and the function it is in; a SET records whether it gives the key no
  * TTL at all, which only a key and a value (go-redis: an expiration of `0`) tell for sure: any other
  * argument may be a TTL (`'EX', 60`, `ex=60`, `time.Hour`, a `Duration`, `SetParams`), so it counts as one.
@@ -13,7 +14,8 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 
 const SETS = new Set(['set', 'setnx']);
-const EXPIRES = new Set(['expire', 'pexpire']);
+/** The EXPIRE family: a TTL in seconds or milliseconds, or an instant (EXPIREAT, PEXPIREAT), set as a command of its own. */
+export const EXPIRE_COMMANDS: ReadonlySet<string> = new Set(['expire', 'pexpire', 'expireat', 'pexpireat']);
 const TTL_READS = new Set(['ttl', 'pttl']);
 /** How many EXPIREs of one key after a write are tried for one that runs after it: linear whatever the file. */
 const MAX_EXPIRES_TRIED = 8;
@@ -45,7 +47,7 @@ export function written(a: CodeAnalyzer, start: number, end: number): string {
  */
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
-  const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
+  const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command) ? 'none' : EXPIRE_COMMANDS.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
   // Redisson's map puts are not keyed by their arguments: the map object is the key, written apart from any bucket.
   if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_COLLECTION_WRITE_COMMANDS.has(command))) {
     return undefined;

@@ -9,7 +9,7 @@ import { goFactoryResult } from './languages/goClients';
 import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
-import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 
@@ -432,7 +432,8 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return glideResult(module, path, false);
   }
   if (services.includes('redis')) {
-    return JS_REDIS_FACTORIES.has(path) || (path === '' && isIoredisModule(module)) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;
+    const factory = JS_REDIS_FACTORIES.has(path) || (path === '' && isIoredisModule(module)) || isIoredisStaticFactory(module, path);
+    return factory ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;
   }
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;

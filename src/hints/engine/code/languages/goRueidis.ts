@@ -26,7 +26,7 @@ import { contextFrom, positionalOption } from '../options';
 import { chainStart } from '../receiverChains';
 import { tokensNamed } from '../tokenIndex';
 import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
-import { functionScope, written } from '../redisTtl';
+import { EXPIRE_COMMANDS, functionScope, written } from '../redisTtl';
 import { keepUrlOptions, literalUrlCall, urlOption } from '../redisUrls';
 import { assignedOption, memberAssignmentsOf } from '../requests';
 import { builtUrlCall } from './goUrls';
@@ -183,7 +183,7 @@ function builderChain(a: CodeAnalyzer, builder: number, command: string): { end:
   const ttl =
     isSet || REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command)
       ? 'none'
-      : command === 'expire' || command === 'pexpire'
+      : EXPIRE_COMMANDS.has(command)
         ? 'expire'
         : command === 'ttl' || command === 'pttl'
           ? 'read'
