@@ -88,3 +88,21 @@ describe('Terraform module folders: CIDR blocks a wrapped registry module admits
     assert.deepEqual(findings({ 'modules/cache/main.tf': reused, 'live/main.tf': caller }, 'live/main.tf'), []);
   });
 });
+
+describe('Terraform module folders: CIDR blocks passed through two folders', () => {
+  const SERVICE = lines('module "db" {', '  source       = "../db"', '  port         = var.db_port', '  client_cidrs = var.db_cidrs', '}', 'module "cache" {', '  source   = "../cache"', '  networks = var.cache_cidrs', '}');
+
+  it("reads the caller's blocks on a port the innermost folder fixes, not on one an inner folder's input names (the caller's `port` is another input)", () => {
+    const caller = lines(
+      'module "svc" {',
+      '  source      = "../modules/service"',
+      '  db_port     = 5432',
+      '  port        = 5432',
+      '  db_cidrs    = ["0.0.0.0/0"]',
+      '  cache_cidrs = ["0.0.0.0/0"]',
+      '}',
+    );
+    const files = { 'modules/db/main.tf': DATABASE, 'modules/cache/main.tf': CACHE, 'modules/service/main.tf': SERVICE, 'live/main.tf': caller };
+    assert.deepEqual(findings(files, 'live/main.tf'), ['6 elasticache-open-ingress']);
+  });
+});
