@@ -438,6 +438,10 @@ class TerraformReader extends TerraformValues implements HclValues {
     for (const item of items) {
       const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
+      const port = target?.admittedOn && admissionPort(target.admittedOn, items);
+      if (port !== undefined) {
+        this.ingressReader.admitted(item, port);
+      }
       for (const reached of target ? [target, ...(target.more ?? [])] : []) {
         const options = byResource.get(reached.resource) ?? [];
         byResource.set(reached.resource, options);
@@ -472,6 +476,15 @@ class TerraformReader extends TerraformValues implements HclValues {
     const literal = conditionOutcome(target.when, option.literal);
     return literal ? [{ ...renamed, literal, literalSpan: undefined }] : [];
   }
+}
+
+/** The port a module folder's security group admits a block's CIDR input on: the folder's own, or the block's literal for the port's input. */
+function admissionPort(admittedOn: NonNullable<ModuleInputTarget['admittedOn']>, items: readonly BodyItem[]): number | undefined {
+  if (admittedOn.port !== undefined) {
+    return admittedOn.port;
+  }
+  const literal = items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal;
+  return literal?.kind === 'num' ? literal.value : literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
 }
 
 /** The engine a module folder gives `type` when the block leaves the input out, as `OptionContext.defaults`. */

@@ -238,6 +238,15 @@ export class TerraformIngress {
     }
   }
 
+  /**
+   * The CIDR blocks a module block gives a module folder's input that the folder passes on to a registry module's
+   * own security group (see ModuleInputTarget.admittedOn), admitted on `port` over TCP.
+   */
+  admitted(item: BodyItem, port: number): void {
+    const at: Literal = { kind: 'num', value: port };
+    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: at, toPort: at, sources: this.hcl.strings(item) }));
+  }
+
   /** One rule object of a module's rule input, its ports defaulting to the group's port. */
   private moduleRule(rules: RuleInput, rule: InputObject, port: Literal | undefined): IngressRule | undefined {
     const value = (key: string): Literal | undefined => {

@@ -52,6 +52,8 @@ export interface ModuleSecurityGroup {
   port(options: readonly OptionOccurrence[]): number | undefined;
   /** An input of CIDR blocks admitted on that port (cloudposse's `allowed_cidr_blocks`). */
   cidrInput?: string;
+  /** The input the port is read from, where one input alone sets it. */
+  portFrom?: string;
   /** Inputs of rule objects (a map or a list) and the keys of a rule, one entry per major version's spelling. */
   ruleInputs?: readonly RuleInput[];
 }
@@ -230,6 +232,7 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
       createdBy: [],
       port: (options) => portInput(options, 'database_port'),
       cidrInput: 'allowed_cidr_blocks',
+      portFrom: 'database_port',
     },
   },
   // cloudposse/rds-cluster (0.x to v2, the same names): an Aurora cluster and its instances. The master
@@ -260,6 +263,7 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
       createdBy: [],
       port: (options) => (options.some((option) => option.name === 'db_port') ? portInput(options, 'db_port') : 3306),
       cidrInput: 'allowed_cidr_blocks',
+      portFrom: 'db_port',
     },
   },
   // terraform-aws-rds-proxy v4 (and v3): a DB proxy whose `require_tls` input defaults to true, unlike aws_db_proxy's argument.
@@ -358,10 +362,30 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
       ],
       port: (options) => (options.some((option) => option.name === 'port') ? portInput(options, 'port') : 6379),
       cidrInput: 'allowed_cidr_blocks',
+      portFrom: 'port',
       ruleInputs: [{ input: 'additional_security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false }],
     },
   },
 });
+
+/**
+ * For a module folder that passes its input on as the CIDR input of a registry module's security group
+ * (`allowed_cidr_blocks = var.allowed_cidr_blocks`), the port the caller's blocks are admitted on: the port the
+ * folder's block fixes, or the folder's input passed whole to the port's input. Undefined where the group may not
+ * be created (an input decides it that is not written as a literal) or the port is neither.
+ */
+export function forwardedAdmission(module: RegistryModule, written: readonly OptionOccurrence[], input: string, passedOn: (name: string) => string | undefined): ModuleInputTarget['admittedOn'] {
+  const group = module.securityGroup;
+  if (!group?.cidrInput || input !== group.cidrInput || createsSecurityGroup(group, written) !== true) {
+    return undefined;
+  }
+  const port = group.port(written);
+  if (port !== undefined) {
+    return { port };
+  }
+  const portInput = group.portFrom === undefined ? undefined : passedOn(group.portFrom);
+  return portInput === undefined ? undefined : { portInput };
+}
 
 /** Whether a module's own security group is created, by its inputs; undefined when an input is not a literal. */
 export function createsSecurityGroup(group: ModuleSecurityGroup, options: readonly OptionOccurrence[]): boolean | undefined {

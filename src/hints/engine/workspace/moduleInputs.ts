@@ -223,11 +223,22 @@ export function moduleInputsOf(folder: string, folders: ModuleFolders, depth = 0
   const inputs = new Map(own ?? []);
   for (const [input, targets] of passed) {
     for (const target of targets) {
-      const reached = target.folder === folder ? undefined : moduleInputsOf(target.folder, folders, depth + 1)?.get(target.input);
+      const deeper = target.folder === folder ? undefined : moduleInputsOf(target.folder, folders, depth + 1)?.get(target.input);
+      const reached = deeper && withoutPortInput(deeper);
       if (reached !== undefined) {
         inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, reached) : reached);
       }
     }
   }
   return inputs.size > 0 ? inputs : undefined;
+}
+
+/** A target passed up from a folder below: the port input it names is that folder's, which this folder's callers do not write. */
+function withoutPortInput(target: ModuleInputTarget): ModuleInputTarget {
+  if (target.admittedOn?.portInput === undefined) {
+    return target;
+  }
+  const rest = { ...target };
+  delete rest.admittedOn;
+  return rest;
 }

@@ -7,7 +7,7 @@
  * Variable defaults and locals written as plain values are lent to the module's other files.
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
-import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
+import { forwardedAdmission, inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { dataArgumentKey } from '../iac/terraformValues';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
@@ -262,10 +262,16 @@ class TerraformIndexer {
     const written = block.body.attributes.filter((attribute) => !META_ARGUMENTS.has(attribute.name)).map((attribute) => this.option(attribute.name, attribute.nameSpan, attribute.value));
     const version = attributeOf(block.body, 'version');
     const newest = pinnedRelease(version && this.option('version', version.span, version).literal, this.text(attributeOf(block.body, 'source')) ?? '');
+    const passedOn = (name: string): string | undefined => {
+      const value = attributeOf(block.body, name);
+      return value === undefined ? undefined : passedInput(this.source, value);
+    };
     for (const attribute of block.body.attributes) {
       const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
-        this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
+        const target = inputTarget(module, written, newest, attribute.name);
+        const admittedOn = target && forwardedAdmission(module, written, attribute.name, passedOn);
+        this.noteModuleInput(input, target ? { ...target, ...(admittedOn ? { admittedOn } : {}) } : null);
       } else {
         // A per-instance map is no single value: only a setting of the resource itself.
         this.noteConditionalInput(attribute.name, attribute.value, () => {

@@ -37,6 +37,11 @@ export interface ModuleInputTarget {
    * certainly the argument's, so it gets a hover and no finding; a target the input reaches whole elsewhere wins.
    */
   partial?: true;
+  /**
+   * The input is the CIDR blocks a registry module's own security group admits (cloudposse's `allowed_cidr_blocks`),
+   * on the group's port: a number the module folder fixes, or the folder's input that sets it.
+   */
+  admittedOn?: { port?: number; portInput?: string };
 }
 
 /**
