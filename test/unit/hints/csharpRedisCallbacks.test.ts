@@ -80,4 +80,22 @@ describe('C#: clients given to lambdas by the helper they are passed to', () => 
     );
     assertNothingOn(hintsIn('CacheHelper.cs', code), 12, 13, 14, 15, 16, 17);
   });
+
+  it('reads StringGet of what a same-file method declared RedisKey[] returns as MGET, and of a string-returning one as GET', () => {
+    const code = sourceLines(
+      'using System.Collections.Generic;',
+      'using System.Linq;',
+      'using StackExchange.Redis;',
+      'public class Lookup {',
+      '    private readonly IDatabase _db;',
+      '    private static RedisKey[] ToKeys(IEnumerable<string> names) => names.Select(n => (RedisKey)n).ToArray();',
+      '    private static string First(IEnumerable<string> names) => names.First();',
+      '    public RedisValue[] Many(IEnumerable<string> names) => _db.StringGet(ToKeys(names));',
+      '    public RedisValue One(IEnumerable<string> names) => _db.StringGet(First(names));',
+      '}',
+    );
+    const found = hintsIn('Lookup.cs', code);
+    assertHas(found, '8:StringGet redis-mget');
+    assertNothingOn(found, 9);
+  });
 });

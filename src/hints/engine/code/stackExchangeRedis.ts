@@ -169,17 +169,21 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
   }
 }
 
-/** `StringGet(keys)` with one argument that is visibly a `RedisKey[]`: MGET. */
+/**
+ * `StringGet(keys)` with one argument that is visibly a `RedisKey[]`: MGET. Visibly: built in place, a name
+ * declared `RedisKey[]`, or the call of a same-file method declared to return one (`StringGet(ToRedisKeys(names))`).
+ */
 function isKeyArray(a: CodeAnalyzer, open: number, close: number): boolean {
   const first = open + 1;
   if (a.idIs(first, 'new') && a.idIs(first + 1, 'RedisKey') && a.is(first + 2, '[')) {
     return a.skipGroup(first + 2) === close || (a.is(a.skipGroup(first + 2), '{') && a.skipGroup(a.skipGroup(first + 2)) === close);
   }
-  if (!a.isId(first) || first + 1 !== close) {
+  const called = a.isId(first) && a.is(first + 1, '(') && a.partner[first + 1] + 1 === close;
+  if (!a.isId(first) || (first + 1 !== close && !called)) {
     return false;
   }
   const binding = a.scopes.lookup(a.tokens.text(first), first);
-  const declared = binding ? binding.token : -1;
+  const declared = binding && Boolean(binding.method) === called ? binding.token : -1;
   return declared > 2 && a.is(declared - 1, ']') && a.is(declared - 2, '[') && a.idIs(declared - 3, 'RedisKey');
 }
 
