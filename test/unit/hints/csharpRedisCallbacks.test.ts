@@ -98,4 +98,24 @@ describe('C#: clients given to lambdas by the helper they are passed to', () => 
     assertHas(found, '8:StringGet redis-mget');
     assertNothingOn(found, 9);
   });
+
+  it('reads KEYS called from a Lua script that ScriptEvaluate runs, written in the call or held by a constant, and nothing else in the script', () => {
+    const code = sourceLines(
+      'using StackExchange.Redis;',
+      'public class Cleaner {',
+      '    private const string Drop =',
+      '        "local names = redis.call(\'KEYS\', ARGV[1]) " +',
+      '        "for _, n in ipairs(names) do redis.call(\'DEL\', n) end return #names";',
+      '    private const string Page = "return redis.call(\'SCAN\', ARGV[1], \'MATCH\', ARGV[2])";',
+      '    private readonly IDatabase _db;',
+      '    public void Remove(string prefix) { _db.ScriptEvaluate(Drop, values: new RedisValue[] { prefix + "*" }); }',
+      '    public void Inline(string prefix) { _db.ScriptEvaluate(LuaScript.Prepare("return redis.pcall(\\"keys\\", @p)"), new { p = prefix }); }',
+      '    public void Scan(string cursor, string prefix) { _db.ScriptEvaluate(Page, values: new RedisValue[] { cursor, prefix }); }',
+      '    public string Note() => "redis.call(\'KEYS\', pattern) is not run here";',
+      '}',
+    );
+    const found = hintsIn('Cleaner.cs', code);
+    assertHas(found, '4:KEYS redis-keys', '4:KEYS redis-keys!', '9:keys redis-keys', '9:keys redis-keys!');
+    assertNothingOn(found, 5, 6, 10, 11);
+  });
 });
