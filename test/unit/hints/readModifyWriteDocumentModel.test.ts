@@ -13,7 +13,7 @@ function reported(code: string): string[] {
 }
 
 describe('DynamoDB: read-modify-write on the .NET document model', () => {
-  it('reports a counter put as a fresh Document for the key read, and a Document changed and put back', () => {
+  it('reports a counter put as a fresh Document for the key read (also held by a local, the count read in a conditional), and a Document changed and put back', () => {
     const code = sourceLines(
       'using System.Threading.Tasks;',
       'using Amazon.DynamoDBv2;',
@@ -34,9 +34,18 @@ describe('DynamoDB: read-modify-write on the .NET document model', () => {
       '        doc["Title"] = title;',
       '        await table.PutItemAsync(doc);',
       '    }',
+      '    public async Task<int> Download(string page) {',
+      '        var table = Table.LoadTable(_client, "Visits");',
+      '        var current = await table.GetItemAsync(page);',
+      '        int count = current != null ? current["Downloads"].AsInt() : 0;',
+      '        count += 1;',
+      '        var next = new Document { ["Page"] = page, ["Downloads"] = count };',
+      '        await table.PutItemAsync(next);',
+      '        return count;',
+      '    }',
       '}',
     );
-    assert.deepEqual(reported(code), ['11:PutItemAsync dynamodb-read-modify-write!', '18:PutItemAsync dynamodb-read-modify-write!']);
+    assert.deepEqual(reported(code), ['11:PutItemAsync dynamodb-read-modify-write!', '18:PutItemAsync dynamodb-read-modify-write!', '26:PutItemAsync dynamodb-read-modify-write!']);
   });
 
   it('stays silent on a conditional put, a constant, another key and another table', () => {

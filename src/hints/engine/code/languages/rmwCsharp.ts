@@ -11,6 +11,7 @@
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
+import { bindingAt, bindingEnd } from '../names';
 import { callArgumentRanges, declaredName, receiverText, RmwDialect, versionedOrUnseen } from '../readModifyWriteTyped';
 import { readValue, tokensText } from '../readModifyWriteTypedValues';
 import { chainStart } from '../receiverChains';
@@ -60,6 +61,15 @@ function onDocumentTable(a: CodeAnalyzer, occurrence: OperationOccurrence): bool
 function documentWritten(a: CodeAnalyzer, args: [number, number][]): [number, number] | undefined {
   const token = args.length === 2 ? tokensText(a, args[1][0], args[1][1]) : '';
   return args.length === 1 || (args.length === 2 && CANCELLATION.test(token)) ? args[0] : undefined;
+}
+
+/** The tokens a written argument stands for: itself, or the expression a local written as the argument was declared with (`var doc = new Document { ... };`). */
+function heldConstruction(a: CodeAnalyzer, from: number, to: number): [number, number] {
+  const binding = to === from + 1 && a.isId(from) ? bindingAt(a, from, to) : undefined;
+  if (!binding || binding.expression < 0 || binding.element || binding.fixed !== undefined || !a.idIs(binding.expression, 'new')) {
+    return [from, to];
+  }
+  return [binding.expression, bindingEnd(a, binding.expression)];
 }
 
 /** The entries of `new Document { ["Id"] = id, ["Count"] = count }` from `from` to `to`, as [value start, value end]. */
@@ -113,7 +123,8 @@ export const rmwCsharp: RmwDialect = {
   rebuiltItem(a, get, put, from, to, flow) {
     // A fresh document for a document model Get's key: the key's value repeated, and a value computed from the read.
     const keyArgs = onDocumentTable(a, get) && onDocumentTable(a, put) ? positional(a, get) : [];
-    const entries = keyArgs.length === 1 ? documentEntries(a, from, to) : undefined;
+    const [docFrom, docTo] = heldConstruction(a, from, to);
+    const entries = keyArgs.length === 1 ? documentEntries(a, docFrom, docTo) : undefined;
     const key = keyArgs.length === 1 ? tokensText(a, keyArgs[0][0], keyArgs[0][1]) : '';
     return entries !== undefined && entries.some(([start, end]) => tokensText(a, start, end) === key) && entries.some(([start, end]) => readValue(a, rmwCsharp.itemMember, start, end, flow) === true);
   },
