@@ -42,6 +42,8 @@ export interface RmwDialect {
   receiverTable(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined;
   /** An object mapper's item class that carries a version attribute (the write is conditional), or cannot be seen. */
   versionedOrUnknown(a: CodeAnalyzer, get: OperationOccurrence, readStart: number): boolean;
+  /** A fresh item, written from `from` to `to` as the Put's argument, that repeats the Get's key with a value computed from the read (a counter). */
+  rebuiltItem?(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence, from: number, to: number, flow: RmwFlow): boolean;
 }
 
 export interface RmwFlow {
@@ -79,7 +81,10 @@ export function typedRewritesReadItem(a: CodeAnalyzer, dialect: RmwDialect, get:
   // A fresh item that repeats the Get's literal key with a value computed from the read (a counter).
   const key = get.request?.options.find((o) => o.norm === KEY && !o.absent);
   const [keyFrom, keyTo] = key ? a.tokensOf(key.value) : [-1, -1];
-  return option !== undefined && rebuiltWithComputedValue(a, dialect.itemMember, from, to, keyFrom, keyTo, flow);
+  if (option === undefined) {
+    return dialect.rebuiltItem?.(a, get, put, from, to, flow) === true;
+  }
+  return rebuiltWithComputedValue(a, dialect.itemMember, from, to, keyFrom, keyTo, flow);
 }
 
 /** What the read `get` bound, followed to the write `write` on the same table in the same function; undefined when it binds nothing, or reads a versioned object. */

@@ -27,8 +27,9 @@ export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number,
     if (((a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) && !a.is(j + 1, '=')) || appendsAt(a, j)) {
       computed = true;
     }
-    // A name right after a spread's three dots is read as it is (`[...item.tags, tag]`).
-    const name = a.isId(j) && (!a.isAccess(j - 1) || (j >= 3 && a.tokens.isSpread(j - 3))) ? a.tokens.text(j) : undefined;
+    // A name right after a spread's three dots is read as it is (`[...item.tags, tag]`); so is one right after C#'s
+    // `?`, which a name follows only in a conditional (`item != null ? item["n"].AsInt() : 0`), never in `?.` or `?[`.
+    const name = a.isId(j) && (!a.isAccess(j - 1) || a.is(j - 1, '?') || (j >= 3 && a.tokens.isSpread(j - 3))) ? a.tokens.text(j) : undefined;
     if (name === undefined) {
       continue;
     }

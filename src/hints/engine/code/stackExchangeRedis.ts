@@ -8,7 +8,7 @@ import { OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
-import { namedValue } from './names';
+import { bindingAt, bindingEnd, namedValue } from './names';
 import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
 import { builtConfigurationString, STRING_OPTIONS } from './stackExchangeBuiltStrings';
@@ -72,6 +72,16 @@ const COMMANDS = new Map<string, string>([
 ]);
 /** Generic senders whose first argument names the command: `db.Execute("UNLINK", key)`. */
 const SENDERS = new Set(['execute', 'executeasync']);
+/** Methods that run a Lua script on the server (EVAL): `db.ScriptEvaluate("return redis.call('KEYS', ARGV[1])", ...)`. */
+const SCRIPT_RUNNERS = new Set(['scriptevaluate', 'scriptevaluateasync']);
+/** How many tokens of a script's expression (strings joined with `+`) are read. */
+const MAX_SCRIPT_TOKENS = 256;
+/**
+ * KEYS called from Lua (`redis.call('KEYS', ...)`, `redis.pcall("keys", ...)`), as written in a C# string (its Lua
+ * quotes may be escaped); EVAL runs the script atomically, so a KEYS in it blocks the server as a KEYS sent alone does
+ * (https://redis.io/docs/latest/develop/programmability/eval-intro/).
+ */
+const LUA_KEYS = /redis\.p?call\s*\(\s*\\?['"]keys\\?['"]/gi;
 
 /** `using StackExchange.Redis;`: the static classes the code names. */
 export function noteStackExchangeImport(a: CodeAnalyzer, namespace: string): void {
@@ -154,6 +164,10 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
   const argsText = a.text.slice(a.tokens.ends[open], a.tokens.starts[close]);
   // A synchronous method blocks until the reply comes, unless the command is sent fire-and-forget.
   const waits = !method.endsWith('async') && !argsText.includes('FireAndForget');
+  if (SCRIPT_RUNNERS.has(method)) {
+    luaKeysCalls(a, index, open, close, client, receiverStart, waits);
+    return;
+  }
   if (SENDERS.has(method)) {
     if (a.isString(open + 1)) {
       addRedisCall(a, { index, command: sentCommand(a, open + 1), name: a.tokenSpan(open + 1), client, receiverStart, sent: true, waits });
@@ -169,17 +183,56 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
   }
 }
 
-/** `StringGet(keys)` with one argument that is visibly a `RedisKey[]`: MGET. */
+/**
+ * Each KEYS a Lua script given to `ScriptEvaluate` calls, as a KEYS command at that word: the script written in the
+ * call (also inside `LuaScript.Prepare(...)` or joined with `+`), or a constant or local that holds it.
+ */
+function luaKeysCalls(a: CodeAnalyzer, index: number, open: number, close: number, client: Value & { t: 'client' }, receiverStart: number, waits: boolean): void {
+  for (let k = open + 1; k < close; k++) {
+    for (const token of scriptStrings(a, k)) {
+      const start = a.tokens.starts[token];
+      for (const match of a.text.slice(start, a.tokens.ends[token]).matchAll(LUA_KEYS)) {
+        const at = start + (match.index ?? 0) + match[0].toLowerCase().lastIndexOf('keys');
+        addRedisCall(a, { index, command: 'keys', name: { start: at, end: at + 4 }, client, receiverStart, sent: true, waits });
+      }
+    }
+  }
+}
+
+/** The string tokens a script argument's token stands for: itself, or the strings of the expression a plain name is bound to once. */
+function scriptStrings(a: CodeAnalyzer, k: number): number[] {
+  if (a.isString(k)) {
+    return [k];
+  }
+  const binding = a.isId(k) && !a.isAccess(k - 1) && !a.is(k + 1, '(') && !a.is(k + 1, '.') ? bindingAt(a, k, k + 1) : undefined;
+  if (!binding || binding.expression < 0 || binding.element || binding.fixed !== undefined) {
+    return [];
+  }
+  const strings: number[] = [];
+  const end = Math.min(bindingEnd(a, binding.expression), binding.expression + MAX_SCRIPT_TOKENS);
+  for (let j = binding.expression; j < end; j++) {
+    if (a.isString(j)) {
+      strings.push(j);
+    }
+  }
+  return strings;
+}
+
+/**
+ * `StringGet(keys)` with one argument that is visibly a `RedisKey[]`: MGET. Visibly: built in place, a name
+ * declared `RedisKey[]`, or the call of a same-file method declared to return one (`StringGet(ToRedisKeys(names))`).
+ */
 function isKeyArray(a: CodeAnalyzer, open: number, close: number): boolean {
   const first = open + 1;
   if (a.idIs(first, 'new') && a.idIs(first + 1, 'RedisKey') && a.is(first + 2, '[')) {
     return a.skipGroup(first + 2) === close || (a.is(a.skipGroup(first + 2), '{') && a.skipGroup(a.skipGroup(first + 2)) === close);
   }
-  if (!a.isId(first) || first + 1 !== close) {
+  const called = a.isId(first) && a.is(first + 1, '(') && a.partner[first + 1] + 1 === close;
+  if (!a.isId(first) || (first + 1 !== close && !called)) {
     return false;
   }
   const binding = a.scopes.lookup(a.tokens.text(first), first);
-  const declared = binding ? binding.token : -1;
+  const declared = binding && Boolean(binding.method) === called ? binding.token : -1;
   return declared > 2 && a.is(declared - 1, ']') && a.is(declared - 2, '[') && a.idIs(declared - 3, 'RedisKey');
 }
 

@@ -20,6 +20,7 @@ import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
 import { declaredProjectClass } from './baseClassFields';
 import { csharpCdkConstructs } from './csharpCdk';
+import { bindCsharpLambdaClients } from './csharpLambdaClients';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
@@ -112,6 +113,12 @@ function useNamespace(a: CodeAnalyzer, namespace: string): void {
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
+}
+
+/** Declarations shared with Java, then lambda parameters that the helper they are passed to types (`csharpLambdaClients.ts`). */
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  collectTypedBindings(a, tree);
+  bindCsharpLambdaClients(a, tree);
 }
 
 /**
@@ -278,7 +285,7 @@ export const csharp: CodeLanguage = {
   typeArguments: true,
   collectImports,
   buildScopes,
-  collectBindings: collectTypedBindings,
+  collectBindings,
   collectRequests,
   optionAt,
   requestForCall,

@@ -162,7 +162,7 @@ function methodsByName(a: CodeAnalyzer): Map<string, FunctionScope[]> {
  * The index of the argument of the call that opens at `open` in which token `at` sits, or -1 past the first
  * few: a helper takes a few arguments, and a call with many lambdas must not be read once per lambda.
  */
-function argumentPosition(a: CodeAnalyzer, open: number, at: number): number {
+export function argumentPosition(a: CodeAnalyzer, open: number, at: number): number {
   let position = 0;
   for (let k = open + 1; k < at && position <= MAX_ARGUMENTS; k = a.skipGroup(k)) {
     if (a.is(k, ',')) {
@@ -172,7 +172,7 @@ function argumentPosition(a: CodeAnalyzer, open: number, at: number): number {
   return position <= MAX_ARGUMENTS ? position : -1;
 }
 
-function argumentCount(a: CodeAnalyzer, open: number): number {
+export function argumentCount(a: CodeAnalyzer, open: number): number {
   const close = a.partner[open];
   if (close === open + 1) {
     return 0;
@@ -182,7 +182,7 @@ function argumentCount(a: CodeAnalyzer, open: number): number {
 }
 
 /** A declaration's parameters as token ranges [from, to), split at commas outside type arguments (`Function<Jedis, R> action`). */
-function parameterGroups(a: CodeAnalyzer, open: number): [number, number][] {
+export function parameterGroups(a: CodeAnalyzer, open: number): [number, number][] {
   const close = a.partner[open];
   const groups: [number, number][] = [];
   let depth = 0;
