@@ -3,7 +3,10 @@
  * DynamoDBClient({}))`, `self.table = boto3.resource("dynamodb").Table(...)`): each `new Repo()` or `Repo()`
  * makes a client, so a Lambda handler that constructs one makes a client per invocation, reported at the
  * construction (`handlerClients.ts`). The class may be the file's own or (workspace mode) another module's,
- * whose exports record it under the key `new()` (`workspace/exportedInstances.ts`). Java and C# classes are read
+ * whose exports record it under the key `new()` (`workspace/exportedInstances.ts`). A constructor that constructs
+ * such a class for each instance (`self.repository = GoalsRepository()`, a service over a repository) makes one
+ * too: of the file's own classes here, of another module's through the workspace (`importedClassConstructions`,
+ * which the export reader records and `workspace/importedClients.ts` follows). Java and C# classes are read
  * by `languages/jvmConstructorClients.ts` (field initialisers, and constructors by arity, indexed as `new(<arity>)`).
  *
  * Not per instance: a client the constructor keeps on the class or at module level (`Repo.client ??= ...`, a
@@ -36,7 +39,8 @@ export const CONSTRUCTED_BARE = constructedKey(0);
 
 /**
  * The client that the constructor of the class `classScope` (`constructor`, Python's `__init__`, its own or a
- * same-file base's) makes on each run and keeps on the instance or in its locals, read with `construction`.
+ * same-file base's) makes on each run and keeps on the instance or in its locals, read with `construction`, or
+ * through a class it constructs whose constructor makes one (`classConstruction`).
  * `bare` (JavaScript): for an instance made without arguments, whose constructor's parameters then hold nothing
  * (`constructor(props?: Props) { this.doc = new DocumentClient({ region: props?.region ?? 'eu-west-1' }) }`), so
  * a client built from them is still made for each instance.
@@ -46,39 +50,126 @@ export function constructorClient(a: CodeAnalyzer, classScope: number, construct
   if (!python && a.language.family !== 'js') {
     return undefined;
   }
-  const made = constructed.get(a, bare && !python ? -classScope : classScope, () => {
-    const member = a.scopes.member(classScope, python ? '__init__' : 'constructor');
-    const value = member ? a.valueOf(member) : undefined;
-    const fn = value?.t === 'function' ? a.functions.get(value.scope) : undefined;
-    // A singleton's class hands back one instance (`__new__`, a constructor that returns the kept one early).
-    if (!fn || fn.params < 0 || (python && a.scopes.member(classScope, '__new__'))) {
-      return null;
-    }
-    const instance = python ? a.id(fn.params + 1) : 'this';
-    const [start, end] = a.scopes.range(fn.scope);
-    const body = fn.body >= 0 ? fn.body : a.partner[fn.params];
-    // Without arguments only the body's own names can hold what one invocation brings, unless a parameter has a
-    // default value (`constructor(client = shared)`), which then holds it.
-    const emptyParameters = bare && !python && fn.body >= 0 && !hasDefaults(a, fn.params);
-    const bound = emptyParameters ? fn.body : fn.params;
-    let found: Construction | null = null;
-    for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
-      const own = a.scopes.enclosing(j, ['function']) === fn.scope;
-      if (own && a.idIs(j, 'return')) {
-        return null;
-      }
-      const inner: Construction | undefined = own && !found ? construction(a, j) : undefined;
-      if (!inner) {
-        continue;
-      }
-      if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !dependsOnInvocation(a, inner, bound, end) && !(emptyParameters && passesParameter(a, inner, fn.params)) && !inTestCode(a, j)) {
-        found = inner;
-      }
-      j = inner.end - 1;
-    }
-    return found;
+  const key = bare && !python ? -classScope : classScope;
+  const made = constructed.get(a, key, () => {
+    // A class whose constructor constructs, through others, the class itself ends here with none.
+    constructed.set(a, key, null);
+    // Another class of this file or (workspace mode) of a project module that makes one for each instance makes
+    // one for each instance of this class too (`self.repository = GoalsRepository()`).
+    const find = (j: number): Construction | undefined => construction(a, j) ?? classConstruction(a, j, construction);
+    const made = madeInConstructor(a, classScope, bare, 1, find, (inner, reading) => inner.helper === true || (!dependsOnInvocation(a, inner, reading.bound, reading.end) && !(reading.emptyParameters && passesParameter(a, inner, reading.params))));
+    return made?.[0] ?? null;
   });
   return made ?? undefined;
+}
+
+/** What a constructor's body makes, as `madeInConstructor` reads it. */
+interface Made {
+  start: number;
+  name: number;
+  end: number;
+}
+
+/** The constructor being read: its parameter list, the token its own names start after, and the end of its scope. */
+interface ConstructorReading {
+  params: number;
+  bound: number;
+  end: number;
+  /** Made without arguments (JavaScript), by a constructor whose parameters have no default: they hold nothing. */
+  emptyParameters: boolean;
+}
+
+/**
+ * The first `limit` values `find` reads in the body of the constructor of the class `classScope` (its own or a
+ * same-file base's) that the constructor makes on each run and keeps on the instance or in its locals: not a
+ * fallback for a value passed in, not assigned to a parameter, not kept outside the instance, not in test code,
+ * and as `accept` judges it. Null for a singleton's class or a constructor that may return early.
+ */
+function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, bare: boolean, limit: number, find: (j: number) => T | undefined, accept: (inner: T, reading: ConstructorReading) => boolean): T[] | null {
+  const python = a.language.family === 'python';
+  const member = a.scopes.member(classScope, python ? '__init__' : 'constructor');
+  const value = member ? a.valueOf(member) : undefined;
+  const fn = value?.t === 'function' ? a.functions.get(value.scope) : undefined;
+  // A singleton's class hands back one instance (`__new__`, a constructor that returns the kept one early).
+  if (!fn || fn.params < 0 || (python && a.scopes.member(classScope, '__new__'))) {
+    return null;
+  }
+  const instance = python ? a.id(fn.params + 1) : 'this';
+  const [start, end] = a.scopes.range(fn.scope);
+  const body = fn.body >= 0 ? fn.body : a.partner[fn.params];
+  // Without arguments only the body's own names can hold what one invocation brings, unless a parameter has a
+  // default value (`constructor(client = shared)`), which then holds it.
+  const emptyParameters = bare && !python && fn.body >= 0 && !hasDefaults(a, fn.params);
+  const reading: ConstructorReading = { params: fn.params, bound: emptyParameters ? fn.body : fn.params, end, emptyParameters };
+  const found: T[] = [];
+  for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
+    const own = a.scopes.enclosing(j, ['function']) === fn.scope;
+    if (own && a.idIs(j, 'return')) {
+      return null;
+    }
+    const inner: T | undefined = own && found.length < limit ? find(j) : undefined;
+    if (!inner) {
+      continue;
+    }
+    if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && accept(inner, reading) && !inTestCode(a, j)) {
+      found.push(inner);
+    }
+    j = inner.end - 1;
+  }
+  return found;
+}
+
+/** A construction of a class another module declares, as `importedClassConstruction` finds it. */
+export interface ImportedClassConstruction extends Made {
+  /** The import of the class, as the file writes it: the module, and the name there. */
+  module: string;
+  path: string;
+  /** Made without arguments (`new OrderRepository()`). */
+  bare: boolean;
+}
+
+/** Constructions of imported classes read in one constructor: a service holds a few repositories and clients of other kinds. */
+const MAX_IMPORTED_CONSTRUCTIONS = 4;
+
+/**
+ * The constructions of classes imported from modules that may be the project's (`self.repository =
+ * GoalsRepository()`, `this.repo = new OrderRepository()`) that the constructor of the class `classScope` runs
+ * for each instance, read where the module's exports are read, without the workspace: the workspace then tells
+ * whether one of those classes makes a client for each instance, which each instance of this one then makes too
+ * (`workspace/importedClients.ts`). Empty for none.
+ */
+export function importedClassConstructions(a: CodeAnalyzer, classScope: number): ImportedClassConstruction[] {
+  const python = a.language.family === 'python';
+  if (!python && a.language.family !== 'js') {
+    return [];
+  }
+  return (
+    madeInConstructor(
+      a,
+      classScope,
+      false,
+      MAX_IMPORTED_CONSTRUCTIONS,
+      (j) => importedClassCall(a, j),
+      () => true,
+    ) ?? []
+  );
+}
+
+/** `Repo(...)` (Python) or `new Repo(...)` (JavaScript, TypeScript) at `j`, of a capitalised name imported from a module that may be the project's. */
+function importedClassCall(a: CodeAnalyzer, j: number): ImportedClassConstruction | undefined {
+  const python = a.language.family === 'python';
+  const name = python ? j : j + 1;
+  if ((python ? a.isAccess(j - 1) || a.idIs(j - 1, 'def') || a.idIs(j - 1, 'class') : !a.idIs(j, 'new')) || !a.isId(name) || !a.is(name + 1, '(') || a.partner[name + 1] < 0) {
+    return undefined;
+  }
+  const text = a.tokens.text(name);
+  const code = text.charCodeAt(0);
+  const imported = code >= 65 && code <= 90 && a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
+  if (!imported || imported.path === '' || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
+    return undefined;
+  }
+  const end = a.partner[name + 1] + 1;
+  return { start: j, name, end, module: imported.module, path: imported.path, bare: !python && end === name + 3 };
 }
 
 /** Whether a parameter of the list at `params` has a default value (`(client = shared)`, `({ region } = {})`). */

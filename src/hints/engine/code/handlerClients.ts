@@ -105,6 +105,12 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
       if (own && !storedOutside(a, own.start, start, end) && !dependsOnInvocation(a, own, fn.params, end)) {
         return own;
       }
+      // A class whose constructor makes a client for each instance, constructed in the helper (`service = RegistrationService()`),
+      // whatever its arguments, as at the handler.
+      const constructed = own || !reader.constructedClasses ? undefined : classConstruction(a, j, reader.construction);
+      if (constructed && !storedOutside(a, constructed.start, start, end)) {
+        return constructed;
+      }
       // A helper's arguments are its caller's data, not the client's (as at the handler).
       const nested = own ? undefined : sameFileHelper(a, j, fn, reader, depth - 1);
       if (nested && !storedOutside(a, nested.start, start, end)) {

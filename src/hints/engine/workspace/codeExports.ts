@@ -74,7 +74,16 @@ export interface CodeExports {
    * `from app.models.base import BaseModel`): by class, the import of the base, which may be a model there.
    */
   pynamodbBases: Record<string, ReExport>;
+  /**
+   * Classes whose constructor makes no client itself but constructs, for each instance, classes other modules
+   * may declare (`self.repository = GoalsRepository()`): by class, the imports of those classes (`bare`: made
+   * without arguments), whose client each instance then makes too.
+   */
+  constructedClasses: Record<string, ConstructedImport[]>;
 }
+
+/** A class another module may declare that a constructor constructs, as the file imports it (`bare`: made without arguments). */
+export type ConstructedImport = ReExport & { bare: boolean };
 
 /** A function of a module's text, as its analyzer reads it: the same text read again gives the same scopes. */
 export type ModuleFunction = Value & { t: 'function' };
@@ -111,7 +120,8 @@ class ExportReader {
   private readonly unknownFields: Record<string, string[]> = {};
   private readonly pynamodbClasses: Record<string, PynamodbClassKind> = {};
   private readonly pynamodbBases: Record<string, ReExport> = {};
-  private readonly records = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses, this.pynamodbBases];
+  private readonly constructedClasses: Record<string, ConstructedImport[]> = {};
+  private readonly records = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses, this.pynamodbBases, this.constructedClasses];
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -141,6 +151,7 @@ class ExportReader {
           unknownFields: this.unknownFields,
           pynamodbClasses: this.pynamodbClasses,
           pynamodbBases: this.pynamodbBases,
+          constructedClasses: this.constructedClasses,
         };
   }
 
@@ -504,12 +515,15 @@ class ExportReader {
     if (classScope <= 0 || !this.admits(exported)) {
       return;
     }
-    const { fields, unknown } = classClients(this.a, classScope);
+    const { fields, unknown, constructs } = classClients(this.a, classScope);
     if (Object.keys(fields).length > 0) {
       this.classes[exported] = fields;
     }
     if (unknown.length > 0) {
       this.unknownFields[exported] = unknown;
+    }
+    if (constructs.length > 0) {
+      this.constructedClasses[exported] = constructs.map((each) => ({ module: each.module, name: each.path, bare: each.bare }));
     }
   }
 

@@ -8,7 +8,8 @@
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { exportedClient } from '../code/projectImports';
-import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE } from '../code/constructorClients';
+import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE, importedClassConstructions } from '../code/constructorClients';
+import type { ImportedClassConstruction } from '../code/constructorClients';
 import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import type { Value } from '../code/values';
@@ -30,9 +31,10 @@ const MAX_CLASS_MEMBERS = 64;
  * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
  * instances read them; and, keyed `name()`, the methods that return a client (`def connect(self): return
  * redis.Redis(...)`), for the files that call them on an instance. `unknown`: Python fields that its methods
- * set only from parameters of unknown value.
+ * set only from parameters of unknown value. `constructs`: where the constructor makes no client itself, the
+ * imported classes it constructs for each instance, which the workspace may know to make one.
  */
-export function classClients(a: CodeAnalyzer, classScope: number, outer: readonly number[] = []): { fields: Record<string, ExportedClient>; unknown: string[] } {
+export function classClients(a: CodeAnalyzer, classScope: number, outer: readonly number[] = []): { fields: Record<string, ExportedClient>; unknown: string[]; constructs: ImportedClassConstruction[] } {
   const fields: Record<string, ExportedClient> = {};
   const unknown: string[] = [];
   const instance: Value = { t: 'instance', classScope };
@@ -69,7 +71,8 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
   if (client) {
     fields[constructed ? CONSTRUCTED : CONSTRUCTED_BARE] = { ...client, perCall: true };
   }
-  return { fields, unknown };
+  const constructs = outer.length === 0 && !client ? importedClassConstructions(a, classScope) : [];
+  return { fields, unknown, constructs };
 }
 
 /** How many classes of the module past the class itself a member is followed through (`db.tables().orders()` goes through one). */

@@ -13,7 +13,8 @@
  */
 import { BudgetExceeded } from '../budget';
 import { redisCachesOnly } from '../code/djangoCache';
-import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
+import { CONSTRUCTED, CONSTRUCTED_BARE } from '../code/constructorClients';
+import { CodeExports, ConstructedImport, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { ModuleItemHelpers } from './itemHelpers';
 import type { ProjectContext } from '../code/projectImports';
@@ -31,7 +32,7 @@ type ImportedName =
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
-/** Imported PynamoDB bases followed from one class: far past any real hierarchy. */
+/** Imported PynamoDB bases, or imported classes one constructor constructs in turn, followed from one class: far past any real chain. */
 const MAX_BASE_DEPTH = 8;
 /** Calls of functions of other modules read one inside another (a module's function calling another module's). */
 const MAX_CALL_DEPTH = 3;
@@ -199,8 +200,11 @@ export class ImportedClients {
         return { client: classMember };
       }
       const unknownFields = exports && Object.hasOwn(exports.unknownFields, name) ? exports.unknownFields[name] : undefined;
-      if (exports && Object.hasOwn(exports.classes, name)) {
-        return { fields: exports.classes[name], ...(unknownFields ? { unknownFields } : {}) };
+      const constructs = exports && Object.hasOwn(exports.constructedClasses, name) ? exports.constructedClasses[name] : undefined;
+      const made = constructs && this.baseDepth < MAX_BASE_DEPTH ? this.constructedClient(file, constructs) : undefined;
+      const fields = exports && Object.hasOwn(exports.classes, name) ? exports.classes[name] : undefined;
+      if (fields || made) {
+        return { fields: made ? { ...fields, [CONSTRUCTED]: made } : fields!, ...(unknownFields ? { unknownFields } : {}) };
       }
       return unknownFields ? { fields: {}, unknownFields } : undefined;
     },
@@ -366,6 +370,27 @@ export class ImportedClients {
   resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'fields' in answer ? answer.fields : undefined;
+  }
+
+  /**
+   * The client that each instance of one of the classes `file` imports as `constructs` makes (`new()`, or for one
+   * made without arguments also `new(0)`): each instance of a class of `file` whose constructor constructs them
+   * makes one too.
+   */
+  private constructedClient(file: string, constructs: readonly ConstructedImport[]): ExportedClient | undefined {
+    this.baseDepth++;
+    try {
+      for (const each of constructs) {
+        const fields = this.resolveClassFields(file, each.module, each.name);
+        const key = !fields ? undefined : Object.hasOwn(fields, CONSTRUCTED) ? CONSTRUCTED : each.bare && Object.hasOwn(fields, CONSTRUCTED_BARE) ? CONSTRUCTED_BARE : undefined;
+        if (fields && key) {
+          return fields[key];
+        }
+      }
+      return undefined;
+    } finally {
+      this.baseDepth--;
+    }
   }
 
   /** What a class's base, imported by `file` as `base`, is to PynamoDB: a model there makes the class one too. */
@@ -554,7 +579,7 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name) || Object.hasOwn(exports.unknownFields, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name) || Object.hasOwn(exports.unknownFields, name) || Object.hasOwn(exports.constructedClasses, name);
   }
 }
 

@@ -8,7 +8,7 @@ import { DocumentKind } from '../documentKinds';
 import { CONSTRUCTOR_MAKES_CLIENT } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
-import { pythonModuleText } from './pythonModuleText';
+import { CONSTRUCTS_FIELD, pythonModuleText } from './pythonModuleText';
 import { ModuleSource } from './types';
 
 /** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
@@ -46,13 +46,14 @@ export function isPackageInit(file: string): boolean {
 
 /**
  * Whether a code file may export a client or pass one on, from its path and text alone: it is no test
- * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library (or, in Python, calls `.Table(`) or re-exports (a package's
+ * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library (or, in Python, calls `.Table(` or sets a
+ * field to a new instance of a class, which may make one) or re-exports (a package's
  * `__init__.py`, a JavaScript `export … from`), and a JavaScript file exports something that may be one
  * (most export only functions, classes and types).
  */
 export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
   if (kind === 'python') {
-    return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
+    return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text)) && !isTestDoubleFile(file);
   }
   return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }

@@ -6,7 +6,8 @@
  * them: `client = make_client()`). Top-level functions that may make a client are kept too, for the
  * files that call them: those that name a client library or a module name bound with one, and those that
  * call such a function, a few calls up (`get_table(name)` returning `get_resource("dynamodb").Table(name)`),
- * and those that read or write DynamoDB items, for other modules' callers (`itemHelpers.ts`).
+ * and those that read or write DynamoDB items, for other modules' callers (`itemHelpers.ts`); and classes that
+ * set a field to a new instance of another class, which may make a client for each instance.
  */
 import { returnsWithin } from './jsGetters';
 import { isIdentifierPart, isIdentifierStart, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
@@ -26,6 +27,13 @@ const CARRIAGE_RETURN = 13;
  * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given.
  */
 const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(/;
+
+/**
+ * A method that sets a field to a new instance of a capitalised name (`self.repository = GoalsRepository()`): a
+ * class whose constructor does so makes, for each instance, whatever client that class makes for each of its own
+ * (`code/constructorClients.ts`), which the workspace tells when the name comes from a project module.
+ */
+export const CONSTRUCTS_FIELD = /^[ \t]+self\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Z]\w*\(/m;
 
 /** An import from PynamoDB: the module's classes may be its models. */
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
@@ -169,7 +177,7 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       // in a module that uses PynamoDB, a class may be a model whose methods other modules call.
       // So may a class that builds DynamoDB conditions over a table its constructor is given (a base repository).
       const classText = word === 'class' ? text.slice(from, end) : '';
-      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)));
+      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)) || CONSTRUCTS_FIELD.test(classText));
       // A function or class that reads or writes items may serve other modules' callers (`itemHelpers.ts`).
       const itemHelper = returnsWithin(itemCalls, from, end);
       exports ||= holdsClient || itemHelper;
