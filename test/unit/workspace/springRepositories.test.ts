@@ -113,7 +113,7 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     assert.deepEqual(hintsOfFile({ ...twice, [SERVICE_FILE]: SERVICE.replace('import lib.repository.LoanRepository;\n', '') }, SERVICE_FILE), []);
   });
 
-  it('reads a plain CrudRepository where an @EnableDynamoDBRepositories names its package or one above it, or sits in its package', () => {
+  it('reads a plain CrudRepository where an @EnableDynamoDBRepositories names its package or one above it, or sits in its package, with no filters and a mapped entity', () => {
     const config = (annotation: string, pkg = 'lib.config'): string =>
       [
         `package ${pkg};`,
@@ -135,10 +135,14 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     // No package named: the configuration's own, here the root of the application.
     assert.deepEqual(hintsOfFile({ ...FILES(false), 'src/main/java/lib/DynamoConfig.java': config('@EnableDynamoDBRepositories(dynamoDBMapperConfigRef = "mapperConfig")', 'lib') }, SERVICE_FILE), expected);
     // Another package, a sibling whose name only starts the same, packages given by class: the repository stays any store's.
-    for (const annotation of ['@EnableDynamoDBRepositories(basePackages = "lib.archive")', '@EnableDynamoDBRepositories("lib.repo")', '@EnableDynamoDBRepositories(basePackageClasses = LoanRepository.class)']) {
+    const filtered = '@EnableDynamoDBRepositories(basePackages = "lib", includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {DeviceRepository.class}))';
+    for (const annotation of ['@EnableDynamoDBRepositories(basePackages = "lib.archive")', '@EnableDynamoDBRepositories("lib.repo")', '@EnableDynamoDBRepositories(basePackageClasses = LoanRepository.class)', filtered]) {
       assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config(annotation) }, SERVICE_FILE), [], annotation);
     }
     assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config('@EnableDynamoDBRepositories') }, SERVICE_FILE), []);
+    // Its entity a JPA `@Entity`, not a mapped class: another store's repository in the enabled package.
+    const jpaEntity = ENTITY.replace('@DynamoDBTable(tableName = "loans")', '@jakarta.persistence.Entity');
+    assert.deepEqual(hintsOfFile({ ...FILES(false), 'src/main/java/lib/model/Loan.java': jpaEntity, [CONFIG_FILE]: config('@EnableDynamoDBRepositories("lib")') }, SERVICE_FILE), []);
   });
 
   it('tells apart repositories and entities of the same simple name in two packages, as Java resolves the name', () => {

@@ -55,7 +55,7 @@ export function indexSpringRepositories(file: string, text: string): Pick<FileCo
  * The packages each `@EnableDynamoDBRepositories` of the file names: the string literals of its `basePackages` or
  * `value` (`("shop.orders")`, `(basePackages = {"a", "b"})`), or the file's package where it names none (no
  * arguments, or only others such as `dynamoDBMapperConfigRef`). Packages given otherwise (`basePackageClasses`, a
- * constant) add nothing.
+ * constant) add nothing, and so does an annotation with filters, which pick among the package's interfaces.
  */
 function enabledPackages(a: CodeAnalyzer): string[] {
   const found: string[] = [];
@@ -82,6 +82,10 @@ function packagesArgument(a: CodeAnalyzer, open: number, close: number): { packa
   for (let k = open + 1; k < close; k++) {
     if (a.isId(k) && a.is(k + 1, '=')) {
       attribute = a.tokens.text(k);
+      if (attribute === 'includeFilters' || attribute === 'excludeFilters') {
+        // Filters choose among the packages' interfaces (`includeFilters = @Filter(classes = DeviceRepository.class)`).
+        return { packages: [], unread: true };
+      }
       unread ||= attribute === 'basePackageClasses';
       k++;
     } else if (attribute === 'value' || attribute === 'basePackages') {

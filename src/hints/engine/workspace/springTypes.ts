@@ -15,7 +15,8 @@ export interface SpringRepositoryShape {
   methods: Record<string, { scan: boolean; parameters: number }>;
   /**
    * A plain `CrudRepository` with none of the library's annotations: a DynamoDB repository only where an
-   * `@EnableDynamoDBRepositories` of the workspace names its package or one above it, as for JPA or MongoDB.
+   * `@EnableDynamoDBRepositories` of the workspace names its package or one above it, as for JPA or MongoDB,
+   * and whose entity is a mapped class of the workspace.
    */
   needsEnabling?: boolean;
 }
@@ -47,13 +48,17 @@ export function springIndexOf(contributions: readonly FileContribution[]): Sprin
   const enabled = contributions.flatMap((contribution) => contribution.springRepositoryPackages ?? []);
   const enabledFor = (pkg: string | undefined): boolean => pkg !== undefined && enabled.some((base) => pkg === base || pkg.startsWith(`${base}.`));
   for (const contribution of contributions) {
-    for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
-      if (!shape.needsEnabling || enabledFor(shape.package)) {
-        addNamed(index.repositories, name, shape);
-      }
-    }
     for (const [name, shape] of Object.entries(contribution.springEntities ?? {})) {
       addNamed(index.entities, name, shape);
+    }
+  }
+  // A plain repository also needs its entity to be a mapped class (`@DynamoDBTable`): a JPA `@Entity` beside it is not.
+  const mapped = (shape: SpringRepositoryShape): boolean => (shape.entityCandidates ?? []).some((candidate) => index.entities.get(candidate));
+  for (const contribution of contributions) {
+    for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
+      if (!shape.needsEnabling || (enabledFor(shape.package) && mapped(shape))) {
+        addNamed(index.repositories, name, shape);
+      }
     }
   }
   return index;
