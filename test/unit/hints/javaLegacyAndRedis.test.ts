@@ -464,6 +464,46 @@ describe('Java: Redis clients', () => {
     ]);
   });
 
+  it("reads Jedis's client-side sharding (ShardedJedis from its pool, Jedis 4's JedisSharding) as Jedis, its pipelines as batched", () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.ShardedJedis;',
+      'import redis.clients.jedis.ShardedJedisPipeline;',
+      'import redis.clients.jedis.ShardedJedisPool;',
+      'class Quotes {',
+      '    protected ShardedJedisPool pool;',
+      '    void run(java.util.List<String> ids) {',
+      '        ShardedJedis jedis = null;',
+      '        try {',
+      '            jedis = pool.getResource();',
+      '            jedis.hgetAll("q");',
+      '            for (String id : ids) { jedis.del(id); }',
+      '            ShardedJedisPipeline p = jedis.pipelined();',
+      '            for (String id : ids) { p.get(id); }',
+      '        } finally {',
+      '            pool.returnResource(jedis);',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Quotes.java', code).sort(), [
+      '10:hgetAll redis-collection-read',
+      '11:del redis-loop-round-trips',
+      '11:del redis-loop-round-trips!',
+      '11:del redis-unlink',
+    ]);
+    const sharding = sourceLines(
+      'import redis.clients.jedis.JedisSharding;',
+      'class Quotes {',
+      '    private final JedisSharding redis;',
+      '    Quotes(JedisSharding redis) { this.redis = redis; }',
+      '    void drop() { redis.flushAll(); }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Quotes.java', sharding), ['5:flushAll redis-flush', '5:flushAll redis-flush!']);
+    const unrelated = sourceLines('import com.example.shard.ShardedJedis;', 'class Quotes {', '    private ShardedJedis jedis;', '    void drop() { jedis.hgetAll("q"); }', '}');
+    assert.deepEqual(hintsIn('Quotes.java', unrelated), []);
+  });
+
   it('counts a blocking command in a forEach callback as one round trip per element', () => {
     const code = sourceLines(
       'import io.lettuce.core.api.sync.RedisCommands;',

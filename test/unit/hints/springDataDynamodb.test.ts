@@ -294,6 +294,54 @@ describe('Spring Data DynamoDB repositories', () => {
     assert.deepEqual(withoutSdkV1(hintsIn('Events.java', code)), ['35:findByDeviceId dynamodb-query']);
   });
 
+  it('reads the keys of a composite @Id entity from its annotated getters, and property names as Java Beans spell them (getPK() is PK)', () => {
+    const entity = (idOnly: boolean): string[] => [
+      '    @DynamoDBTable(tableName = "single-table")',
+      '    public static class Record {',
+      '        @Id',
+      '        private RecordId recordId;',
+      '        private String GSI1PK;',
+      ...(idOnly ? [] : ['        @DynamoDBHashKey(attributeName = "PK")']),
+      '        public String getPK() { return recordId.getPK(); }',
+      ...(idOnly ? [] : ['        @DynamoDBRangeKey(attributeName = "SK")']),
+      '        public String getSK() { return recordId.getSK(); }',
+      '        @DynamoDBIndexHashKey(attributeName = "GSI1-PK", globalSecondaryIndexName = "GSI1")',
+      '        public String getGSI1PK() { return GSI1PK; }',
+      '    }',
+    ];
+    const code = (idOnly: boolean): string =>
+      sourceLines(
+        'package shop.records;',
+        '',
+        'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+        'import org.socialsignin.spring.data.dynamodb.repository.EnableScan;',
+        'import org.springframework.data.annotation.Id;',
+        'import org.springframework.data.repository.CrudRepository;',
+        '',
+        'public class Records {',
+        ...entity(idOnly),
+        '',
+        '    @EnableScan',
+        '    public interface RecordRepository extends CrudRepository<Record, RecordId> {',
+        '        List<Record> findByPK(String pk);',
+        '        List<Record> findByGSI1PK(String pk);',
+        '    }',
+        '',
+        '    private final RecordRepository records;',
+        '',
+        '    public Records(RecordRepository records) { this.records = records; }',
+        '',
+        '    public void report(String pk) {',
+        '        records.findByPK(pk);',
+        '        records.findByGSI1PK(pk);',
+        '    }',
+        '}',
+      );
+    assert.deepEqual(withoutSdkV1(hintsIn('Records.java', code(false))), ['33:findByPK dynamodb-query', '34:findByGSI1PK dynamodb-query']);
+    // The @Id alone: which of its parts is the hash key the entity does not say.
+    assert.deepEqual(withoutSdkV1(hintsIn('Records.java', code(true))), []);
+  });
+
   it('reads delete and deleteById as item writes, not save (UpdateItem or PutItem by the mapper\'s config), saveAll, deleteAll and findAllById of many as self-retrying batches', () => {
     const code = sourceLines(
       ...IMPORTS,

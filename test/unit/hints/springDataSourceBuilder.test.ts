@@ -47,6 +47,29 @@ describe("Spring Boot's DataSourceBuilder", () => {
     assert.deepEqual(sql(FILE, code), ['5:DataSourceBuilder rds-sql-connection', '7:secret rds-sql-password']);
   });
 
+  it('reads a builder typed in its chain, held by a name and given its URL and password by a later chain; silent where it is only built or given an embedded database', () => {
+    const code = sourceLines(
+      'import com.zaxxer.hikari.HikariDataSource;',
+      'import org.springframework.boot.jdbc.DataSourceBuilder;',
+      '',
+      'class DataSources {',
+      '    HikariDataSource ledger(ClassLoader loader) {',
+      '        var builder = DataSourceBuilder.create(loader).type(HikariDataSource.class);',
+      '        return builder.url("jdbc:postgresql://ledger.c1abc.eu-west-1.rds.amazonaws.com:5432/ledger").username("app").password("Ledger-2024!").build();',
+      '    }',
+      '    HikariDataSource bound() {',
+      '        var builder = DataSourceBuilder.create().type(HikariDataSource.class);',
+      '        return builder.build();',
+      '    }',
+      '    HikariDataSource scratch() {',
+      '        var builder = DataSourceBuilder.create().type(HikariDataSource.class);',
+      '        return builder.url("jdbc:h2:mem:scratch").password("sa").build();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(sql(FILE, code), ['6:DataSourceBuilder rds-sql-connection', '7:"Ledger-2024!" rds-sql-password', '7:"Ledger-2024!" rds-sql-password!']);
+  });
+
   it('reports a pool a Lambda handler builds on every invocation', () => {
     const code = sourceLines(
       'import com.amazonaws.services.lambda.runtime.Context;',

@@ -113,6 +113,38 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     assert.deepEqual(hintsOfFile({ ...twice, [SERVICE_FILE]: SERVICE.replace('import lib.repository.LoanRepository;\n', '') }, SERVICE_FILE), []);
   });
 
+  it('reads a plain CrudRepository where an @EnableDynamoDBRepositories names its package or one above it, or sits in its package, with no filters and a mapped entity', () => {
+    const config = (annotation: string, pkg = 'lib.config'): string =>
+      [
+        `package ${pkg};`,
+        '',
+        'import org.socialsignin.spring.data.dynamodb.repository.config.EnableDynamoDBRepositories;',
+        'import org.springframework.context.annotation.Configuration;',
+        '',
+        '@Configuration',
+        annotation,
+        'public class DynamoConfig {',
+        '}',
+      ].join('\n');
+    const CONFIG_FILE = 'src/main/java/lib/config/DynamoConfig.java';
+    // No @EnableScan: findAll throws before any request; findById loads, the index-hash query is a Query.
+    const expected = ['16:findById dynamodb-get-item', '18:findByMemberId dynamodb-query'];
+    assert.deepEqual(contributionOf(CONFIG_FILE, config('@EnableDynamoDBRepositories(basePackages = {"lib.repository", "lib.other"})'))?.springRepositoryPackages, ['lib.repository', 'lib.other']);
+    assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config('@EnableDynamoDBRepositories(basePackages = "lib.repository")') }, SERVICE_FILE), expected);
+    assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config('@EnableDynamoDBRepositories("lib")') }, SERVICE_FILE), expected);
+    // No package named: the configuration's own, here the root of the application.
+    assert.deepEqual(hintsOfFile({ ...FILES(false), 'src/main/java/lib/DynamoConfig.java': config('@EnableDynamoDBRepositories(dynamoDBMapperConfigRef = "mapperConfig")', 'lib') }, SERVICE_FILE), expected);
+    // Another package, a sibling whose name only starts the same, packages given by class: the repository stays any store's.
+    const filtered = '@EnableDynamoDBRepositories(basePackages = "lib", includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {DeviceRepository.class}))';
+    for (const annotation of ['@EnableDynamoDBRepositories(basePackages = "lib.archive")', '@EnableDynamoDBRepositories("lib.repo")', '@EnableDynamoDBRepositories(basePackageClasses = LoanRepository.class)', filtered]) {
+      assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config(annotation) }, SERVICE_FILE), [], annotation);
+    }
+    assert.deepEqual(hintsOfFile({ ...FILES(false), [CONFIG_FILE]: config('@EnableDynamoDBRepositories') }, SERVICE_FILE), []);
+    // Its entity a JPA `@Entity`, not a mapped class: another store's repository in the enabled package.
+    const jpaEntity = ENTITY.replace('@DynamoDBTable(tableName = "loans")', '@jakarta.persistence.Entity');
+    assert.deepEqual(hintsOfFile({ ...FILES(false), 'src/main/java/lib/model/Loan.java': jpaEntity, [CONFIG_FILE]: config('@EnableDynamoDBRepositories("lib")') }, SERVICE_FILE), []);
+  });
+
   it('tells apart repositories and entities of the same simple name in two packages, as Java resolves the name', () => {
     const otherEntity = ENTITY.replace('package lib.model;', 'package lib.archive;').replace('@DynamoDBIndexHashKey(globalSecondaryIndexName = "member-index")', '@DynamoDBAttribute');
     const otherRepository = REPOSITORY(false)
@@ -142,7 +174,9 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
 
   it('leaves a JPA repository of another file alone, and an entity it cannot see keeps derived queries silent', () => {
     const jpa = REPOSITORY(false).replace('import org.socialsignin.spring.data.dynamodb.repository.EnableScan;', 'import org.springframework.data.jpa.repository.JpaRepository;');
-    assert.equal(contributionOf('src/main/java/lib/repository/LoanRepository.java', jpa)?.springRepositories, undefined);
+    // Kept for a configuration that enables DynamoDB repositories in its package, and silent without one.
+    assert.equal(contributionOf('src/main/java/lib/repository/LoanRepository.java', jpa)?.springRepositories?.LoanRepository.needsEnabling, true);
+    assert.deepEqual(hintsOfFile({ ...FILES(false), 'src/main/java/lib/repository/LoanRepository.java': jpa }, SERVICE_FILE), []);
     const noEntity = { 'src/main/java/lib/repository/LoanRepository.java': REPOSITORY(true), [SERVICE_FILE]: SERVICE };
     assert.deepEqual(hintsOfFile(noEntity, SERVICE_FILE), ['15:findAll dynamodb-scan', '16:findById dynamodb-get-item']);
   });

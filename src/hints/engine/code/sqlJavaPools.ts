@@ -8,7 +8,8 @@
  * connection is. Setters: https://www.mchange.com/projects/c3p0/ (ComboPooledDataSource),
  * https://commons.apache.org/proper/commons-dbcp/configuration.html (BasicDataSource).
  * Spring Boot's `DataSourceBuilder.create()` builds such a pool (HikariCP when it is on the classpath) from the
- * `url`, `username` and `password` its chain or the name holding it is given
+ * `url`, `username` and `password` its chain or the name holding it is given, also where the name holds it after
+ * calls that set neither (`var builder = DataSourceBuilder.create().type(HikariDataSource.class);`)
  * (https://docs.spring.io/spring-boot/api/java/org/springframework/boot/jdbc/DataSourceBuilder.html).
  */
 import { EMBEDDED_JDBC } from '../config/values';
@@ -73,8 +74,30 @@ function builderGivenUrl(a: CodeAnalyzer, k: number, open: number): boolean {
   if (a.is(k - 1, '=') && a.isId(k - 2) && a.is(a.partner[open] + 1, ';')) {
     return true;
   }
-  const url = chainedSetters(a, open).find(([setter]) => setter === 'url');
+  let url = chainedSetters(a, open).find(([setter]) => setter === 'url');
+  if (url === undefined) {
+    // `var builder = DataSourceBuilder.create().type(HikariDataSource.class);` completed later by `builder.url(...)`.
+    const holder = heldBuilder(a, k, open);
+    url = holder >= 0 ? heldSetterCalls(a, holder, k).find(([setter]) => setter === 'url') : undefined;
+  }
   return url !== undefined && !(url[2] === url[1] + 1 && a.isString(url[1]) && EMBEDDED_JDBC.test(a.tokens.text(url[1]).trim()));
+}
+
+/**
+ * The name a builder is assigned to when its statement ends with the chain and neither sets the URL or the
+ * password nor builds it (`var builder = DataSourceBuilder.create(loader).type(X.class);`); -1 otherwise.
+ */
+function heldBuilder(a: CodeAnalyzer, k: number, open: number): number {
+  if (!a.is(k - 1, '=') || !a.isId(k - 2)) {
+    return -1;
+  }
+  let end = a.partner[open] + 1;
+  for (; a.isAccess(end) && a.isId(end + 1) && a.is(end + 2, '(') && a.partner[end + 2] > end + 2; end = a.partner[end + 2] + 1) {
+    if (['url', 'password', 'build'].includes(a.tokens.text(end + 1))) {
+      return -1;
+    }
+  }
+  return a.is(end, ';') ? k - 2 : -1;
 }
 
 /** The calls chained after the call whose `(` is `open` (`.url(x).password(y).build()`), as [method, first token, end] of their one argument. */
@@ -85,6 +108,26 @@ function chainedSetters(a: CodeAnalyzer, open: number): [string, number, number]
     if (args.length === 1) {
       found.push([a.tokens.text(j + 1), args[0][0], args[0][1]]);
     }
+  }
+  return found;
+}
+
+/**
+ * The one-argument calls made on the name at `held` in the function or block around `made`, each with the calls
+ * chained after it (`builder.url(url).password(secret).build()`), as [method, first token, end] of their argument.
+ */
+function heldSetterCalls(a: CodeAnalyzer, held: number, made: number): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  const [from, to] = a.scopes.range(a.scopes.enclosing(made, ['function', 'block']));
+  for (const use of tokensNamed(a, a.tokens.text(held))) {
+    if (use < from || use >= to || a.isAccess(use - 1) || !a.isAccess(use + 1) || !a.isId(use + 2) || !a.is(use + 3, '(') || a.partner[use + 3] < use + 3) {
+      continue;
+    }
+    const args = segments(a, use + 3);
+    if (args.length === 1) {
+      found.push([a.tokens.text(use + 2), args[0][0], args[0][1]]);
+    }
+    found.push(...chainedSetters(a, use + 3));
   }
   return found;
 }
@@ -114,25 +157,18 @@ export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Constructio
   const chain = chainedSetters(a, open);
   if (chain.length > 0) {
     chain.forEach(([setter, argStart, argEnd]) => read(setter, argStart, argEnd));
-    return;
+    if (chain.some(([setter]) => Object.hasOwn(setters, setter))) {
+      return;
+    }
   }
-  const [first] = segments(a, open);
+  const builder = pool === 'DataSourceBuilder';
+  const [first] = builder ? [] : segments(a, open);
   const held = first && first[1] === first[0] + 1 && a.isId(first[0]) ? first[0] : a.is(made.start - 1, '=') && a.isId(made.start - 2) ? made.start - 2 : -1;
   if (held < 0) {
     context.complete = false;
     return;
   }
-  const name = a.tokens.text(held);
-  const scope = a.scopes.enclosing(made.start, ['function', 'block']);
-  const [from, to] = a.scopes.range(scope);
-  for (const use of tokensNamed(a, name)) {
-    if (use < from || use >= to || a.isAccess(use - 1) || !a.isAccess(use + 1) || !a.is(use + 3, '(')) {
-      continue;
-    }
-    const setter = a.tokens.text(use + 2);
-    const args = Object.hasOwn(setters, setter) && a.partner[use + 3] > use + 3 ? segments(a, use + 3) : [];
-    if (args.length === 1) {
-      read(setter, args[0][0], args[0][1]);
-    }
+  for (const [setter, argStart, argEnd] of heldSetterCalls(a, held, made.start)) {
+    read(setter, argStart, argEnd);
   }
 }

@@ -72,6 +72,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
     Object.keys(contribution.classItemMethods ?? {}).length > 0 ||
     Object.keys(contribution.springRepositories ?? {}).length > 0 ||
+    (contribution.springRepositoryPackages?.length ?? 0) > 0 ||
     Object.keys(contribution.springEntities ?? {}).length > 0 ||
     (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||
     contribution.tables.length > 0 ||

@@ -13,6 +13,12 @@ export interface SpringRepositoryShape {
   package?: string;
   /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
   methods: Record<string, { scan: boolean; parameters: number }>;
+  /**
+   * A plain `CrudRepository` with none of the library's annotations: a DynamoDB repository only where an
+   * `@EnableDynamoDBRepositories` of the workspace names its package or one above it, as for JPA or MongoDB,
+   * and whose entity is a mapped class of the workspace.
+   */
+  needsEnabling?: boolean;
 }
 
 /** A DynamoDBMapper entity class: its properties and which of them are keys (hash, range, index, `@Id`). */
@@ -39,12 +45,20 @@ export interface SpringIndex {
  */
 export function springIndexOf(contributions: readonly FileContribution[]): SpringIndex {
   const index: SpringIndex = { repositories: new Map(), entities: new Map() };
+  const enabled = contributions.flatMap((contribution) => contribution.springRepositoryPackages ?? []);
+  const enabledFor = (pkg: string | undefined): boolean => pkg !== undefined && enabled.some((base) => pkg === base || pkg.startsWith(`${base}.`));
   for (const contribution of contributions) {
-    for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
-      addNamed(index.repositories, name, shape);
-    }
     for (const [name, shape] of Object.entries(contribution.springEntities ?? {})) {
       addNamed(index.entities, name, shape);
+    }
+  }
+  // A plain repository also needs its entity to be a mapped class (`@DynamoDBTable`): a JPA `@Entity` beside it is not.
+  const mapped = (shape: SpringRepositoryShape): boolean => (shape.entityCandidates ?? []).some((candidate) => index.entities.get(candidate));
+  for (const contribution of contributions) {
+    for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
+      if (!shape.needsEnabling || (enabledFor(shape.package) && mapped(shape))) {
+        addNamed(index.repositories, name, shape);
+      }
     }
   }
   return index;

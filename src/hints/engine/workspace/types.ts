@@ -261,6 +261,8 @@ export interface FileContribution {
   classItemMethods?: Record<string, ClassItemMethods>;
   /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */
   springRepositories?: Record<string, SpringRepositoryShape>;
+  /** A Java file: the packages its `@EnableDynamoDBRepositories` names (or its own, where it names none), whose plain repositories are DynamoDB's. */
+  springRepositoryPackages?: string[];
   /** A Java file: the keys and properties of its DynamoDBMapper entity classes, by simple name (`springRepositories.ts`). */
   springEntities?: Record<string, SpringEntityShape>;
   /**

@@ -73,8 +73,15 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   JedisCluster: jedis(),
   JedisPool: jedis(),
   JedisSentinelPool: jedis(),
+  // Client-side sharding over several servers: ShardedJedis and its pool up to Jedis 3, JedisSharding from Jedis 4.
+  ShardedJedis: jedis(),
+  BinaryShardedJedis: jedis(),
+  ShardedJedisPool: jedis(),
+  JedisSharding: jedis(),
   Pipeline: jedis(true),
   Transaction: jedis(true),
+  ShardedJedisPipeline: jedis(true),
+  ShardedPipeline: jedis(true),
   // Lettuce: the client, its connections, and their synchronous (blocking), async and reactive command interfaces.
   RedisClient: lettuce('io.lettuce.core'),
   RedisClusterClient: lettuce('io.lettuce.core.cluster'),

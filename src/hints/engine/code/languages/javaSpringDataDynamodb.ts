@@ -20,8 +20,8 @@
  *   or the method (DynamoDBEntityWithHashKeyOnlyCriteria, DynamoDBEntityWithHashAndRangeKeyCriteria,
  *   MultipleEntityScanExpressionQuery). Derived queries are read only when the entity class's key annotations can be
  *   seen, in the file or in the workspace; any other shape stays silent.
- * A `CrudRepository` counts only when it carries one of the library's annotations: the same interface serves JPA,
- * MongoDB and every other Spring Data store.
+ * A `CrudRepository` counts only when it carries one of the library's annotations, or (workspace mode) its package is
+ * one an `@EnableDynamoDBRepositories` names: the same interface serves JPA, MongoDB and every other Spring Data store.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
@@ -87,7 +87,8 @@ function repositoryOf(a: CodeAnalyzer, classScope: number): Repository | undefin
   return repositories.get(a, classScope, () => readRepository(a, a.scopes.start(classScope)) ?? null) ?? undefined;
 }
 
-function readRepository(a: CodeAnalyzer, open: number): Repository | undefined {
+/** The repository an interface declares; with `plain`, also a bare Spring Data one, for the workspace to confirm. */
+function readRepository(a: CodeAnalyzer, open: number, plain = false): (Repository & { plain?: boolean }) | undefined {
   const head = interfaceKeyword(a, open);
   if (head < 0) {
     return undefined;
@@ -99,11 +100,12 @@ function readRepository(a: CodeAnalyzer, open: number): Repository | undefined {
   const annotations = annotationsBefore(a, head);
   const methods = declaredMethods(a, open);
   const scanAnnotated = annotations.some((name) => role(a, name) === 'scan' || role(a, name) === 'scan-count') || [...methods.values()].some((method) => method.scan);
-  if (base.role !== 'dynamodb-base' && !scanAnnotated) {
+  if (base.role !== 'dynamodb-base' && !scanAnnotated && !plain) {
     return undefined;
   }
   const entityName = base.entity >= 0 && !a.is(base.entity + 1, '.') ? a.id(base.entity) : undefined;
-  return { scan: annotations.some((name) => role(a, name) === 'scan'), entityName, methods };
+  const bare = base.role !== 'dynamodb-base' && !scanAnnotated;
+  return { scan: annotations.some((name) => role(a, name) === 'scan'), entityName, methods, ...(bare ? { plain } : {}) };
 }
 
 /** The `interface` keyword of the declaration whose body opens at `open`, or -1 for a class, enum or record. */
@@ -516,8 +518,8 @@ function readEntity(a: CodeAnalyzer, open: number): Entity | undefined {
       key = undefined;
     }
   }
-  // A composite `@Id` holds the hash and range key: which the library splits, and the name cannot show.
-  return [...entity.keys.values()].includes('id') && !entity.keys.has('hash') ? undefined : entity;
+  // A composite `@Id` holds the hash and range key, which the name cannot show unless getters carry their annotations.
+  return [...entity.keys.values()].includes('id') && ![...entity.keys.values()].includes('hash') ? undefined : entity;
 }
 
 /** The property a class member at `k` declares: a field (`String status;`, `String status = "NEW";`) or a getter (`getStatus()`, `isActive()`). */
@@ -527,7 +529,8 @@ function memberProperty(a: CodeAnalyzer, k: number): string | undefined {
     return name;
   }
   const getter = a.is(k + 1, '(') && a.partner[k + 1] === k + 2 ? /^(?:get|is)([A-Z]\w*)$/.exec(name) : null;
-  return getter ? getter[1].charAt(0).toLowerCase() + getter[1].slice(1) : undefined;
+  // As java.beans.Introspector.decapitalize: `getPK()` reads the property `PK`, `getStatus()` reads `status`.
+  return getter ? (/^[A-Z]{2}/.test(getter[1]) ? getter[1] : getter[1].charAt(0).toLowerCase() + getter[1].slice(1)) : undefined;
 }
 
 /**
@@ -538,12 +541,13 @@ export function repositoryShapes(a: CodeAnalyzer): Record<string, SpringReposito
   let shapes: Record<string, SpringRepositoryShape> | undefined;
   const declaredIn = packageOf(a);
   for (const [name, open] of declarations(a, 'interface')) {
-    const repository = readRepository(a, open);
+    const repository = readRepository(a, open, declaredIn.package !== undefined);
     if (repository) {
       shapes ??= {};
       const entity = repository.entityName;
       const named = entity !== undefined ? { entity, entityCandidates: qualifiedCandidates(a, 'java', entity) } : {};
-      shapes[name] = { scan: repository.scan, ...named, methods: Object.fromEntries(repository.methods), ...declaredIn };
+      const plain = repository.plain ? { needsEnabling: true } : {};
+      shapes[name] = { scan: repository.scan, ...named, methods: Object.fromEntries(repository.methods), ...declaredIn, ...plain };
     }
   }
   return shapes;
