@@ -5,19 +5,27 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 
-/** The token after `.Items`, `!.Items`, `?.Items`, `["Items"]` or Python's `.get("Items")` / `.get("Items", [])` at `end`, or -1. */
-export function itemsAfter(a: CodeAnalyzer, end: number): number {
+/**
+ * The token after a reply's member `name` read at `end`: `.Item`, `!.Item`, `?.Item`, `["Item"]`, or Python's
+ * `.get("Item")` / `.get("Items", [])`; -1 for anything else.
+ */
+export function replyMember(a: CodeAnalyzer, end: number, name: string): number {
   const p = a.is(end, '!') && a.isAccess(end + 1) ? end + 1 : end;
-  if (a.isAccess(p) && a.idIs(p + 1, 'Items') && !a.is(p + 2, '(')) {
+  if (a.isAccess(p) && a.idIs(p + 1, name) && !a.is(p + 2, '(')) {
     return p + 2;
   }
-  if (a.is(p, '[') && a.isString(p + 1) && a.tokens.text(p + 1) === 'Items' && a.is(p + 2, ']')) {
+  if (a.is(p, '[') && a.isString(p + 1) && a.tokens.text(p + 1) === name && a.is(p + 2, ']')) {
     return p + 3;
   }
-  if (a.language.family === 'python' && a.isAccess(p) && a.idIs(p + 1, 'get') && a.is(p + 2, '(') && a.isString(p + 3) && a.tokens.text(p + 3) === 'Items') {
+  if (a.language.family === 'python' && a.isAccess(p) && a.idIs(p + 1, 'get') && a.is(p + 2, '(') && a.isString(p + 3) && a.tokens.text(p + 3) === name) {
     return a.partner[p + 2] > p ? a.partner[p + 2] + 1 : -1;
   }
   return -1;
+}
+
+/** The token after a Query reply's `Items` read at `end` (see `replyMember`), or -1. */
+export function itemsAfter(a: CodeAnalyzer, end: number): number {
+  return replyMember(a, end, 'Items');
 }
 
 /** The token after the first element taken at `p` (`[0]`, `?.[0]`, `![0]`), or -1. */

@@ -18,7 +18,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { destructuredFirst, firstElementAfter, firstItemAfter, itemsAfter } from './queryFirstItem';
+import { destructuredFirst, firstElementAfter, firstItemAfter, itemsAfter, replyMember } from './queryFirstItem';
 import { assignedName, thenCallback } from './readReplies';
 import { endsStatement, sendOfHeldCommand } from './firstItemDialects';
 import { chainStart } from './receiverChains';
@@ -188,19 +188,9 @@ function heldItemAfter(a: CodeAnalyzer, k: number, flow: Flow): number {
   return flow.items.has(name) ? k + 1 : flow.responses.has(name) ? responseItem(a, k + 1, flow) : flow.lists?.has(name) ? firstElementAfter(a, k + 1) : -1;
 }
 
-/** The token after `.Item`, `!.Item`, `?.Item`, `["Item"]` or `.get("Item")` at `end`, or -1. */
+/** The token after a GetItem reply's `Item` read at `end` (`.Item`, `["Item"]`, `.get("Item")`; see `replyMember`), or -1. */
 export function itemMember(a: CodeAnalyzer, end: number): number {
-  const p = a.is(end, '!') && a.isAccess(end + 1) ? end + 1 : end;
-  if (a.isAccess(p) && a.idIs(p + 1, 'Item') && !a.is(p + 2, '(')) {
-    return p + 2;
-  }
-  if (a.is(p, '[') && a.isString(p + 1) && a.tokens.text(p + 1) === 'Item' && a.is(p + 2, ']')) {
-    return p + 3;
-  }
-  if (a.language.family === 'python' && a.isAccess(p) && a.idIs(p + 1, 'get') && a.is(p + 2, '(') && a.isString(p + 3) && a.tokens.text(p + 3) === 'Item') {
-    return a.partner[p + 2] > p ? a.partner[p + 2] + 1 : -1;
-  }
-  return -1;
+  return replyMember(a, end, 'Item');
 }
 
 /** Past a fallback for an absent item (`or {}`, `?? {}`, `|| { pk }`, `as Order`) at `end`. */
