@@ -167,7 +167,7 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
 function ignoredSummary(ignored: WalkResult['ignored']): string {
   const parts: string[] = [];
   if (ignored.excludedFolders > 0) {
-    parts.push(`${ignored.excludedFolders} folder(s) never checked (dependencies, version control, build output)`);
+    parts.push(`${ignored.excludedFolders} folder(s) never checked (dependencies, version control, build output, editor history)`);
   }
   if (ignored.vendoredPackages > 0) {
     parts.push(`${ignored.vendoredPackages} Python package(s) that pip installed beside the code (a .dist-info or .egg-info record lists them)`);

@@ -35,8 +35,12 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
   { kind: 'json', extensions: ['json'], languageIds: ['json', 'jsonc'] },
 ];
 
-/** Folders that are never source, whatever .gitignore says: version control, dependencies, build and deploy output. */
-export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', '.terraform', '.aws-sam', 'cdk.out'];
+/**
+ * Folders that are never source, whatever .gitignore says: version control, dependencies (`node_modules`, and a
+ * Python environment's or Lambda layer's `site-packages`), build and deploy output, and the copies an editor's local
+ * history keeps (`.history`).
+ */
+export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', 'site-packages', '.terraform', '.aws-sam', 'cdk.out', '.history'];
 
 /** Files the workspace model reads by their whole name, never analysed for hints themselves. */
 const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([

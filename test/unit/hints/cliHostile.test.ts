@@ -155,7 +155,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
     const lines = result.stderr.trim().split('\n');
-    assert.deepEqual(lines, ['aws-db-hints: ignored 3 folder(s) never checked (dependencies, version control, build output); 1 folder(s) and 1 file(s) matched by .gitignore']);
+    assert.deepEqual(lines, ['aws-db-hints: ignored 3 folder(s) never checked (dependencies, version control, build output, editor history); 1 folder(s) and 1 file(s) matched by .gitignore']);
   });
 
   it('stops quietly when the reader of its output goes away (`aws-db-hints . | head`)', () => {

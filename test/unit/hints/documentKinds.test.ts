@@ -44,7 +44,7 @@ describe('document kinds', () => {
 
   it('build the workspace globs from the same lists', () => {
     assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,application*.properties,bootstrap*.properties}');
-    assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,.terraform,.aws-sam,cdk.out}/**');
+    assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.aws-sam,cdk.out,.history}/**');
   });
 
   it('select files by kind, excluded folders and nested .gitignore files', () => {
@@ -60,6 +60,9 @@ describe('document kinds', () => {
     assert.equal(verdict('0/app/local.py'), 'gitignore');
     assert.equal(verdict('0/app/sub/local.py'), 'python');
     assert.equal(verdict('0/node_modules/x/index.js'), 'excluded-folder');
+    assert.equal(verdict('0/venv/lib/python3.12/site-packages/redis/client.py'), 'excluded-folder');
+    assert.equal(verdict('0/layer/python/lib/python3.12/site-packages/boto3/session.py'), 'excluded-folder');
+    assert.equal(verdict('0/.history/src/cache_20251201.py'), 'excluded-folder');
     assert.equal(verdict('0/notes.md'), 'not-a-hint-file');
   });
 
