@@ -4,10 +4,10 @@
  * `super().__init__(scope, id, key=value, **kwargs)`, makes that construct with those props, as `new` would.
  * A spread of the caller's props (`...props`, `**kwargs`) leaves what is not written unknown.
  */
-import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { constructProps } from './calls';
 import { outsideBase } from './clientClasses';
+import { keysAfterSpread } from './spreadKeys';
 import { importedPropsSubclass } from './projectImports';
 import { cdkConstructType } from './values';
 
@@ -103,26 +103,11 @@ function spreadSuperProps(a: CodeAnalyzer, classScope: number): Set<string> | un
     const close = a.partner[k + 1];
     for (let j = k + 2; j < close; j = a.skipGroup(j)) {
       if (a.is(j, '{') && a.parent[j] === k + 1) {
-        return keysAfterSpread(a, j, a.partner[j]);
+        const keys = keysAfterSpread(a, j, a.partner[j]);
+        return keys && new Set(keys);
       }
     }
     return undefined;
   }
   return undefined;
-}
-
-function keysAfterSpread(a: CodeAnalyzer, open: number, close: number): Set<string> | undefined {
-  let spread = false;
-  const keys = new Set<string>();
-  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (a.parent[k] !== open) {
-      continue;
-    }
-    if (a.tokens.isSpread(k)) {
-      spread = true;
-    } else if (spread && a.isId(k) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && (a.is(k + 1, ':') || a.is(k + 1, ',') || a.is(k + 1, '}'))) {
-      keys.add(normalizeName(a.tokens.text(k)));
-    }
-  }
-  return spread ? keys : undefined;
 }

@@ -9,7 +9,7 @@
 import { cdkAnnotationType } from '../code/values';
 import { TOKEN_KIND } from '../lexer';
 import { CdkSource } from './cdkSource';
-import { normalizeName } from '../types';
+import { keysAfterSpread } from '../code/spreadKeys';
 import { CdkClassMembers, CdkMemberType } from './types';
 
 const { ID, STR } = TOKEN_KIND;
@@ -341,19 +341,4 @@ function membersOf({ written, assigned, hidden }: Collected): CdkClassMembers | 
     }
   }
   return count > 0 ? members : undefined;
-}
-
-/** The keys of the object `{ … }` from `open` to `close` written after a spread at its top level, normalized; undefined without a spread. */
-function keysAfterSpread(source: CdkSource, open: number, close: number): string[] | undefined {
-  let spread = false;
-  const keys: string[] = [];
-  for (let k = open + 1; k < close; k = source.partner[k] > k ? source.partner[k] + 1 : k + 1) {
-    if (source.tokens.isSpread(k)) {
-      spread = true;
-      k += 2;
-    } else if (spread && source.tokens.kinds[k] === ID && (source.is(k - 1, '{') || source.is(k - 1, ',')) && (source.is(k + 1, ':') || source.is(k + 1, ',') || source.is(k + 1, '}'))) {
-      keys.push(normalizeName(source.tokens.text(k)));
-    }
-  }
-  return spread ? keys : undefined;
 }
