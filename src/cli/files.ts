@@ -7,7 +7,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
-import { GitignoreRules, installedTopLevels, isInstallMetadata } from '../hints/engine/fileSelection';
+import { GitignoreRules, installedTopLevels, installRecordOf, isInstallMetadata } from '../hints/engine/fileSelection';
 
 export interface FileEntry {
   path: string;
@@ -139,12 +139,11 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       if (!entry.isDirectory() || !isInstallMetadata(entry.name)) {
         continue;
       }
-      const record = path.join(dir, entry.name, entry.name.endsWith('.dist-info') ? 'RECORD' : 'installed-files.txt');
+      const record = path.join(dir, entry.name, installRecordOf(entry.name));
       try {
         const stat = fs.lstatSync(record);
         if (stat.isFile() && stat.size <= MAX_RECORD_BYTES) {
-          // An egg's list is relative to its metadata folder (`../yaml/__init__.py`).
-          installedTopLevels(fs.readFileSync(record, 'utf8').replace(/^\.\.\//gm, '')).forEach((name) => names.add(name));
+          installedTopLevels(fs.readFileSync(record, 'utf8')).forEach((name) => names.add(name));
         }
       } catch {
         // No list: nothing is known to be installed here.

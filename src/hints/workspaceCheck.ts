@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { AnalysisResult } from './engine/analyze';
 import { DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB } from './engine/documentKinds';
-import { GitignoreRules, InstalledPackages, selectFile } from './engine/fileSelection';
+import { GitignoreRules, selectFile } from './engine/fileSelection';
+import { readInstalledPackages } from './workspace/installRecords';
 import { DEFAULT_LIMITS } from './engine/text';
 import { AnalysisCache } from './analysisCache';
 import { toDiagnostics } from './diagnostics';
@@ -36,20 +37,6 @@ export class WorkspaceCheck {
     return rules;
   }
 
-  /** What pip installed beside the code of the workspace folders (`pip install -t .` in a Lambda folder), as the CLI leaves it out. */
-  private async installedPackages(token: vscode.CancellationToken): Promise<InstalledPackages> {
-    const installed = new InstalledPackages();
-    for (const glob of ['**/*.dist-info/RECORD', '**/*.egg-info/installed-files.txt']) {
-      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_FOLDERS_GLOB, undefined, token)) {
-        const key = workspaceKey(uri);
-        if (key) {
-          installed.add(key, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-        }
-      }
-    }
-    return installed;
-  }
-
   /** Checks every file of the workspace the CLI would check (documentKinds and .gitignore), reporting what it skipped. */
   async run(): Promise<WorkspaceCheckSummary | undefined> {
     if (!this.settings().enabled) {
@@ -62,7 +49,8 @@ export class WorkspaceCheck {
         await this.workspace.ensureStarted();
         const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB, undefined, token);
         const gitignore = await this.workspaceGitignore(token);
-        const installed = await this.installedPackages(token);
+        // What pip installed beside the code, as the CLI walk leaves it out.
+        const installed = await readInstalledPackages(workspaceKey, async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
         const files: { uri: vscode.Uri; kind: DocumentKind }[] = [];
         for (const uri of found) {

@@ -135,14 +135,24 @@ export function isInstallMetadata(name: string): boolean {
   return INSTALL_METADATA.test(name);
 }
 
+/** The file of a metadata folder that lists what it installed: a wheel's `RECORD`, an egg's `installed-files.txt`. */
+export function installRecordOf(metadataFolder: string): string {
+  return metadataFolder.endsWith('.dist-info') ? 'RECORD' : 'installed-files.txt';
+}
+
+/** The install records of a tree, as globs (for `findFiles`). */
+export const INSTALL_RECORD_GLOBS: readonly string[] = ['**/*.dist-info/RECORD', '**/*.egg-info/installed-files.txt'];
+
 /**
  * The top-level folders and modules a distribution installed beside its metadata folder, from its RECORD
- * (`yaml/__init__.py,sha256=…,1234` lists `yaml`; `six.py,…` lists `six.py`): third-party code that a Lambda
- * function's deployment folder holds next to the project's own (`pip install -t .`), which is not the project's.
+ * (`yaml/__init__.py,sha256=…,1234` lists `yaml`; `six.py,…` lists `six.py`) or an egg's list, relative to its
+ * metadata folder (`../yaml/__init__.py`): third-party code that a Lambda function's deployment folder holds next to
+ * the project's own (`pip install -t .`), which is not the project's.
  */
 export function installedTopLevels(record: string): Set<string> {
   const names = new Set<string>();
-  for (const line of record.split('\n')) {
+  for (const written of record.split('\n')) {
+    const line = written.startsWith('../') ? written.slice(3) : written;
     // A path with a comma is quoted in RECORD (CSV); such names are no packages.
     const path = line.startsWith('"') ? '' : line.slice(0, line.indexOf(',') < 0 ? line.length : line.indexOf(','));
     const top = path.split('/')[0].trim();
@@ -161,7 +171,7 @@ export class InstalledPackages {
   add(record: string, text: string): void {
     const metadata = record.slice(0, record.lastIndexOf('/'));
     const folder = metadata.slice(0, metadata.lastIndexOf('/') + 1);
-    installedTopLevels(text.replace(/^\.\.\//gm, '')).forEach((name) => this.paths.add(`${folder}${name}`));
+    installedTopLevels(text).forEach((name) => this.paths.add(`${folder}${name}`));
   }
 
   /** Whether a file is one of those installed, or inside a package folder one installed. */

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, isExcludedFolder, MODEL_FILE_GLOB } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
 import { GitignoreRules, InstalledPackages, selectFile } from '../engine/fileSelection';
+import { readInstalledPackages } from './installRecords';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
 import { FileContribution, WorkspaceView } from '../engine/workspace/types';
 import { WorkspaceModel } from '../engine/workspace/workspaceModel';
@@ -187,7 +188,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async buildFolders(): Promise<void> {
     const began = this.touches;
     this.gitignore = await this.readGitignore();
-    this.installed = await this.readInstalled();
+    this.installed = await readInstalledPackages((uri) => {
+      const located = this.locate(uri);
+      return located && selectionKey(located.folder, located.relative);
+    }, (uri) => this.readText(uri));
     const found = await vscode.workspace.findFiles(MODEL_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
     const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
     for (const uri of found) {
@@ -242,21 +246,6 @@ export class WorkspaceIndex implements vscode.Disposable {
         model.batch(() => leftOut.forEach((file) => model.remove(file)));
       }
     }
-  }
-
-  /** The install records of the workspace (a `.dist-info/RECORD`, an egg's `installed-files.txt`), keyed like `selectionKey`. */
-  private async readInstalled(): Promise<InstalledPackages> {
-    const installed = new InstalledPackages();
-    for (const glob of ['**/*.dist-info/RECORD', '**/*.egg-info/installed-files.txt']) {
-      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_FOLDERS_GLOB)) {
-        const located = this.locate(uri);
-        const text = located ? await this.readText(uri) : undefined;
-        if (located && text !== undefined) {
-          installed.add(selectionKey(located.folder, located.relative), text);
-        }
-      }
-    }
-    return installed;
   }
 
   /** The .gitignore files of the workspace, keyed like `selectionKey`. */
