@@ -3,7 +3,7 @@
  * with their parameters, lambdas, loops and blocks. Each language passes its keywords and, for its own
  * shapes of function, a finder of where a function's scope starts.
  */
-import { Family, TOKEN_KIND } from '../lexer';
+import { TOKEN_KIND } from '../lexer';
 import { copyInto } from '../typedArrays';
 import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
@@ -11,27 +11,11 @@ import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
 import { angleDepthBackward } from './typeArguments';
 import { bracelessLoopEnd } from './bracelessLoops';
+import { controlKeywords } from './statementKeywords';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 // Words and punctuation are compared by their token codes, so that the scans slice no strings.
-// `await` for `for await (...)`, which is a loop and not a method named await.
-const SHARED_CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'return', 'else', 'try', 'do', 'finally', 'await'];
-/**
- * Keywords that head a statement, not a function, per language: a JavaScript function may be named `lock` or
- * `select`, which are C#'s and Go's statements.
- */
-const CONTROL_KEYWORDS_BY_FAMILY: Partial<Record<Family, Uint8Array>> = {
-  js: codeSet([...SHARED_CONTROL_KEYWORDS, 'with']),
-  csharp: codeSet([...SHARED_CONTROL_KEYWORDS, 'foreach', 'using', 'lock', 'fixed']),
-  java: codeSet([...SHARED_CONTROL_KEYWORDS, 'synchronized']),
-  go: codeSet([...SHARED_CONTROL_KEYWORDS, 'select']),
-};
-const SHARED_CONTROL_CODES = codeSet(SHARED_CONTROL_KEYWORDS);
-
-function controlKeywords(a: CodeAnalyzer): Uint8Array {
-  return CONTROL_KEYWORDS_BY_FAMILY[a.language.family] ?? SHARED_CONTROL_CODES;
-}
 const LOOP_KEYWORDS = codeSet(['for', 'while', 'foreach', 'do']);
 /** Punctuation that ends a class declaration before its body (a `(` opens a group instead). */
 const CLASS_SEARCH_STOPS = codeSet([';', '{', '}', '=', '=>', '->']);
