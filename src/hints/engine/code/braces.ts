@@ -9,7 +9,7 @@ import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
-import { angleDepthBackward } from './typeArguments';
+import { angleDepthBackward, closeAngle } from './typeArguments';
 import { bracelessLoopEnd } from './bracelessLoops';
 import { controlKeywords } from './statementKeywords';
 
@@ -529,9 +529,22 @@ export function expressionEnd(a: CodeAnalyzer, from: number): number {
     if (j > from && a.startsLine(j) && endsExpression(a, j - 1) && (startsExpression(a, j) || pythonDecorator(a, j))) {
       return j;
     }
-    j = a.skipGroup(j);
+    const typeClose = typeArgumentsOfCall(a, j);
+    j = typeClose > 0 ? typeClose + 1 : a.skipGroup(j);
   }
   return tokens.length;
+}
+
+/**
+ * The `>` that closes type arguments opening at `k` right before a call's parentheses (`new Map<string, Redis>()`,
+ * `new HashMap<String, DynamoDbClient>()`), whose commas separate no expressions; otherwise -1.
+ */
+function typeArgumentsOfCall(a: CodeAnalyzer, k: number): number {
+  if (!a.is(k, '<') || !a.language.typeArguments || a.language.id === 'javascript' || !a.isId(k - 1)) {
+    return -1;
+  }
+  const close = closeAngle(a, k);
+  return close > k && a.is(close + 1, '(') ? close : -1;
 }
 
 function endsExpression(a: CodeAnalyzer, k: number): boolean {
@@ -561,6 +574,8 @@ export function segments(a: CodeAnalyzer, open: number): [number, number][] {
     if (a.is(k, ',')) {
       result.push([start, k]);
       start = k + 1;
+    } else if (a.is(k, '<')) {
+      k = Math.max(k, typeArgumentsOfCall(a, k));
     }
   }
   if (start < close) {
