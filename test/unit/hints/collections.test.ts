@@ -1,7 +1,8 @@
 /**
  * Clients read from a collection the file writes out: one session or client per region in a dict
- * comprehension or a literal, read by subscript or (Python) `.get`. A collection whose elements are not
- * all the same kind of client gives nothing, and iterating a dict gives its keys.
+ * comprehension or a literal, read by subscript or (Python) `.get`, and caches of clients the file fills as they
+ * are asked for (`clients[region] ??= new X()`, a `Map`'s `set`). A collection whose elements are not all the
+ * same kind of client gives nothing, and iterating a dict gives its keys.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -54,5 +55,71 @@ describe('clients read from a collection', () => {
       '}',
     );
     assert.deepEqual(hintsIn('purge.ts', typescript), ['6:flushall redis-flush', '6:flushall redis-flush!']);
+  });
+
+  it('reads a cache of clients the file fills per key: an object, a dict and a Map, written by assignment or set', () => {
+    const javascript = sourceLines(
+      "const Redis = require('ioredis');",
+      'const clients = {};',
+      'function clientFor(name) {',
+      '  if (!clients[name]) {',
+      '    clients[name] = new Redis(process.env[`REDIS_${name}`]);',
+      '  }',
+      '  return clients[name];',
+      '}',
+      'const lazy = {};',
+      "const byTenant = (t) => (lazy[t] ??= new Redis(process.env.URL));",
+      'async function sessions(user) {',
+      "  await byTenant('a').flushall();",
+      '  return clientFor("sessions").keys(`user:${user}:*`);',
+      '}',
+      'module.exports = { sessions };',
+    );
+    assert.deepEqual(hintsIn('cache.js', javascript), ['12:flushall redis-flush', '13:keys redis-keys', '12:flushall redis-flush!', '13:keys redis-keys!']);
+    const python = sourceLines(
+      'import boto3',
+      '_clients = {}',
+      'def ddb(region):',
+      '    if region not in _clients:',
+      '        _clients[region] = boto3.client("dynamodb", region_name=region)',
+      '    return _clients[region]',
+      'def dump(region):',
+      '    return ddb(region).scan(TableName="orders")',
+    );
+    assert.deepEqual(hintsIn('regions.py', python), ['8:scan dynamodb-scan', '8:scan dynamodb-scan!']);
+    const typescript = sourceLines(
+      "import { DynamoDB } from '@aws-sdk/client-dynamodb';",
+      'const byRegion = new Map<string, DynamoDB>();',
+      'function clientFor(region: string) {',
+      '  if (!byRegion.has(region)) byRegion.set(region, new DynamoDB({ region }));',
+      '  return byRegion.get(region)!;',
+      '}',
+      "export const dump = (region: string) => clientFor(region).scan({ TableName: 'orders' });",
+    );
+    assert.deepEqual(hintsIn('regions.ts', typescript), ['7:scan dynamodb-scan', '7:scan dynamodb-scan!']);
+  });
+
+  it('reads nothing from a cache that holds anything else, or a map that is not a Map', () => {
+    const python = sourceLines(
+      'import boto3',
+      'memo = {}',
+      'def remember(key, value):',
+      '    memo[key] = value',
+      '    memo["client"] = boto3.client("dynamodb")',
+      '    return memo.get(key).scan(TableName="orders")',
+    );
+    assert.deepEqual(hintsIn('memo.py', python), []);
+    const javascript = sourceLines(
+      "import Redis from 'ioredis';",
+      'const names = {};',
+      "names.a = 'x';",
+      "names['b'] = new Redis();",
+      "names['c'] = 'y';",
+      'const store = new WeakMap();',
+      'store.set(k, new Redis());',
+      'export const f = () => names[k].keys("*");',
+      'export const g = () => store.get(k).keys("*");',
+    );
+    assert.deepEqual(hintsIn('names.js', javascript), []);
   });
 });

@@ -2,13 +2,21 @@
  * Elements read from a collection of clients that the file writes out: `sessions[region]` or, in Python,
  * `sessions.get(region)`, where `sessions` is bound to a comprehension
  * (`{r: boto3.session.Session(region_name=r) for r in REGIONS}`) or to a list or dict literal whose every
- * element is the same kind of client. Any other element leaves the lookup unknown.
+ * element is the same kind of client. A cache of clients filled as they are asked for counts too: an object
+ * or dict whose elements the file assigns (`clients[region] = new DynamoDBClient({ region })`, `??=`, `||=`),
+ * or a JavaScript `Map` it fills with `set(key, client)` and reads with `get(key)`, when every element it
+ * writes is the same kind of client. Any other element leaves the lookup unknown.
  */
 import { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import { FileMemo } from './fileMemo';
+import { tokensNamed } from './tokenIndex';
+import { closeAngle } from './typeArguments';
 import { Value } from './values';
+
+/** Element writes read per collection: a cache of clients is filled in a place or two. */
+const MAX_WRITES = 16;
 
 /** Per binding of a collection, its element, read once (null: none, or being read). */
 const elementOfBinding = new FileMemo<Binding<Value>, Value | null>();
@@ -16,39 +24,85 @@ const elementOfBinding = new FileMemo<Binding<Value>, Value | null>();
 /** The element that the lookup right after the name at `token` reads, and the token after the lookup. */
 export function collectionElement(a: CodeAnalyzer, name: string, token: number, limit: number): { value: Value; end: number } | undefined {
   const next = token + 1;
+  const binding = a.scopes.lookup(name, token);
   let end: number;
   if (a.is(next, '[') && a.partner[next] > next) {
     end = a.partner[next] + 1;
-  } else if (a.language.family === 'python' && a.isAccess(next) && a.idIs(next + 1, 'get') && a.is(next + 2, '(') && a.partner[next + 2] > next) {
+  } else if (a.isAccess(next) && a.idIs(next + 1, 'get') && a.is(next + 2, '(') && a.partner[next + 2] > next && (a.language.family === 'python' || (binding !== undefined && isMap(a, binding)))) {
     end = a.partner[next + 2] + 1;
   } else {
     return undefined;
   }
-  const binding = a.scopes.lookup(name, token);
   if (end > limit || !binding || binding.expression < 0 || binding.element) {
     return undefined;
   }
   const value = elementOfBinding.get(a, binding, () => {
     elementOfBinding.set(a, binding, null);
-    return elementOf(a, binding.expression) ?? null;
+    return elementOf(a, binding.expression, writtenElements(a, name, binding)) ?? null;
   });
   return value ? { value, end } : undefined;
 }
 
-/** The element of the collection written at `open`: a comprehension's element, or the one client every element of a literal is. */
-function elementOf(a: CodeAnalyzer, open: number): Value | undefined {
+/** Whether `(` at `open` closes right away: `new Map()`, `new Map<string, Redis>()`. */
+function emptyArguments(a: CodeAnalyzer, open: number): boolean {
+  return open > 0 && a.is(open, '(') && a.partner[open] === open + 1;
+}
+
+/** A JavaScript `new Map(...)` (a `Map<K, V>` too). */
+function isMap(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  return a.language.family === 'js' && a.idIs(binding.expression, 'new') && a.idIs(binding.expression + 1, 'Map');
+}
+
+/**
+ * The values the file writes into the collection `binding` binds, as `[start, end)` token ranges: `name[key] =
+ * value` (also `??=` and `||=`) and, for a JavaScript `Map`, `name.set(key, value)`; undefined when it writes
+ * more than are read.
+ */
+function writtenElements(a: CodeAnalyzer, name: string, binding: Binding<Value>): [number, number][] | undefined {
+  const map = isMap(a, binding);
+  const writes: [number, number][] = [];
+  for (const k of tokensNamed(a, name)) {
+    if (k <= binding.token || a.isAccess(k - 1) || a.scopes.lookup(name, k) !== binding) {
+      continue;
+    }
+    const close = a.is(k + 1, '[') ? a.partner[k + 1] : -1;
+    const eq = close < 0 ? -1 : a.is(close + 1, '=') ? close + 1 : (a.is(close + 1, '??') || a.is(close + 1, '||')) && a.is(close + 2, '=') ? close + 2 : -1;
+    if (eq > 0 && !a.is(eq + 1, '=')) {
+      writes.push([eq + 1, expressionEnd(a, eq + 1)]);
+    } else if (map && a.isAccess(k + 1) && a.idIs(k + 2, 'set') && a.is(k + 3, '(') && a.partner[k + 3] > k) {
+      const [, value] = segments(a, k + 3);
+      if (value) {
+        writes.push(value);
+      }
+    }
+    if (writes.length > MAX_WRITES) {
+      return undefined;
+    }
+  }
+  return writes;
+}
+
+/**
+ * The element of the collection written at `open`: a comprehension's element, or the one client every element of
+ * a literal and every value `written` into it is (a `Map` constructed empty: the values written alone).
+ */
+function elementOf(a: CodeAnalyzer, open: number, written: readonly [number, number][] | undefined): Value | undefined {
+  const map = a.language.family === 'js' && a.idIs(open, 'new') && a.idIs(open + 1, 'Map') && emptyArguments(a, a.is(open + 2, '<') ? closeAngle(a, open + 2) + 1 : open + 2);
   const dict = a.is(open, '{');
-  if ((!dict && !a.is(open, '[')) || a.partner[open] < 0) {
+  if (!map && ((!dict && !a.is(open, '[')) || a.partner[open] < 0)) {
     return undefined;
   }
-  const parts = segments(a, open);
+  const parts = map ? [] : segments(a, open);
   const comprehension = a.language.family === 'python' && parts.length === 1 ? forOf(a, parts[0]) : -1;
   if (comprehension >= 0) {
     return elementValue(a, [parts[0][0], comprehension], dict);
   }
+  if (!written) {
+    return undefined;
+  }
   let found: (Value & { t: 'client' }) | undefined;
-  for (const part of parts) {
-    const value = elementValue(a, part, dict);
+  const values = [...parts.map((part) => elementValue(a, part, dict)), ...written.map((range) => elementValue(a, range, false))];
+  for (const value of values) {
     if (value?.t !== 'client' || (found && found.kind !== value.kind)) {
       return undefined;
     }
