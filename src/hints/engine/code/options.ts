@@ -10,6 +10,7 @@ import { constMemberValue } from './constMembers';
 import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
+import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
 import { helperCalled } from './languages/pythonRequests';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
@@ -225,11 +226,11 @@ function spreadObjects(a: CodeAnalyzer, name: number): number[] {
   if (a.is(name + 1, '(')) {
     return returnedObjects(a, [name]);
   }
-  const text = a.tokens.text(name);
-  const object = a.objectVariable(text, name);
-  if (object >= 0) {
-    return [object];
+  const objects = reachingObjects(a, name);
+  if (objects.length > 0) {
+    return objects;
   }
+  const text = a.tokens.text(name);
   const binding = a.scopes.lookup(text, name);
   if (!binding || binding.expression < 0 || binding.expression >= name) {
     return [];

@@ -12,14 +12,13 @@ import { expressionEnd } from './braces';
 import { contextFrom, occurrenceOf } from './options';
 import type { Value } from './values';
 import { calledOverload } from './languages/jvmOverloads';
+import { firstAtOrAfter, holds, literalOpen, reachingBindings } from './reachingAssignments';
 
 /** Names of the object a method runs on: `this.x = ...` sets a field, not a request's option. */
 const SELF_NAMES = ['this', 'self', 'cls'];
 /** How many assignments to one request variable are read: per call that passes a literal, and per request built apart. */
 const MAX_ASSIGNMENTS_PER_CALL = 16;
 const MAX_ASSIGNMENTS_READ = 64;
-/** How many earlier assignments of a request variable are read for the branches that also reach its use. */
-const MAX_BRANCHES_READ = 8;
 /** How many `return`s of a helper are read for the request it builds (it returns one in its first few). */
 const MAX_RETURNS_READ = 8;
 /** How deep a returned variable is followed into the helper it came from: each level reads up to `MAX_RETURNS_READ` returns. */
@@ -198,51 +197,6 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   return context;
 }
 
-/**
- * The assignments of a variable that may reach a use: the last one before it (`chosen`), then, where that one
- * sits in a branch that does not hold the use (`let params; if (up) { params = {...} } else { params = {...} }`),
- * the earlier ones of the function going back from it, up to one whose block holds the use, which every path
- * to the use passes. Each literal among them is a request of its own, so that keys of exclusive branches never mix.
- */
-function reachingBindings(a: CodeAnalyzer, name: string, chosen: Binding<Value>, use: number): Binding<Value>[] {
-  const scopes = a.scopes;
-  const fn = scopes.enclosing(use, ['function']);
-  const list = scopes.bindingsIn(scopes.declaringScope(name, use)).get(name) ?? [];
-  const reaching = [chosen];
-  if (holds(a, chosen, use) || scopes.enclosing(chosen.token, ['function']) !== fn) {
-    return reaching;
-  }
-  // A function may assign the name thousands of times: the chosen one is found by its token, not by a scan.
-  let at = firstAtOrAfter(list, chosen.token, (binding) => binding.token);
-  while (at < list.length && list[at] !== chosen) {
-    at++;
-  }
-  for (let k = at - 1, read = 0; k >= 0 && at < list.length && read < MAX_BRANCHES_READ; k--, read++) {
-    const binding = list[k];
-    if (scopes.enclosing(binding.token, ['function']) !== fn) {
-      break;
-    }
-    reaching.push(binding);
-    if (holds(a, binding, use)) {
-      break;
-    }
-  }
-  return reaching;
-}
-
-/** Whether the innermost scope (block, branch, loop or function) around an assignment holds a token. */
-function holds(a: CodeAnalyzer, binding: Binding<Value>, token: number): boolean {
-  const [start, end] = a.scopes.range(a.scopes.scopeAt(binding.token));
-  return start <= token && token < end;
-}
-
-/** The `{` (or `dict(`'s `(`) of the object literal an assignment binds, or -1. */
-function literalOpen(a: CodeAnalyzer, binding: Binding<Value>): number {
-  const k = binding.expression;
-  const open = k < 0 ? -1 : a.is(k, '{') ? k : a.idIs(k, 'dict') && a.is(k + 1, '(') ? k + 1 : -1;
-  return open >= 0 && a.partner[open] > open ? open : -1;
-}
-
 /** One request a dict variable holds on the way to its use: the literal assigned, and the keys statements add. */
 export interface BranchRequest {
   open: number;
@@ -333,21 +287,6 @@ function splitByBranch(a: CodeAnalyzer, added: readonly PlacedSlot[], room: numb
   return groups.map((group) => group.slots.map(({ slot }) => slot));
 }
 
-/** The index of the first entry of a list ascending by `at` that is at or after `value`, by binary search. */
-function firstAtOrAfter<T>(list: readonly T[], value: number, at: (entry: T) => number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (at(list[mid]) < value) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
-}
-
 /**
  * A name declared with a request type (a parameter `input *dynamodb.QueryInput`, `QueryRequest request`, an
  * empty `var`), kept by its name's token as the request it holds, so that the options assigned to it and the
@@ -380,4 +319,3 @@ export function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
   const end = expressionEnd(a, eq + 1);
   return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
 }
-
