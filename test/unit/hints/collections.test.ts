@@ -122,4 +122,38 @@ describe('clients read from a collection', () => {
     );
     assert.deepEqual(hintsIn('names.js', javascript), []);
   });
+
+  it('reads a cache of clients a class keeps in a field: a dict its methods fill, and a Map set in the constructor', () => {
+    const python = sourceLines(
+      'import boto3',
+      'class RegionalStore:',
+      '    def __init__(self):',
+      '        self._clients = {}',
+      '        self._names = {}',
+      '    def _client(self, region):',
+      '        if region not in self._clients:',
+      '            self._clients[region] = boto3.client("dynamodb", region_name=region)',
+      '        return self._clients[region]',
+      '    def dump(self, region):',
+      '        self._names[region] = region.upper()',
+      '        self._names[region].scan(TableName="orders")',
+      '        return self._client(region).scan(TableName="orders")',
+    );
+    assert.deepEqual(hintsIn('store.py', python), ['13:scan dynamodb-scan', '13:scan dynamodb-scan!']);
+    const typescript = sourceLines(
+      "import Redis from 'ioredis';",
+      'export class Tenants {',
+      '  private connections: Map<string, Redis>;',
+      '  constructor() {',
+      '    this.connections = new Map();',
+      '  }',
+      '  private raw(tenant: string) {',
+      '    if (!this.connections.has(tenant)) this.connections.set(tenant, new Redis(process.env.URL!));',
+      '    return this.connections.get(tenant)!;',
+      '  }',
+      "  purge(tenant: string) { return this.raw(tenant).keys('*'); }",
+      '}',
+    );
+    assert.deepEqual(hintsIn('tenants.ts', typescript), ['11:keys redis-keys', '11:keys redis-keys!']);
+  });
 });

@@ -6,7 +6,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
 import { cdkSubclassConstruct } from './cdkSubclasses';
 import { libraryClass } from './clientClasses';
-import { collectionElement } from './collections';
+import { collectionElement, fieldCollectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
 import { conditionalClient, pythonConditionalClient } from './conditionalClients';
@@ -162,6 +162,12 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       owner = value;
       value = a.member(value, lastMember);
       j += 2;
+      // `self._clients[region]`, `this.connections.get(tenant)`: an element of a collection of clients the class fills.
+      const element = owner.t === 'instance' && (!value || value.t === 'record') ? fieldCollectionElement(a, owner.classScope, lastMember, j, limit) : undefined;
+      if (element) {
+        value = element.value;
+        j = element.end;
+      }
     } else if (a.is(j, '(')) {
       value = callValue(a, value, lastMember, j, constructed, owner);
       owner = undefined;

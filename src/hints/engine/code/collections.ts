@@ -20,6 +20,8 @@ const MAX_WRITES = 16;
 
 /** Per binding of a collection, its element, read once (null: none, or being read). */
 const elementOfBinding = new FileMemo<Binding<Value>, Value | null>();
+/** Per class scope and field, the element of the collection the field holds, read once (null: none, or being read). */
+const elementOfField = new FileMemo<string, Value | null>();
 
 /** The element that the lookup right after the name at `token` reads, and the token after the lookup. */
 export function collectionElement(a: CodeAnalyzer, name: string, token: number, limit: number): { value: Value; end: number } | undefined {
@@ -48,6 +50,61 @@ function emptyArguments(a: CodeAnalyzer, open: number): boolean {
   return open > 0 && a.is(open, '(') && a.partner[open] === open + 1;
 }
 
+/**
+ * The element read from a collection a class keeps in a field (`self._clients[region]`, `this.connections.get(tenant)`),
+ * from the token after the field's name: the field is set once, to a literal or an empty `Map`, and the class's
+ * methods write its elements (`self._clients[region] = boto3.client(...)`, `this.connections.set(tenant, client)`).
+ */
+export function fieldCollectionElement(a: CodeAnalyzer, classScope: number, name: string, next: number, limit: number): { value: Value; end: number } | undefined {
+  // Set once (a declaration without a value aside): a field set again may hold anything by then.
+  const assigned = a.scopes.memberBindings(classScope, name).filter((each) => each.expression >= 0);
+  const binding = assigned.length === 1 ? assigned[0] : undefined;
+  if (!binding) {
+    return undefined;
+  }
+  const map = isMap(a, binding);
+  const end = a.is(next, '[') ? a.partner[next] + 1 : a.isAccess(next) && a.idIs(next + 1, 'get') && a.is(next + 2, '(') && (map || a.language.family === 'python') ? a.partner[next + 2] + 1 : 0;
+  if (end <= next || end > limit) {
+    return undefined;
+  }
+  const value = elementOfField.get(a, `${classScope}\0${name}`, () => {
+    elementOfField.set(a, `${classScope}\0${name}`, null);
+    return elementOf(a, binding.expression, fieldWrites(a, classScope, name, map)) ?? null;
+  });
+  return value ? { value, end } : undefined;
+}
+
+/** The values the methods of a class write into the collection its field `name` holds, as `writtenElements` reads them. */
+function fieldWrites(a: CodeAnalyzer, classScope: number, name: string, map: boolean): [number, number][] | undefined {
+  const [start, stop] = a.scopes.range(classScope);
+  const writes: [number, number][] = [];
+  for (const k of tokensNamed(a, name)) {
+    const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
+    if (k > start && k < stop && onInstance && a.scopes.enclosing(k, ['class']) === classScope && !collectWrite(a, k, map, writes)) {
+      return undefined;
+    }
+  }
+  return writes;
+}
+
+/**
+ * Adds the value written at the use of a collection's name at `k` (`name[key] = value`, `??=`, `||=`, a `Map`'s
+ * `name.set(key, value)`) to `writes`; false once more writes than are read.
+ */
+function collectWrite(a: CodeAnalyzer, k: number, map: boolean, writes: [number, number][]): boolean {
+  const close = a.is(k + 1, '[') ? a.partner[k + 1] : -1;
+  const eq = close < 0 ? -1 : a.is(close + 1, '=') ? close + 1 : (a.is(close + 1, '??') || a.is(close + 1, '||')) && a.is(close + 2, '=') ? close + 2 : -1;
+  if (eq > 0 && !a.is(eq + 1, '=')) {
+    writes.push([eq + 1, expressionEnd(a, eq + 1)]);
+  } else if (map && a.isAccess(k + 1) && a.idIs(k + 2, 'set') && a.is(k + 3, '(') && a.partner[k + 3] > k) {
+    const [, value] = segments(a, k + 3);
+    if (value) {
+      writes.push(value);
+    }
+  }
+  return writes.length <= MAX_WRITES;
+}
+
 /** A JavaScript `new Map(...)` (a `Map<K, V>` too). */
 function isMap(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   return a.language.family === 'js' && a.idIs(binding.expression, 'new') && a.idIs(binding.expression + 1, 'Map');
@@ -62,20 +119,7 @@ function writtenElements(a: CodeAnalyzer, name: string, binding: Binding<Value>)
   const map = isMap(a, binding);
   const writes: [number, number][] = [];
   for (const k of tokensNamed(a, name)) {
-    if (k <= binding.token || a.isAccess(k - 1) || a.scopes.lookup(name, k) !== binding) {
-      continue;
-    }
-    const close = a.is(k + 1, '[') ? a.partner[k + 1] : -1;
-    const eq = close < 0 ? -1 : a.is(close + 1, '=') ? close + 1 : (a.is(close + 1, '??') || a.is(close + 1, '||')) && a.is(close + 2, '=') ? close + 2 : -1;
-    if (eq > 0 && !a.is(eq + 1, '=')) {
-      writes.push([eq + 1, expressionEnd(a, eq + 1)]);
-    } else if (map && a.isAccess(k + 1) && a.idIs(k + 2, 'set') && a.is(k + 3, '(') && a.partner[k + 3] > k) {
-      const [, value] = segments(a, k + 3);
-      if (value) {
-        writes.push(value);
-      }
-    }
-    if (writes.length > MAX_WRITES) {
+    if (k > binding.token && !a.isAccess(k - 1) && a.scopes.lookup(name, k) === binding && !collectWrite(a, k, map, writes)) {
       return undefined;
     }
   }
