@@ -156,4 +156,23 @@ describe('clients read from a collection', () => {
     );
     assert.deepEqual(hintsIn('tenants.ts', typescript), ['11:keys redis-keys', '11:keys redis-keys!']);
   });
+
+  it('reads a CDK construct from a record a construct class fills with tables of one type', () => {
+    const code = sourceLines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      "import { Construct } from 'constructs';",
+      'export class Tables extends Construct {',
+      '  readonly tables: { [name: string]: dynamodb.Table } = {};',
+      '  readonly names: { [name: string]: string } = {};',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    this.tables.threads = new dynamodb.Table(this, 'Threads', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });",
+      "    this.tables['comments'] = new dynamodb.Table(this, 'Comments', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });",
+      "    this.tables['comments'].addGlobalSecondaryIndex({ indexName: 'byThread', partitionKey: { name: 't', type: dynamodb.AttributeType.STRING } });",
+      "    this.names['comments'] = 'comments';",
+      '  }',
+      '}',
+    );
+    assert.ok(hintsIn('tables.ts', code).includes('10:addGlobalSecondaryIndex dynamodb-secondary-index-definition'), hintsIn('tables.ts', code).join('\n'));
+  });
 });

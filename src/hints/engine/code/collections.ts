@@ -5,7 +5,8 @@
  * element is the same kind of client. A cache of clients filled as they are asked for counts too: an object
  * or dict whose elements the file assigns (`clients[region] = new DynamoDBClient({ region })`, `??=`, `||=`),
  * or a JavaScript `Map` it fills with `set(key, client)` and reads with `get(key)`, when every element it
- * writes is the same kind of client. Any other element leaves the lookup unknown.
+ * writes is the same kind of client (or a CDK construct of one type: `this.tables[name] = new dynamodb.Table(...)`).
+ * Any other element leaves the lookup unknown.
  */
 import { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
@@ -144,15 +145,23 @@ function elementOf(a: CodeAnalyzer, open: number, written: readonly [number, num
   if (!written) {
     return undefined;
   }
-  let found: (Value & { t: 'client' }) | undefined;
+  let found: Value | undefined;
   const values = [...parts.map((part) => elementValue(a, part, dict)), ...written.map((range) => elementValue(a, range, false))];
   for (const value of values) {
-    if (value?.t !== 'client' || (found && found.kind !== value.kind)) {
+    if (!value || !sameKind(found ?? value, value)) {
       return undefined;
     }
     found ??= value;
   }
   return found;
+}
+
+/** Whether two elements are one kind of client, or CDK constructs of one type (`this.tables[name] = new dynamodb.Table(...)`). */
+function sameKind(first: Value, other: Value): boolean {
+  if (first.t === 'client' && other.t === 'client') {
+    return first.kind === other.kind;
+  }
+  return first.t === 'construct' && other.t === 'construct' && first.type === other.type;
 }
 
 /** The `for` of a comprehension at the top level of an element, or -1. */
