@@ -265,6 +265,27 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('token_chain.py', code), [`17:open_session ${RULE}`]);
   });
 
+  it('follows a helper whose result a call takes as a Python keyword argument, which keeps nothing', () => {
+    const code = sourceLines(
+      'import boto3',
+      'import psycopg2',
+      '',
+      'def auth_token():',
+      '    rds = boto3.client("rds")',
+      '    return rds.generate_db_auth_token(DBHostname="db", Port=5432, DBUsername="app")',
+      '',
+      'def connect():',
+      '    return psycopg2.connect(host="db", user="app", password=auth_token(), sslmode="verify-full")',
+      '',
+      'TOKEN = auth_token()',
+      '',
+      'def handler(event, context):',
+      '    conn = connect()',
+      '    return {"ok": conn is not None, "kept": TOKEN}',
+    );
+    assert.deepEqual(reported('keyword_token.py', code), [`14:connect ${RULE}`]);
+  });
+
   it('stays silent on a helper chain that keeps its client outside, or that runs deeper than three functions', () => {
     const code = sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

@@ -484,6 +484,10 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
   if (!a.is(k, '=')) {
     return false;
   }
+  // A Python keyword argument (`connect(password=auth_token())`) hands the value to the call, which keeps nothing of ours.
+  if (a.language.family === 'python' && a.isId(k - 1) && (a.is(k - 2, '(') || a.is(k - 2, ',')) && a.parent[k] >= 0 && a.is(a.parent[k], '(')) {
+    return false;
+  }
   // `client ??= new X()` and `client ||= new X()`: the operator starts a token earlier.
   if (assignmentAt(a, k - 1) === 2 && (a.is(k - 1, '??') || a.is(k - 1, '||'))) {
     k--;
