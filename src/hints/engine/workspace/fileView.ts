@@ -23,6 +23,7 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
     groupHandedOut: (group) => view.terraformGroupHandedOut?.(file, group) ?? true,
     moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
     moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
+    terragruntIncluded: (path) => view.terragruntIncluded?.(file, path),
   };
 }
 
