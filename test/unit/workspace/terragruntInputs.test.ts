@@ -83,6 +83,14 @@ describe('Terragrunt inputs', () => {
     assert.deepEqual(findings({ [LIVE]: live }, LIVE).filter((finding) => finding.endsWith('rds-storage-encrypted')), ['7 rds-storage-encrypted']);
   });
 
+  it('reads a module folder named from the repository root, taken as the workspace root', () => {
+    const fromRoot = configuration('"${get_repo_root()}/modules//orders-db"');
+    assert.deepEqual(findings({ [LIVE]: fromRoot, 'modules/orders-db/main.tf': MODULE }, LIVE), READ);
+    // Elsewhere in the workspace, or with the module under another folder, nothing is read.
+    assert.deepEqual(findings({ [LIVE]: fromRoot, 'infra/modules/orders-db/main.tf': MODULE }, LIVE), []);
+    assert.deepEqual(findings({ [LIVE]: configuration('"${get_repo_root()}/${local.modules}/orders-db"'), 'modules/orders-db/main.tf': MODULE }, LIVE), []);
+  });
+
   it('reads a module source whose release only its query interpolates, counting no input it leaves out', () => {
     const live = (ref: string): string =>
       lines('terraform {', `  source = "github.com/cloudposse/terraform-aws-rds.git?ref=${ref}"`, '}', 'inputs = {', '  engine            = "postgres"', '  engine_version    = "16.4"', '  storage_encrypted = false', '}');

@@ -236,7 +236,7 @@ class TerraformReader extends TerraformValues implements HclValues {
    * input counts only where no parent passes inputs or var-files. An include the workspace cannot follow reads nothing.
    */
   private terragrunt(): void {
-    const call = terragruntCall(this);
+    const call = terragruntCall(this, this.outside?.repositoryPath);
     if (!call) {
       return;
     }

@@ -73,8 +73,14 @@ export function terragruntSource(written: string): string {
   return /^\.\.?\//.test(written) ? written.replace(/(?<!^)\/\/+/g, '/') : written;
 }
 
-/** The Terragrunt module call of a file, or undefined when the file is no Terragrunt configuration the file alone decides. */
-export function terragruntCall(reader: TerragruntTokens): TerragruntCall | undefined {
+/** `"${get_repo_root()}/modules//db"`: a folder from the root of the repository (https://terragrunt.gruntwork.io/docs/reference/built-in-functions/#get_repo_root). */
+const REPOSITORY_ROOT_SOURCE = /^"\$\{\s*get_repo_root\(\s*\)\s*\}\/([^"$\\?]+)"$/;
+
+/**
+ * The Terragrunt module call of a file, or undefined when the file is no Terragrunt configuration whose source and
+ * inputs it writes. `repositoryPath` writes a path from the repository's root as a source relative to the file.
+ */
+export function terragruntCall(reader: TerragruntTokens, repositoryPath?: (path: string) => string | undefined): TerragruntCall | undefined {
   const { tokens, partner } = reader;
   let terraform: { open: number; close: number } | undefined;
   let inputs: { at: number; open: number; close: number } | undefined;
@@ -107,7 +113,9 @@ export function terragruntCall(reader: TerragruntTokens): TerragruntCall | undef
   }
   const settings = reader.body(terraform.open, terraform.close);
   const source = settings.find((item) => item.option.name === 'source' && !item.block);
-  const written = source && writtenSource(reader.tokens.source.slice(source.option.value.start, source.option.value.end), source.option.literal);
+  const sourceText = source && reader.tokens.source.slice(source.option.value.start, source.option.value.end);
+  const fromRoot = sourceText === undefined ? undefined : REPOSITORY_ROOT_SOURCE.exec(sourceText)?.[1];
+  const written = fromRoot !== undefined ? repositoryPath?.(fromRoot) : source && sourceText !== undefined ? writtenSource(sourceText, source.option.literal) : undefined;
   if (!source || written === undefined || settings.some((item) => item.option.name === 'extra_arguments')) {
     return undefined;
   }
@@ -115,7 +123,7 @@ export function terragruntCall(reader: TerragruntTokens): TerragruntCall | undef
   // The registry's `?version=` pins the release as a module block's `version` does.
   const version = /^tfr:.*[?&]version=([^&#]+)/.exec(written.trim())?.[1];
   const pinned: BodyItem[] = version ? [{ ...source, option: { ...source.option, name: 'version', norm: 'version', literal: { kind: 'str', value: version } } }] : [];
-  return { inputs: inputs.at, items: reader.body(inputs.open, inputs.close), source: normalized, pinned, releaseUnknown: source.option.literal.kind !== 'str', includes };
+  return { inputs: inputs.at, items: reader.body(inputs.open, inputs.close), source: normalized, pinned, releaseUnknown: fromRoot === undefined && source.option.literal.kind !== 'str', includes };
 }
 
 /**
