@@ -49,9 +49,14 @@ const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([
 ]);
 /**
  * Files analysed by their whole name: a Terragrunt configuration is HCL whose `inputs` are the variables of
- * the Terraform module its `terraform { source }` names (read as a module block, see `iac/terragrunt.ts`).
+ * the Terraform module its `terraform { source }` names (read as a module block, see `iac/terragrunt.ts`);
+ * `root.hcl` is the name Terragrunt's docs give the root configuration that units include
+ * (https://terragrunt.gruntwork.io/docs/features/keep-your-terragrunt-architecture-dry/).
  */
-const NAMED_FILES: ReadonlyMap<string, DocumentKind> = new Map([['terragrunt.hcl', 'terraform']]);
+const NAMED_FILES: ReadonlyMap<string, DocumentKind> = new Map([
+  ['terragrunt.hcl', 'terraform'],
+  ['root.hcl', 'terraform'],
+]);
 /** Files the workspace model reads by their extension, never analysed for hints themselves. */
 const MODEL_EXTENSIONS: ReadonlyMap<string, DocumentKind> = new Map([['tfvars', 'tfvars']]);
 

@@ -34,6 +34,7 @@ describe('document kinds', () => {
     assert.equal(documentKind('jsonc', 'settings'), 'json');
     // A Terragrunt configuration by its name; other HCL files only by the editor's language id.
     assert.equal(documentKind(undefined, 'live/prod/db/terragrunt.hcl'), 'terraform');
+    assert.equal(documentKind(undefined, 'live/root.hcl'), 'terraform');
     assert.equal(documentKind(undefined, 'live/prod/db/env.hcl'), undefined);
     // Spring Boot's properties files by their name; other properties files (and the editor's `properties` language) are not read.
     assert.equal(documentKind(undefined, 'src/main/resources/application.properties'), 'properties');
@@ -43,7 +44,7 @@ describe('document kinds', () => {
   });
 
   it('build the workspace globs from the same lists', () => {
-    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,application*.properties,bootstrap*.properties}');
+    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties}');
     assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.aws-sam,cdk.out,.history}/**');
   });
 

@@ -1,6 +1,7 @@
 /**
  * Terraform `module` blocks whose source the engine cannot read (a module of another registry namespace,
- * a git source): when an `engine` input names an RDS engine, the inputs that are the database resource's
+ * a git source): when an `engine` input names an RDS engine (or none is given and the inputs size an RDS
+ * instance: a `db.*` class and allocated storage), the inputs that are the database resource's
  * own argument names are read as written, and nothing is read as a default.
  */
 import * as assert from 'node:assert/strict';
@@ -69,6 +70,34 @@ describe('Terraform modules from sources the engine cannot read', () => {
     );
     const hints = hintsIn('terragrunt.hcl', code).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(hints, ['7:publicly_accessible rds-publicly-accessible!', '8:"staging-Pa55" rds-master-password!']);
+  });
+
+  it('reads a module that fixes its engine itself and takes an RDS instance class and storage', () => {
+    const code = sourceLines(
+      'module "integrations_db" {',
+      '  source              = "git::git@github.com:acme-labs/infra-modules.git//postgres?ref=main"',
+      '  instance_class      = "db.t3.micro"',
+      '  allocated_storage   = 20',
+      '  engine_version      = "10.15"',
+      '  username            = "integrations"',
+      '  password            = "integrations-2020"',
+      '  publicly_accessible = true',
+      '}',
+      // An Aurora or DocumentDB instance's class takes no storage; an engine input decides by itself.
+      'module "docs_cluster" {',
+      '  source              = "git::git@github.com:acme-labs/infra-modules.git//docdb?ref=main"',
+      '  instance_class      = "db.r6g.large"',
+      '  master_password     = "docs-cluster-2020"',
+      '}',
+      'module "search_db" {',
+      '  source              = "acme-labs/opensearch/aws"',
+      '  engine              = var.engine',
+      '  instance_class      = "db.t3.micro"',
+      '  allocated_storage   = 20',
+      '  publicly_accessible = true',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['7:"integrations-2020" rds-master-password', '8:publicly_accessible rds-publicly-accessible']);
   });
 
   it('counts no input the block leaves out, since the module decides its defaults', () => {

@@ -210,7 +210,7 @@ describe('workspace: Go clients from other packages of the module', () => {
     assert.equal(documentKind(undefined, 'services/api/go.mod'), 'gomod');
     assert.equal(documentKind('go.mod', 'services/api/go.sum'), undefined);
     assert.ok(!isAnalysedKind('gomod') && isAnalysedKind('go'));
-    assert.ok(MODEL_FILE_GLOB.startsWith('**/{*.ts,') && MODEL_FILE_GLOB.endsWith(',*.json,*.tfvars,go.mod,terragrunt.hcl}'), MODEL_FILE_GLOB);
+    assert.ok(MODEL_FILE_GLOB.startsWith('**/{*.ts,') && MODEL_FILE_GLOB.endsWith(',*.json,*.tfvars,go.mod,terragrunt.hcl,root.hcl}'), MODEL_FILE_GLOB);
     const temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-go-')));
     try {
       const files = { 'go.mod': GO_MOD, 'api/database/database.go': DATABASE, 'api/routes/shorten.go': SHORTEN.replace('database.NewStore(1).Keys', 'database.CreateClient(1).Keys') };

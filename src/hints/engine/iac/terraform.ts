@@ -221,17 +221,44 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.ingressReader.groupUses.declare(consumer);
       }
     }
-    // A Terragrunt configuration: its `inputs` are a module call's (the `inputs` token is its label), but for
-    // those a `.tfvars` file beside it sets, which Terragrunt copies along and Terraform prefers to `TF_VAR_`.
-    const terragrunt = terragruntCall(this);
-    if (terragrunt) {
-      const inputs = terragrunt.items.filter((item) => this.outside?.assigned?.(item.option.name) === undefined);
-      this.moduleInputs(terragrunt.inputs - 1, [terragrunt.source, ...inputs]);
-    }
+    this.terragrunt();
     // The module's data stores are known only where the workspace has read its folder.
     const nearby = this.outside?.folderDataStores?.();
     const handedOut = nearby === undefined ? undefined : this.outside?.groupHandedOut;
     this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group), nearby, handedOut);
+  }
+
+  /**
+   * A Terragrunt configuration: its `inputs` are a module call's (the `inputs` token is its label), but for those
+   * a `.tfvars` file beside it sets (Terragrunt copies it along and Terraform prefers it to `TF_VAR_`) and those its
+   * included parents' var-files set. Under a deep merge (https://terragrunt.gruntwork.io/docs/reference/config-blocks-and-attributes/#include)
+   * a parent's list or map input of the same name joins the child's, so only single values are read then; an absent
+   * input counts only where no parent passes inputs or var-files. An include the workspace cannot follow reads nothing.
+   */
+  private terragrunt(): void {
+    const call = terragruntCall(this, this.outside?.repositoryPath);
+    if (!call) {
+      return;
+    }
+    const overridden = new Set<string>();
+    let completeCall = !call.releaseUnknown;
+    let scalarsOnly = false;
+    for (const include of call.includes) {
+      if (include.strategy === 'no_merge') {
+        continue;
+      }
+      const parent = include.path && (include.strategy === 'shallow' || include.strategy === 'deep') ? this.outside?.terragruntIncluded?.(include.path) : undefined;
+      if (!parent) {
+        return;
+      }
+      parent.overridden.forEach((name) => overridden.add(name));
+      completeCall &&= !parent.setsVariables;
+      scalarsOnly ||= include.strategy === 'deep' && parent.setsInputs;
+    }
+    const inputs = call.items.filter(
+      (item) => this.outside?.assigned?.(item.option.name) === undefined && !overridden.has(item.option.name) && !(scalarsOnly && (item.block || item.option.literal.kind === 'expr')),
+    );
+    this.moduleInputs(call.inputs - 1, [call.source, ...call.pinned, ...inputs], completeCall);
   }
 
   /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */
@@ -363,7 +390,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     }
   }
 
-  private moduleInputs(at: number, items: BodyItem[]): { source: string; makes?: string } {
+  /** `complete`: whether the block shows every input, so that an absent one takes the module's default. */
+  private moduleInputs(at: number, items: BodyItem[], complete = true): { source: string; makes?: string } {
     const sourceItem = items.find((item) => item.option.name === 'source');
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
@@ -398,9 +426,9 @@ class TerraformReader extends TerraformValues implements HclValues {
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module, written, newest);
-    // A module's inputs are all visible in its block, and its defaults say what an absent one means.
-    const chosenDefaults = chosenLiterals(module, defaults);
-    const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults, ...(chosenDefaults.size > 0 ? { chosenDefaults } : {}) };
+    // A module's inputs are all visible in its block (unless `complete` says otherwise), and its defaults say what an absent one means.
+    const chosenDefaults = complete ? chosenLiterals(module, defaults) : new Map();
+    const base = { kind: 'terraform' as const, complete, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults, ...(chosenDefaults.size > 0 ? { chosenDefaults } : {}) };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
     const second = inputs.filter((option) => secondInputs.has(option.name));
     const perInstance = items.find((item) => item.option.name === module.second?.perInstance);

@@ -4,7 +4,7 @@
  * group, and what a module folder of the workspace holds. The reader asks through `OutsideValues`.
  */
 import { Literal } from '../model';
-import { ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from '../workspace/types';
+import { ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent } from '../workspace/types';
 
 /** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
 export interface OutsideValues {
@@ -34,6 +34,13 @@ export interface OutsideValues {
   moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
   /** For a module folder of the workspace named as a `source`: whether it may hold a database or cache. */
   moduleHoldsDataStore?(source: string): boolean | undefined;
+  /**
+   * A path from the workspace's root (taken as the repository's, which Terragrunt's `get_repo_root()` names) as a source
+   * relative to this file's folder: a module folder there is read only when the workspace holds it.
+   */
+  repositoryPath?(path: string): string | undefined;
+  /** For a Terragrunt configuration: what the parent an `include` names decides (see WorkspaceView.terragruntIncluded). */
+  terragruntIncluded?(path: TerragruntIncludePath): TerragruntParent | undefined;
 }
 
 export function isList(value: TerraformValue): value is readonly TerraformScalar[] {

@@ -1,8 +1,8 @@
 /**
  * A `module` block whose source the engine cannot read: a module of another registry namespace, a git or
- * HTTP source. Where its inputs say it makes an RDS database (`engine = "mysql"`), the inputs that are
- * argument names of that resource are read as written (`password = "..."`, `publicly_accessible = true`);
- * what an absent input means is the module's own default, unknown here, so absence counts against no rule.
+ * HTTP source. Where its inputs say it makes an RDS database (`engine = "mysql"`, or a `db.*` instance class
+ * with allocated storage), the inputs that are argument names of that resource are read as written
+ * (`password = "..."`, `publicly_accessible = true`); what an absent input means is the module's own default, unknown here, so absence counts against no rule.
  */
 import { OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
@@ -37,16 +37,29 @@ export function remoteModuleSource(source: string): boolean {
 }
 
 /**
+ * A module that fixes its engine itself and takes a DB instance's size: an `instance_class` written as an RDS
+ * class (every one is named `db.*`, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Types.html)
+ * and an `allocated_storage`, which an RDS DB instance takes and an Aurora cluster's instances do not.
+ */
+function sizesInstance(inputs: readonly OptionOccurrence[]): boolean {
+  const instanceClass = inputs.find((option) => option.name === 'instance_class')?.literal;
+  return instanceClass?.kind === 'str' && /^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass.value.trim()) && inputs.some((option) => option.name === 'allocated_storage');
+}
+
+/** The resource an RDS engine name makes, if it is one. */
+function engineResource(engine: string): string | undefined {
+  const value = engine.trim().toLowerCase();
+  return CLUSTER_ENGINE.test(value) ? 'aws_rds_cluster' : INSTANCE_ENGINE.test(value) ? 'aws_db_instance' : undefined;
+}
+
+/**
  * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
- * `engine` input names an RDS engine literally.
+ * `engine` input names an RDS engine literally, or there is no `engine` input and the inputs size an RDS DB
+ * instance (`sizesInstance`).
  */
 export function unreadModuleDatabase(inputs: readonly OptionOccurrence[]): { type: string; options: OptionOccurrence[] }[] {
   const engine = inputs.find((option) => option.name === 'engine')?.literal;
-  if (engine?.kind !== 'str') {
-    return [];
-  }
-  const value = engine.value.trim().toLowerCase();
-  const type = CLUSTER_ENGINE.test(value) ? 'aws_rds_cluster' : INSTANCE_ENGINE.test(value) ? 'aws_db_instance' : undefined;
+  const type = engine === undefined ? (sizesInstance(inputs) ? 'aws_db_instance' : undefined) : engine.kind === 'str' ? engineResource(engine.value) : undefined;
   if (!type) {
     return [];
   }

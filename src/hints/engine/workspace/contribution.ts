@@ -88,6 +88,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.variableTypes ?? {}).length > 0 ||
     Object.keys(contribution.variableObjectMaps ?? {}).length > 0 ||
     contribution.tfvars !== undefined ||
+    contribution.terragrunt !== undefined ||
     Object.keys(contribution.groupUses ?? {}).length > 0 ||
     Object.keys(contribution.groupModules ?? {}).length > 0 ||
     contribution.dataStores !== undefined ||

@@ -4,7 +4,14 @@
  */
 import type { ProjectContext } from '../code/projectImports';
 import type { OutsideValues } from '../iac/terraformOutside';
+import { folderOf } from './paths';
 import type { WorkspaceView } from './types';
+
+/** A workspace path written relative to `folder`, as a module source is (`../../modules/db`). */
+function fromFolder(folder: string, path: string): string {
+  const up = folder === '' ? 0 : folder.split('/').length;
+  return up === 0 ? `./${path}` : `${'../'.repeat(up)}${path}`;
+}
 
 /** The Terraform file `file`'s view of its module and the workspace. */
 export function terraformOutside(view: WorkspaceView, file: string): OutsideValues {
@@ -23,6 +30,8 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
     groupHandedOut: (group) => view.terraformGroupHandedOut?.(file, group) ?? true,
     moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
     moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
+    terragruntIncluded: (path) => view.terragruntIncluded?.(file, path),
+    repositoryPath: (path) => fromFolder(folderOf(file), path),
   };
 }
 

@@ -19,6 +19,7 @@ import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { TerraformTables } from './terraformTables';
+import { terragruntSettings } from './terraformTerragrunt';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
@@ -512,9 +513,11 @@ class TerraformIndexer {
 
 /** What a Terraform file contributes to the workspace model. */
 export function indexTerraform(file: string, text: string, lines: LineIndex): FileContribution {
-  const indexer = new TerraformIndexer(file, text, lines, readHcl(text, lines));
+  const root = readHcl(text, lines);
+  const indexer = new TerraformIndexer(file, text, lines, root);
   indexer.index();
-  return indexer.contribution;
+  const terragrunt = terragruntSettings(file, root, text);
+  return terragrunt ? { ...indexer.contribution, terragrunt } : indexer.contribution;
 }
 
 /** The inputs a `module` block passes as a whole variable of the caller's module (`rules = var.rules`), by input. */

@@ -4,10 +4,10 @@
  * a local module. `WorkspaceModel` builds the union these read.
  */
 import { moduleInputsOf } from './moduleInputs';
-import { folderOf } from './paths';
+import { folderOf, foldersUp, joinPath } from './paths';
 import { localModuleFolder } from './terraformGroups';
 import { decidingEntry } from './tfvars';
-import { ModuleInputTarget, TerraformObject, TerraformValue } from './types';
+import { ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntVarFile } from './types';
 import { TfvarsEntry, Union } from './workspaceUnion';
 
 /** The value another file of `file`'s folder declares for a name. */
@@ -135,6 +135,56 @@ export abstract class TerraformFolderAnswers {
   terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
     const folder = localModuleFolder(folderOf(file), source);
     return folder === undefined ? undefined : this.built().terraformGroups.mayHoldDataStore(folder);
+  }
+
+  /**
+   * What the parent a Terragrunt configuration `file` includes decides: the variables its var-files set and whether
+   * it passes inputs or var-files at all. Undefined where the workspace cannot tell: no such configuration in the
+   * workspace, a parent that includes another, a var-file it cannot read.
+   */
+  terragruntIncluded(file: string, path: TerragruntIncludePath): TerragruntParent | undefined {
+    const { terragrunt, tfvarsNames } = this.built();
+    const parentFile = 'find' in path ? this.foundAbove(file, path.find, (candidate) => terragrunt.has(candidate)) : joinPath(folderOf(file), path.relative);
+    const parent = parentFile === undefined ? undefined : terragrunt.get(parentFile);
+    if (parentFile === undefined || !parent || parent.includes || !parent.varFiles) {
+      return undefined;
+    }
+    const overridden = new Set<string>();
+    for (const varFile of parent.varFiles) {
+      const varFilePath = this.varFilePath(file, parentFile, varFile);
+      const names = varFilePath === undefined ? undefined : tfvarsNames.get(varFilePath);
+      if (!names) {
+        return undefined;
+      }
+      names.forEach((name) => overridden.add(name));
+    }
+    return { overridden, setsVariables: parent.inputs || parent.varFiles.length > 0, setsInputs: parent.inputs };
+  }
+
+  /** Where a var-file of the parent `parentFile` of `file` is, as a workspace path. */
+  private varFilePath(file: string, parentFile: string, varFile: TerragruntVarFile): string | undefined {
+    if (varFile.from === 'found') {
+      return this.foundAbove(file, varFile.path, (candidate) => this.built().tfvarsNames.has(candidate));
+    }
+    return joinPath(folderOf(varFile.from === 'own' ? parentFile : file), varFile.path);
+  }
+
+  /**
+   * What `find_in_parent_folders(name)` finds for `file`: the file of that name in the nearest folder above the file's
+   * own that has one, as `known` tells; undefined when none does, or the name is a path the workspace does not hold.
+   */
+  private foundAbove(file: string, name: string, known: (candidate: string) => boolean): string | undefined {
+    const folder = folderOf(file);
+    if (folder === '') {
+      return undefined;
+    }
+    for (const above of foldersUp(folderOf(folder))) {
+      const candidate = joinPath(above, name);
+      if (candidate !== undefined && known(candidate)) {
+        return candidate;
+      }
+    }
+    return undefined;
   }
 
   /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */

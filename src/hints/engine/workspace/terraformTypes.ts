@@ -68,3 +68,36 @@ export interface InputConditional {
   input: string;
   when: InputCondition;
 }
+
+/** Where a Terragrunt `include` finds its parent: the nearest folder above with a file of that name (`find_in_parent_folders`), or a path from the child's folder. */
+export type TerragruntIncludePath = { find: string } | { relative: string };
+
+/**
+ * A var-file a Terragrunt configuration's `extra_arguments` pass: its path from the configuration's own folder
+ * (`get_parent_terragrunt_dir()` in an included parent), from the including child's (`get_terragrunt_dir()`), or
+ * found in the folders above the child (`find_in_parent_folders("common.tfvars")`).
+ */
+export interface TerragruntVarFile {
+  from: 'own' | 'child' | 'found';
+  path: string;
+}
+
+/** What a Terragrunt configuration sets for the configurations that include it. */
+export interface TerragruntSettings {
+  /** The var-files its `extra_arguments` pass (none: `[]`); null when one is unreadable, a `-var` is passed or a `.tfvars` file is generated. */
+  varFiles: readonly TerragruntVarFile[] | null;
+  /** Whether it sets `inputs`. */
+  inputs: boolean;
+  /** Whether it includes another configuration itself, whose settings the workspace does not follow. */
+  includes: boolean;
+}
+
+/** What the parents a Terragrunt configuration includes decide of its module call. */
+export interface TerragruntParent {
+  /** The variables the parents' var-files set: they win over the child's inputs. */
+  overridden: ReadonlySet<string>;
+  /** Whether the parents pass var-files or inputs at all: then the child's inputs are not all the module gets. */
+  setsVariables: boolean;
+  /** Whether the parents set inputs (a deep merge joins their lists and maps to the child's). */
+  setsInputs: boolean;
+}

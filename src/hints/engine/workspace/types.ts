@@ -9,12 +9,12 @@ import { Span } from '../types';
 import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
 import type { GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
+import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods } from './codeTypes';
-export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
+export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings, TerragruntVarFile } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
@@ -197,6 +197,8 @@ export interface FileContribution {
    * (`sg_rules = var.sg_rules`), by input: the caller's variable name.
    */
   moduleCallVariables?: Record<string, Record<string, string>[]>;
+  /** A Terragrunt configuration (`terragrunt.hcl`, `root.hcl`): what it sets for those that include it. */
+  terragrunt?: TerragruntSettings;
   /** Terraform: the file's locals that are a conditional on one input of the module (`retention_days = var.prod ? 7 : 0`). */
   localConditions?: Record<string, InputConditional>;
   /**
@@ -385,6 +387,11 @@ export interface WorkspaceView {
    * resource argument each input of that module reaches; undefined when the folder defines none.
    */
   terraformModuleInputs?(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
+  /**
+   * For a Terragrunt configuration `file` that includes `path`: what that parent's var-files and inputs decide;
+   * undefined when the workspace holds no such parent or cannot tell (an unreadable var-file, a nested include).
+   */
+  terragruntIncluded?(file: string, path: TerragruntIncludePath): TerragruntParent | undefined;
   /**
    * What the resources of the workspace's templates that import security group `group` of template `file` (through
    * its `Outputs` export) may serve, as `iac/groupUse.ts` bits; undefined when it is not exported or nothing imports it.

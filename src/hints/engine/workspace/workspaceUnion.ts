@@ -8,7 +8,7 @@ import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { StackExportIndex } from './stackExports';
 import { TerraformGroupIndex } from './terraformGroups';
-import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, InputConditional, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
+import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, InputConditional, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue, TerragruntSettings } from './types';
 import { push } from '../multimap';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
@@ -51,6 +51,10 @@ export interface Union {
   variableObjectMaps: Map<string, { file: string; value: Readonly<Record<string, TerraformObject>> }[]>;
   /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars), with the object when one is set. */
   tfvars: Map<string, TfvarsEntry[]>;
+  /** The names each `.tfvars` file sets, by the file: what a Terragrunt var-file overrides. */
+  tfvarsNames: Map<string, readonly string[]>;
+  /** Terragrunt configurations by file: what each sets for those that include it. */
+  terragrunt: Map<string, TerragruntSettings>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
   /** CloudFormation security groups that templates export, and what the resources importing them may serve. */
@@ -94,6 +98,8 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     variableTypes: new Map(),
     variableObjectMaps: new Map(),
     tfvars: new Map(),
+    tfvarsNames: new Map(),
+    terragrunt: new Map(),
     terraformGroups: new TerraformGroupIndex(),
     stackExports: new StackExportIndex(),
     moduleInputs: new Map(),
@@ -142,6 +148,12 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
       const object = contribution.tfvars!.objects?.[name];
       const objectMap = contribution.tfvars!.objectMaps?.[name];
       push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}) });
+    }
+    if (contribution.tfvars) {
+      union.tfvarsNames.set(file, Object.keys(contribution.tfvars.assignments));
+    }
+    if (contribution.terragrunt) {
+      union.terragrunt.set(file, contribution.terragrunt);
     }
     union.terraformGroups.add(file, contribution);
     union.stackExports.add(file, contribution);
