@@ -173,7 +173,7 @@ describe('Redisson', () => {
     const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Wipe.java' });
     assert.deepEqual(result.sites.map((site) => `${code.slice(site.start, site.end)} ${site.origin}`), ['flushall redisson']);
     const rules = realHintRules().filter((rule) => rule.match.redis && rule.languages.includes('java'));
-    assert.equal(rules.length, 13);
+    assert.equal(rules.length, 14);
     for (const rule of rules) {
       const example = pickExample(rule, 'java', 'redisson');
       assert.equal(example?.fence, 'java', rule.id);

@@ -8,7 +8,8 @@
  * - `password` is sent to every node; `null`, the default the Redisson templates write, sends none;
  * - `${NAME}` (and `${NAME:-default}`) is replaced at startup from the environment or system properties;
  * - `sslVerificationMode: NONE` (since 3.41) and the older `sslEnableEndpointIdentification: false` turn
- *   certificate or host name checks off.
+ *   certificate or host name checks off;
+ * - `readMode` (`SLAVE` unless set, `MASTER`, `MASTER_SLAVE`) says which nodes the servers with replicas read from.
  *
  * Findings only where every address names an ElastiCache endpoint, as for the other configuration files.
  */
@@ -66,6 +67,8 @@ function server(section: readonly IacEntry[], keys: readonly string[], anchor: I
       options.push(option('sslVerificationMode', entry, value, { kind: 'expr', text: aws ? scalar.value : '' }));
     } else if (entry.key === 'sslEnableEndpointIdentification' && scalar?.kind === 'bool') {
       options.push(option('sslEnableEndpointIdentification', entry, value, scalar));
+    } else if (entry.key === 'readMode' && scalar?.kind === 'str') {
+      options.push(option('readMode', entry, value, scalar));
     }
   }
   if (options.some((each) => each.norm !== 'url')) {
