@@ -2,8 +2,9 @@
  * Reads from Redis replicas (`redis-replica-reads`, hover only): the setting of each client that decides whether
  * reads go to replicas, on the key or the setter's name, through the client constructions each reader knows
  * (options held by a name or typed, clients built in functions, classes and injected configurations), and the
- * configuration files (Spring Boot's `spring.data.redis.lettuce.read-from`, Redisson's `readMode`). Other
- * libraries' `readFrom`, `readPreference` and `ReadOnly` stay silent.
+ * configuration files (Spring Boot's `spring.data.redis.lettuce.read-from`, Redisson's `readMode`); Redisson's
+ * servers with replicas read from them by default, so where no read mode is set the call or section that picks
+ * them gets the hover. Other libraries' `readFrom`, `readPreference` and `ReadOnly` stay silent.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, hoverAt, sourceLines } from './support';
@@ -242,6 +243,34 @@ describe('Reads from Redis replicas', () => {
       '27:readFrom redis-replica-reads',
     ]);
     assert.match(hoverAt('Clients.java', code, 'setReadMode(ReadMode.MASTER_SLAVE'), /\.setReadMode\(ReadMode\.MASTER\); \/\/ Redisson reads from replicas/);
+  });
+
+  it("Redisson's servers with replicas, which read from them unless the file sets a read mode: the call that picks them", () => {
+    const code = sourceLines(
+      'package shop.config;', // 1
+      '',
+      'import org.redisson.Redisson;',
+      'import org.redisson.api.RedissonClient;',
+      'import org.redisson.config.Config;', // 5
+      '',
+      'public class LockClients {',
+      '    RedissonClient cluster(String[] nodes) {',
+      '        Config config = new Config();',
+      '        config.useClusterServers().addNodeAddress(nodes);', // 10
+      '        return Redisson.create(config);',
+      '    }',
+      '',
+      '    RedissonClient single(String address) {',
+      '        Config config = new Config();', // 15
+      '        config.useSingleServer().setAddress(address);',
+      '        return Redisson.create(config);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(replicaHints('LockClients.java', code), ['10:useClusterServers redis-replica-reads']);
+    const yaml = sourceLines('sentinelServersConfig:', '  masterName: "locks"', '  sentinelAddresses:', '    - "redis://10.0.0.5:26379"');
+    assert.deepEqual(replicaHints('redisson.yaml', yaml), ['1:sentinelServersConfig redis-replica-reads']);
+    assert.deepEqual(replicaHints('redisson.yaml', sourceLines('singleServerConfig:', '  address: "rediss://cache.abc123.use1.cache.amazonaws.com:6379"')), []);
   });
 
   it("Spring Boot's lettuce.read-from and Redisson's readMode in configuration files", () => {

@@ -112,9 +112,11 @@ describe('Redisson', () => {
       '    }',
       '}',
     );
-    // The cluster's node address on the same chain is `redis://`: the password goes out without TLS.
+    // The cluster's node address on the same chain is `redis://`: the password goes out without TLS. Its servers
+    // read from replicas, as no read mode is set.
     assert.deepEqual(hintsIn('RedissonSetup.java', code), [
       '11:setPassword redis-password',
+      '16:useClusterServers redis-replica-reads',
       '16:setPassword redis-password',
       '16:setPassword redis-auth-without-tls',
       '16:setPassword redis-auth-without-tls!',

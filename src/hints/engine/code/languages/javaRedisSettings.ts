@@ -25,6 +25,7 @@ import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { Value } from '../values';
 import { simpleTypeName, typeBefore } from './typedDeclarations';
+import { tokensNamed } from '../tokenIndex';
 
 interface SettingsClass {
   package: string;
@@ -60,12 +61,22 @@ const JEDIS_FROM_URI: SettingsClass = { package: JEDIS, flavor: 'jedis', methods
  * sentinel, replicated and master-slave ones) return: `setPassword(String)` (on `Config` since Redisson 4.0),
  * `setSslVerificationMode(SslVerificationMode)` (since 3.41; `NONE` checks no certificate) and the older
  * `setSslEnableEndpointIdentification(boolean)`. TLS comes from the `rediss://` scheme of the addresses. The
- * servers with replicas take `setReadMode(ReadMode)`, `SLAVE` unless set.
+ * servers with replicas take `setReadMode(ReadMode)`, `SLAVE` unless set: where the file never sets it, the call that
+ * picks such servers (`useClusterServers()`) stands for the setting (BaseMasterSlaveServersConfig).
  */
 const REDISSON_SERVER: SettingsClass = {
   package: 'org.redisson.config',
   flavor: 'redisson',
-  methods: { setPassword: 'password', setSslVerificationMode: 'sslVerificationMode', setSslEnableEndpointIdentification: 'sslEnableEndpointIdentification', setReadMode: 'readMode' },
+  methods: {
+    setPassword: 'password',
+    setSslVerificationMode: 'sslVerificationMode',
+    setSslEnableEndpointIdentification: 'sslEnableEndpointIdentification',
+    setReadMode: 'readMode',
+    useClusterServers: 'readMode',
+    useReplicatedServers: 'readMode',
+    useMasterSlaveServers: 'readMode',
+    useSentinelServers: 'readMode',
+  },
 };
 
 /**
@@ -180,6 +191,10 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
   }
   const method = a.tokens.text(nameIndex);
   const option = type.methods[method];
+  // `useClusterServers()` reads from replicas by default; a `setReadMode` of the file says where reads go instead.
+  if (option === 'readMode' && method !== 'setReadMode' && tokensNamed(a, 'setReadMode').length > 0) {
+    return;
+  }
   if (option) {
     const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
     const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), close) : undefined;
