@@ -112,9 +112,11 @@ describe('Redisson', () => {
       '    }',
       '}',
     );
-    // The cluster's node address on the same chain is `redis://`: the password goes out without TLS.
+    // The cluster's node address on the same chain is `redis://`: the password goes out without TLS. Its servers
+    // read from replicas, as no read mode is set.
     assert.deepEqual(hintsIn('RedissonSetup.java', code), [
       '11:setPassword redis-password',
+      '16:useClusterServers redis-replica-reads',
       '16:setPassword redis-password',
       '16:setPassword redis-auth-without-tls',
       '16:setPassword redis-auth-without-tls!',
@@ -173,7 +175,7 @@ describe('Redisson', () => {
     const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Wipe.java' });
     assert.deepEqual(result.sites.map((site) => `${code.slice(site.start, site.end)} ${site.origin}`), ['flushall redisson']);
     const rules = realHintRules().filter((rule) => rule.match.redis && rule.languages.includes('java'));
-    assert.equal(rules.length, 13);
+    assert.equal(rules.length, 14);
     for (const rule of rules) {
       const example = pickExample(rule, 'java', 'redisson');
       assert.equal(example?.fence, 'java', rule.id);

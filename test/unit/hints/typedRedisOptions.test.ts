@@ -1,6 +1,7 @@
 /**
- * Redis options declared with the client library's type (`RedisOptions` of ioredis, `ConnectionOptions` of
- * bullmq, `RedisClientOptions` of node-redis, Bull's `BullModuleOptions` and `SharedBullAsyncConfiguration`), read
+ * Redis options declared with the client library's type (`RedisOptions` and `ClusterOptions` of ioredis,
+ * `ConnectionOptions` of bullmq, `RedisClientOptions` and `RedisClusterOptions` of node-redis, Bull's
+ * `BullModuleOptions` and `SharedBullAsyncConfiguration`, also through a namespace import), read
  * where they are written even when the call that opens the client is out of sight; read once when a call reads them too.
  */
 import * as assert from 'node:assert/strict';
@@ -77,6 +78,42 @@ describe('Redis options typed with the client library types', () => {
       '    : new Redis({ ...baseOptions, host: process.env.REDIS_HOST });',
     );
     assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.startsWith('2:')), ['2:password redis-password']);
+  });
+
+  it('cluster option types, through a namespace import, and each object a function typed with a union of them returns', () => {
+    const code = sourceLines(
+      "import type * as Redis from 'ioredis';", // 1
+      "import type * as NodeRedis from 'redis';",
+      "import type * as mysql from 'mysql2';",
+      '',
+      "const clusterOptions: Redis.ClusterOptions = { scaleReads: 'slave', redisOptions: { tls: {} } };", // 5
+      'export const cacheOptions = (clustered: boolean):',
+      '  | { nodes: Redis.ClusterNode[]; options: Redis.ClusterOptions }',
+      '  | Redis.RedisOptions => {',
+      '  if (clustered) {',
+      "    return { nodes: [], options: { scaleReads: 'all' } };", // 10
+      '  }',
+      '  return { host: process.env.CACHE_HOST, password: process.env.CACHE_AUTH };',
+      '};',
+      'export function sessionOptions(clustered: boolean): NodeRedis.RedisClusterOptions | NodeRedis.RedisClientOptions | undefined {',
+      '  if (clustered) {', // 15
+      '    return { rootNodes: [{ url: process.env.SESSION_URL }], useReplicas: true };',
+      '  }',
+      '  return { url: process.env.SESSION_URL };',
+      '}',
+      'export const exported = clusterOptions;', // 20
+      "export const db: mysql.ConnectionOptions = { host: process.env.DB_HOST, password: 'sql-literal-2' };",
+      "export const mixed = (): Redis.RedisOptions | string => { if (process.env.X) { return { password: 'a-literal' }; } return 'x'; };",
+    );
+    assert.deepEqual(redisHints('options.ts', code).sort(), [
+      '10:scaleReads redis-replica-reads',
+      '12:password redis-auth-without-tls',
+      '12:password redis-auth-without-tls!',
+      '12:password redis-password',
+      '16:useReplicas redis-replica-reads',
+      '5:scaleReads redis-replica-reads',
+      '5:tls redis-tls',
+    ]);
   });
 
   it("traps: mysql2's ConnectionOptions and an untyped object", () => {

@@ -8,7 +8,9 @@
  * - `password` is sent to every node; `null`, the default the Redisson templates write, sends none;
  * - `${NAME}` (and `${NAME:-default}`) is replaced at startup from the environment or system properties;
  * - `sslVerificationMode: NONE` (since 3.41) and the older `sslEnableEndpointIdentification: false` turn
- *   certificate or host name checks off.
+ *   certificate or host name checks off;
+ * - `readMode` (`SLAVE` unless set, `MASTER`, `MASTER_SLAVE`) says which nodes the servers with replicas read from;
+ *   a section that does not set it stands for it with its key.
  *
  * Findings only where every address names an ElastiCache endpoint, as for the other configuration files.
  */
@@ -66,7 +68,13 @@ function server(section: readonly IacEntry[], keys: readonly string[], anchor: I
       options.push(option('sslVerificationMode', entry, value, { kind: 'expr', text: aws ? scalar.value : '' }));
     } else if (entry.key === 'sslEnableEndpointIdentification' && scalar?.kind === 'bool') {
       options.push(option('sslEnableEndpointIdentification', entry, value, scalar));
+    } else if (entry.key === 'readMode' && scalar?.kind === 'str') {
+      options.push(option('readMode', entry, value, scalar));
     }
+  }
+  // The servers with replicas read from them unless `readMode` says otherwise: the section's key stands for it.
+  if (anchor.key !== 'singleServerConfig' && !section.some((entry) => entry.key === 'readMode')) {
+    options.push({ name: 'readMode', norm: 'readmode', key: anchor.keySpan, value: anchor.keySpan, literal: { kind: 'expr', text: '' }, removal: anchor.keySpan });
   }
   if (options.some((each) => each.norm !== 'url')) {
     model.contexts.push({ kind: 'redis-client', type: 'redisson', options: aws ? options : hoverOnly(options), complete: aws, anchor: anchor.keySpan });

@@ -10,7 +10,8 @@
  *   properties: https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-3.0-Migration-Guide):
  *   `host` (default `localhost`), `password`, `url` (`rediss://` turns TLS on), and `ssl`, a boolean in
  *   Spring Boot 2 and `ssl.enabled` since 3.1, which a `ssl.bundle` turns on unless it says otherwise
- *   (https://docs.spring.io/spring-boot/appendix/application-properties/index.html).
+ *   (https://docs.spring.io/spring-boot/appendix/application-properties/index.html); `lettuce.read-from` (Spring
+ *   Boot 3.5+, `spring.data.redis` only) sends reads to replicas.
  *
  * Keys are matched as Spring's relaxed binding does (case, `-` and `_` aside), nested or written flat
  * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
@@ -188,10 +189,16 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
   const password = properties.get(`${prefix}.password`);
   const url = properties.get(`${prefix}.url`);
   const host = properties.get(`${prefix}.host`);
-  if (!password && !url && !host) {
+  // The one property among these that needs no server to be named: it configures the client Boot makes whatever its server.
+  const readFrom = prefix === 'spring.data.redis' ? properties.get(`${prefix}.lettuce.readfrom`) : undefined;
+  const readFromText = textOf(readFrom);
+  if (!password && !url && !host && readFromText === undefined) {
     return;
   }
   const options: OptionOccurrence[] = [];
+  if (readFrom && readFromText !== undefined) {
+    options.push(option('readFrom', readFrom, { kind: 'str', value: readFromText }));
+  }
   if (password) {
     options.push(passwordOption(password));
   } else if (url) {
@@ -218,7 +225,7 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
   }
   const hosts = redisHosts(properties, prefix);
   const aws = hosts.length > 0 && hosts.every(isCacheHost);
-  const anchor = (password ?? url ?? host)!.keySpan;
+  const anchor = (password ?? url ?? host ?? readFrom)!.keySpan;
   model.contexts.push({ kind: 'redis-client', type: 'spring-data-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor });
 }
 

@@ -7,8 +7,12 @@
  * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`), clients made from a URI string and the password and TLS
  * arguments of Jedis constructors, and Redisson's server configurations (`setPassword`, the address a chain sets
  * with it, and certificate verification); a server configuration's password is joined with the client
- * configuration of the factory it is handed to (`javaSpringRedisFactories.ts`). A method counts only on a chain that starts at one of these classes,
- * imported from its library, or on a variable of one.
+ * configuration of the factory it is handed to (`javaSpringRedisFactories.ts`). Where reads go is read the same
+ * way: Lettuce's `setReadFrom(ReadFrom.X)` on a cluster or master/replica connection, Spring Data Redis's
+ * `readFrom(...)` on its client configuration builder, Redisson's `setReadMode(ReadMode.X)` on a server
+ * configuration, Jedis's `readOnlyForRedisClusterReplicas()` and Valkey GLIDE's configuration builders'
+ * `readFrom(...)`. A method counts only on a chain that starts at one of these classes, imported from its
+ * library, or on a variable of one.
  */
 import { RedisFlavor } from '../../model';
 import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
@@ -20,11 +24,13 @@ import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { Value } from '../values';
+import { simpleTypeName, typeBefore } from './typedDeclarations';
+import { tokensNamed } from '../tokenIndex';
 
 interface SettingsClass {
   package: string;
   flavor: RedisFlavor;
-  /** Methods that set TLS or the password, by name, and the option each sets. */
+  /** Methods that set TLS, the password or where reads go, by name, and the option each sets. */
   methods: Readonly<Record<string, string>>;
   /**
    * `create("rediss://...")` (`new JedisPooled("redis://...")` where `constructed`) makes a client or URI from a URI
@@ -40,8 +46,11 @@ const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
 const SPRING_LETTUCE = `${SPRING_CONNECTION}.lettuce`;
 const JEDIS = 'redis.clients.jedis';
 
-/** Spring's `LettuceSslClientConfigurationBuilder`, reached by `useSsl()`; `verifyPeer(SslVerifyMode)` since Spring Data Redis 3.4. */
-const SPRING_BUILDER_METHODS = { useSsl: 'ssl', disablePeerVerification: 'disablePeerVerification', verifyPeer: 'verifyPeer' };
+/**
+ * Spring's `LettuceClientConfigurationBuilder`: `readFrom(ReadFrom)` (since Spring Data Redis 2.1), and its
+ * `LettuceSslClientConfigurationBuilder`, reached by `useSsl()`; `verifyPeer(SslVerifyMode)` since Spring Data Redis 3.4.
+ */
+const SPRING_BUILDER_METHODS = { useSsl: 'ssl', disablePeerVerification: 'disablePeerVerification', verifyPeer: 'verifyPeer', readFrom: 'readFrom' };
 
 /** Spring Data Redis's server configurations: `setPassword(String | char[] | RedisPassword)`. */
 const SPRING_SERVER: SettingsClass = { package: SPRING_CONNECTION, flavor: 'spring-data-redis', methods: { setPassword: 'password' } };
@@ -51,21 +60,51 @@ const JEDIS_FROM_URI: SettingsClass = { package: JEDIS, flavor: 'jedis', methods
  * Redisson's `Config` and the server configurations its `useSingleServer()`, `useClusterServers()` (and the
  * sentinel, replicated and master-slave ones) return: `setPassword(String)` (on `Config` since Redisson 4.0),
  * `setSslVerificationMode(SslVerificationMode)` (since 3.41; `NONE` checks no certificate) and the older
- * `setSslEnableEndpointIdentification(boolean)`. TLS comes from the `rediss://` scheme of the addresses.
+ * `setSslEnableEndpointIdentification(boolean)`. TLS comes from the `rediss://` scheme of the addresses. The
+ * servers with replicas take `setReadMode(ReadMode)`, `SLAVE` unless set: where the file never sets it, the call that
+ * picks such servers (`useClusterServers()`) stands for the setting (BaseMasterSlaveServersConfig).
  */
 const REDISSON_SERVER: SettingsClass = {
   package: 'org.redisson.config',
   flavor: 'redisson',
-  methods: { setPassword: 'password', setSslVerificationMode: 'sslVerificationMode', setSslEnableEndpointIdentification: 'sslEnableEndpointIdentification' },
+  methods: {
+    setPassword: 'password',
+    setSslVerificationMode: 'sslVerificationMode',
+    setSslEnableEndpointIdentification: 'sslEnableEndpointIdentification',
+    setReadMode: 'readMode',
+    useClusterServers: 'readMode',
+    useReplicatedServers: 'readMode',
+    useMasterSlaveServers: 'readMode',
+    useSentinelServers: 'readMode',
+  },
 };
+
+/**
+ * Lettuce's connections that may read from replicas, and what makes them: `setReadFrom(ReadFrom)` on a cluster
+ * connection (`clusterClient.connect()`) or a master/replica one (`MasterReplica.connect(client, codec, uris)`,
+ * `MasterSlave` before Lettuce 5.2).
+ */
+const LETTUCE_READS: SettingsClass = { package: LETTUCE, flavor: 'lettuce', methods: { setReadFrom: 'readFrom' } };
+const lettuceReads = (subpackage: string): SettingsClass => ({ ...LETTUCE_READS, package: `${LETTUCE}.${subpackage}` });
+
+/** Valkey GLIDE for Java's configuration builders: `readFrom(ReadFrom.PREFER_REPLICA)` (glide.api.models.configuration). */
+const GLIDE_CONFIGURATION: SettingsClass = { package: 'glide.api.models.configuration', flavor: 'glide-sync', methods: { readFrom: 'readFrom' } };
 
 /** By simple name; a name may stand for classes of two libraries (`RedisClient`): the import says which. */
 const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   // `withVerifyPeer(false)` is `withVerifyPeer(SslVerifyMode.NONE)` (RedisURI.Builder); the URI query `verifyPeer` since Lettuce 6.1.
   ['RedisURI', { package: LETTUCE, flavor: 'lettuce', methods: { withSsl: 'ssl', setSsl: 'ssl', withVerifyPeer: 'verifyPeer', setVerifyPeer: 'verifyPeer', withPassword: 'password', setPassword: 'password' }, fromUri: 'uri' }],
   ['RedisClient', { package: LETTUCE, flavor: 'lettuce', methods: {}, fromUri: 'client' }],
-  ['RedisClusterClient', { package: `${LETTUCE}.cluster`, flavor: 'lettuce', methods: {}, fromUri: 'client' }],
+  // `clusterClient.connect().setReadFrom(...)`: the connection it opens.
+  ['RedisClusterClient', { package: `${LETTUCE}.cluster`, flavor: 'lettuce', methods: LETTUCE_READS.methods, fromUri: 'client' }],
+  ['StatefulRedisClusterConnection', lettuceReads('cluster.api')],
+  ['MasterReplica', lettuceReads('masterreplica')],
+  ['StatefulRedisMasterReplicaConnection', lettuceReads('masterreplica')],
+  ['MasterSlave', lettuceReads('masterslave')],
+  ['StatefulRedisMasterSlaveConnection', lettuceReads('masterslave')],
   ['LettuceClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
+  // The builder's own type, imported as the nested class it is (a customizer's parameter).
+  ['LettuceClientConfigurationBuilder', { package: `${SPRING_LETTUCE}.LettuceClientConfiguration`, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
   ['LettucePoolingClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
   // Spring Boot's callback bean, whose one parameter is the builder Boot configures from `spring.data.redis.*`
   // (`return builder -> builder.useSsl().disablePeerVerification();`): Boot 2 and 3, and Boot 4's package.
@@ -79,7 +118,8 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   ['RedisStaticMasterReplicaConfiguration', SPRING_SERVER],
   // Its nested `RedisConfiguration.WithPassword` and `WithAuthentication`, the type a helper that sets any of them takes.
   ['RedisConfiguration', SPRING_SERVER],
-  ['DefaultJedisClientConfig', { package: JEDIS, flavor: 'jedis', methods: { ssl: 'ssl', sslOptions: 'ssl', password: 'password' } }],
+  // `readOnlyForRedisClusterReplicas()` (Jedis 5.2+) lets a cluster client read replicas (`executeCommandToReplica`).
+  ['DefaultJedisClientConfig', { package: JEDIS, flavor: 'jedis', methods: { ssl: 'ssl', sslOptions: 'ssl', password: 'password', readOnlyForRedisClusterReplicas: 'readOnlyForRedisClusterReplicas' } }],
   // Jedis 6.0+: `SslVerifyMode.INSECURE` trusts every certificate (SslOptions.createSslContext).
   ['SslOptions', { package: JEDIS, flavor: 'jedis', methods: { sslVerifyMode: 'sslVerifyMode' } }],
   ['Jedis', JEDIS_FROM_URI],
@@ -96,6 +136,8 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   ['MasterSlaveServersConfig', REDISSON_SERVER],
   // Jedis 7.2's client (RedisClient.create(String url)).
   ['RedisClient', { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client' }],
+  ['GlideClientConfiguration', GLIDE_CONFIGURATION],
+  ['GlideClusterClientConfiguration', GLIDE_CONFIGURATION],
 ];
 
 /** Spring Boot's Lettuce customizer, the one callback whose lambda parameter is read as its builder. */
@@ -149,6 +191,10 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
   }
   const method = a.tokens.text(nameIndex);
   const option = type.methods[method];
+  // `useClusterServers()` reads from replicas by default; a `setReadMode` of the file says where reads go instead.
+  if (option === 'readMode' && method !== 'setReadMode' && tokensNamed(a, 'setReadMode').length > 0) {
+    return;
+  }
   if (option) {
     const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
     const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), close) : undefined;
@@ -270,13 +316,25 @@ function classOfChain(a: CodeAnalyzer, start: number, hops: number): SettingsCla
   if (binding.expression >= 0) {
     return classOfChain(a, binding.expression, hops + 1);
   }
-  return importedClass(a, a.id(binding.token - 1) ?? '') ?? nestedClass(a, binding.token - 1) ?? callbackClass(a, binding.token);
+  return declaredClass(a, binding.token) ?? callbackClass(a, binding.token);
 }
 
-/** A nested type written with its outer class (`RedisConfiguration.WithAuthentication`) ending at `k`: the outer class's settings. */
+/** The class a field, parameter or local is declared with, type arguments aside (`StatefulRedisClusterConnection<String, String> connection`). */
+function declaredClass(a: CodeAnalyzer, name: number): SettingsClass | undefined {
+  const start = typeBefore(a, name);
+  const last = start < 0 ? -1 : simpleTypeName(a, start);
+  return last < 0 ? undefined : (importedClass(a, a.id(last) ?? '') ?? nestedClass(a, last));
+}
+
+/**
+ * A nested type written with its outer class ending at `k`: the outer class's settings, for Spring's
+ * `RedisConfiguration.WithAuthentication` (and its other `With` interfaces) and
+ * `LettuceClientConfiguration.LettuceClientConfigurationBuilder`.
+ */
 function nestedClass(a: CodeAnalyzer, k: number): SettingsClass | undefined {
-  const nested = a.isAccess(k - 1) && a.idIs(k - 2, 'RedisConfiguration') && /^With[A-Z]/.test(a.id(k) ?? '');
-  return nested ? importedClass(a, 'RedisConfiguration') : undefined;
+  const outer = a.isAccess(k - 1) ? a.id(k - 2) : undefined;
+  const nested = (outer === 'RedisConfiguration' && /^With[A-Z]/.test(a.id(k) ?? '')) || (outer === 'LettuceClientConfiguration' && a.idIs(k, 'LettuceClientConfigurationBuilder'));
+  return nested ? importedClass(a, outer!) : undefined;
 }
 
 /** The one parameter `name` of the innermost lambda around `k` that declares it (`name ->`, `(name) ->`), or undefined. */
