@@ -43,7 +43,8 @@ export const MAX_TOKENS = 3000;
 const CONDITIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator'].map(normalizeName));
 
 /**
- * A sent write that may replace, unseen, an item another run changed: not made only for a loop's sake, and either
+ * A sent write that may replace, unseen, an item another run changed: not made only for a loop's sake (but for an
+ * object mapper's save of a whole object), and either
  * with no request object (an object mapper's `SaveAsync(order)`, judged by the language's flow alone) or with
  * all its options in sight and no condition.
  */
@@ -51,7 +52,7 @@ export function writesWithoutCondition(write: OperationOccurrence): boolean {
   const request = write.request;
   return (
     write.call &&
-    !write.loopOnly &&
+    (!write.loopOnly || write.rewritesObject === true) &&
     (request === undefined ||
       (request.complete && !request.options.some((option) => !option.absent && CONDITIONS.has(option.norm)) && !(request.lent?.some((norm) => CONDITIONS.has(norm)) ?? false)))
   );

@@ -48,7 +48,7 @@ export const rmwJava: RmwDialect = {
   versionedOrUnknown(a, get, readStart) {
     // `Order order = table.getItem(…)`: the bean's class as declared; for `var`, the table's type argument.
     const declared = a.is(readStart - 1, '=') && a.isId(readStart - 2) && a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : undefined;
-    const type = declared === 'var' ? tableBean(a, get) : declared;
+    const type = declared === 'var' ? (get.objectType ?? tableBean(a, get)) : declared;
     if (type === undefined || staticVersion(a)) {
       return true;
     }
