@@ -29,6 +29,7 @@ import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValue
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
+import { javaRewritesFirstItem } from './languages/rmwJavaFirstItem';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -480,7 +481,7 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
 /** Whether the Put `put` writes back, changed, the item the Get `get` read (or the first item the Query `get` read), on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   if (get.operation === QUERY) {
-    return rewritesFirstItem(a, get, put);
+    return a.language.family === 'java' ? javaRewritesFirstItem(a, get, put) : rewritesFirstItem(a, get, put);
   }
   const dialect = TYPED_DIALECTS[a.language.family];
   if (put.operation === UPDATE_ITEM && setsAnyValue(put)) {

@@ -465,6 +465,24 @@ export function goAssignedNames(a: CodeAnalyzer, at: number): string[] | undefin
   return names.length > 0 && statement ? names : undefined;
 }
 
+/** Words a block's `{` follows that no object initializer's type is. */
+const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'do']);
+/** Tokens read back over a Java method's `throws` list (`throws IOException, InterruptedException {`). */
+const THROWS_REACH = 24;
+
+/** Whether the name at `last` ends a Java method's `throws` list, the body's `{` after it. */
+function closesThrowsClause(a: CodeAnalyzer, last: number): boolean {
+  for (let k = last; k > 0 && k > last - THROWS_REACH; k--) {
+    if (a.idIs(k, 'throws')) {
+      return true;
+    }
+    if (!a.isId(k) && !a.is(k, ',') && !a.isAccess(k)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 /**
  * Exported for the dialects: the name before an `=` at `at` in a Java or C# statement (`x =`, `var x =`,
  * `Map<String, AttributeValue> x =`, `final GetItemResponse r =`), not a named argument or an initializer's member.
@@ -475,8 +493,9 @@ export function declaredName(a: CodeAnalyzer, at: number): string[] | undefined 
     return undefined;
   }
   const parent = a.parent[name];
-  // An object initializer's member (`new PutItemRequest { Item = item }`) or an annotation's argument.
-  if (parent >= 0 && (a.is(parent, '(') || (a.is(parent, '{') && (a.idIs(parent - 1, 'new') || a.isId(parent - 1) || a.is(parent - 1, '>') || (a.is(parent - 1, ')') && isConstruction(a, parent - 1)))))) {
+  // An object initializer's member (`new PutItemRequest { Item = item }`) or an annotation's argument; not a statement of an `else { … }` block.
+  const initializerType = a.isId(parent - 1) && !BLOCK_KEYWORDS.has(a.tokens.text(parent - 1)) && !closesThrowsClause(a, parent - 1);
+  if (parent >= 0 && (a.is(parent, '(') || (a.is(parent, '{') && (a.idIs(parent - 1, 'new') || initializerType || a.is(parent - 1, '>') || (a.is(parent - 1, ')') && isConstruction(a, parent - 1)))))) {
     return undefined;
   }
   const before = name - 1;

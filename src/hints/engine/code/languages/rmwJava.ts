@@ -13,7 +13,7 @@ import { normalizeName } from '../../types';
 
 const TABLE_NAME = normalizeName('tableName');
 const COPIES = new Set(['HashMap', 'LinkedHashMap', 'TreeMap', 'ConcurrentHashMap']);
-const VERSION_MARKERS = ['DynamoDbVersionAttribute', 'DynamoDBVersionAttribute'];
+export const VERSION_MARKERS = ['DynamoDbVersionAttribute', 'DynamoDBVersionAttribute'];
 
 function namesTable(occurrence: OperationOccurrence): boolean {
   return occurrence.request?.options.some((option) => option.norm === TABLE_NAME) ?? false;
