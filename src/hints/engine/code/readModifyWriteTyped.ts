@@ -289,10 +289,10 @@ function copyStartOf(a: CodeAnalyzer, dialect: RmwDialect, open: number): number
   return -1;
 }
 
-/** One use of a name at `k` between the read and the write: an assignment, a change, a binding of the dialect's own. */
 /**
- * Follows the name at `k` one step. An assignment whose value holds the write at `until` (`order = repository.save(order)`)
- * takes effect after the write, which still sends the name's old value.
+ * One use of a name at `k` between the read and the write: an assignment, a change, a binding of the dialect's own.
+ * An assignment whose value holds the write at `until` (`order = repository.save(order)`) takes effect after the
+ * write, which still sends the name's old value.
  */
 function follow(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow, until = -1): void {
   if (dialect.special?.(a, k, flow)) {
