@@ -175,6 +175,13 @@ export interface OperationOccurrence {
    * UpdateItem that `CreateBatchWrite` can replace with puts.
    */
   loopOnly?: boolean;
+  /**
+   * A loop-only write that `dynamodb-read-modify-write` still judges: Spring Data's `save` of one entity, which writes
+   * the whole object back whichever request the mapper sends.
+   */
+  rewritesObject?: boolean;
+  /** The class an object mapper's read returns, where the call names it elsewhere (a Spring Data repository's entity). */
+  objectType?: string;
 }
 
 /** The statement shape a pagination quick fix can rewrite. */

@@ -166,6 +166,12 @@ export const REDIS_COMMANDS = new Set([
   'hscaniterator',
   'sscaniterator',
   'zscaniterator',
+  // A whole list or sorted set (LRANGE and ZRANGE from 0 to -1 only: `code/redisRanges.ts`).
+  'lrange',
+  'zrange',
+  'zrevrange',
+  'zrangewithscores',
+  'zrevrangewithscores',
   'flushall',
   'flushdb',
   'config',

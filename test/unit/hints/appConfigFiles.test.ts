@@ -152,7 +152,7 @@ describe('Spring Boot application.yml', () => {
     assert.deepEqual(findings(hintsIn('application-prod.yml', empty)), []);
     const aws = sourceLines('spring:', '  datasource:', '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders', '    password: Orders2024!');
     assert.deepEqual(findings(hintsIn('src/test/resources/application.yml', aws)), []);
-    assert.deepEqual(findings(hintsIn('src/main/resources/config.yml', aws)), []);
+    assert.deepEqual(findings(hintsIn('deploy/config.yml', aws)), []);
   });
 
   it('still reads a CloudFormation template that bears the name', () => {
@@ -208,6 +208,67 @@ describe('Spring Boot application.properties', () => {
     const aws = sourceLines('spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop', 'spring.datasource.password=12345678');
     assert.deepEqual(findings(hintsIn('src/test/resources/application.properties', aws)), []);
     assert.deepEqual(findings(hintsIn('src/main/resources/db.properties', aws)), []);
+  });
+});
+
+describe("Spring datasources under the application's own prefix, and Spring files a configuration imports", () => {
+  it('reads a JDBC URL and its password under any prefix, as a @ConfigurationProperties bean binds them', () => {
+    const properties = sourceLines(
+      'stock.red.jdbc-url=jdbc:postgresql://stock-red.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com:5432/stock', // 1
+      'stock.red.password=RedStock-2025',
+      'stock.white.url=jdbc:mysql://stock-white.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/stock?useSSL=false', // 3
+      'stock.white.password=${WHITE_PASSWORD}',
+      'spring.datasource.hikari.jdbc-url=jdbc:postgresql://stock-main.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/stock', // 5
+      'spring.datasource.hikari.password=MainStock-2025',
+    );
+    const hints = hintsIn('src/main/resources/application.properties', properties);
+    assert.deepEqual(findings(hints), ['2:RedStock-2025 rds-sql-password!', '3:stock.white.url rds-sql-tls-disabled!', '6:MainStock-2025 rds-sql-password!']);
+    assert.ok(hints.includes('1:stock.red.jdbc-url rds-sql-connection') && hints.includes('4:stock.white.password rds-sql-password'));
+    const yaml = sourceLines(
+      'invoices:', // 1
+      '  datasource:',
+      '    jdbc-url: jdbc:postgresql://invoices.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com:5432/invoices', // 3
+      '    password: Invoices-Live-77',
+    );
+    assert.deepEqual(findings(hintsIn('application.yml', yaml)), ['4:Invoices-Live-77 rds-sql-password!']);
+  });
+
+  it('leaves URLs that are no JDBC URL, placeholders, local servers and keys another reader took', () => {
+    const properties = sourceLines(
+      'pricing.api.url=https://pricing.example.com/v2', // 1
+      'pricing.api.password=Pricing-Api-2025',
+      'stock.archive.jdbc-url=${ARCHIVE_URL}',
+      'stock.archive.password=Archive-2025',
+      'stock.local.jdbc-url=jdbc:postgresql://localhost:5432/stock', // 5
+      'stock.local.password=postgres',
+      'stock.audit.jdbc-url=jdbc:postgresql://stock-audit.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/audit',
+      'stock.audit.password=audit_xxx',
+      'quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/orders',
+      '#---',
+      'spring.datasource.url=jdbc:mysql://shop.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/shop',
+      'spring.datasource.password=password_XXX', // 12: a value to fill in
+    );
+    const hints = hintsIn('src/main/resources/application.properties', properties);
+    assert.deepEqual(findings(hints), []);
+    assert.ok(!hints.some((hint) => hint.startsWith('1:') || hint.startsWith('2:') || hint.startsWith('3:') || hint.startsWith('4:')));
+    assert.equal(hints.filter((hint) => hint.startsWith('9:')).length, 1, 'Quarkus\'s URL is read once');
+  });
+
+  it('reads a YAML file of the classpath resources whose root holds spring keys, whatever its name', () => {
+    const yaml = sourceLines(
+      'spring:', // 1
+      '  data:',
+      '    redis:',
+      '      host: stock-cache.k3v8q2.ng.0001.euw1.cache.amazonaws.com',
+      '      password: Stock-Cache-Token-9', // 5
+    );
+    const expected = ['5:Stock-Cache-Token-9 redis-password!', '5:password redis-auth-without-tls!'];
+    assert.deepEqual(findings(hintsIn('src/main/resources/cache-settings/elasticache.yaml', yaml)), expected);
+    assert.deepEqual(findings(hintsIn('src/main/resources/config.yml', yaml)), expected);
+    assert.deepEqual(findings(hintsIn('deploy/values.yaml', yaml)), []);
+    assert.deepEqual(findings(hintsIn('src/test/resources/cache-settings/elasticache.yaml', yaml)), []);
+    const other = sourceLines('logging:', '  level:', '    root: INFO', 'database:', '  password: Not-Spring-2025');
+    assert.deepEqual(hintsIn('src/main/resources/logging.yaml', other), []);
   });
 });
 

@@ -143,6 +143,87 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
       );
       assert.deepEqual(reported('LedgerService.java', code), []);
     });
+
+    it("reports DynamoDBMapper's save of the first item a query returned, changed, also after an if/else and in a method that throws", () => {
+      const code = sourceLines(
+        'package social.data;',
+        'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+        'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+        'import java.io.IOException;',
+        'import java.util.ArrayList;',
+        'import java.util.List;',
+        '',
+        'public class FollowerStore {',
+        '  private final DynamoDBMapper mapper = new DynamoDBMapper(AmazonDynamoDBClientBuilder.defaultClient());',
+        '',
+        '  public void follow(String follower, String followee) throws IOException, InterruptedException {', // 11
+        '    DynamoDBQueryExpression<Followers> query = new DynamoDBQueryExpression<Followers>().withHashKeyValues(key(followee));',
+        '    PaginatedQueryList<Followers> results = mapper.query(Followers.class, query);',
+        '    Followers followers = null;',
+        '    if (results.isEmpty()) {',
+        '      followers = new Followers();',
+        '      followers.setUserId(followee);',
+        '    } else {',
+        '      followers = results.get(0);',
+        '    }',
+        '    followers.getNames().add(follower);',
+        '    mapper.save(followers);', // 22
+        '  }',
+        '',
+        '  public void rename(String id, String name) throws Exception {',
+        '    Profile profile = mapper.load(Profile.class, id);',
+        '    profile.setName(name);',
+        '    mapper.save(profile);', // 28: a load, a setter and a save in a method that throws
+        '  }',
+        '',
+        '  public void badge(String id) {',
+        '    Badge badge = mapper.query(Badge.class, new DynamoDBQueryExpression<Badge>()).get(0);',
+        '    badge.setLevel(badge.getLevel() + 1);',
+        '    mapper.save(badge);', // 34: a versioned class: the save is conditional
+        '  }',
+        '',
+        '  public void copy(String id, Followers incoming) {',
+        '    List<Followers> found = mapper.query(Followers.class, new DynamoDBQueryExpression<Followers>());',
+        '    incoming.setUserId(id);',
+        '    mapper.save(incoming);', // 40: not what the query read
+        '  }',
+        '',
+        '  private static Followers key(String id) {',
+        '    Followers f = new Followers();',
+        '    f.setUserId(id);',
+        '    return f;',
+        '  }',
+        '}',
+        '',
+        '@DynamoDBTable(tableName = "followers")',
+        'class Followers {',
+        '  private String userId;',
+        '  private List<String> names = new ArrayList<>();',
+        '  @DynamoDBHashKey public String getUserId() { return userId; }',
+        '  public void setUserId(String userId) { this.userId = userId; }',
+        '  public List<String> getNames() { return names; }',
+        '}',
+        '',
+        '@DynamoDBTable(tableName = "profiles")',
+        'class Profile {',
+        '  private String id;',
+        '  private String name;',
+        '  @DynamoDBHashKey public String getId() { return id; }',
+        '  public void setName(String name) { this.name = name; }',
+        '}',
+        '',
+        '@DynamoDBTable(tableName = "badges")',
+        'class Badge {',
+        '  private String id;',
+        '  private int level;',
+        '  @DynamoDBVersionAttribute private Long version;',
+        '  @DynamoDBHashKey public String getId() { return id; }',
+        '  public int getLevel() { return level; }',
+        '  public void setLevel(int level) { this.level = level; }',
+        '}',
+      );
+      assert.deepEqual(reported('FollowerStore.java', code), [`22:save ${RULE}`, `28:save ${RULE}`]);
+    });
   });
 
   describe('Go', () => {

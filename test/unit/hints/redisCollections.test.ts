@@ -172,4 +172,85 @@ describe('Redis hash and set reads', () => {
     );
     assert.deepEqual(hovered('src/Board.cs', csharp), [`6:HashValuesAsync ${RULE}`]);
   });
+
+  it('hovers on LRANGE and ZRANGE from 0 to -1 (the whole list or sorted set) in every client, not on a page of them', () => {
+    const go = sourceLines(
+      'package feed',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Feed struct{ rdb *redis.Client }',
+      '',
+      'func (f *Feed) All(ctx context.Context, user string) ([]string, error) {',
+      '\treturn f.rdb.LRange(ctx, "feed:"+user, 0, -1).Result()', // 12
+      '}',
+      '',
+      'func (f *Feed) Latest(ctx context.Context, user string) ([]string, error) {',
+      '\treturn f.rdb.LRange(ctx, "feed:"+user, 0, 19).Result()', // 16: a page
+      '}',
+      '',
+      'func (f *Feed) Board(ctx context.Context) ([]string, error) {',
+      '\treturn f.rdb.ZRevRange(ctx, "board", 0, -1).Result()', // 20
+      '}',
+    );
+    assert.deepEqual(hovered('feed/feed.go', go), [`12:LRange ${RULE}`, `20:ZRevRange ${RULE}`]);
+    const java = sourceLines(
+      'import redis.clients.jedis.Jedis;',
+      'import redis.clients.jedis.JedisPool;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      '',
+      'public class FeedStore {',
+      '    private final JedisPool pool = new JedisPool("localhost", 6379);',
+      '    private final StringRedisTemplate template;',
+      '',
+      '    public FeedStore(StringRedisTemplate template) {',
+      '        this.template = template;',
+      '    }',
+      '',
+      '    public java.util.List<String> all(String user) {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            return jedis.lrange("feed:" + user, 0L, -1L);', // 15
+      '        }',
+      '    }',
+      '',
+      '    public java.util.List<String> latest(String user) {',
+      '        return template.opsForList().range("feed:" + user, 0, 9);', // 20: a page
+      '    }',
+      '',
+      '    public java.util.Set<String> board() {',
+      '        return template.opsForZSet().range("board", 0, -1);', // 24
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hovered('FeedStore.java', java), [`15:lrange ${RULE}`, `24:range ${RULE}`]);
+    const csharp = sourceLines(
+      'using StackExchange.Redis;',
+      '',
+      'public class FeedStore',
+      '{',
+      '    private readonly IDatabase _db;',
+      '    public FeedStore(IConnectionMultiplexer redis) => _db = redis.GetDatabase();',
+      '    public Task<RedisValue[]> All(string user) => _db.ListRangeAsync($"feed:{user}");', // 7: defaults to 0, -1
+      '    public Task<RedisValue[]> Latest(string user) => _db.ListRangeAsync($"feed:{user}", 0, 9);', // 8: a page
+      '    public RedisValue[] Board() => _db.SortedSetRangeByRank("board", 0, -1);', // 9
+      '}',
+    );
+    assert.deepEqual(hovered('FeedStore.cs', csharp), [`7:ListRangeAsync ${RULE}`, `9:SortedSetRangeByRank ${RULE}`]);
+    const python = sourceLines(
+      'import redis',
+      '',
+      'r = redis.Redis.from_url("rediss://cache:6379")',
+      '',
+      'def feed(user):',
+      '    everything = r.lrange(f"feed:{user}", 0, -1)',
+      '    latest = r.lrange(f"feed:{user}", 0, 9)', // 7: a page
+      '    board = r.zrange("board", 0, -1, withscores=True)',
+      '    return everything, latest, board',
+    );
+    assert.deepEqual(hovered('app/feed.py', python), [`6:lrange ${RULE}`, `8:zrange ${RULE}`]);
+  });
 });

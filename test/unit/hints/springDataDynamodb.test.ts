@@ -394,6 +394,70 @@ describe('Spring Data DynamoDB repositories', () => {
     ]);
   });
 
+  it('reports a save of the entity findById loaded and the code changed (a read-modify-write), not of a versioned entity, a fallback, or one saved unchanged', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      ...ORDER_ENTITY,
+      '',
+      '@DynamoDBTable(tableName = "wallets")',
+      'class Wallet {',
+      '    @DynamoDBHashKey',
+      '    private String id;',
+      '    @DynamoDBVersionAttribute',
+      '    private Long version;',
+      '    private long balance;',
+      '    public long getBalance() { return balance; }',
+      '    public void setBalance(long balance) { this.balance = balance; }',
+      '}',
+      '',
+      '@EnableScan',
+      'interface OrderRepository extends CrudRepository<Order, String> {',
+      '}',
+      '',
+      '@EnableScan',
+      'interface WalletRepository extends CrudRepository<Wallet, String> {',
+      '}',
+      '',
+      '@Service',
+      'public class OrderService {',
+      '    private final OrderRepository orders;',
+      '    private final WalletRepository wallets;',
+      '',
+      '    OrderService(OrderRepository orders, WalletRepository wallets) {',
+      '        this.orders = orders;',
+      '        this.wallets = wallets;',
+      '    }',
+      '',
+      '    public Order ship(String id) {',
+      '        var order = orders.findById(id).orElseThrow(() -> new IllegalStateException(id));',
+      '        order.setOrderId(id);',
+      '        order = orders.save(order);', // 62
+      '        return order;',
+      '    }',
+      '',
+      '    public void credit(String id, long amount) {',
+      '        Wallet wallet = wallets.findById(id).get();',
+      '        wallet.setBalance(wallet.getBalance() + amount);',
+      '        wallets.save(wallet);', // 69: versioned, so the mapper's write is conditional
+      '    }',
+      '',
+      '    public Order openOrFetch(String id) {',
+      '        Order order = orders.findById(id).orElse(new Order());',
+      '        order.setOrderId(id);',
+      '        return orders.save(order);', // 75: the fallback may be a new item
+      '    }',
+      '',
+      '    public Order touch(String id) {',
+      '        Order order = orders.findById(id).orElse(null);',
+      '        return orders.save(order);', // 80: written back unchanged
+      '    }',
+      '}',
+    );
+    const hints = withoutSdkV1(hintsIn('OrderService.java', code));
+    assert.deepEqual(hints.filter((hint) => hint.includes('read-modify-write')), ['62:save dynamodb-read-modify-write', '62:save dynamodb-read-modify-write!']);
+    assert.ok(!hints.some((hint) => /^(?:69|75|80):save /.test(hint)), 'save of one entity keeps no hover of its own');
+  });
+
   it('reads the Spring Data 1.x names of the 4.x library: findOne, exists, delete of an id, save and delete of a list', () => {
     const code = sourceLines(
       ...IMPORTS,

@@ -22,7 +22,7 @@ const CHECK_THEN_PUT =
 const UNIQUE_BY_SEARCH =
   "This PutItem creates an item with a value that a Query or Scan just found unused, with no condition: two runs can both find it unused and both create an item with it. A condition on this Put sees only the new item, so it cannot keep the value unique: put a second item keyed by the value in the same TransactWriteItems, with ConditionExpression 'attribute_not_exists(<key attribute>)' on that item.";
 const FIRST_ITEM =
-  "This PutItem puts back, changed, the first item that a Query just read, with no condition. If two runs read the same item, the later Put silently replaces the earlier one's change (a lost update). Compute in an UpdateItem's expression instead (ADD, SET n = n + :d), or keep a version attribute, write with a ConditionExpression on it and retry on ConditionalCheckFailedException.";
+  "This write (a PutItem, or an object mapper's save) puts back, changed, the first item that a Query just read, with no condition. If two runs read the same item, the later write silently replaces the earlier one's change (a lost update). Compute in an UpdateItem's expression instead (ADD, SET n = n + :d), or keep a version attribute, write with a ConditionExpression on it and retry on ConditionalCheckFailedException.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
 const SEARCHES = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /**
@@ -79,7 +79,7 @@ export const readModifyWrite: Check = (rule, context) => {
     } else if (put.operation === 'dynamodb:PutItem' && nearestBefore(searches, put.tokenIndex, READS_PER_WRITE).some((search) => scopes.createsSearchedValue(search, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name, undefined, UNIQUE_BY_SEARCH);
-    } else if (put.operation === 'dynamodb:PutItem' && nearestBefore(queries, put.tokenIndex, READS_PER_WRITE).some((query) => scopes.rewritesReadItem(query, put))) {
+    } else if (nearestBefore(queries, put.tokenIndex, READS_PER_WRITE).some((query) => scopes.rewritesReadItem(query, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name, undefined, FIRST_ITEM);
     }

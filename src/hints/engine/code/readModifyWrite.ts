@@ -29,6 +29,7 @@ import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValue
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
+import { javaRewritesFirstItem } from './languages/rmwJavaFirstItem';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -43,7 +44,8 @@ export const MAX_TOKENS = 3000;
 const CONDITIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator'].map(normalizeName));
 
 /**
- * A sent write that may replace, unseen, an item another run changed: not made only for a loop's sake, and either
+ * A sent write that may replace, unseen, an item another run changed: not made only for a loop's sake (but for an
+ * object mapper's save of a whole object), and either
  * with no request object (an object mapper's `SaveAsync(order)`, judged by the language's flow alone) or with
  * all its options in sight and no condition.
  */
@@ -51,7 +53,7 @@ export function writesWithoutCondition(write: OperationOccurrence): boolean {
   const request = write.request;
   return (
     write.call &&
-    !write.loopOnly &&
+    (!write.loopOnly || write.rewritesObject === true) &&
     (request === undefined ||
       (request.complete && !request.options.some((option) => !option.absent && CONDITIONS.has(option.norm)) && !(request.lent?.some((norm) => CONDITIONS.has(norm)) ?? false)))
   );
@@ -479,7 +481,7 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
 /** Whether the Put `put` writes back, changed, the item the Get `get` read (or the first item the Query `get` read), on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   if (get.operation === QUERY) {
-    return rewritesFirstItem(a, get, put);
+    return a.language.family === 'java' ? javaRewritesFirstItem(a, get, put) : rewritesFirstItem(a, get, put);
   }
   const dialect = TYPED_DIALECTS[a.language.family];
   if (put.operation === UPDATE_ITEM && setsAnyValue(put)) {

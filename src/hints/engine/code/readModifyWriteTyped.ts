@@ -118,7 +118,7 @@ function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurre
   }
   for (let k = read.end; k < until; k++) {
     if (a.isId(k) && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn) {
-      follow(a, dialect, k, flow);
+      follow(a, dialect, k, flow, until);
     }
   }
   return { flow, read };
@@ -189,6 +189,22 @@ function tableOf(a: CodeAnalyzer, dialect: RmwDialect, occurrence: OperationOccu
   return receiver === undefined ? undefined : `receiver ${receiver}`;
 }
 
+/**
+ * The token after an unwrap at `end` that hands on the entity a read returned, or fails: an Optional's (Spring Data's
+ * `findById`) `.orElseThrow(…)`, `.get()` or `.orElse(null)`, or a future's `.get()`; `end` when there is none. A
+ * fallback object (`.orElse(new Order())`) may be a new item.
+ */
+function pastOptionalUnwrap(a: CodeAnalyzer, end: number): number {
+  const open = end + 2;
+  const close = a.isAccess(end) && a.is(open, '(') ? a.partner[open] : -1;
+  if (close <= open) {
+    return end;
+  }
+  const method = a.id(end + 1);
+  const unwraps = method === 'orElseThrow' || (method === 'get' && close === open + 1) || (method === 'orElse' && a.idIs(open + 1, 'null') && close === open + 2);
+  return unwraps ? close + 1 : end;
+}
+
 /** The read's statement: binds its result, and returns where it starts and the token after it, or undefined. */
 function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, flow: RmwFlow): { start: number; end: number } | undefined {
   const name = get.tokenIndex;
@@ -210,6 +226,9 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   }
   if (a.language.family === 'csharp') {
     end = pastBlockingWait(a, end);
+  }
+  if (a.language.family === 'java') {
+    end = pastOptionalUnwrap(a, end);
   }
   let start = a.isAccess(name - 1) ? chainStart(a, name - 2) : name;
   if (a.idIs(start - 1, 'await')) {
@@ -270,8 +289,12 @@ function copyStartOf(a: CodeAnalyzer, dialect: RmwDialect, open: number): number
   return -1;
 }
 
-/** One use of a name at `k` between the read and the write: an assignment, a change, a binding of the dialect's own. */
-function follow(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow): void {
+/**
+ * One use of a name at `k` between the read and the write: an assignment, a change, a binding of the dialect's own.
+ * An assignment whose value holds the write at `until` (`order = repository.save(order)`) takes effect after the
+ * write, which still sends the name's old value.
+ */
+function follow(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow, until = -1): void {
   if (dialect.special?.(a, k, flow)) {
     return;
   }
@@ -279,6 +302,9 @@ function follow(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow):
   const held = flow.items.has(name);
   const response = flow.responses.has(name);
   const assign = assignmentAfter(a, k);
+  if (assign >= 0 && until > assign && until < statementEnd(a, assign + 1)) {
+    return;
+  }
   if (assign >= 0) {
     const names = dialect.assignedNames(a, assign);
     if (names?.[0] === name) {
@@ -439,6 +465,24 @@ export function goAssignedNames(a: CodeAnalyzer, at: number): string[] | undefin
   return names.length > 0 && statement ? names : undefined;
 }
 
+/** Words a block's `{` follows that no object initializer's type is. */
+const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'do']);
+/** Tokens read back over a Java method's `throws` list (`throws IOException, InterruptedException {`). */
+const THROWS_REACH = 24;
+
+/** Whether the name at `last` ends a Java method's `throws` list, the body's `{` after it. */
+function closesThrowsClause(a: CodeAnalyzer, last: number): boolean {
+  for (let k = last; k > 0 && k > last - THROWS_REACH; k--) {
+    if (a.idIs(k, 'throws')) {
+      return true;
+    }
+    if (!a.isId(k) && !a.is(k, ',') && !a.isAccess(k)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 /**
  * Exported for the dialects: the name before an `=` at `at` in a Java or C# statement (`x =`, `var x =`,
  * `Map<String, AttributeValue> x =`, `final GetItemResponse r =`), not a named argument or an initializer's member.
@@ -449,8 +493,9 @@ export function declaredName(a: CodeAnalyzer, at: number): string[] | undefined 
     return undefined;
   }
   const parent = a.parent[name];
-  // An object initializer's member (`new PutItemRequest { Item = item }`) or an annotation's argument.
-  if (parent >= 0 && (a.is(parent, '(') || (a.is(parent, '{') && (a.idIs(parent - 1, 'new') || a.isId(parent - 1) || a.is(parent - 1, '>') || (a.is(parent - 1, ')') && isConstruction(a, parent - 1)))))) {
+  // An object initializer's member (`new PutItemRequest { Item = item }`) or an annotation's argument; not a statement of an `else { … }` block.
+  const initializerType = a.isId(parent - 1) && !BLOCK_KEYWORDS.has(a.tokens.text(parent - 1)) && !closesThrowsClause(a, parent - 1);
+  if (parent >= 0 && (a.is(parent, '(') || (a.is(parent, '{') && (a.idIs(parent - 1, 'new') || initializerType || a.is(parent - 1, '>') || (a.is(parent - 1, ')') && isConstruction(a, parent - 1)))))) {
     return undefined;
   }
   const before = name - 1;

@@ -18,6 +18,7 @@ import { jedisAuthOptions } from './languages/javaJedisConstructors';
 import { glideSentToken, glideSite } from './glide';
 import { dropsCoroutine } from './unawaitedRedis';
 import { redissonWalk } from './redissonIteration';
+import { RANGE_READS, readsWholeRange } from './redisRanges';
 
 const { NUM } = TOKEN_KIND;
 
@@ -455,7 +456,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
   const open = index + 1;
   const close = a.partner[open];
-  if (!REDIS_COMMANDS.has(command) || close < 0) {
+  if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && (site.sent === true || !readsWholeRange(a, open, site.client.flavor)))) {
     return;
   }
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once;

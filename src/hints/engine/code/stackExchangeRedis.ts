@@ -53,6 +53,8 @@ const COMMANDS = new Map<string, string>([
   // The scans page with HSCAN, SSCAN and ZSCAN as the loop asks for more (IDatabase.HashScan docs).
   ['hashscan', 'hscan'],
   ['setmembers', 'smembers'],
+  ['listrange', 'lrange'],
+  ['sortedsetrangebyrank', 'zrange'],
   ['setscan', 'sscan'],
   ['sortedsetscan', 'zscan'],
   ['hashdelete', 'hdel'],

@@ -136,6 +136,35 @@ function datasources(properties: Properties): { url: string; password: string; s
       found.push({ url: quarkus ? `${prefix}jdbc.url` : `${prefix}url`, password: `${prefix}password`, spring: false });
     }
   }
+  found.push(...ownPrefixDatasources(properties, found));
+  return found;
+}
+
+/** A datasource URL's last key, as relaxed binding reads `jdbc-url` (HikariDataSource's `jdbcUrl`) and `url` (DataSourceProperties'). */
+const OWN_URL_KEYS = new Set(['jdbcurl', 'url']);
+/** A value that is a JDBC or R2DBC URL: nothing else under these keys is a database connection. */
+const DATABASE_URL = /^\s*(?:jdbc|r2dbc):/i;
+
+/**
+ * Datasources under a prefix of the application's own (`rds.orders.jdbc-url`, `app.datasource.reports.url`,
+ * `spring.datasource.hikari.jdbc-url`), which a `@ConfigurationProperties("rds.orders")` bean method binds to the
+ * `HikariDataSource` or `DataSourceProperties` it returns: the usual shape of an application with several databases
+ * (https://docs.spring.io/spring-boot/how-to/data-access.html#howto.data-access.configure-two-datasources). Read
+ * only where the value is a JDBC or R2DBC URL, with the `password` beside it; keys the readers above took are left.
+ */
+function ownPrefixDatasources(properties: Properties, known: readonly { url: string }[]): { url: string; password: string; spring: boolean }[] {
+  const taken = new Set(known.map((each) => each.url));
+  const found: { url: string; password: string; spring: boolean }[] = [];
+  for (const [key, entry] of properties) {
+    const dot = key.lastIndexOf('.');
+    if (dot <= 0 || !OWN_URL_KEYS.has(key.slice(dot + 1)) || taken.has(key)) {
+      continue;
+    }
+    const text = textOf(entry);
+    if (text !== undefined && DATABASE_URL.test(text)) {
+      found.push({ url: key, password: `${key.slice(0, dot + 1)}password`, spring: true });
+    }
+  }
   return found;
 }
 

@@ -21,6 +21,20 @@ const ORMCONFIG_FILE = /(?:^|\/)ormconfig\.json$/i;
 const REDISSON_ROOT = /^(?:singleServer|clusterServers|replicatedServers|sentinelServers|masterSlaveServers)Config[ \t]*:/m;
 const isRedissonConfig = (text: string): boolean => REDISSON_ROOT.test(text);
 
+/**
+ * A YAML file of the classpath resources whose root holds Spring's own keys (`spring:`, `spring.data.redis:`),
+ * whatever its name: one that `spring.config.import: classpath:database-settings/redis.yaml` brings in, read by
+ * Spring Boot as its `application.yml` (https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.files.importing).
+ */
+const RESOURCES_FOLDER = /(?:^|\/)resources\//;
+const SPRING_ROOT = /^spring(?:\.[\w-]+)*[ \t]*:/m;
+const isImportedSpringConfig = (path: string, text: string): boolean => RESOURCES_FOLDER.test(path) && SPRING_ROOT.test(text);
+
+/** The configuration file a YAML text is by what it holds, at a path that no name told. */
+function yamlConfigFile(path: string, text: string): ConfigFile | undefined {
+  return isRedissonConfig(text) ? 'redisson' : isImportedSpringConfig(path, text) ? 'spring' : undefined;
+}
+
 export type ConfigFile = 'spring' | 'appsettings' | 'redisson' | 'sequelize' | 'typeorm';
 
 /** The configuration file a path names, by its name alone. */
@@ -36,11 +50,12 @@ function namedConfigFile(path: string): ConfigFile | undefined {
 
 /**
  * Whether a file is a configuration file, a test's included (read as nothing rather than as a template): by its
- * name, or (a YAML `text`) by a Redisson server section at its root, whatever the file is named.
+ * name, or (a YAML `text`) by a Redisson server section at its root, whatever the file is named, or by Spring's keys
+ * at the root of a file of the classpath resources.
  */
 export function isConfigFile(fileName: string | undefined, yamlText?: string): boolean {
   const path = fileName?.replace(/\\/g, '/');
-  return path !== undefined && (namedConfigFile(path) !== undefined || (yamlText !== undefined && isRedissonConfig(yamlText)));
+  return path !== undefined && (namedConfigFile(path) !== undefined || (yamlText !== undefined && yamlConfigFile(path, yamlText) !== undefined));
 }
 
 /**
@@ -53,7 +68,7 @@ export function configFileOf(fileName: string | undefined, yamlText?: string): C
     return undefined;
   }
   const path = fileName.replace(/\\/g, '/');
-  const kind = namedConfigFile(path) ?? (yamlText !== undefined && isRedissonConfig(yamlText) ? 'redisson' : undefined);
+  const kind = namedConfigFile(path) ?? (yamlText !== undefined ? yamlConfigFile(path, yamlText) : undefined);
   if (!kind || /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path)) {
     return undefined;
   }
@@ -76,10 +91,11 @@ export const EMBEDDED_JDBC = /^jdbc:(?:h2|hsqldb|derby|sqlite):/i;
 
 /**
  * A value that stands for one to be filled in, not a secret: a Spring placeholder or expression (`${DB_PASSWORD}`,
- * `${DB_PASSWORD:}`, `#{...}`), a Jasypt `ENC(...)`, `<password>`, `your-password`, `xxx`, `****`, `changeme`,
- * `CHANGE_ME`. Real projects write these in files meant to be edited or overridden at deployment.
+ * `${DB_PASSWORD:}`, `#{...}`), a Jasypt `ENC(...)`, `<password>`, `your-password`, `xxx`, a name ending in `xxx`
+ * (`password_xxx`, `secret-XXXX`), `****`, `changeme`, `CHANGE_ME`. Real projects write these in files meant to be
+ * edited or overridden at deployment.
  */
-const PLACEHOLDER = /^(?:\$\{.*\}|#\{.*\}|ENC\(.*\)|<.*>|\{.*\}|x+|\*+|\.+|(?:your|enter|insert|my)[\s_-].*|change[\s_-]?(?:me|it|this)|todo|tbd|replace[\s_-]?me|redacted|secret|password)$/i;
+const PLACEHOLDER = /^(?:\$\{.*\}|#\{.*\}|ENC\(.*\)|<.*>|\{.*\}|x+|[\w.-]*[_-]x{3,}|\*+|\.+|(?:your|enter|insert|my)[\s_-].*|change[\s_-]?(?:me|it|this)|todo|tbd|replace[\s_-]?me|redacted|secret|password)$/i;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());

@@ -13,7 +13,9 @@
  *   many (4.x: `save`, `delete` and `findAll` of an `Iterable`) go through the mapper's `batchSave`, `batchDelete` and
  *   `batchLoad`, which send unprocessed items and keys again themselves. `save` of one item gets no hover: the mapper's
  *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem; it is
- *   read for `dynamodb-item-loop` alone, one request per element of a loop where `saveAll` would batch.
+ *   read for `dynamodb-item-loop`, one request per element of a loop where `saveAll` would batch, and for
+ *   `dynamodb-read-modify-write`: either request writes back every attribute of the entity a `findById` loaded and the
+ *   code changed, with no condition unless the entity has a version attribute.
  * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
@@ -289,12 +291,14 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
     const entity = repository.entityName;
     const writes = method === 'save' || (Object.hasOwn(ITEM_METHODS, method) && ITEM_METHODS[method].includes('dynamodb:DeleteItem'));
     const plain = writes && entity !== undefined && plainArguments(a, open, close, 1) && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
+    // A load's entity, for read-modify-write: `var order = repository.findById(id).orElseThrow()` declares no class.
+    const loaded = entity !== undefined && !writes ? { objectType: entity } : {};
     for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
-      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex, ...(operation === 'dynamodb:DeleteItem' ? plain : {}) });
+      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex, ...(operation === 'dynamodb:DeleteItem' ? plain : loaded) });
     }
     if (method === 'save') {
-      // One item's save, for the per-element loop alone: `saveAll` takes many through the mapper's `batchSave`.
-      a.addOperation({ operation: 'dynamodb:PutItem', name, call: true, paginated: false, tokenIndex: nameIndex, loopOnly: true, ...plain });
+      // One item's save, for the per-element loop and a read-modify-write only: `saveAll` takes many through the mapper's `batchSave`.
+      a.addOperation({ operation: 'dynamodb:PutItem', name, call: true, paginated: false, tokenIndex: nameIndex, loopOnly: true, rewritesObject: true, ...plain });
       return;
     }
     if (Object.hasOwn(ITEM_METHODS, method)) {

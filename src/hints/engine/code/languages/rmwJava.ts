@@ -13,7 +13,7 @@ import { normalizeName } from '../../types';
 
 const TABLE_NAME = normalizeName('tableName');
 const COPIES = new Set(['HashMap', 'LinkedHashMap', 'TreeMap', 'ConcurrentHashMap']);
-const VERSION_MARKERS = ['DynamoDbVersionAttribute', 'DynamoDBVersionAttribute'];
+export const VERSION_MARKERS = ['DynamoDbVersionAttribute', 'DynamoDBVersionAttribute'];
 
 function namesTable(occurrence: OperationOccurrence): boolean {
   return occurrence.request?.options.some((option) => option.norm === TABLE_NAME) ?? false;
@@ -48,7 +48,7 @@ export const rmwJava: RmwDialect = {
   versionedOrUnknown(a, get, readStart) {
     // `Order order = table.getItem(…)`: the bean's class as declared; for `var`, the table's type argument.
     const declared = a.is(readStart - 1, '=') && a.isId(readStart - 2) && a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : undefined;
-    const type = declared === 'var' ? tableBean(a, get) : declared;
+    const type = declared === 'var' ? (get.objectType ?? tableBean(a, get)) : declared;
     if (type === undefined || staticVersion(a)) {
       return true;
     }
