@@ -4,6 +4,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
+import { flaskCacheValue, isFlaskCache } from './flaskCaching';
 import { cdkSubclassConstruct } from './cdkSubclasses';
 import { libraryClass } from './clientClasses';
 import { collectionElement } from './collections';
@@ -231,6 +232,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   }
   if (isFastapiDepends(value)) {
     return dependencyValue(a, open);
+  }
+  if (isFlaskCache(value)) {
+    return flaskCacheValue(a, open);
   }
   if (isLazyProxy(a, value)) {
     return proxiedValue(a, open);
