@@ -54,6 +54,24 @@ describe('JavaScript and TypeScript: the client egg-redis mounts on an Egg.js ap
     assert.deepEqual(hints(files, 'app/service/stats.js'), SERVICE_HINTS);
     // Without the workspace, the service alone says nothing.
     assert.deepEqual(hints(files, 'app/service/stats.js', null), []);
+    // `const { redis } = this.app`, and from `this.ctx.app`.
+    const destructured = sourceLines(
+      "const { Controller } = require('egg');",
+      'class CountersController extends Controller {',
+      '  async reset() {',
+      '    const { redis } = this.app;',
+      "    await redis.flushall();",
+      '    const { redis: shared } = this.ctx.app;',
+      "    return shared.keys('counters:*');",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hints({ ...files, 'app/controller/counters.js': destructured }, 'app/controller/counters.js'), [
+      '5:flushall redis-flush',
+      '5:flushall redis-flush!',
+      '7:keys redis-keys',
+      '7:keys redis-keys!',
+    ]);
     // A boot file's function takes the application.
     const boot = sourceLines('module.exports = app => {', "  app.beforeStart(async () => app.redis.flushall());", '};');
     assert.deepEqual(hints({ ...files, 'app.js': boot }, 'app.js'), ['2:flushall redis-flush', '2:flushall redis-flush!']);

@@ -87,28 +87,30 @@ export function eggRedisConfigOptions(a: CodeAnalyzer): void {
 }
 
 /**
- * Where a chain that reads the application's `redis` from the name at `base` ends (after `redis`), or -1: `this.app.redis`
- * (a controller, a service, a helper extension), `this.ctx.app.redis`, `ctx.app.redis`, and `app.redis` where `app`
- * holds nothing the analyzer knows (`const { app } = this`, the `app` a boot file's function takes).
+ * Where a chain that reads the application from the name at `base` ends (after `app`), or -1: `this.app` (a controller,
+ * a service, a helper extension), `this.ctx.app`, `ctx.app`, and `app` where `app` holds nothing the analyzer knows
+ * (`const { app } = this`, the `app` a boot file's function takes).
  */
-export function eggApplicationRedisEnd(a: CodeAnalyzer, base: number, limit: number): number {
+export function eggApplicationEnd(a: CodeAnalyzer, base: number, limit: number): number {
   const name = a.id(base);
-  if (name !== 'this' && name !== 'ctx' && name !== 'app') {
+  if (name === 'app') {
+    return takesApplication(a, base) ? base + 1 : -1;
+  }
+  if (name !== 'this' && name !== 'ctx') {
     return -1;
   }
-  const path = ['app', 'redis'];
-  let k = base + 1;
-  if (name === 'this' && a.isAccess(k) && a.idIs(k + 1, 'ctx')) {
-    k += 2;
+  const k = name === 'this' && a.isAccess(base + 1) && a.idIs(base + 2, 'ctx') ? base + 3 : base + 1;
+  return k + 1 < limit && a.isAccess(k) && a.idIs(k + 1, 'app') ? k + 2 : -1;
+}
+
+/** Where a chain that reads the application's `redis` from the name at `base` ends (after `redis`), or -1 (`this.app.redis`). */
+export function eggApplicationRedisEnd(a: CodeAnalyzer, base: number, limit: number): number {
+  // `app.redis`: the member first, the binding of `app` only then.
+  if (a.idIs(base, 'app') && !(a.isAccess(base + 1) && a.idIs(base + 2, 'redis'))) {
+    return -1;
   }
-  const names = name === 'app' ? path.slice(1) : path;
-  for (const member of names) {
-    if (k + 1 >= limit || !a.isAccess(k) || !a.idIs(k + 1, member)) {
-      return -1;
-    }
-    k += 2;
-  }
-  return name !== 'app' || takesApplication(a, base) ? k : -1;
+  const app = eggApplicationEnd(a, base, limit);
+  return app > 0 && app + 1 < limit && a.isAccess(app) && a.idIs(app + 1, 'redis') ? app + 2 : -1;
 }
 
 /** Whether the `app` at `base` is bound to the application: a parameter (a boot file's `app => {...}`), or read from `this` or `ctx` (`const { app } = this`). */

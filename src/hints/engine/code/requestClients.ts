@@ -14,7 +14,7 @@
 import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
-import { EGG_REDIS, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
+import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
 import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
@@ -436,6 +436,14 @@ export function eggApplicationRedis(a: CodeAnalyzer, base: number, limit: number
   const end = eggApplicationRedisEnd(a, base, limit);
   const value = end > 0 ? agreedClient(a, EGG_REDIS) : undefined;
   return value ? { value, end } : undefined;
+}
+
+/** `const { redis } = this.app` in an Egg.js application: the client egg-redis mounts, as for `this.app.redis`. */
+export function eggApplicationMember(a: CodeAnalyzer, from: number, end: number, key: string): Value | undefined {
+  if (key !== 'redis' || a.language.family !== 'js' || !a.project?.requestClient) {
+    return undefined;
+  }
+  return eggApplicationEnd(a, from, end) === end ? agreedClient(a, EGG_REDIS) : undefined;
 }
 
 /** What member `name` of the request named at `base` is (`const { redis } = req`), as for `req.redis`. */
