@@ -66,6 +66,63 @@ describe('reads paged by the callback their reply goes to', () => {
     assert.deepEqual(findingsIn('orders.js', code), []);
   });
 
+  it('JavaScript, SDK v2: scan(params, self.onScan(observer, params)) where a method of the class or a function of the file returns the paging callback', () => {
+    const dao = (builder: string, callback: string): string =>
+      sourceLines(
+        'class GuestsDao {',
+        '  constructor(client) {',
+        '    this.client = client;',
+        '  }',
+        '  list() {',
+        '    const self = this;',
+        '    return new Observable((observer) => {',
+        "      const params = { TableName: process.env.GUESTS_TABLE, FilterExpression: 'active = :on', ExpressionAttributeValues: { ':on': true } };",
+        `      self.client.scan(params, ${builder});`,
+        '    });',
+        '  }',
+        callback,
+        '}',
+        'module.exports = GuestsDao;',
+      );
+    const method = sourceLines(
+      '  onScan(observer, params) {',
+      '    const self = this;',
+      '    return function (err, data) {',
+      '      if (err) return observer.error(err);',
+      '      data.Items.forEach((item) => observer.next(item));',
+      '      if (data.LastEvaluatedKey) {',
+      '        params.ExclusiveStartKey = data.LastEvaluatedKey;',
+      '        self.client.scan(params, self.onScan(observer, params));',
+      '      } else {',
+      '        observer.complete();',
+      '      }',
+      '    };',
+      '  }',
+    );
+    assert.deepEqual(findingsIn('guests.js', dao('self.onScan(observer, params)', method)), ['8:FilterExpression dynamodb-filter-expression!']);
+    // A function of the module that builds the callback.
+    const builder = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const documents = new AWS.DynamoDB.DocumentClient();',
+      'function pageHandler(params, done, items) {',
+      '  return function onPage(err, data) {',
+      '    if (err) return done(err);',
+      '    items.push(...data.Items);',
+      '    if (!data.LastEvaluatedKey) return done(null, items);',
+      '    documents.scan({ ...params, ExclusiveStartKey: data.LastEvaluatedKey }, pageHandler(params, done, items));',
+      '  };',
+      '}',
+      'exports.listAll = (done) => {',
+      "  const params = { TableName: 'movies' };",
+      '  documents.scan(params, pageHandler(params, done, []));',
+      '};',
+    );
+    assert.deepEqual(findingsIn('movies.js', builder), []);
+    // A builder whose callback reads one page only: the Scan is still one page.
+    const onePage = sourceLines('  onScan(observer) {', '    return (err, data) => observer.next(data.Items);', '  }');
+    assert.deepEqual(findingsIn('guests.js', dao('self.onScan(observer)', onePage)), ['8:FilterExpression dynamodb-filter-expression!', '9:scan dynamodb-scan!']);
+  });
+
   it('traps: a callback that reads only the first page, and a hoisted function that does not page', () => {
     const code = sourceLines(
       "const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');",

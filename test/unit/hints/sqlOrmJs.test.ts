@@ -594,4 +594,40 @@ describe('SQL options another file hands to a driver or an ORM (workspace mode)'
     assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': whole }, 'config/config.js').filter((hint) => hint.endsWith('!')), ["3:'Prod#2024' rds-sql-password!"]);
     assert.deepEqual(hintsOfFile({ 'config/settings.js': byEnvironment, 'models/index.js': whole.replace('config/config', 'config/settings') }, 'config/settings.js').filter((hint) => hint.endsWith('!')), []);
   });
+
+  it('reads a key of the exported object that another file hands on as a member of the module (config.database)', () => {
+    const config = sourceLines(
+      'const port = 3000;',
+      'const reporting = { dialect: \'postgres\', password: \'Report#2024\' };',
+      'module.exports = {',
+      '  port,',
+      '  database: {',
+      '    host: process.env.PGHOST,',
+      "    password: 'Ledger#2024',",
+      '    ssl: { rejectUnauthorized: false },',
+      '  },',
+      '  reporting: reporting,',
+      "  seed: { host: 'localhost', password: 'Seed#2024' },",
+      "  unused: { host: process.env.OTHER_HOST, password: 'Other#2024' },",
+      '};',
+    );
+    const pool = sourceLines("const { Pool } = require('pg');", "const config = require('../config');", '', 'module.exports = new Pool(config.database);');
+    const orm = sourceLines("const { Sequelize } = require('sequelize');", "const config = require('../config');", '', 'module.exports = new Sequelize(process.env.REPORTING_URL, config.reporting);');
+    const seed = sourceLines("const { Client } = require('pg');", "const config = require('../config');", '', 'const client = new Client(config.seed);');
+    const files = { 'config/index.js': config, 'src/pool.js': pool, 'src/orm.js': orm, 'scripts/seed.js': seed };
+    const found = (all: Record<string, string>, file: string): string[] => hintsOfFile(all, file).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found(files, 'config/index.js'), ["2:'Report#2024' rds-sql-password!", "7:'Ledger#2024' rds-sql-password!", '8:rejectUnauthorized rds-sql-tls-verification-off!']);
+    // `export default { ... }` read through `import settings from ...`.
+    const settings = sourceLines('export default {', "  orm: { dialect: 'postgres', host: process.env.DB_HOST, password: 'Orm#2024' },", '};');
+    const app = sourceLines("import { Sequelize } from 'sequelize';", "import settings from './settings';", '', 'export const sequelize = new Sequelize(process.env.DB_URL, settings.orm);');
+    assert.deepEqual(found({ 'src/settings.ts': settings, 'src/db.ts': app }, 'src/settings.ts'), ["2:'Orm#2024' rds-sql-password!"]);
+    // A member of a named import or of one entry of the module is not the module's export of that name.
+    for (const [required, use] of [
+      ["const { config } = require('../config');", 'config.database'],
+      ["const config = require('../config')[process.env.NODE_ENV];", 'config.database'],
+    ]) {
+      const other = sourceLines("const { Pool } = require('pg');", required, '', `module.exports = new Pool(${use});`);
+      assert.deepEqual(found({ 'config/index.js': config, 'src/pool.js': other }, 'config/index.js'), [], required);
+    }
+  });
 });

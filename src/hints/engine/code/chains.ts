@@ -4,6 +4,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
+import { flaskCacheValue, isFlaskCache } from './flaskCaching';
 import { cdkSubclassConstruct } from './cdkSubclasses';
 import { libraryClass } from './clientClasses';
 import { collectionElement, fieldCollectionElement } from './collections';
@@ -19,7 +20,7 @@ import { projectCall } from './projectImports';
 import { calledProjectMethod } from './languages/baseClassFields';
 import { withUniqueIndexes } from './languages/electrodb';
 import { ELECTRODB, ormElement } from './languages/ormObjects';
-import { requestClient } from './requestClients';
+import { eggApplicationRedis, requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
 import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArguments } from './values';
@@ -101,6 +102,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   const path = a.memberPaths.at(a, base, j, limit);
   if (path) {
     return continueChain(a, path.value, path.end, limit, path.last, false);
+  }
+  // `this.app.redis` in an Egg.js controller or service: the client the egg-redis plugin mounts.
+  const egg = eggApplicationRedis(a, j, limit);
+  if (egg) {
+    return continueChain(a, egg.value, egg.end, limit, 'redis', false);
   }
   // `new Name(...)` of a class this file declares makes an instance, whose fields are read through it.
   const declared = constructed ? a.scopes.classNamed(base) : -1;
@@ -232,6 +238,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   }
   if (isFastapiDepends(value)) {
     return dependencyValue(a, open);
+  }
+  if (isFlaskCache(value)) {
+    return flaskCacheValue(a, open);
   }
   if (isLazyProxy(a, value)) {
     return proxiedValue(a, open);

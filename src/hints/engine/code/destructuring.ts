@@ -10,11 +10,16 @@ import { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FALLBACKS } from './names';
-import { requestMember } from './requestClients';
+import { eggApplicationMember, requestMember } from './requestClients';
 import { Value } from './values';
 
 /** The value of a destructured binding: member `key` of what tokens [from, end) give. */
 export function destructuredValue(a: CodeAnalyzer, { from, end, key }: NonNullable<Binding<Value>['destructured']>): Value | undefined {
+  // `const { redis } = this.app` in an Egg.js controller or service.
+  const egg = eggApplicationMember(a, from, end, key);
+  if (egg) {
+    return egg;
+  }
   const chain = a.evalChain(from, end);
   // `const { redis } = req || {}`: the fallback only stands in for a missing object.
   const whole = chain.end === end || a.tokens.isOneOf(chain.end, FALLBACKS.js);

@@ -1,10 +1,11 @@
 /**
  * Redis clients that libraries open with options the code hands them in a shape of their own, not in a
  * client constructor's arguments: TypeORM's query-result cache, the @fastify/redis plugin and cache-manager's
- * stores handed over by name.
+ * stores handed over by name, and the clients egg-redis opens from an Egg.js application's config.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { cacheManagerStoresByName } from './cacheManagerStoresByName';
+import { eggRedisConfigOptions } from './eggRedis';
 import { fastifyRedisRegistrations } from './fastifyRedis';
 import { typeormRedisCaches } from './typeormRedisCache';
 
@@ -12,4 +13,5 @@ export function libraryRedisOptions(a: CodeAnalyzer): void {
   typeormRedisCaches(a);
   fastifyRedisRegistrations(a);
   cacheManagerStoresByName(a);
+  eggRedisConfigOptions(a);
 }

@@ -4,7 +4,8 @@
  * ssl: {...} }` in `config/db.js`, then `new Pool(dbConfig)` elsewhere; or `export const ormConfig = () => {...}`
  * whose returns (an object literal, a local bound to one, or either side of a conditional between two) another
  * file passes as `TypeOrmModule.forRoot(ormConfig())`; or each entry of options by environment (Sequelize's
- * `{ development: {...}, production: {...} }`) that another file reads one of (`configDB[env]`). Each object is
+ * `{ development: {...}, production: {...} }`) that another file reads one of (`configDB[env]`); or a key of the
+ * exported object (`module.exports = { db: {...} }`) that another file hands on as `config.db`. Each object is
  * read as that library's options, here where its keys are written; one that names a local server is a
  * developer's, and gets nothing.
  */
@@ -36,8 +37,29 @@ export function otherFilesSqlOptions(a: CodeAnalyzer): OptionContext[] {
   if (brace > 0 && a.is(brace, '{') && a.scopes.scopeAt(brace - 1) === 0) {
     const calls = ['', 'default'].flatMap((exported) => a.project?.clientPassingCalls?.(exported) ?? []).filter((call) => call.sqlOptions);
     contexts.push(...passedContexts(a, calls, [brace], brace));
+    // `module.exports = { db: { ... } }`, which another file hands on as `config.db`.
+    for (const [key, object] of exportedObjects(a, brace)) {
+      const passed = (a.project?.clientPassingCalls?.(a.tokens.text(key)) ?? []).filter((call) => call.sqlOptions);
+      contexts.push(...passedContexts(a, passed, [object], key));
+    }
   }
   return contexts;
+}
+
+/** Each key of the exported object at `brace` whose value is an object literal, written in place or held by a name (`db: dbConfig`), with that object's `{`. */
+function exportedObjects(a: CodeAnalyzer, brace: number): [number, number][] {
+  const found: [number, number][] = [];
+  for (let k = brace + 1; k < a.partner[brace]; k = a.skipGroup(k)) {
+    if (!(k === brace + 1 || a.is(k - 1, ',')) || !a.isId(k) || !a.is(k + 1, ':')) {
+      continue;
+    }
+    const held = a.isId(k + 2) && (a.is(k + 3, ',') || k + 3 === a.partner[brace]) ? a.objectVariable(a.tokens.text(k + 2), k + 2) : -1;
+    const object = a.is(k + 2, '{') ? k + 2 : held;
+    if (object >= 0 && a.is(object, '{')) {
+      found.push([k, object]);
+    }
+  }
+  return found;
 }
 
 const EXPORTED_LITERAL = /\bmodule\.exports\s*=\s*\{|\bexport\s+default\s+\{/;

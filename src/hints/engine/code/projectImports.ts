@@ -362,6 +362,10 @@ export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | 
   if (value.wrapper) {
     client.wrapper = value.wrapper;
   }
+  // Flask-Caching's cache, kept apart so that another module's `cache.clear()` is read as the cache's.
+  if (value.structure === 'flask-cache' || value.structure === 'flask-cache-prefixed') {
+    client.structure = value.structure;
+  }
   const table = (value.table && tableName(a, value.table.open, value.table.position)) ?? value.tableName;
   if (table) {
     client.table = table;

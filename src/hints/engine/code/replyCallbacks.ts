@@ -6,7 +6,8 @@ import { segments } from './braces';
  * The scopes of the functions a read hands its reply to: those passed to the call (`docClient.scan(params, onScan)`,
  * `scan(params, function (err, data) {...})`) and those given to the `then` of its promise
  * (`client.send(new ScanCommand(params)).then(onScan)`, `docClient.scan(params).promise().then(onScan)`).
- * A callback that reads the marker pages the call, as `onScan` sends the read again with the next key.
+ * A callback that reads the marker pages the call, as `onScan` sends the read again with the next key; so does one
+ * a call of the file builds (`scan(params, self._onScan(observer, params))` whose method returns the callback).
  */
 export function replyCallbacks(a: CodeAnalyzer, nameIndex: number): number[] {
   const open = nameIndex + 1;
@@ -40,15 +41,52 @@ function functionArguments(a: CodeAnalyzer, open: number): number[] {
       }
       continue;
     }
-    // An inline function: its scope starts at its parameters, after `async` and `function name`.
-    let k = a.idIs(start, 'async') ? start + 1 : start;
-    k = a.idIs(k, 'function') ? (a.isId(k + 1) ? k + 2 : k + 1) : k;
-    const scope = a.scopes.scopeAt(k);
-    if (a.functions.has(scope) && a.scopes.start(scope) === k) {
+    const scope = inlineFunction(a, start);
+    if (scope >= 0) {
       scopes.push(scope);
+      continue;
+    }
+    // A call that builds the callback (`self._onScan(observer, params)`, a method of the class): the functions it returns.
+    const close = end - 1;
+    if (a.language.family === 'js' && a.is(close, ')') && a.partner[close] > start) {
+      const builder = a.evalChain(start, a.partner[close]).value;
+      if (builder?.t === 'function') {
+        scopes.push(...returnedFunctions(a, builder.scope));
+      }
     }
   }
   return scopes;
+}
+
+/** The scope of the function written inline at `start`, or -1: its scope starts at its parameters, after `async` and `function name`. */
+function inlineFunction(a: CodeAnalyzer, start: number): number {
+  let k = a.idIs(start, 'async') ? start + 1 : start;
+  k = a.idIs(k, 'function') ? (a.isId(k + 1) ? k + 2 : k + 1) : k;
+  const scope = a.scopes.scopeAt(k);
+  return a.functions.has(scope) && a.scopes.start(scope) === k ? scope : -1;
+}
+
+/** The scopes of the functions written inline that the function of `scope` returns (`return function (err, data) {...}`, `=> (err, data) => ...`). */
+function returnedFunctions(a: CodeAnalyzer, scope: number): number[] {
+  const fn = a.functions.get(scope);
+  if (!fn) {
+    return [];
+  }
+  if (fn.concise >= 0) {
+    const returned = inlineFunction(a, fn.concise);
+    return returned >= 0 ? [returned] : [];
+  }
+  const found: number[] = [];
+  const [start, end] = a.scopes.range(scope);
+  for (let k = Math.max(start, fn.body); k < end; k++) {
+    if (a.idIs(k, 'return') && a.scopes.enclosing(k, ['function']) === scope) {
+      const returned = inlineFunction(a, k + 1);
+      if (returned >= 0) {
+        found.push(returned);
+      }
+    }
+  }
+  return found;
 }
 
 /**

@@ -14,6 +14,7 @@
 import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
+import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
 import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
@@ -349,6 +350,11 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
   if (registered.length > 0) {
     add('redis', registered);
   }
+  // egg-redis mounts the client its config files describe on the application: `this.app.redis`.
+  const egg = eggRedisDecorations(a);
+  if (egg.length > 0) {
+    add(EGG_REDIS, egg);
+  }
   if (a.text.includes('provide')) {
     for (const provided of providedValues(a)) {
       add(provided.key, providedSources(a, provided));
@@ -420,6 +426,24 @@ function agreedClient(a: CodeAnalyzer, name: string): Value | undefined {
  */
 export function requestClient(a: CodeAnalyzer, base: number, limit: number): Value | undefined {
   return base + 2 < limit && a.isAccess(base + 1) && a.isId(base + 2) ? requestMember(a, base, a.tokens.text(base + 2)) : undefined;
+}
+
+/** `this.app.redis` in an Egg.js application: the client every config file of the workspace agrees egg-redis mounts, and where the chain ends. */
+export function eggApplicationRedis(a: CodeAnalyzer, base: number, limit: number): { value: Value; end: number } | undefined {
+  if (a.language.family !== 'js' || !a.project?.requestClient) {
+    return undefined;
+  }
+  const end = eggApplicationRedisEnd(a, base, limit);
+  const value = end > 0 ? agreedClient(a, EGG_REDIS) : undefined;
+  return value ? { value, end } : undefined;
+}
+
+/** `const { redis } = this.app` in an Egg.js application: the client egg-redis mounts, as for `this.app.redis`. */
+export function eggApplicationMember(a: CodeAnalyzer, from: number, end: number, key: string): Value | undefined {
+  if (key !== 'redis' || a.language.family !== 'js' || !a.project?.requestClient) {
+    return undefined;
+  }
+  return eggApplicationEnd(a, from, end) === end ? agreedClient(a, EGG_REDIS) : undefined;
 }
 
 /** What member `name` of the request named at `base` is (`const { redis } = req`), as for `req.redis`. */

@@ -132,6 +132,8 @@ export interface ExportedClient {
    * which are its own and no client command (`cache.set(...)` of a wrapper that pickles).
    */
   wrapper?: readonly string[];
+  /** A cache facade over the client whose methods are not its commands (Flask-Caching's `Cache`: `clear()`). */
+  structure?: 'flask-cache' | 'flask-cache-prefixed';
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */

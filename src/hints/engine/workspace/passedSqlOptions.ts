@@ -20,7 +20,8 @@ export const ORM_OPENER = /\b(?:TypeOrmModule|SequelizeModule)\.forRoot\s*\(|\bn
 
 /**
  * The project name the call at `open` of the opener `callee` takes as its options: a bare name (`new Pool(dbConfig)`)
- * or a call of one without arguments (`forRoot(ormConfig())`), imported from a module that may be the project's; or
+ * or a call of one without arguments (`forRoot(ormConfig())`), imported from a module that may be the project's, or a
+ * member of such a module imported whole (`config.db`, read as its export `db`); or
  * a name bound to one of its entries (`const config = configDB[env]` or `require('../config/config')[env]`), the options by
  * environment that Sequelize's CLI configuration holds (`keyed`).
  */
@@ -39,16 +40,22 @@ export function importedSqlOptions(a: CodeAnalyzer, nameIndex: number, open: num
   }
   const [start, end] = part;
   const named = end === start + 1 || (end === start + 3 && a.is(start + 1, '(') && a.partner[start + 1] === start + 2);
+  // `new Sequelize(url, config.db)` after `const config = require('../config')`: the module's export `db`.
+  const member = end === start + 3 && a.isAccess(start + 1) && a.isId(start + 2);
   const entry = end === start + 1 ? entryOfImport(a, start) : -1;
-  const at = entry >= 0 ? entry : named ? start : -1;
+  const at = entry >= 0 ? entry : named || member ? start : -1;
   const imported = at >= 0 && a.scopes.lookup(a.tokens.text(at), at) === undefined ? a.imports.get(a.tokens.text(at)) : undefined;
-  if (!imported || !mayBeProjectModule(a, imported.module)) {
+  if (!imported || !mayBeProjectModule(a, imported.module) || (member && imported.path !== '' && imported.path !== 'default')) {
     return [];
   }
   // `const config = require('../config/config')[env]` binds the module's name to one of its entries.
   const required = imported.at !== undefined && a.idIs(imported.at, 'require') && a.is(imported.at + 1, '(') ? a.partner[imported.at + 1] + 1 : -1;
   const keyed = entry >= 0 || (required > 0 && a.is(required, '['));
-  return [{ module: imported.module, path: imported.path, args: [], sqlOptions: driver.flavor as SqlOptionsFlavor, ...(keyed ? { keyed: true as const } : {}) }];
+  if (member && keyed) {
+    return [];
+  }
+  const path = member ? a.tokens.text(start + 2) : imported.path;
+  return [{ module: imported.module, path, args: [], sqlOptions: driver.flavor as SqlOptionsFlavor, ...(keyed ? { keyed: true as const } : {}) }];
 }
 
 /** The imported name at the start of the value a local at `k` is bound to when that value is one entry of it (`configDB[env]`), or -1. */

@@ -3,12 +3,13 @@
  * files (`code/requestClients.ts` reads them, and reads them back). Whether a file may hang any is told from
  * its text alone: it names a client library or a project module, and it has middleware that assigns a member
  * of a name (`req.redis = …` with a `next(` call or a hook), a Fastify decorator, or a merged request
- * interface. Most files have none of these; the others are read with the analyzer's scopes once, when indexed.
+ * interface, or an Egg.js config file the egg-redis client. Most files have none of these; the others are read with the analyzer's scopes once, when indexed.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { appStateClients } from '../code/languages/pythonAppState';
+import { EGG_CONFIG_FILE } from '../code/eggRedis';
 import { PLUGIN as FASTIFY_REDIS } from '../code/fastifyRedis';
 import { hungClients, MERGING } from '../code/requestClients';
 import { isTestDoubleFile } from '../code/testDoubles';
@@ -93,7 +94,9 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
   // @fastify/redis decorates the instance with its client (`code/fastifyRedis.ts`).
   const registers = text.includes(FASTIFY_REDIS) && text.includes('register');
   const provides = text.includes('provide') && PROVIDES.test(text) && !isJsTestFile(file);
-  if (provides) {
+  // An Egg.js config file configures the client egg-redis mounts on the application (`code/eggRedis.ts`).
+  const eggConfig = text.includes('redis') && text.includes('client') && EGG_CONFIG_FILE.test(file);
+  if (provides || eggConfig) {
     // Any provider counts, a client library's or not: a token given something else reads as nothing.
     return true;
   }

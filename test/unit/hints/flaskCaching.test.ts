@@ -1,0 +1,66 @@
+/**
+ * Flask-Caching's `Cache(config={...})` on a Redis backend: `clear()` is FLUSHDB (cachelib's `RedisCache.clear`),
+ * or KEYS `prefix*` with a `CACHE_KEY_PREFIX`, in the file and in the modules that import the cache; its other
+ * methods are the cache API and no command. Traps: another backend, a config not written in the call, a `clear` of
+ * something else.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
+import { hintsIn, sourceLines } from './support';
+
+/** A cache module whose `Cache(...)` takes `config` (the dict's text). */
+function cacheModule(config: string): string {
+  return sourceLines('import os', 'from flask_caching import Cache', '', `cache = Cache(config=${config})`);
+}
+
+const VIEWS = sourceLines(
+  'from app.cache import cache',
+  '',
+  '',
+  '@cache.memoize(timeout=60)',
+  'def summary(user_id):',
+  '    return {"user": user_id}',
+  '',
+  '',
+  'def update(user_id, data):',
+  '    cache.set(f"user:{user_id}", data)',
+  '    cache.clear()',
+  '    return data',
+);
+
+describe('Python: Flask-Caching on a Redis backend', () => {
+  it('reads clear() as FLUSHDB in the file and in the modules that import the cache', () => {
+    const config = "{'CACHE_TYPE': 'redis', 'CACHE_REDIS_URL': os.environ.get('REDIS_URL')}";
+    const local = cacheModule(config) + sourceLines('', '', 'def reset():', '    cache.clear()');
+    assert.deepEqual(hintsIn('app/cache.py', local), ['8:clear redis-flush']);
+    // The config held by a name of the file, and the app passed first.
+    const held = sourceLines('from flask_caching import Cache', 'from app import app', '', "settings = {'CACHE_TYPE': 'RedisCache', 'CACHE_REDIS_URL': 'redis://cache:6379/0'}", 'cache = Cache(app, config=settings)', '', '', 'def reset():', '    cache.clear()');
+    assert.deepEqual(hintsIn('app/cache.py', held), ['9:clear redis-flush']);
+    const files = { 'app/__init__.py': '', 'app/cache.py': cacheModule(config), 'app/views.py': VIEWS };
+    assert.deepEqual(hintsOfFile(files, 'app/views.py'), ['11:clear redis-flush']);
+    for (const type of ['RedisCache', 'flask_caching.backends.RedisClusterCache', 'RedisSentinelCache']) {
+      const typed = { ...files, 'app/cache.py': cacheModule(`{"CACHE_TYPE": "${type}", "CACHE_REDIS_HOST": os.environ["CACHE_HOST"]}`) };
+      assert.deepEqual(hintsOfFile(typed, 'app/views.py'), ['11:clear redis-flush'], type);
+    }
+  });
+
+  it('reads clear() as KEYS of the prefix when the config sets CACHE_KEY_PREFIX', () => {
+    const files = {
+      'app/__init__.py': '',
+      'app/cache.py': cacheModule("{'CACHE_TYPE': 'RedisCache', 'CACHE_KEY_PREFIX': 'views_', 'CACHE_REDIS_URL': os.environ['REDIS_URL']}"),
+      'app/views.py': VIEWS,
+    };
+    assert.deepEqual(hintsOfFile(files, 'app/views.py'), ['11:clear redis-keys', '11:clear redis-keys!']);
+  });
+
+  it('reads nothing for another backend, a config not written in the call, or a clear of something else', () => {
+    for (const config of ["{'CACHE_TYPE': 'SimpleCache'}", "{'CACHE_TYPE': 'FileSystemCache', 'CACHE_DIR': '/tmp'}", 'settings.CACHE', '{**base, "CACHE_KEY_PREFIX": "x"}']) {
+      const files = { 'app/__init__.py': '', 'app/cache.py': cacheModule(config), 'app/views.py': VIEWS };
+      assert.deepEqual(hintsOfFile(files, 'app/views.py'), [], config);
+    }
+    const later = sourceLines('from flask_caching import Cache', '', 'cache = Cache()', '', 'def init(app):', "    cache.init_app(app, config={'CACHE_TYPE': 'redis'})", '    cache.clear()');
+    assert.deepEqual(hintsIn('app/cache.py', later), []);
+    const other = sourceLines('from cachetools import Cache', '', "cache = Cache(config={'CACHE_TYPE': 'redis'})", 'items = []', 'cache.clear()', 'items.clear()');
+    assert.deepEqual(hintsIn('app/local.py', other), []);
+  });
+});
