@@ -81,6 +81,39 @@ describe('workspace: clients other files pass to a function or class', () => {
     assert.deepEqual(hintsInWorkspace(undefined, 'app/users.py', repository), [], 'without the workspace');
   });
 
+  it('reads a Python repository a FastAPI route builds from a project dependency it declares (dynamodb=Depends(get_db))', () => {
+    const base = sourceLines('import boto3', '', 'async def get_db():', '    return boto3.resource("dynamodb")', '', 'def get_settings():', '    return {"table": "Video"}');
+    const repository = sourceLines(
+      'class VideoRepository:',
+      '    def __init__(self, dynamodb):',
+      '        self.table = dynamodb.Table("Video")',
+      '',
+      '    def get_all(self):',
+      '        return self.table.scan()',
+    );
+    const router = sourceLines(
+      'from typing import Annotated',
+      'from fastapi import APIRouter, Depends',
+      'from app.base import get_db, get_settings',
+      'from app.videos import VideoRepository',
+      '',
+      'router = APIRouter()',
+      '',
+      '@router.get("/")',
+      'async def read_all(dynamodb=Depends(get_db)):',
+      '    return VideoRepository(dynamodb=dynamodb).get_all()',
+      '',
+      '@router.get("/typed")',
+      'async def read_typed(db: Annotated[object, Depends(get_db)]):',
+      '    return VideoRepository(db).get_all()',
+    );
+    const found = hintsInWorkspace(workspaceOf({ 'app/base.py': base, 'app/router.py': router }), 'app/videos.py', repository);
+    assert.ok(found.includes('6:scan dynamodb-scan!'), found.join('\n'));
+    // A dependency that gives no client lends nothing.
+    const settings = router.replace(/Depends\(get_db\)/g, 'Depends(get_settings)');
+    assert.deepEqual(hintsInWorkspace(workspaceOf({ 'app/base.py': base, 'app/router.py': settings }), 'app/videos.py', repository), []);
+  });
+
   it('reads a Python base class whose subclasses in other modules hand it a table through super().__init__', () => {
     const base = sourceLines(
       'class BaseStore:',

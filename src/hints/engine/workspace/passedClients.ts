@@ -16,6 +16,7 @@ import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
 import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
+import { isFastapiDepends } from '../code/fastapiDependencies';
 import { closeAngle } from '../code/typeArguments';
 import { superInitClass } from '../code/constructorArguments';
 import { callResult, Value } from '../code/values';
@@ -57,7 +58,8 @@ export function mayPassClients(file: string, kind: DocumentKind, text: string): 
     return false;
   }
   if (kind === 'python') {
-    return PYTHON_LIBRARIES.test(text) && importsPythonProjectModule(text);
+    // A FastAPI route may hand on what a project dependency gives (`Repo(dynamodb=dynamodb)` after `dynamodb=Depends(get_db)`).
+    return (PYTHON_LIBRARIES.test(text) || text.includes('Depends(')) && importsPythonProjectModule(text);
   }
   return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text) || ORM_OPENER.test(text)) && JS_PROJECT_IMPORT.test(text);
 }
@@ -226,12 +228,38 @@ function projectSource(a: CodeAnalyzer, start: number, end: number): PassedArgum
   const named = a.evalChain(start, nameEnd);
   const ref = named.end === nameEnd ? named.value : undefined;
   if (ref?.t !== 'ref' || !ref.path || !mayBeProjectModule(a, ref.module)) {
-    return null;
+    return (!called && dependencyCall(a, start, end)) || null;
   }
   if (!called) {
     return { module: ref.module, path: ref.path };
   }
   return open === end - 2 ? { module: ref.module, path: ref.path, call: true } : { module: ref.module, path: ref.path, call: true, args: callArguments(a, open) };
+}
+
+/**
+ * What FastAPI passes for a parameter of a route or dependency read by its bare name at `start`, when its default
+ * is `Depends(get_db)` (or its annotation `Annotated[T, Depends(get_db)]`) and `get_db` is a project module's:
+ * that function's call (`VideoRepository(dynamodb=dynamodb)` after `dynamodb=Depends(get_db)`).
+ */
+function dependencyCall(a: CodeAnalyzer, start: number, end: number): PassedArgument | undefined {
+  const binding = a.language.family === 'python' && end === start + 1 && a.isId(start) ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
+  const at = binding?.expression ?? -1;
+  if (at < 0) {
+    return undefined;
+  }
+  // The default `Depends(...)` itself, or the `Depends(...)` among an `Annotated[...]`'s metadata.
+  const candidates = a.is(at + 1, '[') && a.partner[at + 1] > at ? segments(a, at + 1).map(([first]) => first) : [at];
+  for (const depends of candidates) {
+    const open = depends + 1;
+    const callee = a.isId(depends) && a.is(open, '(') && a.partner[open] > open ? a.evalChain(depends, open).value : undefined;
+    const [first] = callee && isFastapiDepends(callee) ? segments(a, open) : [];
+    const dependency = first && !a.is(first[0] + 1, '=') ? a.evalChain(first[0], first[1]) : undefined;
+    const ref = dependency?.end === first?.[1] ? dependency?.value : undefined;
+    if (ref?.t === 'ref' && ref.path && mayBeProjectModule(a, ref.module)) {
+      return { module: ref.module, path: ref.path, call: true };
+    }
+  }
+  return undefined;
 }
 
 /** What the index asks the workspace model. */
