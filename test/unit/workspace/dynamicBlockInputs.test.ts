@@ -1,7 +1,8 @@
 /**
  * Terraform module folders whose resources build nested blocks with `dynamic` from an input
  * (`dynamic "global_secondary_index" { for_each = var.global_secondary_indexes }`): a caller's value for that input
- * is the list of blocks, so it gets the block's hover, and no finding is read from it.
+ * is the list of blocks, so it gets the block's hover, and no finding is read from it. Also a caller that passes on
+ * its own input to one that switches an argument (`var.keep_backups ? 14 : 0`): the hover, with the value unknown.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -102,6 +103,40 @@ describe('Terraform module inputs that a dynamic block iterates', () => {
       '15 dynamodb-secondary-index-definition',
       '4 dynamodb-key-schema',
       '5 dynamodb-key-schema',
+    ]);
+  });
+});
+
+describe('Terraform module inputs passed on to a folder that switches an argument with them', () => {
+  const DATABASE = lines(
+    'resource "aws_db_instance" "this" {',
+    '  engine                  = "postgres"',
+    '  storage_encrypted       = true',
+    '  backup_retention_period = var.keep_backups ? 14 : 0',
+    '  deletion_protection     = var.stage == "prod" ? true : false',
+    '}',
+  );
+  const SERVICE = lines(
+    'module "database" {',
+    '  source       = "../database"',
+    '  stage        = var.stage',
+    '  keep_backups = var.database_backups',
+    '}',
+  );
+
+  it("gives a switch's input the argument's hover where its value is not known, and an input compared with a value none", () => {
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'modules/service/main.tf': SERVICE });
+    assert.deepEqual(hints(SERVICE, { model: workspace, file: 'modules/service/main.tf' }), ['4 rds-backup-retention']);
+  });
+
+  it('still judges the branch a literal chooses', () => {
+    const caller = SERVICE.replace('var.database_backups', 'false').replace('var.stage', '"dev"');
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'modules/service/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'modules/service/main.tf' }), [
+      '3 rds-deletion-protection',
+      '3 rds-deletion-protection!',
+      '4 rds-backup-retention',
+      '4 rds-backup-retention!',
     ]);
   });
 });

@@ -486,7 +486,7 @@ class TerraformReader extends TerraformValues implements HclValues {
 
   /**
    * The argument an input reaches, as the module block's line: the input's value, or where the module sets the
-   * argument by a conditional on the input, the branch the input's literal chooses (none when the input is no literal).
+   * argument by a conditional on the input, the branch the input's literal chooses (for a switch that is no literal, a value unknown).
    * The value is not the argument's own, so no fix edits it; where the module sets a literal of its own in
    * other settings, the value is not certainly the argument's either, so no rule judges it.
    */
@@ -498,7 +498,10 @@ class TerraformReader extends TerraformValues implements HclValues {
     if (!target.when) {
       return [renamed];
     }
-    const literal = conditionOutcome(target.when, option.literal);
+    // A switch of the argument (`var.backups ? 7 : 0`) with no literal to choose a branch still reaches it: a hover, no
+    // value. An input compared with a value (`var.environment == "prod"`) is about more than this argument.
+    const outcome = conditionOutcome(target.when, option.literal);
+    const literal = outcome ?? (target.when.equals === undefined ? { kind: 'expr' as const, text: this.text.slice(option.value.start, option.value.end) } : undefined);
     return literal ? [{ ...renamed, literal, literalSpan: undefined }] : [];
   }
 }
