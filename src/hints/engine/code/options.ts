@@ -7,6 +7,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdkLiterals';
 import { constMemberValue } from './constMembers';
+import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
@@ -41,6 +42,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   // A data value's own brackets (`Item: { ...order, status }`, `Item={**cart, "s": s}`): its spreads hide no option.
   let dataValues: Map<number, number> | undefined;
   let spreads = false;
+  let heldParts: number[] = [];
   const codes = a.tokens.codes;
   for (let k = open + 1; k < close; k++) {
     if (k <= skipUntil) {
@@ -53,11 +55,18 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     }
     const occurrence = occurrenceOf(a, slot);
     options.push(occurrence);
+    if (occurrence.norm === 'transactitems') {
+      heldParts = heldTransactParts(a, slot.valueStart, slot.valueEnd);
+    }
     if (DATA_KEYS.has(occurrence.norm) && a.partner[slot.valueStart] > slot.valueStart) {
       skipUntil = a.partner[slot.valueStart];
       dataValues ??= new Map();
       dataValues.set(slot.valueStart, skipUntil);
     }
+  }
+  // Transaction parts built apart (`TransactItems: parts`) lend their keys, as parts written in place do.
+  for (const part of heldParts) {
+    options.push(...contextFrom(a, part, a.partner[part], kind, type, anchor, depth + 1).options);
   }
   if (!spreads) {
     return context;
