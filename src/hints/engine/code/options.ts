@@ -405,9 +405,9 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   if (secret) {
     return secret;
   }
-  // `config.password` read from a `const config = { ... }` of the file that nothing changes: the value written there
+  // `config.password` (or `config.database.password`) read from a `const config = { ... }` of the file that nothing changes: the value written there
   // (without its span, which a quick fix must not edit from here).
-  const held = depth < 2 && end - start === 3 ? constMemberValue(a, start, end) : undefined;
+  const held = depth < 2 && end - start >= 3 ? constMemberValue(a, start, end) : undefined;
   if (held) {
     return { literal: literalOf(a, held[0], held[1], depth + 1).literal };
   }
