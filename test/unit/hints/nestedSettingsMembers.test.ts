@@ -1,7 +1,7 @@
 /**
  * Option values read through a chain of members of a settings object of the same file
  * (`publiclyAccessible: config.database.public`, where `const config = { database: { public: true } }`): the value
- * written in the nested object decides, as for `config.x`. A nested member written later, a member that is no
+ * written in the nested object decides, as for `config.x`, also as the days of CDK's `Duration.days(...)`. A nested member written later, a member that is no
  * object literal, or a chain longer than three members keeps the value unknown.
  */
 import * as assert from 'node:assert/strict';
@@ -34,6 +34,29 @@ function stack(settings: string[], after: string[] = []): string {
 const SETTINGS = ['const config = {', '  database: { public: true, multiAz: false, storage: { encrypted: false } },', '};'];
 
 describe('CDK props read through nested members of a const settings object', () => {
+  it('reads the days of a Duration.days that a settings member holds', () => {
+    const code = sourceLines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import { aws_ec2 as ec2, aws_rds as rds } from 'aws-cdk-lib';",
+      'const config = { dev: { backupDays: 0 }, prod: { backupDays: 14 } };',
+      'export function databases(stack: cdk.Stack, vpc: ec2.IVpc) {',
+      "  new rds.DatabaseInstance(stack, 'Dev', {",
+      '    engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),',
+      '    vpc,',
+      '    storageEncrypted: true,',
+      '    backupRetention: cdk.Duration.days(config.dev.backupDays),',
+      '  });',
+      "  new rds.DatabaseInstance(stack, 'Prod', {",
+      '    engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),',
+      '    vpc,',
+      '    storageEncrypted: true,',
+      '    backupRetention: cdk.Duration.days(config.prod.backupDays),',
+      '  });',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('databases.ts', code, ['rds-backup-retention']).filter((hint) => hint.endsWith('!')), ['9:backupRetention rds-backup-retention!']);
+  });
+
   it('reads a member two and three deep', () => {
     const findings = hintsOfRules('database-stack.ts', stack(SETTINGS), RULES).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(findings, [
