@@ -15,7 +15,8 @@ const LITERAL_ARGUMENT = /^\s*([a-z_]+)\s*=\s*"([^"$]*)"\s*(?:#.*|\/\/.*)?$/;
 
 /** The block's literal arguments by name, or undefined when one of `required` is not written literally. */
 function literalArguments(block: OptionOccurrence, required: readonly string[]): Map<string, string> | undefined {
-  if (block.literal.kind !== 'expr') {
+  // A block as written, not a list of them that a module block passes to a folder's `dynamic` block.
+  if (block.literal.kind !== 'expr' || !block.literal.text.startsWith('{')) {
     return undefined;
   }
   const text = block.literal.text;

@@ -20,7 +20,7 @@ import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
 import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
-import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
+import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomResourceHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall } from './projectImports';
@@ -161,7 +161,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     if (handlers >= maxHandlers) {
       break;
     }
-    if (fn.params < 0 || !reader.isHandler(a, fn)) {
+    if (fn.params < 0 || !reader.isHandler(a, fn) || isCustomResourceHandler(a, fn)) {
       continue;
     }
     handlers++;

@@ -254,3 +254,32 @@ export function isCsharpHandler(a: CodeAnalyzer, params: number): boolean {
   }
   return false;
 }
+
+/**
+ * A CloudFormation custom resource's handler (a CDK provider's `onEvent` too): it reads the stack operation from its
+ * event (`event.RequestType`, `event["RequestType"]`, `event.get("RequestType")`), so CloudFormation invokes it once per
+ * Create, Update or Delete of the resource, not per request, and a client it makes on each invocation costs nothing
+ * worth keeping (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html).
+ */
+export function isCustomResourceHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  if (!a.text.includes('RequestType') || !a.isId(fn.params + 1)) {
+    return false;
+  }
+  const event = a.tokens.text(fn.params + 1);
+  const [, end] = a.scopes.range(fn.scope);
+  for (let k = fn.params + 2; k < end; k++) {
+    const read = a.idIs(k, 'RequestType') && a.is(k - 1, '.') ? k - 2 : a.isString(k) && a.tokens.text(k) === 'RequestType' ? requestTypeHolder(a, k) : -1;
+    if (read > 0 && a.idIs(read, event)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The token of the name `"RequestType"` at `k` is read from: `x["RequestType"]` or `x.get("RequestType")`; -1 otherwise. */
+function requestTypeHolder(a: CodeAnalyzer, k: number): number {
+  if (a.is(k - 1, '[')) {
+    return k - 2;
+  }
+  return a.is(k - 1, '(') && a.idIs(k - 2, 'get') && a.is(k - 3, '.') ? k - 4 : -1;
+}

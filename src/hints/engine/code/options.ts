@@ -7,6 +7,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdkLiterals';
 import { constMemberValue } from './constMembers';
+import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
@@ -42,6 +43,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   // A data value's own brackets (`Item: { ...order, status }`, `Item={**cart, "s": s}`): its spreads hide no option.
   let dataValues: Map<number, number> | undefined;
   let spreads = false;
+  let heldParts: number[] = [];
   const codes = a.tokens.codes;
   for (let k = open + 1; k < close; k++) {
     if (k <= skipUntil) {
@@ -54,11 +56,18 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     }
     const occurrence = occurrenceOf(a, slot);
     options.push(occurrence);
+    if (occurrence.norm === 'transactitems') {
+      heldParts = heldTransactParts(a, slot.valueStart, slot.valueEnd);
+    }
     if (DATA_KEYS.has(occurrence.norm) && a.partner[slot.valueStart] > slot.valueStart) {
       skipUntil = a.partner[slot.valueStart];
       dataValues ??= new Map();
       dataValues.set(slot.valueStart, skipUntil);
     }
+  }
+  // Transaction parts built apart (`TransactItems: parts`) lend their keys, as parts written in place do.
+  for (const part of heldParts) {
+    options.push(...contextFrom(a, part, a.partner[part], kind, type, anchor, depth + 1).options);
   }
   if (!spreads) {
     return context;
@@ -385,6 +394,17 @@ export function sentAs(option: OptionOccurrence, norm: string): OptionOccurrence
   return option instanceof TokenOption ? option.sentAs(norm) : { ...option, norm };
 }
 
+/** The number of days of `Duration.days(x)` (C#'s `Duration.Days`) where `x` is a member of a same-file settings object. */
+function daysOfSetting(a: CodeAnalyzer, start: number, end: number): Literal | undefined {
+  const open = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
+  if (open <= start + 2 || !(a.idIs(open - 1, 'days') || a.idIs(open - 1, 'Days')) || !a.is(open - 2, '.') || !a.idIs(open - 3, 'Duration')) {
+    return undefined;
+  }
+  const held = constMemberValue(a, open + 1, end - 1);
+  const literal = held && literalOf(a, held[0], held[1], 2).literal;
+  return literal?.kind === 'num' ? literal : undefined;
+}
+
 /** `pulumi.String(...)`, `pulumi.BoolPtr(...)` in Go: a plain value as a Pulumi input (not `pulumi.ToSecret`). */
 function pulumiGoWrapper(a: CodeAnalyzer, start: number): boolean {
   return a.language.family === 'go' && a.id(start) === 'pulumi' && /^(?:Bool|String|Int|Float64)(?:Ptr)?$/.test(a.tokens.text(start + 2));
@@ -397,11 +417,16 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   if (secret) {
     return secret;
   }
-  // `config.password` read from a `const config = { ... }` of the file that nothing changes: the value written there
+  // `config.password` (or `config.database.password`) read from a `const config = { ... }` of the file that nothing changes: the value written there
   // (without its span, which a quick fix must not edit from here).
-  const held = depth < 2 && end - start === 3 ? constMemberValue(a, start, end) : undefined;
+  const held = depth < 2 && end - start >= 3 ? constMemberValue(a, start, end) : undefined;
   if (held) {
     return { literal: literalOf(a, held[0], held[1], depth + 1).literal };
+  }
+  // CDK's `Duration.days(config.database.retentionDays)`: the days a settings member holds, as a retention counts them.
+  const days = depth < 2 ? daysOfSetting(a, start, end) : undefined;
+  if (days) {
+    return { literal: days };
   }
   // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x"), and Pulumi Go's pulumi.Bool(true), pulumi.IntPtr(0).
   if (end - start === 6 && (a.id(start) === 'aws' || pulumiGoWrapper(a, start)) && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {

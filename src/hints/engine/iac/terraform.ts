@@ -131,6 +131,28 @@ class TerraformReader extends TerraformValues implements HclValues {
     return generated;
   }
 
+  /**
+   * The arguments the `content` of a `dynamic` block sets where the rules read that block's arguments as the resource's
+   * own (`dynamic "cluster_mode" { content { replicas_per_node_group = ... } }`): set, to values unknown here, since the
+   * block is made once per element of its `for_each`, maybe never.
+   */
+  private dynamicNestedArguments(items: readonly BodyItem[], generated: readonly OptionOccurrence[], readsAsOwn: (block: string, argument: string) => boolean): OptionOccurrence[] {
+    const found: OptionOccurrence[] = [];
+    for (const item of items) {
+      const block = item.option.name === 'dynamic' ? generated.find((option) => option.value.start === item.option.value.start)?.name : undefined;
+      const content = block === undefined ? undefined : this.body(item.first, item.end - 1).find((inner) => inner.block && inner.option.name === 'content');
+      if (block === undefined || !content) {
+        continue;
+      }
+      for (const { option, block: nestedBlock } of this.body(content.first, content.end - 1)) {
+        if (!nestedBlock && readsAsOwn(block, option.name)) {
+          found.push({ ...option, literal: { kind: 'expr', text: this.text.slice(option.value.start, option.value.end) }, literalSpan: undefined });
+        }
+      }
+    }
+    return found;
+  }
+
   private insertion(open: number, options: OptionOccurrence[]): OptionContext['insertion'] {
     const first = options[0];
     const openLine = this.lineOf(open);
@@ -314,6 +336,7 @@ class TerraformReader extends TerraformValues implements HclValues {
           .map((inner) => inner.option),
       );
     }
+    nested.push(...this.dynamicNestedArguments(items, generated, (block, argument) => nestedBlocks.includes(block) || (block === named?.block && named.names.has(argument))));
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
     }
@@ -324,7 +347,9 @@ class TerraformReader extends TerraformValues implements HclValues {
       kind: 'terraform',
       type,
       options: [...options, ...generated, ...nested],
-      complete: !options.some((option) => option.name === 'dynamic'),
+      // A `dynamic` block generates nested blocks only, never the resource's own arguments: the settings stay all
+      // visible unless a block's label cannot be read (then which block it makes is unknown).
+      complete: generated.length === options.filter((option) => option.name === 'dynamic').length,
       anchor: this.span(at + 2),
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
@@ -489,7 +514,7 @@ class TerraformReader extends TerraformValues implements HclValues {
 
   /**
    * The argument an input reaches, as the module block's line: the input's value, or where the module sets the
-   * argument by a conditional on the input, the branch the input's literal chooses (none when the input is no literal).
+   * argument by a conditional on the input, the branch the input's literal chooses (for a switch that is no literal, a value unknown).
    * The value is not the argument's own, so no fix edits it; where the module sets a literal of its own in
    * other settings, the value is not certainly the argument's either, so no rule judges it.
    */
@@ -501,7 +526,10 @@ class TerraformReader extends TerraformValues implements HclValues {
     if (!target.when) {
       return [renamed];
     }
-    const literal = conditionOutcome(target.when, option.literal);
+    // A switch of the argument (`var.backups ? 7 : 0`) with no literal to choose a branch still reaches it: a hover, no
+    // value. An input compared with a value (`var.environment == "prod"`) is about more than this argument.
+    const outcome = conditionOutcome(target.when, option.literal);
+    const literal = outcome ?? (target.when.equals === undefined ? { kind: 'expr' as const, text: this.text.slice(option.value.start, option.value.end) } : undefined);
     return literal ? [{ ...renamed, literal, literalSpan: undefined }] : [];
   }
 }

@@ -211,6 +211,22 @@ class TerraformIndexer {
       } else if (enabled !== undefined && nested.labels.length === 0) {
         this.noteConditionalInput(nested.type, enabled, () => ({ resource: type, argument: nested.type }));
       }
+      this.noteDynamicBlockInputs(type, nested);
+    }
+  }
+
+  /**
+   * A `dynamic` block whose `for_each` iterates an input (`dynamic "global_secondary_index" { for_each =
+   * var.global_secondary_indexes }`, also `var.x == null ? [] : var.x` or `toset(var.x)`): the caller's value is the
+   * list of those blocks, so the input reaches the block's name, with a hover and no finding (the blocks are built
+   * from its elements). Not a function's environment, whose passwords are read by name (`environmentInputs`).
+   */
+  private noteDynamicBlockInputs(type: string, nested: HclBlock): void {
+    const forEach = nested.type === 'dynamic' && nested.labels.length === 1 && type !== 'aws_lambda_function' ? attributeOf(nested.body, 'for_each') : undefined;
+    const localOf = (name: string): HclValue | undefined => (name === '__proto__' ? undefined : this.locals.get(name));
+    const inputs = forEach ? computedInputs(this.source, forEach, localOf) : [];
+    if (inputs.length === 1) {
+      this.noteModuleInput(inputs[0], { resource: type, argument: nested.labels[0], partial: true });
     }
   }
 
