@@ -8,6 +8,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
 import { GitignoreRules, installedTopLevels, installRecordOf, isInstallMetadata } from '../hints/engine/fileSelection';
+import { TrackedFiles, trackedFiles } from './gitIndex';
 
 export interface FileEntry {
   path: string;
@@ -152,8 +153,26 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
     return names;
   };
 
-  const walk = (dir: string, root: string, inherited: GitignoreRules): void => {
-    const rules = loadGitignore(inherited, dir);
+  /** The repository around a walked folder, and what git tracks there (read on the first path .gitignore lists). */
+  interface Repository {
+    root: string;
+    tracked?: TrackedFiles | null;
+  }
+  const trackedIn = (repository: Repository | undefined): TrackedFiles | undefined => {
+    if (repository && repository.tracked === undefined) {
+      repository.tracked = trackedFiles(repository.root, fs) ?? null;
+    }
+    return repository?.tracked ?? undefined;
+  };
+  /** `full` from the repository's root, `/`-separated. */
+  const fromRoot = (repository: Repository, full: string): string => posix(path.relative(repository.root, full));
+
+  /**
+   * Walks a folder. Under a folder .gitignore lists (`trackedOnly`), only what git tracks is read: .gitignore
+   * applies to untracked files alone, and nothing re-includes an untracked file below an ignored folder.
+   */
+  const walk = (dir: string, root: string, inherited: GitignoreRules, repository?: Repository, trackedOnly = false): void => {
+    const rules = trackedOnly ? inherited : loadGitignore(inherited, dir);
     let entries: nodeFs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -172,15 +191,19 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       if (entry.isDirectory()) {
         if (isExcludedFolder(entry.name)) {
           result.ignored.excludedFolders++;
-        } else if (rules.ignores(posix(full), true)) {
-          result.ignored.gitignoredFolders++;
+        } else if (trackedOnly || rules.ignores(posix(full), true)) {
+          if (repository && trackedIn(repository)?.holdsTracked(fromRoot(repository, full))) {
+            walk(full, root, rules, repository, true);
+          } else {
+            result.ignored.gitignoredFolders++;
+          }
         } else {
-          walk(full, root, rules);
+          walk(full, root, rules, repository);
         }
         continue;
       }
       const kind = documentKind(undefined, entry.name);
-      if (kind && rules.ignores(posix(full), false)) {
+      if (kind && (trackedOnly || rules.ignores(posix(full), false)) && !(repository && trackedIn(repository)?.tracks(fromRoot(repository, full)))) {
         result.ignored.gitignoredFiles++;
         continue;
       }
@@ -230,7 +253,8 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       }
     }
     if (stat.isDirectory()) {
-      walk(real, real, ancestorRules(real, fs));
+      const repositoryAt = repositoryRoot(real, fs);
+      walk(real, real, ancestorRules(real, fs), repositoryAt === undefined ? undefined : { root: repositoryAt });
       continue;
     }
     const special = specialKind(stat);
