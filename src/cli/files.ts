@@ -8,7 +8,8 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
 import { GitignoreRules, installedTopLevels, installRecordOf, isInstallMetadata } from '../hints/engine/fileSelection';
-import { TrackedFiles, trackedFiles } from './gitIndex';
+import type { TrackedFiles } from '../hints/engine/gitIndex';
+import { trackedFiles } from './gitIndex';
 
 export interface FileEntry {
   path: string;

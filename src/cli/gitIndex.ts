@@ -1,156 +1,31 @@
-/**
- * The files git tracks in a repository, read from its index (`.git/index`, versions 2 to 4;
- * https://git-scm.com/docs/index-format). `.gitignore` applies only to files git does not track, so the
- * walk keeps a tracked file that a pattern lists (an `application.properties` committed before it was
- * ignored). Read without running git, which the machine may not have; an index that cannot be read
- * (missing, too large, another format, cut short) tracks nothing, and the walk then follows
- * `.gitignore` alone, as before.
- */
+/** What git tracks in the repository around a walked folder, read from its index with the walk's file system (see `engine/gitIndex.ts`). */
 import * as path from 'node:path';
+import { gitDirWritten, MAX_INDEX_BYTES, objectHashBytes, parseGitIndex, TrackedFiles } from '../hints/engine/gitIndex';
 import type { WalkFs } from './files';
 
-/** The largest index read: about 100 bytes per file, so some 600,000 files. */
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-/** Bytes of an entry before its object name: ctime, mtime, dev, ino, mode, uid, gid and size, 32 bits each. */
-const STAT_BYTES = 40;
-const EXTENDED_FLAG = 0x4000;
-/** A sparse index's entry for a whole folder outside the sparse checkout (its path ends with `/`). */
-const DIRECTORY_MODE = 0o040000;
-
-/** The paths an index lists (`/`-separated, relative to the repository's root), or undefined when it is not an index this reads. */
-export function parseGitIndex(data: Uint8Array, hashBytes: 20 | 32): string[] | undefined {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length < 12 || view.getUint32(0) !== 0x44495243 /* DIRC */) {
-    return undefined;
-  }
-  const version = view.getUint32(4);
-  const count = view.getUint32(8);
-  if (version < 2 || version > 4 || count > data.length) {
-    return undefined;
-  }
-  const decoder = new TextDecoder();
-  const paths: string[] = [];
-  let previous: Uint8Array = new Uint8Array(0);
-  let at = 12;
-  for (let entry = 0; entry < count; entry++) {
-    const start = at;
-    const flagsAt = start + STAT_BYTES + hashBytes;
-    if (flagsAt + 2 > data.length) {
-      return undefined;
-    }
-    const mode = view.getUint32(start + 24);
-    const flags = view.getUint16(flagsAt);
-    at = flagsAt + 2 + (version >= 3 && flags & EXTENDED_FLAG ? 2 : 0);
-    let name: Uint8Array;
-    if (version === 4) {
-      // The path is the previous one with its last N bytes removed, then what follows up to a NUL.
-      const removed = readOffset(data, at);
-      if (!removed || removed.value > previous.length) {
-        return undefined;
-      }
-      const end = data.indexOf(0, removed.next);
-      if (end < 0) {
-        return undefined;
-      }
-      const suffix = data.subarray(removed.next, end);
-      name = new Uint8Array(previous.length - removed.value + suffix.length);
-      name.set(previous.subarray(0, previous.length - removed.value));
-      name.set(suffix, previous.length - removed.value);
-      at = end + 1;
-    } else {
-      const end = data.indexOf(0, at);
-      if (end < 0) {
-        return undefined;
-      }
-      name = data.subarray(at, end);
-      // One to eight NULs end the path and pad the entry to a multiple of eight bytes.
-      at = start + Math.ceil((end + 1 - start) / 8) * 8;
-    }
-    if (at > data.length) {
-      return undefined;
-    }
-    previous = name;
-    const written = decoder.decode(name);
-    paths.push(mode === DIRECTORY_MODE && !written.endsWith('/') ? `${written}/` : written);
-  }
-  return paths;
-}
-
-/** Git's offset encoding (`varint.c`): seven bits per byte, high bit set while more follow, each continuation adding one. */
-function readOffset(data: Uint8Array, at: number): { value: number; next: number } | undefined {
-  let next = at;
-  let byte = data[next++];
-  if (byte === undefined) {
-    return undefined;
-  }
-  let value = byte & 127;
-  while (byte & 128) {
-    byte = data[next++];
-    if (byte === undefined || value > 0xffffff) {
-      return undefined;
-    }
-    value = ((value + 1) << 7) + (byte & 127);
-  }
-  return { value, next };
-}
-
-/** What git tracks under a repository: files by path, and the folders that hold any of them. */
-export class TrackedFiles {
-  private readonly files = new Set<string>();
-  private readonly folders = new Set<string>();
-  private readonly sparseFolders: string[] = [];
-
-  constructor(paths: readonly string[]) {
-    for (const tracked of paths) {
-      if (tracked.endsWith('/')) {
-        this.sparseFolders.push(tracked);
-      } else {
-        this.files.add(tracked);
-      }
-      for (let slash = tracked.indexOf('/'); slash > 0 && slash < tracked.length - 1; slash = tracked.indexOf('/', slash + 1)) {
-        this.folders.add(tracked.slice(0, slash));
-      }
-    }
-  }
-
-  /** Whether git tracks the file at `relative` (`/`-separated, from the root). */
-  tracks(relative: string): boolean {
-    return this.files.has(relative) || this.sparseFolders.some((folder) => relative.startsWith(folder));
-  }
-
-  /** Whether git tracks any file in the folder at `relative`. */
-  holdsTracked(relative: string): boolean {
-    return this.folders.has(relative) || this.sparseFolders.some((folder) => folder.startsWith(`${relative}/`) || relative.startsWith(folder));
-  }
-}
-
-/** The files git tracks in the repository whose work tree is `root`; undefined when its index cannot be read. */
+/** The files git tracks in the repository whose work tree is `root`, by path from the root; undefined when its index cannot be read. */
 export function trackedFiles(root: string, fs: Pick<WalkFs, 'lstatSync' | 'readFileSync'>): TrackedFiles | undefined {
   try {
     const dotGit = path.join(root, '.git');
     // A worktree or submodule has a `.git` file that names its git folder.
-    const gitDir = fs.lstatSync(dotGit).isFile() ? gitDirOf(root, fs.readFileSync(dotGit, 'utf8')) : dotGit;
+    const written = fs.lstatSync(dotGit).isFile() ? gitDirWritten(fs.readFileSync(dotGit, 'utf8')) : '.git';
+    const gitDir = written === undefined ? undefined : path.resolve(root, written);
     const index = gitDir && path.join(gitDir, 'index');
-    if (!index || !fs.lstatSync(index).isFile() || fs.lstatSync(index).size > MAX_INDEX_BYTES) {
+    const stat = index ? fs.lstatSync(index) : undefined;
+    if (!gitDir || !index || !stat?.isFile() || stat.size > MAX_INDEX_BYTES) {
       return undefined;
     }
-    const paths = parseGitIndex(fs.readFileSync(index), objectHashBytes(gitDir, fs));
+    const paths = parseGitIndex(fs.readFileSync(index), objectHashBytes(readConfig(gitDir, fs)));
     return paths && new TrackedFiles(paths);
   } catch {
     return undefined;
   }
 }
 
-function gitDirOf(root: string, text: string): string | undefined {
-  const written = /^gitdir:[ \t]*(.+?)[ \t]*$/m.exec(text)?.[1];
-  return written === undefined ? undefined : path.resolve(root, written);
-}
-
-/** SHA-256 repositories (`extensions.objectFormat = sha256` in their config) name objects in 32 bytes, others in 20. */
-function objectHashBytes(gitDir: string, fs: Pick<WalkFs, 'readFileSync'>): 20 | 32 {
+function readConfig(gitDir: string, fs: Pick<WalkFs, 'readFileSync'>): string | undefined {
   try {
-    return /^[ \t]*objectformat[ \t]*=[ \t]*sha256[ \t]*$/im.test(fs.readFileSync(path.join(gitDir, 'config'), 'utf8')) ? 32 : 20;
+    return fs.readFileSync(path.join(gitDir, 'config'), 'utf8');
   } catch {
-    return 20;
+    return undefined;
   }
 }

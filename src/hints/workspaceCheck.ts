@@ -13,6 +13,7 @@ import { toDiagnostics } from './diagnostics';
 import { HintSettings } from './settings';
 import { SkippedDocuments } from './skippedDocuments';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { readTrackedFiles } from './workspace/trackedFiles';
 
 export class WorkspaceCheck {
   constructor(
@@ -49,13 +50,14 @@ export class WorkspaceCheck {
         await this.workspace.ensureStarted();
         const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB, undefined, token);
         const gitignore = await this.workspaceGitignore(token);
+        const tracked = await readTrackedFiles();
         // What pip installed beside the code, as the CLI walk leaves it out.
         const installed = await readInstalledPackages(workspaceKey, async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
         const files: { uri: vscode.Uri; kind: DocumentKind }[] = [];
         for (const uri of found) {
           const key = workspaceKey(uri);
-          const verdict = key ? selectFile(key, gitignore) : { read: false as const, reason: 'not-a-hint-file' as const };
+          const verdict = key ? selectFile(key, gitignore, tracked) : { read: false as const, reason: 'not-a-hint-file' as const };
           if (verdict.read && installed.covers(key!)) {
             done.ignored++;
           } else if (verdict.read) {

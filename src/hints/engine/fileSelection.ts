@@ -5,6 +5,7 @@
  */
 import ignore, { Ignore } from 'ignore';
 import { documentKind, DocumentKind, isExcludedFolder } from './documentKinds';
+import type { TrackedFiles } from './gitIndex';
 
 interface IgnoreLayer {
   /** The folder holding the .gitignore, `/`-separated, without a trailing slash. */
@@ -110,8 +111,11 @@ function ownVerdict(layer: IgnoreLayer, target: string): boolean | undefined {
 /** Why a file found in a tree is not read, when the reason is the selection itself. */
 export type SelectionVerdict = { read: true; kind: DocumentKind } | { read: false; reason: 'not-a-hint-file' | 'excluded-folder' | 'gitignore' };
 
-/** The selection for one file found in a walk or by `findFiles`, judged by its full `/`-separated path. */
-export function selectFile(full: string, rules: GitignoreRules): SelectionVerdict {
+/**
+ * The selection for one file found in a walk or by `findFiles`, judged by its full `/`-separated path; `.gitignore`
+ * leaves out only what git does not track (`tracked`, keyed like `full`).
+ */
+export function selectFile(full: string, rules: GitignoreRules, tracked?: TrackedFiles): SelectionVerdict {
   const kind = documentKind(undefined, full);
   if (!kind) {
     return { read: false, reason: 'not-a-hint-file' };
@@ -119,7 +123,7 @@ export function selectFile(full: string, rules: GitignoreRules): SelectionVerdic
   if (full.split('/').some(isExcludedFolder)) {
     return { read: false, reason: 'excluded-folder' };
   }
-  if (rules.ignoresFileOrFolder(full)) {
+  if (rules.ignoresFileOrFolder(full) && !tracked?.tracks(full)) {
     return { read: false, reason: 'gitignore' };
   }
   return { read: true, kind };

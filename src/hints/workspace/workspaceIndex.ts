@@ -12,6 +12,8 @@ import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
 import { FileContribution, WorkspaceView } from '../engine/workspace/types';
 import { WorkspaceModel } from '../engine/workspace/workspaceModel';
 import type { WorkspaceFolderContents } from '../../tree/workspaceTreeModel';
+import { TrackedFiles } from '../engine/gitIndex';
+import { readTrackedFiles } from './trackedFiles';
 
 /** How long an edited IaC document rests before it is indexed again: an edit reaches open code files well within 300 ms. */
 const EDIT_DEBOUNCE_MS = 100;
@@ -55,6 +57,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly lastTouched = new WeakMap<WorkspaceModel, Map<string, number>>();
   private touches = 0;
   private gitignore = new GitignoreRules();
+  /** What git tracks, which .gitignore does not leave out (read with the .gitignore files). */
+  private tracked = new TrackedFiles([]);
   /** What pip installed beside the code, read with the .gitignore files: not the project's own (as the CLI walk). */
   private installed = new InstalledPackages();
   private started: Promise<void> | undefined;
@@ -116,7 +120,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const key = selectionKey(located.folder, located.relative);
-    const verdict = selectFile(key, this.gitignore);
+    const verdict = selectFile(key, this.gitignore, this.tracked);
     return verdict.read && kindMayContribute(verdict.kind) && !this.installed.covers(key) ? { ...located, kind: verdict.kind } : undefined;
   }
 
@@ -188,6 +192,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async buildFolders(): Promise<void> {
     const began = this.touches;
     this.gitignore = await this.readGitignore();
+    this.tracked = await readTrackedFiles();
     this.installed = await readInstalledPackages((uri) => {
       const located = this.locate(uri);
       return located && selectionKey(located.folder, located.relative);
@@ -241,7 +246,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.buildFolders();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const model = this.models.get(folder.uri.toString());
-      const leftOut = model?.files().filter((file) => !selectFile(selectionKey(folder, file), this.gitignore).read) ?? [];
+      const leftOut = model?.files().filter((file) => !selectFile(selectionKey(folder, file), this.gitignore, this.tracked).read) ?? [];
       if (model && leftOut.length > 0) {
         model.batch(() => leftOut.forEach((file) => model.remove(file)));
       }

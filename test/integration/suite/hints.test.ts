@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -149,6 +150,29 @@ describe('design hints in a real VS Code', () => {
       assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'ignored.py'))), []);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a file git tracks although .gitignore lists it, as git and the CLI do', async () => {
+    const workspace = path.join(ROOT, 'examples');
+    const dir = path.join(workspace, 'tracked-check');
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: workspace, stdio: 'ignore' });
+    };
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(dir, 'tracked.py'), 'import redis\nr = redis.Redis()\nr.keys("*")\n');
+      fs.writeFileSync(path.join(dir, 'untracked.py'), 'import redis\nr = redis.Redis()\nr.keys("*")\n');
+      git('init', '-q');
+      git('add', 'tracked-check/tracked.py');
+      fs.writeFileSync(path.join(dir, '.gitignore'), '*.py\n');
+      const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>(Commands.checkWorkspace);
+      assert.ok(summary.ignored >= 1);
+      assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'tracked.py'))).map(codeOf), ['redis-keys']);
+      assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'untracked.py'))), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(path.join(workspace, '.git'), { recursive: true, force: true });
     }
   });
 

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { collectFiles } from '../../../src/cli/files';
-import { parseGitIndex } from '../../../src/cli/gitIndex';
+import { GitignoreRules, selectFile } from '../../../src/hints/engine/fileSelection';
+import { parseGitIndex, TrackedFiles } from '../../../src/hints/engine/gitIndex';
 
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,5 +94,14 @@ describe('files git tracks under .gitignore', () => {
     const inflated = Buffer.from(index);
     inflated.writeUInt32BE(0xffffffff, 8);
     assert.equal(parseGitIndex(inflated, 20), undefined);
+  });
+
+  it('keeps what git tracks in the editor\'s file selection too, keyed by workspace folder', () => {
+    const rules = new GitignoreRules().with('0', 'config/\n*.local.py\n');
+    const tracked = new TrackedFiles(['config/application.properties', 'app/settings.local.py', 'README.md'], '0/');
+    assert.deepEqual(selectFile('0/config/application.properties', rules, tracked), { read: true, kind: 'properties' });
+    assert.deepEqual(selectFile('0/app/settings.local.py', rules, tracked), { read: true, kind: 'python' });
+    assert.deepEqual(selectFile('0/config/application-dev.properties', rules, tracked), { read: false, reason: 'gitignore' });
+    assert.deepEqual(selectFile('1/config/application.properties', rules.with('1', 'config/\n'), tracked), { read: false, reason: 'gitignore' });
   });
 });
