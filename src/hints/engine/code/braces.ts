@@ -9,7 +9,7 @@ import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
-import { angleDepthBackward, closeAngle } from './typeArguments';
+import { angleDepthBackward, typeArgumentsOfCall } from './typeArguments';
 import { bracelessLoopEnd } from './bracelessLoops';
 import { controlKeywords } from './statementKeywords';
 
@@ -533,18 +533,6 @@ export function expressionEnd(a: CodeAnalyzer, from: number): number {
     j = typeClose > 0 ? typeClose + 1 : a.skipGroup(j);
   }
   return tokens.length;
-}
-
-/**
- * The `>` that closes type arguments opening at `k` right before a call's parentheses (`new Map<string, Redis>()`,
- * `new HashMap<String, DynamoDbClient>()`), whose commas separate no expressions; otherwise -1.
- */
-function typeArgumentsOfCall(a: CodeAnalyzer, k: number): number {
-  if (!a.is(k, '<') || !a.language.typeArguments || a.language.id === 'javascript' || !a.isId(k - 1)) {
-    return -1;
-  }
-  const close = closeAngle(a, k);
-  return close > k && a.is(close + 1, '(') ? close : -1;
 }
 
 function endsExpression(a: CodeAnalyzer, k: number): boolean {

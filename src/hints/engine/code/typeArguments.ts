@@ -42,3 +42,15 @@ export function closeAngle(a: CodeAnalyzer, open: number): number {
 function objectTypeEnds(a: CodeAnalyzer, close: number): boolean {
   return close > 0 && (a.is(close + 1, '>') || a.is(close + 1, '>>') || a.is(close + 1, ',') || a.is(close + 1, '[') || a.is(close + 1, '|') || a.is(close + 1, '&'));
 }
+
+/**
+ * The `>` that closes type arguments opening at `k` right before a call's parentheses (`new Map<string, Redis>()`,
+ * `new HashMap<String, DynamoDbClient>()`), whose commas separate no expressions; otherwise -1.
+ */
+export function typeArgumentsOfCall(a: CodeAnalyzer, k: number): number {
+  if (!a.is(k, '<') || !a.language.typeArguments || a.language.id === 'javascript' || !a.isId(k - 1)) {
+    return -1;
+  }
+  const close = closeAngle(a, k);
+  return close > k && a.is(close + 1, '(') ? close : -1;
+}
