@@ -394,14 +394,14 @@ export function sentAs(option: OptionOccurrence, norm: string): OptionOccurrence
   return option instanceof TokenOption ? option.sentAs(norm) : { ...option, norm };
 }
 
-/** The number of days of `Duration.days(x)` (C#'s `Duration.Days`) where `x` is a member of a same-file settings object. */
+/** The number of days of `Duration.days(x)` (C#'s `Duration.Days`) where `x` is a member of a settings object of the file or of another module. */
 function daysOfSetting(a: CodeAnalyzer, start: number, end: number): Literal | undefined {
   const open = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
   if (open <= start + 2 || !(a.idIs(open - 1, 'days') || a.idIs(open - 1, 'Days')) || !a.is(open - 2, '.') || !a.idIs(open - 3, 'Duration')) {
     return undefined;
   }
   const held = constMemberValue(a, open + 1, end - 1);
-  const literal = held && literalOf(a, held[0], held[1], 2).literal;
+  const literal = held ? literalOf(a, held[0], held[1], 2).literal : importedSetting(a, open + 1, end - 1)?.literal;
   return literal?.kind === 'num' ? literal : undefined;
 }
 
@@ -413,7 +413,7 @@ function pulumiGoWrapper(a: CodeAnalyzer, start: number): boolean {
 export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0): { literal: Literal; span?: Span; from?: PassedFrom } {
   let start = from;
   let end = to;
-  const secret = depth === 0 ? importedSecret(a, start, end) : undefined;
+  const secret = depth === 0 ? (importedSecret(a, start, end) ?? importedSetting(a, start, end)) : undefined;
   if (secret) {
     return secret;
   }
@@ -484,6 +484,42 @@ function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal:
   const found = ref && ask(ref.module, ref.path);
   // A member of a JavaScript default export is named as the module writes it (`password`, not `default.password`).
   return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path.replace(/^default\./, '') } };
+}
+
+/**
+ * A literal setting another JavaScript or TypeScript module of the workspace exports, read through a member chain
+ * (`config.database.public` after `import { config } from '../config'`, or after `const config = getEnvConfig(stage)`
+ * of an imported function every `return` of which writes the same literal there), without a span.
+ */
+function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
+  const ask = a.project?.importedSetting;
+  if (!ask || a.language.family !== 'js' || end - start < 3 || (end - start) % 2 === 0 || !a.isId(start)) {
+    return undefined;
+  }
+  for (let k = start + 1; k < end; k += 2) {
+    if (!a.is(k, '.') || !a.isId(k + 1)) {
+      return undefined;
+    }
+  }
+  const members = a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1]);
+  const value = a.evalChain(start, end).value;
+  const source = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : settingsCall(a, start, members);
+  const found = source && ask(source.module, source.path);
+  if (!found) {
+    return undefined;
+  }
+  const literal: Literal = found.value === null ? { kind: 'none' } : typeof found.value === 'boolean' ? { kind: 'bool', value: found.value } : typeof found.value === 'number' ? { kind: 'num', value: found.value } : { kind: 'str', value: found.value };
+  return { literal, from: { at: found.at, text: a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) } };
+}
+
+/** `cfg` bound once to a call of an imported function (`const cfg = getEnvConfig(stage)`): that call's settings, as `getEnvConfig().members`. */
+function settingsCall(a: CodeAnalyzer, base: number, members: string): { module: string; path: string } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(base), base);
+  let k = binding && !binding.element && binding.fixed === undefined ? binding.expression : -1;
+  k += a.idIs(k, 'await') ? 1 : 0;
+  const imported = k >= 0 && a.isId(k) && !a.isAccess(k + 1) && a.is(k + 1, '(') ? a.imports.get(a.tokens.text(k)) : undefined;
+  const ends = imported !== undefined && a.partner[k + 1] > k && expressionEnd(a, k) === a.partner[k + 1] + 1;
+  return ends && imported.path !== '' && mayBeProjectModule(a, imported.module) && a.idIs(binding!.token - 1, 'const') ? { module: imported.module, path: `${imported.path}().${members}` } : undefined;
 }
 
 /**

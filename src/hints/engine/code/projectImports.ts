@@ -45,6 +45,8 @@ export interface ProjectContext {
   djangoRedisCaches?(): boolean;
   /** The password literal a Python module of the workspace binds to `path` at its top level, with where it is written. */
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
+  /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
+  importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */

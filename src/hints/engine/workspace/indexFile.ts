@@ -27,6 +27,7 @@ import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
 import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
+import { jsSettingConstants } from './jsSettingConstants';
 import { jsSecretConstants } from './jsSecretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -85,7 +86,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       };
       const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
-      return secretConstants ? () => ({ ...(read?.() ?? emptyContribution()), secretConstants }) : read;
+      const settingConstants = kind === 'python' ? undefined : jsSettingConstants(text);
+      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}) };
+      return secretConstants || settingConstants ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

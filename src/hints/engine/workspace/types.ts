@@ -4,6 +4,7 @@
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
 import type { SecretConstant } from './secretConstants';
+import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
 import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
@@ -121,6 +122,8 @@ export interface FunctionDefinition {
 export interface FileContribution {
   /** The module's password literals by import path (Python `db_password = "..."`, `secretConstants.ts`; JavaScript and TypeScript exports, `jsSecretConstants.ts`). */
   secretConstants?: Record<string, SecretConstant>;
+  /** The module's exported literal settings by import path (`config.database.public`, `getEnvConfig().protect`; `jsSettingConstants.ts`). */
+  settingConstants?: Record<string, SettingConstant>;
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
   functions: FunctionDefinition[];
@@ -450,6 +453,11 @@ export interface WorkspaceView {
    * `dbConfig.PASSWORD` after `require('./db.config')`), with where it is written.
    */
   importedSecret?(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined;
+  /**
+   * The literal setting a JavaScript or TypeScript module of the workspace exports under the dotted import path `path`
+   * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.
+   */
+  importedSetting?(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
   /**
    * The fields of that class (Python) that its methods set only from parameters of unknown value (untyped, or
    * typed botocore `BaseClient`): for the subclasses `codeFile` declares, which read them as of unknown origin.

@@ -396,6 +396,15 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
   }
 
+  /** A literal setting a JavaScript or TypeScript module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
+  importedSetting(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined {
+    // The files the import's first name may lead to; the dotted path is looked up there whole.
+    const target = codeFile.endsWith('.py') ? undefined : importTarget(codeFile, module, path.split('.')[0], tsconfigPathsOf(this.contributions));
+    const file = target?.files.find((each) => this.contributions.has(each));
+    const found = file === undefined ? undefined : this.contributionOf(file)?.settingConstants?.[path];
+    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
+  }
+
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
   importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     return this.imported().resolveClassFields(codeFile, module, path);
