@@ -62,6 +62,8 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     constructed ||= a.tokens.is(j, 'new');
     j++;
   }
+  // Kotlin calls a constructor by the type's name alone: `JedisPool(config, host, port)`.
+  constructed ||= a.language.constructsWithoutNew === true && a.is(j + 1, '(') && /^[A-Z]/.test(a.tokens.text(j));
   if (constructed && targetTypedNew(a, j - 1)) {
     // C#'s `new(client)` builds the declared type, which the binding knows; its argument is not its value.
     return { value: undefined, end: j };

@@ -28,7 +28,7 @@ import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
-function collectImports(a: CodeAnalyzer): void {
+export function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'import') && !a.isAccess(i - 1)) {
       const path = a.dottedPath(a.idIs(i + 1, 'static') ? i + 2 : i + 1);
@@ -60,7 +60,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
  * `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a
  * copy of one; the parts of a transaction or batch built apart (`javaRequestParts.ts`). And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
  */
-function collectRequests(a: CodeAnalyzer): void {
+export function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);

@@ -1,0 +1,47 @@
+/**
+ * Kotlin on the JVM: the same libraries as Java (AWS SDK for Java 2.x builders and enhanced client, 1.x and
+ * `DynamoDBMapper`, Jedis, Lettuce, Redisson, Spring Data Redis and DynamoDB, JDBC), called with Kotlin's own
+ * declarations (`kotlinDeclarations.ts`) and scopes (`kotlinScopes.ts`). Constructors are called without
+ * `new` (`JedisPool(config, host, port)`), so a call of a type's name constructs it; the rest of the reading
+ * of calls, requests and options is Java's.
+ */
+import { ScopeTree } from '../../scope/scopes';
+import type { CodeAnalyzer } from '../analyzer';
+import { buildBraceScopes } from '../braces';
+import { CodeLanguage } from '../language';
+import { Value } from '../values';
+import { collectImports, collectRequests as collectJavaRequests, java } from './java';
+import { javaRedisConstructor } from './javaRedisSettings';
+import { constructedRequest } from './javaV1Requests';
+import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
+import { KOTLIN_BRACES } from './kotlinScopes';
+
+function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  buildBraceScopes(a, tree, KOTLIN_BRACES);
+}
+
+/**
+ * Java's builders and setters, then what Java finds after `new`, at a call of a capitalised name with no receiver
+ * (`ScanRequest().withTableName(t)`, `JedisPool(config, host, port)`): both read the name after the index they are given.
+ */
+function collectRequests(a: CodeAnalyzer): void {
+  collectJavaRequests(a);
+  for (let i = 1; i < a.tokens.length; i++) {
+    if (a.isId(i) && a.is(i + 1, '(') && !a.isAccess(i - 1) && !a.idIs(i - 1, 'fun') && /^[A-Z]/.test(a.tokens.text(i))) {
+      constructedRequest(a, i - 1);
+      javaRedisConstructor(a, i - 1);
+    }
+  }
+}
+
+export const kotlin: CodeLanguage = {
+  ...java,
+  id: 'kotlin',
+  constructsWithoutNew: true,
+  collectImports,
+  buildScopes,
+  collectBindings: collectKotlinBindings,
+  collectRequests,
+  // A scope function's lambda parameter (`client.use { ddb -> }`) is bound to the lambda's brace: its receiver.
+  sequenceAt: (a, start) => (a.is(start, '{') ? { value: receiverOfLambda(a, start) } : undefined),
+};

@@ -1,0 +1,121 @@
+/**
+ * Kotlin: the AWS SDK for Java 2.x and the Redis clients called from Kotlin, with Kotlin's scopes (functions,
+ * nested functions, lambdas and their `it`, class bodies and primary constructors) deciding what a name holds.
+ */
+import * as assert from 'node:assert/strict';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { hintsOfRules, sourceLines } from './support';
+
+const IMPORTS = [
+  'import software.amazon.awssdk.services.dynamodb.DynamoDbClient',
+  'import software.amazon.awssdk.services.dynamodb.model.ScanRequest',
+];
+const scans = (code: string): string[] => hintsOfRules('Orders.kt', code, ['dynamodb-scan']).filter((hint) => hint.endsWith('!'));
+
+describe('Kotlin', () => {
+  it('reads .kt and .kts files and the kotlin language id as Kotlin', () => {
+    assert.equal(documentKind(undefined, 'src/main/kotlin/Orders.kt'), 'kotlin');
+    assert.equal(documentKind(undefined, 'build.gradle.kts'), 'kotlin');
+    assert.equal(documentKind('kotlin', 'Untitled-1'), 'kotlin');
+  });
+
+  it('reads a client held by a primary constructor property in every method, and a request held by a local', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'class OrderRepository(private val client: DynamoDbClient) {',
+      '    fun all(): List<Order> {',
+      '        val request = ScanRequest.builder().tableName("orders").build()',
+      '        return client.scan(request).items().map { Order(it) }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(scans(code), ['6:scan dynamodb-scan!']);
+  });
+
+  it('reads a client made by a builder in the first statement of a function, and an expression-bodied function that returns one', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'fun client() = DynamoDbClient.builder().build()',
+      'fun first() {',
+      '    val ddb = DynamoDbClient.create()',
+      '    ddb.scan(ScanRequest.builder().tableName("a").build())',
+      '}',
+      'fun second() {',
+      '    client().scan(ScanRequest.builder().tableName("b").build())',
+      '}',
+    );
+    assert.deepEqual(scans(code), ['6:scan dynamodb-scan!', '9:scan dynamodb-scan!']);
+  });
+
+  it('lets a parameter of another type shadow a client of an outer scope, in a function and in a lambda', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'class Search(private val client: DynamoDbClient) {',
+      '    fun byName(client: SearchClient) = client.scan("name")',
+      '    fun each(names: List<String>) {',
+      '        names.forEach { client -> client.scan(it) }',
+      '    }',
+      '    fun own() {',
+      '        client.scan(ScanRequest.builder().tableName("t").build())',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(scans(code), ['9:scan dynamodb-scan!']);
+  });
+
+  it('keeps a local of a nested function to that function', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.Jedis',
+      'fun outer() {',
+      '    fun inner() {',
+      '        val cache = Jedis("cache.internal", 6379)',
+      '        cache.keys("a:*")',
+      '    }',
+      '    cache.keys("b:*")',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Cache.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['5:keys redis-keys!']);
+  });
+
+  it('reads a client passed to a scope function as its lambda parameter, named or `it`', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.Jedis',
+      'fun purge() {',
+      '    Jedis("cache.internal", 6379).use { jedis -> jedis.keys("a:*") }',
+      '    Jedis("cache.internal", 6379).use { it.keys("b:*") }',
+      '    listOf("c").forEach { it.keys("c:*") }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Cache.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['3:keys redis-keys!', '4:keys redis-keys!']);
+  });
+
+  it('reads a class property and a lazy one, and a data class without a body does not swallow the function after it', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'data class Key(val id: String)',
+      'fun plain(client: Other) = client.scan("x")',
+      'object Clients {',
+      '    val ddb: DynamoDbClient by lazy { DynamoDbClient.create() }',
+      '}',
+      'class Reports {',
+      '    private val ddb = DynamoDbClient.builder().build()',
+      '    fun run() = ddb.scan(ScanRequest.builder().tableName("r").build())',
+      '}',
+      'fun viaObject() = Clients.ddb.scan(ScanRequest.builder().tableName("o").build())',
+    );
+    assert.deepEqual(scans(code), ['10:scan dynamodb-scan!', '12:scan dynamodb-scan!']);
+  });
+
+  it('reads Jedis built without new, and says nothing of a scan in a string template or a comment', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.Jedis',
+      'fun purge() {',
+      '    val jedis = Jedis("cache.internal", 6379)',
+      '    // jedis.keys("*") once listed every key',
+      '    println("${jedis.hashCode()} keys(*)")',
+      '    jedis.keys("session:*")',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Cache.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['6:keys redis-keys!']);
+  });
+});
