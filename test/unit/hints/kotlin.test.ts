@@ -118,4 +118,15 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(hintsOfRules('Cache.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['6:keys redis-keys!']);
   });
+
+  it('reads a Java getter written as a Kotlin property: a Jedis pool\'s resource', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.JedisPool',
+      'class Sessions(private val pool: JedisPool) {',
+      '    fun purge() = pool.resource.use { jedis -> jedis.keys("session:*") }',
+      '    fun other(settings: Settings) = settings.resource.keys("x")',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Sessions.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['3:keys redis-keys!']);
+  });
 });

@@ -163,6 +163,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       lastMember = a.id(j + 1)!;
       owner = value;
       value = a.member(value, lastMember);
+      if (a.language.propertyGetters && owner.t === 'client' && !a.is(j + 2, '(')) {
+        // Kotlin reads a Java getter as a property: `pool.resource` is `pool.getResource()`.
+        value = javaGetter(a, owner, lastMember) ?? value;
+      }
       j += 2;
     } else if (a.is(j, '(')) {
       value = callValue(a, value, lastMember, j, constructed, owner);
@@ -206,6 +210,14 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
   return { value, end: j };
 }
 
+
+/** What a Java getter of a client gives (`getResource` for the property `resource`), when it is a client. */
+function javaGetter(a: CodeAnalyzer, owner: Value, property: string): Value | undefined {
+  const getter = `get${property.charAt(0).toUpperCase()}${property.slice(1)}`;
+  const member = a.member(owner, getter);
+  const made = member ? callResult(member, getter, undefined, false, false) : undefined;
+  return made?.t === 'client' ? made : undefined;
+}
 
 /** What calling a value gives: a same-file function's return, an instance of a class, a client a factory makes. */
 export function callValue(a: CodeAnalyzer, value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {

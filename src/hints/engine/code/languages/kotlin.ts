@@ -38,6 +38,7 @@ export const kotlin: CodeLanguage = {
   ...java,
   id: 'kotlin',
   constructsWithoutNew: true,
+  propertyGetters: true,
   collectImports,
   buildScopes,
   collectBindings: collectKotlinBindings,
