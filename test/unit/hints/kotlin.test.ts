@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { hintsOfRules, sourceLines } from './support';
+import { hintsOfRules, hoverAt, sourceLines } from './support';
 
 const IMPORTS = [
   'import software.amazon.awssdk.services.dynamodb.DynamoDbClient',
@@ -128,5 +128,11 @@ describe('Kotlin', () => {
       '}',
     );
     assert.deepEqual(hintsOfRules('Sessions.kt', code, ['redis-keys']).filter((hint) => hint.endsWith('!')), ['3:keys redis-keys!']);
+  });
+
+  it('shows the Java example under a line that says so, since the rules have no Kotlin examples', () => {
+    const code = sourceLines(...IMPORTS, 'class Orders(private val ddb: DynamoDbClient) {', '    fun all() = ddb.scan(ScanRequest.builder().tableName("o").build())', '}');
+    const markdown = hoverAt('Orders.kt', code, 'scan(');
+    assert.match(markdown, /\*Example in Java: Kotlin calls the same SDK and client methods\*\n\n```java\n/);
   });
 });
