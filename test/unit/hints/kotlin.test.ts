@@ -135,4 +135,41 @@ describe('Kotlin', () => {
     const markdown = hoverAt('Orders.kt', code, 'scan(');
     assert.match(markdown, /\*Example in Java: Kotlin calls the same SDK and client methods\*\n\n```java\n/);
   });
+
+  it('reads a call that takes the request builder\'s consumer as a lambda alone, and an option set the same way', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'class Setup(private val ddb: DynamoDbClient) {',
+      '    fun create(name: String) = ddb.createTable {',
+      '        it.tableName(name)',
+      '        it.provisionedThroughput { p -> p.readCapacityUnits(5).writeCapacityUnits(5) }',
+      '    }',
+      '    fun all() = ddb.scan { it.tableName("orders") }.items()',
+      '    fun pages() = ddb.scanPaginator { it.tableName("orders") }.items()',
+      '    fun lengths(names: List<String>) = names.map { it.length }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Setup.kt', code, ['dynamodb-scan', 'dynamodb-billing-mode']), [
+      '6:provisionedThroughput dynamodb-billing-mode',
+      '8:scan dynamodb-scan',
+      '8:scan dynamodb-scan!',
+      '9:scanPaginator dynamodb-scan',
+    ]);
+  });
+
+  it('reads a Redisson setting written as a Kotlin property as its setter', () => {
+    const code = sourceLines(
+      'import org.redisson.config.Config',
+      'fun config(secret: String): Config {',
+      '    val config = Config()',
+      '    val server = config.useSingleServer()',
+      '    server.address = "redis://cache.internal:6379"',
+      '    server.password = secret',
+      '    val other = Settings()',
+      '    other.password = secret',
+      '    return config',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('RedisConfig.kt', code, ['redis-password']), ['6:password redis-password']);
+  });
 });

@@ -43,6 +43,8 @@ export interface CodeLanguage {
   readonly classBodyNamesVisible?: boolean;
   /** Kotlin: a call of a type's name constructs it, as `new` does in Java (`JedisPool(config, host, port)`). */
   readonly constructsWithoutNew?: boolean;
+  /** Kotlin: a call may take a lambda alone, with no parentheses (`ddb.scan { it.tableName(t) }`). */
+  readonly trailingLambdas?: boolean;
   /** Kotlin: a Java getter is read as a property (`pool.resource` for `pool.getResource()`). */
   readonly propertyGetters?: boolean;
   /** Type arguments (`<T>`) may follow a name in a chain. */

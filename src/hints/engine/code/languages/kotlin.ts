@@ -7,11 +7,11 @@
  */
 import { ScopeTree } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes } from '../braces';
-import { CodeLanguage } from '../language';
+import { buildBraceScopes, expressionEnd } from '../braces';
+import { CodeLanguage, OptionSlot } from '../language';
 import { Value } from '../values';
 import { collectImports, collectRequests as collectJavaRequests, java } from './java';
-import { javaRedisConstructor } from './javaRedisSettings';
+import { javaRedisConstructor, javaRedisPropertySetting } from './javaRedisSettings';
 import { constructedRequest } from './javaV1Requests';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
 import { KOTLIN_BRACES } from './kotlinScopes';
@@ -27,11 +27,24 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 function collectRequests(a: CodeAnalyzer): void {
   collectJavaRequests(a);
   for (let i = 1; i < a.tokens.length; i++) {
-    if (a.isId(i) && a.is(i + 1, '(') && !a.isAccess(i - 1) && !a.idIs(i - 1, 'fun') && /^[A-Z]/.test(a.tokens.text(i))) {
+    if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '=') && !a.is(i + 2, '=')) {
+      // `server.password = secret`: Java's `setPassword(secret)`.
+      javaRedisPropertySetting(a, i, i + 2, expressionEnd(a, i + 2));
+    } else if (a.isId(i) && a.is(i + 1, '(') && !a.isAccess(i - 1) && !a.idIs(i - 1, 'fun') && /^[A-Z]/.test(a.tokens.text(i))) {
       constructedRequest(a, i - 1);
       javaRedisConstructor(a, i - 1);
     }
   }
+}
+
+/** Java's builder methods, and one that takes a lambda alone (`it.provisionedThroughput { p -> p.readCapacityUnits(5) }`). */
+function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {
+  const slot = java.optionAt(a, k, open, close);
+  if (slot || !a.isId(k) || !a.is(k - 1, '.') || !a.is(k + 1, '{') || a.bodies[k + 1] !== 1) {
+    return slot;
+  }
+  const end = a.partner[k + 1];
+  return end > k && end < close ? { key: k, valueStart: k + 1, valueEnd: end + 1, removalStart: k - 1, removalEnd: end } : undefined;
 }
 
 export const kotlin: CodeLanguage = {
@@ -39,10 +52,12 @@ export const kotlin: CodeLanguage = {
   id: 'kotlin',
   constructsWithoutNew: true,
   propertyGetters: true,
+  trailingLambdas: true,
   collectImports,
   buildScopes,
   collectBindings: collectKotlinBindings,
   collectRequests,
+  optionAt,
   // A scope function's lambda parameter (`client.use { ddb -> }`) is bound to the lambda's brace: its receiver.
   sequenceAt: (a, start) => (a.is(start, '{') ? { value: receiverOfLambda(a, start) } : undefined),
 };
