@@ -172,4 +172,17 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(hintsOfRules('RedisConfig.kt', code, ['redis-password']), ['6:password redis-password']);
   });
+
+  it('leaves a typed request passed to a project class alone, and reads it on an unseen receiver as Java does', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'class Exporter(private val retries: RetryingScanner, private val other: Any) {',
+      '    private val made = RetryingScanner(3)',
+      '    fun viaField() = retries.scan(ScanRequest.builder().tableName("a").build())',
+      '    fun viaMade() = made.scan(ScanRequest.builder().tableName("b").build())',
+      '    fun unseen(client: Any) = unknown.scan(ScanRequest.builder().tableName("c").build())',
+      '}',
+    );
+    assert.deepEqual(scans(code), ['7:scan dynamodb-scan!']);
+  });
 });

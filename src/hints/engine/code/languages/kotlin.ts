@@ -47,6 +47,36 @@ function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): Opti
   return end > k && end < close ? { key: k, valueStart: k + 1, valueEnd: end + 1, removalStart: k - 1, removalEnd: end } : undefined;
 }
 
+/**
+ * Whether the receiver of the call named at `index` (`retries.batchWriteItem(request)`, `this.retries.…`) is declared with
+ * a type that is no client this file knows (`private val retries: RetryingWriter`), or made by such a class's constructor
+ * or builder (`val retries = RetryingWriter(client)`): a project's or a library's class that takes the SDK's request and
+ * may do anything with it. Java's `heldByOtherType`, for Kotlin's declarations.
+ */
+function heldByOtherType(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
+  const k = a.idIs(receiverStart, 'this') && a.isAccess(receiverStart + 1) ? receiverStart + 2 : receiverStart;
+  if (!a.isId(k) || k + 2 !== index || !a.isAccess(k + 1)) {
+    return false;
+  }
+  const name = a.tokens.text(k);
+  const declaration = a.scopes.bindingsIn(a.scopes.declaringScope(name, k)).get(name)?.[0];
+  if (!declaration || a.requestVariable(name, index)) {
+    return false;
+  }
+  const made = declaration.expression;
+  const constructed = made >= 0 && a.isId(made) && (a.is(made + 1, '(') || (a.isAccess(made + 1) && a.idIs(made + 2, 'builder')));
+  const type = a.is(declaration.token + 1, ':') ? declaration.token + 2 : constructed ? made : -1;
+  return type > 0 && a.isId(type) && /^[A-Z]/.test(a.tokens.text(type)) && a.language.typeValue(a, type) === undefined;
+}
+
+/** Java's reading of other calls, but a typed request passed to a project's own class is not the SDK's call. */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (!receiver && heldByOtherType(a, receiverStart, nameIndex)) {
+    return true;
+  }
+  return java.otherCall?.(a, nameIndex, receiver, receiverStart) ?? false;
+}
+
 export const kotlin: CodeLanguage = {
   ...java,
   id: 'kotlin',
@@ -58,6 +88,7 @@ export const kotlin: CodeLanguage = {
   collectBindings: collectKotlinBindings,
   collectRequests,
   optionAt,
+  otherCall,
   // A scope function's lambda parameter (`client.use { ddb -> }`) is bound to the lambda's brace: its receiver.
   sequenceAt: (a, start) => (a.is(start, '{') ? { value: receiverOfLambda(a, start) } : undefined),
 };
