@@ -185,4 +185,32 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(scans(code), ['7:scan dynamodb-scan!']);
   });
+
+  it('reads a HikariCP pool made without new, with its settings as properties on a name or in an apply block', () => {
+    const code = sourceLines(
+      'import com.zaxxer.hikari.HikariConfig',
+      'import com.zaxxer.hikari.HikariDataSource',
+      'object Database {',
+      '    fun applied(props: Props) = HikariDataSource().apply {',
+      '        jdbcUrl = props.url',
+      '        password = props.password',
+      '    }',
+      '    fun literal() = HikariDataSource(HikariConfig().apply { password = "hunter2" })',
+      '    fun held(): HikariDataSource {',
+      '        val config = HikariConfig()',
+      '        config.password = System.getenv("DB_PASSWORD")',
+      '        return HikariDataSource(config)',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Database.kt', code, ['rds-sql-connection', 'rds-sql-password']), [
+      '11:System.getenv("DB_PASSWORD") rds-sql-password',
+      '12:HikariDataSource rds-sql-connection',
+      '4:HikariDataSource rds-sql-connection',
+      '6:props.password rds-sql-password',
+      '8:"hunter2" rds-sql-password',
+      '8:"hunter2" rds-sql-password!',
+      '8:HikariDataSource rds-sql-connection',
+    ]);
+  });
 });
