@@ -213,4 +213,14 @@ describe('Kotlin', () => {
       '8:HikariDataSource rds-sql-connection',
     ]);
   });
+
+  it('reads the constructor properties of a class with type parameters', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'class ClientTable<T : Any>(private val client: DynamoDbClient, private val definition: Definition<T>) : Table<T> {',
+      '    override fun all() = client.scan { it.tableName(definition.name) }.items()',
+      '}',
+    );
+    assert.deepEqual(scans(code), ['4:scan dynamodb-scan!']);
+  });
 });

@@ -80,7 +80,8 @@ function classBodyAfter(a: CodeAnalyzer, close: number): number {
       return a.bodies[k] === 1 ? k : -1;
     }
     if (a.is(k, '(') || a.is(k, '<')) {
-      k = a.partner[k] > k ? a.partner[k] + 1 : k + 1;
+      const end = a.is(k, '<') ? closeAngle(a, k) : a.partner[k];
+      k = end > k ? end + 1 : k + 1;
       continue;
     }
     if (!a.isId(k) && !a.is(k, ':') && !a.is(k, ',') && !a.is(k, '.') && !a.is(k, '>')) {
@@ -135,7 +136,9 @@ function primaryConstructor(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: nu
   }
   k++;
   if (a.is(k, '<')) {
-    k = a.partner[k] > k ? a.partner[k] + 1 : k;
+    // `class Table<T : Any>(...)`: type parameters before the constructor.
+    const close = closeAngle(a, k);
+    k = close > k ? close + 1 : k;
   }
   // `class Repo @Inject constructor(...)`, `class Repo private constructor(...)`.
   for (let steps = 0; steps < 8 && !a.is(k, '(') && (a.isId(k) || a.is(k, '@')); steps++) {
