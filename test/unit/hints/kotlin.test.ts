@@ -223,4 +223,15 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(scans(code), ['4:scan dynamodb-scan!']);
   });
+
+  it('reads the options of a transaction part built by a lambda alone', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient',
+      'import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem',
+      'fun part(item: Map<String, Any>) = TransactWriteItem.builder()',
+      '    .put { it.tableName("devices").conditionExpression("attribute_not_exists(pk)").item(item) }',
+      '    .build()',
+    );
+    assert.deepEqual(hintsOfRules('Devices.kt', code, ['dynamodb-condition-expression']), ['4:conditionExpression dynamodb-condition-expression']);
+  });
 });

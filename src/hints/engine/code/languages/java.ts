@@ -81,10 +81,13 @@ export function collectRequests(a: CodeAnalyzer): void {
   }
 }
 
-/** The `)` of the last call of a builder chain whose first call opens at `open`: `build()`, or where the chain stops. */
+/**
+ * The `)` of the last call of a builder chain whose first call opens at `open`: `build()`, or where the chain stops.
+ * In Kotlin a call of the chain may take a lambda alone (`TransactWriteItem.builder().put { it.tableName(t) }.build()`).
+ */
 function builderChainEnd(a: CodeAnalyzer, open: number): number {
   let last = a.partner[open];
-  while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && a.is(last + 3, '(')) {
+  while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && (a.is(last + 3, '(') || (a.language.trailingLambdas === true && a.is(last + 3, '{') && a.bodies[last + 3] === 1))) {
     const close = a.partner[last + 3];
     if (close < 0) {
       break;
