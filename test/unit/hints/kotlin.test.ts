@@ -234,4 +234,21 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(hintsOfRules('Devices.kt', code, ['dynamodb-condition-expression']), ['4:conditionExpression dynamodb-condition-expression']);
   });
+
+  it('reads the setters an extension function of a request builder calls on its implicit receiver', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.model.ScanRequest',
+      'fun ScanRequest.Builder.restrictTo(tenant: String, filter: String?): ScanRequest.Builder {',
+      '    filter?.let { filterExpression(it) }',
+      '    this.consistentRead(true)',
+      '    return expressionAttributeValues(mapOf(":t" to tenant))',
+      '}',
+      'fun String.restrictTo(filter: String) = filterExpression(filter)',
+    );
+    assert.deepEqual(hintsOfRules('Scans.kt', code, ['dynamodb-filter-expression', 'dynamodb-consistent-read']), [
+      '3:filterExpression dynamodb-filter-expression',
+      '3:filterExpression dynamodb-filter-expression!',
+      '4:consistentRead dynamodb-consistent-read',
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import { Value } from '../values';
 import { collectImports, collectRequests as collectJavaRequests, java } from './java';
 import { javaRedisConstructor, javaRedisPropertySetting } from './javaRedisSettings';
 import { constructedRequest } from './javaV1Requests';
+import { builderExtensionRequests } from './kotlinBuilderExtensions';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
 import { KOTLIN_BRACES } from './kotlinScopes';
 
@@ -26,6 +27,7 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
  */
 function collectRequests(a: CodeAnalyzer): void {
   collectJavaRequests(a);
+  builderExtensionRequests(a);
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '=') && !a.is(i + 2, '=')) {
       // `server.password = secret`: Java's `setPassword(secret)`.
