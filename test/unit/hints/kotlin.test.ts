@@ -251,4 +251,20 @@ describe('Kotlin', () => {
       '4:consistentRead dynamodb-consistent-read',
     ]);
   });
+
+  it('keeps a parameter declared as a request or its builder as that request, for its setters and its toBuilder copies', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.model.QueryRequest',
+      'import software.amazon.awssdk.services.dynamodb.model.QueryResponse',
+      'fun firstPage(builder: QueryRequest.Builder, size: Int) = builder.limit(size)',
+      'fun next(request: QueryRequest, response: QueryResponse) = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build()',
+      'fun other(builder: StringBuilder, size: Int) = builder.limit(size)',
+      'fun pages(request: QueryRequest): Sequence<Map<String, String>> = sequence { yield(request.toBuilder().exclusiveStartKey(null).build()) }',
+    );
+    assert.deepEqual(hintsOfRules('Pages.kt', code, ['dynamodb-limit', 'dynamodb-pagination-keys']), [
+      '3:limit dynamodb-limit',
+      '4:exclusiveStartKey dynamodb-pagination-keys',
+      '6:exclusiveStartKey dynamodb-pagination-keys',
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ import { Value } from '../values';
 import { collectImports, collectRequests as collectJavaRequests, java } from './java';
 import { javaRedisConstructor, javaRedisPropertySetting } from './javaRedisSettings';
 import { constructedRequest } from './javaV1Requests';
-import { builderExtensionRequests } from './kotlinBuilderExtensions';
+import { builderExtensionRequests, requestParameters } from './kotlinBuilderExtensions';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
 import { KOTLIN_BRACES } from './kotlinScopes';
 
@@ -26,6 +26,8 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
  * (`ScanRequest().withTableName(t)`, `JedisPool(config, host, port)`): both read the name after the index they are given.
  */
 function collectRequests(a: CodeAnalyzer): void {
+  // Parameters first: Java's reading of `request.toBuilder()` looks their requests up.
+  requestParameters(a);
   collectJavaRequests(a);
   builderExtensionRequests(a);
   for (let i = 1; i < a.tokens.length; i++) {

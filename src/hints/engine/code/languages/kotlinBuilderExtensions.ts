@@ -3,11 +3,15 @@
  * .indexName(index) }`, `fun CreateTableRequest.Builder.onDemand() = billingMode(BillingMode.PAY_PER_REQUEST)`): the
  * builder is the body's implicit receiver, so the setters it calls with no receiver, or on `this`, and those chained
  * on them, are options of that request. The function may be called on any builder of the type, so the options are
- * read as hovers of a request that is never complete.
+ * read as hovers of a request that is never complete. A parameter declared as a request or its builder
+ * (`request: QueryRequest`, `builder: QueryRequest.Builder`) is kept as one, as Go's `input *dynamodb.QueryInput` is,
+ * so that the setters called on it and its `toBuilder()` copies are read as its options.
  */
 import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { occurrenceOf } from '../options';
+import { keepDeclaredRequest } from '../requests';
+import { segments } from '../braces';
 import { chainStart } from '../receiverChains';
 import { closeAngle } from '../typeArguments';
 import { OptionContext } from '../../model';
@@ -39,6 +43,34 @@ function onImplicitReceiver(a: CodeAnalyzer, name: number, bodyStart: number): b
     return false;
   }
   return a.idIs(start, 'this') || (a.isId(start) && a.is(start + 1, '(') && onImplicitReceiver(a, start, bodyStart));
+}
+
+/** `request: QueryRequest`, `builder: ScanRequest.Builder` among the parameters `[from, to)`: kept as that request. */
+function requestParameter(a: CodeAnalyzer, from: number, to: number): void {
+  let name = from;
+  while (name < to && !(a.isId(name) && a.is(name + 1, ':'))) {
+    name++;
+  }
+  const type = name + 2;
+  const builder = a.isAccess(type + 1) && a.idIs(type + 2, 'Builder');
+  const end = builder ? type + 3 : type + 1;
+  // The enhanced client's `QueryEnhancedRequest` names the same operation as `QueryRequest`.
+  const typeName = a.tokens.text(type).replace(/Enhanced(?=Request$)/, '');
+  const operation = name < to && a.isId(type) && (end === to || a.is(end, '?') || a.is(end, '=')) ? operationOfTypeName(typeName, a.services, /Request$/) : undefined;
+  if (operation) {
+    keepDeclaredRequest(a, name, type, operation);
+  }
+}
+
+/** Parameters declared as a request or a request builder, in every function of the file. */
+export function requestParameters(a: CodeAnalyzer): void {
+  for (const fn of a.functions.values()) {
+    if (a.is(fn.params, '(')) {
+      for (const [from, to] of segments(a, fn.params)) {
+        requestParameter(a, from, to);
+      }
+    }
+  }
 }
 
 export function builderExtensionRequests(a: CodeAnalyzer): void {

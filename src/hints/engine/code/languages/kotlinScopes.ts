@@ -16,6 +16,11 @@ const MAX_SIGNATURE_TOKENS = 40;
 /** Tokens a return type is written with: `List<Map<String, AttributeValue>>?`, `Flow<Item>`. */
 const TYPE_PUNCT = new Set(['.', '<', '>', '>>', ',', '?', '*']);
 
+/** Whether the token closes a type's arguments or makes it nullable: `List<Item>`, `Map<K, List<V>>`, `Item?`. */
+function endsType(a: CodeAnalyzer, k: number): boolean {
+  return a.is(k, '>') || a.is(k, '>>') || a.is(k, '?');
+}
+
 /** The `(` of a function declaration's parameters whose `)` is at `close`, or -1. */
 function declaredParams(a: CodeAnalyzer, close: number): number {
   const open = a.partner[close];
@@ -65,7 +70,7 @@ function functionStart(a: CodeAnalyzer, brace: number): number {
     // `if (x) {`, `when (x) {`, `catch (e: Exception) {`; else a trailing lambda after a call's arguments.
     return open > 0 && a.isId(open - 1) && BLOCK_WORDS.has(a.tokens.text(open - 1)) ? -1 : brace;
   }
-  if (a.isId(before) || a.is(before, '>') || a.is(before, '?')) {
+  if (a.isId(before) || endsType(a, before)) {
     const close = beforeReturnType(a, before);
     const params = close > 0 ? declaredParams(a, close) : -1;
     if (params >= 0) {
@@ -82,7 +87,7 @@ function conciseStart(a: CodeAnalyzer, eq: number): number {
   if (a.is(eq - 1, ')')) {
     return declaredParams(a, eq - 1);
   }
-  const close = a.isId(eq - 1) || a.is(eq - 1, '>') || a.is(eq - 1, '?') ? beforeReturnType(a, eq - 1) : -1;
+  const close = a.isId(eq - 1) || endsType(a, eq - 1) ? beforeReturnType(a, eq - 1) : -1;
   return close > 0 ? declaredParams(a, close) : -1;
 }
 
