@@ -267,4 +267,15 @@ describe('Kotlin', () => {
       '6:exclusiveStartKey dynamodb-pagination-keys',
     ]);
   });
+
+  it('reads a string template as no literal: a password written "$secret" is not one in source control', () => {
+    const code = sourceLines(
+      'import com.zaxxer.hikari.HikariConfig',
+      'import com.zaxxer.hikari.HikariDataSource',
+      'fun templated(secret: String) = HikariDataSource(HikariConfig().apply { password = "$secret" })',
+      'fun braced(props: Props) = HikariDataSource(HikariConfig().apply { password = "${props.password}" })',
+      'fun literal() = HikariDataSource(HikariConfig().apply { password = "hunter2" })',
+    );
+    assert.deepEqual(hintsOfRules('Pools.kt', code, ['rds-sql-password']).filter((hint) => hint.endsWith('!')), ['5:"hunter2" rds-sql-password!']);
+  });
 });

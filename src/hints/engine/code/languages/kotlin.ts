@@ -5,6 +5,7 @@
  * `new` (`JedisPool(config, host, port)`), so a call of a type's name constructs it; the rest of the reading
  * of calls, requests and options is Java's.
  */
+import { TOKEN_KIND } from '../../lexer';
 import { ScopeTree } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, expressionEnd } from '../braces';
@@ -16,6 +17,23 @@ import { constructedRequest } from './javaV1Requests';
 import { builderExtensionRequests, requestParameters } from './kotlinBuilderExtensions';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
 import { KOTLIN_BRACES } from './kotlinScopes';
+
+/** A string template's placeholder: `$name` or `${expression}`. */
+const TEMPLATE = /\$[A-Za-z_{]/;
+
+/**
+ * Kotlin's strings are templates (`"orders-$stage"`, `"${props.password}"`): one with a placeholder is no literal. The
+ * shared lexer reads Kotlin as Java, whose strings have none, so they are marked here, before anything reads a value.
+ */
+function collectImportsAndTemplates(a: CodeAnalyzer): void {
+  const tokens = a.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens.kinds[k] === TOKEN_KIND.STR && TEMPLATE.test(tokens.text(k))) {
+      tokens.markInterpolated(k);
+    }
+  }
+  collectImports(a);
+}
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, KOTLIN_BRACES);
@@ -87,7 +105,7 @@ export const kotlin: CodeLanguage = {
   constructsWithoutNew: true,
   propertyGetters: true,
   trailingLambdas: true,
-  collectImports,
+  collectImports: collectImportsAndTemplates,
   buildScopes,
   collectBindings: collectKotlinBindings,
   collectRequests,
