@@ -178,9 +178,14 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
   }
 }
 
-/** The example to show, or none when the rule has nothing for this place (never one in another language). */
-export function pickExample(rule: HintRule, language: HintLanguage, origin: SiteOrigin): { fence: string; code: string } | undefined {
-  const key = exampleKeyFor(language, origin);
+/**
+ * The example to show, or none when the rule has nothing for this place (never one in another language unless
+ * it says so): Kotlin calls the same Java SDK builders and Redis clients, and the rules have no Kotlin examples,
+ * so a Kotlin file shows the Java example with `inJava` set, which the hover names as Java's.
+ */
+export function pickExample(rule: HintRule, language: HintLanguage, origin: SiteOrigin): { fence: string; code: string; inJava?: boolean } | undefined {
+  const inJava = language === 'kotlin';
+  const key = exampleKeyFor(inJava ? 'java' : language, origin);
   const code = key && rule.examples[key];
-  return key && code ? { fence: EXAMPLE_FENCES[key], code } : undefined;
+  return key && code ? { fence: EXAMPLE_FENCES[key], code, ...(inJava ? { inJava } : {}) } : undefined;
 }

@@ -10,6 +10,8 @@ export interface HoverLabels {
   documentation: string;
   disable: string;
   controls: string;
+  /** Above a Java example shown in a Kotlin file, which has no example of its own. */
+  javaExample: string;
   /** For the table a workspace site names; without them the workspace part is left out. */
   workspace?: WorkspaceHoverLabels;
 }
@@ -50,6 +52,9 @@ export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, lab
       const service = rule.match.reportedOnly ? (place.service ?? rule.service) : rule.service;
       const parts = [`**${title}** · ${labels.service[service] ?? service}`, rule.hover.trim()];
       const example = pickExample(rule, place.language, place.origin);
+      if (example?.inJava) {
+        parts.push(`*${labels.javaExample}*`);
+      }
       if (example) {
         parts.push(`\`\`\`${example.fence}\n${example.code.trim()}\n\`\`\``);
       }

@@ -67,13 +67,13 @@ const CHECK_TEXT_FIELDS = {
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],
 } as const;
-const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
+const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
 /** Languages whose CDK apps the code analyzers read (Java and C#: `code/languages/javaCdk.ts`, `csharpCdk.ts`). */
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'csharp'];
 /** The languages Pulumi programs are read in (`code/pulumi.ts`, `languages/goPulumi.ts`, `languages/csharpPulumi.ts`). */
 const PULUMI_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'csharp'];
-/** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
-const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
+/** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis (from Java and Kotlin). */
+const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
 const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;
 
 type Fields = Record<string, unknown>;

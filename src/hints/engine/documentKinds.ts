@@ -13,7 +13,7 @@
  * imports of it from the other packages. `properties` is Spring Boot's `application.properties` (and
  * `application-<profile>.properties`, `bootstrap.properties`), matched by name: other `.properties` files are not read.
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'properties' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'kotlin' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'properties' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -28,6 +28,7 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
   { kind: 'javascript', extensions: ['js', 'jsx', 'mjs', 'cjs'], languageIds: ['javascript', 'javascriptreact'] },
   { kind: 'python', extensions: ['py'], languageIds: ['python'] },
   { kind: 'java', extensions: ['java'], languageIds: ['java'] },
+  { kind: 'kotlin', extensions: ['kt', 'kts'], languageIds: ['kotlin'] },
   { kind: 'go', extensions: ['go'], languageIds: ['go'] },
   { kind: 'csharp', extensions: ['cs'], languageIds: ['csharp'] },
   { kind: 'terraform', extensions: ['tf'], languageIds: ['terraform', 'hcl'] },

@@ -11,14 +11,14 @@ export const TWO_CHAR_PUNCT = ['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '
 
 const FIRST_WORD_CODE = 256;
 
-/** Keywords and contextual words of the five languages that the passes look for on every token. */
+/** Keywords and contextual words of the languages that the passes look for on every token. */
 const WORDS = [
   'abstract', 'accessor', 'as', 'async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'declare', 'def', 'default',
   'delete', 'do', 'elif', 'else', 'enum', 'except', 'export', 'extends', 'final', 'finally', 'for', 'foreach', 'from', 'func', 'function',
   'get', 'global', 'go', 'if', 'implements', 'import', 'in', 'interface', 'internal', 'is', 'lambda', 'let', 'namespace', 'new', 'nonlocal',
   'of', 'override', 'package', 'private', 'protected', 'public', 'readonly', 'record', 'require', 'return', 'sealed', 'self', 'set',
   'static', 'struct', 'super', 'switch', 'this', 'throw', 'try', 'type', 'typeof', 'using', 'var', 'virtual', 'void', 'while', 'with',
-  'yield', 'lock', 'synchronized', 'select', 'fixed', 'where', 'instanceof', 'satisfies', 'defer', 'range',
+  'yield', 'lock', 'synchronized', 'select', 'fixed', 'where', 'instanceof', 'satisfies', 'defer', 'range', 'fun', 'val', 'object', 'typealias',
 ] as const;
 
 /** The two-character operators at `first << 7 | second` (all ASCII): their code, else 0. */

@@ -4,12 +4,13 @@ import type { SourceRef, TableDefinition, TableIndex } from './workspace/types';
 export type HintService = 'dynamodb' | 'rds' | 'elasticache';
 export const HINT_SERVICES: readonly HintService[] = ['dynamodb', 'rds', 'elasticache'];
 
-export type HintLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'cloudformation' | 'terraform';
+export type HintLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'kotlin' | 'go' | 'csharp' | 'cloudformation' | 'terraform';
 export const HINT_LANGUAGES: readonly HintLanguage[] = [
   'javascript',
   'typescript',
   'python',
   'java',
+  'kotlin',
   'go',
   'csharp',
   'cloudformation',
@@ -56,7 +57,7 @@ export interface RuleMatch {
 }
 
 /** The languages whose SQL driver connections (`pg`, `mysql2`, `psycopg2`, `pymysql`, ...) the engine reads. */
-export const SQL_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'java', 'csharp'];
+export const SQL_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'csharp'];
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
 export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -68,7 +69,7 @@ export const REQUEST_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript',
 export const SCOPED_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 
 /** AWS SDK major versions whose DynamoDB, RDS and ElastiCache client imports the engine recognises, and the language of each. */
-export const SDK_MAJORS = { 'aws-sdk-js-v2': ['javascript', 'typescript'], 'aws-sdk-java-v1': ['java'], 'aws-sdk-go-v1': ['go'] } as const satisfies Record<
+export const SDK_MAJORS = { 'aws-sdk-js-v2': ['javascript', 'typescript'], 'aws-sdk-java-v1': ['java', 'kotlin'], 'aws-sdk-go-v1': ['go'] } as const satisfies Record<
   string,
   readonly HintLanguage[]
 >;

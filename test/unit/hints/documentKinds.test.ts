@@ -44,7 +44,7 @@ describe('document kinds', () => {
   });
 
   it('build the workspace globs from the same lists', () => {
-    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties}');
+    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.kt,*.kts,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties}');
     assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.aws-sam,cdk.out,.history}/**');
   });
 

@@ -142,4 +142,37 @@ describe('reads paged by the callback their reply goes to', () => {
     );
     assert.deepEqual(findingsIn('count.js', code), ['7:ScanCommand dynamodb-scan!', '10:scan dynamodb-scan!']);
   });
+
+  it('Java and Kotlin: an async client\'s future whose continuation reads the next key, and one that reads only the items', () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.ScanRequest;',
+      'class Export {',
+      '    private final DynamoDbAsyncClient client;',
+      '    void all(Pages pages) {',
+      '        do {',
+      '            ScanRequest request = pages.next();',
+      '            client.scan(request).whenComplete((result, error) -> pages.remember(result.lastEvaluatedKey()));',
+      '        } while (pages.more());',
+      '    }',
+      '    void first(ScanRequest request) {',
+      '        client.scan(request).thenAccept(result -> System.out.println(result.items()));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findingsIn('Export.java', java), ['12:scan dynamodb-scan!']);
+    const kotlin = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient',
+      'import software.amazon.awssdk.services.dynamodb.model.ScanRequest',
+      'class Export(private val client: DynamoDbAsyncClient) {',
+      '    fun all(pages: Pages) {',
+      '        do {',
+      '            client.scan(pages.next()).whenComplete { result, _ -> pages.remember(result.lastEvaluatedKey()) }',
+      '        } while (pages.more())',
+      '    }',
+      '    fun first(request: ScanRequest) = client.scan(request).thenAccept { println(it.items()) }',
+      '}',
+    );
+    assert.deepEqual(findingsIn('Export.kt', kotlin), ['9:scan dynamodb-scan!']);
+  });
 });

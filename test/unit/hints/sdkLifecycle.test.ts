@@ -149,7 +149,7 @@ describe('aws-sdk-end-of-support', () => {
     const result = analyzeText("import RDS from 'aws-sdk/clients/rds';\n", rules, { kind: 'typescript', fileName: 'a.ts' });
     const site = result.sites.find((candidate) => candidate.ruleIds.includes(RULE));
     assert.equal(site?.service, 'rds');
-    const labels = { service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' }, openNote: (title: string) => title, documentation: 'Docs', disable: 'Disable', controls: 'Controls' };
+    const labels = { service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' }, openNote: (title: string) => title, documentation: 'Docs', disable: 'Disable', controls: 'Controls', javaExample: 'Java' };
     const markdown = hoverMarkdown(rules.filter((rule) => rule.id === RULE), { language: 'typescript', origin: site!.origin, service: site!.service }, labels, { openNote: 'open', disableRule: 'disable' });
     assert.match(markdown, /^\*\*AWS SDK major version past end-of-support\*\* · Amazon RDS/);
   });

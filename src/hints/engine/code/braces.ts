@@ -30,6 +30,9 @@ const COLON = codeOf(':');
 const COMMA = codeOf(',');
 const FAT_ARROW = codeOf('=>');
 const THIN_ARROW = codeOf('->');
+const DOUBLE_COLON = codeOf('::');
+const EQUALS = codeOf('=');
+const OBJECT = codeOf('object');
 const EXTENDS = codeOf('extends');
 const WHERE = codeOf('where');
 const AWAIT = codeOf('await');
@@ -44,23 +47,28 @@ const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', '
 /** What a brace language tells the scope pass, as each language writes it. */
 export interface BraceLanguageSpec {
   classKeywords: readonly string[];
-  /** `=>` (JavaScript, C#) or `->` (Java); none in Go. */
+  /** `=>` (JavaScript, C#) or `->` (Java); none in Go and Kotlin (whose lambdas are braces). */
   arrow?: string;
+  /** Words that end a class declaration that has no body (Kotlin's `data class Key(val id: String)` before `fun`). */
+  classHeadStops?: readonly string[];
   /** Where the scope of a function whose body opens at `brace` starts (its parameters), or -1. */
   functionStart?(a: CodeAnalyzer, brace: number): number;
+  /** Kotlin: the `(` of the parameters of a function whose body is the expression after the `=` at `eq` (`fun f(x: T) = x.g()`), or -1. */
+  conciseStart?(a: CodeAnalyzer, eq: number): number;
   /** Where a loop whose body opens at `brace` starts, for loops without parentheses (Go), or -1. */
   loopStart?(a: CodeAnalyzer, brace: number): number;
 }
 
 /** The same with its words as token codes, made once per language when its module loads. */
-export interface BraceLanguage extends Omit<BraceLanguageSpec, 'classKeywords' | 'arrow'> {
+export interface BraceLanguage extends Omit<BraceLanguageSpec, 'classKeywords' | 'arrow' | 'classHeadStops'> {
   classKeywords: Uint8Array;
+  classHeadStops: Uint8Array;
   /** The arrow's token code, or -1. */
   arrow: number;
 }
 
 export function braceLanguage(spec: BraceLanguageSpec): BraceLanguage {
-  return { ...spec, classKeywords: codeSet(spec.classKeywords), arrow: spec.arrow ? codeOf(spec.arrow) : -1 };
+  return { ...spec, classKeywords: codeSet(spec.classKeywords), classHeadStops: codeSet(spec.classHeadStops ?? []), arrow: spec.arrow ? codeOf(spec.arrow) : -1 };
 }
 
 const CANDIDATE_KINDS: readonly ScopeKind[] = ['function', 'class', 'loop', 'block'];
@@ -152,7 +160,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
   const candidates = new Candidates();
   const codes = a.tokens.codes;
   const arrow = language.arrow;
-  const classHeads = classBodies(a, language.classKeywords);
+  const classHeads = classBodies(a, language);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     if (code === arrow && codes[i + 1] !== OPEN_BRACE) {
@@ -161,6 +169,13 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
         candidates.push('function', params, expressionEnd(a, i + 1), params, -1, i + 1);
       }
       continue;
+    }
+    if (code === EQUALS && language.conciseStart) {
+      const params = language.conciseStart(a, i);
+      if (params >= 0) {
+        candidates.push('function', params, expressionEnd(a, i + 1), params, -1, i + 1);
+        continue;
+      }
     }
     if (code === OPEN_PAREN) {
       const bodyEnd = bracelessLoopEnd(a, i);
@@ -366,7 +381,9 @@ interface ClassHead {
  * C# primary constructor, sit deeper and are passed over, and so are type parameters and arguments:
  * `class Repo<T extends { id: string }> extends Base<{ a: 1 }> {`).
  */
-function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHead> {
+function classBodies(a: CodeAnalyzer, language: BraceLanguage): Map<number, ClassHead> {
+  const keywords = language.classKeywords;
+  const stops = language.classHeadStops;
   const tokens = a.tokens;
   const codes = tokens.codes;
   const control = controlKeywords(a);
@@ -384,7 +401,8 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
     // Most tokens are neither a keyword nor in a class head: two array reads settle them.
     const inHead = depth !== NONE && parent[i] === depth;
     // `where T : class` constrains a type parameter, of a class head or, in C# (which has no class expressions), of a method.
-    if (keywords[code] === 1 && !((codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || csharp))) {
+    // Kotlin's `Order::class` names a class; it declares none.
+    if (keywords[code] === 1 && !((codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || csharp)) && codes[i - 1] !== DOUBLE_COLON) {
       depth = a.isAccess(i - 1) ? NONE : parent[i];
       keyword = i;
       base = -1;
@@ -409,7 +427,7 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
       baseOpen = false;
     } else if (code === WHERE) {
       baseOpen = false;
-    } else if (CLASS_SEARCH_STOPS[code] === 1 || control[code] === 1) {
+    } else if (CLASS_SEARCH_STOPS[code] === 1 || control[code] === 1 || stops[code] === 1) {
       depth = NONE;
     }
   }
@@ -510,9 +528,9 @@ function annotatedArrowParams(a: CodeAnalyzer, last: number): number {
   return -1;
 }
 
-/** Whether a token can end a C# type name: a plain identifier (not a keyword such as `return` or `async`), `>` of a generic, `?` or `]`. */
+/** Whether a token can end a C# type name: a plain identifier (not a keyword such as `return` or `async`; `object` is C#'s type), `>` of a generic, `?` or `]`. */
 function endsTypeName(a: CodeAnalyzer, k: number): boolean {
-  return (a.isId(k) && a.tokens.codes[k] === 0) || a.is(k, '>') || a.is(k, '?') || a.is(k, ']');
+  return (a.isId(k) && (a.tokens.codes[k] === 0 || a.tokens.codes[k] === OBJECT)) || a.is(k, '>') || a.is(k, '?') || a.is(k, ']');
 }
 
 /** Where an expression ends: a `,` or `;` at its depth, the enclosing closer, or a new statement on a new line. */

@@ -38,6 +38,7 @@ import { closeAngle } from './typeArguments';
 const { ID } = TOKEN_KIND;
 const NEW = codeOf('new');
 const OPEN_PAREN = codeOf('(');
+const OPEN_BRACE = codeOf('{');
 const LESS_THAN = codeOf('<');
 
 /** Keywords before a name that is defined rather than called. */
@@ -105,10 +106,13 @@ export function collectCalls(a: CodeAnalyzer): void {
   }
 }
 
-/** The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1. */
+/**
+ * The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1; in Kotlin, the `{`
+ * of a lambda that is the call's only argument (`ddb.scan { it.tableName(t) }`, a consumer of the request's builder).
+ */
 function argumentsOpen(a: CodeAnalyzer, index: number): number {
   const next = a.tokens.codes[index + 1];
-  if (next === OPEN_PAREN) {
+  if (next === OPEN_PAREN || (next === OPEN_BRACE && a.language.trailingLambdas === true && a.bodies[index + 1] === 1)) {
     return index + 1;
   }
   if (next === LESS_THAN && a.language.typeArguments) {

@@ -63,6 +63,8 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     constructed ||= a.tokens.is(j, 'new');
     j++;
   }
+  // Kotlin calls a constructor by the type's name alone: `JedisPool(config, host, port)`.
+  constructed ||= a.language.constructsWithoutNew === true && a.is(j + 1, '(') && /^[A-Z]/.test(a.tokens.text(j));
   if (constructed && targetTypedNew(a, j - 1)) {
     // C#'s `new(client)` builds the declared type, which the binding knows; its argument is not its value.
     return { value: undefined, end: j };
@@ -167,6 +169,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       lastMember = a.id(j + 1)!;
       owner = value;
       value = a.member(value, lastMember);
+      if (a.language.propertyGetters && owner.t === 'client' && !a.is(j + 2, '(')) {
+        // Kotlin reads a Java getter as a property: `pool.resource` is `pool.getResource()`.
+        value = javaGetter(a, owner, lastMember) ?? value;
+      }
       j += 2;
       // `self._clients[region]`, `this.connections.get(tenant)`: an element of a collection of clients the class fills.
       const element = owner.t === 'instance' && (!value || value.t === 'record') ? fieldCollectionElement(a, owner.classScope, lastMember, j, limit) : undefined;
@@ -216,6 +222,14 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
   return { value, end: j };
 }
 
+
+/** What a Java getter of a client gives (`getResource` for the property `resource`), when it is a client. */
+function javaGetter(a: CodeAnalyzer, owner: Value, property: string): Value | undefined {
+  const getter = `get${property.charAt(0).toUpperCase()}${property.slice(1)}`;
+  const member = a.member(owner, getter);
+  const made = member ? callResult(member, getter, undefined, false, false) : undefined;
+  return made?.t === 'client' ? made : undefined;
+}
 
 /** What calling a value gives: a same-file function's return, an instance of a class, a client a factory makes. */
 export function callValue(a: CodeAnalyzer, value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {

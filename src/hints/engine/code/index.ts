@@ -25,6 +25,7 @@ import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
 import { go } from './languages/go';
 import { java } from './languages/java';
+import { kotlin } from './languages/kotlin';
 import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
@@ -40,7 +41,7 @@ import { batchWriteConditions } from './batchWriteConditions';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
-const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript, python, java, go, csharp };
+const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript, python, java, kotlin, go, csharp };
 
 export interface CodeAnalysisOptions {
   /**

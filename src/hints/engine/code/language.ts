@@ -34,13 +34,19 @@ export interface FunctionScope {
 }
 
 export interface CodeLanguage {
-  readonly id: 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp';
+  readonly id: 'javascript' | 'typescript' | 'python' | 'java' | 'kotlin' | 'go' | 'csharp';
   readonly family: Family;
   readonly commentPrefix: string;
   /** Java and C#: class fields are visible as bare names in methods. */
   readonly classFieldsVisible: boolean;
   /** Python: a class body reads the names it has bound so far (see `ScopeOptions`). */
   readonly classBodyNamesVisible?: boolean;
+  /** Kotlin: a call of a type's name constructs it, as `new` does in Java (`JedisPool(config, host, port)`). */
+  readonly constructsWithoutNew?: boolean;
+  /** Kotlin: a call may take a lambda alone, with no parentheses (`ddb.scan { it.tableName(t) }`). */
+  readonly trailingLambdas?: boolean;
+  /** Kotlin: a Java getter is read as a property (`pool.resource` for `pool.getResource()`). */
+  readonly propertyGetters?: boolean;
   /** Type arguments (`<T>`) may follow a name in a chain. */
   readonly typeArguments: boolean;
   collectImports(a: CodeAnalyzer): void;

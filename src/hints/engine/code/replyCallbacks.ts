@@ -2,10 +2,15 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 
+/** Methods of a promise or a Java `CompletableFuture` that hand its result to a function. */
+const CONTINUATIONS = new Set(['then', 'thenApply', 'thenAccept', 'thenCompose', 'whenComplete', 'handle']);
+
 /**
  * The scopes of the functions a read hands its reply to: those passed to the call (`docClient.scan(params, onScan)`,
  * `scan(params, function (err, data) {...})`) and those given to the `then` of its promise
- * (`client.send(new ScanCommand(params)).then(onScan)`, `docClient.scan(params).promise().then(onScan)`).
+ * (`client.send(new ScanCommand(params)).then(onScan)`, `docClient.scan(params).promise().then(onScan)`) or to the
+ * continuation of a Java async client's future (`client.scan(request).whenComplete((result, error) -> ...)`, in
+ * Kotlin also a lambda alone: `.whenComplete { result, _ -> ... }`).
  * A callback that reads the marker pages the call, as `onScan` sends the read again with the next key; so does one
  * a call of the file builds (`scan(params, self._onScan(observer, params))` whose method returns the callback).
  */
@@ -18,9 +23,17 @@ export function replyCallbacks(a: CodeAnalyzer, nameIndex: number): number[] {
   // `send(new ScanCommand(params))`: the promise is the send's, when the command is its only argument.
   const sendOpen = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.is(a.partner[open] + 1, ')') ? nameIndex - 2 : -1;
   let close = sendOpen >= 0 ? a.partner[sendOpen] : a.partner[open];
-  while (close > 0 && a.is(close + 1, '.') && a.is(close + 3, '(') && a.partner[close + 3] > 0) {
+  while (close > 0 && a.is(close + 1, '.') && (a.is(close + 3, '(') || a.is(close + 3, '{')) && a.partner[close + 3] > 0) {
     const method = a.id(close + 2);
-    if (method === 'then') {
+    const lambda = a.is(close + 3, '{') ? a.scopes.scopeAt(close + 3) : -1;
+    if (lambda >= 0 && a.functions.has(lambda) && a.scopes.start(lambda) === close + 3) {
+      if (!CONTINUATIONS.has(method ?? '')) {
+        break;
+      }
+      scopes.push(lambda);
+    } else if (lambda >= 0) {
+      break;
+    } else if (method !== undefined && CONTINUATIONS.has(method)) {
       scopes.push(...functionArguments(a, close + 3));
     } else if (method !== 'promise') {
       break;

@@ -77,14 +77,14 @@ export interface SqlConnection {
 }
 
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
-const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
+const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)(?:\s*;|(?![\w.]))|\bjava\.sql\.DriverManager\b/;
 
 /** The driver of a JDBC pool (`sqlJavaPools.ts`), told apart from `DriverManager`'s by its paths. */
 const POOL_PATHS: ReadonlySet<string> = new Set(['HikariDataSource', 'ComboPooledDataSource', 'BasicDataSource', 'DataSourceBuilder']);
 
 /** `DriverManager.getConnection(url, user, password)`, a pool's `new HikariDataSource(config)` or Spring Boot's `DataSourceBuilder.create()` at `k`, under a name nothing of the file shadows. */
 function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
-  const pool = a.idIs(k, 'new') || a.idIs(k, 'DataSourceBuilder') ? javaPoolOpenedAt(a, k) : undefined;
+  const pool = a.idIs(k, 'new') || a.idIs(k, 'DataSourceBuilder') || (a.language.constructsWithoutNew && POOL_PATHS.has(a.tokens.text(k))) ? javaPoolOpenedAt(a, k) : undefined;
   if (pool) {
     return { construction: pool.construction, driver: { flavor: 'jdbc', paths: POOL_PATHS }, open: pool.open };
   }

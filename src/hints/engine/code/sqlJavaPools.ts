@@ -11,11 +11,13 @@
  * `url`, `username` and `password` its chain or the name holding it is given, also where the name holds it after
  * calls that set neither (`var builder = DataSourceBuilder.create().type(HikariDataSource.class);`)
  * (https://docs.spring.io/spring-boot/api/java/org/springframework/boot/jdbc/DataSourceBuilder.html).
+ * Kotlin makes the pool without `new` (`HikariDataSource(config)`) and writes the setters as properties, on a name
+ * (`config.jdbcUrl = url`) or in an `apply` block on the pool or its config (`HikariConfig().apply { password = pw }`).
  */
 import { EMBEDDED_JDBC } from '../config/values';
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import { perFile } from './fileMemo';
 import { Construction } from './handlerClients';
 import { positionalOption } from './options';
@@ -29,11 +31,11 @@ interface JavaPool {
 }
 
 const POOLS: Readonly<Record<string, JavaPool>> = {
-  HikariDataSource: { imported: /\bimport\s+com\.zaxxer\.hikari\.(?:HikariDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
-  ComboPooledDataSource: { imported: /\bimport\s+com\.mchange\.v2\.c3p0\.(?:ComboPooledDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
-  BasicDataSource: { imported: /\bimport\s+org\.apache\.commons\.dbcp2?\.(?:BasicDataSource|\*)\s*;/, setters: { setPassword: 'password', setUrl: 'url' } },
+  HikariDataSource: { imported: /\bimport\s+com\.zaxxer\.hikari\.(?:HikariDataSource|\*)(?:\s*;|(?![\w.]))/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
+  ComboPooledDataSource: { imported: /\bimport\s+com\.mchange\.v2\.c3p0\.(?:ComboPooledDataSource|\*)(?:\s*;|(?![\w.]))/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
+  BasicDataSource: { imported: /\bimport\s+org\.apache\.commons\.dbcp2?\.(?:BasicDataSource|\*)(?:\s*;|(?![\w.]))/, setters: { setPassword: 'password', setUrl: 'url' } },
   // Spring Boot 2 and later; 1.x had it in `autoconfigure.jdbc`.
-  DataSourceBuilder: { imported: /\bimport\s+org\.springframework\.boot\.(?:autoconfigure\.)?jdbc\.(?:DataSourceBuilder|\*)\s*;/, setters: { url: 'url', password: 'password' } },
+  DataSourceBuilder: { imported: /\bimport\s+org\.springframework\.boot\.(?:autoconfigure\.)?jdbc\.(?:DataSourceBuilder|\*)(?:\s*;|(?![\w.]))/, setters: { url: 'url', password: 'password' } },
 };
 
 /** The pool classes the file imports, read once per file. */
@@ -50,8 +52,10 @@ export function importsJavaPool(a: CodeAnalyzer): boolean {
  */
 export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number } | undefined {
   const builder = a.idIs(k, 'DataSourceBuilder') && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.idIs(k + 2, 'create');
-  const name = a.idIs(k, 'new') ? a.id(k + 1) : builder ? 'DataSourceBuilder' : undefined;
-  const at = builder ? k : k + 1;
+  // Kotlin: `HikariDataSource(config)`, a constructor called by its name.
+  const bare = !builder && a.language.constructsWithoutNew === true && a.isId(k) && !a.isAccess(k - 1) && a.is(k + 1, '(');
+  const name = a.idIs(k, 'new') ? a.id(k + 1) : builder ? 'DataSourceBuilder' : bare ? a.id(k) : undefined;
+  const at = builder || bare ? k : k + 1;
   const open = at + (builder ? 3 : 1);
   if (name === undefined || !importedPools(a).has(name) || !a.is(open, '(') || a.partner[open] < 0) {
     return undefined;
@@ -120,6 +124,11 @@ function heldSetterCalls(a: CodeAnalyzer, held: number, made: number): [string, 
   const found: [string, number, number][] = [];
   const [from, to] = a.scopes.range(a.scopes.enclosing(made, ['function', 'block']));
   for (const use of tokensNamed(a, a.tokens.text(held))) {
+    if (use >= from && use < to && !a.isAccess(use - 1) && a.isAccess(use + 1) && a.isId(use + 2) && a.is(use + 3, '=') && !a.is(use + 4, '=') && a.language.constructsWithoutNew) {
+      // Kotlin's `config.jdbcUrl = url`.
+      found.push(propertySetter(a, use + 2));
+      continue;
+    }
     if (use < from || use >= to || a.isAccess(use - 1) || !a.isAccess(use + 1) || !a.isId(use + 2) || !a.is(use + 3, '(') || a.partner[use + 3] < use + 3) {
       continue;
     }
@@ -163,12 +172,33 @@ export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Constructio
   }
   const builder = pool === 'DataSourceBuilder';
   const [first] = builder ? [] : segments(a, open);
+  // Kotlin's `HikariDataSource().apply { ... }` and `HikariDataSource(HikariConfig().apply { ... })`.
+  const applied = a.language.constructsWithoutNew ? [...appliedSetters(a, a.partner[open]), ...(first && a.isId(first[0]) && a.is(first[0] + 1, '(') ? appliedSetters(a, a.partner[first[0] + 1]) : [])] : [];
+  applied.forEach(([setter, argStart, argEnd]) => read(setter, argStart, argEnd));
   const held = first && first[1] === first[0] + 1 && a.isId(first[0]) ? first[0] : a.is(made.start - 1, '=') && a.isId(made.start - 2) ? made.start - 2 : -1;
   if (held < 0) {
-    context.complete = false;
+    context.complete &&= applied.length > 0;
     return;
   }
   for (const [setter, argStart, argEnd] of heldSetterCalls(a, held, made.start)) {
     read(setter, argStart, argEnd);
   }
+}
+
+/** Kotlin's Java setter written as a property at the name token `name` (`jdbcUrl = url`): the setter, and its value's tokens. */
+function propertySetter(a: CodeAnalyzer, name: number): [string, number, number] {
+  const property = a.tokens.text(name);
+  return [`set${property.charAt(0).toUpperCase()}${property.slice(1)}`, name + 2, expressionEnd(a, name + 2)];
+}
+
+/** Kotlin: the properties an `apply` block set on what the call closing at `close` made (`HikariConfig().apply { password = pw }`). */
+function appliedSetters(a: CodeAnalyzer, close: number): [string, number, number][] {
+  const brace = close > 0 && a.isAccess(close + 1) && a.idIs(close + 2, 'apply') && a.is(close + 3, '{') ? close + 3 : -1;
+  const found: [string, number, number][] = [];
+  for (let k = brace + 1; brace > 0 && k < a.partner[brace]; k++) {
+    if (a.parent[k] === brace && a.isId(k) && a.is(k + 1, '=') && !a.isAccess(k - 1) && !a.is(k + 2, '=')) {
+      found.push(propertySetter(a, k));
+    }
+  }
+  return found;
 }

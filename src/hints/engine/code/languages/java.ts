@@ -28,7 +28,7 @@ import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
-function collectImports(a: CodeAnalyzer): void {
+export function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'import') && !a.isAccess(i - 1)) {
       const path = a.dottedPath(a.idIs(i + 1, 'static') ? i + 2 : i + 1);
@@ -60,7 +60,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
  * `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a
  * copy of one; the parts of a transaction or batch built apart (`javaRequestParts.ts`). And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
  */
-function collectRequests(a: CodeAnalyzer): void {
+export function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);
@@ -81,10 +81,13 @@ function collectRequests(a: CodeAnalyzer): void {
   }
 }
 
-/** The `)` of the last call of a builder chain whose first call opens at `open`: `build()`, or where the chain stops. */
+/**
+ * The `)` of the last call of a builder chain whose first call opens at `open`: `build()`, or where the chain stops.
+ * In Kotlin a call of the chain may take a lambda alone (`TransactWriteItem.builder().put { it.tableName(t) }.build()`).
+ */
 function builderChainEnd(a: CodeAnalyzer, open: number): number {
   let last = a.partner[open];
-  while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && a.is(last + 3, '(')) {
+  while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && (a.is(last + 3, '(') || (a.language.trailingLambdas === true && a.is(last + 3, '{') && a.bodies[last + 3] === 1))) {
     const close = a.partner[last + 3];
     if (close < 0) {
       break;

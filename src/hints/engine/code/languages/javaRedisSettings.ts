@@ -186,18 +186,35 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
   const open = nameIndex + 1;
   const close = a.partner[open];
   const type = close > open ? classOfChain(a, chainStart(a, nameIndex - 2), 0) : undefined;
-  if (!type) {
-    return;
-  }
   const method = a.tokens.text(nameIndex);
-  const option = type.methods[method];
+  if (type && !redisSetting(a, nameIndex, method, open + 1, close, close) && method === 'create' && type.fromUri && !type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
+    uriOptions(a, open + 1, type);
+  }
+}
+
+/**
+ * Kotlin's `server.password = secret`: Java's setter (`setPassword`) written as a property, its value from `valueStart`
+ * to `valueEnd` (exclusive), read as the setter's call.
+ */
+export function javaRedisPropertySetting(a: CodeAnalyzer, nameIndex: number, valueStart: number, valueEnd: number): void {
+  const name = a.tokens.text(nameIndex);
+  redisSetting(a, nameIndex, `set${name.charAt(0).toUpperCase()}${name.slice(1)}`, valueStart, valueEnd, valueEnd - 1);
+}
+
+/**
+ * The option a setter (`method`) of the Redis settings class its chain reaches sets, its value `valueStart`..`valueEnd`
+ * (exclusive) and its removal ending at `removalEnd`; whether it is one.
+ */
+function redisSetting(a: CodeAnalyzer, nameIndex: number, method: string, valueStart: number, valueEnd: number, removalEnd: number): boolean {
+  const type = classOfChain(a, chainStart(a, nameIndex - 2), 0);
+  const option = type?.methods[method];
   // `useClusterServers()` reads from replicas by default; a `setReadMode` of the file says where reads go instead.
   if (option === 'readMode' && method !== 'setReadMode' && tokensNamed(a, 'setReadMode').length > 0) {
-    return;
+    return true;
   }
-  if (option) {
-    const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
-    const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), close) : undefined;
+  if (type && option) {
+    const occurrence = occurrenceOf(a, { key: nameIndex, valueStart, valueEnd, removalStart: nameIndex - 1, removalEnd, name: option });
+    const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), removalEnd) : undefined;
     // A Spring server configuration's password, with the client configuration of the factory it is handed to.
     const factory = type === SPRING_SERVER ? factoryWithoutTls(a, chainStart(a, nameIndex - 2)) : undefined;
     // A password set on the chain that also sets the server's address: that address says whether TLS is on.
@@ -206,9 +223,9 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
       options.push(occurrenceOf(a, { key: factory.host, valueStart: factory.host, valueEnd: factory.host + 1, removalStart: factory.host, removalEnd: factory.host, name: 'host' }));
     }
     a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined || factory !== undefined, anchor: a.tokenSpan(nameIndex) });
-  } else if (method === 'create' && type.fromUri && !type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
-    uriOptions(a, open + 1, type);
+    return true;
   }
+  return false;
 }
 
 /**
