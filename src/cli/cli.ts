@@ -43,9 +43,10 @@ const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
 export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
                     [--list-hovers] [--no-workspace] [--time-budget-ms n] [--jobs n] [--debug]
 
-Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormation, Terraform, CDK)
-for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
-that would be checked but is skipped is named on stderr with its reason.
+Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Kotlin, Go, C#, CloudFormation, Terraform, CDK)
+for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore as git does (a
+file git tracks is read even if .gitignore lists it); every file that would be checked but is skipped is
+named on stderr with its reason.
 
 Code is judged with the tables, indexes and functions that the CloudFormation, SAM, Terraform, CDK and SST
 files of its workspace define: a folder named here is its own workspace; a file named alone belongs to
