@@ -493,7 +493,8 @@ function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal:
  */
 function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
   const ask = a.project?.importedSetting;
-  if (!ask || a.language.family !== 'js' || end - start < 3 || (end - start) % 2 === 0 || !a.isId(start)) {
+  // Passwords are `importedSecret`'s, under its own policy (none from a module that configures a local server).
+  if (!ask || a.language.family !== 'js' || end - start < 3 || (end - start) % 2 === 0 || !a.isId(start) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
     return undefined;
   }
   for (let k = start + 1; k < end; k += 2) {
