@@ -57,6 +57,10 @@ function emptyArguments(a: CodeAnalyzer, open: number): boolean {
  * methods write its elements (`self._clients[region] = boto3.client(...)`, `this.connections.set(tenant, client)`).
  */
 export function fieldCollectionElement(a: CodeAnalyzer, classScope: number, name: string, next: number, limit: number): { value: Value; end: number } | undefined {
+  const called = a.isAccess(next) && a.idIs(next + 1, 'get') && a.is(next + 2, '(');
+  if (!called && !a.is(next, '[')) {
+    return undefined;
+  }
   // Set once (a declaration without a value aside): a field set again may hold anything by then.
   const assigned = a.scopes.memberBindings(classScope, name).filter((each) => each.expression >= 0);
   const binding = assigned.length === 1 ? assigned[0] : undefined;
@@ -64,7 +68,7 @@ export function fieldCollectionElement(a: CodeAnalyzer, classScope: number, name
     return undefined;
   }
   const map = isMap(a, binding);
-  const end = a.is(next, '[') ? a.partner[next] + 1 : a.isAccess(next) && a.idIs(next + 1, 'get') && a.is(next + 2, '(') && (map || a.language.family === 'python') ? a.partner[next + 2] + 1 : 0;
+  const end = !called ? a.partner[next] + 1 : map || a.language.family === 'python' ? a.partner[next + 2] + 1 : 0;
   if (end <= next || end > limit) {
     return undefined;
   }
