@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { jsSettingConstants } from '../../../src/hints/engine/workspace/jsSettingConstants';
+import { pythonSettingConstants } from '../../../src/hints/engine/workspace/pythonSettingConstants';
 import { sourceLines } from '../hints/support';
 import { hintsInWorkspace, workspaceOf } from './support';
 
@@ -82,5 +83,25 @@ describe('workspace: literal settings exported by other modules', () => {
       '19:publiclyAccessible rds-publicly-accessible!',
     ]);
     assert.ok(!hintsInWorkspace(undefined, 'lib/db-stack.ts', stack).some((hint) => hint.includes('rds-publicly-accessible!')), 'without the workspace');
+  });
+
+  it('reads the top-level literals of a Python settings module where a CDK stack takes them', () => {
+    const config = sourceLines('# Deployment settings', 'PUBLIC_DB = True', 'BACKUP_DAYS = 0', 'MULTI_AZ = False', 'MULTI_AZ = True', 'DB_PASSWORD = "kept-elsewhere"');
+    assert.deepEqual(Object.fromEntries(Object.entries(pythonSettingConstants('app/config.py', config) ?? {}).map(([name, setting]) => [name, setting.value])), { PUBLIC_DB: true, BACKUP_DAYS: 0 });
+    const stack = sourceLines(
+      'from aws_cdk import Stack, Duration, aws_rds as rds',
+      'import config',
+      'from config import BACKUP_DAYS, MULTI_AZ',
+      'class DbStack(Stack):',
+      '    def __init__(self, scope, id, vpc):',
+      '        super().__init__(scope, id)',
+      '        rds.DatabaseInstance(self, "Db", engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16), vpc=vpc,',
+      '            storage_encrypted=True, publicly_accessible=config.PUBLIC_DB, multi_az=MULTI_AZ,',
+      '            backup_retention=Duration.days(BACKUP_DAYS))',
+    );
+    const found = (file: string): string[] => hintsInWorkspace(workspaceOf({ [file]: config }), 'stacks/db_stack.py', stack).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found('config.py'), ['8:publicly_accessible rds-publicly-accessible!', '9:backup_retention rds-backup-retention!']);
+    // A module that is no settings module by its name lends nothing.
+    assert.deepEqual(found('helpers.py'), []);
   });
 });

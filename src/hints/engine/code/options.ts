@@ -487,14 +487,16 @@ function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal:
 }
 
 /**
- * A literal setting another JavaScript or TypeScript module of the workspace exports, read through a member chain
- * (`config.database.public` after `import { config } from '../config'`, or after `const config = getEnvConfig(stage)`
- * of an imported function every `return` of which writes the same literal there), without a span.
+ * A literal setting another module of the workspace exports, without a span: in JavaScript and TypeScript through a
+ * member chain (`config.database.public` after `import { config } from '../config'`, or after `const config =
+ * getEnvConfig(stage)` of an imported function every `return` of which writes the same literal there), in Python a
+ * settings module's top-level name (`config.PUBLIC_DB`, or `PUBLIC_DB` imported from it).
  */
 function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
   const ask = a.project?.importedSetting;
   // Passwords are `importedSecret`'s, under its own policy (none from a module that configures a local server).
-  if (!ask || a.language.family !== 'js' || end - start < 3 || (end - start) % 2 === 0 || !a.isId(start) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
+  const python = a.language.family === 'python';
+  if (!ask || (a.language.family !== 'js' && !python) || end - start < (python ? 1 : 3) || (end - start) % 2 === 0 || !a.isId(start) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
     return undefined;
   }
   for (let k = start + 1; k < end; k += 2) {
@@ -502,9 +504,10 @@ function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal
       return undefined;
     }
   }
-  const members = a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1]);
   const value = a.evalChain(start, end).value;
-  const source = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : settingsCall(a, start, members);
+  const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : undefined;
+  // Python reads a module's own names only (`config.PUBLIC_DB`, `from config import PUBLIC_DB`).
+  const source = python ? (ref && !ref.path.includes('.') ? ref : undefined) : (ref ?? settingsCall(a, start, a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1])));
   const found = source && ask(source.module, source.path);
   if (!found) {
     return undefined;

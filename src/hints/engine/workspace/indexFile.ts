@@ -28,6 +28,7 @@ import { indexSpringRepositories, mayDeclareRepositories } from './springReposit
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
 import { jsSettingConstants } from './jsSettingConstants';
+import { pythonSettingConstants } from './pythonSettingConstants';
 import { jsSecretConstants } from './jsSecretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -86,7 +87,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       };
       const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
-      const settingConstants = kind === 'python' ? undefined : jsSettingConstants(text);
+      const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
       const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}) };
       return secretConstants || settingConstants ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }

@@ -398,10 +398,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
 
   /** A literal setting a JavaScript or TypeScript module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
   importedSetting(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined {
-    // The files the import's first name may lead to; the dotted path is looked up there whole.
-    const target = codeFile.endsWith('.py') ? undefined : importTarget(codeFile, module, path.split('.')[0], tsconfigPathsOf(this.contributions));
+    // A Python module binds the name; in JavaScript the files the import's first name may lead to hold the dotted path whole.
+    const python = codeFile.endsWith('.py');
+    const target = python ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path.split('.')[0], tsconfigPathsOf(this.contributions));
     const file = target?.files.find((each) => this.contributions.has(each));
-    const found = file === undefined ? undefined : this.contributionOf(file)?.settingConstants?.[path];
+    const found = file === undefined ? undefined : this.contributionOf(file)?.settingConstants?.[python ? target!.name : path];
     return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
   }
 

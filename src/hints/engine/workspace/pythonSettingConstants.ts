@@ -1,0 +1,49 @@
+/**
+ * The settings a Python configuration module binds at its top level as literals (`PUBLIC_DB = True`,
+ * `BACKUP_DAYS = 0` in `config.py`), for the stacks and clients of other modules that read them
+ * (`publicly_accessible=config.PUBLIC_DB`; `code/options.ts`). Only modules whose file name says they hold
+ * settings (`config`, `settings`, `constants`, `env`, `stage`, `params`), and only names bound once at the top
+ * level to one literal; passwords are `secretConstants.ts`'s.
+ */
+import type { SettingConstant } from './jsSettingConstants';
+import { PASSWORD_NAME } from './secretConstants';
+
+/** A settings module, by its file name. */
+const SETTINGS_FILE = /(?:^|\/)[\w-]*(?:config|settings|constants|env|stage|params)[\w-]*\.py$/i;
+/** `NAME = literal` at the start of a line, a comment allowed after it (line-anchored, so linear). */
+const TOP_LEVEL_LITERAL = /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(True|False|None|-?\d+(?:\.\d+)?|"[^"\\\r\n]*"|'[^'\\\r\n]*')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
+/** Names kept per module: far more than a settings module binds. */
+const MAX_SETTINGS = 256;
+
+/** The module's literal settings by name; undefined when it is no settings module or binds none. */
+export function pythonSettingConstants(file: string, text: string): Record<string, SettingConstant> | undefined {
+  if (!SETTINGS_FILE.test(file)) {
+    return undefined;
+  }
+  const found: Record<string, SettingConstant> = {};
+  const seen = new Set<string>();
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(TOP_LEVEL_LITERAL)) {
+    const name = match[1];
+    if (PASSWORD_NAME.test(name) || seen.size >= MAX_SETTINGS || name === '__proto__') {
+      continue;
+    }
+    seen.add(name);
+    for (let k = text.indexOf('\n', counted); k >= 0 && k < match.index; k = text.indexOf('\n', k + 1)) {
+      line++;
+      counted = k + 1;
+    }
+    const written = match[2];
+    const value = written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
+    const start = match.index + match[0].indexOf(written, name.length);
+    found[name] = { value, line, start, end: start + written.length };
+  }
+  // A name the module binds more than once at its top level (also from the environment) may hold another value.
+  for (const name of Object.keys(found)) {
+    if ((text.match(new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm')) ?? []).length !== 1) {
+      delete found[name];
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
