@@ -1,7 +1,7 @@
 /**
  * `dynamodb-read-modify-write` on a check-then-put in Java, Go and C# whose check is a same-file helper that
  * reads the item by the key its parameters give and answers whether it exists. Silent: a conditional Put, a
- * caller that leaves when the helper answers no, another key, a helper whose table is a parameter.
+ * caller that leaves when the helper answers no, another key, a helper given another table than the Put's.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -131,12 +131,67 @@ describe('DynamoDB: check-then-put through a same-file existence helper (Java, G
       '    if (exists(owner)) throw new IllegalStateException("taken");',
       '    ddb.putItem(PutItemRequest.builder().tableName(TABLE).item(Map.of("code", AttributeValue.fromS(code), "owner", AttributeValue.fromS(owner))).build());',
       '  }',
-      '  public void anyTable(String code, String owner) {',
+      '  public void sameTableGiven(String code, String owner) {',
       '    if (existsIn(TABLE, code)) throw new IllegalStateException("taken");',
+      '    ddb.putItem(PutItemRequest.builder().tableName(TABLE).item(Map.of("code", AttributeValue.fromS(code), "owner", AttributeValue.fromS(owner))).build());',
+      '  }',
+      '  public void otherTableGiven(String code, String owner) {',
+      '    if (existsIn("archive", code)) throw new IllegalStateException("taken");',
       '    ddb.putItem(PutItemRequest.builder().tableName(TABLE).item(Map.of("code", AttributeValue.fromS(code), "owner", AttributeValue.fromS(owner))).build());',
       '  }',
       '}',
     );
-    assert.deepEqual(reported('Codes.java', java), ['17:putItem dynamodb-read-modify-write!']);
+    assert.deepEqual(reported('Codes.java', java), ['17:putItem dynamodb-read-modify-write!', '25:putItem dynamodb-read-modify-write!']);
+  });
+  it('reads a Go helper given the table by its caller, and a struct the v1 marshaller names by its JSON tags', () => {
+    const go = (marshaller: string): string => sourceLines(
+      'package members',
+      '',
+      'import (',
+      '\t"errors"',
+      '',
+      '\t"github.com/aws/aws-sdk-go/aws"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      `\t"${marshaller}"`,
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb/dynamodbiface"',
+      ')',
+      '',
+      'type Member struct {',
+      '\tEmail string `json:"email"`',
+      '\tName  string `json:"name,omitempty"`',
+      '}',
+      '',
+      'func emailTaken(email, table string, db dynamodbiface.DynamoDBAPI) (bool, error) {',
+      '\tout, err := db.GetItem(&dynamodb.GetItemInput{',
+      '\t\tTableName: aws.String(table),',
+      '\t\tKey:       map[string]*dynamodb.AttributeValue{"email": {S: aws.String(email)}},',
+      '\t})',
+      '\tif err != nil {',
+      '\t\treturn false, err',
+      '\t}',
+      '\treturn len(out.Item) > 0, nil',
+      '}',
+      '',
+      'func Join(email, name, table string, db dynamodbiface.DynamoDBAPI) error {',
+      '\tif taken, _ := emailTaken(email, table, db); taken {',
+      '\t\treturn errors.New("taken")',
+      '\t}',
+      '\tav, _ := ' + marshaller.replace(/.*\//, '') + '.MarshalMap(Member{Email: email, Name: name})',
+      '\t_, err := db.PutItem(&dynamodb.PutItemInput{TableName: aws.String(table), Item: av})',
+      '\treturn err',
+      '}',
+      '',
+      'func Archive(email, name, table, archive string, db dynamodbiface.DynamoDBAPI) error {',
+      '\tif taken, _ := emailTaken(email, archive, db); taken {',
+      '\t\treturn errors.New("taken")',
+      '\t}',
+      '\tav, _ := ' + marshaller.replace(/.*\//, '') + '.MarshalMap(Member{Email: email, Name: name})',
+      '\t_, err := db.PutItem(&dynamodb.PutItemInput{TableName: aws.String(table), Item: av})',
+      '\treturn err',
+      '}',
+    );
+    // v1's encoder reads `json` tags by default; v2's reads them only when told to, so its attributes are unknown here.
+    assert.deepEqual(reported('members.go', go('github.com/aws/aws-sdk-go/service/dynamodb/dynamodbattribute')), ['33:PutItem dynamodb-read-modify-write!']);
+    assert.deepEqual(reported('members.go', go('github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue')), []);
   });
 });

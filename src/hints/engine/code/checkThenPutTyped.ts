@@ -53,8 +53,8 @@ export interface CheckThenPutDialect {
   loadedClass?(a: CodeAnalyzer, get: OperationOccurrence): string | undefined;
   /** Whether the object mapper's class `name` can be a new object saved with no condition: seen, no version attribute, the class the read loads. */
   plainClass(a: CodeAnalyzer, name: string, get: OperationOccurrence): boolean;
-  /** Go: the struct fields' attribute names (`dynamodbav` tags) of a struct type the file declares. */
-  structAttributes?(a: CodeAnalyzer, type: string): Map<string, string> | undefined;
+  /** Go: the struct fields' attribute names (`dynamodbav` tags, also JSON tags when `jsonTags`) of a struct type the file declares. */
+  structAttributes?(a: CodeAnalyzer, type: string, jsonTags: boolean): Map<string, string> | undefined;
 }
 
 const ITEM = normalizeName('Item');

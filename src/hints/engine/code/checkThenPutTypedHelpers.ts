@@ -9,7 +9,8 @@
  *     await _db.PutItemAsync(new PutItemRequest { TableName = UsersTable, Item = item });
  *
  * The key the caller's Put repeats is the helper's `Key` with each parameter replaced by the caller's argument as
- * written, on the helper's table as written; the guard and the item are read as in `checkThenPutTyped.ts`.
+ * written, on the helper's table as written, a table parameter replaced the same way (`exists(table, email)`
+ * reads the caller's `table`); the guard and the item are read as in `checkThenPutTyped.ts`.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -18,6 +19,7 @@ import { conditionOf } from './ifConditions';
 import { requestMap, runData, statementEndAt, tableText, valueText } from './checkThenPutTypedItems';
 import { calledFunction, functionName, goMethodName } from './helperFunctions';
 import { callArgumentRanges, goAssignedNames, typedReadFlowUntil } from './readModifyWriteTyped';
+import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -33,6 +35,7 @@ const MAX_CALLS_PER_PUT = 8;
 const IF_REACH = 12;
 
 interface ExistenceHelper {
+  /** The table as written, its words joined by spaces; a parameter in it stands for the caller's argument. */
   table: string;
   /** Each key attribute with its value's tokens, [from, to), in the helper: its parameters stand for the caller's arguments. */
   key: Map<string, [number, number]>;
@@ -74,8 +77,7 @@ function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   const open = goMethodName(a, fn) >= 0 ? name + 1 : fn.params;
   const parameters = a.is(open, '(') ? segments(a, open).map(([start, end]) => parameterName(a, start, end)) : [];
   const key = requestMap(a, d, get, KEY, scope);
-  // A table the helper takes as a parameter may be another one for each caller.
-  if (!key || key.size === 0 || parameters.some((parameter) => parameter === undefined) || table.split(' ').some((word) => parameters.includes(word))) {
+  if (!key || key.size === 0 || parameters.some((parameter) => parameter === undefined)) {
     return undefined;
   }
   for (const value of key.values()) {
@@ -181,8 +183,9 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
   const reads: Read[] = [];
   for (let k = start; item && k < put.tokenIndex && reads.length < MAX_CALLS_PER_PUT; k++) {
     const helper = a.isId(k) && a.is(k + 1, '(') ? helperNamed(a.tokens.text(k)) : undefined;
-    const call = helper && helper.table === table ? calledFunction(a, k, fn) : undefined;
-    if (!helper || !call || !repeatsHelperKey(a, d, helper, item, callArgumentRanges(a, k + 1))) {
+    const args = helper ? callArgumentRanges(a, k + 1) : [];
+    const call = helper && table !== undefined && helperTable(a, helper, args) === table ? calledFunction(a, k, fn) : undefined;
+    if (!helper || !call || !repeatsHelperKey(a, d, helper, item, args)) {
       continue;
     }
     const callStart = a.idIs(call.start - 1, 'await') ? call.start - 1 : call.start;
@@ -197,6 +200,21 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
     }
     return false;
   });
+}
+
+/**
+ * The helper's table as this call reads it: each word that names a parameter (not a member: `s.table`) replaced
+ * by the call's argument as written, so `exists(TABLE, code)` reads TABLE. Undefined for a call of another arity.
+ */
+function helperTable(a: CodeAnalyzer, helper: ExistenceHelper, args: [number, number][]): string | undefined {
+  if (args.length !== helper.parameters.length) {
+    return undefined;
+  }
+  const words = helper.table.split(' ');
+  return words.map((word, k) => {
+    const position = words[k - 1] === '.' ? -1 : helper.parameters.indexOf(word);
+    return position >= 0 ? tokensText(a, ...args[position]) : word;
+  }).join(' ');
 }
 
 /** Whether the Put's item repeats the helper's key, its parameters replaced by the call's arguments, and holds another value of the run's own. */

@@ -142,7 +142,8 @@ function marshalledStruct(a: CodeAnalyzer, d: CheckThenPutDialect, from: number,
     [s, e] = [binding.value, binding.end];
   }
   const p = a.is(s, '&') ? s + 1 : s;
-  const attributes = a.isId(p) && a.is(p + 1, '{') && a.partner[p + 1] === e - 1 ? d.structAttributes!(a, a.tokens.text(p)) : undefined;
+  // v1's `dynamodbattribute` names a field by its JSON tag when it has no `dynamodbav` tag.
+  const attributes = a.isId(p) && a.is(p + 1, '{') && a.partner[p + 1] === e - 1 ? d.structAttributes!(a, a.tokens.text(p), a.idIs(from, 'dynamodbattribute')) : undefined;
   if (!attributes) {
     return undefined;
   }
