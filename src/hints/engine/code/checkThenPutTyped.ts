@@ -211,10 +211,14 @@ function testOf(a: CodeAnalyzer, d: CheckThenPutDialect, s: number, e: number, r
   if (answerEnd(a, s, read) === e) {
     return true;
   }
-  // Go `len(out.Item) > 0`
+  // Go `len(out.Item) > 0`; `len(u.Email) > 0` of a struct decoded from the item, which is empty when none was found
+  // (only that way: a field can be empty in an item that exists).
   if (a.idIs(s, 'len') && a.is(s + 1, '(') && a.language.family === 'go') {
     const close = a.partner[s + 1];
     const subject = subjectAt(a, d, s + 2, read);
+    if (subject?.item === s + 3 && a.isAccess(s + 3) && a.isId(s + 4) && close === s + 5) {
+      return countTest(a, close + 1, e) === true ? true : undefined;
+    }
     return subject?.item === close ? countTest(a, close + 1, e) : undefined;
   }
   const subject = subjectAt(a, d, s, read);

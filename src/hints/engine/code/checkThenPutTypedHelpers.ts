@@ -2,8 +2,9 @@
  * A check-then-put in Java, Go and C# whose check is a same-file helper (`checkThenPutHelpers.ts` reads it in
  * JavaScript and Python): a function that reads an item by a key its parameters give and answers whether it
  * exists (`return response.Item != null && response.Item.Count > 0;`, `return r.hasItem();`, Go's
- * `if len(result.Item) > 0 { return true, nil }`), and a caller that leaves when it answers yes, or puts only when
- * it answers no, a new item with that key and no condition:
+ * `if len(result.Item) > 0 { return true, nil }`), or in Go returns the item it decoded (`return u, nil`), which the
+ * caller tests (`u != nil && len(u.Email) > 0`); and a caller that leaves when it answers yes, or puts only when it
+ * answers no, a new item with that key and no condition:
  *
  *     if (await UserExistsAsync(email)) return Conflict();
  *     await _db.PutItemAsync(new PutItemRequest { TableName = UsersTable, Item = item });
@@ -35,6 +36,8 @@ const MAX_CALLS_PER_PUT = 8;
 const IF_REACH = 12;
 
 interface ExistenceHelper {
+  /** `answer`: it answers whether the item exists; `item`: it returns the item it read (Go's `return u, nil` after `UnmarshalMap(out.Item, u)`), which the caller tests. */
+  returns: 'answer' | 'item';
   /** The table as written, its words joined by spaces; a parameter in it stands for the caller's argument. */
   table: string;
   /** Each key attribute with its value's tokens, [from, to), in the helper: its parameters stand for the caller's arguments. */
@@ -87,8 +90,11 @@ function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   }
   // From the `return` that may start the read's own statement (`return ddb.getItem(request).hasItem();`).
   for (let r = readExpression(a, get).start - 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
-    if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope && answersPresence(a, d, get, r)) {
-      return { table, key, parameters: parameters as string[] };
+    if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope) {
+      const returns = answersPresence(a, d, get, r) ? 'answer' : returnsItem(a, d, get, r) ? 'item' : undefined;
+      if (returns) {
+        return { returns, table, key, parameters: parameters as string[] };
+      }
     }
   }
   return undefined;
@@ -148,6 +154,12 @@ function answersPresence(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   return end > r + 1 && testsOf(a, d, r + 1, end, read) === true;
 }
 
+/** Go: whether the `return` at `r` gives first a name holding the item read (`return u, nil`). */
+function returnsItem(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrence, r: number): boolean {
+  const name = a.language.family === 'go' && firstValueEnd(a, r + 1) === r + 2 ? a.id(r + 1) : undefined;
+  return name !== undefined && typedReadFlowUntil(a, d.rmw, get, r)?.items.has(name) === true;
+}
+
 /** The end of a `return`'s first value from `start`: its `,`, `;` or line end at its own level. */
 function firstValueEnd(a: CodeAnalyzer, start: number): number {
   const end = statementEndAt(a, start);
@@ -180,7 +192,7 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
   const start = Math.max(a.scopes.range(fn)[0], put.tokenIndex - MAX_TOKENS);
   const item = requestMap(a, d, put, ITEM, fn);
   const table = tableText(a, d, put);
-  const reads: Read[] = [];
+  const reads: { read: Read; callStart: number }[] = [];
   for (let k = start; item && k < put.tokenIndex && reads.length < MAX_CALLS_PER_PUT; k++) {
     const helper = a.isId(k) && a.is(k + 1, '(') ? helperNamed(a.tokens.text(k)) : undefined;
     const args = helper ? callArgumentRanges(a, k + 1) : [];
@@ -190,10 +202,13 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
     }
     const callStart = a.idIs(call.start - 1, 'await') ? call.start - 1 : call.start;
     const holder = heldBy(a, callStart);
-    reads.push({ items: new Set(), responses: new Set(), answers: { names: new Set(holder === undefined ? [] : [holder]), call: { start: callStart, end: a.partner[k + 1] + 1 } } });
+    const names = new Set(holder === undefined ? [] : [holder]);
+    // A returned item is tested as the read's item (`u != nil && len(u.Email) > 0`).
+    const read: Read = helper.returns === 'item' ? { items: names, responses: new Set() } : { items: new Set(), responses: new Set(), answers: { names, call: { start: callStart, end: a.partner[k + 1] + 1 } } };
+    reads.push({ read, callStart });
   }
-  return reads.some((read) => {
-    for (let k = Math.max(start, read.answers!.call!.start - IF_REACH); k < put.tokenIndex; k++) {
+  return reads.some(({ read, callStart }) => {
+    for (let k = Math.max(start, callStart - IF_REACH); k < put.tokenIndex; k++) {
       if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guards(a, d, k, put.tokenIndex, read)) {
         return true;
       }
