@@ -591,4 +591,40 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
       assert.deepEqual(reported('Function.cs', code), [`22:PutItemAsync ${RULE}`, `31:PutItemAsync ${RULE}`]);
     });
   });
+  it('follows a Go item decoded into a pointer (`acc := new(Account)`) and put back changed', () => {
+    const code = sourceLines(
+      'package accounts',
+      '',
+      'import (',
+      '\t"github.com/aws/aws-sdk-go/aws"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb/dynamodbattribute"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb/dynamodbiface"',
+      ')',
+      '',
+      'type Account struct {',
+      '\tID      string `dynamodbav:"id"`',
+      '\tBalance int    `dynamodbav:"balance"`',
+      '}',
+      '',
+      'func Credit(db dynamodbiface.DynamoDBAPI, id string, amount int) error {',
+      '\tout, err := db.GetItem(&dynamodb.GetItemInput{',
+      '\t\tTableName: aws.String("accounts"),',
+      '\t\tKey:       map[string]*dynamodb.AttributeValue{"id": {S: aws.String(id)}},',
+      '\t})',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tacc := new(Account)',
+      '\tif err := dynamodbattribute.UnmarshalMap(out.Item, acc); err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tacc.Balance += amount',
+      '\tav, _ := dynamodbattribute.MarshalMap(acc)',
+      '\t_, err = db.PutItem(&dynamodb.PutItemInput{TableName: aws.String("accounts"), Item: av})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(reported('accounts.go', code), [`29:PutItem ${RULE}`]);
+  });
 });

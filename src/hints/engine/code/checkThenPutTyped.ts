@@ -53,8 +53,8 @@ export interface CheckThenPutDialect {
   loadedClass?(a: CodeAnalyzer, get: OperationOccurrence): string | undefined;
   /** Whether the object mapper's class `name` can be a new object saved with no condition: seen, no version attribute, the class the read loads. */
   plainClass(a: CodeAnalyzer, name: string, get: OperationOccurrence): boolean;
-  /** Go: the struct fields' attribute names (`dynamodbav` tags) of a struct type the file declares. */
-  structAttributes?(a: CodeAnalyzer, type: string): Map<string, string> | undefined;
+  /** Go: the struct fields' attribute names (`dynamodbav` tags, also JSON tags when `jsonTags`) of a struct type the file declares. */
+  structAttributes?(a: CodeAnalyzer, type: string, jsonTags: boolean): Map<string, string> | undefined;
 }
 
 const ITEM = normalizeName('Item');
@@ -211,10 +211,14 @@ function testOf(a: CodeAnalyzer, d: CheckThenPutDialect, s: number, e: number, r
   if (answerEnd(a, s, read) === e) {
     return true;
   }
-  // Go `len(out.Item) > 0`
+  // Go `len(out.Item) > 0`; `len(u.Email) > 0` of a struct decoded from the item, which is empty when none was found
+  // (only that way: a field can be empty in an item that exists).
   if (a.idIs(s, 'len') && a.is(s + 1, '(') && a.language.family === 'go') {
     const close = a.partner[s + 1];
     const subject = subjectAt(a, d, s + 2, read);
+    if (subject?.item === s + 3 && a.isAccess(s + 3) && a.isId(s + 4) && close === s + 5) {
+      return countTest(a, close + 1, e) === true ? true : undefined;
+    }
     return subject?.item === close ? countTest(a, close + 1, e) : undefined;
   }
   const subject = subjectAt(a, d, s, read);

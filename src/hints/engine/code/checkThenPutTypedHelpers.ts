@@ -2,14 +2,16 @@
  * A check-then-put in Java, Go and C# whose check is a same-file helper (`checkThenPutHelpers.ts` reads it in
  * JavaScript and Python): a function that reads an item by a key its parameters give and answers whether it
  * exists (`return response.Item != null && response.Item.Count > 0;`, `return r.hasItem();`, Go's
- * `if len(result.Item) > 0 { return true, nil }`), and a caller that leaves when it answers yes, or puts only when
- * it answers no, a new item with that key and no condition:
+ * `if len(result.Item) > 0 { return true, nil }`), or in Go returns the item it decoded (`return u, nil`), which the
+ * caller tests (`u != nil && len(u.Email) > 0`); and a caller that leaves when it answers yes, or puts only when it
+ * answers no, a new item with that key and no condition:
  *
  *     if (await UserExistsAsync(email)) return Conflict();
  *     await _db.PutItemAsync(new PutItemRequest { TableName = UsersTable, Item = item });
  *
  * The key the caller's Put repeats is the helper's `Key` with each parameter replaced by the caller's argument as
- * written, on the helper's table as written; the guard and the item are read as in `checkThenPutTyped.ts`.
+ * written, on the helper's table as written, a table parameter replaced the same way (`exists(table, email)`
+ * reads the caller's `table`); the guard and the item are read as in `checkThenPutTyped.ts`.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -18,6 +20,7 @@ import { conditionOf } from './ifConditions';
 import { requestMap, runData, statementEndAt, tableText, valueText } from './checkThenPutTypedItems';
 import { calledFunction, functionName, goMethodName } from './helperFunctions';
 import { callArgumentRanges, goAssignedNames, typedReadFlowUntil } from './readModifyWriteTyped';
+import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -33,6 +36,9 @@ const MAX_CALLS_PER_PUT = 8;
 const IF_REACH = 12;
 
 interface ExistenceHelper {
+  /** `answer`: it answers whether the item exists; `item`: it returns the item it read (Go's `return u, nil` after `UnmarshalMap(out.Item, u)`), which the caller tests. */
+  returns: 'answer' | 'item';
+  /** The table as written, its words joined by spaces; a parameter in it stands for the caller's argument. */
   table: string;
   /** Each key attribute with its value's tokens, [from, to), in the helper: its parameters stand for the caller's arguments. */
   key: Map<string, [number, number]>;
@@ -74,8 +80,7 @@ function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   const open = goMethodName(a, fn) >= 0 ? name + 1 : fn.params;
   const parameters = a.is(open, '(') ? segments(a, open).map(([start, end]) => parameterName(a, start, end)) : [];
   const key = requestMap(a, d, get, KEY, scope);
-  // A table the helper takes as a parameter may be another one for each caller.
-  if (!key || key.size === 0 || parameters.some((parameter) => parameter === undefined) || table.split(' ').some((word) => parameters.includes(word))) {
+  if (!key || key.size === 0 || parameters.some((parameter) => parameter === undefined)) {
     return undefined;
   }
   for (const value of key.values()) {
@@ -85,8 +90,11 @@ function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   }
   // From the `return` that may start the read's own statement (`return ddb.getItem(request).hasItem();`).
   for (let r = readExpression(a, get).start - 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
-    if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope && answersPresence(a, d, get, r)) {
-      return { table, key, parameters: parameters as string[] };
+    if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope) {
+      const returns = answersPresence(a, d, get, r) ? 'answer' : returnsItem(a, d, get, r) ? 'item' : undefined;
+      if (returns) {
+        return { returns, table, key, parameters: parameters as string[] };
+      }
     }
   }
   return undefined;
@@ -146,6 +154,12 @@ function answersPresence(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   return end > r + 1 && testsOf(a, d, r + 1, end, read) === true;
 }
 
+/** Go: whether the `return` at `r` gives first a name holding the item read (`return u, nil`). */
+function returnsItem(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrence, r: number): boolean {
+  const name = a.language.family === 'go' && firstValueEnd(a, r + 1) === r + 2 ? a.id(r + 1) : undefined;
+  return name !== undefined && typedReadFlowUntil(a, d.rmw, get, r)?.items.has(name) === true;
+}
+
 /** The end of a `return`'s first value from `start`: its `,`, `;` or line end at its own level. */
 function firstValueEnd(a: CodeAnalyzer, start: number): number {
   const end = statementEndAt(a, start);
@@ -178,25 +192,44 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
   const start = Math.max(a.scopes.range(fn)[0], put.tokenIndex - MAX_TOKENS);
   const item = requestMap(a, d, put, ITEM, fn);
   const table = tableText(a, d, put);
-  const reads: Read[] = [];
+  const reads: { read: Read; callStart: number }[] = [];
   for (let k = start; item && k < put.tokenIndex && reads.length < MAX_CALLS_PER_PUT; k++) {
     const helper = a.isId(k) && a.is(k + 1, '(') ? helperNamed(a.tokens.text(k)) : undefined;
-    const call = helper && helper.table === table ? calledFunction(a, k, fn) : undefined;
-    if (!helper || !call || !repeatsHelperKey(a, d, helper, item, callArgumentRanges(a, k + 1))) {
+    const args = helper ? callArgumentRanges(a, k + 1) : [];
+    const call = helper && table !== undefined && helperTable(a, helper, args) === table ? calledFunction(a, k, fn) : undefined;
+    if (!helper || !call || !repeatsHelperKey(a, d, helper, item, args)) {
       continue;
     }
     const callStart = a.idIs(call.start - 1, 'await') ? call.start - 1 : call.start;
     const holder = heldBy(a, callStart);
-    reads.push({ items: new Set(), responses: new Set(), answers: { names: new Set(holder === undefined ? [] : [holder]), call: { start: callStart, end: a.partner[k + 1] + 1 } } });
+    const names = new Set(holder === undefined ? [] : [holder]);
+    // A returned item is tested as the read's item (`u != nil && len(u.Email) > 0`).
+    const read: Read = helper.returns === 'item' ? { items: names, responses: new Set() } : { items: new Set(), responses: new Set(), answers: { names, call: { start: callStart, end: a.partner[k + 1] + 1 } } };
+    reads.push({ read, callStart });
   }
-  return reads.some((read) => {
-    for (let k = Math.max(start, read.answers!.call!.start - IF_REACH); k < put.tokenIndex; k++) {
+  return reads.some(({ read, callStart }) => {
+    for (let k = Math.max(start, callStart - IF_REACH); k < put.tokenIndex; k++) {
       if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guards(a, d, k, put.tokenIndex, read)) {
         return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * The helper's table as this call reads it: each word that names a parameter (not a member: `s.table`) replaced
+ * by the call's argument as written, so `exists(TABLE, code)` reads TABLE. Undefined for a call of another arity.
+ */
+function helperTable(a: CodeAnalyzer, helper: ExistenceHelper, args: [number, number][]): string | undefined {
+  if (args.length !== helper.parameters.length) {
+    return undefined;
+  }
+  const words = helper.table.split(' ');
+  return words.map((word, k) => {
+    const position = words[k - 1] === '.' ? -1 : helper.parameters.indexOf(word);
+    return position >= 0 ? tokensText(a, ...args[position]) : word;
+  }).join(' ');
 }
 
 /** Whether the Put's item repeats the helper's key, its parameters replaced by the call's arguments, and holds another value of the run's own. */

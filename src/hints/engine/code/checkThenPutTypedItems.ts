@@ -134,15 +134,17 @@ function marshalledStruct(a: CodeAnalyzer, d: CheckThenPutDialect, from: number,
   }
   let [s, e] = args[0];
   const name = e === s + 1 ? a.id(s) : a.is(s, '&') && e === s + 2 ? a.id(s + 1) : undefined;
+  // v1's `dynamodbattribute` names a field by its JSON tag when it has no `dynamodbav` tag.
+  const jsonTags = a.idIs(from, 'dynamodbattribute');
   if (name !== undefined) {
     const binding = bindingOf(a, d, name, s, fn);
     if (!binding) {
-      return undefined;
+      return decodedStruct(a, d, name, e - 1, before, fn, jsonTags);
     }
     [s, e] = [binding.value, binding.end];
   }
   const p = a.is(s, '&') ? s + 1 : s;
-  const attributes = a.isId(p) && a.is(p + 1, '{') && a.partner[p + 1] === e - 1 ? d.structAttributes!(a, a.tokens.text(p)) : undefined;
+  const attributes = a.isId(p) && a.is(p + 1, '{') && a.partner[p + 1] === e - 1 ? d.structAttributes!(a, a.tokens.text(p), jsonTags) : undefined;
   if (!attributes) {
     return undefined;
   }
@@ -155,6 +157,42 @@ function marshalledStruct(a: CodeAnalyzer, d: CheckThenPutDialect, from: number,
     found.set(attribute, [start + 2, end]);
   }
   return name === undefined ? found : withFieldAssignments(a, found, attributes, name, e, before, fn);
+}
+
+/**
+ * Go: a struct declared `var u User` and filled by a decoder the function gives `&u` (`json.Unmarshal(body, &u)`),
+ * never assigned whole: each field is the run's own data. A field the function names (`u.Email`) is that
+ * value; one it never names is the decoded struct itself, `u` at `at`.
+ */
+function decodedStruct(a: CodeAnalyzer, d: CheckThenPutDialect, name: string, at: number, before: number, fn: number, jsonTags: boolean): Map<string, [number, number]> | undefined {
+  const [start] = a.scopes.range(fn);
+  let type: string | undefined;
+  let decoded = -1;
+  const fields = new Map<string, number>();
+  for (let k = Math.max(start, at - MAX_TOKENS); k < at; k++) {
+    if (!a.idIs(k, name) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
+      continue;
+    }
+    if (a.idIs(k - 1, 'var') && a.isId(k + 1) && a.startsLine(k - 1) && (a.startsLine(k + 2) || k + 2 >= a.tokens.length)) {
+      type = type === undefined ? a.tokens.text(k + 1) : '';
+    } else if (a.is(k + 1, '=') || a.is(k + 1, ':=') || a.is(k + 1, ',')) {
+      return undefined;
+    } else if (a.is(k - 1, '&') && a.is(a.parent[k], '(') && (a.is(k + 1, ')') || a.is(k + 1, ','))) {
+      decoded = decoded < 0 ? k : decoded;
+    } else if (a.isAccess(k + 1) && a.isId(k + 2) && !fields.has(a.tokens.text(k + 2))) {
+      fields.set(a.tokens.text(k + 2), k);
+    }
+  }
+  const attributes = type ? d.structAttributes!(a, type, jsonTags) : undefined;
+  if (!attributes || decoded < 0) {
+    return undefined;
+  }
+  const found = new Map<string, [number, number]>();
+  for (const [field, attribute] of attributes) {
+    const named = fields.get(field);
+    found.set(attribute, named === undefined ? [at, at + 1] : [named, named + 3]);
+  }
+  return withFieldAssignments(a, found, attributes, name, decoded, before, fn);
 }
 
 /** Go: `user.Field = v` statements after the struct literal, up to the write. */

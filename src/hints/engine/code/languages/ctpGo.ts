@@ -2,7 +2,9 @@
  * Check-then-put in Go (`checkThenPutTyped.ts`): aws-sdk-go-v2 (and v1) `GetItem` tested with
  * `out.Item != nil` or `len(out.Item) > 0`, and a Put whose item may be `attributevalue.MarshalMap` of a
  * struct literal: its fields are the attributes the file's struct type names in `dynamodbav` tags, or the
- * field names when untagged (a field tagged only for JSON is unknown, since v1's encoder reads JSON tags).
+ * field names when untagged. A field tagged only for JSON is named by its JSON tag where v1's
+ * `dynamodbattribute` marshals it (its encoder reads JSON tags by default), and unknown for v2's
+ * `attributevalue`, whose encoder can be told to read them.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { CheckThenPutDialect } from '../checkThenPutTyped';
@@ -31,11 +33,11 @@ export const ctpGo: CheckThenPutDialect = {
   wrapperWords: new Set(['types', 'aws', 'dynamodb', 'map', 'string', 'bool']),
   mapperKey: () => undefined,
   plainClass: () => false,
-  structAttributes: (a, type) => STRUCTS.get(a, type, () => structAttributes(a, type)),
+  structAttributes: (a, type, jsonTags) => STRUCTS.get(a, jsonTags ? `${type} json` : type, () => structAttributes(a, type, jsonTags)),
 };
 
-/** The attribute of each field of the struct type `name` declared in this file, or undefined when the file declares none. */
-function structAttributes(a: CodeAnalyzer, name: string): Map<string, string> | undefined {
+/** The attribute of each field of the struct type `name` declared in this file (by its JSON tag too when `jsonTags`), or undefined when the file declares none. */
+function structAttributes(a: CodeAnalyzer, name: string, jsonTags: boolean): Map<string, string> | undefined {
   for (let k = 0; k + 3 < a.tokens.length; k++) {
     if (!a.idIs(k, 'type') || !a.idIs(k + 1, name) || !a.idIs(k + 2, 'struct') || !a.is(k + 3, '{')) {
       continue;
@@ -50,7 +52,7 @@ function structAttributes(a: CodeAnalyzer, name: string): Map<string, string> | 
       for (let t = f + 1; t < close && !a.startsLine(t); t++) {
         tag = a.isString(t) ? a.tokens.text(t) : tag;
       }
-      const attribute = tag === undefined ? a.tokens.text(f) : /dynamodbav:"([^",]*)/.exec(tag)?.[1];
+      const attribute = tag === undefined ? a.tokens.text(f) : (/dynamodbav:"([^",]*)/.exec(tag)?.[1] ?? (jsonTags ? /json:"([^",]*)/.exec(tag)?.[1] : undefined));
       if (attribute !== undefined && attribute !== '-') {
         found.set(a.tokens.text(f), attribute === '' ? a.tokens.text(f) : attribute);
       } else if (tag !== undefined && !/json:/.test(tag)) {

@@ -1,7 +1,7 @@
 /**
  * Read-modify-write in Go (`readModifyWriteTyped.ts`): aws-sdk-go-v2 (and v1) `GetItem` / `PutItem` with
  * `&dynamodb.GetItemInput{…}`, whose output's item is `out.Item`; between them the item may be decoded into a
- * struct (`attributevalue.UnmarshalMap(out.Item, &c)`, v1 `dynamodbattribute`), changed (`c.Count++`,
+ * struct (`attributevalue.UnmarshalMap(out.Item, &c)`, or into a pointer `u := new(User)`, v1 `dynamodbattribute`), changed (`c.Count++`,
  * `out.Item["s"] = …`), and encoded again (`item, err := attributevalue.MarshalMap(c)`).
  */
 import { callArgumentRanges, goAssignedNames, RmwDialect } from '../readModifyWriteTyped';
@@ -31,7 +31,8 @@ export const rmwGo: RmwDialect = {
     const [[sFrom, sTo], [dFrom, dTo]] = args;
     const source = a.id(sFrom);
     const end = source === undefined ? -1 : flow.items.has(source) ? sFrom + 1 : flow.responses.has(source) ? rmwGo.itemMember(a, sFrom + 1) : -1;
-    const target = a.is(dFrom, '&') && dTo === dFrom + 2 ? a.id(dFrom + 1) : undefined;
+    // `&c`, or a pointer held by a name (`u := new(User)`): the decoder takes nothing else.
+    const target = a.is(dFrom, '&') && dTo === dFrom + 2 ? a.id(dFrom + 1) : dTo === dFrom + 1 ? a.id(dFrom) : undefined;
     if (target !== undefined && end === sTo) {
       flow.items.set(target, (flow.items.get(source!) ?? false) || flow.changed.has(source!));
       flow.changed.delete(target);
