@@ -304,7 +304,9 @@ const javascript: Dialect = {
     const count = member(a, end, 'Count');
     // `if (existing.Count) return`, `!result.Count`: a count tested for truth tells only whether any item matched.
     const tested = count >= 0 && (comparedWithFew(a, pastZeroFallback(a, start, count)) || jsTruthiness(a, start, count));
-    return member(a, end, JS_PAGE_FREE) >= 0 || tested;
+    // `if (!response || !response.Items?.length)`: whether a response came back at all tells nothing of its pages.
+    const present = start === end - 1 && a.isId(start) && (jsTruthiness(a, start, end) || comparedWithNull(a, end));
+    return member(a, end, JS_PAGE_FREE) >= 0 || tested || present;
   },
 };
 
