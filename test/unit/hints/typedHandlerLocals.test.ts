@@ -73,4 +73,32 @@ describe('typed locals of Lambda handlers', () => {
     );
     assert.deepEqual(hintsOfRules('links.ts', code, ['dynamodb-query']).filter((hint) => hint.endsWith('!')), ['13:QueryCommand dynamodb-query!']);
   });
+
+  it('reads a Python Query reply tested for being there, or compared with None, as read for its first item only', () => {
+    const code = sourceLines(
+      'import boto3',
+      'from boto3.dynamodb.conditions import Key',
+      'links = boto3.resource("dynamodb").Table("links")',
+      '',
+      'def resolve(code):',
+      '    reply = links.query(IndexName="byCode", KeyConditionExpression=Key("code").eq(code))',
+      '    if not reply or not reply.get("Items"):',
+      '        return None',
+      '    return reply["Items"][0]["target"]',
+      '',
+      'def first(code):',
+      '    reply = links.query(IndexName="byCode", KeyConditionExpression=Key("code").eq(code))',
+      '    if reply is None:',
+      '        return None',
+      '    items = reply.get("Items", [])',
+      '    return items[0] if items else None',
+      '',
+      'def every(owner):',
+      '    reply = links.query(KeyConditionExpression=Key("owner_id").eq(owner))',
+      '    if reply is not None:',
+      '        return reply["Items"]',
+      '    return []',
+    );
+    assert.deepEqual(hintsOfRules('links.py', code, ['dynamodb-query']).filter((hint) => hint.endsWith('!')), ['19:query dynamodb-query!']);
+  });
 });
