@@ -101,4 +101,17 @@ describe('typed locals of Lambda handlers', () => {
     );
     assert.deepEqual(hintsOfRules('links.py', code, ['dynamodb-query']).filter((hint) => hint.endsWith('!')), ['19:query dynamodb-query!']);
   });
+
+  it('reports a Redis client an Express route makes into a typed local on every request', () => {
+    const code = sourceLines(
+      "import express from 'express';",
+      "import Redis from 'ioredis';",
+      'const app = express();',
+      "app.get('/count', async (req, res) => {",
+      '  const counter: Redis = new Redis(process.env.REDIS_URL as string);',
+      '  res.json(await counter.incr(String(req.query.key)));',
+      '});',
+    );
+    assert.deepEqual(hintsOfRules('routes.ts', code, ['client-per-request']).filter((hint) => hint.endsWith('!')), ['5:Redis client-per-request!']);
+  });
 });
