@@ -161,10 +161,17 @@ const python: Dialect = {
   testedAt: testedOrCounted,
   pageFreeAt(a, end) {
     const count = pythonCount(a, end);
-    return (a.is(end, '[') && a.isString(end + 1) && PAGE_FREE_KEYS.has(a.tokens.text(end + 1))) || (count >= 0 && comparedWithFew(a, count));
+    return (a.is(end, '[') && a.isString(end + 1) && PAGE_FREE_KEYS.has(a.tokens.text(end + 1))) || (count >= 0 && comparedWithFew(a, count)) || pythonPresenceTest(a, end);
   },
   countAfter: pythonCount,
 };
+
+/** `if not response or ...`, `response is None`: whether a reply came back at all, which tells nothing of its pages. */
+function pythonPresenceTest(a: CodeAnalyzer, end: number): boolean {
+  const start = expressionStart(a, end);
+  const isNone = a.idIs(end, 'is') && (a.idIs(end + 1, 'None') || (a.idIs(end + 1, 'not') && a.idIs(end + 2, 'None')));
+  return start === end - 1 && a.isId(start) && (truthTested(a, start, end) || isNone);
+}
 
 /** The token after `["Count"]` or `.get("Count")` read at `end`, or -1. */
 function pythonCount(a: CodeAnalyzer, end: number): number {
@@ -304,7 +311,9 @@ const javascript: Dialect = {
     const count = member(a, end, 'Count');
     // `if (existing.Count) return`, `!result.Count`: a count tested for truth tells only whether any item matched.
     const tested = count >= 0 && (comparedWithFew(a, pastZeroFallback(a, start, count)) || jsTruthiness(a, start, count));
-    return member(a, end, JS_PAGE_FREE) >= 0 || tested;
+    // `if (!response || !response.Items?.length)`: whether a response came back at all tells nothing of its pages.
+    const present = start === end - 1 && a.isId(start) && (jsTruthiness(a, start, end) || comparedWithNull(a, end));
+    return member(a, end, JS_PAGE_FREE) >= 0 || tested || present;
   },
 };
 

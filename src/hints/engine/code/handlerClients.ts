@@ -499,10 +499,47 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
   while (a.language.family === 'go' && a.isId(k - 1) && a.is(k - 2, ',') && a.isId(k - 3) && !a.isAccess(k - 4)) {
     k -= 2;
   }
-  if (!a.isId(k - 1) || a.isAccess(k - 2)) {
+  const target = annotatedName(a, k) ?? k - 1;
+  if (!a.isId(target) || a.isAccess(target - 1)) {
     return true;
   }
   // The module's scope spans the whole file, so a module-level name's scope starts before the function too.
-  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(k - 1), k - 1));
+  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
   return declaredStart < fnStart || declaredEnd > fnEnd;
+}
+
+/** Tokens a type annotation is written with, besides names: `Redis | undefined`, `Pool<Client>`, `Optional[Table]`, `aws.DynamoDB`. */
+const ANNOTATION_PUNCTUATION = new Set(['.', '|', '&', '<', '>', '[', ']', ',', '?', '!']);
+/** Longest annotation walked back over, in tokens: a declaration's type is short, and the walk stays bounded. */
+const MAX_ANNOTATION_TOKENS = 32;
+
+/**
+ * The name a TypeScript or Python declaration with a type annotation declares before its `=` at `eq`
+ * (`const client: DynamoDBClient = new DynamoDBClient({})`, `table: Table = dynamodb.Table(name)`): the
+ * annotation's last word is a type, not the variable. Undefined where the `=` follows no annotation, or one
+ * of a parameter's default.
+ */
+function annotatedName(a: CodeAnalyzer, eq: number): number | undefined {
+  const family = a.language.family;
+  if ((family !== 'js' && family !== 'python') || (a.parent[eq] >= 0 && a.is(a.parent[eq], '('))) {
+    return undefined;
+  }
+  for (let j = eq - 1, steps = 0; j > 0 && steps < MAX_ANNOTATION_TOKENS; j--, steps++) {
+    // An annotation sits on its name's line: `else:` ending the line before `table = ...` is no annotation.
+    if (a.startsLine(j)) {
+      return undefined;
+    }
+    if (a.is(j, ':') && j < eq - 1) {
+      const name = j - 1;
+      if (!a.isId(name) || a.isAccess(name - 1)) {
+        return undefined;
+      }
+      const declared = family === 'js' ? a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var') : a.startsLine(name);
+      return declared ? name : undefined;
+    }
+    if (!a.isId(j) && !a.isString(j) && !ANNOTATION_PUNCTUATION.has(a.tokens.text(j))) {
+      return undefined;
+    }
+  }
+  return undefined;
 }

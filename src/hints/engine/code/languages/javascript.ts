@@ -32,6 +32,7 @@ import { ormType } from './ormObjects';
 import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
 import { callsRequiredFactory, collectImports } from './jsImports';
 import { fastifyRedisType } from '../fastifyRedis';
+import { cacheStoreType } from '../cacheManagerStoreTypes';
 import { frameworkType } from '../requestClients';
 import { GLIDE_NODE_MODULE, glideResult } from '../glide';
 
@@ -78,7 +79,7 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
   }
   const services = JS_MODULES[imported.module];
   if (!services) {
-    return fastifyRedisType(imported.module, imported.path) ?? frameworkType(a, start, imported) ?? constructType(a, start, imported);
+    return fastifyRedisType(imported.module, imported.path) ?? cacheStoreType(imported.module, imported.path) ?? frameworkType(a, start, imported) ?? constructType(a, start, imported);
   }
   if (imported.module === GLIDE_NODE_MODULE) {
     return glideResult(imported.module, imported.path, false);
