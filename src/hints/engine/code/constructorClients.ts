@@ -33,6 +33,11 @@ const FALLBACKS = new Set(['??', '||', 'or', '?', ':', 'else']);
 
 /** Per file, by class scope (negated for instances made without arguments), the client its constructor makes for each instance, or null. */
 const constructed = new FileMemo<number, Construction | null>();
+/** The same for a SQL connection the constructor opens (read with a SQL construction, apart from the clients). */
+const constructedSql = new FileMemo<number, Construction | null>();
+
+/** The key under which a module's exports record that each new instance of a class opens a SQL connection. */
+export const CONSTRUCTED_SQL = 'new(sql)';
 
 /** The key under which a JavaScript module's exports record the client each instance made without arguments makes (`new Repo()`). */
 export const CONSTRUCTED_BARE = constructedKey(0);
@@ -45,22 +50,53 @@ export const CONSTRUCTED_BARE = constructedKey(0);
  * (`constructor(props?: Props) { this.doc = new DocumentClient({ region: props?.region ?? 'eu-west-1' }) }`), so
  * a client built from them is still made for each instance.
  */
-export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction'], bare = false): Construction | undefined {
+export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction'], bare = false, sql = false): Construction | undefined {
   const python = a.language.family === 'python';
   if (!python && a.language.family !== 'js') {
     return undefined;
   }
   const key = bare && !python ? -classScope : classScope;
-  const made = constructed.get(a, key, () => {
+  const memo = sql ? constructedSql : constructed;
+  const made = memo.get(a, key, () => {
     // A class whose constructor constructs, through others, the class itself ends here with none.
-    constructed.set(a, key, null);
+    memo.set(a, key, null);
     // Another class of this file or (workspace mode) of a project module that makes one for each instance makes
-    // one for each instance of this class too (`self.repository = GoalsRepository()`).
-    const find = (j: number): Construction | undefined => construction(a, j) ?? classConstruction(a, j, construction);
+    // one for each instance of this class too (`self.repository = GoalsRepository()`); a SQL connection may come
+    // from a method of the class itself (`self.conn = self.get_connection()`).
+    const find = (j: number): Construction | undefined => construction(a, j) ?? classConstruction(a, j, construction, sql) ?? (sql ? ownMethodConnection(a, j, classScope, construction) : undefined);
     const made = madeInConstructor(a, classScope, bare, 1, find, (inner, reading) => inner.helper === true || (!dependsOnInvocation(a, inner, reading.bound, reading.end) && !(reading.emptyParameters && passesParameter(a, inner, reading.params))));
     return made?.[0] ?? null;
   });
   return made ?? undefined;
+}
+
+/** Tokens of a method's body read for the connection it opens: a connection helper is short. */
+const MAX_METHOD_TOKENS = 600;
+
+/**
+ * `self.get_connection()` (`this.getConnection()`) at `j`: a method of the class `classScope` that opens a SQL
+ * connection in its own body on each call (read with `construction`), as a construction of that connection.
+ */
+function ownMethodConnection(a: CodeAnalyzer, j: number, classScope: number, construction: HandlerReader['construction']): Construction | undefined {
+  const receiver = a.language.family === 'python' ? 'self' : 'this';
+  if (!a.idIs(j, receiver) || a.isAccess(j - 1) || !a.isAccess(j + 1) || !a.isId(j + 2) || !a.is(j + 3, '(') || a.partner[j + 3] < 0) {
+    return undefined;
+  }
+  const member = a.scopes.member(classScope, a.tokens.text(j + 2));
+  const value = member ? a.valueOf(member) : undefined;
+  const fn = value?.t === 'function' ? a.functions.get(value.scope) : undefined;
+  if (!fn || fn.params < 0) {
+    return undefined;
+  }
+  const [, end] = a.scopes.range(fn.scope);
+  const body = fn.body >= 0 ? fn.body : a.partner[fn.params];
+  for (let k = body + 1; k < end && k < body + MAX_METHOD_TOKENS; k++) {
+    const opened = a.scopes.enclosing(k, ['function']) === fn.scope ? construction(a, k) : undefined;
+    if (opened && !inTestCode(a, k)) {
+      return { start: j, name: j + 2, end: a.partner[j + 3] + 1, service: opened.service, redis: opened.redis, helper: true };
+    }
+  }
+  return undefined;
 }
 
 /** What a constructor's body makes, as `madeInConstructor` reads it. */
@@ -214,9 +250,9 @@ function setsParameter(a: CodeAnalyzer, start: number, params: number): boolean 
  * file, or of one imported by name from a workspace module, whose constructor makes a client for each instance;
  * that client, made at the construction.
  */
-export function classConstruction(a: CodeAnalyzer, k: number, construction: HandlerReader['construction']): Construction | undefined {
+export function classConstruction(a: CodeAnalyzer, k: number, construction: HandlerReader['construction'], sql = false): Construction | undefined {
   if (a.language.family === 'java' || a.language.family === 'csharp') {
-    return jvmClassConstruction(a, k, construction);
+    return sql ? undefined : jvmClassConstruction(a, k, construction);
   }
   const python = a.language.family === 'python';
   const name = python ? k : k + 1;
@@ -232,14 +268,17 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
   const bare = !python && end === name + 3;
   const value = a.lookup(text, name);
   if (value?.t === 'instance' && value.classObject) {
-    const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction, bare) : undefined;
-    return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true };
+    const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction, bare, sql) : undefined;
+    return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true, ...(sql ? { sql: true as const } : {}) };
   }
   const imported = a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
   if (!imported || imported.path === '' || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
     return undefined;
   }
   const fields = a.project.importedClassFields(imported.module, imported.path);
+  if (sql) {
+    return fields && Object.hasOwn(fields, CONSTRUCTED_SQL) ? { start: k, name, end, service: 'rds', redis: false, helper: true, sql: true } : undefined;
+  }
   const key = !fields ? undefined : Object.hasOwn(fields, CONSTRUCTED) ? CONSTRUCTED : bare && Object.hasOwn(fields, CONSTRUCTED_BARE) ? CONSTRUCTED_BARE : undefined;
   const client = fields && key ? clientValue(fields[key]) : undefined;
   const service = serviceOf(client);

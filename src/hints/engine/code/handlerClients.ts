@@ -107,7 +107,7 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
       }
       // A class whose constructor makes a client for each instance, constructed in the helper (`service = RegistrationService()`),
       // whatever its arguments, as at the handler.
-      const constructed = own || !reader.constructedClasses ? undefined : classConstruction(a, j, reader.construction);
+      const constructed = own || !reader.constructedClasses ? undefined : classConstruction(a, j, reader.construction, reader.sqlHelpers === true);
       if (constructed && !storedOutside(a, constructed.start, start, end)) {
         return constructed;
       }
@@ -175,7 +175,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
         reader.construction(a, k) ??
         (reader.helperCalls ? helperCall(a, k) : undefined) ??
         (reader.sameFileHelpers ? sameFileHelper(a, k, fn, reader) : undefined) ??
-        (reader.constructedClasses ? classConstruction(a, k, reader.construction) : undefined);
+        (reader.constructedClasses ? classConstruction(a, k, reader.construction, reader.sqlHelpers === true) : undefined);
       if (!made || (made.helper && (made.sql === true) !== (reader.sqlHelpers === true))) {
         continue;
       }

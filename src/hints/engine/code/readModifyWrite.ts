@@ -26,6 +26,7 @@ import { ormRewritesReadItem } from './readModifyWriteOrm';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
 import { sameKey, setsAnyValue, setsComputedValue } from './readModifyWriteUpdate';
 import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
+import { elementBound, ElementOwners } from './readModifyWriteContainers';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
@@ -74,6 +75,8 @@ export interface Flow {
   firstItem?: boolean;
   /** A Query's: names holding its items (`const { Items } = …`), whose first element is the item. */
   lists?: Set<string>;
+  /** Names bound to an element of a value (`for e in stock:`): element → value (`readModifyWriteContainers.ts`). */
+  owners: ElementOwners;
 }
 
 /** Whether the write named at `putName`, whose `Item` value is `itemValue`, writes back the item the read named at `getName` read (see the module's comment). */
@@ -100,7 +103,7 @@ export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, k
   if (fn !== outer && (!callback || a.scopes.enclosing(callback.body, ['function']) !== fn)) {
     return undefined;
   }
-  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map(), ...(firstItem ? { firstItem, lists: new Set<string>() } : {}) };
+  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map(), owners: new Map(), ...(firstItem ? { firstItem, lists: new Set<string>() } : {}) };
   const key = keyValue && literalEntries(a, ...a.tokensOf(keyValue));
   if (key) {
     flow.key = key;
@@ -240,7 +243,14 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
     flow.items.set(first, false);
     return;
   }
+  // An element of a value read from the item (`for e in stock:`, `e = next(…)`), whose change changes the value.
+  const owner = held || response ? undefined : elementBound(a, k, flow.values);
+  if (owner !== undefined) {
+    flow.owners.set(name, owner);
+    return;
+  }
   if (a.is(k + 1, '=') && statement && !a.is(a.parent[k], '(') && !a.is(a.parent[k], '[')) {
+    flow.owners.delete(name);
     // A Query response's items: `items = resp["Items"]`.
     if (flow.lists && itemsOfResponse(a, k + 2, flow)) {
       flow.lists.add(name);
@@ -265,6 +275,11 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   // `count += 1`
   if (flow.values.has(name) && ASSIGNMENTS.has(a.tokens.text(k + 1)) && !a.is(k + 2, '=') && (statement || a.is(k + 1, '++') || a.is(k + 1, '--'))) {
     flow.values.set(name, true);
+  }
+  // A list or map read from the item, changed in place or through one of its elements (`stock.append(x)`, `e["n"] -= 1`).
+  const changedValue = flow.values.has(name) ? name : flow.owners.get(name);
+  if (changedValue !== undefined && flow.values.has(changedValue) && changedAt(a, k + 1)) {
+    flow.values.set(changedValue, true);
   }
   if ((held || response) && changedAt(a, heldItemAfter(a, k, flow))) {
     flow.changed.add(name);

@@ -11,6 +11,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import type { RmwFlow } from './readModifyWriteTyped';
+import { filtersValue } from './readModifyWriteContainers';
 
 /** The item accessor of the dialect (`.item()`, `.Item`), for a response name. */
 type ItemMember = (a: CodeAnalyzer, p: number) => number;
@@ -36,7 +37,7 @@ export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number,
     const value = flow.values.get(name);
     if (value !== undefined) {
       reads = true;
-      computed ||= value;
+      computed ||= value || filtersValue(a, j);
     } else if (flow.items.has(name) ? a.isAccess(j + 1) || a.is(j + 1, '[') : flow.responses.has(name) && memberOfItem(a, itemMember, j + 1)) {
       reads = true;
       // A member of an item changed in place (`body.Item.count = body.Item.count + 1`) is a computed value.

@@ -524,7 +524,8 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
   // A same-file function that opens a connection on each call, called by a handler (`sqlHelpers.ts`).
   const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => connectionFromInvocation(a, made, params, end)) : undefined;
   const construction = sameFile?.size ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? sqlHelperCall(at, k, sameFile) : sqlConstruction;
-  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: connectionFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  // A class whose constructor opens one (`rds = RDSInstance()`), of this file or (workspace mode) another module's, counts too.
+  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: connectionFromInvocation, sqlHelpers: true, constructedClasses: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {

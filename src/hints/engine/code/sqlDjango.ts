@@ -12,7 +12,7 @@
  */
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import { contextFrom } from './options';
 import { inTestCode } from './testFixtures';
 import { tokensNamed } from './tokenIndex';
@@ -27,34 +27,60 @@ const LOCAL_HOST = /^(?:|localhost|127\.0\.0\.1|::1)$/i;
 /** The backends of PostgreSQL and MySQL servers (`django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis`). */
 const SERVER_ENGINE = /\.db\.backends\.(?:postgresql(?:_psycopg2)?|postgis|mysql)$/;
 
-/** The `{` of the dict a string key at `key` maps to (`"default": {`), or -1. */
-function entryDict(a: CodeAnalyzer, key: number): number {
-  return a.isString(key) && a.is(key + 1, ':') && a.is(key + 2, '{') && a.partner[key + 2] > key ? key + 2 : -1;
-}
-
 /** The value tokens [from, to) of the dict's string key `name`, or undefined. */
 function entryValue(a: CodeAnalyzer, open: number, name: string): [number, number] | undefined {
   const entry = segments(a, open).find(([from, to]) => to > from + 2 && a.isString(from) && a.tokens.text(from) === name && a.is(from + 1, ':'));
   return entry && [entry[0] + 2, entry[1]];
 }
 
-/** The database entries of the file's `DATABASES`: `DATABASES = {"default": {...}}` or `DATABASES["default"] = {...}`, as [key, dict's `{`]. */
-function entries(a: CodeAnalyzer): [number, number][] {
-  const found: [number, number][] = [];
+/** The entries of the file's `DATABASES`: `DATABASES = {"default": …}` or `DATABASES["default"] = …`, as [key, value's first token, value's end]. */
+function entryValues(a: CodeAnalyzer): [number, number, number][] {
+  const found: [number, number, number][] = [];
   for (const k of tokensNamed(a, 'DATABASES')) {
     if (a.isAccess(k - 1)) {
       continue;
     }
     if (a.is(k + 1, '=') && a.is(k + 2, '{')) {
-      for (const [from] of segments(a, k + 2)) {
-        const open = entryDict(a, from);
-        if (open > 0) {
-          found.push([from, open]);
+      for (const [from, to] of segments(a, k + 2)) {
+        if (a.isString(from) && a.is(from + 1, ':') && to > from + 2) {
+          found.push([from, from + 2, to]);
         }
       }
-    } else if (a.is(k + 1, '[') && a.isString(k + 2) && a.is(k + 3, ']') && a.is(k + 4, '=') && a.is(k + 5, '{')) {
-      found.push([k + 2, k + 5]);
+    } else if (a.is(k + 1, '[') && a.isString(k + 2) && a.is(k + 3, ']') && a.is(k + 4, '=')) {
+      found.push([k + 2, k + 5, expressionEnd(a, k + 5)]);
     }
+  }
+  return found;
+}
+
+/** The database entries written as dicts, as [key, dict's `{`]. */
+function entries(a: CodeAnalyzer): [number, number][] {
+  return entryValues(a).flatMap(([key, value]): [number, number][] => (a.is(value, '{') && a.partner[value] > value ? [[key, value]] : []));
+}
+
+/** dj-database-url's calls that make an entry from a URL (https://github.com/jazzband/dj-database-url#usage). */
+const URL_CALLS = new Set(['config', 'parse']);
+
+/**
+ * The entries of the file's `DATABASES` that dj-database-url makes from a URL, as [key, URL's tokens]:
+ * `dj_database_url.parse(url)`, and `dj_database_url.config(default=url)`, whose URL is `$DATABASE_URL` when set
+ * (the URL's tokens are then undefined: not written here).
+ */
+export function djangoDatabaseUrls(a: CodeAnalyzer): [number, [number, number] | undefined][] {
+  if (a.language.family !== 'python' || !a.text.includes('dj_database_url')) {
+    return [];
+  }
+  const found: [number, [number, number] | undefined][] = [];
+  for (const [key, value, end] of entryValues(a)) {
+    const module = a.id(value);
+    const open = value + 3;
+    const call = module !== undefined && a.imports.get(module)?.module === 'dj_database_url' && a.scopes.lookup(module, value) === undefined && a.isAccess(value + 1) && URL_CALLS.has(a.tokens.text(value + 2)) && a.is(open, '(') && a.partner[open] + 1 === end;
+    if (!call) {
+      continue;
+    }
+    const parse = a.idIs(value + 2, 'parse');
+    const argument = segments(a, open).find(([from]) => (parse ? !a.is(from + 1, '=') : a.idIs(from, 'default') && a.is(from + 1, '=')));
+    found.push([key, argument && (parse ? argument : [argument[0] + 2, argument[1]])]);
   }
   return found;
 }

@@ -161,6 +161,19 @@ export function ormTarget(a: CodeAnalyzer, flavor: string, path: string, open: n
   return { type: /MySQL/.test(path) ? 'peewee' : 'psycopg2', dsnAt: -1 };
 }
 
+/**
+ * A setting `name` whose value [value, end) is a database URL, read as `create_engine`'s (`unknown`: the type when the
+ * scheme is not written): undefined for SQLite and other databases; `url` is the URL's string token, -1 when not written here.
+ */
+export function urlSetting(a: CodeAnalyzer, name: number, value: number, end: number, unknown: string): FlaskUri | undefined {
+  const target = end > value ? engineTarget(a, value, end, unknown) : undefined;
+  if (!target) {
+    return undefined;
+  }
+  const held = end === value + 1 ? (a.isString(value) ? value : boundLiteral(a, value)) : -1;
+  return { name, url: held, type: target.type };
+}
+
 /** Flask-SQLAlchemy's setting that names the database its engine connects to (https://flask-sqlalchemy.readthedocs.io/en/stable/config/). */
 const FLASK_URI = 'SQLALCHEMY_DATABASE_URI';
 
@@ -182,11 +195,9 @@ export function flaskDatabaseUris(a: CodeAnalyzer): FlaskUri[] {
   }
   const found: FlaskUri[] = [];
   const read = (name: number, value: number): void => {
-    const end = expressionEnd(a, value);
-    const target = end > value ? engineTarget(a, value, end, 'sqlalchemy') : undefined;
-    if (target) {
-      const held = end === value + 1 ? (a.isString(value) ? value : boundLiteral(a, value)) : -1;
-      found.push({ name, url: held, type: target.type });
+    const uri = urlSetting(a, name, value, expressionEnd(a, value), 'sqlalchemy');
+    if (uri) {
+      found.push(uri);
     }
   };
   for (const k of tokensNamed(a, FLASK_URI)) {

@@ -1,14 +1,15 @@
 /**
  * SQL connections that Python settings name rather than a call opens (`code/sqlConnections.ts` reads the calls):
- * the entries of Django's `DATABASES` (`sqlDjango.ts`) and Flask-SQLAlchemy's `SQLALCHEMY_DATABASE_URI`
- * (`sqlOrmPython.ts`), whose URL is read as an engine's: its password, and `sslmode=disable` in it.
+ * the entries of Django's `DATABASES` (`sqlDjango.ts`; also those dj-database-url makes from a URL) and
+ * Flask-SQLAlchemy's `SQLALCHEMY_DATABASE_URI` (`sqlOrmPython.ts`), whose URL is read as an engine's: its password,
+ * and `sslmode=disable` in it.
  */
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { positionalOption } from './options';
-import { addDsnPassword, namesLocalHost, SqlConnection } from './sqlConnections';
-import { djangoDatabases } from './sqlDjango';
-import { flaskDatabaseUris } from './sqlOrmPython';
+import { addDsnPassword, namesLocalHost, SqlConnection, SqlFlavor } from './sqlConnections';
+import { djangoDatabases, djangoDatabaseUrls } from './sqlDjango';
+import { flaskDatabaseUris, FlaskUri, urlSetting } from './sqlOrmPython';
 import { withTlsDisabled } from './sqlTls';
 import { inTestCode } from './testFixtures';
 
@@ -19,7 +20,14 @@ export function withSettingsConnections(a: CodeAnalyzer, found: { connections: S
     found.connections.push(...django.connections);
     found.contexts.push(...django.contexts);
   }
-  for (const uri of flaskDatabaseUris(a)) {
+  const uris: [FlaskUri, SqlFlavor][] = flaskDatabaseUris(a).map((uri) => [uri, 'flask-sqlalchemy']);
+  for (const [key, url] of djangoDatabaseUrls(a)) {
+    const uri = url ? urlSetting(a, key, url[0], url[1], 'django') : { name: key, url: -1, type: 'django' };
+    if (uri) {
+      uris.push([uri, 'django']);
+    }
+  }
+  for (const [uri, flavor] of uris) {
     const anchor = a.tokenSpan(uri.name);
     const context: OptionContext = { kind: 'sql-client', type: uri.type, options: [], complete: false, anchor };
     if (uri.url >= 0) {
@@ -34,7 +42,7 @@ export function withSettingsConnections(a: CodeAnalyzer, found: { connections: S
     } else if (testFile || testCode) {
       continue;
     }
-    found.connections.push({ name: anchor, flavor: 'flask-sqlalchemy' });
+    found.connections.push({ name: anchor, flavor });
   }
   return found;
 }

@@ -8,7 +8,8 @@
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { exportedClient } from '../code/projectImports';
-import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE, importedClassConstructions } from '../code/constructorClients';
+import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE, CONSTRUCTED_SQL, importedClassConstructions } from '../code/constructorClients';
+import { sqlConstruction } from '../code/sqlConnections';
 import type { ImportedClassConstruction } from '../code/constructorClients';
 import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
@@ -70,6 +71,9 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
   const client = made && exportedClient(a, made);
   if (client) {
     fields[constructed ? CONSTRUCTED : CONSTRUCTED_BARE] = { ...client, perCall: true };
+  } else if (outer.length === 0 && (python || a.language.family === 'js') && constructorClient(a, classScope, sqlConstruction, false, true)) {
+    // Each new instance opens a SQL connection (`self.conn = psycopg2.connect(...)`): a handler that makes one opens one per invocation.
+    fields[CONSTRUCTED_SQL] = { kind: 'rds', perCall: true };
   }
   const constructs = outer.length === 0 && !client ? importedClassConstructions(a, classScope) : [];
   return { fields, unknown, constructs };

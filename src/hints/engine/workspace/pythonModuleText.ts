@@ -24,9 +24,10 @@ const CARRIAGE_RETURN = 13;
 /**
  * A class whose text names a client library (`boto3.resource`, `redis.Redis`, `amazondax.AmazonDaxClient`) or
  * botocore's client type (`client: BaseClient`, `AioBaseClient`), which may hold a client field; or a name the
- * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given.
+ * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given; or
+ * names a SQL driver, whose constructor may open a connection for each instance (`code/constructorClients.ts`).
  */
-const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector|pg8000/;
 
 /**
  * A method that sets a field to a new instance of a capitalised name (`self.repository = GoalsRepository()`): a
