@@ -6,7 +6,8 @@
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
-import { insideCallArguments, segments } from './braces';
+import { segments } from './braces';
+import { insideCallArguments } from './enclosingCalls';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, perElementReference, retriesOrPolls } from './loops';

@@ -11,7 +11,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { perFile } from './fileMemo';
-import { insideCallArguments } from './braces';
+import { insideCallArguments } from './enclosingCalls';
 
 /** Tokens read back from a command for its connection's `openPipeline()`: far more than one method's body. */
 const MAX_LOOKBACK = 4000;

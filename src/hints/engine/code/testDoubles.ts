@@ -8,7 +8,7 @@
  */
 import { folderOf, joinPath } from '../workspace/paths';
 import type { CodeAnalyzer } from './analyzer';
-import { insideCallArguments } from './braces';
+import { insideCallArguments } from './enclosingCalls';
 import { perFile } from './fileMemo';
 
 /** Folders (and modules) that hold tests and their doubles, in lower case. */
