@@ -8,7 +8,7 @@
  * by environment stays unknown). Keys are the import paths the code reader gives (`config.database.public`,
  * `default.database.public`, `getEnvConfig().protect`).
  */
-import { lex, TOKEN_KIND, Tokens } from '../lexer';
+import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { LineIndex } from '../text';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -209,23 +209,6 @@ function agreed(reads: readonly Read[]): Read {
     result.set(path, same ? setting : UNKNOWN);
   }
   return result;
-}
-
-/** Matching brackets by token: the partner of each `(`, `[`, `{` and of its closer, -1 for none. */
-function matchBrackets(tokens: Tokens): Int32Array {
-  const partner = new Int32Array(tokens.length).fill(-1);
-  const stack: number[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const text = tokens.kinds[k] === ID || tokens.kinds[k] === STR || tokens.kinds[k] === NUM ? '' : tokens.text(k);
-    if (text === '(' || text === '[' || text === '{') {
-      stack.push(k);
-    } else if ((text === ')' || text === ']' || text === '}') && stack.length > 0) {
-      const open = stack.pop()!;
-      partner[open] = k;
-      partner[k] = open;
-    }
-  }
-  return partner;
 }
 
 /** The module's exported literal settings by import path; undefined when it has none. */
