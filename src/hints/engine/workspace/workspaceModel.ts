@@ -10,10 +10,11 @@ import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
 import { InstantiationReads, instantiationsOf } from './cdkInstantiations';
 import { GoModuleIndex } from './goModules';
-import { ImportedClients, importTarget, pythonTarget } from './importedClients';
+import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
 import { dependencyIndex, requestClassIndex, routeCalledIndex } from './routeCalls';
 import { tsconfigPathsOf } from './tsconfig';
+import { importedConstant } from './importedConstants';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { TerraformFolderAnswers } from './terraformFolderAnswers';
 import { push } from '../multimap';
@@ -389,21 +390,12 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
 
   /** A password literal a module binds at its top level (Python) or exports (JavaScript, TypeScript), as a code file imports it; see `WorkspaceView.importedSecret`. */
   importedSecret(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined {
-    const target = codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path, tsconfigPathsOf(this.contributions));
-    // The first candidate file the workspace knows is the module Python imports.
-    const file = target?.files.find((each) => this.contributions.has(each));
-    const found = file === undefined ? undefined : this.contributionOf(file)?.secretConstants?.[target!.name];
-    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
+    return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.secretConstants);
   }
 
-  /** A literal setting a JavaScript or TypeScript module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
+  /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
   importedSetting(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined {
-    // A Python module binds the name; in JavaScript the files the import's first name may lead to hold the dotted path whole.
-    const python = codeFile.endsWith('.py');
-    const target = python ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path.split('.')[0], tsconfigPathsOf(this.contributions));
-    const file = target?.files.find((each) => this.contributions.has(each));
-    const found = file === undefined ? undefined : this.contributionOf(file)?.settingConstants?.[python ? target!.name : path];
-    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
+    return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.settingConstants);
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
