@@ -6,6 +6,7 @@
  * level to one literal; passwords are `secretConstants.ts`'s.
  */
 import type { SettingConstant } from './jsSettingConstants';
+import { ascendingLines } from './pythonTopLevel';
 import { PASSWORD_NAME } from './secretConstants';
 
 /** A settings module, by its file name. */
@@ -22,18 +23,14 @@ export function pythonSettingConstants(file: string, text: string): Record<strin
   }
   const found: Record<string, SettingConstant> = {};
   const seen = new Set<string>();
-  let line = 0;
-  let counted = 0;
+  const lineOf = ascendingLines(text);
   for (const match of text.matchAll(TOP_LEVEL_LITERAL)) {
     const name = match[1];
     if (PASSWORD_NAME.test(name) || seen.size >= MAX_SETTINGS || name === '__proto__') {
       continue;
     }
     seen.add(name);
-    for (let k = text.indexOf('\n', counted); k >= 0 && k < match.index; k = text.indexOf('\n', k + 1)) {
-      line++;
-      counted = k + 1;
-    }
+    const line = lineOf(match.index);
     const written = match[2];
     const value = written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
     const start = match.index + match[0].indexOf(written, name.length);

@@ -4,6 +4,7 @@
  * (`pymysql.connect(passwd=rds_config.db_password)`; `code/options.ts`). Only names that say they are a
  * password, bound once at the module's top level to one plain string.
  */
+import { ascendingLines } from './pythonTopLevel';
 
 /** `name = "literal"` at the start of a line, a comment allowed after it (line-anchored, so linear). */
 const TOP_LEVEL_STRING = /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
@@ -26,19 +27,14 @@ export function pythonSecretConstants(text: string): Record<string, SecretConsta
     return undefined;
   }
   const found: Record<string, SecretConstant> = {};
-  let line = 0;
-  let counted = 0;
+  const lineOf = ascendingLines(text);
   for (const match of text.matchAll(TOP_LEVEL_STRING)) {
     const name = match[1];
     if (!PASSWORD_NAME.test(name)) {
       continue;
     }
-    for (let k = text.indexOf('\n', counted); k >= 0 && k < match.index; k = text.indexOf('\n', k + 1)) {
-      line++;
-      counted = k + 1;
-    }
     // The statement without the comment after it.
-    found[name] = { value: match[2] ?? match[3], line, start: match.index, end: match.index + match[0].replace(TRAILING, '').length };
+    found[name] = { value: match[2] ?? match[3], line: lineOf(match.index), start: match.index, end: match.index + match[0].replace(TRAILING, '').length };
   }
   // A name the module binds more than once at its top level (`db_password = os.environ.get(...)` too) may hold another value.
   for (const name of Object.keys(found)) {
