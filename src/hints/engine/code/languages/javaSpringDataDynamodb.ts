@@ -34,6 +34,7 @@ import { firstFound, ownContainer, qualifiedCandidates } from './baseClassFields
 import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
 import type { SpringEntityShape, SpringRepositoryShape } from '../../workspace/types';
+import { collectionArgument } from './javaCollectionArguments';
 
 type Role = 'base' | 'dynamodb-base' | 'scan' | 'scan-count';
 
@@ -309,47 +310,6 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
   if (declared && declared.parameters === argumentsGiven && repository.entityName !== undefined) {
     derivedQuery(a, nameIndex, method, repository, declared);
   }
-}
-
-const COLLECTION_TYPES = new Set(['Iterable', 'Collection', 'List', 'ArrayList', 'LinkedList', 'Set', 'HashSet', 'LinkedHashSet', 'TreeSet']);
-const COLLECTION_FACTORIES = new Set(['Arrays.asList', 'List.of', 'Set.of', 'Lists.newArrayList', 'Sets.newHashSet', 'Collections.singletonList', 'Collections.singleton']);
-
-/** Whether the one argument of the call that opens at `open` is a collection: a factory's, or a name the file declares with a collection type. */
-function collectionArgument(a: CodeAnalyzer, open: number): boolean {
-  let end = open + 1;
-  let path = a.id(end);
-  while (path !== undefined && a.isAccess(end + 1) && a.isId(end + 2)) {
-    end += 2;
-    path += `.${a.tokens.text(end)}`;
-  }
-  if (path !== undefined && a.is(end + 1, '(') && COLLECTION_FACTORIES.has(path)) {
-    return true;
-  }
-  if (path === undefined || end !== open + 1 || a.partner[open] !== open + 2) {
-    return false;
-  }
-  for (let k = 1; k < open; k++) {
-    if (a.idIs(k, path) && COLLECTION_TYPES.has(declaredTypeBefore(a, k) ?? '')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The simple type name written before a declared name (`List<Order> orders`, `Set orders`). */
-function declaredTypeBefore(a: CodeAnalyzer, at: number): string | undefined {
-  let k = at - 1;
-  if (a.is(k, '>') || a.is(k, '>>')) {
-    let depth = 0;
-    for (; k > 0 && k > at - 32; k--) {
-      depth += a.is(k, '>') ? 1 : a.is(k, '>>') ? 2 : a.is(k, '<') ? -1 : 0;
-      if (depth === 0) {
-        break;
-      }
-    }
-    k--;
-  }
-  return a.id(k);
 }
 
 /** Whether a no-argument method may scan: `@EnableScan` on the interface or on its redeclaration there. */
