@@ -19,10 +19,12 @@ import { segments } from './braces';
 import { cdkEnumLiteral } from './cdkLiterals';
 import { literalOf } from './options';
 import { attributeDefault as classDefault } from './argsClassDefaults';
+import { helperNameOf } from './forwardedRequests';
 
 /** What a prop reads: the parameter of a constructor, the key read from it (null: the parameter is the value), and a fallback literal. */
 interface PropRead {
-  className: string;
+  /** The class whose constructions pass the props, or the function whose calls do. */
+  callee: string;
   /** The parameter's position among the arguments a construction passes (Python: after `self`). */
   position: number;
   /** Python: the parameter's name, for keyword arguments; `kwargs` for `**kwargs`. */
@@ -76,7 +78,7 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
     context.options = context.options.map((option) => {
       const [from, to] = a.tokensOf(option.value);
       const read = to > from ? propRead(a, from, to) : undefined;
-      const instantiations = read ? project.cdkInstantiations!(read.className) : [];
+      const instantiations = read ? project.cdkInstantiations!(read.callee) : [];
       if (!read || instantiations.length === 0) {
         return option;
       }
@@ -203,11 +205,14 @@ function pythonRead(a: CodeAnalyzer, from: number, end: number): PropRead | unde
 }
 
 /**
- * The constructor parameter a name at `use` is bound to: a parameter of `constructor` / `__init__` of a
- * module-level class, not reassigned before `use`, not a rest parameter; with the class's name, the
- * parameter's position, and (Python) its default literal and whether it is `**kwargs`.
+ * The parameter a name at `use` is bound to, of what other files call with props: `constructor` / `__init__`
+ * of a module-level class, or a module-level function (`export function makeDatabase(settings)`, `const
+ * makeTable = (props) => …`, Python `def create_db(name, public=False)`), which Pulumi programs and CDK apps
+ * call as they construct classes. The parameter must not be reassigned before `use`, nor a rest parameter;
+ * with the name the callers call, the parameter's position, and (Python) its default literal and whether it
+ * is `**kwargs`.
  */
-function constructorParameter(a: CodeAnalyzer, use: number): { className: string; position: number; parameter: string; kwargs: boolean; fallback?: Literal; annotation?: string } | undefined {
+function constructorParameter(a: CodeAnalyzer, use: number): { callee: string; position: number; parameter: string; kwargs: boolean; fallback?: Literal; annotation?: string } | undefined {
   const binding = a.scopes.lookup(a.tokens.text(use), use);
   if (!binding || binding.token < 0) {
     return undefined;
@@ -215,15 +220,17 @@ function constructorParameter(a: CodeAnalyzer, use: number): { className: string
   const token = binding.token;
   const fnScope = a.scopes.scopeAt(token);
   const fn = a.functions.get(fnScope);
-  const classScope = a.scopes.parent(fnScope);
-  const python = a.language.family === 'python';
-  if (!fn || fn.params !== a.parent[token] || !a.idIs(fn.params - 1, python ? '__init__' : 'constructor') || classScope <= 0 || a.scopes.kind(classScope) !== 'class' || a.scopes.parent(classScope) !== 0) {
+  if (!fn || fn.params !== a.parent[token]) {
     return undefined;
   }
-  const className = a.scopes.nameOfClass(classScope);
+  const python = a.language.family === 'python';
+  const classScope = a.scopes.parent(fnScope);
+  const constructs = a.idIs(fn.params - 1, python ? '__init__' : 'constructor') && classScope > 0 && a.scopes.kind(classScope) === 'class' && a.scopes.parent(classScope) === 0;
+  const callee = constructs ? a.scopes.nameOfClass(classScope) : classScope === 0 ? helperNameOf(a, fn.params) : undefined;
   const parameters = segments(a, fn.params);
-  const first = python ? 1 : 0;
-  for (let position = first; className && position < parameters.length; position++) {
+  // A Python constructor's `self` is no argument the constructions pass.
+  const first = python && constructs ? 1 : 0;
+  for (let position = first; callee && position < parameters.length; position++) {
     const [start, end] = parameters[position];
     if (token < start || token >= end) {
       continue;
@@ -243,7 +250,7 @@ function constructorParameter(a: CodeAnalyzer, use: number): { className: string
     }
     // Python `args: DbArgs` (or `backend.DbArgs`): the class whose defaults an attribute read falls back to.
     const annotation = python && a.is(token + 1, ':') && a.isId(token + 2) ? annotationName(a, token + 2, end) : undefined;
-    return { className, position: position - first, parameter: a.tokens.text(token), kwargs, ...(fallback ? { fallback } : {}), ...(annotation ? { annotation } : {}) };
+    return { callee, position: position - first, parameter: a.tokens.text(token), kwargs, ...(fallback ? { fallback } : {}), ...(annotation ? { annotation } : {}) };
   }
   return undefined;
 }

@@ -63,7 +63,9 @@ function passedObject(source: CdkSource, file: string, lines: LineIndex, entries
 
 /**
  * The constructions a CDK file makes of classes it imports from project modules: `new Name(…)` and `new
- * module.Name(…)` in JavaScript and TypeScript, `Name(…)` and `module.Name(…)` in Python. Each positional
+ * module.Name(…)` in JavaScript and TypeScript, `Name(…)` and `module.Name(…)` in Python; and its calls of
+ * functions it imports that build resources from what they are passed (in JavaScript, those that pass an
+ * object literal: `makeDatabase({ publiclyAccessible: true })`). Each positional
  * argument that is an object literal is read as props (in Python, the keyword arguments are, and so are those of
  * a call passed as an argument: `argsObject`).
  */
@@ -74,8 +76,10 @@ export function cdkInstantiations(source: CdkSource, file: string, lines: LineIn
   const { tokens } = source;
   const found: CdkInstantiation[] = [];
   for (let i = 0; i < tokens.length && found.length < MAX_INSTANTIATIONS; i++) {
-    const start = source.python ? i : source.is(i, 'new') ? i + 1 : -1;
-    if (start < 0 || !isName(source, start) || (source.python && i > 0 && (source.is(i - 1, '.') || source.is(i - 1, 'def') || source.is(i - 1, 'class')))) {
+    // JavaScript: `new Name(…)`, or a call of an imported function that passes an object literal (`makeDatabase({ … })`).
+    const plainCall = !source.python && !source.is(i, 'new') && !source.is(i - 1, 'new') && !source.is(i - 1, 'function');
+    const start = source.python || plainCall ? i : i + 1;
+    if (!isName(source, start) || ((source.python || plainCall) && i > 0 && (source.is(i - 1, '.') || source.is(i - 1, 'def') || source.is(i - 1, 'class')))) {
       continue;
     }
     const imported = source.projectImports.get(tokens.text(start));
@@ -87,6 +91,9 @@ export function cdkInstantiations(source: CdkSource, file: string, lines: LineIn
       continue;
     }
     const { args, keywords } = source.arguments(open, close);
+    if (plainCall && !args.some((arg) => arg.kind === 'object')) {
+      continue;
+    }
     const spread = source.python && spreadsArguments(source, open, close);
     const instantiation: CdkInstantiation = {
       module: imported.module,

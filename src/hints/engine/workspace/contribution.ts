@@ -60,6 +60,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.requestClients ?? {}).length > 0 ||
     (contribution.passedClients?.length ?? 0) > 0 ||
     (contribution.cdkInstantiations?.length ?? 0) > 0 ||
+    contribution.pulumiModule !== undefined ||
     (contribution.routeCalls?.length ?? 0) > 0 ||
     (contribution.serviceCalls?.length ?? 0) > 0 ||
     contribution.requestClasses !== undefined ||

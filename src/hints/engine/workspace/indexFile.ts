@@ -136,6 +136,7 @@ function readCode(
   return {
     ...contribution,
     ...(made ? { cdkInstantiations: made } : {}),
+    ...(reads.pulumi ? { pulumiModule: true } : {}),
     ...(module ? { module } : {}),
     ...(requestClients ? { requestClients } : {}),
     ...(passedClients ? { passedClients } : {}),

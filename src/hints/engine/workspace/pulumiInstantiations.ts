@@ -12,7 +12,7 @@ import { CdkSource } from './cdkSource';
 import { CdkInstantiation } from './types';
 
 /** `@pulumi/pulumi`, `@pulumi/aws`; Python `import pulumi`, `from pulumi import ...`, `import pulumi_aws`. */
-const PULUMI_IMPORT = /@pulumi\/|^[ \t]*(?:import|from)[ \t]+pulumi\b/m;
+const PULUMI_IMPORT = /@pulumi\/|^[ \t]*(?:import|from)[ \t]+pulumi(?:_[a-z]+)?\b/m;
 
 /** Whether a JavaScript, TypeScript or Python file may be a Pulumi program, before it is lexed. */
 export function mayHoldPulumi(text: string): boolean {

@@ -286,6 +286,8 @@ export interface FileContribution {
   requestClasses?: RequestClasses;
   /** A CDK file (not a test): its constructions of classes imported from project modules, with the props they pass (`cdkInstantiations.ts`). */
   cdkInstantiations?: CdkInstantiation[];
+  /** A file that imports Pulumi: other Pulumi files may construct its component classes and call its functions (`cdkInstantiations.ts`), so it is one an import can reach. */
+  pulumiModule?: true;
 }
 
 /** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */

@@ -1,0 +1,166 @@
+/**
+ * Resources built by a module-level function from what its callers in other files pass: a Pulumi program's
+ * `makeDatabase({ exposed: true })` for `export function makeDatabase(settings)` setting `publiclyAccessible:
+ * settings.exposed`, an arrow function's `props.x`, a Python `def create_database(name, public=False)`, and a
+ * CDK helper `addTable(this, { removalPolicy: RemovalPolicy.DESTROY })`. Traps: an argument that is no object
+ * literal, a function nested in another, a parameter reassigned before it is read, and a test's call.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { realHintRules, sourceLines } from '../hints/support';
+import { workspaceOf } from './support';
+
+const RULES = new Set(['rds-publicly-accessible', 'rds-backup-retention', 'rds-skip-final-snapshot', 'elasticache-transit-encryption', 'dynamodb-removal-policy', 'rds-deletion-protection']);
+
+/** `line:token rule | where the value comes from` for each finding of `file` that these tests follow. */
+function findings(files: Record<string, string>, file: string): string[] {
+  const code = files[file];
+  const result = analyzeText(code, realHintRules(), {
+    kind: documentKind(undefined, file)!,
+    fileName: file,
+    workspace: workspaceOf(files),
+    onError: (error) => assert.fail(String(error)),
+  });
+  return result.findings
+    .filter((finding) => RULES.has(finding.ruleId))
+    .map((finding) => {
+      const passed = / (Value from .*|\S+ leaves .*)\.$/.exec(finding.message)?.[1];
+      return `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)} ${finding.ruleId}${passed ? ` | ${passed}` : ''}`;
+    });
+}
+
+const TS_DATABASE = sourceLines(
+  "import * as aws from '@pulumi/aws';",
+  "import * as pulumi from '@pulumi/pulumi';",
+  '',
+  'export interface DatabaseSettings {',
+  '  name: string;',
+  '  password: pulumi.Input<string>;',
+  '  exposed: boolean;',
+  '  retentionDays: number;',
+  '}',
+  '',
+  'export function makeDatabase(settings: DatabaseSettings): aws.rds.Instance {',
+  '  return new aws.rds.Instance(settings.name, {',
+  "    engine: 'postgres',",
+  "    instanceClass: 'db.t4g.micro',",
+  '    allocatedStorage: 20,',
+  '    storageEncrypted: true,',
+  "    username: 'app',",
+  '    password: settings.password,',
+  '    publiclyAccessible: settings.exposed,',
+  '    backupRetentionPeriod: settings.retentionDays,',
+  '  });',
+  '}',
+  '',
+  'export const makeCache = (name: string, props: { tls: boolean }) =>',
+  '  new aws.elasticache.ReplicationGroup(name, {',
+  "    description: 'sessions',",
+  "    nodeType: 'cache.t4g.small',",
+  '    atRestEncryptionEnabled: true,',
+  '    transitEncryptionEnabled: props.tls,',
+  '  });',
+);
+
+function tsProgram(...lines: string[]): string {
+  return sourceLines("import * as pulumi from '@pulumi/pulumi';", "import { makeCache, makeDatabase } from './infra/data';", '', 'const config = new pulumi.Config();', ...lines);
+}
+
+describe('resources built by a function from what its callers in other files pass', () => {
+  it('reads a TypeScript function and an arrow function that a Pulumi program calls with object literals', () => {
+    const files = {
+      'infra/data.ts': TS_DATABASE,
+      'index.ts': tsProgram(
+        'export const db = makeDatabase({',
+        "  name: 'orders',",
+        "  password: config.requireSecret('dbPassword'),",
+        '  exposed: true,',
+        '  retentionDays: 0,',
+        '});',
+        "export const cache = makeCache('sessions', { tls: false });",
+      ),
+    };
+    assert.deepEqual(findings(files, 'infra/data.ts'), [
+      '19:publiclyAccessible rds-publicly-accessible | Value from index.ts:8 (exposed: true)',
+      '20:backupRetentionPeriod rds-backup-retention | Value from index.ts:9 (retentionDays: 0)',
+      '29:transitEncryptionEnabled elasticache-transit-encryption | Value from index.ts:11 (tls: false)',
+    ]);
+  });
+
+  it('stays silent on safe values, on arguments that are no object literal, and on calls in tests', () => {
+    const safe = { 'infra/data.ts': TS_DATABASE, 'index.ts': tsProgram("export const db = makeDatabase({ name: 'orders', password: 'x', exposed: false, retentionDays: 7 });", "export const cache = makeCache('sessions', { tls: true });") };
+    assert.deepEqual(findings(safe, 'infra/data.ts'), []);
+    const variable = { 'infra/data.ts': TS_DATABASE, 'index.ts': tsProgram("const settings = { name: 'orders', password: 'x', exposed: true, retentionDays: 0 };", 'export const db = makeDatabase(settings);') };
+    assert.deepEqual(findings(variable, 'infra/data.ts'), []);
+    const test = { 'infra/data.ts': TS_DATABASE, 'test/data.test.ts': tsProgram("makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 0 });").replace('./infra/data', '../infra/data') };
+    assert.deepEqual(findings(test, 'infra/data.ts'), []);
+  });
+
+  it('does not read a nested function, nor a parameter reassigned before it is read', () => {
+    const nested = TS_DATABASE.replace('export function makeDatabase(settings: DatabaseSettings): aws.rds.Instance {', 'export function makeDatabase(input: DatabaseSettings): aws.rds.Instance {\n  const build = (settings: DatabaseSettings) =>').replace('  });\n}\n\nexport const makeCache', '  });\n  return build(input);\n}\n\nexport const makeCache');
+    const program = tsProgram("export const db = makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 0 });");
+    assert.deepEqual(findings({ 'infra/data.ts': nested, 'index.ts': program }, 'infra/data.ts'), []);
+    const reassigned = TS_DATABASE.replace("  return new aws.rds.Instance(settings.name, {", "  settings = { ...settings, exposed: false };\n  return new aws.rds.Instance(settings.name, {");
+    assert.deepEqual(findings({ 'infra/data.ts': reassigned, 'index.ts': program }, 'infra/data.ts'), []);
+  });
+
+  it('reads a Python function: keywords its callers pass, and its defaults when they leave them out', () => {
+    const database = sourceLines(
+      'import pulumi_aws as aws',
+      '',
+      '',
+      'def create_database(name, password, public=False, keep_snapshot=False):',
+      '    return aws.rds.Instance(',
+      '        name,',
+      '        engine="postgres",',
+      '        instance_class="db.t4g.micro",',
+      '        allocated_storage=20,',
+      '        storage_encrypted=True,',
+      '        username="app",',
+      '        password=password,',
+      '        publicly_accessible=public,',
+      '        skip_final_snapshot=not keep_snapshot,',
+      '        deletion_protection=keep_snapshot,',
+      '    )',
+    );
+    const main = sourceLines('import pulumi', 'from infra import database', '', 'config = pulumi.Config()', 'db = database.create_database("orders", config.require_secret("dbPassword"), public=True)');
+    assert.deepEqual(findings({ 'infra/database.py': database, '__main__.py': main }, 'infra/database.py'), [
+      '13:publicly_accessible rds-publicly-accessible | Value from __main__.py:5 (public: True)',
+      '15:deletion_protection rds-deletion-protection | __main__.py:5 leaves keep_snapshot out, so the fallback applies',
+    ]);
+    const positional = main.replace('public=True', 'True');
+    // Passed by position, `public` is not read; `keep_snapshot`, left out, still falls back to its default.
+    assert.deepEqual(findings({ 'infra/database.py': database, '__main__.py': positional }, 'infra/database.py'), ['15:deletion_protection rds-deletion-protection | __main__.py:5 leaves keep_snapshot out, so the fallback applies']);
+  });
+
+  it('reads a CDK helper function that a stack calls with its props', () => {
+    const helper = sourceLines(
+      "import { RemovalPolicy } from 'aws-cdk-lib';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      "import { Construct } from 'constructs';",
+      '',
+      'export function addTable(scope: Construct, props: { name: string; removalPolicy?: RemovalPolicy }): dynamodb.Table {',
+      '  return new dynamodb.Table(scope, props.name, {',
+      "    partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },",
+      '    billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,',
+      '    pointInTimeRecovery: true,',
+      '    removalPolicy: props.removalPolicy,',
+      '  });',
+      '}',
+    );
+    const stack = sourceLines(
+      "import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';",
+      "import { Construct } from 'constructs';",
+      "import { addTable } from './tables';",
+      '',
+      'export class DataStack extends Stack {',
+      '  constructor(scope: Construct, id: string, props?: StackProps) {',
+      '    super(scope, id, props);',
+      "    addTable(this, { name: 'Sessions', removalPolicy: RemovalPolicy.DESTROY });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings({ 'lib/tables.ts': helper, 'lib/data-stack.ts': stack }, 'lib/tables.ts'), ['10:removalPolicy dynamodb-removal-policy | Value from lib/data-stack.ts:8 (removalPolicy: RemovalPolicy.DESTROY)']);
+  });
+});
