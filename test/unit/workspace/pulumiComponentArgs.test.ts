@@ -216,4 +216,46 @@ describe('Pulumi component args passed from another file', () => {
     const files = { 'components/database.ts': TS_COMPONENT, 'test/database.test.ts': tsProgram("const db = new Database('t', { username: 'u', password: 'p', subnetIds: [], publiclyAccessible: true });") };
     assert.deepEqual(findings(files, 'components/database.ts'), []);
   });
+  it('reads args merged over a module-level defaults object, with the default where a construction leaves a key out', () => {
+    const component = sourceLines(
+      "import * as aws from '@pulumi/aws';",
+      "import * as pulumi from '@pulumi/pulumi';",
+      '',
+      'export type StoreArgs = { password: pulumi.Input<string>; publiclyAccessible?: boolean; skipFinalSnapshot?: boolean };',
+      '',
+      'const defaults = {',
+      '  publiclyAccessible: false,',
+      '  skipFinalSnapshot: true,',
+      '  instanceClass: aws.rds.InstanceType.T4G_Micro,',
+      '};',
+      '',
+      'export class Store extends pulumi.ComponentResource {',
+      '  constructor(name: string, args: StoreArgs, opts?: pulumi.ComponentResourceOptions) {',
+      "    super('acme:store:Store', name, {}, opts);",
+      '    const settings = Object.assign({}, defaults, args);',
+      '    new aws.rds.Instance(`${name}-db`, {',
+      "      engine: 'postgres',",
+      '      storageEncrypted: true,',
+      '      password: settings.password,',
+      '      publiclyAccessible: settings.publiclyAccessible,',
+      '      skipFinalSnapshot: settings.skipFinalSnapshot,',
+      '    }, { parent: this });',
+      '  }',
+      '}',
+    );
+    const program = (args: string): string => sourceLines("import * as pulumi from '@pulumi/pulumi';", "import { Store } from './store';", 'const config = new pulumi.Config();', `export const store = new Store('orders', { password: config.requireSecret('db'), ${args} });`);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('publiclyAccessible: true') }, 'store.ts'), [
+      '20:publiclyAccessible rds-publicly-accessible | Value from index.ts:4 (publiclyAccessible: true)',
+      '21:skipFinalSnapshot rds-skip-final-snapshot | index.ts:4 leaves skipFinalSnapshot out, so the fallback applies',
+    ]);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('skipFinalSnapshot: false') }, 'store.ts'), []);
+    const spread = component.replace('const settings = Object.assign({}, defaults, args);', 'const settings = { ...defaults, ...args };');
+    assert.deepEqual(findings({ 'store.ts': spread, 'index.ts': program('skipFinalSnapshot: false') }, 'store.ts'), []);
+    assert.equal(findings({ 'store.ts': spread, 'index.ts': program('publiclyAccessible: true') }, 'store.ts').length, 2);
+    // Defaults that spread others, or merged into a `let`, may hold anything.
+    const open = component.replace('const defaults = {', 'const defaults = {\n  ...baseDefaults,').replace("import * as pulumi from '@pulumi/pulumi';", "import * as pulumi from '@pulumi/pulumi';\nimport { baseDefaults } from './base';");
+    assert.deepEqual(findings({ 'store.ts': open, 'index.ts': program('publiclyAccessible: false') }, 'store.ts'), []);
+    const reassignable = component.replace('const settings = Object.assign', 'let settings = Object.assign');
+    assert.deepEqual(findings({ 'store.ts': reassignable, 'index.ts': program('publiclyAccessible: true') }, 'store.ts'), []);
+  });
 });

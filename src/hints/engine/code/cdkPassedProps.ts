@@ -157,8 +157,13 @@ function jsRead(a: CodeAnalyzer, from: number, end: number, fallback: Literal | 
   // `props.multiAz`, `props?.multiAz`, `props!.multiAz`, or a name destructured from `props`.
   const bang = a.is(from + 1, '!') ? 1 : 0;
   if (end - from === 3 + bang && a.isId(from) && a.isAccess(from + 1 + bang) && a.isId(from + 2 + bang)) {
+    const key = a.tokens.text(from + 2 + bang);
     const parameter = constructorParameter(a, from);
-    return parameter && !parameter.kwargs ? { ...parameter, key: a.tokens.text(from + 2 + bang), from: 'object', ...(fallback ? { fallback } : {}) } : undefined;
+    if (!parameter) {
+      const merged = fallback ? undefined : mergedWithDefaults(a, from, key);
+      return merged ? { ...merged.parameter, key, from: 'object', ...(merged.fallback ? { fallback: merged.fallback } : {}) } : undefined;
+    }
+    return !parameter.kwargs ? { ...parameter, key, from: 'object', ...(fallback ? { fallback } : {}) } : undefined;
   }
   if (end - from === 1 && a.isId(from)) {
     const binding = a.scopes.lookup(a.tokens.text(from), from);
@@ -167,6 +172,52 @@ function jsRead(a: CodeAnalyzer, from: number, end: number, fallback: Literal | 
     return parameter && !parameter.kwargs ? { ...parameter, key: source!.key, from: 'object', ...(fallback ? { fallback } : {}) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * `merged.key` where `const merged = { ...DEFAULTS, ...args }` or `Object.assign({}, DEFAULTS, args)`, `args` a
+ * parameter read as above and `DEFAULTS` a module-level object literal: what the callers pass, or when they
+ * leave the key out, the default's literal (the resource's own default when `DEFAULTS` has no such key).
+ * Undefined when the defaults spread anything, or give the key a value that is no literal.
+ */
+function mergedWithDefaults(a: CodeAnalyzer, use: number, key: string): { parameter: NonNullable<ReturnType<typeof constructorParameter>>; fallback?: Literal } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(use), use);
+  const start = binding && !binding.destructured && binding.fixed === undefined ? binding.expression : -1;
+  if (start < 0 || !a.idIs(binding!.token - 1, 'const')) {
+    return undefined;
+  }
+  let names: number[];
+  if (a.is(start, '{')) {
+    // `{ ...DEFAULTS, ...args }`, a trailing comma allowed.
+    const close = a.partner[start];
+    const last = a.is(close - 1, ',') ? close - 1 : close;
+    names = last - start === 10 && a.tokens.isSpread(start + 1) && a.is(start + 5, ',') && a.tokens.isSpread(start + 6) ? [start + 4, start + 9] : [];
+  } else {
+    // `Object.assign({}, DEFAULTS, args)`.
+    const open = start + 3;
+    const assign = a.idIs(start, 'Object') && a.is(start + 1, '.') && a.idIs(start + 2, 'assign') && a.is(open, '(');
+    names = assign && a.partner[open] === open + 7 && a.is(open + 1, '{') && a.is(open + 2, '}') && a.is(open + 3, ',') && a.is(open + 5, ',') ? [open + 4, open + 6] : [];
+  }
+  const [defaults, args] = names;
+  const parameter = names.length === 2 && a.isId(defaults) && a.isId(args) ? constructorParameter(a, args) : undefined;
+  const defaultsBinding = parameter && !parameter.kwargs ? a.scopes.lookup(a.tokens.text(defaults), defaults) : undefined;
+  const literal = defaultsBinding && a.scopes.scopeAt(defaultsBinding.token) === 0 && a.idIs(defaultsBinding.token - 1, 'const') && a.is(defaultsBinding.expression, '{') ? defaultsBinding.expression : -1;
+  if (literal < 0) {
+    return undefined;
+  }
+  const close = a.partner[literal];
+  for (let k = literal + 1; k < close; k = a.skipGroup(k)) {
+    const entryStart = a.is(k - 1, '{') || a.is(k - 1, ',');
+    if (entryStart && (a.tokens.isSpread(k) || a.is(k, '['))) {
+      return undefined;
+    }
+    const slot = entryStart ? a.language.optionAt(a, k, literal, close) : undefined;
+    if (slot && a.tokens.text(slot.key) === key) {
+      const fallback = fallbackOf(a, slot.valueStart, slot.valueEnd);
+      return fallback ? { parameter: parameter!, fallback } : undefined;
+    }
+  }
+  return { parameter: parameter! };
 }
 
 /** Python: `multi_az` (a parameter of `__init__`), `kwargs.get("multi_az", True)`, `kwargs.pop(...)` or `kwargs["multi_az"]`. */
