@@ -3,7 +3,8 @@
  * `makeDatabase({ exposed: true })` for `export function makeDatabase(settings)` setting `publiclyAccessible:
  * settings.exposed`, an arrow function's `props.x`, a Python `def create_database(name, public=False)`, and a
  * CDK helper `addTable(this, { removalPolicy: RemovalPolicy.DESTROY })`. Traps: an argument that is no object
- * literal, a function nested in another, a parameter reassigned before it is read, and a test's call.
+ * literal, a function nested in another, a parameter reassigned before it is read, and a test's call. A
+ * single-file program's calls of its own functions and constructions of its own components are read the same way.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -162,5 +163,38 @@ describe('resources built by a function from what its callers in other files pas
       '}',
     );
     assert.deepEqual(findings({ 'lib/tables.ts': helper, 'lib/data-stack.ts': stack }, 'lib/tables.ts'), ['10:removalPolicy dynamodb-removal-policy | Value from lib/data-stack.ts:8 (removalPolicy: RemovalPolicy.DESTROY)']);
+  });
+  it('reads the calls a single-file program makes of its own functions and component classes', () => {
+    const program = sourceLines(
+      TS_DATABASE,
+      '',
+      'class Reports extends pulumi.ComponentResource {',
+      '  constructor(name: string, args: { multiAz?: boolean }) {',
+      "    super('acme:reports', name, {});",
+      "    new aws.rds.Instance(`${name}-db`, { engine: 'mysql', storageEncrypted: true, multiAz: args.multiAz });",
+      '  }',
+      '}',
+      '',
+      "export const db = makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 7 });",
+      "export const cache = makeCache('sessions', { tls: true });",
+      "export const reports = new Reports('reports', { multiAz: false });",
+    );
+    assert.deepEqual(findings({ 'index.ts': program }, 'index.ts'), ['19:publiclyAccessible rds-publicly-accessible | Value from index.ts:40 (exposed: true)']);
+    const multiAz = analyzeText(program, realHintRules(), { kind: 'typescript', fileName: 'index.ts', workspace: workspaceOf({ 'index.ts': program }) }).findings.filter((finding) => finding.ruleId === 'rds-multi-az');
+    assert.equal(multiAz.length, 1);
+    assert.match(multiAz[0].message, /Value from index\.ts:42 \(multiAz: false\)/);
+    const python = sourceLines(
+      'import pulumi',
+      'import pulumi_aws as aws',
+      '',
+      '',
+      'def create_database(name, public=False):',
+      '    return aws.rds.Instance(name, engine="postgres", storage_encrypted=True, publicly_accessible=public)',
+      '',
+      '',
+      'orders = create_database("orders", public=True)',
+      'reports = create_database("reports")',
+    );
+    assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), ['6:publicly_accessible rds-publicly-accessible | Value from __main__.py:9 (public: True)']);
   });
 });

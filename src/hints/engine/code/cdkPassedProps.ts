@@ -13,6 +13,8 @@
  * whose class's default holds when it is left out (`argsClassDefaults.ts`), unknown when there is none.
  */
 import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
+import { cdkInstantiations, MAX_READ_INSTANTIATIONS } from '../workspace/cdkInstantiations';
+import { CdkSource } from '../workspace/cdkSource';
 import type { CdkInstantiation, SourceRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -66,9 +68,18 @@ function variantOption(option: OptionOccurrence, values: readonly Variant[], var
  */
 export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContext[]): PropVariants | undefined {
   const project = a.project;
-  if (!project?.cdkInstantiations || (a.language.family !== 'js' && a.language.family !== 'python')) {
+  if (!project || (a.language.family !== 'js' && a.language.family !== 'python')) {
     return undefined;
   }
+  const calls = new Map<string, readonly CdkInstantiation[]>();
+  const callsOf = (callee: string): readonly CdkInstantiation[] => {
+    let found = calls.get(callee);
+    if (!found) {
+      found = [...(project.cdkInstantiations?.(callee) ?? []), ...sameFileCalls(a, project.file, callee)];
+      calls.set(callee, found);
+    }
+    return found;
+  };
   const variants: PropVariants = { count: 0, current: 0 };
   for (const context of contexts) {
     if (context.kind !== 'cdk' && context.readerOrigin !== 'pulumi' && context.readerOrigin !== 'pulumi-python') {
@@ -78,7 +89,7 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
     context.options = context.options.map((option) => {
       const [from, to] = a.tokensOf(option.value);
       const read = to > from ? propRead(a, from, to) : undefined;
-      const instantiations = read ? project.cdkInstantiations!(read.callee) : [];
+      const instantiations = read ? callsOf(read.callee) : [];
       if (!read || instantiations.length === 0) {
         return option;
       }
@@ -92,6 +103,23 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
     }
   }
   return variants.count > 0 ? variants : undefined;
+}
+
+/** The source of the file as the workspace index reads it, built once per analysis for the calls of its own functions and classes. */
+const sources = new WeakMap<CodeAnalyzer, CdkSource>();
+
+/**
+ * The constructions and calls the file makes of a class or function it defines itself (a single-file Pulumi
+ * program's `makeDatabase({ publiclyAccessible: true })` below its `function makeDatabase(settings)`), read as
+ * those of other files are. MAX_READ_INSTANTIATIONS of them at most, each a run of the checks.
+ */
+function sameFileCalls(a: CodeAnalyzer, file: string, callee: string): CdkInstantiation[] {
+  let source = sources.get(a);
+  if (!source) {
+    source = new CdkSource(a.tokens.source, a.language.family, a.lines);
+    sources.set(a, source);
+  }
+  return (cdkInstantiations(source, file, a.lines, new Set([callee])) ?? []).slice(0, MAX_READ_INSTANTIATIONS);
 }
 
 /** What one construction passes for a prop (see `Variant`). */

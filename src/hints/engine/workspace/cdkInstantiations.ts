@@ -65,11 +65,12 @@ function passedObject(source: CdkSource, file: string, lines: LineIndex, entries
  * The constructions a CDK file makes of classes it imports from project modules: `new Name(…)` and `new
  * module.Name(…)` in JavaScript and TypeScript, `Name(…)` and `module.Name(…)` in Python; and its calls of
  * functions it imports that build resources from what they are passed (in JavaScript, those that pass an
- * object literal: `makeDatabase({ publiclyAccessible: true })`). Each positional
+ * object literal: `makeDatabase({ publiclyAccessible: true })`). With `local`, the calls of those names, which
+ * the file itself defines, instead. Each positional
  * argument that is an object literal is read as props (in Python, the keyword arguments are, and so are those of
  * a call passed as an argument: `argsObject`).
  */
-export function cdkInstantiations(source: CdkSource, file: string, lines: LineIndex): CdkInstantiation[] | undefined {
+export function cdkInstantiations(source: CdkSource, file: string, lines: LineIndex, local?: ReadonlySet<string>): CdkInstantiation[] | undefined {
   if (isTestFilePath(file) || INTEG_FOLDER.test(file)) {
     return undefined;
   }
@@ -82,8 +83,9 @@ export function cdkInstantiations(source: CdkSource, file: string, lines: LineIn
     if (!isName(source, start) || ((source.python || plainCall) && i > 0 && (source.is(i - 1, '.') || source.is(i - 1, 'def') || source.is(i - 1, 'class')))) {
       continue;
     }
-    const imported = source.projectImports.get(tokens.text(start));
     const member = source.is(start + 1, '.') && isName(source, start + 2);
+    const name = tokens.text(start);
+    const imported = local ? (local.has(name) && !member ? { module: '', name } : undefined) : source.projectImports.get(name);
     const open = member ? start + 3 : start + 1;
     const path = !imported ? undefined : member ? (imported.name === '' || source.python ? joinMember(imported.name, tokens.text(start + 2)) : undefined) : imported.name;
     const close = source.is(open, '(') ? source.partner[open] : -1;
