@@ -128,11 +128,15 @@ describe('resources built by a function from what its callers in other files pas
     const main = sourceLines('import pulumi', 'from infra import database', '', 'config = pulumi.Config()', 'db = database.create_database("orders", config.require_secret("dbPassword"), public=True)');
     assert.deepEqual(findings({ 'infra/database.py': database, '__main__.py': main }, 'infra/database.py'), [
       '13:publicly_accessible rds-publicly-accessible | Value from __main__.py:5 (public: True)',
+      '14:skip_final_snapshot rds-skip-final-snapshot | __main__.py:5 leaves keep_snapshot out, so the fallback applies',
       '15:deletion_protection rds-deletion-protection | __main__.py:5 leaves keep_snapshot out, so the fallback applies',
     ]);
     const positional = main.replace('public=True', 'True');
     // Passed by position, `public` is not read; `keep_snapshot`, left out, still falls back to its default.
-    assert.deepEqual(findings({ 'infra/database.py': database, '__main__.py': positional }, 'infra/database.py'), ['15:deletion_protection rds-deletion-protection | __main__.py:5 leaves keep_snapshot out, so the fallback applies']);
+    assert.deepEqual(findings({ 'infra/database.py': database, '__main__.py': positional }, 'infra/database.py'), [
+      '14:skip_final_snapshot rds-skip-final-snapshot | __main__.py:5 leaves keep_snapshot out, so the fallback applies',
+      '15:deletion_protection rds-deletion-protection | __main__.py:5 leaves keep_snapshot out, so the fallback applies',
+    ]);
   });
 
   it('reads a CDK helper function that a stack calls with its props', () => {
@@ -196,5 +200,38 @@ describe('resources built by a function from what its callers in other files pas
       'reports = create_database("reports")',
     );
     assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), ['6:publicly_accessible rds-publicly-accessible | Value from __main__.py:9 (public: True)']);
+  });
+  it('reads a negated prop: the negation of what each call passes, or of the default it leaves in place', () => {
+    const component = sourceLines(
+      "import * as aws from '@pulumi/aws';",
+      '',
+      'export function makeStore(name: string, settings: { keepSnapshot?: boolean; open?: boolean }) {',
+      '  return new aws.rds.Instance(name, {',
+      "    engine: 'postgres',",
+      '    storageEncrypted: true,',
+      '    skipFinalSnapshot: !settings.keepSnapshot,',
+      '    publiclyAccessible: !settings.open ?? true,',
+      '  });',
+      '}',
+    );
+    const program = (args: string): string => sourceLines("import * as pulumi from '@pulumi/pulumi';", "import { makeStore } from './store';", `export const store = makeStore('orders', { ${args} });`);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: false') }, 'store.ts'), ['7:skipFinalSnapshot rds-skip-final-snapshot | Value from index.ts:3 (keepSnapshot: false)']);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('open: false') }, 'store.ts'), ['7:skipFinalSnapshot rds-skip-final-snapshot | index.ts:3 leaves keepSnapshot out, so the fallback applies']);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: true') }, 'store.ts'), []);
+    const python = sourceLines(
+      'import pulumi_aws as aws',
+      '',
+      '',
+      'def make_store(name, keep_snapshot=True, private=True):',
+      '    return aws.rds.Instance(name, engine="postgres", storage_encrypted=True, skip_final_snapshot=not keep_snapshot, publicly_accessible=not private)',
+      '',
+      '',
+      'orders = make_store("orders", private=False)',
+      'reports = make_store("reports", keep_snapshot=False)',
+    );
+    assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), [
+      '5:skip_final_snapshot rds-skip-final-snapshot | Value from __main__.py:9 (keep_snapshot: False)',
+      '5:publicly_accessible rds-publicly-accessible | Value from __main__.py:8 (private: False)',
+    ]);
   });
 });

@@ -41,6 +41,8 @@ interface PropRead {
   orElse?: true;
   /** Python `args.x`: an args object's attribute, whose class may default it, so one left out without a fallback is unknown. */
   attribute?: true;
+  /** `!props.keepSnapshot`, Python `not keep_snapshot`: the value is the negation of what is passed. */
+  negated?: true;
 }
 
 /** One construction's value for an option: a literal (with where it comes from), absent (the construct's default), or unknown. */
@@ -122,8 +124,37 @@ function sameFileCalls(a: CodeAnalyzer, file: string, callee: string): CdkInstan
   return (cdkInstantiations(source, file, a.lines, new Set([callee])) ?? []).slice(0, MAX_READ_INSTANTIATIONS);
 }
 
-/** What one construction passes for a prop (see `Variant`). */
+/** What one construction passes for a prop (see `Variant`), negated where the prop reads `!props.x`. */
 function variantOf(instantiation: CdkInstantiation, read: PropRead): Variant {
+  const variant = passedVariant(instantiation, read);
+  if (!read.negated || variant === undefined) {
+    return variant;
+  }
+  if (variant === 'absent') {
+    // JavaScript's `!undefined` is true; a Python parameter left out without a default fails the call.
+    return read.from === 'object' && !read.attribute ? { literal: { kind: 'bool', value: true }, from: { at: instantiation.at, text: read.key, leftOut: true } } : undefined;
+  }
+  const truthy = truthiness(variant.literal);
+  return truthy === undefined ? undefined : { literal: { kind: 'bool', value: !truthy }, from: variant.from };
+}
+
+/** Whether a literal is truthy, in JavaScript as in Python; undefined for a value no literal gives. */
+function truthiness(literal: Literal): boolean | undefined {
+  switch (literal.kind) {
+    case 'bool':
+      return literal.value;
+    case 'num':
+      return literal.value !== 0;
+    case 'str':
+      return literal.value !== '';
+    case 'none':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+function passedVariant(instantiation: CdkInstantiation, read: PropRead): Variant {
   const object = read.from === 'object' ? (read.position < instantiation.args.length ? instantiation.args[read.position] : 'none') : instantiation.keywords;
   // Python args passed by keyword (`Db("be", args=DbArgs(...))`) or not at all: unknown.
   if (object === null || object === undefined || (read.attribute && object === 'none')) {
@@ -154,8 +185,23 @@ function fallbackOf(a: CodeAnalyzer, from: number, to: number): Literal | undefi
   return literal.kind === 'expr' ? cdkEnumLiteral(literal.text) : literal.kind === 'none' ? undefined : literal;
 }
 
-/** The prop a value of tokens [from, to) reads, with its fallback; undefined for any other value. */
+/** The prop a value of tokens [from, to) reads, with its fallback, or its negation (`!props.x`, `not keep_snapshot`); undefined for any other value. */
 function propRead(a: CodeAnalyzer, from: number, to: number): PropRead | undefined {
+  const negation = a.language.family === 'python' ? a.idIs(from, 'not') : a.is(from, '!') && !a.is(from + 1, '!');
+  if (negation) {
+    // `!props.x ?? y` and `!props.x || y` negate before the fallback applies, which the variants do not model.
+    for (let k = from + 1; k < to; k = a.skipGroup(k)) {
+      if (a.is(k, '??') || a.is(k, '||')) {
+        return undefined;
+      }
+    }
+    const read = from + 1 < to ? readOf(a, from + 1, to) : undefined;
+    return read ? { ...read, negated: true } : undefined;
+  }
+  return readOf(a, from, to);
+}
+
+function readOf(a: CodeAnalyzer, from: number, to: number): PropRead | undefined {
   // `props.multiAz ?? true`: the fallback after the first `??` at the top of the value.
   let end = to;
   let fallback: Literal | undefined;
