@@ -38,6 +38,7 @@ import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sq
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
+import { givenOptions } from './prismaAdapters';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -231,7 +232,7 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   }
   // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
   const known = isNew ? driver.constructed === true && (driver.paths.has(path) || path === '') : driver.constructed === true ? driver.called?.has(path) === true : driver.paths.has(path);
-  if (!known || passesOn(a, open)) {
+  if (!known || passesOn(a, open) || (driver.optionsOnly && !givenOptions(a, open))) {
     return undefined;
   }
   // An ORM's engine RDS does not run (SQLite), or a name that holds the query builder `require('knex')(...)` made.
