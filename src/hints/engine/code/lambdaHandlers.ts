@@ -16,6 +16,7 @@ import type { FunctionScope } from './language';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
 import { decoratedWith } from './languages/pythonDecorators';
+import { typedAsLambdaHandler } from './lambdaHandlerTypes';
 
 /** Names a JavaScript handler's first parameter has (the Lambda runtime passes the event first). */
 const JS_EVENT_NAMES = new Set(['event', 'evt']);
@@ -41,7 +42,7 @@ export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
     return true;
   }
   const name = exportedFunctionName(a, params);
-  return name >= 0 && (hasLambdaParameters(a, params) || unusedEventHandler(a, name, params) || templateHandlers(a).has(a.tokens.text(name)));
+  return name >= 0 && (hasLambdaParameters(a, params) || unusedEventHandler(a, name, params) || typedAsLambdaHandler(a, name) || templateHandlers(a).has(a.tokens.text(name)));
 }
 
 /** Pulumi's event subscriptions whose handler argument becomes a Lambda function: `bucket.onObjectCreated(name, handler)`, `table.onEvent(name, handler)`. */
@@ -128,11 +129,16 @@ function exportedFunctionName(a: CodeAnalyzer, params: number): number {
  * or `var` declares (`const handler: Handler<APIGatewayProxyEvent> = ...`); -1 for none.
  */
 function declaredName(a: CodeAnalyzer, eq: number): number {
+  const declares = (k: number): boolean => a.idIs(k, 'const') || a.idIs(k, 'let') || a.idIs(k, 'var');
+  // `const consume: lambda.SQSHandler = ...`: a type read from a namespace, not a member assigned (`exports.handler = ...`).
+  if (a.isAccess(eq - 2) && a.isId(eq - 3) && a.is(eq - 4, ':') && a.isId(eq - 5) && declares(eq - 6)) {
+    return eq - 5;
+  }
   if (a.isId(eq - 1) && !a.is(eq - 2, ':')) {
     return eq - 1;
   }
   for (let k = eq - 1; k > eq - MAX_ANNOTATION_TOKENS && k > 1; k--) {
-    if (a.is(k, ':') && a.isId(k - 1) && (a.idIs(k - 2, 'const') || a.idIs(k - 2, 'let') || a.idIs(k - 2, 'var'))) {
+    if (a.is(k, ':') && a.isId(k - 1) && declares(k - 2)) {
       return k - 1;
     }
   }

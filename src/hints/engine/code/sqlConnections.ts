@@ -37,6 +37,8 @@ import { exportedOptionObjects } from './sqlConfigFiles';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
+import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
+import { givenOptions } from './prismaAdapters';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -169,6 +171,8 @@ interface Opened extends Partial<OrmTarget> {
   open: number;
   /** The call only parses a DSN into a config (Go pgx's `ParseConfig`): its options are read, but it opens nothing. */
   configOnly?: true;
+  /** A Fastify plugin's `register` (`fastifySqlPlugins.ts`): the `{` of the options it hands the pool, -1 when not read. */
+  pluginOptions?: number;
 }
 
 /** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
@@ -187,6 +191,11 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   const knexOpen = knexRequiredAt(a, k);
   if (knexOpen > 0) {
     return ormToRds(a, 'knex', knexOpen) && !passesOn(a, knexOpen) ? { construction: { start: k, name: k + 2, end: a.partner[knexOpen] + 1, service: 'rds', redis: false }, driver: JS_DRIVERS.knex, open: knexOpen } : undefined;
+  }
+  const registration = fastifySqlRegistrationAt(a, k);
+  if (registration) {
+    const construction = { start: k, name: k, end: a.partner[registration.open] + 1, service: 'rds' as const, redis: false };
+    return { construction, driver: { flavor: registration.flavor, paths: NO_PATHS }, open: registration.open, pluginOptions: registration.options };
   }
   const database = pgPromiseDatabaseAt(a, k);
   if (database) {
@@ -223,7 +232,7 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   }
   // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
   const known = isNew ? driver.constructed === true && (driver.paths.has(path) || path === '') : driver.constructed === true ? driver.called?.has(path) === true : driver.paths.has(path);
-  if (!known || passesOn(a, open)) {
+  if (!known || passesOn(a, open) || (driver.optionsOnly && !givenOptions(a, open))) {
     return undefined;
   }
   // An ORM's engine RDS does not run (SQLite), or a name that holds the query builder `require('knex')(...)` made.
@@ -305,6 +314,9 @@ function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
   }
+  if (namesFastifySqlPlugin(a)) {
+    return true;
+  }
   for (const imported of a.imports.values()) {
     const driver = driverOf(a, imported.module);
     const opens = (each: string): boolean => each === imported.path || each.startsWith(`${imported.path}.`);
@@ -334,6 +346,9 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
   const flavor = opened.driver.flavor;
+  if (opened.pluginOptions !== undefined) {
+    return pluginOptionsOf(a, opened.pluginOptions, flavor, anchor);
+  }
   const type = opened.type ?? flavor;
   const context = isOrm(flavor) ? ormOptions(a, flavor, open, anchor) : contextFrom(a, open, close, 'sql-client', type, anchor);
   // SQLAlchemy's `URL.create(...)`, in place or held by a name: its keyword arguments are the URL's parts.
@@ -386,6 +401,14 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
   return withLocalPasswords(a, withSslContexts(a, context));
+}
+
+/** The options a Fastify plugin hands its pool: read as the driver's own, unknown when they are not an object of the file. */
+function pluginOptionsOf(a: CodeAnalyzer, brace: number, flavor: SqlFlavor, anchor: Span): OptionContext {
+  if (brace < 0 || a.partner[brace] <= brace) {
+    return { kind: 'sql-client', type: flavor, options: [], complete: false, anchor };
+  }
+  return withLocalPasswords(a, withSslContexts(a, withDsnPasswords(a, contextFrom(a, brace, a.partner[brace], 'sql-client', flavor, anchor))));
 }
 
 /** A connection string written in place, or held by a name bound once to it: its password counts as the `password` option. */

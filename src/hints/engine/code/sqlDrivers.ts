@@ -6,6 +6,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { poolCreator } from './sqlDbutils';
 import { PYTHON_ORM_PATHS } from './sqlOrmPython';
 import type { SqlFlavor } from './sqlConnections';
+import { PRISMA_PG_ADAPTER } from './prismaAdapters';
 
 export interface Driver {
   flavor: SqlFlavor;
@@ -17,6 +18,8 @@ export interface Driver {
   called?: ReadonlySet<string>;
   /** A Python ORM whose call names what it opens in its URL (`sqlOrmPython.ts`). */
   orm?: true;
+  /** Takes the driver's options or an open pool (Prisma's `PrismaPg`): a connection only when given options. */
+  optionsOnly?: true;
 }
 
 const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
@@ -37,6 +40,7 @@ export const JS_DRIVERS: Readonly<Record<string, Driver>> = {
   // knex's default export (also its `knex` export) is the function that makes the query builder and its pool.
   knex: { flavor: 'knex', paths: new Set(['', 'default', 'knex', 'default.knex']) },
   'pg-promise': { flavor: 'pg', paths: new Set() },
+  '@prisma/adapter-pg': PRISMA_PG_ADAPTER,
 };
 
 /** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
