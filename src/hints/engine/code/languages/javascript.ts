@@ -293,6 +293,9 @@ function skipType(a: CodeAnalyzer, start: number): number {
       j++;
     } else if (a.is(j, '[') || a.is(j, '(') || a.is(j, '{')) {
       j = a.skipGroup(j);
+    } else if (a.is(j, '=>') && a.is(j - 1, ')')) {
+      // A function type (`make: (s: Settings) => DynamoDBClient = ...`): its return type is part of the annotation.
+      j++;
     } else {
       break;
     }
