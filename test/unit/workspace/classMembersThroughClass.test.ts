@@ -102,7 +102,8 @@ describe('Java and C#: clients a project class of another file hands out through
       'csharp:Shop.Cache.RedisCache': { 'GetDatabase()': { kind: 'redis', flavor: 'stackexchange-redis' }, Database: { kind: 'redis', flavor: 'stackexchange-redis' } },
     });
     assert.deepEqual(contributionOf('src/main/java/org/shop/db/DynamoDBFactory.java', FACTORY)?.classFields, {
-      'java:org.shop.db.DynamoDBFactory': { 'client()': { kind: 'dynamodb' }, 'mapper()': { kind: 'dynamodb-mapper' } },
+      // Both methods build a new client on each call (`workspace/methodMakers.ts`).
+      'java:org.shop.db.DynamoDBFactory': { 'client()': { kind: 'dynamodb' }, 'mapper()': { kind: 'dynamodb-mapper' }, 'made:client': { kind: 'dynamodb', perCall: true }, 'made:mapper': { kind: 'dynamodb', perCall: true } },
     });
   });
 

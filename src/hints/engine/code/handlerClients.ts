@@ -29,6 +29,7 @@ import { dependsOnInvocation } from './invocationDependence';
 import { inTestCode } from './testFixtures';
 import { overSharedPool, sharedAccessor } from './sharedPools';
 import { goMakerCall } from './languages/goSqlHelpers';
+import { projectMethodClient } from './languages/jvmMethodClients';
 import { Value } from './values';
 
 /** A client a handler makes: the class or factory name of the construction, and the service of the client. */
@@ -218,7 +219,7 @@ export interface Construction {
  */
 function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   if (a.language.family === 'java' || a.language.family === 'csharp') {
-    return staticMakerCall(a, k);
+    return staticMakerCall(a, k) ?? projectMethodClient(a, k);
   }
   if (a.language.family === 'go') {
     const called = goMakerCall(a, k);

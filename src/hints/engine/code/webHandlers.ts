@@ -62,10 +62,11 @@ const contextFrameworkFile = new FileMemo<string, boolean>();
 const READERS: Partial<Record<Family, HandlerReader>> = {
   js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON), isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isRouteCalledMethod(a, fn), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
-  java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
+  // Java and C# (workspace mode): also a call of a project class's method that makes a client on each call (`languages/jvmMethodClients.ts`).
+  java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction, helperCalls: true },
   // Go (workspace mode): also a call of a function of another file or package of the module that makes and returns a new client each time.
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction, helperCalls: true },
-  csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction },
+  csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction, helperCalls: true },
 };
 
 /**

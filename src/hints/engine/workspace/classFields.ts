@@ -6,7 +6,8 @@
  * client (`code/languages/baseClassFields.ts`), as does a name declared with the class or with an interface so indexed
  * (`IDynamoContext db` then `db.Context`), and a class named as a receiver (`RedisCache.Database`). A method that
  * returns a client is kept as `name()`, what a call of it gives (`RedisCache.GetDatabase()`, `factory.mapper()`),
- * marked `perCall` when it is static and builds the client on each call (`staticMakers.ts`).
+ * marked `perCall` when it is static and builds the client on each call (`staticMakers.ts`); a method that makes a
+ * client in its body on each call, whatever it returns, is kept as `made:name` (`methodMakers.ts`).
  * Only a file that names a client library and declares a member other files can see is read, with the analyzer's
  * bindings alone; test sources are not.
  */
@@ -24,6 +25,7 @@ import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import { holderCandidates, mayBeHolderType } from './classHolders';
 import { staticMakerAt } from './staticMakers';
+import { methodsMakingClients } from './methodMakers';
 import { javaConstruction } from '../code/handlerClients';
 import { constructedKey, constructorArities, jvmConstructorClient } from '../code/languages/jvmConstructorClients';
 import { EVERY_CONSTRUCTOR_KEY } from '../code/languages/csharpServiceLifetimes';
@@ -124,7 +126,7 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
     }
     const { fields, held } = members ? clientFields(a, language, scope, isInterface) : { fields: {}, held: {} };
     if (!isInterface) {
-      Object.assign(fields, constructedClients(a, scope));
+      Object.assign(fields, constructedClients(a, scope), methodsMakingClients(a, scope));
     }
     const key = classKey(language, container ? `${container}.${name}` : name);
     if (Object.keys(fields).length > 0) {

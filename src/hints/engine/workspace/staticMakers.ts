@@ -29,7 +29,7 @@ export function staticMakerAt(a: CodeAnalyzer, token: number): boolean {
 const CACHE_CALLS = new Set(['put', 'putIfAbsent', 'TryAdd', 'Add', 'AddOrUpdate']);
 
 /** Whether the method keeps something in a map or an indexer (`clients[region] = client`): a cache of the clients it builds. */
-function fillsCache(a: CodeAnalyzer, scope: number): boolean {
+export function fillsCache(a: CodeAnalyzer, scope: number): boolean {
   const [start, end] = a.scopes.range(scope);
   for (let k = start; k < end; k++) {
     if ((a.isAccess(k) && a.isId(k + 1) && CACHE_CALLS.has(a.tokens.text(k + 1)) && a.is(k + 2, '(')) || (a.is(k, ']') && a.is(k + 1, '='))) {
