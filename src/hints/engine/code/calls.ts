@@ -33,6 +33,7 @@ import { pulumiResource, pulumiResourceType } from './pulumi';
 import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
+import { inheritedReceiver } from './inheritedCalls';
 import { closeAngle } from './typeArguments';
 
 const { ID } = TOKEN_KIND;
@@ -102,6 +103,11 @@ export function collectCalls(a: CodeAnalyzer): void {
       methodCall(a, i, open);
     } else if (receiverless && open === i + 1) {
       plainCall(a, i);
+    } else {
+      const inherited = inheritedReceiver(a, i);
+      if (inherited) {
+        clientMethodCall(a, i, open, inherited, i);
+      }
     }
   }
 }
@@ -410,7 +416,6 @@ function forwardsKeywords(a: CodeAnalyzer, k: number): boolean {
 /** `receiver.method(...)`. */
 function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   const method = a.tokens.text(index);
-  const close = a.partner[open];
   const receiverEnd = index - 2;
   if (receiverEnd < 0) {
     return;
@@ -419,7 +424,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (start > receiverEnd) {
     return;
   }
-  const value = clientReceiver(a, a.evalChain(start, index - 1).value, method);
+  clientMethodCall(a, index, open, clientReceiver(a, a.evalChain(start, index - 1).value, method), start);
+}
+
+/** A call of `method` at `index` on a receiver that gives `value`, whose first token is `start` (`index` itself for an inherited method called without one). */
+function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: Value | undefined, start: number): void {
+  const method = a.tokens.text(index);
+  const close = a.partner[open];
+  const receiverEnd = index - 2;
   if (a.language.otherCall?.(a, index, value, start)) {
     return;
   }
