@@ -498,9 +498,13 @@ export function serviceOfNamespace(path: string): string | undefined {
 
 export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache', [RDS_DATA_BOTO3_SERVICE]: 'rds-data' };
 
-/** CDK module of a JS import (`aws-cdk-lib/aws-rds`) or Python module (`aws_cdk.aws_rds`), as `aws_rds`. */
+/**
+ * CDK module of a JS import (`aws-cdk-lib/aws-rds`) or Python module (`aws_cdk.aws_rds`), as `aws_rds`; also the
+ * paths TypeScript resolves into the package's files: early v2's `aws-cdk-lib/lib/aws-rds`, and one file of a
+ * module (`aws-cdk-lib/aws-dynamodb/lib/table`, `@aws-cdk/aws-rds/lib/instance`).
+ */
 export function cdkModule(module: string): string | undefined {
-  const match = /^(?:aws-cdk-lib\/|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9]+)$/.exec(module);
+  const match = /^(?:aws-cdk-lib\/(?:lib\/)?|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9]+)(?:\/lib\/[a-z0-9-]+)?$/.exec(module);
   return match ? match[1].replace('-', '_') : undefined;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Terraform variable definitions files: the values `terraform.tfvars` and `*.auto.tfvars` give a root
  * module's variables stand before their defaults, and a variable that a file loaded only on request
- * (`-var-file`) sets is unknown, as is one a `.tfvars` file of a values folder below the module sets.
+ * (`-var-file`) sets is unknown, as is one a `.tfvars` file of a values folder below the module, or beside it in a
+ * project's folder, sets.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -97,6 +98,23 @@ describe('Terraform .tfvars files', () => {
     const encrypted = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES.replace('default = true', 'default = false') };
     assert.deepEqual(findings(encrypted, 'db/main.tf'), [...EXTENDED, '5 rds-storage-encrypted']);
     assert.deepEqual(findings({ ...encrypted, 'db/prod/large.tfvars': lines('encrypted = true') }, 'db/main.tf'), EXTENDED, 'another variable keeps its default');
+  });
+
+  it('count the files of an environment folder beside the module in a project’s folder as loaded on request by it', () => {
+    // service/terraform/ is planned with -var-file=../prod/terraform.tfvars (the shape of per-environment folders).
+    const module = { 'orders/terraform/main.tf': DATABASE, 'orders/terraform/variables.tf': VARIABLES.replace('default = true', 'default = false') };
+    assert.deepEqual(findings(module, 'orders/terraform/main.tf'), [...EXTENDED, '5 rds-storage-encrypted'], 'the defaults alone');
+    const environments = {
+      ...module,
+      'orders/prod/terraform.tfvars': lines('engine = "postgres"', 'engine_version = "16.4"', 'encrypted = true'),
+      'orders/prod/backend.conf': lines('key = "orders/prod"'),
+      'orders/test/terraform.tfvars': lines('engine = "postgres"', 'engine_version = "16.4"', 'encrypted = true'),
+    };
+    assert.deepEqual(findings(environments, 'orders/terraform/main.tf'), [], 'each environment may set its own values');
+    const versionOnly = { ...module, 'orders/prod/terraform.tfvars': lines('engine_version = "16.4"') };
+    assert.deepEqual(findings(versionOnly, 'orders/terraform/main.tf'), ['5 rds-storage-encrypted'], 'a variable no environment sets keeps its default');
+    const otherModule = { ...module, 'orders/prod/terraform.tfvars': lines('engine_version = "16.4"'), 'orders/cache/variables.tf': lines('variable "node_type" {', '  default = "cache.t4g.small"', '}') };
+    assert.deepEqual(findings(otherModule, 'orders/terraform/main.tf'), ['5 rds-storage-encrypted'], 'a sibling that does not declare the variable changes nothing');
   });
 
   it('leave the module above alone when the folder of the .tfvars file declares variables of its own (a root module)', () => {

@@ -2,14 +2,21 @@
  * Classes that extend a CDK construct to fix its props (`class SecureCluster extends rds.DatabaseCluster`,
  * Python `class CoreTable(dynamodb.Table)`): the constructor's `super(scope, id, { ... })`, or Python's
  * `super().__init__(scope, id, key=value, **kwargs)`, makes that construct with those props, as `new` would.
- * A spread of the caller's props (`...props`, `**kwargs`) leaves what is not written unknown.
+ * A spread of the caller's props (`...props`, `**kwargs`) leaves what is not written unknown. A class of another
+ * module that makes a construct from a member of its props (`...props.databaseInstance`) is read at its constructions
+ * the same way: the object written at that member is the construct's props.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { constructProps } from './calls';
 import { outsideBase } from './clientClasses';
 import { keysAfterSpread } from './spreadKeys';
-import { importedPropsSubclass } from './projectImports';
+import { importedPropsSubclass, importedPropsWrapper } from './projectImports';
+import { contextFrom } from './options';
+import { TOKEN_KIND } from '../lexer';
+import type { CdkWrappedProps } from '../workspace/types';
 import { cdkConstructType } from './values';
+
+const { STR } = TOKEN_KIND;
 
 /** Dotted parts of a base class name followed at most (`cdk.aws_rds.DatabaseCluster`). */
 const MAX_BASE_PARTS = 4;
@@ -77,10 +84,43 @@ export function cdkSubclassConstruction(a: CodeAnalyzer, classScope: number, ope
 export function importedCdkSubclassConstruction(a: CodeAnalyzer, module: string, path: string, nameIndex: number, open: number): boolean {
   const subclass = a.language.family === 'js' ? importedPropsSubclass(a, module, path) : undefined;
   if (!subclass) {
+    const wrapped = a.language.family === 'js' ? importedPropsWrapper(a, module, path) : undefined;
+    if (wrapped) {
+      wrappedConstructProps(a, wrapped, nameIndex, open);
+    }
+    // The instance is the project's class, not the construct: it is read as such too.
     return false;
   }
   handedOnProps(a, subclass.construct, subclass.overridden, nameIndex, open);
   return true;
+}
+
+/**
+ * `new PublicDbInstance(this, 'Db', { databaseInstance: { ... } })` of a class that makes a construct from that member
+ * of its props (`workspace/cdkWrappedProps.ts`): the object written at the member is the construct's props, but those
+ * the class writes after its spread, and with what is left out unknown (the class writes its own).
+ */
+function wrappedConstructProps(a: CodeAnalyzer, wrapped: CdkWrappedProps, nameIndex: number, open: number): void {
+  const close = a.partner[open];
+  let props = -1;
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, '{') && a.parent[k] === open) {
+      props = k;
+    }
+  }
+  const end = props < 0 ? -1 : a.partner[props];
+  for (let k = props + 1; props >= 0 && k < end; k = a.skipGroup(k)) {
+    const key = a.isId(k) || a.tokens.kinds[k] === STR ? a.tokens.text(k) : '';
+    if (key === wrapped.member && a.is(k + 1, ':') && a.is(k + 2, '{') && (a.is(k - 1, '{') || a.is(k - 1, ','))) {
+      const context = contextFrom(a, k + 2, a.partner[k + 2], 'cdk', wrapped.construct, a.tokenSpan(nameIndex));
+      const overridden = new Set(wrapped.overridden);
+      context.complete = false;
+      context.options = context.options.filter((option) => !overridden.has(option.norm));
+      context.typeSpan = a.tokenSpan(nameIndex);
+      a.contexts.push(context);
+      return;
+    }
+  }
 }
 
 /** The construction's props as the construct's, but those the class writes after them and with what is left out unknown (the class may set it). */

@@ -17,6 +17,7 @@ import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
+import { readsNoUnprocessed } from './unprocessedLength';
 import { onlyLogged, returnsReply } from './unprocessedLogged';
 import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks } from './replyCallbacks';
@@ -125,7 +126,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token) && (kind === ID || STRING_KEY.test(lower))) {
       (onlyLogged(a, token) || loggedThroughLocal(a, token) ? loggedPages : pagination).push(token);
     }
-    if (lower.includes('unprocessed')) {
+    if (lower.includes('unprocessed') && !readsNoUnprocessed(a, token)) {
       (onlyLogged(a, token) ? logged : unprocessed).push(token);
     }
     if (NEXT_TOKEN_MARKER.test(lower)) {

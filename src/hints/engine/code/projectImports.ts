@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, YieldedClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SourceRef, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { BodyClient, YieldedClient, CallArguments, CdkClassShape, CdkInstantiation, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SourceRef, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
@@ -241,6 +241,15 @@ export function importedPropsSubclass(a: CodeAnalyzer, module: string, path: str
   }
   const shape = project.importedCdkClass(module, path);
   return shape?.construct !== undefined && shape.propsOverridden ? { construct: shape.construct, overridden: new Set(shape.propsOverridden) } : undefined;
+}
+
+/**
+ * The construct a CDK class of another workspace module makes from a member of the props it is given
+ * (`new DatabaseInstance(this, 'Instance', { ...props.databaseInstance })`), as `workspace/cdkWrappedProps.ts` read it.
+ */
+export function importedPropsWrapper(a: CodeAnalyzer, module: string, path: string): CdkWrappedProps | undefined {
+  const project = a.project;
+  return project?.importedCdkClass && mayBeProjectModule(a, module) ? project.importedCdkClass(module, path)?.wrapped : undefined;
 }
 
 /**

@@ -279,6 +279,10 @@ class CdkIndexer {
         contribution.cdkSubclassProps = handed;
       }
     }
+    const wrapped = reader.wrappedProps();
+    if (wrapped) {
+      contribution.cdkWrappedProps = wrapped;
+    }
     const stacks = this.source.python ? undefined : exportedStacks(this.source, (names, at) => this.tableId(names, at), (names, at) => this.constructType(names, at));
     if (stacks?.tables) {
       contribution.sstExports = stacks.tables;

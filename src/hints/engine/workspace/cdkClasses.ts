@@ -10,7 +10,8 @@ import { cdkAnnotationType } from '../code/values';
 import { TOKEN_KIND } from '../lexer';
 import { CdkSource } from './cdkSource';
 import { keysAfterSpread } from '../code/spreadKeys';
-import { CdkClassMembers, CdkMemberType } from './types';
+import { wrappedConstructProps } from './cdkWrappedProps';
+import { CdkClassMembers, CdkMemberType, CdkWrappedProps } from './types';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -107,6 +108,11 @@ export class CdkClassReader {
       }
     }
     return count > 0 ? handed : undefined;
+  }
+
+  /** The classes whose constructor makes a construct from a member of their props (`workspace/cdkWrappedProps.ts`). */
+  wrappedProps(): Record<string, CdkWrappedProps> | undefined {
+    return wrappedConstructProps(this.source, this.declarations(), (names) => this.typeOf(names));
   }
 
   /** The keys after the spread in the props object of the `super(...)` call in the class body at `body`; undefined when there it spreads nothing. */

@@ -66,7 +66,8 @@ function moduleName(written: string): string | undefined {
   if (written === 'sst/constructs') {
     return 'sst';
   }
-  const cdk = /^(?:aws-cdk-lib\/|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9_-]+)$/.exec(written);
+  // Also the files TypeScript resolves (`aws-cdk-lib/lib/aws-rds`, `aws-cdk-lib/aws-dynamodb/lib/table`), as `cdkModule` reads them.
+  const cdk = /^(?:aws-cdk-lib\/(?:lib\/)?|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9_-]+)(?:\/lib\/[a-z0-9-]+)?$/.exec(written);
   if (cdk) {
     return cdk[1].replace(/-/g, '_');
   }

@@ -107,6 +107,19 @@ export interface CdkClassShape {
    * after them (normalized), which win. Absent when the props a construction writes are not the construct's.
    */
   propsOverridden?: string[];
+  /** Where the class wraps a construct made from a member of its props (`...props.databaseInstance`): see `CdkWrappedProps`. */
+  wrapped?: CdkWrappedProps;
+}
+
+/**
+ * A class whose constructor makes a construct from a member of the props it is given (`new DatabaseInstance(this,
+ * 'Instance', { ...props.databaseInstance, port: 5432 })`): that member, the construct, and the props written after
+ * the spread (normalized), which win over what a construction passes there.
+ */
+export interface CdkWrappedProps {
+  member: string;
+  construct: string;
+  overridden: string[];
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */

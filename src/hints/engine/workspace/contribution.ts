@@ -55,6 +55,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.module !== undefined ||
     Object.keys(contribution.cdkClasses ?? {}).length > 0 ||
     Object.keys(contribution.cdkConstructSubclasses ?? {}).length > 0 ||
+    Object.keys(contribution.cdkWrappedProps ?? {}).length > 0 ||
     Object.keys(contribution.sstExports ?? {}).length > 0 ||
     contribution.goPackage !== undefined ||
     Object.keys(contribution.requestClients ?? {}).length > 0 ||

@@ -20,7 +20,7 @@ import { ModuleItemHelpers } from './itemHelpers';
 import type { ProjectContext } from '../code/projectImports';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { TsconfigPaths } from './tsconfig';
-import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
 type ImportedName =
@@ -231,7 +231,8 @@ export class ImportedClients {
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
    * `classes`: the CDK classes and interfaces each file declares; `tsconfigs`: the path aliases of TypeScript imports;
    * `subclasses`: the construct each file's classes that extend one extend; `subclassProps`: of those, the ones that
-   * hand the props they are made with on to it, with the props they write after them.
+   * hand the props they are made with on to it, with the props they write after them; `wrappedProps`: the classes
+   * that make a construct from a member of their props (`workspace/cdkWrappedProps.ts`).
    */
   constructor(
     private readonly sources: ReadonlyMap<string, ModuleSource>,
@@ -239,6 +240,7 @@ export class ImportedClients {
     private readonly tsconfigs: TsconfigPaths = new TsconfigPaths(new Map()),
     private readonly subclasses: ReadonlyMap<string, Record<string, string>> = new Map(),
     private readonly subclassProps: ReadonlyMap<string, Record<string, string[]>> = new Map(),
+    private readonly wrappedProps: ReadonlyMap<string, Record<string, CdkWrappedProps>> = new Map(),
   ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
@@ -441,7 +443,7 @@ export class ImportedClients {
     let answer = this.shapes.get(key);
     if (answer === undefined) {
       const question: Question<{ shape: CdkClassShape; size: number }> = {
-        declares: (candidate) => this.classes.has(candidate) || this.subclasses.has(candidate),
+        declares: (candidate) => this.classes.has(candidate) || this.subclasses.has(candidate) || this.wrappedProps.has(candidate),
         own: (candidate, name) => this.declaredClass(candidate, name, depth),
       };
       answer = this.imported(file, module, path, { visiting: new Set(), steps: 0 }, question) ?? null;
@@ -464,13 +466,15 @@ export class ImportedClients {
       const propsOverridden = handed && Object.hasOwn(handed, name) ? handed[name] : undefined;
       return { shape: { members: {}, construct, ...(propsOverridden ? { propsOverridden } : {}) }, size: 1 };
     }
+    const wrappers = this.wrappedProps.get(file);
+    const wrapped = wrappers && Object.hasOwn(wrappers, name) ? wrappers[name] : undefined;
     if (!declared || !Object.hasOwn(declared, name)) {
-      return undefined;
+      return wrapped ? { shape: { members: {}, wrapped }, size: 1 } : undefined;
     }
     const key = `${file}\0${name}\0${depth}`;
     let answer = this.shapes.get(key);
     if (answer === undefined) {
-      const shape: CdkClassShape = { members: {} };
+      const shape: CdkClassShape = { members: {}, ...(wrapped ? { wrapped } : {}) };
       let size = 1;
       for (const [member, type] of Object.entries(declared[name])) {
         if ('construct' in type) {
@@ -483,7 +487,7 @@ export class ImportedClients {
           size += nested.size;
         }
       }
-      answer = Object.keys(shape.members).length > 0 ? { shape, size } : null;
+      answer = Object.keys(shape.members).length > 0 || wrapped ? { shape, size } : null;
       this.shapes.set(key, answer);
     }
     return answer ?? undefined;
@@ -498,7 +502,7 @@ export class ImportedClients {
       return true;
     }
     if (!this.pathNames) {
-      this.pathNames = new Set([...this.sources.keys(), ...this.classes.keys(), ...this.subclasses.keys()].flatMap((file) => withoutExtension(file).split('/')));
+      this.pathNames = new Set([...this.sources.keys(), ...this.classes.keys(), ...this.subclasses.keys(), ...this.wrappedProps.keys()].flatMap((file) => withoutExtension(file).split('/')));
     }
     const dot = module.indexOf('.');
     return this.pathNames.has(dot < 0 ? module : module.slice(0, dot));

@@ -7,14 +7,14 @@ import type { SecretConstant } from './secretConstants';
 import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
-import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
+import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
 import type { GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods } from './codeTypes';
+export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings, TerragruntVarFile } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -241,6 +241,8 @@ export interface FileContribution {
    * (`super(scope, id, { ...props, billing: … })`), each with the props written after the spread (normalized).
    */
   cdkSubclassProps?: Record<string, string[]>;
+  /** CDK: the module-level classes that wrap a construct made from a member of their props (`workspace/cdkWrappedProps.ts`). */
+  cdkWrappedProps?: Record<string, CdkWrappedProps>;
   /**
    * An SST app's stack file: the tables it gives other files, by the path they reach them by (`StorageStack.table`
    * for what a stack function returns, `table` for an exported constant), each as its logical name in the file.

@@ -22,7 +22,7 @@ import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { classItemIndexOf } from './classItemMethods';
-import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -524,6 +524,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
       const classes = new Map<string, Record<string, CdkClassMembers>>();
       const subclasses = new Map<string, Record<string, string>>();
       const subclassProps = new Map<string, Record<string, string[]>>();
+      const wrappedProps = new Map<string, Record<string, CdkWrappedProps>>();
       this.contributions.forEach(({ contribution }, file) => {
         if (contribution.module) {
           sources.set(file, contribution.module);
@@ -537,8 +538,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
         if (contribution.cdkSubclassProps) {
           subclassProps.set(file, contribution.cdkSubclassProps);
         }
+        if (contribution.cdkWrappedProps) {
+          wrappedProps.set(file, contribution.cdkWrappedProps);
+        }
       });
-      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses, subclassProps);
+      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses, subclassProps, wrappedProps);
     }
     return this.imports;
   }

@@ -239,21 +239,30 @@ function noteModuleInput(union: Union, folder: string, input: string, target: Mo
 /**
  * `.tfvars` files kept in a folder that declares no variable, below the module they set (`elasticache/dev/large.tfvars`,
  * `envs/prod.tfvars`): a plan of the nearest folder above that declares variables loads them only with `-var-file`,
- * so each also counts as such a file of that folder, whose variables it then leaves unknown.
+ * so each also counts as such a file of that folder, whose variables it then leaves unknown. A values folder with no
+ * such folder above, beside the module in a project's folder instead (`service/prod/terraform.tfvars` next to
+ * `service/terraform/`, planned with `-var-file=../prod/terraform.tfvars`), counts so for each sibling folder that
+ * declares the variable; at the workspace's top, folders side by side are as likely unrelated projects.
  */
 function liftValuesFolders(union: Union): void {
-  const declaring = new Set<string>();
+  const declared = new Set<string>();
   for (const byName of [union.variableDefaults, union.variableTypes, union.variableObjects, union.variableObjectMaps]) {
-    for (const key of byName.keys()) {
-      declaring.add(key.slice(0, key.indexOf('\0')));
-    }
+    byName.forEach((_, key) => declared.add(key));
   }
+  const declaring = new Set([...declared].map((key) => key.slice(0, key.indexOf('\0'))));
+  const declaringBeside = new Map<string, string[]>();
+  declaring.forEach((folder) => folderOf(folder) !== '' && push(declaringBeside, folderOf(folder), folder));
   for (const [key, entries] of [...union.tfvars]) {
     const split = key.indexOf('\0');
     const folder = key.slice(0, split);
-    const module = folder === '' || declaring.has(folder) ? undefined : foldersUp(folderOf(folder)).find((above) => declaring.has(above));
-    for (const entry of module === undefined ? [] : entries) {
-      push(union.tfvars, `${module}\0${key.slice(split + 1)}`, { ...entry, loadedByItself: false });
+    const name = key.slice(split + 1);
+    if (folder === '' || declaring.has(folder)) {
+      continue;
+    }
+    const above = foldersUp(folderOf(folder)).find((candidate) => declaring.has(candidate));
+    const modules = above !== undefined ? [above] : (declaringBeside.get(folderOf(folder)) ?? []).filter((sibling) => declared.has(`${sibling}\0${name}`));
+    for (const module of modules) {
+      entries.forEach((entry) => push(union.tfvars, `${module}\0${name}`, { ...entry, loadedByItself: false }));
     }
   }
 }
