@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind, isAnalysedKind } from '../../../src/hints/engine/documentKinds';
+import { WRITTEN_SECRET } from '../../../src/hints/engine/workspace/contribution';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
@@ -56,7 +57,7 @@ describe('Terraform .tfvars files', () => {
     assert.ok(!isAnalysedKind('tfvars'));
     assert.deepEqual(contributionOf('stacks/db/terraform.tfvars', lines('engine = "postgres"', 'ports = [5432, 5433]', 'tags = { team = "data" }', 'db_password = "hunter2-literal"', 'name = "${var.env}-db"'))?.tfvars, {
       loadedByItself: true,
-      assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: null, name: null },
+      assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: WRITTEN_SECRET, name: null },
       objects: { tags: { team: 'data' } },
     });
     assert.equal(contributionOf('stacks/db/prod.tfvars', lines('engine = "postgres"'))?.tfvars?.loadedByItself, false);
@@ -134,7 +135,7 @@ describe('Terraform .tfvars.json files', () => {
     assert.equal(documentKind(undefined, 'stacks/db/tfvars.json'), 'json', 'only the .tfvars.json suffix');
     assert.deepEqual(contributionOf('stacks/db/terraform.tfvars.json', json({ engine: 'postgres', ports: [5432, 5433], tags: { team: 'data' }, db_password: 'hunter2-literal', multi_az: true }))?.tfvars, {
       loadedByItself: true,
-      assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: null, multi_az: true },
+      assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: WRITTEN_SECRET, multi_az: true },
       objects: { tags: { team: 'data' } },
     });
     assert.equal(contributionOf('stacks/db/override.auto.tfvars.json', json({ engine: 'postgres' }))?.tfvars?.loadedByItself, true);
@@ -193,5 +194,37 @@ describe('Terraform .tfvars files and security group sources', () => {
     assert.deepEqual(findings(unknown, 'db/sg.tf'), []);
     const web = { 'db/sg.tf': GROUP, 'db/sg.auto.tfvars': lines('db_ingress_rules = ["https-443-tcp"]', 'db_ingress_cidrs = ["0.0.0.0/0"]') };
     assert.deepEqual(findings(web, 'db/sg.tf'), []);
+  });
+});
+
+describe('Terraform .tfvars files and literal secrets', () => {
+  const instance = lines(
+    'variable "db_password" {',
+    '  type      = string',
+    '  sensitive = true',
+    '}',
+    'resource "aws_db_instance" "orders" {',
+    '  engine            = "postgres"',
+    '  storage_encrypted = true',
+    '  password          = var.db_password',
+    '}',
+  );
+
+  it('keep only that a literal is written, which makes the master password that reads it a literal in source control', () => {
+    assert.deepEqual(findings({ 'db/main.tf': instance, 'db/terraform.tfvars': lines('db_password = "Orders2024!"') }, 'db/main.tf'), ['8 rds-master-password']);
+    assert.deepEqual(contributionOf('db/terraform.tfvars', lines('db_password = "Orders2024!"', 'api_token = ""'))?.tfvars?.assignments, { db_password: WRITTEN_SECRET, api_token: null });
+  });
+
+  it('count files loaded on request only when every one of them writes a literal', () => {
+    const both = { 'db/main.tf': instance, 'db/envs/prod.tfvars': lines('db_password = "Prod-2024!"'), 'db/envs/dev.tfvars': lines('db_password = "Dev-2024!"') };
+    assert.deepEqual(findings(both, 'db/main.tf'), ['8 rds-master-password']);
+    const oneEmpty = { ...both, 'db/envs/dev.tfvars': lines('db_password = ""') };
+    assert.deepEqual(findings(oneEmpty, 'db/main.tf'), []);
+  });
+
+  it('stay silent on a secret that is empty, built from another value, or not set', () => {
+    assert.deepEqual(findings({ 'db/main.tf': instance, 'db/terraform.tfvars': lines('db_password = ""') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': instance, 'db/terraform.tfvars': lines('db_password = "${var.prefix}-pw"') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': instance, 'db/terraform.tfvars': lines('engine = "postgres"') }, 'db/main.tf'), []);
   });
 });

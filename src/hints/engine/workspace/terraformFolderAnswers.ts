@@ -3,6 +3,7 @@
  * or defaulted in another file of the folder, its locals, its security groups and data stores, and the inputs of
  * a local module. `WorkspaceModel` builds the union these read.
  */
+import { WRITTEN_SECRET } from './contribution';
 import { moduleInputsOf } from './moduleInputs';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { localModuleFolder } from './terraformGroups';
@@ -38,6 +39,10 @@ export abstract class TerraformFolderAnswers {
    */
   terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
     const deciding = this.decidingTfvars(file, name);
+    if (deciding === null && this.built().tfvars.get(`${folderOf(file)}\0${name}`)!.every((entry) => entry.value === WRITTEN_SECRET)) {
+      // Whichever file a plan names, the secret it takes is a literal in source control.
+      return WRITTEN_SECRET;
+    }
     return deciding === undefined ? (this.setByEveryCaller(file, name) ? null : undefined) : (deciding?.value ?? null);
   }
 

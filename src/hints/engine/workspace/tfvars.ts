@@ -6,7 +6,7 @@
  * (https://developer.hashicorp.com/terraform/language/values/variables#variable-definitions-tfvars-files).
  */
 import { LineIndex } from '../text';
-import { keepsSetting } from './contribution';
+import { keepsSetting, WRITTEN_SECRET } from './contribution';
 import { readHcl } from './hcl';
 import { lendable, lendableObject, lendableObjectMap } from './terraformObjects';
 import { FileContribution, TerraformObject, TerraformScalar, TerraformValue } from './types';
@@ -34,7 +34,14 @@ export function loadingOrder(file: string): string {
   return name === 'terraform.tfvars' ? '0' : name === 'terraform.tfvars.json' ? '1' : `2${name}`;
 }
 
-/** The variables a definitions file sets: the value when written as a single value or a list of them, null otherwise (and for a secret). */
+/**
+ * What the model keeps of a value a secret's name is set to: that a literal is written (`db_password = "hunter2"`
+ * in a committed `terraform.tfvars`), never the literal, as for a variable's default; null for anything else.
+ */
+function writtenSecret(value: TerraformValue): TerraformValue | null {
+  return typeof value === 'string' && value.trim() !== '' ? WRITTEN_SECRET : null;
+}
+
 /**
  * Which of the `.tfvars` entries that set one variable decides its value: the last Terraform loads by itself;
  * null when a file it loads only on request (`-var-file`) sets it too, undefined when none does.
@@ -57,7 +64,7 @@ export function indexTfvars(file: string, text: string, lines: LineIndex): FileC
   const written = json ? jsonAssignments(text, objects) : attributes.map((attribute) => [attribute.name, lendable(attribute.value)] as const);
   for (const [name, value] of written) {
     if (name !== '__proto__') {
-      assignments[name] = value === undefined || !keepsSetting(name) ? null : value;
+      assignments[name] = value === undefined ? null : keepsSetting(name) ? value : writtenSecret(value);
     }
   }
   const objectMaps: Record<string, Record<string, TerraformObject>> = {};
