@@ -91,6 +91,7 @@ function buildModel(
           ...(kind === 'go' && fileName?.endsWith('_test.go') ? { testOnlyFile: true } : {}),
           ...(fileName !== undefined && isTestDoubleFile(fileName) ? { testFile: true } : {}),
           ...(configModule ? { sqlConfigModule: configModule } : {}),
+          ...(fileName !== undefined ? { fileName } : {}),
           ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
             project: projectContext(workspace.view, workspace.file),
@@ -388,7 +389,8 @@ class Analyzer {
     const option = this.placesOf(rule).get(spanKey(span))?.option;
     const from = option?.passedFrom;
     if (from) {
-      const place = `${from.at.file}:${from.at.line + 1}`;
+      // A value the file passes itself, where the analysis has no file name, is placed by its line.
+      const place = from.at.file === '' ? `line ${from.at.line + 1}` : `${from.at.file}:${from.at.line + 1}`;
       return { message: from.leftOut ? `${place} leaves ${from.text} out, so the fallback applies` : `Value from ${place} (${from.text})`, at: from.at };
     }
     this.anchors ??= new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context]));

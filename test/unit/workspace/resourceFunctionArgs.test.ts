@@ -234,4 +234,14 @@ describe('resources built by a function from what its callers in other files pas
       '5:publicly_accessible rds-publicly-accessible | Value from __main__.py:8 (private: False)',
     ]);
   });
+  it('reads a single file without a workspace, placing the value by the file name or, without one, by its line', () => {
+    const program = sourceLines(TS_DATABASE, '', "export const db = makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 7 });");
+    const passed = (fileName?: string): string[] =>
+      analyzeText(program, realHintRules(), { kind: 'typescript', ...(fileName ? { fileName } : {}) })
+        .findings.filter((finding) => finding.ruleId === 'rds-publicly-accessible')
+        .flatMap((finding) => finding.related?.map((place) => place.message) ?? []);
+    assert.deepEqual(passed('infra/index.ts'), ['Value from infra/index.ts:33 (exposed: true)']);
+    assert.deepEqual(passed(), ['Value from line 33 (exposed: true)']);
+    assert.deepEqual(passed('test/index.test.ts'), [], "a test's calls pass what it asserts on");
+  });
 });

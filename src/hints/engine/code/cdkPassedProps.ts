@@ -65,19 +65,20 @@ function variantOption(option: OptionOccurrence, values: readonly Variant[], var
 }
 
 /**
- * Rewrites the options of the file's CDK constructs that read a stack's props: each gives, construction by
- * construction, what the constructions in other files pass. Returns the variants the checks run through.
+ * Rewrites the options of the file's CDK constructs and Pulumi resources that read props a class or function is
+ * given: each gives, construction by construction, what the constructions and calls in other files (workspace
+ * mode) or in this one, `file`, pass. Returns the variants the checks run through.
  */
-export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContext[]): PropVariants | undefined {
+export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContext[], file: string): PropVariants | undefined {
   const project = a.project;
-  if (!project || (a.language.family !== 'js' && a.language.family !== 'python')) {
+  if (a.language.family !== 'js' && a.language.family !== 'python') {
     return undefined;
   }
   const calls = new Map<string, readonly CdkInstantiation[]>();
   const callsOf = (callee: string): readonly CdkInstantiation[] => {
     let found = calls.get(callee);
     if (!found) {
-      found = [...(project.cdkInstantiations?.(callee) ?? []), ...sameFileCalls(a, project.file, callee)];
+      found = [...(project?.cdkInstantiations?.(callee) ?? []), ...(a.testFile ? [] : sameFileCalls(a, file, callee))];
       calls.set(callee, found);
     }
     return found;

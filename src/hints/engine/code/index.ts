@@ -59,6 +59,8 @@ export interface CodeAnalysisOptions {
   testFile?: boolean;
   /** A configuration module a SQL library loads by its name (`knexfile.js`): what it exports is that library's options. */
   sqlConfigModule?: OrmFlavor;
+  /** The file's name, where the analysis has one: where the file's own calls of its functions pass values from. */
+  fileName?: string;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
@@ -104,7 +106,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true, options.sqlConfigModule), options.testFile === true);
   const tlsCovered = tlsDisabledStarts(sql.contexts);
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
-  const variants = readPassedProps(analyzer, contexts);
+  const variants = readPassedProps(analyzer, contexts, options.project?.file ?? options.fileName ?? '');
   const ttl = ttlWrites(analyzer);
   const sentTwice = callbackAndPromise(analyzer).map((token) => analyzer.tokenSpan(token));
   const reserved = reservedWordUses(analyzer);
