@@ -70,29 +70,33 @@ function variantOption(option: OptionOccurrence, values: readonly Variant[], var
  * mode) or in this one, `file`, pass. Returns the variants the checks run through.
  */
 export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContext[], file: string): PropVariants | undefined {
-  const project = a.project;
   if (a.language.family !== 'js' && a.language.family !== 'python') {
     return undefined;
   }
-  const calls = new Map<string, readonly CdkInstantiation[]>();
-  const callsOf = (callee: string): readonly CdkInstantiation[] => {
-    let found = calls.get(callee);
-    if (!found) {
-      found = [...(project?.cdkInstantiations?.(callee) ?? []), ...(a.testFile ? [] : sameFileCalls(a, file, callee))];
-      calls.set(callee, found);
-    }
-    return found;
-  };
-  const variants: PropVariants = { count: 0, current: 0 };
+  const reads: { context: OptionContext; reads: (PropRead | undefined)[] }[] = [];
   for (const context of contexts) {
-    if (context.kind !== 'cdk' && context.readerOrigin !== 'pulumi' && context.readerOrigin !== 'pulumi-python') {
-      continue;
+    if (context.kind === 'cdk' || context.readerOrigin === 'pulumi' || context.readerOrigin === 'pulumi-python') {
+      const found = context.options.map((option) => {
+        const [from, to] = a.tokensOf(option.value);
+        return to > from ? propRead(a, from, to) : undefined;
+      });
+      if (found.some((read) => read !== undefined)) {
+        reads.push({ context, reads: found });
+      }
     }
+  }
+  if (reads.length === 0) {
+    return undefined;
+  }
+  const callees = new Set(reads.flatMap(({ reads: found }) => found.flatMap((read) => (read ? [read.callee] : []))));
+  const sameFile = a.testFile ? new Map<string, CdkInstantiation[]>() : sameFileCalls(a, file, callees);
+  const calls = new Map([...callees].map((callee) => [callee, [...(a.project?.cdkInstantiations?.(callee) ?? []), ...(sameFile.get(callee) ?? [])]]));
+  const variants: PropVariants = { count: 0, current: 0 };
+  for (const { context, reads: found } of reads) {
     let made: readonly CdkInstantiation[] | undefined;
-    context.options = context.options.map((option) => {
-      const [from, to] = a.tokensOf(option.value);
-      const read = to > from ? propRead(a, from, to) : undefined;
-      const instantiations = read ? callsOf(read.callee) : [];
+    context.options = context.options.map((option, k) => {
+      const read = found[k];
+      const instantiations = read ? calls.get(read.callee)! : [];
       if (!read || instantiations.length === 0) {
         return option;
       }
@@ -108,21 +112,23 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
   return variants.count > 0 ? variants : undefined;
 }
 
-/** The source of the file as the workspace index reads it, built once per analysis for the calls of its own functions and classes. */
-const sources = new WeakMap<CodeAnalyzer, CdkSource>();
-
 /**
- * The constructions and calls the file makes of a class or function it defines itself (a single-file Pulumi
+ * The constructions and calls the file makes of classes or functions it defines itself (a single-file Pulumi
  * program's `makeDatabase({ publiclyAccessible: true })` below its `function makeDatabase(settings)`), read as
- * those of other files are. MAX_READ_INSTANTIATIONS of them at most, each a run of the checks.
+ * those of other files are, by callee: one pass over the file for them all, MAX_READ_INSTANTIATIONS per callee
+ * at most (each a run of the checks).
  */
-function sameFileCalls(a: CodeAnalyzer, file: string, callee: string): CdkInstantiation[] {
-  let source = sources.get(a);
-  if (!source) {
-    source = new CdkSource(a.tokens.source, a.language.family, a.lines);
-    sources.set(a, source);
+function sameFileCalls(a: CodeAnalyzer, file: string, callees: ReadonlySet<string>): Map<string, CdkInstantiation[]> {
+  const source = new CdkSource(a.tokens.source, a.language.family, a.lines);
+  const byCallee = new Map<string, CdkInstantiation[]>();
+  for (const made of cdkInstantiations(source, file, a.lines, callees) ?? []) {
+    const list = byCallee.get(made.path) ?? [];
+    if (list.length < MAX_READ_INSTANTIATIONS) {
+      list.push(made);
+    }
+    byCallee.set(made.path, list);
   }
-  return (cdkInstantiations(source, file, a.lines, new Set([callee])) ?? []).slice(0, MAX_READ_INSTANTIATIONS);
+  return byCallee;
 }
 
 /** What one construction passes for a prop (see `Variant`), negated where the prop reads `!props.x`. */
