@@ -55,11 +55,13 @@ describe('Terraform .tfvars files', () => {
   it('are read by the workspace model only, with the variables they set', () => {
     assert.equal(documentKind(undefined, 'stacks/db/terraform.tfvars'), 'tfvars');
     assert.ok(!isAnalysedKind('tfvars'));
-    assert.deepEqual(contributionOf('stacks/db/terraform.tfvars', lines('engine = "postgres"', 'ports = [5432, 5433]', 'tags = { team = "data" }', 'db_password = "hunter2-literal"', 'name = "${var.env}-db"'))?.tfvars, {
+    const { secretsAt, ...read } = contributionOf('stacks/db/terraform.tfvars', lines('engine = "postgres"', 'ports = [5432, 5433]', 'tags = { team = "data" }', 'db_password = "hunter2-literal"', 'name = "${var.env}-db"'))!.tfvars!;
+    assert.deepEqual(read, {
       loadedByItself: true,
       assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: WRITTEN_SECRET, name: null },
       objects: { tags: { team: 'data' } },
     });
+    assert.deepEqual(Object.entries(secretsAt ?? {}).map(([name, at]) => [name, at.line]), [['db_password', 3]]);
     assert.equal(contributionOf('stacks/db/prod.tfvars', lines('engine = "postgres"'))?.tfvars?.loadedByItself, false);
     assert.equal(contributionOf('stacks/db/override.auto.tfvars', lines('engine = "postgres"'))?.tfvars?.loadedByItself, true);
   });
@@ -213,6 +215,9 @@ describe('Terraform .tfvars files and literal secrets', () => {
   it('keep only that a literal is written, which makes the master password that reads it a literal in source control', () => {
     assert.deepEqual(findings({ 'db/main.tf': instance, 'db/terraform.tfvars': lines('db_password = "Orders2024!"') }, 'db/main.tf'), ['8 rds-master-password']);
     assert.deepEqual(contributionOf('db/terraform.tfvars', lines('db_password = "Orders2024!"', 'api_token = ""'))?.tfvars?.assignments, { db_password: WRITTEN_SECRET, api_token: null });
+    const files = { 'db/main.tf': instance, 'db/terraform.tfvars': lines('engine = "postgres"', 'db_password = "Orders2024!"') };
+    const [finding] = analyzeText(instance, realHintRules(), { kind: 'terraform', fileName: 'db/main.tf', workspace: model(files) }).findings;
+    assert.deepEqual(finding.related?.map((place) => [place.message, place.at.file, place.at.line]), [['Value from db/terraform.tfvars:2 (db_password = …)', 'db/terraform.tfvars', 1]], 'points at the literal, never quotes it');
   });
 
   it('count files loaded on request only when every one of them writes a literal', () => {

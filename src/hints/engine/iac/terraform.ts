@@ -10,6 +10,7 @@ import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, par
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
+import { WRITTEN_SECRET } from '../workspace/contribution';
 import { ModuleInputTarget, TerraformObject } from '../workspace/types';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
@@ -106,6 +107,11 @@ class TerraformReader extends TerraformValues implements HclValues {
       };
       if (valueEnd - valueStart === 1 && literal.kind !== 'expr' && literal.kind !== 'none') {
         option.literalSpan = { start: tokens.starts[valueStart], end: tokens.ends[valueStart] };
+      }
+      // A secret's literal that a `.tfvars` file writes: the finding points there (the model keeps no literal to quote).
+      const secret = literal.kind === 'str' && literal.value === WRITTEN_SECRET ? this.secretAssignedAt(valueStart, valueEnd) : undefined;
+      if (secret) {
+        option.passedFrom = { at: secret.at, text: `${secret.name} = …` };
       }
       items.push({ option, first: valueStart, end: valueEnd, block: isBlock });
       k = valueEnd - 1;

@@ -4,13 +4,15 @@
  * group, and what a module folder of the workspace holds. The reader asks through `OutsideValues`.
  */
 import { Literal } from '../model';
-import { ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent } from '../workspace/types';
+import { ModuleInputTarget, SourceRef, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent } from '../workspace/types';
 
 /** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
 export interface OutsideValues {
   variable(name: string): TerraformValue | undefined;
   /** What the folder's `.tfvars` files set `var.name` to instead of its default: null when unknown, undefined when unset. */
   assigned?(name: string): TerraformValue | null | undefined;
+  /** Where the folder's `.tfvars` files write the literal a secret's `var.name` takes, when they do. */
+  assignedSecretAt?(name: string): SourceRef | undefined;
   local(name: string): TerraformValue | undefined;
   /** The value of `local.name` in another file of the module when it is an object or map: its attributes. */
   localObject?(name: string): TerraformObject | undefined;

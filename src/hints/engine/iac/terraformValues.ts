@@ -7,7 +7,7 @@ import { matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { Literal, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { TerraformObject, TerraformValue } from '../workspace/types';
+import { SourceRef, TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
@@ -126,6 +126,13 @@ export class TerraformValues {
     }
     // The module's other files lend an engine data source's arguments among their locals, under the same key.
     return root === 'local' ? outside.local(name) : root === 'data' ? outside.local(`data.${name}`) : undefined;
+  }
+
+  /** `var.name` as the whole of [first, end), a secret's: where the folder's `.tfvars` files write the literal it takes. */
+  protected secretAssignedAt(first: number, end: number): { at: SourceRef; name: string } | undefined {
+    const reference = this.outside?.assignedSecretAt ? this.referenceAt(first, end) : undefined;
+    const at = reference?.root === 'var' ? this.outside?.assignedSecretAt?.(reference.name) : undefined;
+    return at && { at, name: reference!.name };
   }
 
   /** `var.name` as the whole of [first, end): what the folder's `.tfvars` files set it to (see OutsideValues.assigned). */

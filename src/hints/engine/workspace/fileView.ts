@@ -18,6 +18,7 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
   return {
     variable: (name) => view.terraformVariableDefault?.(file, name),
     assigned: (name) => view.terraformVariableAssigned?.(file, name),
+    assignedSecretAt: (name) => view.terraformSecretAssignedAt?.(file, name),
     object: (name) => view.terraformVariableObject?.(file, name),
     assignedObject: (name) => view.terraformObjectAssigned?.(file, name),
     variableType: (name) => view.terraformVariableType?.(file, name),

@@ -8,7 +8,7 @@ import { moduleInputsOf } from './moduleInputs';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { localModuleFolder } from './terraformGroups';
 import { decidingEntry } from './tfvars';
-import { ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntVarFile } from './types';
+import { ModuleInputTarget, SourceRef, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntVarFile } from './types';
 import { TfvarsEntry, Union } from './workspaceUnion';
 
 /** The value another file of `file`'s folder declares for a name. */
@@ -44,6 +44,15 @@ export abstract class TerraformFolderAnswers {
       return WRITTEN_SECRET;
     }
     return deciding === undefined ? (this.setByEveryCaller(file, name) ? null : undefined) : (deciding?.value ?? null);
+  }
+
+  /** Where the literal is written that a secret's variable takes from the folder's `.tfvars` files (see terraformVariableAssigned). */
+  terraformSecretAssignedAt(file: string, name: string): SourceRef | undefined {
+    if (this.terraformVariableAssigned(file, name) !== WRITTEN_SECRET) {
+      return undefined;
+    }
+    const deciding = this.decidingTfvars(file, name);
+    return (deciding ?? this.built().tfvars.get(`${folderOf(file)}\0${name}`)?.[0])?.secretAt;
   }
 
   /**

@@ -6,10 +6,10 @@
  * (https://developer.hashicorp.com/terraform/language/values/variables#variable-definitions-tfvars-files).
  */
 import { LineIndex } from '../text';
-import { keepsSetting, WRITTEN_SECRET } from './contribution';
+import { keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { readHcl } from './hcl';
 import { lendable, lendableObject, lendableObjectMap } from './terraformObjects';
-import { FileContribution, TerraformObject, TerraformScalar, TerraformValue } from './types';
+import { FileContribution, SourceRef, TerraformObject, TerraformScalar, TerraformValue } from './types';
 
 /** The longest list taken from a JSON file, as from an HCL one. */
 const MAX_LIST_ITEMS = 256;
@@ -67,6 +67,13 @@ export function indexTfvars(file: string, text: string, lines: LineIndex): FileC
       assignments[name] = value === undefined ? null : keepsSetting(name) ? value : writtenSecret(value);
     }
   }
+  // Where each secret's literal is written, for a finding to point at (not in JSON files, read without positions).
+  const secretsAt: Record<string, SourceRef> = {};
+  for (const attribute of attributes) {
+    if (assignments[attribute.name] === WRITTEN_SECRET) {
+      secretsAt[attribute.name] = sourceRef(file, lines, attribute.nameSpan);
+    }
+  }
   const objectMaps: Record<string, Record<string, TerraformObject>> = {};
   for (const attribute of attributes) {
     // An object a secret's name holds keeps nothing, as a secret does.
@@ -86,6 +93,9 @@ export function indexTfvars(file: string, text: string, lines: LineIndex): FileC
   }
   if (Object.keys(objectMaps).length > 0) {
     tfvars.objectMaps = objectMaps;
+  }
+  if (Object.keys(secretsAt).length > 0) {
+    tfvars.secretsAt = secretsAt;
   }
   return { tables: [], databases: [], functions: [], tfvars };
 }

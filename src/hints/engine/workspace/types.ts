@@ -154,7 +154,7 @@ export interface FileContribution {
    * (`terraform.tfvars`, `*.auto.tfvars`), and the variables it sets, each to a single value or a list of
    * them, or null for anything else (an expression, a map, a secret); and those it sets to an object or map, with its attributes.
    */
-  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null>; objects?: Record<string, TerraformObject>; objectMaps?: Record<string, Record<string, TerraformObject>> };
+  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null>; objects?: Record<string, TerraformObject>; objectMaps?: Record<string, Record<string, TerraformObject>>; secretsAt?: Record<string, SourceRef> };
   /**
    * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to: what
    * they may serve, as `iac/groupUse.ts` bits (0: resources other than databases and caches; a database, a cache,
@@ -350,6 +350,8 @@ export interface WorkspaceView {
    * or a file loaded only on request (`-var-file`) sets it, undefined when no such file sets it.
    */
   terraformVariableAssigned?(file: string, name: string): TerraformValue | null | undefined;
+  /** Where a `.tfvars` file of the folder writes the literal a secret's variable takes (see terraformVariableAssigned). */
+  terraformSecretAssignedAt?(file: string, name: string): SourceRef | undefined;
   /** The default of `variable "name"` declared in another `.tf` file of the folder of `file`, when it is an object or map. */
   terraformVariableObject?(file: string, name: string): TerraformObject | undefined;
   /**

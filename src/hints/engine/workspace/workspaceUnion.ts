@@ -8,7 +8,7 @@ import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { StackExportIndex } from './stackExports';
 import { TerraformGroupIndex } from './terraformGroups';
-import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, InputConditional, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue, TerragruntSettings } from './types';
+import { DatabaseDefinition, FileContribution, ForwardedInput, SourceRef, FunctionDefinition, InputConditional, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue, TerragruntSettings } from './types';
 import { push } from '../multimap';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
@@ -19,6 +19,8 @@ export interface TfvarsEntry {
   value: TerraformValue | null;
   object?: TerraformObject;
   objectMap?: Readonly<Record<string, TerraformObject>>;
+  /** Where the file writes a secret's literal, for a variable whose value is `WRITTEN_SECRET`. */
+  secretAt?: SourceRef;
 }
 
 export interface Union {
@@ -147,7 +149,8 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
       const object = contribution.tfvars!.objects?.[name];
       const objectMap = contribution.tfvars!.objectMaps?.[name];
-      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}) });
+      const secretAt = contribution.tfvars!.secretsAt?.[name];
+      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}), ...(secretAt ? { secretAt } : {}) });
     }
     if (contribution.tfvars) {
       union.tfvarsNames.set(file, Object.keys(contribution.tfvars.assignments));
