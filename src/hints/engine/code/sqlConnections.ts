@@ -259,12 +259,18 @@ function passesOn(a: CodeAnalyzer, open: number): boolean {
     return false;
   }
   return parts.every(([start, end]) => {
-    const k = start;
-    if (a.is(k, '*') || a.is(k, '**') || a.tokens.isSpread(k)) {
+    // `**config`, `...config`: passed on when `config` is the function's parameter, as a name alone is; a dict or object
+    // of the file or another module (`pymysql.connect(**DB_CONFIG)`) is the connection's own options.
+    const spread = a.is(start, '*') || a.is(start, '**') ? 1 : a.tokens.isSpread(start) ? 3 : 0;
+    const k = start + spread;
+    if (spread > 0 && (end !== k + 1 || !a.isId(k) || a.is(start, '*'))) {
       return true;
     }
     if (end !== k + 1 || !a.isId(k)) {
       return false;
+    }
+    if (spread > 0 && !a.scopes.lookup(a.tokens.text(k), k) && !a.imports.has(a.tokens.text(k))) {
+      return true;
     }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     const fn = binding ? a.scopes.enclosing(k, ['function']) : -1;
