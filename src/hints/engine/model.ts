@@ -285,6 +285,8 @@ export interface ScopeInfo {
   hasUnprocessedMarker(tokenIndex: number): boolean;
   /** Whether the code around the batch call reads its unprocessed items or keys only to log them (`unprocessedLogged.ts`). */
   logsUnprocessedOnly(tokenIndex: number): boolean;
+  /** Whether the code around the batch call reads its unprocessed items or keys only in an `if` that waits and sends nothing again. */
+  waitsUnprocessedOnly(tokenIndex: number): boolean;
   /** Whether the code around the call reads or passes a PartiQL `NextToken` (as `hasPaginationMarker` does the key). */
   hasNextTokenMarker(tokenIndex: number): boolean;
   /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
@@ -453,6 +455,7 @@ export const NO_SCOPES: ScopeInfo = {
   hasPaginationMarker: () => false,
   hasUnprocessedMarker: () => false,
   logsUnprocessedOnly: () => false,
+  waitsUnprocessedOnly: () => false,
   hasNextTokenMarker: () => false,
   readsFirstItemOnly: () => false,
   inTest: () => false,

@@ -167,6 +167,8 @@ export interface RuleDiagnostic {
   firstItemMessage?: string;
   /** For `unprocessed-ignored`: the message for a batch whose unprocessed items or keys the code reads only to log them. */
   loggedMessage?: string;
+  /** For `unprocessed-ignored`: the message for a batch whose unprocessed items or keys the code only waits on (an `if` that sleeps), sending nothing again. */
+  waitedMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];
   /**

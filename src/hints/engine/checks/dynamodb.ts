@@ -47,7 +47,8 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
       reported.add(occurrence.name.start);
       const logged = rule.diagnostic?.loggedMessage && scopes.logsUnprocessedOnly(occurrence.tokenIndex);
-      context.report(rule, occurrence.name, undefined, logged ? rule.diagnostic?.loggedMessage : undefined);
+      const waited = !logged && rule.diagnostic?.waitedMessage && scopes.waitsUnprocessedOnly(occurrence.tokenIndex);
+      context.report(rule, occurrence.name, undefined, logged ? rule.diagnostic?.loggedMessage : waited ? rule.diagnostic?.waitedMessage : undefined);
     }
   }
 }

@@ -90,7 +90,7 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number, keptR
     return undefined;
   }
   const fn = functionsByName(a).get(a.tokens.text(k));
-  const onInstance = a.isAccess(k - 1) && !a.isAccess(k - 3) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self') || (fn !== undefined && fn !== null && onGoReceiver(a, k - 2, caller, fn)));
+  const onInstance = a.isAccess(k - 1) && !a.isAccess(k - 3) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self') || (fn !== undefined && fn !== null && (onGoReceiver(a, k - 2, caller, fn) || onGoLocal(a, k - 2, caller, fn))));
   if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func')) {
     return undefined;
   }
@@ -115,6 +115,22 @@ function goReceiver(a: CodeAnalyzer, fn: FunctionScope): { name: number; type: n
   const name = goMethodName(a, fn);
   const type = name > 0 ? name - 2 : -1;
   return type > fn.params + 1 && a.isId(fn.params + 1) && a.isId(type) ? { name: fn.params + 1, type } : undefined;
+}
+
+/**
+ * Whether `receiver` is a local the caller makes of the type `callee` is a method of (`db := &storage{}` then
+ * `db.open(ctx)`, `s := storage{}`, `s := new(storage)`): the call runs that method of this file.
+ */
+function onGoLocal(a: CodeAnalyzer, receiver: number, caller: number, callee: FunctionScope): boolean {
+  const type = goReceiver(a, callee)?.type;
+  const binding = type !== undefined && a.isId(receiver) ? a.scopes.lookup(a.tokens.text(receiver), receiver) : undefined;
+  if (type === undefined || !binding || binding.expression < 0 || a.scopes.enclosing(binding.token, ['function']) !== caller) {
+    return false;
+  }
+  const k = binding.expression;
+  const typeName = a.tokens.text(type);
+  const literal = (at: number) => a.idIs(at, typeName) && a.is(at + 1, '{');
+  return literal(a.is(k, '&') ? k + 1 : k) || (a.idIs(k, 'new') && a.is(k + 1, '(') && a.idIs(k + 2, typeName) && a.is(k + 3, ')'));
 }
 
 /** Whether `receiver` is the caller method's receiver and `callee` a method of the same type (`h.Do(...)` in `func (h Handler) Hub`). */

@@ -18,7 +18,7 @@ import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
 import { readsNoUnprocessed } from './unprocessedLength';
-import { onlyLogged, returnsReply } from './unprocessedLogged';
+import { onlyLogged, onlyWaited, returnsReply } from './unprocessedLogged';
 import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks } from './replyCallbacks';
 
@@ -102,6 +102,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const unprocessed: number[] = [];
   // Read only to be logged (`unprocessedLogged.ts`): the batch still drops them, so these page nothing.
   const logged: number[] = [];
+  // Read only by an `if` that waits and sends nothing again (`onlyWaited`): dropped as well.
+  const waited: number[] = [];
   const nextTokens: number[] = [];
   const tokens = a.tokens;
   // A paginator the code leaves after its first page is a single call (`firstIteration.ts`), not a marker.
@@ -127,7 +129,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       (onlyLogged(a, token) || loggedThroughLocal(a, token) ? loggedPages : pagination).push(token);
     }
     if (lower.includes('unprocessed') && !readsNoUnprocessed(a, token)) {
-      (onlyLogged(a, token) ? logged : unprocessed).push(token);
+      (onlyLogged(a, token) ? logged : onlyWaited(a, token) ? waited : unprocessed).push(token);
     }
     if (NEXT_TOKEN_MARKER.test(lower)) {
       nextTokens.push(token);
@@ -150,6 +152,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
   const loggedAnchors = anchored(a, logged);
   const logsOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(loggedAnchors, tokenIndex));
+  const waitedAnchors = anchored(a, waited);
+  const waitsOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(waitedAnchors, tokenIndex));
   // A helper that hands its read over whole is paged where every call of it in the file is, or by the modules it is exported to.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
     const sites = passThroughCallSites(a, tokenIndex);
@@ -159,8 +163,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
     // A reply the function returns whole beside its log is its callers' to read.
-    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || (logsOnly(tokenIndex) && returnsReply(a, tokenIndex)),
+    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || ((logsOnly(tokenIndex) || waitsOnly(tokenIndex)) && returnsReply(a, tokenIndex)),
     logsUnprocessedOnly: logsOnly,
+    waitsUnprocessedOnly: waitsOnly,
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),

@@ -76,6 +76,8 @@ export interface ProjectContext {
   goItemHelpersExist?(): boolean;
   /** Whether another Go file calls this package's function `name` (or, when `method`, a method `name` on a non-client value) inside a loop or function that pages. */
   goCalledWhilePaging?(packageName: string, name: string, method: boolean): boolean;
+  /** Whether another Go file calls this package's function `name` (or a method `name` on a non-client value) where a batch's unprocessed items are read. */
+  goCalledWhileRetrying?(packageName: string, name: string, method: boolean): boolean;
   /** Whether another Go file makes a go-redis client of what this package's function or method `name` returns. */
   goOptionsUsed?(packageName: string, name: string, method: boolean): boolean;
   /** The client the other files' middleware hangs on the request as `name` (null: something else, or clients that differ). */

@@ -4,7 +4,8 @@
  * (`if len(out.UnprocessedItems) > 0 { log.Println("some items were not written") }`). The requests are
  * still dropped, so such a read is no retry. A read that does anything else (resends, returns, throws,
  * assigns, or an `if` with an `else`) is taken as handling them, and so is a log in a function that returns
- * the reply whole, to callers that may read them.
+ * the reply whole, to callers that may read them. An `if` whose body only waits (`time.Sleep(...)`, maybe beside a
+ * log) is read apart (`onlyWaited`): it sends nothing again either.
  */
 import type { CodeAnalyzer } from './analyzer';
 
@@ -17,28 +18,47 @@ const LOG_METHODS = new Set([
 /** A receiver that is a logger: `log`, `logger`, `_logger`, `LOG`, `logging`, `slog`, `logrus`, `appLogger`. */
 const LOGGER = /^_*(?:s?log(?:ger|ging|rus)?|\w*logger)$/i;
 
+/**
+ * What a body may do besides nothing: log (`log`), or also wait (`wait`: `time.Sleep(...)`, `Thread.sleep(...)`), where
+ * a wait counts only when the body holds one.
+ */
+type Allowed = 'log' | 'wait';
+
 /** Whether the marker at `marker` (unprocessed items or keys, a page key) is read only to be logged. */
 export function onlyLogged(a: CodeAnalyzer, marker: number): boolean {
+  return readOnlyFor(a, marker, 'log');
+}
+
+/**
+ * Whether the unprocessed items or keys at `marker` are read only by the condition of an `if` whose body waits and
+ * does nothing else but log (`if len(out.UnprocessedKeys) > 0 { time.Sleep(50 * time.Millisecond) }`): a pause that
+ * sends nothing again, so what came back unprocessed is still dropped.
+ */
+export function onlyWaited(a: CodeAnalyzer, marker: number): boolean {
+  return readOnlyFor(a, marker, 'wait');
+}
+
+function readOnlyFor(a: CodeAnalyzer, marker: number, allowed: Allowed): boolean {
   for (let open = a.parent[marker]; ; open = a.parent[open]) {
     if (open < 0 || a.is(open, '{')) {
-      return unbracketedCondition(a, marker, open);
+      return unbracketedCondition(a, marker, open, allowed);
     }
     if (!a.is(open, '(')) {
       continue;
     }
     if (a.idIs(open - 1, 'if')) {
       const close = a.partner[open];
-      return close > open && bodyOnlyLogs(a, close + 1);
+      return close > open && bodyOnlyLogs(a, close + 1, allowed);
     }
     const root = chainRoot(a, open - 1);
     if (root >= 0 && isLogCall(a, root, open - 1)) {
-      return startsStatement(a, root);
+      return allowed === 'log' && startsStatement(a, root);
     }
   }
 }
 
 /** A Go or Python `if` whose condition holds the marker outside any bracket of the `if` itself; `depth` is the bracket around the statement. */
-function unbracketedCondition(a: CodeAnalyzer, marker: number, depth: number): boolean {
+function unbracketedCondition(a: CodeAnalyzer, marker: number, depth: number, allowed: Allowed): boolean {
   let top = marker;
   while (a.parent[top] !== depth) {
     top = a.parent[top];
@@ -58,30 +78,30 @@ function unbracketedCondition(a: CodeAnalyzer, marker: number, depth: number): b
   const python = a.language.family === 'python';
   for (let k = top; k < a.tokens.length && a.parent[k] === depth; k = a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
     if (python && a.is(k, ':')) {
-      return pythonBodyOnlyLogs(a, first, k + 1);
+      return pythonBodyOnlyLogs(a, first, k + 1, allowed);
     }
     if (!python && a.is(k, '{')) {
-      return bodyOnlyLogs(a, k);
+      return bodyOnlyLogs(a, k, allowed);
     }
   }
   return false;
 }
 
-/** A brace language's `if` body that starts at `from` (`{ ... }`, or one statement), logs and does nothing else, with no `else`. */
-function bodyOnlyLogs(a: CodeAnalyzer, from: number): boolean {
+/** A brace language's `if` body that starts at `from` (`{ ... }`, or one statement), logs (or waits) and does nothing else, with no `else`. */
+function bodyOnlyLogs(a: CodeAnalyzer, from: number, allowed: Allowed): boolean {
   if (a.is(from, '{')) {
     const close = a.partner[from];
-    return close > from && !a.idIs(close + 1, 'else') && onlyLogCalls(a, from + 1, close);
+    return close > from && !a.idIs(close + 1, 'else') && onlyLogCalls(a, from + 1, close, allowed);
   }
   let end = from;
   while (end < a.tokens.length && !a.is(end, ';') && a.parent[end] === a.parent[from]) {
     end = a.partner[end] > end ? a.partner[end] + 1 : end + 1;
   }
-  return !a.idIs(end + 1, 'else') && onlyLogCalls(a, from, end);
+  return !a.idIs(end + 1, 'else') && onlyLogCalls(a, from, end, allowed);
 }
 
 /** A Python `if` body after its `:` (the rest of the line, or the lines indented under `header`), with no `elif` or `else`. */
-function pythonBodyOnlyLogs(a: CodeAnalyzer, header: number, from: number): boolean {
+function pythonBodyOnlyLogs(a: CodeAnalyzer, header: number, from: number, allowed: Allowed): boolean {
   const indent = (token: number) => a.lines.position(a.tokens.starts[token]).character;
   const level = indent(header);
   let end = from;
@@ -89,12 +109,13 @@ function pythonBodyOnlyLogs(a: CodeAnalyzer, header: number, from: number): bool
   while (end < a.tokens.length && !(a.startsLine(end) && (sameLine || indent(end) <= level))) {
     end++;
   }
-  return !a.idIs(end, 'else') && !a.idIs(end, 'elif') && onlyLogCalls(a, from, end);
+  return !a.idIs(end, 'else') && !a.idIs(end, 'elif') && onlyLogCalls(a, from, end, allowed);
 }
 
-/** Whether the tokens [from, to) are one or more logging calls and nothing else. */
-function onlyLogCalls(a: CodeAnalyzer, from: number, to: number): boolean {
+/** Whether the tokens [from, to) are one or more logging calls and nothing else; for `wait`, also waiting calls, one at least. */
+function onlyLogCalls(a: CodeAnalyzer, from: number, to: number, allowed: Allowed): boolean {
   let calls = 0;
+  let waits = 0;
   let k = from;
   while (k < to) {
     if (a.is(k, ';')) {
@@ -107,13 +128,27 @@ function onlyLogCalls(a: CodeAnalyzer, from: number, to: number): boolean {
       name += 2;
     }
     const close = a.partner[name + 1];
-    if (!a.isId(root) || !a.is(name + 1, '(') || close <= name + 1 || !isLogCall(a, root, name)) {
+    const waiting = allowed === 'wait' && a.isId(root) && isWaitCall(a, root, name);
+    if (!a.isId(root) || !a.is(name + 1, '(') || close <= name + 1 || !(waiting || isLogCall(a, root, name))) {
       return false;
     }
     calls++;
+    waits += waiting ? 1 : 0;
     k = close + 1;
   }
-  return calls > 0;
+  return calls > 0 && (allowed === 'log' || waits > 0);
+}
+
+/** Receivers whose `sleep` or `delay` pauses the caller: Go's and Python's `time`, `asyncio`, Java's `Thread` and `TimeUnit`, .NET's `Task`. */
+const WAITERS = new Set(['time', 'asyncio', 'thread', 'timeunit', 'task']);
+
+/** A call that only pauses: `time.Sleep(d)`, `time.sleep(s)`, `await asyncio.sleep(s)`, `Thread.sleep(ms)`, `TimeUnit.SECONDS.sleep(1)`, `await Task.Delay(ms)`, a bare `sleep(s)`. */
+function isWaitCall(a: CodeAnalyzer, root: number, name: number): boolean {
+  const method = (a.id(name) ?? '').toLowerCase();
+  if (method !== 'sleep' && method !== 'delay') {
+    return false;
+  }
+  return root === name ? method === 'sleep' : WAITERS.has((a.id(root) ?? '').toLowerCase());
 }
 
 /** The first name of the `a.b.c` chain that ends at the name `name`, or -1. */

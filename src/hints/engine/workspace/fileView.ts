@@ -65,6 +65,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     goItemMethods: (packageName, importPath) => view.goItemMethods?.(file, packageName, importPath),
     goItemHelpersExist: () => view.goItemHelpersExist?.() ?? false,
     goCalledWhilePaging: (packageName, name, method) => view.goCalledWhilePaging?.(file, packageName, name, method) ?? false,
+    goCalledWhileRetrying: (packageName, name, method) => view.goCalledWhileRetrying?.(file, packageName, name, method) ?? false,
     goOptionsUsed: (packageName, name, method) => view.goOptionsUsed?.(file, packageName, name, method) ?? false,
     requestClient: (name) => view.requestClient?.(file, name),
     clientPassingCalls: (name) => view.clientPassingCalls?.(file, name) ?? [],

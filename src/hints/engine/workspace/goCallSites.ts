@@ -10,11 +10,14 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { go } from '../code/languages/go';
 import { onNonClient } from '../code/languages/goCallers';
 import { markerScopes } from '../code/pagination';
+import type { ScopeInfo } from '../model';
 import { LineIndex } from '../text';
 import { GoCallRef } from './types';
 
 /** The field names of a paging loop in the Go SDKs (v1 and v2): a file without either pages nothing. */
 const PAGING_FIELDS = /LastEvaluatedKey|ExclusiveStartKey/;
+/** The fields of a batch's output that hold what it left undone: a file without either retries no batch. */
+const UNPROCESSED_FIELDS = /Unprocessed(?:Keys|Items)/;
 /** Calls recorded per file: far more than a file makes inside its paging loops. */
 const MAX_CALLS = 64;
 /** Go's predeclared functions and types, which a call of an unbound name may be and no package declares. */
@@ -28,6 +31,11 @@ export function mayPage(text: string): boolean {
   return PAGING_FIELDS.test(text);
 }
 
+/** Whether a Go file may retry what a batch left unprocessed, from its text alone. */
+export function mayRetryBatches(text: string): boolean {
+  return UNPROCESSED_FIELDS.test(text);
+}
+
 /**
  * Calls inside a paging loop or function: `pkg.Name(...)` of a package the file imports (`imports`: the name
  * the file uses to its import path), `Name(...)` of a name the file does not bind (a function of another
@@ -35,6 +43,18 @@ export function mayPage(text: string): boolean {
  * such as an interface's). A local that hides the import's name makes no call of the package.
  */
 export function pagingCalls(text: string, imports: ReadonlyMap<string, string>): GoCallRef[] {
+  return callsWhere(text, imports, (markers, i) => markers.hasPaginationMarker(i));
+}
+
+/**
+ * The same calls inside a loop or function that reads a batch's `UnprocessedKeys` or `UnprocessedItems` (as the
+ * caller's file reads them for its own batches): a wrapper that returns a batch's output leaves its retry to such a caller.
+ */
+export function retryingCalls(text: string, imports: ReadonlyMap<string, string>): GoCallRef[] {
+  return callsWhere(text, imports, (markers, i) => markers.hasUnprocessedMarker(i));
+}
+
+function callsWhere(text: string, imports: ReadonlyMap<string, string>, marked: (markers: ScopeInfo, i: number) => boolean): GoCallRef[] {
   const a = new CodeAnalyzer(text, go, new LineIndex(text));
   a.bind();
   const markers = markerScopes(a);
@@ -54,7 +74,7 @@ export function pagingCalls(text: string, imports: ReadonlyMap<string, string>):
       path = '';
     }
     const key = `${path}\0${name}`;
-    if (path !== undefined && !seen.has(key) && markers.hasPaginationMarker(i)) {
+    if (path !== undefined && !seen.has(key) && marked(markers, i)) {
       seen.add(key);
       calls.push({ path, name });
     }

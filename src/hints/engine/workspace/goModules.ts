@@ -171,6 +171,7 @@ export class GoModuleIndex {
   private readonly resolved = new Map<string, string | null>();
   /** Callers by `folder\0package\0name` of the function called (`.\0name` for methods), built on the first question. */
   private pagingCallers: Map<string, string[]> | undefined;
+  private retryingCallers: Map<string, string[]> | undefined;
   private optionCallers: Map<string, string[]> | undefined;
   private optionMethods: Map<string, number> | undefined;
   /** Each file's item helpers, read on the first question (`null`: none). */
@@ -291,6 +292,12 @@ export class GoModuleIndex {
   calledWhilePaging(codeFile: string, packageName: string, name: string, method: boolean): boolean {
     this.pagingCallers ??= this.callers((declared) => declared.pagingCalls);
     return this.calledFrom(this.pagingCallers, method ? `.\0${name}` : `${folderOf(codeFile)}\0${packageName}\0${name}`, codeFile);
+  }
+
+  /** Whether a file other than `codeFile` calls its package's function (or any method) `name` where a batch's unprocessed items are read. */
+  calledWhileRetrying(codeFile: string, packageName: string, name: string, method: boolean): boolean {
+    this.retryingCallers ??= this.callers((declared) => declared.retryingCalls);
+    return this.calledFrom(this.retryingCallers, method ? `.\0${name}` : `${folderOf(codeFile)}\0${packageName}\0${name}`, codeFile);
   }
 
   /** Whether a file other than `codeFile` hands the result of its function or method `name` whole to a go-redis factory. */

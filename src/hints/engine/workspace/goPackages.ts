@@ -19,7 +19,7 @@ import { emptyContribution } from './contribution';
 import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, sdkInterfaceLine, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayDeclareItemHelpers } from '../code/languages/goItemHelpers';
-import { mayPage, pagingCalls } from './goCallSites';
+import { mayPage, mayRetryBatches, pagingCalls, retryingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
 import { clientMakers, mayOpenSql, sqlOpeners, wrapperMakers } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
@@ -67,7 +67,7 @@ const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'd
 
 /** Whether a Go file may declare something that gives a client, page a DynamoDB read or open a SQL pool, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || mayRetryBatches(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -468,6 +468,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {
     declared.pagingCalls = paging;
+  }
+  const retrying = name !== undefined && mayRetryBatches(text) ? retryingCalls(text, imports.others) : [];
+  if (retrying.length > 0) {
+    declared.retryingCalls = retrying;
   }
   // Its item helpers are read only when a caller asks (`goModules.ts`).
   if (name !== undefined && mayDeclareItemHelpers(text)) {

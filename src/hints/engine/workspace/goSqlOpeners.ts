@@ -16,6 +16,7 @@ import { go } from '../code/languages/go';
 import { connectionFromInvocation } from '../code/invocationData';
 import { dependsOnInvocation } from '../code/invocationDependence';
 import { sqlConstruction } from '../code/sqlConnections';
+import { goMethodName } from '../code/helperFunctions';
 import { LineIndex } from '../text';
 
 /** The import paths of the Go SQL packages (`database/sql`, sqlx, pgx and pgxpool v4 and v5, GORM v1 and v2). */
@@ -71,9 +72,19 @@ export function wrapperMakers(text: string, declared: readonly string[]): GoMake
   return { makers: Object.fromEntries(found.map(({ name, made }) => [name, made.service])), configured: configuredNames(found) };
 }
 
-/** A reader of the clients the function `fn` makes in its own body (not in a function literal it hands on, which may run once). */
+/**
+ * A reader of the clients the function `fn` makes in its own body (not in a function literal it hands on, which may
+ * run once), or through a function or method of its file that it calls (`db.open(ctx)` on the value it returns).
+ */
 function clientReader(fn: FunctionScope): HandlerReader {
-  return { mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (a.scopes.enclosing(k, ['function']) === fn.scope ? goConstruction(a, k) : undefined) };
+  return { mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (inNamedBody(a, k, fn) ? goConstruction(a, k) : undefined), sameFileHelpers: true };
+}
+
+/** Whether `k` is in the body of `fn` or of another named function or method of the file, not in a function literal. */
+function inNamedBody(a: CodeAnalyzer, k: number, fn: FunctionScope): boolean {
+  const scope = a.scopes.enclosing(k, ['function']);
+  const around = scope === fn.scope ? undefined : a.functions.get(scope);
+  return scope === fn.scope || (around !== undefined && (goMethodName(a, around) >= 0 || (a.idIs(around.params - 2, 'func') && a.isId(around.params - 1))));
 }
 
 /** The same reader, where the SDK configuration the function loads may take its options from the parameters. */

@@ -75,6 +75,8 @@ export interface GoPackageFile {
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
   pagingCalls?: GoCallRef[];
+  /** Calls made inside a loop or function that reads a batch's `UnprocessedKeys` or `UnprocessedItems`. */
+  retryingCalls?: GoCallRef[];
   /**
    * Interfaces whose every method is a go-redis command (`Get(ctx context.Context, key string) *redis.StringCmd`), which
    * code declares so as to take a client or a test double: by name, the go-redis type they stand for (`Cmdable`).

@@ -512,6 +512,8 @@ export interface WorkspaceView {
    * DynamoDB read; when `method`, whether one calls a method `name` there on a value that is no SDK client (an interface).
    */
   goCalledWhilePaging?(codeFile: string, packageName: string, name: string, method: boolean): boolean;
+  /** The same for a loop or function that reads a batch's `UnprocessedKeys` or `UnprocessedItems`: a batch wrapper's callers that retry it. */
+  goCalledWhileRetrying?(codeFile: string, packageName: string, name: string, method: boolean): boolean;
   /**
    * Whether another Go file hands the result of `name` (a function of `codeFile`'s package, or a method when
    * `method`) whole to a go-redis factory. A method counts only when no other file declares an options method of that name.

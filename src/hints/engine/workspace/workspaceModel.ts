@@ -328,6 +328,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.goModules().calledWhilePaging(codeFile, packageName, name, method);
   }
 
+  /** Whether another Go file calls a function of a file's package where a batch's unprocessed items are read; see `WorkspaceView.goCalledWhileRetrying`. */
+  goCalledWhileRetrying(codeFile: string, packageName: string, name: string, method: boolean): boolean {
+    return this.goModules().calledWhileRetrying(codeFile, packageName, name, method);
+  }
+
   /** Whether another Go file makes a go-redis client of what a function or method returns; see `WorkspaceView.goOptionsUsed`. */
   goOptionsUsed(codeFile: string, packageName: string, name: string, method: boolean): boolean {
     return this.goModules().optionsUsed(codeFile, packageName, name, method);

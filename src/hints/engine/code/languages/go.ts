@@ -21,6 +21,7 @@ import { goClientType, goImport, goLibraryClientCall, goPackageCall, goV1Method 
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { handedToCallers } from './goCallers';
+import { retriedByCallers } from './goBatchCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisUrl, isGoRedisUrlParser } from './goRedis';
@@ -547,6 +548,7 @@ export const go: CodeLanguage = {
   projectRequest: projectInputCall,
   finish: (a) => {
     handedToCallers(a);
+    retriedByCallers(a);
     pulumiGoResources(a);
   },
 };

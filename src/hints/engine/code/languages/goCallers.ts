@@ -28,7 +28,7 @@ import { REDIS_OPTION_TYPES } from './goClients';
 import { goPackageName } from './goPackageStructs';
 
 /** A named function or method: its name token, its parameters' `(`, and whether it has a receiver. */
-interface Signature {
+export interface Signature {
   name: number;
   params: number;
   method: boolean;
@@ -46,7 +46,7 @@ export function optionsLiteral(a: CodeAnalyzer, from: number): number {
 const directBuilders = new WeakMap<CodeAnalyzer, Set<number>>();
 
 /** `func Name(params)` or `func (r *T) Name(params)` (not a function literal, not a generic function). */
-function signatureOf(a: CodeAnalyzer, fn: FunctionScope): Signature | undefined {
+export function signatureOf(a: CodeAnalyzer, fn: FunctionScope): Signature | undefined {
   if (a.idIs(fn.params - 2, 'func') && a.isId(fn.params - 1)) {
     return { name: fn.params - 1, params: fn.params, method: false };
   }
@@ -201,7 +201,7 @@ function declaredAsInput(a: CodeAnalyzer, name: number): boolean {
 }
 
 /** `return client.Scan(ctx, input)`, or `out, err := client.Scan(ctx, input)` with `out` returned first (`return out, err`). */
-function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: OperationOccurrence, file: FileCalls): boolean {
+export function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: OperationOccurrence, file: Pick<FileCalls, 'returned'>): boolean {
   const start = chainStart(a, occurrence.tokenIndex - 2);
   if (a.idIs(start - 1, 'return')) {
     return true;
