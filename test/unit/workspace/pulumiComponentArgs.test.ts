@@ -8,27 +8,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules, sourceLines } from '../hints/support';
-import { workspaceOf } from './support';
+import { passedFindings, workspaceOf } from './support';
 
 const RULES = new Set(['rds-publicly-accessible', 'rds-skip-final-snapshot', 'rds-master-password', 'rds-deletion-protection', 'elasticache-transit-encryption']);
 
-/** `line:token rule | where the value comes from` for each finding of `file` that these tests follow. */
+/** The findings of `file` among `files` that these tests follow, with where each value comes from. */
 function findings(files: Record<string, string>, file: string): string[] {
-  const code = files[file];
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    workspace: workspaceOf(files),
-    onError: (error) => assert.fail(String(error)),
-  });
-  return result.findings
-    .filter((finding) => RULES.has(finding.ruleId))
-    .map((finding) => {
-      const passed = / (Value from .*|\S+ leaves .*)\.$/.exec(finding.message)?.[1];
-      return `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)} ${finding.ruleId}${passed ? ` | ${passed}` : ''}`;
-    });
+  return passedFindings(files, file, RULES);
 }
 
 const TS_COMPONENT = sourceLines(

@@ -84,3 +84,23 @@ export function hintsInWorkspace(view: WorkspaceView | undefined, file: string, 
     ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
   ].sort();
 }
+
+/**
+ * `line:token rule | where the value comes from` for each finding of `file` among `files` (judged in their
+ * workspace) whose rule is one of `rules`: the props another file's construction or call passes, or leaves out.
+ */
+export function passedFindings(files: Record<string, string>, file: string, rules: ReadonlySet<string>): string[] {
+  const code = files[file];
+  const result = analyzeText(code, realHintRules(), {
+    kind: documentKind(undefined, file)!,
+    fileName: file,
+    workspace: workspaceOf(files),
+    onError: (error) => assert.fail(String(error)),
+  });
+  return result.findings
+    .filter((finding) => rules.has(finding.ruleId))
+    .map((finding) => {
+      const passed = / (Value from .*|\S+ leaves .*)\.$/.exec(finding.message)?.[1];
+      return `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)} ${finding.ruleId}${passed ? ` | ${passed}` : ''}`;
+    });
+}
