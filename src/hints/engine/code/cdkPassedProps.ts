@@ -1,5 +1,5 @@
 /**
- * Workspace mode: a CDK construct's prop set from the props of the stack (or construct) class around it, which
+ * A CDK construct's prop set from the props of the stack (or construct) class around it, which
  * the app passes in another file. `multiAz: props.multiAz` (also `props?.multiAz`, `props!.multiAz`, a name
  * destructured from `props`, and `props.multiAz ?? true`) in `constructor(scope, id, props: DatabaseStackProps)`,
  * or Python `multi_az=multi_az` with `def __init__(self, scope, id, *, multi_az: bool = True, **kwargs)` and
@@ -10,7 +10,10 @@
  * so a finding says which one passes the value. Pulumi component resources are read the same way
  * (`workspace/pulumiInstantiations.ts`): `publiclyAccessible: args.publiclyAccessible` (also `args.x || false`),
  * and Python `args.publicly_accessible` of an args object the program builds (`DbArgs(publicly_accessible=True)`),
- * whose class's default holds when it is left out (`argsClassDefaults.ts`), unknown when there is none.
+ * whose class's default holds when it is left out (`argsClassDefaults.ts`), unknown when there is none. So are
+ * the parameters of module-level functions that build resources (`makeDatabase({ exposed: true })`), args merged
+ * over a module's defaults object, negated props, and the file's own constructions and calls, with or without a
+ * workspace.
  */
 import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
 import { cdkInstantiations, MAX_READ_INSTANTIATIONS } from '../workspace/cdkInstantiations';
