@@ -168,6 +168,10 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'pulumi-go':
     case 'pulumi-csharp':
       return origin;
+    case 'cdktf':
+    case 'cdktf-python':
+      // The rules have no cdktf examples: the hover shows its text alone, never another tool's code.
+      return undefined;
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

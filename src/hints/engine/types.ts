@@ -327,6 +327,8 @@ export type SiteOrigin =
   | 'pulumi-python'
   | 'pulumi-go'
   | 'pulumi-csharp'
+  | 'cdktf'
+  | 'cdktf-python'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'
