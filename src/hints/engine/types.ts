@@ -273,6 +273,8 @@ export const EXAMPLE_KEYS = [
   'pulumi-python',
   'pulumi-go',
   'pulumi-csharp',
+  'cdktf-typescript',
+  'cdktf-python',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 

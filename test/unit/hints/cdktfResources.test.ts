@@ -1,7 +1,7 @@
 /**
  * CDK for Terraform programs: `new DbInstance(this, "db", {...})` of `@cdktf/provider-aws` (or of bindings
  * `cdktf get` generates) is the Terraform resource it synthesizes, judged by the Terraform rules, in TypeScript
- * and Python, with the options named as the program writes them.
+ * and Python, with the options named as the program writes them and examples in cdktf.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -187,14 +187,21 @@ describe('CDK for Terraform AWS resources', () => {
     assert.deepEqual(hintsIn('__tests__/main-test.ts', test), []);
   });
 
-  it('shows the rule’s text in the file’s own terms and no other tool’s example', () => {
+  it('shows a cdktf example in the file’s language, with the options named as it writes them', () => {
     const code = sourceLines('import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";', 'new DbInstance(this, "db", { engine: "postgres", storageEncrypted: true, publiclyAccessible: true });');
     const markdown = hoverAt('main.ts', code, 'publiclyAccessible');
     assert.match(markdown, /\*\*publiclyAccessible/);
-    assert.doesNotMatch(markdown, /```|new aws\.rds|publicly_accessible/);
+    assert.match(markdown, /```ts\nnew DbInstance\(this, "orders", \{\n(?:.*\n)*? {2}publiclyAccessible: false,/);
+    assert.doesNotMatch(markdown, /new aws\.rds|publicly_accessible|```hcl/);
     const py = sourceLines('from cdktf_cdktf_provider_aws.db_instance import DbInstance', 'DbInstance(self, "db", engine="postgres", storage_encrypted=True, publicly_accessible=True)');
     const pyMarkdown = hoverAt('main.py', py, 'publicly_accessible');
     assert.match(pyMarkdown, /\*\*publicly_accessible/);
-    assert.doesNotMatch(pyMarkdown, /```/);
+    assert.match(pyMarkdown, /```python\nDbInstance\(\n {4}self,\n {4}"orders",\n(?:.*\n)*? {4}publicly_accessible=False,/);
+    assert.doesNotMatch(pyMarkdown, /aws\.rds\.Instance|```hcl/);
+    const ingress = sourceLines(
+      'import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";',
+      'new SecurityGroupRule(this, "pg", { type: "ingress", securityGroupId: sg.id, protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] });',
+    );
+    assert.match(hoverAt('network.ts', ingress, '"0.0.0.0/0"'), /```ts\nnew VpcSecurityGroupIngressRule\(this, "db-from-app", \{/);
   });
 });

@@ -12,6 +12,7 @@
  * https://github.com/cdktf/cdktf-provider-aws/blob/main/docs/dbInstance.typescript.md
  */
 import { OptionContext } from '../model';
+import { RuleMatch } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { contextFrom } from './options';
@@ -36,6 +37,16 @@ const CDKTF_TERRAFORM_TYPES = [
   'aws_elasticache_user_group',
   'aws_lambda_function',
 ];
+
+const CDKTF_TYPES: ReadonlySet<string> = new Set(CDKTF_TERRAFORM_TYPES);
+
+/**
+ * Whether a rule reaches cdktf programs: a Terraform resource of the classes above, or security group ingress.
+ * The content build then requires its cdktf examples (`examples.ts`).
+ */
+export function cdktfReaches(match: RuleMatch): boolean {
+  return match.ingress !== undefined || (match.terraform?.resources.some((type) => CDKTF_TYPES.has(type)) ?? false);
+}
 
 /** `aws_db_instance` → `DbInstance`, as the provider names its classes. */
 function className(type: string): string {
