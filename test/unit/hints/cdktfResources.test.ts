@@ -61,6 +61,8 @@ describe('CDK for Terraform AWS resources', () => {
     assert.ok(hintsIn('main.ts', root).includes('2:transitEncryptionEnabled elasticache-transit-encryption!'), hintsIn('main.ts', root).join('\n'));
     const generated = sourceLines('import { DbInstance } from "../.gen/providers/aws/db-instance";', 'new DbInstance(this, "db", { engine: "mysql", instanceClass: "db.t3.micro", storageEncrypted: true, publiclyAccessible: true });');
     assert.ok(hintsIn('stacks/db.ts', generated).includes('2:publiclyAccessible rds-publicly-accessible!'), hintsIn('stacks/db.ts', generated).join('\n'));
+    const aliased = generated.replace('../.gen/providers/aws/db-instance', '@gen/providers/aws/db-instance');
+    assert.ok(hintsIn('stacks/db.ts', aliased).includes('2:publiclyAccessible rds-publicly-accessible!'), hintsIn('stacks/db.ts', aliased).join('\n'));
   });
 
   it('reads a config held in a variable, a spread that hides settings, and names a setting left out in the file’s case', () => {

@@ -68,9 +68,10 @@ const CDKTF_INGRESS: ReadonlyMap<string, string> = new Map([
 
 /**
  * The AWS provider's modules: the package or one of its `lib/<resource>` submodules, generated bindings under
- * `.gen/providers/aws` at any relative depth; Python's package, its `<resource>` submodules and `imports.aws`.
+ * `.gen/providers/aws` at any relative depth or through a `tsconfig` path alias for `.gen` (`@gen/providers/aws`);
+ * Python's package, its `<resource>` submodules and `imports.aws`.
  */
-const CDKTF_AWS_MODULE = /^(?:@cdktf\/provider-aws|@cdktn\/provider-aws|(?:\.{1,2}\/)+(?:[\w-]+\/)*\.gen\/providers\/aws)(?:\/lib)?(?:\/[a-z0-9-]+)?(?:\/index(?:\.js)?)?$/;
+const CDKTF_AWS_MODULE = /^(?:@cdktf\/provider-aws|@cdktn\/provider-aws|(?:\.{1,2}\/)+(?:[\w-]+\/)*\.gen\/providers\/aws|@gen\/providers\/aws)(?:\/lib)?(?:\/[a-z0-9-]+)?(?:\/index(?:\.js)?)?$/;
 const CDKTF_AWS_PYTHON_MODULE = /^(?:cdktf_cdktf_provider_aws|cdktn_provider_aws|imports\.aws)(?:\.[a-z0-9_]+)?$/;
 
 export interface CdktfClass {
