@@ -2,6 +2,7 @@
  * Hover examples in the reader's language: which example keys a rule needs (checked by the content
  * build) and which one a hover shows for a file. Pure: no `vscode`.
  */
+import { cdktfReaches } from './engine/code/cdktf';
 import { pulumiReaches } from './engine/code/pulumi';
 import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin, SQL_CONNECTION_LANGUAGES } from './engine/types';
 
@@ -39,6 +40,8 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'pulumi-python': 'python',
   'pulumi-go': 'go',
   'pulumi-csharp': 'csharp',
+  'cdktf-typescript': 'ts',
+  'cdktf-python': 'python',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -104,6 +107,12 @@ function pulumiKey(match: RuleMatch, language: HintLanguage): ExampleKey | undef
   return pulumiReaches(match) ? PULUMI_KEYS[language] : undefined;
 }
 
+const CDKTF_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
+  javascript: 'cdktf-typescript',
+  typescript: 'cdktf-typescript',
+  python: 'cdktf-python',
+};
+
 /** Every example key a rule needs: each place its `languages` and `match` let it apply. */
 export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; match: RuleMatch }): ExampleKey[] {
   const { match } = rule;
@@ -132,6 +141,10 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
     const pulumi = pulumiKey(match, language);
     if (pulumi) {
       keys.add(pulumi);
+    }
+    const cdktf = cdktfReaches(match) ? CDKTF_KEYS[language] : undefined;
+    if (cdktf) {
+      keys.add(cdktf);
     }
   }
   return [...keys];
@@ -168,6 +181,10 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'pulumi-go':
     case 'pulumi-csharp':
       return origin;
+    case 'cdktf':
+      return 'cdktf-typescript';
+    case 'cdktf-python':
+      return 'cdktf-python';
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

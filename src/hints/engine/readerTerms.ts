@@ -23,9 +23,11 @@ function formatNames(rule: HintRule, origin: SiteOrigin): string[] {
       return rule.match.cloudformation?.properties ?? [];
     case 'terraform':
     case 'pulumi-python':
+    case 'cdktf-python':
       return rule.match.terraform?.arguments ?? [];
     case 'pulumi':
-      // Pulumi's TypeScript/JavaScript SDK takes the Terraform arguments in camelCase (`storage_encrypted` → `storageEncrypted`).
+    case 'cdktf':
+      // Pulumi's TypeScript/JavaScript SDK and cdktf take the Terraform arguments in camelCase (`storage_encrypted` → `storageEncrypted`).
       return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
     case 'pulumi-go':
     case 'pulumi-csharp':
@@ -60,8 +62,8 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
     } else if (written === undefined) {
       reader = inFormat.find((candidate) => normalizeName(candidate) === norm) ?? (canonical.length === 1 && inFormat.length === 1 ? inFormat[0] : undefined);
     }
-    // Pulumi's SDKs name the API's settings in their own case, also those the Terraform match leaves out (`authToken`).
-    reader ??= origin === 'pulumi' || origin === 'pulumi-python' ? pulumiName(name, origin) : undefined;
+    // Pulumi's SDKs and cdktf name the API's settings in their own case, also those the Terraform match leaves out (`authToken`).
+    reader ??= origin === 'pulumi' || origin === 'cdktf' ? pulumiName(name, 'pulumi') : origin === 'pulumi-python' || origin === 'cdktf-python' ? pulumiName(name, 'pulumi-python') : undefined;
     if (reader !== undefined && reader !== name) {
       names.set(name, reader);
     }

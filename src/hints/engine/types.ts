@@ -275,6 +275,8 @@ export const EXAMPLE_KEYS = [
   'pulumi-python',
   'pulumi-go',
   'pulumi-csharp',
+  'cdktf-typescript',
+  'cdktf-python',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
@@ -329,6 +331,8 @@ export type SiteOrigin =
   | 'pulumi-python'
   | 'pulumi-go'
   | 'pulumi-csharp'
+  | 'cdktf'
+  | 'cdktf-python'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'

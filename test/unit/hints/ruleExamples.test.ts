@@ -40,7 +40,7 @@ describe('rule examples per language and client', () => {
     assert.match(compile(RULE('  examples:\n    python: ""\n')).errors.map((error) => error.message).join('\n'), /'python' must be a non-empty string/);
   });
 
-  it('requires Pulumi examples where a rule reaches a resource Pulumi programs declare, in the languages they are written in', () => {
+  it('requires Pulumi and cdktf examples where a rule reaches a resource Pulumi or cdktf programs declare, in the languages they are written in', () => {
     const rule = (languages: string, resource: string) => `- id: rds-publicly-accessible
   service: rds
   title: Public
@@ -54,13 +54,15 @@ describe('rule examples per language and client', () => {
   note: elasticache-redis-commands
 `;
     const missing = (yaml: string) => compile(yaml).errors.map((error) => error.message).join('\n');
-    assert.match(missing(rule('typescript, python, terraform', 'aws_db_instance')), /has no example for pulumi-typescript, pulumi-python/);
-    assert.match(missing(rule('javascript, terraform', 'aws_db_instance')), /has no example for pulumi-typescript \(/);
+    assert.match(missing(rule('typescript, python, terraform', 'aws_db_instance')), /has no example for pulumi-typescript, cdktf-typescript, pulumi-python, cdktf-python/);
+    assert.match(missing(rule('javascript, terraform', 'aws_db_instance')), /has no example for pulumi-typescript, cdktf-typescript \(/);
     assert.match(missing(rule('go, csharp, terraform', 'aws_db_instance')), /has no example for (?:go, csharp, )?pulumi-go, pulumi-csharp/);
     assert.doesNotMatch(missing(rule('go, csharp, terraform', 'aws_db_parameter_group')), /pulumi/);
     assert.doesNotMatch(missing(rule('terraform', 'aws_db_instance')), /pulumi/);
     // A Terraform resource the Pulumi reader does not read needs none.
-    assert.doesNotMatch(missing(rule('typescript, python, terraform', 'aws_db_parameter_group')), /pulumi/);
+    assert.doesNotMatch(missing(rule('typescript, python, terraform', 'aws_db_parameter_group')), /pulumi|cdktf/);
+    // Go and C# cdktf programs are not read: they need no cdktf example.
+    assert.doesNotMatch(missing(rule('go, csharp, terraform', 'aws_db_instance')), /cdktf/);
   });
 
   it('requires CDK examples in Java and C# where a rule reaches CDK constructs and lists those languages', () => {
@@ -83,14 +85,14 @@ describe('rule examples per language and client', () => {
 
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
-      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],

@@ -30,6 +30,7 @@ import { stackExchangeCall } from './stackExchangeRedis';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
+import { cdktfClass, cdktfResource } from './cdktf';
 import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
@@ -226,6 +227,11 @@ export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: str
   const pulumiType = pulumiResourceType(value.module, path);
   if (pulumiType) {
     pulumiResource(a, pulumiType, nameIndex, open);
+    return;
+  }
+  const cdktf = cdktfClass(value.module, path);
+  if (cdktf) {
+    cdktfResource(a, cdktf, nameIndex, open);
     return;
   }
   // A function the CDK bundles (`NodejsFunction`) takes a `lambda.Function`'s props.

@@ -75,7 +75,8 @@ function groupOfValue(a: CodeAnalyzer, start: number): number {
     k += 2;
   }
   if (k > start && a.is(k, '(')) {
-    return /Args$/.test(a.tokens.text(k - 1)) && a.partner[k] > k ? k : -1;
+    // cdktf's Python struct for the block is `LambdaFunctionEnvironment(variables=...)`.
+    return /Args$|^LambdaFunctionEnvironment$/.test(a.tokens.text(k - 1)) && a.partner[k] > k ? k : -1;
   }
   return k >= 0 && a.is(k, '{') && a.partner[k] > k ? k : -1;
 }

@@ -15,6 +15,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
 import { FunctionScope } from '../language';
 import { noteTypedCdkProps } from '../cdkTypedProps';
+import { readTypedCdktfConfig } from '../cdktfTypedConfig';
 import { contextFrom } from '../options';
 import { variableContext } from '../requests';
 
@@ -109,6 +110,7 @@ export function annotatedRequests(a: CodeAnalyzer): void {
     const typed = operationOfInputType(a, i + 1);
     if (!typed) {
       noteTypedCdkProps(a, i);
+      readTypedCdktfConfig(a, i);
       continue;
     }
     const anchor = a.tokenSpan(typed.last);
