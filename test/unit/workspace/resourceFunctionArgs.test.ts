@@ -231,4 +231,23 @@ describe('resources built by a function from what its callers in other files pas
     assert.deepEqual(passed(), ['Value from line 33 (exposed: true)']);
     assert.deepEqual(passed('test/index.test.ts'), [], "a test's calls pass what it asserts on");
   });
+  it('reads a CDK for Terraform stack that its own file makes with props', () => {
+    const program = sourceLines(
+      'import { App, TerraformStack } from "cdktf";',
+      'import { Construct } from "constructs";',
+      'import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";',
+      '',
+      'class DbStack extends TerraformStack {',
+      '  constructor(scope: Construct, id: string, props: { exposed: boolean; backups: number }) {',
+      '    super(scope, id);',
+      '    new DbInstance(this, "db", { engine: "postgres", storageEncrypted: true, publiclyAccessible: props.exposed, backupRetentionPeriod: props.backups });',
+      '  }',
+      '}',
+      '',
+      'const app = new App();',
+      'new DbStack(app, "orders", { exposed: true, backups: 7 });',
+      'app.synth();',
+    );
+    assert.deepEqual(findings({ 'main.ts': program }, 'main.ts'), ['8:publiclyAccessible rds-publicly-accessible | Value from main.ts:13 (exposed: true)']);
+  });
 });

@@ -26,6 +26,9 @@ import { literalOf } from './options';
 import { attributeDefault as classDefault } from './argsClassDefaults';
 import { helperNameOf } from './forwardedRequests';
 
+/** Programs whose resources a class or function builds from what it is given, as CDK constructs are. */
+const PROPS_ORIGINS: ReadonlySet<string> = new Set(['pulumi', 'pulumi-python', 'cdktf', 'cdktf-python']);
+
 /** What a prop reads: the parameter of a constructor, the key read from it (null: the parameter is the value), and a fallback literal. */
 interface PropRead {
   /** The class whose constructions pass the props, or the function whose calls do. */
@@ -78,7 +81,7 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
   }
   const reads: { context: OptionContext; reads: (PropRead | undefined)[] }[] = [];
   for (const context of contexts) {
-    if (context.kind === 'cdk' || context.readerOrigin === 'pulumi' || context.readerOrigin === 'pulumi-python') {
+    if (context.kind === 'cdk' || (context.readerOrigin !== undefined && PROPS_ORIGINS.has(context.readerOrigin))) {
       const found = context.options.map((option) => {
         const [from, to] = a.tokensOf(option.value);
         return to > from ? propRead(a, from, to) : undefined;
