@@ -14,6 +14,7 @@ import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
 import { helperCalled } from './languages/pythonRequests';
+import { importedDictContext } from './importedDicts';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -161,7 +162,7 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
   }
   const open = a.objectVariable(name, at);
   if (open < 0 || a.partner[open] < 0) {
-    return undefined;
+    return importedDictContext(a, at, kind, type, anchor);
   }
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
   const binding = a.scopes.lookup(name, at);

@@ -7,6 +7,7 @@
  * no client (`testDoubles.ts`).
  */
 import type { BodyClient, YieldedClient, CallArguments, CdkClassShape, CdkInstantiation, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SourceRef, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { SettingDict } from '../workspace/pythonSettingDicts';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
@@ -47,6 +48,8 @@ export interface ProjectContext {
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
   importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
+  /** A dict of settings another module binds (see WorkspaceView.importedDict). */
+  importedDict?(module: string, path: string): { value: SettingDict; at: SourceRef } | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */

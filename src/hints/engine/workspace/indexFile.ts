@@ -29,6 +29,7 @@ import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
 import { jsSettingConstants } from './jsSettingConstants';
 import { pythonSettingConstants } from './pythonSettingConstants';
+import { pythonSettingDicts } from './pythonSettingDicts';
 import { jsSecretConstants } from './jsSecretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -88,8 +89,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
       const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
-      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}) };
-      return secretConstants || settingConstants ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
+      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}) };
+      return secretConstants || settingConstants || settingDicts ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

@@ -10,7 +10,7 @@ import { ascendingLines } from './pythonTopLevel';
 import { PASSWORD_NAME } from './secretConstants';
 
 /** A settings module, by its file name. */
-const SETTINGS_FILE = /(?:^|\/)[\w-]*(?:config|settings|constants|env|stage|params)[\w-]*\.py$/i;
+export const SETTINGS_FILE = /(?:^|\/)[\w-]*(?:config|settings|constants|env|stage|params)[\w-]*\.py$/i;
 /** `NAME = literal` at the start of a line, a comment allowed after it (line-anchored, so linear). */
 const TOP_LEVEL_LITERAL = /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(True|False|None|-?\d+(?:\.\d+)?|"[^"\\\r\n]*"|'[^'\\\r\n]*')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
 /** Names kept per module: far more than a settings module binds. */

@@ -4,6 +4,7 @@
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
 import type { SecretConstant } from './secretConstants';
+import type { SettingDict } from './pythonSettingDicts';
 import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
@@ -124,6 +125,8 @@ export interface FileContribution {
   secretConstants?: Record<string, SecretConstant>;
   /** The module's exported literal settings by import path (`config.database.public`, `getEnvConfig().protect`; `jsSettingConstants.ts`). */
   settingConstants?: Record<string, SettingConstant>;
+  /** A Python settings module's dicts of connection settings by name (`DB_CONFIG = {...}`; `pythonSettingDicts.ts`). */
+  settingDicts?: Record<string, { value: SettingDict; line: number; start: number; end: number }>;
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
   functions: FunctionDefinition[];
@@ -464,6 +467,8 @@ export interface WorkspaceView {
    * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.
    */
   importedSetting?(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
+  /** A dict of settings a Python settings module binds, as a code file imports it (`from config import DB_CONFIG`). */
+  importedDict?(codeFile: string, module: string, path: string): { value: SettingDict; at: SourceRef } | undefined;
   /**
    * The fields of that class (Python) that its methods set only from parameters of unknown value (untyped, or
    * typed botocore `BaseClient`): for the subclasses `codeFile` declares, which read them as of unknown origin.

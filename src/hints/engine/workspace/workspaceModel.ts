@@ -23,6 +23,7 @@ import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { classItemIndexOf } from './classItemMethods';
 import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import type { SettingDict } from './pythonSettingDicts';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -401,6 +402,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
   importedSetting(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined {
     return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.settingConstants);
+  }
+
+  /** A dict of settings a Python settings module binds, as a code file imports it; see `WorkspaceView.importedDict`. */
+  importedDict(codeFile: string, module: string, path: string): { value: SettingDict; at: SourceRef } | undefined {
+    return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.settingDicts);
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
