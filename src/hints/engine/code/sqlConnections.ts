@@ -251,6 +251,9 @@ function passesOn(a: CodeAnalyzer, open: number): boolean {
   }
   return parts.every(([start, end]) => {
     const k = start;
+    if (a.is(k, '**') && spreadsWrittenDict(a, k, end)) {
+      return false;
+    }
     if (a.is(k, '*') || a.is(k, '**') || a.tokens.isSpread(k)) {
       return true;
     }
@@ -261,6 +264,16 @@ function passesOn(a: CodeAnalyzer, open: number): boolean {
     const fn = binding ? a.scopes.enclosing(k, ['function']) : -1;
     return binding !== undefined && fn > 0 && binding.expression < 0 && a.scopes.enclosing(binding.token, ['function']) === fn && isParameter(a, binding.token);
   });
+}
+
+/**
+ * Python `**db_config` of a dict the file writes with its keys (`db_config = {"host": ..., "password": ...}`):
+ * the connection's own settings, read as its options, not a wrapper's `**kwargs`.
+ */
+function spreadsWrittenDict(a: CodeAnalyzer, star: number, end: number): boolean {
+  const name = end === star + 2 ? a.id(star + 1) : undefined;
+  const open = name !== undefined ? a.objectVariable(name, star + 1) : -1;
+  return open >= 0 && a.partner[open] > open + 1 && (a.isString(open + 1) || a.is(open + 2, '=')) && !a.is(open + 1, '**');
 }
 
 /** Whether a name token sits in the parameter list of a function (inside its parentheses, before the body). */
