@@ -23,7 +23,7 @@ import type { FunctionScope } from './language';
 import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomResourceHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
-import { importedBodyClient, importedCall } from './projectImports';
+import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
 import { connectionFromInvocation } from './invocationData';
 import { dependsOnInvocation } from './invocationDependence';
 import { inTestCode } from './testFixtures';
@@ -346,12 +346,31 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   const open = member >= 0 ? member + 1 : k + 1;
   const path = member >= 0 ? a.tokens.text(member) : imported.path;
   const called = path !== '' && a.is(open, '(') ? importedCall(a, imported.module, path, open) : undefined;
+  const classMethod = projectClassMethodConstruction(a, k, imported);
+  if (classMethod) {
+    return classMethod;
+  }
   if (called || imported.module.startsWith('.')) {
     const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
   const made = construction(a, k, k);
   return made?.redis && (overSharedPool(a, made.end - 1) || sharedAccessor(a, imported, made.name)) ? undefined : made;
+}
+
+/**
+ * `HelpdeskDynamo.resource()` at `k`, a method called on a class a project module exports (imported relatively or
+ * not) that the workspace says makes a new client on each call (`perCall`; a library class's method never carries
+ * it): a construction. Not a Redis client, whose pool this file cannot see.
+ */
+function projectClassMethodConstruction(a: CodeAnalyzer, k: number, imported: { module: string; path: string }): Construction | undefined {
+  const open = k + 3;
+  if (imported.path === '' || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(open, '(') || a.partner[open] < 0 || !mayBeProjectModule(a, imported.module)) {
+    return undefined;
+  }
+  const value = a.evalChain(k, a.partner[open] + 1).value;
+  const made = value?.t === 'client' && value.kind !== 'redis' && value.perCall === true ? construction(a, k, k) : undefined;
+  return made && made.end === a.partner[open] + 1 ? made : undefined;
 }
 
 /**

@@ -116,7 +116,7 @@ export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: Receiv
  * updates=u)`): boto3 takes only the API's parameters, all PascalCase, and rejects any other, so this is a
  * wrapper's own signature, not a request.
  */
-function ownKeywords(a: CodeAnalyzer, open: number, close: number): boolean {
+export function ownKeywords(a: CodeAnalyzer, open: number, close: number): boolean {
   if (a.language.family !== 'python') {
     return false;
   }
@@ -175,7 +175,7 @@ export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: n
 }
 
 /** The operation a method of a client of `kind` performs, if a receiver of that origin is read for it. */
-function shapedOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
+export function shapedOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
   const operation = operationOfMethod(kind, method);
   return operation && (origin === 'project' || ITEM_OPERATIONS.has(operation) || Object.hasOwn(OWN_KEY_OPERATIONS, operation)) ? operation : undefined;
 }
@@ -227,7 +227,7 @@ function isCondition(a: CodeAnalyzer, k: number): boolean {
  * `this.client`) whose root is an untyped (or `any`) parameter, a field set only from such parameters, or a
  * local that copies one; no calls, no indexing, no name that reads as a test double.
  */
-function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hops = 0): boolean {
+export function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hops = 0): boolean {
   if (!isNameChain(a, start, end)) {
     return false;
   }

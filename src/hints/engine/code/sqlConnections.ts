@@ -35,6 +35,7 @@ import { otherFilesSqlOptions } from './otherFileSqlOptions';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { exportedOptionObjects } from './sqlConfigFiles';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
+import { hasUnknownPart, returnedString, writtenDsnText } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
@@ -269,13 +270,19 @@ function passesOn(a: CodeAnalyzer, open: number): boolean {
     if (end !== k + 1 || !a.isId(k)) {
       return false;
     }
-    if (spread > 0 && !a.scopes.lookup(a.tokens.text(k), k) && !a.imports.has(a.tokens.text(k))) {
+    if (spread > 0 && ((!a.scopes.lookup(a.tokens.text(k), k) && !a.imports.has(a.tokens.text(k))) || dictOfSpreads(a, k))) {
       return true;
     }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     const fn = binding ? a.scopes.enclosing(k, ['function']) : -1;
     return binding !== undefined && fn > 0 && binding.expression < 0 && a.scopes.enclosing(binding.token, ['function']) === fn && isParameter(a, binding.token);
   });
+}
+
+/** Python `**db_config` of a dict the file makes from spreads alone (`db_config = {**kwargs}`): still a wrapper's options. */
+function dictOfSpreads(a: CodeAnalyzer, name: number): boolean {
+  const open = a.objectVariable(a.tokens.text(name), name);
+  return open >= 0 && a.is(open + 1, '**');
 }
 
 /** Whether a name token sits in the parameter list of a function (inside its parentheses, before the body). */
@@ -404,7 +411,13 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');
     context.options.push(dsn);
-    addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+    addDsnOptions(a, context, dsn, dsn.value, dsn.key);
+  } else if (dsnAt > 0 && a.language.family === 'python' && (a.is(dsnAt + 3, ')') || a.is(dsnAt + 3, ','))) {
+    // `create_engine(engine_params())`: the string a same-file function returns, read for its password alone, where it is written.
+    const returned = returnedString(a, dsnAt, dsnAt + 3);
+    if (returned >= 0) {
+      addDsnOptions(a, context, positionalOption(a, dsnAt, dsnAt + 3, 'dsn'), a.tokenSpan(returned), a.tokenSpan(returned));
+    }
   }
   return withLocalPasswords(a, withSslContexts(a, context));
 }
@@ -424,10 +437,24 @@ function withDsnPasswords(a: CodeAnalyzer, context: OptionContext): OptionContex
       const [first, end] = a.tokensOf(option.value);
       const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
       const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
-      addDsnPassword(context, dsn.literal, dsn.value, held >= 0 ? dsn.key : option.key);
+      addDsnOptions(a, context, dsn, dsn.value, held >= 0 ? dsn.key : option.key);
     }
   }
   return context;
+}
+
+/**
+ * The password and TLS switches of a DSN option, reported at `value` and `key`. One written as an f-string or
+ * template, or the string a same-file function returns, is read as the text it makes for its password alone
+ * (`sqlInterpolatedDsns.ts`; `sqlTlsBuilt.ts` reads the TLS switches of built strings), and not where it names a local server.
+ */
+export function addDsnOptions(a: CodeAnalyzer, context: OptionContext, dsn: OptionOccurrence, value: Span, key: Span): void {
+  const text = writtenDsnText(a, ...a.tokensOf(dsn.value));
+  if (text === undefined) {
+    addDsnPassword(context, dsn.literal, value, key);
+  } else if (!LOCAL_DSN.test(text)) {
+    addWrittenPassword(context, text, value, key);
+  }
 }
 
 /** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
@@ -461,8 +488,15 @@ export function addDsnPassword(context: OptionContext, literal: Literal, value: 
   if (tlsOff) {
     context.options.push(tlsOff);
   }
-  const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
-  if (password === undefined) {
+  if (literal.kind === 'str') {
+    addWrittenPassword(context, literal.value, value, key);
+  }
+}
+
+/** The password a DSN's text writes in place, as the `password` option (not one an unknown interpolation gives). */
+function addWrittenPassword(context: OptionContext, dsn: string, value: Span, key: Span): void {
+  const password = dsnPassword(dsn);
+  if (password === undefined || hasUnknownPart(password)) {
     return;
   }
   const occurrence: OptionOccurrence = { name: 'password', norm: 'password', key, value, literal: { kind: 'str', value: password }, removal: value };

@@ -7,7 +7,7 @@
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { positionalOption } from './options';
-import { addDsnPassword, namesLocalHost, SqlConnection, SqlFlavor } from './sqlConnections';
+import { addDsnOptions, namesLocalHost, SqlConnection, SqlFlavor } from './sqlConnections';
 import { djangoDatabases, djangoDatabaseUrls } from './sqlDjango';
 import { flaskDatabaseUris, FlaskUri, urlSetting } from './sqlOrmPython';
 import { withTlsDisabled } from './sqlTls';
@@ -33,7 +33,7 @@ export function withSettingsConnections(a: CodeAnalyzer, found: { connections: S
     if (uri.url >= 0) {
       const dsn = positionalOption(a, uri.url, uri.url + 1, 'dsn');
       context.options.push(dsn);
-      addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+      addDsnOptions(a, context, dsn, dsn.value, dsn.key);
     }
     // As for a driver's call: a local server keeps the hover alone, and in a test nothing.
     const testCode = inTestCode(a, uri.name);

@@ -22,6 +22,7 @@ import { collectImports } from './pythonImports';
 import { projectType } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
+import { provenFieldCall } from '../provenFieldCalls';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
 import { annotatesDependency, LibraryName, typeAliasTarget } from './pythonTypeAliases';
 import { callResult, cdkAnnotationType, Value } from '../values';
@@ -527,6 +528,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     if (projectClientCall(a, nameIndex, receiverStart)) {
       return true;
     }
+  }
+  if (receiver === undefined && provenFieldCall(a, nameIndex, receiverStart)) {
+    return true;
   }
   if (receiver?.t !== 'ref') {
     return receiver?.t !== 'client' && pynamodbCall(a, nameIndex, receiver, receiverStart);
