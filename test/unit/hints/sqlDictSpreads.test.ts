@@ -45,4 +45,24 @@ describe('SQL connections opened with a dict of settings spread into the call', 
     );
     assert.deepEqual(sql('db.py', code), ['3:connect rds-sql-connection']);
   });
+
+  it("leaves a spread of the function's own parameter, or of a name nothing binds, to the callers", () => {
+    const code = sourceLines(
+      'import psycopg2',
+      'import pymysql',
+      '',
+      '',
+      'def open_mysql(**kwargs):',
+      '    return pymysql.connect(**kwargs)',
+      '',
+      '',
+      'def open_postgres(config):',
+      '    return psycopg2.connect(**config)',
+      '',
+      '',
+      'def from_globals():',
+      '    return psycopg2.connect(**SETTINGS)',
+    );
+    assert.deepEqual(hintsIn('db.py', code), []);
+  });
 });
