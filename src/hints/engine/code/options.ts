@@ -10,6 +10,7 @@ import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
+import { moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
@@ -460,6 +461,11 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
     }
     if (text === 'None' || text === 'null' || text === 'nil' || (text === 'undefined' && a.language.family === 'js')) {
       return { literal: { kind: 'none' }, span };
+    }
+    // A module-level constant (`EngineVersion=REDIS_VERSION`): its literal, without a span a quick fix would edit from here.
+    const constant = depth === 0 ? moduleConstantLiteral(a, start) : undefined;
+    if (constant) {
+      return { literal: literalOf(a, constant[0], constant[1], depth + 1).literal };
     }
   }
   return { literal: { kind: 'expr', text } };
