@@ -459,6 +459,7 @@ describe('Java: Redis clients', () => {
       '11:del redis-loop-round-trips',
       '11:del redis-loop-round-trips!',
       '11:del redis-unlink',
+      '12:pipelined redis-mget',
       '9:keys redis-keys',
       '9:keys redis-keys!',
     ]);
@@ -490,6 +491,7 @@ describe('Java: Redis clients', () => {
       '11:del redis-loop-round-trips',
       '11:del redis-loop-round-trips!',
       '11:del redis-unlink',
+      '12:pipelined redis-mget',
     ]);
     const sharding = sourceLines(
       'import redis.clients.jedis.JedisSharding;',

@@ -10,6 +10,7 @@ import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
+import { moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
@@ -55,7 +56,9 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     if (!slot) {
       continue;
     }
-    const occurrence = occurrenceOf(a, slot);
+    // An SDK request's option may be a module-level constant (`EngineVersion=REDIS_VERSION`); the SQL and Redis
+    // readers report a constant's literal where it is written, so their options keep the name.
+    const occurrence = occurrenceOf(a, slot, kind === 'sdk');
     options.push(occurrence);
     if (occurrence.norm === 'transactitems') {
       heldParts = heldTransactParts(a, slot.valueStart, slot.valueEnd);
@@ -313,8 +316,8 @@ export function positionalOption(a: CodeAnalyzer, start: number, end: number, na
   return new TokenOption(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name }, true);
 }
 
-export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
-  return new TokenOption(a, slot, false);
+export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot, readsConstants = false): OptionOccurrence {
+  return new TokenOption(a, slot, false, readsConstants);
 }
 
 /**
@@ -336,6 +339,8 @@ class TokenOption implements OptionOccurrence {
     private readonly slot: OptionSlot,
     /** A positional argument: no key token, so its key is the whole value. */
     private readonly keyIsValue: boolean,
+    /** Whether a value written as a module-level constant holds that constant's literal (`moduleConstants.ts`). */
+    private readonly readsConstants = false,
   ) {
     this.name = slot.name ?? a.tokens.text(slot.key);
     this.norm = normalizeName(this.name);
@@ -379,14 +384,21 @@ class TokenOption implements OptionOccurrence {
 
   /** The same option under the name the API knows it by (PynamoDB's `consistent_read` is sent as ConsistentRead). */
   sentAs(norm: string): OptionOccurrence {
-    const renamed = new TokenOption(this.a, this.slot, this.keyIsValue);
+    const renamed = new TokenOption(this.a, this.slot, this.keyIsValue, this.readsConstants);
     renamed.norm = norm;
     return renamed;
   }
 
   private readLiteral(): { literal: Literal; span?: Span; from?: PassedFrom } {
-    this.literalRead ??= literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    this.literalRead ??= this.constantLiteral() ?? literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
     return this.literalRead;
+  }
+
+  /** The literal of a module-level constant written as the value, without a span a quick fix would edit from here. */
+  private constantLiteral(): { literal: Literal } | undefined {
+    const { valueStart, valueEnd } = this.slot;
+    const constant = this.readsConstants && valueEnd === valueStart + 1 ? moduleConstantLiteral(this.a, valueStart) : undefined;
+    return constant ? { literal: literalOf(this.a, constant[0], constant[1], 1).literal } : undefined;
   }
 }
 

@@ -319,6 +319,25 @@ const GO_REDIS_ALIASES = new Map([
 ]);
 
 /**
+ * The Java clients' methods that open a pipeline, by flavor, read as the pipeline the rules name: Jedis's
+ * `jedis.pipelined()`, Spring Data Redis's `template.executePipelined(callback)` and Redisson's
+ * `redisson.createBatch()` (RBatch) each queue commands and send them together.
+ */
+const JAVA_PIPELINE_OPENERS: Partial<Record<RedisFlavor, string>> = {
+  jedis: 'pipelined',
+  'spring-data-redis': 'executepipelined',
+  redisson: 'createbatch',
+};
+
+/** The command a method of a client without a generic sender stands for: an alias of go-redis or a Java pipeline, else its own name. */
+function aliasedCommand(flavor: RedisFlavor | undefined, method: string): string {
+  if (flavor === 'go-redis') {
+    return GO_REDIS_ALIASES.get(method) ?? method;
+  }
+  return flavor !== undefined && JAVA_PIPELINE_OPENERS[flavor] === method ? 'pipeline' : method;
+}
+
+/**
  * Redisson objects, method to command (Redisson javadoc, org.redisson.api): `RKeys` walks the keyspace with
  * SCAN in `getKeys()` and `getKeysByPattern(pattern)` ("Keys traversed with SCAN operation"), deletes with
  * DEL or UNLINK and flushes; `RBucket` (and the counters `RAtomicLong`, `RAtomicDouble`) holds one string value, and its `set(value, ttl)` and
@@ -390,7 +409,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
     return;
   }
   if (!REDIS_SENDERS.has(method)) {
-    const command = client.flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
+    const command = aliasedCommand(client.flavor, method);
     const site = client.flavor === 'glide' || client.flavor === 'glide-sync' ? glideSite(a, client, command, open) : client;
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client: site, receiverStart });
     return;

@@ -5,10 +5,14 @@
  * its last two arguments `0` and `-1` (`lrange(key, 0, -1)`, go-redis `LRange(ctx, key, 0, -1)`, Spring Data Redis
  * `opsForList().range(key, 0, -1)`, Java's `0L, -1L`; options after them aside: redis-py's keywords, node-redis's
  * object), or for StackExchange.Redis a key alone, whose `ListRange` and
- * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs).
+ * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs). An index may also be a parameter
+ * of the enclosing function whose default is that index (`getPlaylist(key, offset = 0, count = -1)`,
+ * Python's `def items(self, key, start=0, end=-1)`): called without them, as such helpers mostly are, the
+ * helper reads the whole range.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { bindingAt } from './names';
 import type { RedisFlavor } from '../model';
 
 /** The commands that read an index range of a list or sorted set. */
@@ -23,7 +27,29 @@ export function readsWholeRange(a: CodeAnalyzer, open: number, flavor: RedisFlav
   if (flavor === 'stackexchange-redis' && args.length === 1) {
     return true;
   }
-  return args.length >= 3 && isIndex(a, args[args.length - 2], 0) && isIndex(a, args[args.length - 1], -1);
+  const index = (segment: [number, number], value: number): boolean => isIndex(a, segment, value) || defaultIndex(a, segment, value);
+  return args.length >= 3 && index(args[args.length - 2], 0) && index(args[args.length - 1], -1);
+}
+
+/**
+ * A parameter of the function the call is in, written alone as the argument, whose default is that index:
+ * `count = -1`, TypeScript's `count: number = -1`, Python's `end: int = -1`.
+ */
+function defaultIndex(a: CodeAnalyzer, [start, end]: [number, number], value: number): boolean {
+  const binding = end === start + 1 && a.isId(start) ? bindingAt(a, start, end) : undefined;
+  const fn = binding ? a.functions.get(a.scopes.enclosing(start, ['function'])) : undefined;
+  if (!binding || !fn || !a.is(fn.params, '(')) {
+    return false;
+  }
+  const parameter = segments(a, fn.params).find(([from, to]) => from <= binding.token && binding.token < to);
+  if (!parameter) {
+    return false;
+  }
+  let eq = binding.token + 1;
+  while (eq < parameter[1] && !a.is(eq, '=')) {
+    eq = a.skipGroup(eq);
+  }
+  return eq + 1 < parameter[1] && isIndex(a, [eq + 1, parameter[1]], value);
 }
 
 /** A literal index written alone: `0`, `-1`, `0L`, `-1L` (a minus sign may be a token of its own). */

@@ -20,6 +20,7 @@ import { Value } from '../values';
 import { goClientType, goImport, goLibraryClientCall, goPackageCall, goV1Method } from './goClients';
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
+import { redigoPoolInterface } from './goRedigoPools';
 import { handedToCallers } from './goCallers';
 import { retriedByCallers } from './goBatchCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
@@ -155,8 +156,9 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return { t: 'struct', name };
   }
   // `cache redis.Cache` with `Cache` an interface of go-redis commands (of the file, its package, or an imported package of the module);
-  // `st *store.Store` with `Store` a struct of an imported package of the module that hands out a client.
-  return goInterfaceType(a, k) ?? goProjectStruct(a, k);
+  // `st *store.Store` with `Store` a struct of an imported package of the module that hands out a client;
+  // `pool pool` with `pool` an interface of the file over redigo's pool.
+  return goInterfaceType(a, k) ?? goProjectStruct(a, k) ?? redigoPoolInterface(a, k);
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

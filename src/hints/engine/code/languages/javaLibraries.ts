@@ -132,10 +132,30 @@ const CALLBACKS: Record<string, LibraryType> = { RedisCallback: spring };
  */
 const JEDIS_CLIENTS: Record<string, LibraryType> = { RedisClient: jedis(), RedisClusterClient: jedis(), RedisSentinelClient: jedis() };
 
-/** The simple names of the library classes whose values are clients. */
-export const LIBRARY_TYPE_NAMES: readonly string[] = [...Object.keys(TYPES_BY_NAME), ...Object.keys(JEDIS_CLIENTS)];
+/**
+ * Jedis's command interfaces, which its clients implement and code may hold one as
+ * (`JedisCommands commands = (JedisCommands) connection.getNativeConnection()`): in `redis.clients.jedis`
+ * up to Jedis 2, in `redis.clients.jedis.commands` since Jedis 3, with Jedis 4's command groups beside them.
+ */
+const JEDIS_COMMAND_INTERFACES: [string, LibraryType][] = [
+  ...['JedisCommands', 'BinaryJedisCommands', 'MultiKeyCommands', 'JedisClusterCommands'].map((name): [string, LibraryType] => [name, jedis()]),
+  ...['JedisCommands', 'JedisBinaryCommands', 'BinaryJedisCommands', 'MultiKeyCommands', 'MultiKeyBinaryCommands', 'JedisClusterCommands',
+    'BinaryJedisClusterCommands', 'MultiKeyJedisClusterCommands', 'AdvancedJedisCommands', 'KeyCommands', 'StringCommands', 'HashCommands',
+    'ListCommands', 'SetCommands', 'SortedSetCommands', 'ServerCommands', 'KeyBinaryCommands', 'StringBinaryCommands', 'HashBinaryCommands',
+    'ListBinaryCommands', 'SetBinaryCommands', 'SortedSetBinaryCommands'].map((name): [string, LibraryType] => [name, { ...jedis(), package: `${JEDIS}.commands` }]),
+];
 
-const LIBRARY_TYPES = new ImportedClasses<LibraryType>([...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)]);
+/** The simple names of the library classes whose values are clients. */
+export const LIBRARY_TYPE_NAMES: readonly string[] = [
+  ...new Set([...Object.keys(TYPES_BY_NAME), ...Object.keys(JEDIS_CLIENTS), ...JEDIS_COMMAND_INTERFACES.map(([name]) => name)]),
+];
+
+const LIBRARY_TYPES = new ImportedClasses<LibraryType>([
+  ...Object.entries(TYPES_BY_NAME),
+  ...Object.entries(JEDIS_CLIENTS),
+  ...JEDIS_COMMAND_INTERFACES,
+  ...Object.entries(CALLBACKS),
+]);
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
 export function noteLibraryImport(a: CodeAnalyzer, path: string): void {

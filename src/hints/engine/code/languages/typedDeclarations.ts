@@ -159,7 +159,9 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
       tree.bind(tree.holderAt(i), name, { token: i, expression: i + 2, element: true });
       continue;
     }
-    const expression = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
+    const initializer = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
+    // `JedisCommands commands = (JedisCommands) connection.getNativeConnection();`: the cast gives the client the name is declared as.
+    const expression = declared?.t === 'client' && initializer > 0 && isCast(a, initializer) ? -1 : initializer;
     tree.bind(tree.holderAt(i), name, { token: i, expression, ...(declared ? { declared } : {}) });
     if (expression > 0 && !declared && !a.idIs(expression, 'new')) {
       keepRequestOfDeclaredType(a, i, simpleTypeName(a, typeStart));
@@ -197,6 +199,19 @@ function chainedSetters(a: CodeAnalyzer, start: number, operation: string): Opti
   const close = a.isId(k) && a.is(k + 1, '(') ? a.partner[k + 1] : -1;
   const last = close > 0 ? v1ChainEnd(a, close) : -1;
   return last > close ? contextFrom(a, close, last, 'sdk', operation, a.tokenSpan(k)).options : [];
+}
+
+/** Whether a cast starts at `open`: `(Type)` or `(Type<T>)` followed by what it converts (a name, a call or a parenthesised expression). */
+function isCast(a: CodeAnalyzer, open: number): boolean {
+  if (!a.is(open, '(') || !a.isId(open + 1)) {
+    return false;
+  }
+  const close = a.partner[open];
+  let end = simpleTypeName(a, open + 1) + 1;
+  if (a.is(end, '<')) {
+    end = closeAngle(a, end) + 1;
+  }
+  return close > open && end === close && (a.isId(close + 1) || a.is(close + 1, '('));
 }
 
 /** C#'s `foreach (var name in ...)`, with `var` at `typeStart` and the name at `name`. */

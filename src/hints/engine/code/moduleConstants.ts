@@ -1,0 +1,43 @@
+/**
+ * Request options given as a module-level name bound once to a literal: administration scripts write their
+ * settings as constants at the top and pass them by name (`REDIS_VERSION = '5.0.3'` above
+ * `create_replication_group(EngineVersion=REDIS_VERSION, ...)`, `const ENCRYPTED = false`). The option holds
+ * that literal, as if written in place. A name bound inside a function or a class, bound more than once, or to
+ * anything but a lone string or boolean literal holds nothing known. Numbers stay unknown: a named number is
+ * mostly a page size or a limit the code tunes (`PAGE = 50`), which the checks read apart from one written in place.
+ */
+import { TOKEN_KIND } from '../lexer';
+import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+
+const { STR, ID } = TOKEN_KIND;
+const BOOLEANS = new Set(['true', 'false', 'True', 'False']);
+
+/** The tokens [from, to) of the literal a module-level name at `token` is bound to once, or undefined. */
+export function moduleConstantLiteral(a: CodeAnalyzer, token: number): [number, number] | undefined {
+  if (a.tokens.kinds[token] !== ID || a.isAccess(token - 1) || a.is(token + 1, '(') || a.is(token + 1, '.')) {
+    return undefined;
+  }
+  const name = a.tokens.text(token);
+  const binding = a.scopes.lookup(name, token);
+  if (!binding || binding === UNBOUND_VALUE || !bindsWholeExpression(binding)) {
+    return undefined;
+  }
+  const holder = a.scopes.holderAt(binding.token);
+  if (a.scopes.enclosing(binding.token, ['function', 'class']) > 0 || a.scopes.bindingsIn(holder).get(name)?.length !== 1) {
+    return undefined;
+  }
+  const from = binding.expression;
+  const to = from >= 0 ? expressionEnd(a, from) : -1;
+  return lonelyLiteral(a, from, to) ? [from, to] : undefined;
+}
+
+/** `'5.0.3'`, `False`: a string or boolean literal alone (no interpolation, no operator). */
+function lonelyLiteral(a: CodeAnalyzer, from: number, to: number): boolean {
+  if (to !== from + 1) {
+    return false;
+  }
+  const kind = a.tokens.kinds[from];
+  return (kind === STR && !a.tokens.interpolated(from)) || (kind === ID && BOOLEANS.has(a.tokens.text(from)));
+}
