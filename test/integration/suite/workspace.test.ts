@@ -96,6 +96,33 @@ describe('workspace model in a real VS Code', () => {
     }
   });
 
+  it('points the master password a committed .tfvars file writes at its line, and follows the file as it changes', async function () {
+    this.timeout(3 * FILE_EVENTS_MS);
+    const dir = exampleUri('tfvars-secret');
+    const main = vscode.Uri.joinPath(dir, 'main.tf');
+    const values = vscode.Uri.joinPath(dir, 'terraform.tfvars');
+    const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const password = (): vscode.Diagnostic | undefined =>
+      vscode.languages.getDiagnostics(main).find((diagnostic) => diagnostic.source === 'aws-db-hints' && (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === 'rds-master-password');
+    try {
+      await write(values, 'project     = "orders"\ndb_password = "Orders-2024!"\n');
+      await write(main, 'variable "db_password" {\n  sensitive = true\n}\n\nresource "aws_db_instance" "orders" {\n  engine            = "postgres"\n  storage_encrypted = true\n  password          = var.db_password\n}\n');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(main));
+      const found = await waitFor(password, FILE_EVENTS_MS);
+      assert.equal(found.range.start.line, 7);
+      const related = found.relatedInformation?.[0];
+      assert.match(related?.location.uri.toString() ?? '', /tfvars-secret\/terraform\.tfvars$/);
+      assert.equal(related?.location.range.start.line, 1);
+      assert.equal(related?.message, 'Value from tfvars-secret/terraform.tfvars:2 (db_password = …)');
+      assert.doesNotMatch(found.message + (related?.message ?? ''), /Orders-2024/, 'the literal is never quoted');
+      // The value moved to the environment: the finding goes.
+      await write(values, 'project = "orders"\n');
+      await waitFor(() => (password() ? undefined : true), FILE_EVENTS_MS);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
   it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async function () {
     this.timeout(4 * FILE_EVENTS_MS);
     const dir = exampleUri('workspace-gsi');
