@@ -32,7 +32,7 @@ export function pythonSettingConstants(file: string, text: string): Record<strin
     seen.add(name);
     const line = lineOf(match.index);
     const written = match[2];
-    const value = written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
+    const value = pythonLiteralValue(written);
     const start = match.index + match[0].indexOf(written, name.length);
     found[name] = { value, line, start, end: start + written.length };
   }
@@ -43,4 +43,9 @@ export function pythonSettingConstants(file: string, text: string): Record<strin
     }
   }
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** The value a Python literal the readers' patterns matched writes: `True`, `None`, a number, or a string without its quotes. */
+export function pythonLiteralValue(written: string): boolean | number | string | null {
+  return written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
 }

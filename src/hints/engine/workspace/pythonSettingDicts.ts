@@ -6,7 +6,7 @@
  * (a nested dict, a value from the environment) leaves the dict open: its keys are not all known.
  */
 import { ascendingLines } from './pythonTopLevel';
-import { SETTINGS_FILE } from './pythonSettingConstants';
+import { pythonLiteralValue, SETTINGS_FILE } from './pythonSettingConstants';
 
 /** One dict: its literal entries by key, each with where it is written, and whether other entries may hold more. */
 export interface SettingDict {
@@ -72,7 +72,7 @@ export function pythonSettingDicts(file: string, text: string): Record<string, {
       const key = entry ? (entry[1] ?? entry[2]) : undefined;
       if (entry && key !== undefined && key !== '__proto__' && Object.keys(dict.entries).length < MAX_ENTRIES) {
         const written = entry[3];
-        const value = written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
+        const value = pythonLiteralValue(written);
         const start = offset + lineText.indexOf(written, lineText.indexOf(':'));
         dict.entries[key] = { value, line: lineOf(start), start, end: start + written.length };
       } else if (lineText.trim() !== '' && !lineText.trim().startsWith('#')) {
@@ -102,7 +102,7 @@ function readOneLine(dict: SettingDict, body: string, offset: number, line: numb
     const key = entry ? (entry[1] ?? entry[2]) : undefined;
     if (entry && key !== undefined && key !== '__proto__' && Object.keys(dict.entries).length < MAX_ENTRIES) {
       const written = entry[3];
-      const value = written === 'True' ? true : written === 'False' ? false : written === 'None' ? null : /^["']/.test(written) ? written.slice(1, -1) : Number(written);
+      const value = pythonLiteralValue(written);
       const start = at + part.indexOf(written, part.indexOf(':'));
       dict.entries[key] = { value, line, start, end: start + written.length };
     } else if (part.trim() !== '') {
