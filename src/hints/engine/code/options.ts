@@ -9,14 +9,13 @@ import { cdkEnumLiteral } from './cdkLiterals';
 import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
-import { mayBeProjectModule } from './projectImports';
 import { moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
 import { helperCalled } from './languages/pythonRequests';
 import { importedDictContext } from './importedDicts';
-import { PASSWORD_NAME } from '../workspace/secretConstants';
+import { importedSecret, importedSetting } from './importedOptionValues';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -476,67 +475,6 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
     }
   }
   return { literal: { kind: 'expr', text } };
-}
-
-/**
- * A password literal another module of the workspace binds at its top level (Python) or exports (JavaScript,
- * TypeScript), read through its module (`rds_config.db_password`, `dbConfig.PASSWORD`, or a name bound to that),
- * without a span: a quick fix must not edit it from here.
- */
-function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
-  const ask = a.project?.importedSecret;
-  if (!ask || (a.language.family !== 'python' && a.language.family !== 'js') || !(end === start + 1 || (end === start + 3 && a.is(start + 1, '.'))) || !a.isId(start)) {
-    return undefined;
-  }
-  // JavaScript modules export their passwords under password names (`jsSecretConstants.ts`): the name read ends with one.
-  if (a.language.family === 'js' && !PASSWORD_NAME.test(a.tokens.text(end - 1))) {
-    return undefined;
-  }
-  const value = a.evalChain(start, end).value;
-  const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? value : undefined;
-  const found = ref && ask(ref.module, ref.path);
-  // A member of a JavaScript default export is named as the module writes it (`password`, not `default.password`).
-  return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path.replace(/^default\./, '') } };
-}
-
-/**
- * A literal setting another module of the workspace exports, without a span: in JavaScript and TypeScript through a
- * member chain (`config.database.public` after `import { config } from '../config'`, or after `const config =
- * getEnvConfig(stage)` of an imported function every `return` of which writes the same literal there), in Python a
- * settings module's top-level name (`config.PUBLIC_DB`, or `PUBLIC_DB` imported from it).
- */
-function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
-  const ask = a.project?.importedSetting;
-  // Passwords are `importedSecret`'s, under its own policy (none from a module that configures a local server).
-  const python = a.language.family === 'python';
-  if (!ask || (a.language.family !== 'js' && !python) || end - start < (python ? 1 : 3) || (end - start) % 2 === 0 || !a.isId(start) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
-    return undefined;
-  }
-  for (let k = start + 1; k < end; k += 2) {
-    if (!a.is(k, '.') || !a.isId(k + 1)) {
-      return undefined;
-    }
-  }
-  const value = a.evalChain(start, end).value;
-  const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : undefined;
-  // Python reads a module's own names only (`config.PUBLIC_DB`, `from config import PUBLIC_DB`).
-  const source = python ? (ref && !ref.path.includes('.') ? ref : undefined) : (ref ?? settingsCall(a, start, a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1])));
-  const found = source && ask(source.module, source.path);
-  if (!found) {
-    return undefined;
-  }
-  const literal: Literal = found.value === null ? { kind: 'none' } : typeof found.value === 'boolean' ? { kind: 'bool', value: found.value } : typeof found.value === 'number' ? { kind: 'num', value: found.value } : { kind: 'str', value: found.value };
-  return { literal, from: { at: found.at, text: a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) } };
-}
-
-/** `cfg` bound once to a call of an imported function (`const cfg = getEnvConfig(stage)`): that call's settings, as `getEnvConfig().members`. */
-function settingsCall(a: CodeAnalyzer, base: number, members: string): { module: string; path: string } | undefined {
-  const binding = a.scopes.lookup(a.tokens.text(base), base);
-  let k = binding && !binding.element && binding.fixed === undefined ? binding.expression : -1;
-  k += a.idIs(k, 'await') ? 1 : 0;
-  const imported = k >= 0 && a.isId(k) && !a.isAccess(k + 1) && a.is(k + 1, '(') ? a.imports.get(a.tokens.text(k)) : undefined;
-  const ends = imported !== undefined && a.partner[k + 1] > k && expressionEnd(a, k) === a.partner[k + 1] + 1;
-  return ends && imported.path !== '' && mayBeProjectModule(a, imported.module) && a.idIs(binding!.token - 1, 'const') ? { module: imported.module, path: `${imported.path}().${members}` } : undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import { LineIndex } from '../text';
 import { CdkSource, CdkValue } from './cdkSource';
 import { sourceRef } from './contribution';
 import { Target } from './importedClients';
-import { CdkInstantiation, PassedObject, PassedValue } from './types';
+import { CdkInstantiation, FileContribution, PassedObject, PassedValue } from './types';
 
 const { ID } = TOKEN_KIND;
 
@@ -167,4 +167,28 @@ export function instantiationsOf(callers: ReadonlyMap<string, readonly CdkInstan
     }
   }
   return found;
+}
+
+/** The constructions and calls of each class or function the workspace's files make, asked by the declaring file; built once per change of the model. */
+export class InstantiationAnswers {
+  private readonly callers = new Map<string, readonly CdkInstantiation[]>();
+  private readonly answers = new Map<string, readonly CdkInstantiation[]>();
+
+  constructor(
+    contributions: ReadonlyMap<string, { contribution: FileContribution }>,
+    private readonly reads: InstantiationReads,
+  ) {
+    contributions.forEach(({ contribution }, file) => contribution.cdkInstantiations && this.callers.set(file, contribution.cdkInstantiations));
+  }
+
+  /** See `WorkspaceView.cdkInstantiations`. */
+  of(codeFile: string, className: string): readonly CdkInstantiation[] {
+    const key = `${codeFile}\0${className}`;
+    let found = this.answers.get(key);
+    if (!found) {
+      found = this.callers.size === 0 ? [] : instantiationsOf(this.callers, this.reads, codeFile, className);
+      this.answers.set(key, found);
+    }
+    return found;
+  }
 }

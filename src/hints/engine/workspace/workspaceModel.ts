@@ -8,7 +8,7 @@ import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
-import { InstantiationReads, instantiationsOf } from './cdkInstantiations';
+import { InstantiationAnswers } from './cdkInstantiations';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
@@ -56,7 +56,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
   private springIndex: SpringIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
-  private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
+  private instantiations: InstantiationAnswers | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -501,21 +501,12 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** See `WorkspaceView.cdkInstantiations`. */
   cdkInstantiations(codeFile: string, className: string): readonly CdkInstantiation[] {
     if (!this.instantiations) {
-      const callers = new Map<string, readonly CdkInstantiation[]>();
-      this.contributions.forEach(({ contribution }, file) => contribution.cdkInstantiations && callers.set(file, contribution.cdkInstantiations));
       const paths = tsconfigPathsOf(this.contributions);
-      const reads: InstantiationReads = { target: (file, module, path) => importTarget(file, module, path, paths), known: (file) => this.contributions.has(file) };
-      this.instantiations = { callers, reads, answers: new Map() };
+      this.instantiations = new InstantiationAnswers(this.contributions, { target: (file, module, path) => importTarget(file, module, path, paths), known: (file) => this.contributions.has(file) });
     }
-    const { callers, reads, answers } = this.instantiations;
-    const key = `${codeFile}\0${className}`;
-    let found = answers.get(key);
-    if (!found) {
-      found = callers.size === 0 ? [] : instantiationsOf(callers, reads, codeFile, className);
-      answers.set(key, found);
-    }
-    return found;
+    return this.instantiations.of(codeFile, className);
   }
+
 
   private requestIndexes(): { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } {
     if (!this.requestClasses) {
