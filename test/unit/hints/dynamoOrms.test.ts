@@ -721,6 +721,31 @@ describe('dynamodb-toolbox', () => {
     ]);
   });
 
+  it('version 0: a Query with no filters whose Items are read only for the first reads all it needs', () => {
+    const code = sourceLines(
+      TABLE,
+      '',
+      'export const latestMessage = async (id: string) => {',
+      "  const slack = await User.query(id, { beginsWith: 'SLACK#' });",
+      '  if (!slack.Items[0]) {',
+      '    return undefined;',
+      '  }',
+      '  return [slack.Items[0].channel, slack.Items[0].ts];',
+      '};',
+      '',
+      'export const stagesOf = async (id: string) => {',
+      "  const stages = await User.query(id, { beginsWith: 'STAGE#' });",
+      '  return stages.Items.map((stage) => stage.name);',
+      '};',
+      '',
+      'export const firstOpen = async (id: string) => {',
+      "  const open = await User.query(id, { beginsWith: 'STAGE#', filters: [{ attr: 'status', eq: 'OPEN' }] });",
+      '  return open.Items[0];',
+      '};',
+    );
+    assert.deepEqual(findingsOf(hintsIn('messages.ts', code)), ['19:query dynamodb-query!', '24:query dynamodb-query!']);
+  });
+
   it('version 1: a command a chain sends reads maxPages pages, one by default', () => {
     const code = sourceLines(
       "import { Table } from 'dynamodb-toolbox/table';",

@@ -164,6 +164,35 @@ describe('a Query read only for its first item', () => {
       '}',
     );
 
+  it('JavaScript: the SDK v2 callback\'s response read for its first item, past a nested callback\'s own data', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const db = new AWS.DynamoDB.DocumentClient();',
+      'exports.latest = (event, context, callback) => {',
+      "  const params = { TableName: 'accounts', KeyConditionExpression: 'bank = :b', ExpressionAttributeValues: { ':b': event.bank } };",
+      '  db.query(params, function (err, data) {',
+      '    if (err) return callback(err);',
+      '    if (data.Items.length === 0) return callback(null, null);',
+      '    const seen = data.Items[0].seen;',
+      "    db.put({ TableName: 'log', Item: { bank: event.bank, seen } }, function (err2, data) {",
+      '      callback(err2, data);',
+      '    });',
+      '  });',
+      '};',
+      'exports.every = (event, context, callback) => {',
+      "  db.query({ TableName: 'accounts', KeyConditionExpression: 'bank = :b', ExpressionAttributeValues: { ':b': event.bank } }, (err, data) => {",
+      '    callback(err, data.Items);',
+      '  });',
+      '};',
+      'exports.filtered = (event, context, callback) => {',
+      "  db.query({ TableName: 'accounts', KeyConditionExpression: 'bank = :b', FilterExpression: 'open = :o', ExpressionAttributeValues: { ':b': event.bank, ':o': true } }, (err, data) => {",
+      '    callback(err, data.Items[0]);',
+      '  });',
+      '};',
+    );
+    assert.deepEqual(queryFindings('accounts.js', code), ['15:query dynamodb-query!', '20:query dynamodb-query!']);
+  });
+
   it('Go: the items indexed at 0 after a length or nil test', () => {
     const code = goStore(
       '\tif err != nil || len(out.Items) == 0 {',

@@ -121,4 +121,51 @@ describe('DynamoDB: read-modify-write of the first item a Query read', () => {
     );
     assert.deepEqual(reported('devices.py', code), [`10:put_item ${RULE}`, `16:put_item ${RULE}`]);
   });
+
+  it('reports a fresh item that repeats the whole key a Query named and writes a value read from its first item, also in a v2 callback', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const db = new AWS.DynamoDB.DocumentClient();',
+      'const DAILY = process.env.DAILY_TABLE;',
+      'exports.addToDay = (event, context, callback) => {',
+      "  const params = { TableName: DAILY, KeyConditionExpression: 'Bank = :bank and DaySec = :day', ExpressionAttributeValues: { ':bank': event.bank, ':day': event.day } };",
+      '  db.query(params, function (err, data) {',
+      '    if (err) return callback(err);',
+      '    const row = data.Items[0];',
+      '    const total = parseFloat(row.Total);',
+      '    const put = { TableName: DAILY, Item: { Bank: event.bank, DaySec: event.day, Total: total + event.amount } };',
+      '    db.put(put, function (e) { callback(e); });',
+      '  });',
+      '};',
+      'exports.addNamed = async (event) => {',
+      "  const data = await db.query({ TableName: DAILY, KeyConditionExpression: '#b = :b and DaySec = :d', ExpressionAttributeNames: { '#b': 'Bank' }, ExpressionAttributeValues: { ':b': event.bank, ':d': event.day } }).promise();",
+      '  const row = data.Items[0];',
+      '  await db.put({ TableName: DAILY, Item: { Bank: event.bank, DaySec: event.day, Total: row.Total + 1 } }).promise();',
+      '};',
+    );
+    assert.deepEqual(reported('daily.js', code), [`11:put ${RULE}`, `17:put ${RULE}`]);
+  });
+
+  it('stays silent on a fresh item after a Query that names a partition only, an index, or another sort key', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const db = new AWS.DynamoDB.DocumentClient();',
+      'exports.partitionOnly = async (event) => {',
+      "  const data = await db.query({ TableName: 't', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': event.id } }).promise();",
+      '  const first = data.Items[0];',
+      "  await db.put({ TableName: 't', Item: { pk: event.id, sk: 'COUNTER', n: first.n + 1 } }).promise();",
+      '};',
+      'exports.onIndex = async (event) => {',
+      "  const data = await db.query({ TableName: 't', IndexName: 'byOrg', KeyConditionExpression: 'org = :o and email = :e', ExpressionAttributeValues: { ':o': event.org, ':e': event.email } }).promise();",
+      '  const first = data.Items[0];',
+      '  await db.put({ TableName: \'t\', Item: { org: event.org, email: event.email, n: first.n + 1 } }).promise();',
+      '};',
+      'exports.otherItem = async (event) => {',
+      "  const data = await db.query({ TableName: 't', KeyConditionExpression: 'pk = :p and sk = :s', ExpressionAttributeValues: { ':p': event.id, ':s': 'BALANCE' } }).promise();",
+      '  const first = data.Items[0];',
+      "  await db.put({ TableName: 't', Item: { pk: event.id, sk: 'HISTORY', total: first.total + 1 } }).promise();",
+      '};',
+    );
+    assert.deepEqual(reported('other.js', code), []);
+  });
 });

@@ -14,6 +14,7 @@ import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { comparedWithFew, Dialect, dialectOf, endsStatement, expressionStart } from './firstItemDialects';
 import { chainStart } from './receiverChains';
+import { thenCallback } from './readReplies';
 
 const RETURN = codeOf('return');
 
@@ -29,6 +30,11 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   const fn = call ? a.scopes.enclosing(call.name, ['function']) : -1;
   if (!dialect || !call || fn <= 0) {
     return false;
+  }
+  // The SDK v2's error-first callback or a promise's `then` (`db.query(params, (err, data) => { … })`): its response parameter.
+  const callback = a.language.family === 'js' ? thenCallback(a, nameIndex) : undefined;
+  if (callback) {
+    return callbackReadsFirstItem(a, dialect, callback);
   }
   const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : -1;
   // `(await ddb.send(...)).Items[0]`: the awaited result in parentheses.
@@ -78,6 +84,19 @@ function assertionEnd(a: CodeAnalyzer, at: number): number {
     }
   }
   return -1;
+}
+
+/** A callback's response parameter (`data` of `function (err, data) {`), used only as a response read for its first item. */
+function callbackReadsFirstItem(a: CodeAnalyzer, dialect: Dialect, callback: { response: string; body: number }): boolean {
+  const fn = a.scopes.enclosing(callback.body, ['function']);
+  let param = callback.body - 1;
+  while (param > 0 && !a.idIs(param, callback.response)) {
+    param--;
+  }
+  return fn > 0 && param > 0 && onlyUses(a, fn, param, (end) => {
+    const after = dialect.itemsAfter(a, end);
+    return after >= 0 ? firstItemUse(a, dialect, after, fn) || loggedAlone(a, after) : dialect.pageFreeAt(a, end) || loggedAlone(a, end) || testedCount(a, dialect, end, fn);
+  });
 }
 
 /** `count = response["Count"]` alone on its statement, the count then only compared so that it tells none, one or more (`return count > 0`). */
@@ -142,7 +161,7 @@ function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end:
   const reach = Math.min(returnedBy(a, variable, fnEnd), a.tokens.length);
   let uses = 0;
   for (let k = variable + 1; k < reach; k++) {
-    if (!a.idIs(k, name) || a.isAccess(k - 1)) {
+    if (!a.idIs(k, name) || a.isAccess(k - 1) || shadowedWithin(a, k, name, variable, fn)) {
       continue;
     }
     if (++uses > MAX_USES || a.scopes.enclosing(k, ['function']) !== fn || !accepted(k + 1)) {
@@ -150,6 +169,13 @@ function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end:
     }
   }
   return uses > 0;
+}
+
+/** The name at `k`, inside a function nested in `fn`, is that function's own variable (a nested callback's `data`: `db.put(p, function (err, data) {`). */
+function shadowedWithin(a: CodeAnalyzer, k: number, name: string, variable: number, fn: number): boolean {
+  const inner = a.scopes.enclosing(k, ['function']);
+  const bound = inner !== fn ? a.scopes.lookup(name, k) : undefined;
+  return bound !== undefined && bound.token > variable && a.scopes.enclosing(bound.token, ['function']) === inner;
 }
 
 /**

@@ -488,6 +488,11 @@ const KEEPING = ['||', '??', 'or'];
  * of a constructor that runs per call) lives as long as that object, so it counts as kept inside.
  */
 export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
+  // A client built into an object that is kept (`kept = new TodoRepository(new ClientProvider())`) is kept with it.
+  const owner = constructionAround(a, start);
+  if (owner >= 0 && storedOutside(a, owner, fnStart, fnEnd, instance)) {
+    return true;
+  }
   // A client wrapped by a library's call is kept where the wrapper is (`cached = DynamoDBDocumentClient.from(new DynamoDBClient({}))`).
   const wrapper = start - 4;
   if (a.is(start - 1, '(') && a.isId(start - 2) && a.isAccess(start - 3) && a.isId(wrapper) && !a.isAccess(wrapper - 1) && a.imports.has(a.tokens.text(wrapper))) {
@@ -526,6 +531,19 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
   // The module's scope spans the whole file, so a module-level name's scope starts before the function too.
   const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
   return declaredStart < fnStart || declaredEnd > fnEnd;
+}
+
+/** The construction whose argument starts at `start` (`new Repository(` in JavaScript, `Repository(` in Python, a class by its capital): its first token, or -1. */
+function constructionAround(a: CodeAnalyzer, start: number): number {
+  const open = a.parent[start];
+  if (open < 0 || !a.is(open, '(') || !(a.is(start - 1, '(') || a.is(start - 1, ',')) || !a.isId(open - 1) || a.isAccess(open - 2)) {
+    return -1;
+  }
+  if (a.language.family === 'js') {
+    return a.idIs(open - 2, 'new') ? open - 2 : -1;
+  }
+  const code = a.tokens.text(open - 1).charCodeAt(0);
+  return a.language.family === 'python' && code >= 65 && code <= 90 ? open - 1 : -1;
 }
 
 /** Tokens a type annotation is written with, besides names: `Redis | undefined`, `Pool<Client>`, `Optional[Table]`, `aws.DynamoDB`. */

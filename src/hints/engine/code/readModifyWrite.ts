@@ -31,6 +31,7 @@ import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
 import { javaRewritesFirstItem } from './languages/rmwJavaFirstItem';
+import { queriedKey } from './queryKeyEqualities';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -526,6 +527,11 @@ function rewritesFirstItem(a: CodeAnalyzer, query: OperationOccurrence, put: Ope
     return false;
   }
   const flow = flowUntil(a, query.tokenIndex, put.tokenIndex, undefined, false, true);
+  // A Query that names one item by its whole key: a fresh item repeating that key is the item read.
+  const key = flow && queriedKey(a, query);
+  if (flow && key) {
+    flow.key = key;
+  }
   const [from, to] = a.tokensOf(item.value);
   return flow !== undefined && from >= 0 && writtenValue(a, from, to, flow);
 }

@@ -102,7 +102,9 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
     return undefined;
   }
   const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
-  const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true };
+  // A class it constructs whose constructor makes a client for each instance (`new TodoRepository(new ClientProvider())`)
+  // makes that client on each call too, as at a handler.
+  const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true, constructedClasses: true };
   const [made] = clientsMadeInHandlers(a, reader, 1);
   if (made) {
     return { service: made.service };

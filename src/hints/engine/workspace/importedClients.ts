@@ -300,6 +300,8 @@ export class ImportedClients {
       importedClient: (module, path) => this.resolve(file, module, path),
       importedName: (module, path) => this.resolveName(file, module, path),
       importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
+      // A class it constructs whose constructor makes a client (`exportedFunctions.ts`'s body clients).
+      importedClassFields: (module, path) => this.resolveClassFields(file, module, path),
     };
   }
 

@@ -13,6 +13,12 @@ import { ModuleSource } from './types';
 
 /** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
 export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|data-api-client|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
+/**
+ * A construction of a class (`new TodoRepository(new ClientProvider())`) in a module that imports from another module
+ * of the project: a factory whose class may make a client in its constructor, for a handler's call of it (`exportedFunctions.ts`).
+ */
+const JS_CONSTRUCTS_CLASS = /\bnew\s+[A-Z][\w$]*\s*\(/;
+const JS_RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]\.\.?\//;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
@@ -55,7 +61,8 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if (kind === 'python') {
     return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text)) && !isTestDoubleFile(file);
   }
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
+  const constructsProjectClass = JS_CONSTRUCTS_CLASS.test(text) && JS_RELATIVE_IMPORT.test(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */

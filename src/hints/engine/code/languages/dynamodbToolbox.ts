@@ -12,6 +12,8 @@ import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { OptionContext } from '../../model';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
+import { readsFirstOfMember } from '../firstItemOnly';
+import { chainStart } from '../receiverChains';
 
 /**
  * Version 0 methods of a table or entity, with the argument that holds the options; a table's item methods
@@ -50,6 +52,8 @@ const STARTS_FROM = 'startkey';
 /** Version 0 code that pages itself: it passes a `startKey`, or calls the result's `next()`. */
 const V0_PAGING_WORDS = ['startKey'];
 const V0_PAGING_METHODS = ['next'];
+/** Version 0's filter option (`filters: [{ attr, eq }]`); the key conditions (`beginsWith`, `eq`, ...) filter nothing. */
+const V0_FILTERS = 'filters';
 
 /** A call on a dynamodb-toolbox table or entity (`path` 'table' or 'entity'). */
 export function toolboxCall(a: CodeAnalyzer, nameIndex: number, path: string): void {
@@ -72,7 +76,10 @@ function versionZero(a: CodeAnalyzer, nameIndex: number, method: { operation: st
   const builtOnly = own.some((option) => option.norm === 'execute' && option.literal.kind === 'bool' && !option.literal.value);
   const paged =
     /:(?:Scan|Query)$/.test(method.operation) &&
-    (read === undefined || own.some((option) => option.norm === STARTS_FROM) || functionMentions(a, nameIndex, V0_PAGING_WORDS, V0_PAGING_METHODS, 'toolbox-paging'));
+    (read === undefined ||
+      own.some((option) => option.norm === STARTS_FROM) ||
+      functionMentions(a, nameIndex, V0_PAGING_WORDS, V0_PAGING_METHODS, 'toolbox-paging') ||
+      firstItemOfUnfiltered(a, nameIndex, method.operation, own));
   a.addOperation({
     operation: method.operation,
     name: a.tokenSpan(nameIndex),
@@ -81,6 +88,16 @@ function versionZero(a: CodeAnalyzer, nameIndex: number, method: { operation: st
     tokenIndex: nameIndex,
     ...(read ? { request: read.request } : {}),
   });
+}
+
+/**
+ * A version 0 Query with every option in sight and no `filters`, whose `Items` the code reads only for the first
+ * (`const slack = await Execution.query(id, { beginsWith: 'SLACK#' })` then `slack.Items[0].ChannelId`): without a
+ * filter, the first matching item is on the first page, so more pages would change nothing.
+ */
+function firstItemOfUnfiltered(a: CodeAnalyzer, nameIndex: number, operation: string, own: readonly { norm: string }[]): boolean {
+  const close = a.is(nameIndex + 1, '(') ? a.partner[nameIndex + 1] : -1;
+  return operation === 'dynamodb:Query' && close > nameIndex && !own.some((option) => option.norm === V0_FILTERS) && readsFirstOfMember(a, chainStart(a, nameIndex), close, 'Items');
 }
 
 /** `table.build(ScanCommand)....send()`: the command's operation, anchored on its name; a call only where the chain sends it. */
