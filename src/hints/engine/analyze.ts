@@ -479,15 +479,18 @@ class Analyzer {
     }
   }
 
-  applySuppressions(): Finding[] {
+  /** The findings to report: none inside infrastructure a test builds (`testResources`), none a suppression comment silences. */
+  reportedFindings(): Finding[] {
+    const tested = this.model.testResources;
+    const deployed = tested ? this.findings.filter((finding) => !tested.some((extent) => finding.start >= extent.start && finding.start < extent.end)) : this.findings;
     if (this.model.suppressions.length === 0) {
-      return this.findings;
+      return deployed;
     }
     const byLine = new Map<number, string[]>();
     for (const suppression of this.model.suppressions) {
       byLine.set(suppression.line, [...(byLine.get(suppression.line) ?? []), ...suppression.ruleIds, ...(suppression.ruleIds.length === 0 ? ['*'] : [])]);
     }
-    return this.findings.filter((finding) => {
+    return deployed.filter((finding) => {
       const ids = byLine.get(this.lines.lineOf(finding.start));
       return !ids || (!ids.includes('*') && !ids.includes(finding.ruleId));
     });
@@ -523,7 +526,7 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
     if (!analyzer) {
       return { sites: [], findings: [], lines: index };
     }
-    let findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    let findings = analyzer.reportedFindings().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     let sites = analyzer.sites.sorted();
     const inlineCode = analyzer.model.inlineCode;
     if (inlineCode) {

@@ -414,6 +414,8 @@ export interface DocumentModel {
   /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
   /** SDK for JavaScript v2 operations given a callback and then `.promise()`, at `promise` (`code/callbackAndPromise.ts`). */
+  /** Infrastructure that test code builds (`code/testResources.ts`): findings inside these extents are dropped, hovers kept. */
+  testResources?: Span[];
   sentTwice?: Span[];
   /** Item attributes a PutItem or UpdateItem writes as a time Time to Live cannot read (`code/ttlValues.ts`). */
   ttlWrites?: TtlWrite[];

@@ -18,6 +18,7 @@ import { cdkFullAccessPolicies } from './cdkManagedPolicies';
 import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
 import { boto3Terms } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
+import { testResources } from './testResources';
 import { unsentCdkProps } from './cdkTypedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
@@ -109,6 +110,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const variants = readPassedProps(analyzer, contexts, options.project?.file ?? options.fileName ?? '');
   const ttl = ttlWrites(analyzer);
   const sentTwice = callbackAndPromise(analyzer).map((token) => analyzer.tokenSpan(token));
+  const tested = testResources(analyzer, contexts);
   const reserved = reservedWordUses(analyzer);
   const batchConditions = batchWriteConditions(analyzer);
   return {
@@ -124,6 +126,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(variants ? { variants } : {}),
     ...(ttl.length > 0 ? { ttlWrites: ttl } : {}),
     ...(sentTwice.length > 0 ? { sentTwice } : {}),
+    ...(tested.length > 0 ? { testResources: tested } : {}),
     ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
     ...(batchConditions.length > 0 ? { batchWriteConditions: batchConditions } : {}),
     redisCalls: analyzer.redisCalls,
