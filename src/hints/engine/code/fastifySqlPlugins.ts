@@ -12,6 +12,7 @@
  * the file holds. Another plugin registered, or a local function named like one, gets nothing.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { tokensNamed } from './tokenIndex';
 import type { SqlFlavor } from './sqlConnections';
 
 /** The plugins by module name, with the driver whose pool each opens. */
@@ -32,9 +33,12 @@ export interface FastifySqlRegistration {
   options: number;
 }
 
-/** Whether a JavaScript or TypeScript file names one of the plugins at all: most do not, and then nothing else is read. */
+/**
+ * Whether a JavaScript or TypeScript file names one of the plugins at all: most do not, and then nothing else is read.
+ * A file that never calls `register` registers none (asked of the shared name index, before the text is searched).
+ */
 export function namesFastifySqlPlugin(a: CodeAnalyzer): boolean {
-  if (a.language.family !== 'js' || !a.text.includes('fastify')) {
+  if (a.language.family !== 'js' || tokensNamed(a, 'register').length === 0 || !a.text.includes('fastify')) {
     return false;
   }
   for (const module of PLUGINS.keys()) {
