@@ -53,6 +53,15 @@ export function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
+/**
+ * The name a file is judged by without a workspace: its path from the working folder when it lies below it, as a
+ * workspace names its files, so that the folders above (`/home/me/tests/app/...`) do not make it a test's.
+ */
+function nameUnder(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
 /** The text of a regular file, or why it cannot be read. Opens without blocking, so a FIFO swapped in after the walk cannot hang us. */
 function readRegularFile(file: string): string | { reason: string } {
   let fd: number;
@@ -108,7 +117,7 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
   let failure: unknown;
   const result = analyzeText(text, rules, {
     kind: file.kind,
-    fileName: workspace?.fileName ?? file.path,
+    fileName: workspace?.fileName ?? nameUnder(settings.cwd, file.path),
     workspace: workspace?.model,
     budget: new Budget(settings.timeBudgetMs, now),
     onError: (error) => (failure = error),

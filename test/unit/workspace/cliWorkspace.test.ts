@@ -99,4 +99,21 @@ describe('aws-db-hints workspace mode', () => {
     const named = (await cli(temp, 'evil\n::error::x')).stderr;
     assert.ok(!named.includes('\n::error::'), named);
   });
+  it('judges a file without a workspace by its path below the working folder, not by the folders above it', async () => {
+    // A checkout that happens to sit in a folder named `tests`: its stack is no test's.
+    const app = path.join(temp, 'tests', 'app');
+    fs.mkdirSync(path.join(app, 'lib'), { recursive: true });
+    fs.writeFileSync(
+      path.join(app, 'lib', 'stack.ts'),
+      [
+        "import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        "const stack = new Stack(new App(), 'Orders');",
+        "new dynamodb.Table(stack, 'Orders', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, removalPolicy: RemovalPolicy.DESTROY });",
+        '',
+      ].join('\n'),
+    );
+    const { stdout } = await cli(app, '--no-workspace', '.');
+    assert.match(stdout, /lib\/stack\.ts:4:\d+ information dynamodb-removal-policy/);
+  });
 });
