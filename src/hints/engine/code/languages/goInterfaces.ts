@@ -25,19 +25,23 @@ export function goInterfaceType(a: CodeAnalyzer, k: number): Value | undefined {
   if (a.is(k + 1, '.') && a.isId(k + 2)) {
     return a.goPackages.has(name) ? undefined : goProjectInterface(a, name, a.tokens.text(k + 2));
   }
-  if (ownInterfaces.get(a, 'interfaces', () => readInterfaces(a)).has(name)) {
+  if (ownInterfaces.get(a, 'interfaces', () => declaredInterfaces(a, 'redis', commandsOnly)).has(name)) {
     return goClientType('redis', 'Cmdable');
   }
   return goProjectInterface(a, undefined, name);
 }
 
-function readInterfaces(a: CodeAnalyzer): ReadonlySet<string> {
+/**
+ * The interfaces the file declares (`type name interface { ... }` at the start of a line) whose body, at its `{`,
+ * `accepts`, in a file that imports the Go package `library` (`redis` for go-redis, `redigo`).
+ */
+export function declaredInterfaces(a: CodeAnalyzer, library: string, accepts: (a: CodeAnalyzer, brace: number) => boolean): ReadonlySet<string> {
   const found = new Set<string>();
-  if (![...a.goPackages.values()].includes('redis') || !a.text.includes('interface')) {
+  if (![...a.goPackages.values()].includes(library) || !a.text.includes('interface')) {
     return found;
   }
   for (let k = 0; k + 3 < a.tokens.length; k++) {
-    if (a.idIs(k, 'type') && a.startsLine(k) && a.isId(k + 1) && a.idIs(k + 2, 'interface') && a.is(k + 3, '{') && commandsOnly(a, k + 3)) {
+    if (a.idIs(k, 'type') && a.startsLine(k) && a.isId(k + 1) && a.idIs(k + 2, 'interface') && a.is(k + 3, '{') && accepts(a, k + 3)) {
       found.add(a.tokens.text(k + 1));
     }
   }

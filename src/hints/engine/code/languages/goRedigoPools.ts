@@ -9,6 +9,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { Value } from '../values';
+import { declaredInterfaces } from './goInterfaces';
 import { REDIGO_LIBRARY } from './goRedigo';
 
 /** The pool's methods other than the two that hand out a connection. */
@@ -20,23 +21,10 @@ const poolInterfaces = new FileMemo<'pools', ReadonlySet<string>>();
 /** redigo's pool when the declared type at `k` names one of the file's interfaces over it (`pool`, `Pool`), or undefined. */
 export function redigoPoolInterface(a: CodeAnalyzer, k: number): Value | undefined {
   const name = a.id(k);
-  if (!name || a.isAccess(k - 1) || a.is(k + 1, '.') || !poolInterfaces.get(a, 'pools', () => readPools(a)).has(name)) {
+  if (!name || a.isAccess(k - 1) || a.is(k + 1, '.') || !poolInterfaces.get(a, 'pools', () => declaredInterfaces(a, 'redigo', poolMethodsOnly)).has(name)) {
     return undefined;
   }
   return REDIGO_LIBRARY.clientType('Pool', 'redigo');
-}
-
-function readPools(a: CodeAnalyzer): ReadonlySet<string> {
-  const found = new Set<string>();
-  if (![...a.goPackages.values()].includes('redigo') || !a.text.includes('interface')) {
-    return found;
-  }
-  for (let k = 0; k + 3 < a.tokens.length; k++) {
-    if (a.idIs(k, 'type') && a.startsLine(k) && a.isId(k + 1) && a.idIs(k + 2, 'interface') && a.is(k + 3, '{') && poolMethodsOnly(a, k + 3)) {
-      found.add(a.tokens.text(k + 1));
-    }
-  }
-  return found;
 }
 
 /** Whether an interface body (its `{` at `brace`) holds the pool's methods only, one of them handing out a connection. */
