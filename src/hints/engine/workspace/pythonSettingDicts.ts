@@ -68,14 +68,8 @@ export function pythonSettingDicts(file: string, text: string): Record<string, {
         closed = true;
         break;
       }
-      const entry = ENTRY.exec(lineText);
-      const key = entry ? (entry[1] ?? entry[2]) : undefined;
-      if (entry && key !== undefined && key !== '__proto__' && Object.keys(dict.entries).length < MAX_ENTRIES) {
-        const written = entry[3];
-        const value = pythonLiteralValue(written);
-        const start = offset + lineText.indexOf(written, lineText.indexOf(':'));
-        dict.entries[key] = { value, line: lineOf(start), start, end: start + written.length };
-      } else if (lineText.trim() !== '' && !lineText.trim().startsWith('#')) {
+      const start = addEntry(dict, ENTRY.exec(lineText), lineText, offset, () => lineOf(offset));
+      if (start === undefined && lineText.trim() !== '' && !lineText.trim().startsWith('#')) {
         dict.open = true;
       }
       offset = next < 0 ? text.length : next + 1;
@@ -98,16 +92,24 @@ export function pythonSettingDicts(file: string, text: string): Record<string, {
 function readOneLine(dict: SettingDict, body: string, offset: number, line: number): void {
   let at = offset;
   for (const part of body.split(',')) {
-    const entry = INLINE_ENTRY.exec(part);
-    const key = entry ? (entry[1] ?? entry[2]) : undefined;
-    if (entry && key !== undefined && key !== '__proto__' && Object.keys(dict.entries).length < MAX_ENTRIES) {
-      const written = entry[3];
-      const value = pythonLiteralValue(written);
-      const start = at + part.indexOf(written, part.indexOf(':'));
-      dict.entries[key] = { value, line, start, end: start + written.length };
-    } else if (part.trim() !== '') {
+    if (addEntry(dict, INLINE_ENTRY.exec(part), part, at, () => line) === undefined && part.trim() !== '') {
       dict.open = true;
     }
     at += part.length + 1;
   }
+}
+
+/**
+ * Keeps the entry a pattern matched in `text` (which starts at `offset` in the module, on the line `line` gives):
+ * its key, its literal and where the literal is. Returns where the literal starts, or undefined for no entry kept.
+ */
+function addEntry(dict: SettingDict, entry: RegExpExecArray | null, text: string, offset: number, line: () => number): number | undefined {
+  const key = entry ? (entry[1] ?? entry[2]) : undefined;
+  if (!entry || key === undefined || key === '__proto__' || Object.keys(dict.entries).length >= MAX_ENTRIES) {
+    return undefined;
+  }
+  const written = entry[3];
+  const start = offset + text.indexOf(written, text.indexOf(':'));
+  dict.entries[key] = { value: pythonLiteralValue(written), line: line(), start, end: start + written.length };
+  return start;
 }
