@@ -475,6 +475,14 @@ export const NO_SCOPES: ScopeInfo = {
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;
 
+/** Programs in code that build infrastructure as the Terraform resources they come from (Pulumi, CDK for Terraform). */
+const PROGRAM_ORIGINS: ReadonlySet<SiteOrigin> = new Set<SiteOrigin>(['pulumi', 'pulumi-python', 'cdktf', 'cdktf-python']);
+
+/** Whether a context is a resource that code builds as infrastructure: a CDK construct, a Pulumi or cdktf resource. */
+export function isCodeResource(context: OptionContext): boolean {
+  return context.kind === 'cdk' || (context.readerOrigin !== undefined && PROGRAM_ORIGINS.has(context.readerOrigin));
+}
+
 export function parseSuppression(commentText: string): string[] | undefined {
   const match = SUPPRESSION.exec(commentText);
   if (!match) {

@@ -15,7 +15,7 @@
  * over a module's defaults object, negated props, and the file's own constructions and calls, with or without a
  * workspace.
  */
-import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
+import { isCodeResource, Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
 import { cdkInstantiations, MAX_READ_INSTANTIATIONS } from '../workspace/cdkInstantiations';
 import { CdkSource } from '../workspace/cdkSource';
 import type { CdkInstantiation, SourceRef } from '../workspace/types';
@@ -25,9 +25,6 @@ import { cdkEnumLiteral } from './cdkLiterals';
 import { literalOf } from './options';
 import { attributeDefault as classDefault } from './argsClassDefaults';
 import { helperNameOf } from './forwardedRequests';
-
-/** Programs whose resources a class or function builds from what it is given, as CDK constructs are. */
-const PROPS_ORIGINS: ReadonlySet<string> = new Set(['pulumi', 'pulumi-python', 'cdktf', 'cdktf-python']);
 
 /** What a prop reads: the parameter of a constructor, the key read from it (null: the parameter is the value), and a fallback literal. */
 interface PropRead {
@@ -81,7 +78,7 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
   }
   const reads: { context: OptionContext; reads: (PropRead | undefined)[] }[] = [];
   for (const context of contexts) {
-    if (context.kind === 'cdk' || (context.readerOrigin !== undefined && PROPS_ORIGINS.has(context.readerOrigin))) {
+    if (isCodeResource(context)) {
       const found = context.options.map((option) => {
         const [from, to] = a.tokensOf(option.value);
         return to > from ? propRead(a, from, to) : undefined;

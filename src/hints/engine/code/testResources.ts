@@ -3,19 +3,17 @@
  * a test's set-up): never deployed, so its settings get their hovers and no findings. A test that makes the
  * project's own stack reads its props where that stack is written, not here.
  */
-import { OptionContext } from '../model';
+import { isCodeResource, OptionContext } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { tokenAt } from './cdkManagedPolicies';
 import { inTestCode } from './testFixtures';
 
-const IAC_ORIGINS: ReadonlySet<string> = new Set(['pulumi', 'pulumi-python', 'cdktf', 'cdktf-python']);
-
 /** The extents, from the construct's name to its last setting, of the infrastructure contexts that test code builds. */
 export function testResources(a: CodeAnalyzer, contexts: readonly OptionContext[]): Span[] {
   const found: Span[] = [];
   for (const context of contexts) {
-    if (context.kind !== 'cdk' && (context.readerOrigin === undefined || !IAC_ORIGINS.has(context.readerOrigin))) {
+    if (!isCodeResource(context)) {
       continue;
     }
     const token = a.testFile ? -1 : tokenAt(a, context.anchor.start);
