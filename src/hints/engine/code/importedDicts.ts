@@ -4,7 +4,8 @@
  * placed at the spread and pointing at the line of the settings module that writes it (a password without quoting
  * it). A dict whose entries are not all literals leaves the options incomplete (`workspace/pythonSettingDicts.ts`).
  */
-import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { OptionContext, OptionOccurrence } from '../model';
+import { scalarLiteral } from '../iac/terraformOutside';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { mayBeProjectModule } from './projectImports';
@@ -24,7 +25,7 @@ export function importedDictContext(a: CodeAnalyzer, at: number, kind: OptionCon
   }
   const spread = a.span(at, at + 1);
   const options = Object.entries(found.value.entries).map(([name, entry]): OptionOccurrence => {
-    const literal: Literal = entry.value === null ? { kind: 'none' } : typeof entry.value === 'boolean' ? { kind: 'bool', value: entry.value } : typeof entry.value === 'number' ? { kind: 'num', value: entry.value } : { kind: 'str', value: entry.value };
+    const literal = scalarLiteral(entry.value);
     const written = PASSWORD_NAME.test(name) ? '…' : JSON.stringify(entry.value);
     return {
       name,

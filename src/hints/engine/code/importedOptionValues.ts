@@ -3,6 +3,7 @@
  * passwords (`rds_config.db_password`) and settings (`config.database.public`).
  */
 import { Literal, PassedFrom } from '../model';
+import { scalarLiteral } from '../iac/terraformOutside';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { mayBeProjectModule } from './projectImports';
@@ -55,7 +56,7 @@ export function importedSetting(a: CodeAnalyzer, start: number, end: number): { 
   if (!found) {
     return undefined;
   }
-  const literal: Literal = found.value === null ? { kind: 'none' } : typeof found.value === 'boolean' ? { kind: 'bool', value: found.value } : typeof found.value === 'number' ? { kind: 'num', value: found.value } : { kind: 'str', value: found.value };
+  const literal = scalarLiteral(found.value);
   return { literal, from: { at: found.at, text: a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) } };
 }
 

@@ -5,7 +5,8 @@
  */
 import { Tokens } from '../lexer';
 import { Literal } from '../model';
-import { InputCondition, TerraformScalar } from '../workspace/types';
+import { InputCondition } from '../workspace/types';
+import { scalarLiteral } from './terraformOutside';
 
 /** The `?` and `:` of `cond ? a : b` written as the whole of [first, end); undefined for anything else, a chain included. */
 export function conditionalParts(tokens: Tokens, partner: Int32Array, first: number, end: number): { question: number; colon: number } | undefined {
@@ -95,6 +96,3 @@ export function conditionOutcome(when: InputCondition, input: Literal): Literal 
   return holds === undefined ? undefined : scalarLiteral(holds !== (when.negated === true) ? when.yes : when.no);
 }
 
-function scalarLiteral(value: TerraformScalar): Literal {
-  return typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : typeof value === 'boolean' ? { kind: 'bool', value } : { kind: 'none' };
-}
