@@ -78,7 +78,7 @@ export class CdkClassReader {
       const name = source.tokens.kinds[keyword + 1] === ID && source.tokens.text(keyword) === 'class' ? source.tokens.text(keyword + 1) : '';
       const base = source.python ? (source.is(keyword + 2, '(') ? keyword + 3 : -1) : source.is(keyword + 2, 'extends') ? keyword + 3 : -1;
       if (name !== '' && name !== '__proto__' && base > 0) {
-        const { names } = this.dottedNames(base);
+        const { names } = source.dottedNames(base);
         const type = names.length > 0 ? this.typeOf(names) : undefined;
         const construct = type && ('construct' in type ? type.construct : type.module === undefined ? bases.get(type.declared) : undefined);
         if (construct !== undefined && bases.size < MAX_CLASSES) {
@@ -232,7 +232,7 @@ export class CdkClassReader {
   /** A type written as one dotted name (`dynamodb.ITable`, `NotesTables`), ending there; anything more complex is unknown. */
   private jsType(start: number): CdkMemberType | undefined {
     const { source } = this;
-    const { names, next } = this.dottedNames(start);
+    const { names, next } = source.dottedNames(start);
     const ends = source.is(next, ';') || source.is(next, ',') || source.is(next, '=') || source.is(next, '}') || source.is(next, ')') || source.is(next, '{') || source.startsStatement(next);
     return names.length > 0 && ends ? this.typeOf(names) : undefined;
   }
@@ -268,7 +268,7 @@ export class CdkClassReader {
       const names = source.tokens.text(k).split('.');
       return names.every((name) => /^[A-Za-z_]\w*$/.test(name)) ? this.typeOf(names) : undefined;
     }
-    const { names, next } = this.dottedNames(k);
+    const { names, next } = source.dottedNames(k);
     const ends = source.is(next, '=') || source.is(next, ']') || source.is(next, ',') || source.is(next, ')') || source.startsStatement(next) || next >= source.tokens.length;
     return names.length > 0 && ends ? this.typeOf(names) : undefined;
   }
@@ -277,7 +277,7 @@ export class CdkClassReader {
   private constructed(start: number): CdkMemberType | null {
     const { source } = this;
     const from = !source.python && source.is(start, 'new') ? start + 1 : source.python ? start : -1;
-    const { names, next } = from < 0 ? { names: [], next: start } : this.dottedNames(from);
+    const { names, next } = from < 0 ? { names: [], next: start } : source.dottedNames(from);
     const close = source.is(next, '(') ? source.partner[next] : -1;
     if (names.length === 0 || close < next) {
       return null;
@@ -288,20 +288,6 @@ export class CdkClassReader {
     return (whole && this.typeOf(names)) || null;
   }
 
-  private dottedNames(start: number): { names: string[]; next: number } {
-    const { source } = this;
-    const names: string[] = [];
-    let k = start;
-    while (source.tokens.kinds[k] === ID) {
-      names.push(source.tokens.text(k));
-      if (!(source.is(k + 1, '.') && source.tokens.kinds[k + 2] === ID)) {
-        k++;
-        break;
-      }
-      k += 2;
-    }
-    return { names, next: k };
-  }
 
   /** A type named by dotted names: a CDK construct class, a class of this file, or a class imported from another module. */
   private typeOf(names: readonly string[]): CdkMemberType | undefined {

@@ -118,6 +118,21 @@ export class CdkSource {
     return this.tokens.is(index, text);
   }
 
+  /** The names of a dotted name written from `start` (`rds.DatabaseInstance`, `cdk.aws_rds.DatabaseInstance`), and the token after it. */
+  dottedNames(start: number): { names: string[]; next: number } {
+    const names: string[] = [];
+    let k = start;
+    while (this.tokens.kinds[k] === ID) {
+      names.push(this.tokens.text(k));
+      if (!(this.is(k + 1, '.') && this.tokens.kinds[k + 2] === ID)) {
+        k++;
+        break;
+      }
+      k += 2;
+    }
+    return { names, next: k };
+  }
+
   span(first: number, last: number): Span {
     return { start: this.tokens.starts[first], end: this.tokens.ends[last] };
   }

@@ -88,16 +88,7 @@ function spreadInto(source: CdkSource, block: number, props: string, typeOf: (na
     if (!(source.tokens.kinds[k] === ID && source.tokens.text(k) === 'new')) {
       continue;
     }
-    const names: string[] = [];
-    let next = k + 1;
-    while (source.tokens.kinds[next] === ID) {
-      names.push(source.tokens.text(next));
-      if (!(source.is(next + 1, '.') && source.tokens.kinds[next + 2] === ID)) {
-        next++;
-        break;
-      }
-      next += 2;
-    }
+    const { names, next } = source.dottedNames(k + 1);
     const type = names.length > 0 && source.is(next, '(') ? typeOf(names) : undefined;
     const construct = type && 'construct' in type ? type.construct : undefined;
     const spread = construct === undefined ? undefined : memberSpread(source, next, props);
