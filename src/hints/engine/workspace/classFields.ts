@@ -30,7 +30,8 @@ import { javaConstruction } from '../code/handlerClients';
 import { constructedKey, constructorArities, jvmConstructorClient } from '../code/languages/jvmConstructorClients';
 import { EVERY_CONSTRUCTOR_KEY } from '../code/languages/csharpServiceLifetimes';
 import { emptyContribution } from './contribution';
-import { ExportedClient, FileContribution } from './types';
+import { forwardedCalls, implementedInterfaces } from './classForwards';
+import { ExportedClient, FileContribution, ForwardedCall } from './types';
 
 /** The client libraries, as the languages know them: their packages or namespaces, and in C# the type names only they declare. */
 const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
@@ -97,15 +98,20 @@ function declaresPublicClient(text: string): boolean {
   return false;
 }
 
-/** The file's classes with the client fields their subclasses see, by `classKey`. */
-export function indexClassFields(language: ClassLanguage, text: string): FileContribution | undefined {
+/**
+ * The file's classes with the client fields their subclasses see, by `classKey`, and the interfaces they implement;
+ * with `reads.forwards`, also the calls their methods hand on to other project classes (`classForwards.ts`).
+ */
+export function indexClassFields(language: ClassLanguage, text: string, reads: { lends: boolean; forwards: boolean }): FileContribution | undefined {
   const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
   a.bind();
   const classes: Record<string, Record<string, ExportedClient>> = {};
   const holders: Record<string, Record<string, string[]>> = {};
+  const forwards: Record<string, Record<string, ForwardedCall[]>> = {};
+  const interfaces: Record<string, string[][]> = {};
   let count = 0;
   let container = '';
-  const members = lendsMembers(text);
+  const members = reads.lends && lendsMembers(text);
   for (let k = 0; k + 1 < a.tokens.length && count < MAX_CLASSES; k++) {
     if (a.isAccess(k - 1)) {
       continue;
@@ -125,19 +131,35 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
       continue;
     }
     const { fields, held } = members ? clientFields(a, language, scope, isInterface) : { fields: {}, held: {} };
-    if (!isInterface) {
+    if (!isInterface && reads.lends) {
       Object.assign(fields, constructedClients(a, scope), methodsMakingClients(a, scope));
     }
     const key = classKey(language, container ? `${container}.${name}` : name);
+    const forwarded = reads.forwards && !isInterface ? forwardedCalls(a, language, scope) : {};
+    const implemented = isInterface ? [] : implementedInterfaces(a, language, k + 1);
     if (Object.keys(fields).length > 0) {
       classes[key] = fields;
     }
     if (Object.keys(held).length > 0) {
       holders[key] = held;
     }
-    count += classes[key] || holders[key] ? 1 : 0;
+    if (Object.keys(forwarded).length > 0) {
+      forwards[key] = forwarded;
+    }
+    if (implemented.length > 0) {
+      interfaces[key] = implemented;
+    }
+    count += classes[key] || holders[key] || forwards[key] || interfaces[key] ? 1 : 0;
   }
-  return count > 0 ? { ...emptyContribution(), classFields: classes, ...(Object.keys(holders).length > 0 ? { classHolders: holders } : {}) } : undefined;
+  return count > 0
+    ? {
+        ...emptyContribution(),
+        classFields: classes,
+        ...(Object.keys(holders).length > 0 ? { classHolders: holders } : {}),
+        ...(Object.keys(forwards).length > 0 ? { classForwards: forwards } : {}),
+        ...(Object.keys(interfaces).length > 0 ? { classInterfaces: interfaces } : {}),
+      }
+    : undefined;
 }
 
 /**

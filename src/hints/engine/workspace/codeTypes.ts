@@ -215,6 +215,12 @@ export interface ClassItemMethod {
   puts?: { table: string; type: string; position: number };
 }
 
+/** A call a method of a class hands on: to `method` of a field whose type stands for one of `classes` (class keys, in the language's order). */
+export interface ForwardedCall {
+  classes: string[];
+  method: string;
+}
+
 /** A class's item helpers by method name, and the interfaces it implements (a caller may hold it by one). */
 export interface ClassItemMethods {
   interfaces?: string[];

@@ -73,6 +73,9 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.settingConstants ?? {}).length > 0 ||
     Object.keys(contribution.settingDicts ?? {}).length > 0 ||
     Object.keys(contribution.classHolders ?? {}).length > 0 ||
+    Object.keys(contribution.classForwards ?? {}).length > 0 ||
+    Object.keys(contribution.classInterfaces ?? {}).length > 0 ||
+    (contribution.implementedInterfaceNames?.length ?? 0) > 0 ||
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
     Object.keys(contribution.classItemMethods ?? {}).length > 0 ||
     Object.keys(contribution.springRepositories ?? {}).length > 0 ||

@@ -21,6 +21,7 @@ import { isServerlessScript, mayDefineService, serviceTree } from '../code/serve
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
+import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { indexClassItemMethods } from './classItemMethods';
 import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
@@ -97,7 +98,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -147,18 +148,20 @@ function readCode(
   };
 }
 
-/** A Java or C# file: the client fields its classes lend subclasses, the classes an object mapper maps, its repositories' item helpers, C#'s `global using`s, and the CDK tables and functions it defines. */
+/** A Java or C# file: the client fields its classes lend subclasses, the calls they hand on and the interfaces they implement, the classes an object mapper maps, its repositories' item helpers, C#'s `global using`s, and the CDK tables and functions it defines. */
 function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): FileContribution | undefined {
-  const fields = mayLendClassFields(file, kind, text) ? indexClassFields(kind, text) : undefined;
+  const reads = { lends: mayLendClassFields(file, kind, text), forwards: mayForwardCalls(file, kind, text) };
+  const fields = reads.lends || reads.forwards ? indexClassFields(kind, text, reads) : undefined;
+  const implemented = mayImplement(file, kind, text) ? implementedNames(kind, text) : [];
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
   const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
   const cdk = mayHoldTypedCdk(kind, text) ? indexTypedCdk(file, kind, text) : undefined;
   const spring = kind === 'java' ? indexSpringRepositories(file, text) : undefined;
   const classItemMethods = indexClassItemMethods(file, kind, text);
-  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk && !spring && !classItemMethods) {
+  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk && !spring && !classItemMethods && implemented.length === 0) {
     return fields;
   }
-  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
+  return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...(mappedClasses ? { mappedClasses } : {}), ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -25,14 +25,12 @@ const MODIFIER_REACH = 12;
 /** The class's visible methods that make a client on each call, by `made:<name>`, each with the client it makes. */
 export function methodsMakingClients(a: CodeAnalyzer, classScope: number): Record<string, ExportedClient> {
   const found: Record<string, ExportedClient> = {};
-  const className = a.scopes.nameOfClass(classScope);
   let count = 0;
-  for (const fn of a.functions.values()) {
+  for (const { fn, name } of visibleMethods(a, classScope)) {
     if (count >= MAX_METHODS) {
       break;
     }
-    const name = fn.params > 0 && fn.body >= 0 && a.scopes.parent(fn.scope) === classScope ? a.id(fn.params - 1) : undefined;
-    if (name === undefined || name === className || a.isAccess(fn.params - 2) || !visible(a, fn.params - 1) || fillsCache(a, fn.scope) || isBean(a, fn)) {
+    if (fillsCache(a, fn.scope) || isBean(a, fn)) {
       continue;
     }
     const client = madeOnEachCall(a, fn);
@@ -58,6 +56,17 @@ function madeOnEachCall(a: CodeAnalyzer, fn: FunctionScope): ExportedClient | un
   return made && { kind: made.service === 'elasticache' ? 'redis' : made.service === 'rds' ? 'rds' : 'dynamodb' };
 }
 
+/** The methods with a body (a block, or C#'s `=> expression`) that the class at `classScope` declares and other classes may call, constructors aside. */
+export function* visibleMethods(a: CodeAnalyzer, classScope: number): Generator<{ fn: FunctionScope; name: string }> {
+  const className = a.scopes.nameOfClass(classScope);
+  for (const fn of a.functions.values()) {
+    const name = fn.params > 0 && (fn.body >= 0 || fn.concise >= 0) && a.scopes.parent(fn.scope) === classScope && !a.isAccess(fn.params - 2) ? a.id(fn.params - 1) : undefined;
+    if (name !== undefined && name !== className && isVisibleMethod(a, fn.params - 1)) {
+      yield { fn, name };
+    }
+  }
+}
+
 /** A Spring `@Bean` method: called on its `@Configuration` class, it returns the container's one instance. */
 function isBean(a: CodeAnalyzer, fn: FunctionScope): boolean {
   return a.language.family === 'java' && methodMarked(a, fn, (k) => a.is(k - 1, '@') && a.idIs(k, 'Bean'));
@@ -67,7 +76,7 @@ function isBean(a: CodeAnalyzer, fn: FunctionScope): boolean {
  * Whether another class may call the method whose name sits at `token`: in Java unless `private` (a `protected` one
  * from its package too); in C#, whose members are private unless they say otherwise, when `public` or `internal`.
  */
-function visible(a: CodeAnalyzer, token: number): boolean {
+function isVisibleMethod(a: CodeAnalyzer, token: number): boolean {
   const java = a.language.family === 'java';
   for (let k = token - 1; k >= 0 && k >= token - MODIFIER_REACH; k--) {
     if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.is(k, ']')) {

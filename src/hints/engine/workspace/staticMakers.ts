@@ -28,15 +28,29 @@ export function staticMakerAt(a: CodeAnalyzer, token: number): boolean {
 /** Calls that keep a value in a map (`CACHE.put(region, client)`, `Clients.TryAdd(key, client)`) for later calls. */
 const CACHE_CALLS = new Set(['put', 'putIfAbsent', 'TryAdd', 'Add', 'AddOrUpdate']);
 
-/** Whether the method keeps something in a map or an indexer (`clients[region] = client`): a cache of the clients it builds. */
+/**
+ * Whether the method keeps something in a map or an indexer (`clients[region] = client`) that outlives the call: a
+ * cache of the clients it builds. A map the method declares itself (a request's `values.put(":id", ...)`) keeps nothing.
+ */
 export function fillsCache(a: CodeAnalyzer, scope: number): boolean {
   const [start, end] = a.scopes.range(scope);
   for (let k = start; k < end; k++) {
-    if ((a.isAccess(k) && a.isId(k + 1) && CACHE_CALLS.has(a.tokens.text(k + 1)) && a.is(k + 2, '(')) || (a.is(k, ']') && a.is(k + 1, '='))) {
+    const receiver = a.isAccess(k) && a.isId(k + 1) && CACHE_CALLS.has(a.tokens.text(k + 1)) && a.is(k + 2, '(') ? k - 1 : a.is(k, ']') && a.is(k + 1, '=') && a.partner[k] > 0 ? a.partner[k] - 1 : -1;
+    if (receiver >= 0 && !declaredIn(a, receiver, scope)) {
       return true;
     }
   }
   return false;
+}
+
+/** Whether the name at `token` is a plain name the method at `scope` declares (a local, not a field or a parameter's member). */
+function declaredIn(a: CodeAnalyzer, token: number, scope: number): boolean {
+  if (!a.isId(token) || a.isAccess(token - 1)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(token), token, true);
+  const [start, end] = a.scopes.range(scope);
+  return binding !== undefined && binding.token > start && binding.token < end && a.scopes.enclosing(binding.token, ['function']) === scope;
 }
 
 function isStatic(a: CodeAnalyzer, token: number): boolean {

@@ -8,14 +8,14 @@ import type { SettingDict } from './pythonSettingDicts';
 import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
-import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
+import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods, ForwardedCall } from './codeTypes';
 import type { GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods } from './codeTypes';
+export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods, ForwardedCall } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings, TerragruntVarFile } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -263,6 +263,12 @@ export interface FileContribution {
   classFields?: Record<string, Record<string, ExportedClient>>;
   /** A Java or C# file: per class, its visible members declared with a type that may be another project class, as the class keys it may stand for (`classHolders.ts`). */
   classHolders?: Record<string, Record<string, string[]>>;
+  /** A Java or C# file: per class, its visible methods that call a method of a field declared with another project class, by method name (`classForwards.ts`). */
+  classForwards?: Record<string, Record<string, ForwardedCall[]>>;
+  /** A Java or C# file: per class, the interfaces it implements, each as the class keys its written name may stand for (`classForwards.ts`). */
+  classInterfaces?: Record<string, string[][]>;
+  /** A Java or C# file: the simple names of the interfaces its classes implement, once per class, read from its text (`classForwards.ts`). */
+  implementedInterfaceNames?: string[];
   /** A C# file: the namespaces its `global using` directives bring into every file of its project (`GlobalUsings.cs`). */
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */

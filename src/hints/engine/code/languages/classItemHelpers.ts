@@ -128,7 +128,7 @@ function classToken(a: CodeAnalyzer, owner: string, at: number): number {
 }
 
 /** The interfaces and base class the class at `name` names (Java `implements A, B`, C# `: IA, Base`), for callers that hold one of them. */
-function interfacesOf(a: CodeAnalyzer, name: number): { interfaces?: string[] } {
+export function interfacesOf(a: CodeAnalyzer, name: number): { interfaces?: string[] } {
   const interfaces: string[] = [];
   let listing = false;
   for (let k = name + 1; k < a.tokens.length && k < name + 80 && !a.is(k, '{'); k = a.is(k, '<') && a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
