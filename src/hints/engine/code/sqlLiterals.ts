@@ -10,6 +10,8 @@ import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { literalOf } from './options';
+import { perFile } from './fileMemo';
+import { pythonSecretConstants } from '../workspace/secretConstants';
 import { tokensNamed } from './tokenIndex';
 
 /** The string literal token a name at `token` holds, bound once to it (see `onlyBinding`), or -1. */
@@ -113,6 +115,7 @@ export function javaHostFallback(a: CodeAnalyzer, at: number): OptionOccurrence 
  */
 export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
   withLocalLiterals(a, context, PASSWORDS);
+  withClassAttributePasswords(a, context);
   // A server held by a name bound once to an environment read with a fallback (`DB_HOST = os.getenv("DB_HOST",
   // "localhost")`): its fallback, so that a local development default is known as one.
   context.options.forEach((option, index) => {
@@ -126,6 +129,29 @@ export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): Opt
 }
 
 const SERVERS: ReadonlySet<string> = new Set(['host', 'hostname', 'server', 'url']);
+
+/** The password attributes the file's top-level Python classes bind to a literal, by `Class.NAME` (`workspace/secretConstants.ts`). */
+const classSecrets = perFile((a) => (a.language.family === 'python' ? (pythonSecretConstants(a.text) ?? {}) : {}));
+
+/**
+ * Python: a password read as an attribute of a class of the file (`password=Settings.DB_PASSWORD` under `class
+ * Settings:` whose body binds `DB_PASSWORD = "..."` once): that literal, without its span (a quick fix edits the option only).
+ */
+function withClassAttributePasswords(a: CodeAnalyzer, context: OptionContext): void {
+  context.options.forEach((option, index) => {
+    const [first, end] = PASSWORDS.has(option.norm) && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
+    if (end !== first + 3 || !a.isId(first) || a.isAccess(first - 1) || !a.is(first + 1, '.') || a.scopes.classNamed(a.tokens.text(first)) <= 0) {
+      return;
+    }
+    const key = `${a.tokens.text(first)}.${a.tokens.text(first + 2)}`;
+    const secrets = classSecrets(a);
+    const binding = onlyBinding(a, first);
+    // The name read is the module's class, not a local or parameter that shadows it.
+    if (Object.hasOwn(secrets, key) && binding !== undefined && a.scopes.enclosing(binding.token, ['function']) <= 0) {
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal: { kind: 'str', value: secrets[key].value }, removal: option.removal };
+    }
+  });
+}
 
 const PASSWORDS: ReadonlySet<string> = new Set(['password', 'passwd']);
 

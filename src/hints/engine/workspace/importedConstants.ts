@@ -30,8 +30,22 @@ export function importedConstant<V>(
 ): { value: V; at: SourceRef } | undefined {
   const python = codeFile.endsWith('.py');
   const target = python ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path.split('.')[0], tsconfigPaths);
-  const file = target?.files.find((each) => contributionOf(each) !== undefined);
+  const found = constantIn(contributionOf, target?.files ?? [], python ? target!.name : path, constantsOf);
+  // Python: `Config.DB_PASSWORD` of a module may also be a class attribute the module's `Config` binds (`secretConstants.ts`).
+  const [first, attribute, ...deeper] = path.split('.');
+  const classTarget = python && found === undefined && attribute !== undefined && deeper.length === 0 ? pythonTarget(codeFile, module, first) : undefined;
+  return found ?? (classTarget && constantIn(contributionOf, classTarget.files, path, constantsOf));
+}
+
+/** The constant `key` of the first of `files` the workspace knows, with where it is written. */
+function constantIn<V>(
+  contributionOf: (file: string) => FileContribution | undefined,
+  files: readonly string[],
+  key: string,
+  constantsOf: (contribution: FileContribution) => Readonly<Record<string, WrittenConstant<V>>> | undefined,
+): { value: V; at: SourceRef } | undefined {
+  const file = files.find((each) => contributionOf(each) !== undefined);
   const contribution = file === undefined ? undefined : contributionOf(file);
-  const found = contribution && constantsOf(contribution)?.[python ? target!.name : path];
+  const found = contribution && Object.hasOwn(constantsOf(contribution) ?? {}, key) ? constantsOf(contribution)![key] : undefined;
   return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
 }

@@ -42,5 +42,53 @@ export function pythonSecretConstants(text: string): Record<string, SecretConsta
       delete found[name];
     }
   }
+  Object.assign(found, classAttributeSecrets(text));
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** `    name = "literal"` indented, a comment allowed after it (line-anchored, so linear). */
+const INDENTED_STRING = /^([ \t]+)([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
+/** Password attributes of classes read per module: far more than a settings module binds (each is looked for once in the whole text). */
+const MAX_CLASS_SECRETS = 32;
+/** A statement at the module's top level: a class's head gives its name. */
+const TOP_LEVEL_STATEMENT = /^(?:class[ \t]+([A-Za-z_]\w*))?[^ \t\r\n#]/gm;
+
+/**
+ * The password attributes a top-level class body binds to a plain string (`class Config:` then `    DB_PASSWORD =
+ * "..."`), by `Class.NAME`: what `Config.DB_PASSWORD` reads in a module that imports the class. Only at the body's own
+ * indentation (not in a method), bound once there, and never assigned through the class (`Config.DB_PASSWORD = ...`).
+ */
+function classAttributeSecrets(text: string): Record<string, SecretConstant> {
+  const found: Record<string, SecretConstant> = {};
+  const statements = [...text.matchAll(TOP_LEVEL_STATEMENT)];
+  const lineOf = ascendingLines(text);
+  const bodyIndent = new Map<number, string>();
+  const twice = new Set<string>();
+  let statement = -1;
+  let read = 0;
+  for (const match of text.matchAll(INDENTED_STRING)) {
+    while (statement + 1 < statements.length && (statements[statement + 1].index ?? 0) < match.index) {
+      statement++;
+    }
+    const owner = statement >= 0 ? statements[statement] : undefined;
+    const className = owner?.[1];
+    if (!owner || className === undefined || !PASSWORD_NAME.test(match[2])) {
+      continue;
+    }
+    // The body's indentation is its first indented line's: a deeper one is a method's.
+    if (!bodyIndent.has(statement)) {
+      bodyIndent.set(statement, /\n([ \t]+)\S/.exec(text.slice(owner.index, match.index + match[1].length + 1))?.[1] ?? match[1]);
+    }
+    const key = `${className}.${match[2]}`;
+    if (match[1] !== bodyIndent.get(statement) || ++read > MAX_CLASS_SECRETS) {
+      continue;
+    }
+    if (Object.hasOwn(found, key) || new RegExp(`\\b${className}\\.${match[2]}[ \\t]*=(?!=)`).test(text)) {
+      twice.add(key);
+    }
+    const start = match.index + match[1].length;
+    found[key] = { value: match[3] ?? match[4], line: lineOf(match.index), start, end: match.index + match[0].replace(TRAILING, '').length };
+  }
+  twice.forEach((key) => delete found[key]);
+  return found;
 }
