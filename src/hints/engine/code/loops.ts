@@ -46,7 +46,7 @@ export function loopChain(a: CodeAnalyzer, token: number): number[] {
 }
 
 /** Whether a function scope is an inline argument of a call (`f(() -> ...)`) other than an iterating method's. */
-function isPassedInline(a: CodeAnalyzer, scope: number): boolean {
+export function isPassedInline(a: CodeAnalyzer, scope: number): boolean {
   const open = a.parent[a.scopes.range(scope)[0]];
   return open > 0 && a.is(open, '(') && a.isId(open - 1) && !ITERATING_METHODS.has(a.id(open - 1) ?? '') && !a.idIs(open - 1, 'function');
 }

@@ -20,7 +20,7 @@ import { decoratedScope } from './languages/pythonDecorators';
 import { readsNoUnprocessed } from './unprocessedLength';
 import { onlyLogged, onlyWaited, returnsReply } from './unprocessedLogged';
 import { loggedThroughLocal } from './loggedPageKeys';
-import { replyCallbacks } from './replyCallbacks';
+import { replyCallbacks, runsInCallback } from './replyCallbacks';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -144,7 +144,10 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     const markers = anchors.get(scope);
     return markers === null || (markers !== undefined && markers.some((marker) => !a.scopes.exclusive(marker, tokenIndex)));
   };
-  const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || replyCallbacks(a, tokenIndex).some(pages(anchors, tokenIndex));
+  // A reply callback pages the read with a marker of its own or of a loop or inline function it runs (`setTimeout(() => ...)`).
+  const pagesReply = (anchors: Map<number, number[] | null>, tokenIndex: number) => (callback: number) =>
+    pages(anchors, tokenIndex)(callback) || [...anchors.keys()].some((scope) => runsInCallback(a, scope, callback) && pages(anchors, tokenIndex)(scope));
+  const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || replyCallbacks(a, tokenIndex).some(pagesReply(anchors, tokenIndex));
   const paged = pagedBy(paginationAnchors);
   const loggedPageAnchors = anchored(a, loggedPages);
   const logsPagesOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(loggedPageAnchors, tokenIndex));

@@ -1,6 +1,8 @@
 /** The functions a DynamoDB read hands its reply to, which page it when they read the reply's marker. */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { isPassedInline } from './loops';
+import { tokensNamed } from './tokenIndex';
 
 /** Methods of a promise or a Java `CompletableFuture` that hand its result to a function. */
 const CONTINUATIONS = new Set(['then', 'thenApply', 'thenAccept', 'thenCompose', 'whenComplete', 'handle']);
@@ -21,7 +23,13 @@ export function replyCallbacks(a: CodeAnalyzer, nameIndex: number): number[] {
   }
   const scopes = functionArguments(a, open);
   // `send(new ScanCommand(params))`: the promise is the send's, when the command is its only argument.
-  const sendOpen = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.is(a.partner[open] + 1, ')') ? nameIndex - 2 : -1;
+  let sendOpen = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.is(a.partner[open] + 1, ')') ? nameIndex - 2 : -1;
+  // `const command = new ScanCommand(params); client.send(command, function (err, data) {...})`: the send's callback and promise.
+  const heldSend = sendOpen < 0 ? sendOfHeldCommand(a, nameIndex) : -1;
+  if (heldSend >= 0) {
+    scopes.push(...functionArguments(a, heldSend));
+    sendOpen = heldSend;
+  }
   let close = sendOpen >= 0 ? a.partner[sendOpen] : a.partner[open];
   while (close > 0 && a.is(close + 1, '.') && (a.is(close + 3, '(') || a.is(close + 3, '{')) && a.partner[close + 3] > 0) {
     const method = a.id(close + 2);
@@ -117,4 +125,45 @@ function namedFunction(a: CodeAnalyzer, at: number): number {
   }
   const later = a.scopes.bindingsIn(a.scopes.declaringScope(name, at)).get(name)?.find((binding) => binding.token > at && a.idIs(binding.token, 'function'));
   return later?.fixed?.t === 'function' ? later.fixed.scope : -1;
+}
+
+/**
+ * Whether the scope `inner` (a function or a loop) runs as part of the reply callback `callback`: inside it, through
+ * blocks, loops and functions passed inline to a call (`setTimeout(function () { if (data.LastEvaluatedKey) ... })`),
+ * not through a function only defined there, which may never run.
+ */
+export function runsInCallback(a: CodeAnalyzer, inner: number, callback: number): boolean {
+  let scope = inner;
+  for (; scope > 0 && scope !== callback; scope = a.scopes.parent(scope)) {
+    if (a.scopes.kind(scope) === 'function' && !isPassedInline(a, scope)) {
+      return false;
+    }
+  }
+  return scope === callback && inner !== callback;
+}
+
+/**
+ * JavaScript: the `(` of the one `send(name, ...)` that sends the command a declaration binds at `nameIndex`
+ * (`const command = new ScanCommand(params)`), the command its first argument; -1 when there is none or several.
+ */
+function sendOfHeldCommand(a: CodeAnalyzer, nameIndex: number): number {
+  const declared = nameIndex - 3;
+  if (a.language.family !== 'js' || !a.idIs(nameIndex - 1, 'new') || !a.is(nameIndex - 2, '=') || !a.isId(declared)) {
+    return -1;
+  }
+  const name = a.tokens.text(declared);
+  let found = -1;
+  for (const use of tokensNamed(a, name)) {
+    if (use === declared || a.scopes.lookup(name, use)?.token !== declared) {
+      continue;
+    }
+    if (!a.is(use - 1, '(') || !a.idIs(use - 2, 'send') || !a.isAccess(use - 3) || !(a.is(use + 1, ',') || a.is(use + 1, ')'))) {
+      return -1;
+    }
+    if (found >= 0) {
+      return -1;
+    }
+    found = use - 1;
+  }
+  return found;
 }

@@ -27,6 +27,7 @@ import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { importsJavaPool, javaPoolOpenedAt, javaPoolOptions } from './sqlJavaPools';
+import { importsRdsInstanceAnnotation, rdsInstanceAnnotations } from './springCloudRdsInstances';
 import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
@@ -279,7 +280,7 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return importsGoDriver(a);
   }
   if (a.language.family === 'java') {
-    return JAVA_DRIVER_MANAGER.test(a.text) || importsJavaPool(a);
+    return JAVA_DRIVER_MANAGER.test(a.text) || importsJavaPool(a) || importsRdsInstanceAnnotation(a);
   }
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
@@ -520,6 +521,12 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
     }
     connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
     k = call.open;
+  }
+  // Spring Cloud AWS's `@EnableRdsInstance` names the RDS instance a data source connects to.
+  if (!testFile) {
+    const annotated = rdsInstanceAnnotations(a);
+    connections.push(...annotated.connections);
+    contexts.push(...annotated.contexts);
   }
   // Typed options objects no call of the file reads: their own module's, for a call elsewhere.
   for (const { flavor, object, type } of typed) {

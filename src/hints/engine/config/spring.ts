@@ -23,6 +23,7 @@ import { LineIndex } from '../text';
 import { IacEntry, IacNode } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { configLiteral, EMBEDDED_JDBC, hoverOnly, isCacheHost, isRdsHost } from './values';
+import { placeholderDefault } from './placeholderDefaults';
 
 /** A document's properties by their canonical dotted name. */
 export type Properties = Map<string, IacEntry>;
@@ -161,7 +162,7 @@ function ownPrefixDatasources(properties: Properties, known: readonly { url: str
       continue;
     }
     const text = textOf(entry);
-    if (text !== undefined && DATABASE_URL.test(text)) {
+    if (text !== undefined && DATABASE_URL.test(placeholderDefault(text) ?? text)) {
       found.push({ url: key, password: `${key.slice(0, dot + 1)}password`, spring: true });
     }
   }
@@ -176,7 +177,8 @@ function datasource(properties: Properties, model: DocumentModel, keys: { url: s
   if ((!url && !password) || (urlText !== undefined && (EMBEDDED_JDBC.test(urlText.trim()) || EMBEDDED_R2DBC.test(urlText.trim())))) {
     return;
   }
-  const host = urlText === undefined ? undefined : URL_HOST.exec(urlText)?.[1];
+  // `${DB_URL:jdbc:postgresql://host/db}`: the host its default names (the options it writes stay unread, as the deployment may set others).
+  const host = urlText === undefined ? undefined : URL_HOST.exec(placeholderDefault(urlText) ?? urlText)?.[1];
   const context: OptionContext = { kind: 'sql-client', type: 'jdbc', options: [], complete: true, anchor: (url ?? password)!.keySpan };
   if (url && urlText !== undefined) {
     addDsnPassword(context, { kind: 'str', value: urlText }, url.value.span, url.keySpan);

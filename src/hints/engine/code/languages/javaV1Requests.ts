@@ -14,6 +14,9 @@ import { closeAngle } from '../typeArguments';
 const REQUEST_CLASSES: Record<string, string> = {
   DynamoDBScanExpression: 'dynamodb:Scan',
   DynamoDBQueryExpression: 'dynamodb:Query',
+  // `DynamoDBMapper.save(item, expression)` sends an UpdateItem (a PutItem with `SaveBehavior.CLOBBER`), `delete` a DeleteItem.
+  DynamoDBSaveExpression: 'dynamodb:UpdateItem',
+  DynamoDBDeleteExpression: 'dynamodb:DeleteItem',
   ScanSpec: 'dynamodb:Scan',
   QuerySpec: 'dynamodb:Query',
   GetItemSpec: 'dynamodb:GetItem',
