@@ -32,9 +32,9 @@ export function scanConditionsRequest(a: CodeAnalyzer, open: number): OptionCont
 
 /**
  * `new ScanOperationConfig { ..., Filter = filter }` (initializer brace at `brace`): its `Filter` as the request's
- * legacy `ScanFilter`. A filter that holds a condition the file adds is one the checks read; one built elsewhere
- * (`Filter = conditions.ToScanFilter()`, a parameter) still filters the Scan, so it gets the hover, but it may be
- * empty, so no finding; one the file builds empty, or `null`, gets nothing.
+ * legacy `ScanFilter`. A filter that holds a condition the file adds is one the checks read; one a helper builds
+ * (`Filter = conditions.ToScanFilter()`) still filters the Scan, so it gets the hover, but it may be empty, so no
+ * finding; one the file builds empty, `null`, or a parameter gets nothing.
  */
 export function documentScanFilter(a: CodeAnalyzer, brace: number): OptionOccurrence | undefined {
   const close = a.partner[brace];
@@ -46,9 +46,10 @@ export function documentScanFilter(a: CodeAnalyzer, brace: number): OptionOccurr
     if (holdsFilterConditions(a, slot.valueStart, slot.valueEnd)) {
       return positionalOption(a, slot.valueStart, slot.valueEnd, 'ScanFilter');
     }
-    // A filter the file builds and adds no condition to (`Filter = new ScanFilter()`) filters nothing.
+    // A filter the file builds and adds no condition to (`Filter = new ScanFilter()`) filters nothing; a name with no
+    // value in the file (a parameter: the caller's filter) is left as `table.Scan(filter)` leaves it.
     const found = resolvedExpression(a, slot.valueStart, slot.valueEnd);
-    if (found && a.idIs(found.range[0], 'new')) {
+    if (!found || a.idIs(found.range[0], 'new')) {
       continue;
     }
     const unseen = occurrenceOf(a, { ...slot, name: 'ScanFilter' });
