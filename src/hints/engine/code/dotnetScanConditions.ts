@@ -60,7 +60,7 @@ export function documentScanFilter(a: CodeAnalyzer, brace: number): OptionOccurr
 }
 
 /** A document model `ScanFilter` the function fills: `new ScanFilter()` (or `ScanFilter f = new()`) and `f.AddCondition(...)`. */
-function holdsFilterConditions(a: CodeAnalyzer, start: number, end: number): boolean {
+export function holdsFilterConditions(a: CodeAnalyzer, start: number, end: number): boolean {
   const found = resolvedExpression(a, start, end);
   const variable = found?.variable;
   if (!found || !variable || !a.idIs(found.range[0], 'new')) {

@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { sharedConfigOperation } from '../dotnetQueries';
 import { documentScanFilter, scanConditionsRequest } from '../dotnetScanConditions';
+import { handedScanFilters } from '../dotnetHandedScanFilters';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
@@ -140,6 +141,7 @@ function collectRequests(a: CodeAnalyzer): void {
     }
   }
   requestParameters(a);
+  handedScanFilters(a);
   stackExchangeOptions(a);
   assignRequestOptions(a);
 }
