@@ -1,4 +1,4 @@
-/** C#: a method parameter declared as a request takes the properties the method sets on it, as Go's input parameters do. */
+/** C#: a method parameter declared as a request (or a document model config) takes the properties the method sets on it, as Go's input parameters do. */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
 
@@ -44,5 +44,44 @@ describe('C# request parameters', () => {
     assert.ok(hints.includes('22:ScanAsync dynamodb-scan!'), hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.startsWith('13:') && hint.endsWith('!')), 'the Query pages: no one-page finding');
     assert.ok(!hints.some((hint) => hint.startsWith('28:')), 'a project type named like a request says nothing');
+  });
+
+  it('reads the properties a helper sets on the document model config it is handed, as those of the call it goes to', () => {
+    const code = sourceLines(
+      'using System.Collections.Generic;',
+      'using System.Threading.Tasks;',
+      'using Amazon.DynamoDBv2.DataModel;',
+      'using Amazon.DynamoDBv2.DocumentModel;',
+      '',
+      'public static class LookAhead',
+      '{',
+      '    public static async Task<List<Document>> PeekAsync<T>(this IDynamoDBContext context, QueryOperationConfig queryConfig, string token)',
+      '    {',
+      '        queryConfig.PaginationToken = token;',
+      '        queryConfig.Limit = 1;', // 11
+      '        var search = context.GetTargetTable<T>().Query(queryConfig);', // 12
+      '        return await search.GetNextSetAsync();',
+      '    }',
+      '',
+      '    public static async Task<List<Document>> SampleAsync<T>(this IDynamoDBContext context, ScanOperationConfig scanConfig)',
+      '    {',
+      '        scanConfig.ConsistentRead = true;', // 18
+      '        return await context.GetTargetTable<T>().Scan(scanConfig).GetNextSetAsync();', // 19
+      '    }',
+      '',
+      '    public static void Shape(ReportConfig config)',
+      '    {',
+      '        config.Limit = 5;', // 24
+      '    }',
+      '}',
+      '',
+      'public class ReportConfig { public int Limit { get; set; } }',
+    );
+    const hints = hintsIn('LookAhead.cs', code);
+    assert.ok(hints.includes('11:Limit dynamodb-limit'), hints.join('\n'));
+    assert.ok(hints.includes('18:ConsistentRead dynamodb-consistent-read'), hints.join('\n'));
+    assert.ok(!hints.includes('12:Query dynamodb-query!'), 'a Limit of 1 asks for the first item: no one-page finding');
+    assert.ok(hints.includes('19:Scan dynamodb-scan!'), hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('24:')), 'a project type named like a config says nothing');
   });
 });

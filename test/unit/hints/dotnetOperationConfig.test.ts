@@ -133,4 +133,34 @@ describe('C# DynamoDBOperationConfig', () => {
       '22:filter dynamodb-filter-expression!',
     ], hints.join('\n'));
   });
+
+  it('gives the hover, and no finding, to a ScanOperationConfig Filter a helper builds, and nothing to a parameter, a null or an empty one', () => {
+    const code = sourceLines(
+      ...USINGS,
+      'public class CatalogSearch<T>',
+      '{',
+      '    private readonly IDynamoDBContext _context;',
+      '    private readonly SearchConditions _conditions;',
+      '    public CatalogSearch(IDynamoDBContext context, SearchConditions conditions) { _context = context; _conditions = conditions; }',
+      '    public async Task<List<Document>> Page(ScanFilter given)',
+      '    {',
+      '        var config = new ScanOperationConfig',
+      '        {',
+      '            Limit = 25,',
+      '            Filter = _conditions.ToScanFilter(),', // 17
+      '        };',
+      '        var search = _context.GetTargetTable<T>().Scan(config);',
+      '        var all = new List<Document>();',
+      '        do { all.AddRange(await search.GetNextSetAsync()); } while (!search.IsDone);',
+      '        var byCaller = await _context.GetTargetTable<T>().Scan(new ScanOperationConfig { Filter = given }).GetRemainingAsync();', // 22
+      '        var none = await _context.GetTargetTable<T>().Scan(new ScanOperationConfig { Filter = null }).GetRemainingAsync();', // 23
+      '        var empty = new ScanFilter();',
+      '        var unfiltered = await _context.GetTargetTable<T>().Scan(new ScanOperationConfig { Filter = empty }).GetRemainingAsync();', // 25
+      '        return all;',
+      '    }',
+      '}',
+    );
+    const hints = hintsIn('CatalogSearch.cs', code).filter((hint) => hint.includes('dynamodb-filter-expression'));
+    assert.deepEqual(hints, ['17:Filter dynamodb-filter-expression'], hints.join('\n'));
+  });
 });

@@ -3,7 +3,8 @@
  * compare them with what the code under test sent (`toHaveBeenCalledWith(new QueryCommand({ … }))`): those
  * commands are never sent, so they get no request hint. A test that mocks another module, and the code under
  * test itself, keep theirs. In C#, a FakeItEasy call specification (`A.CallTo(() => fake.QueryAsync(...))`)
- * configures or asserts a fake's method and calls nothing either.
+ * configures or asserts a fake's method and calls nothing either, nor does an NSubstitute one
+ * (`sub.LoadAsync<T>(...).Returns(value)`).
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -95,7 +96,7 @@ describe('commands built in a test that mocks the AWS SDK module', () => {
   });
 });
 
-describe('C#: FakeItEasy call specifications', () => {
+describe('C#: FakeItEasy and NSubstitute call specifications', () => {
   it('gives nothing to a fake method configured or asserted inside A.CallTo, and keeps the client’s other calls', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2;', // 1
@@ -114,5 +115,27 @@ describe('C#: FakeItEasy call specifications', () => {
     );
     assert.deepEqual(hintsIn('StockServiceTests.cs', code).filter((hint) => !hint.startsWith('11:')), []);
     assert.ok(hintsIn('StockServiceTests.cs', code).includes('11:DeleteItemAsync dynamodb-delete-item'));
+  });
+
+  it('gives nothing to an NSubstitute substitute’s call that only sets its result, and keeps the client’s other calls', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2.DataModel;', // 1
+      'using NSubstitute;',
+      'using NSubstitute.ExceptionExtensions;',
+      'public class MenuStorageTests',
+      '{',
+      '    private readonly IDynamoDBContext _context;',
+      '    public MenuStorageTests() { _context = Substitute.For<IDynamoDBContext>(); }',
+      '    public async Task Loads(Guid id)',
+      '    {',
+      '        _context.LoadAsync<Menu>(Arg.Any<string>(), Arg.Any<DynamoDBOperationConfig>())', // 10
+      '            .Returns(Task.FromResult(new Menu(id)));',
+      '        this._context.DeleteAsync<Menu>(Arg.Any<string>()).ThrowsAsync(new Exception("down"));', // 12
+      '        await _context.Received(1).SaveAsync(Arg.Any<Menu>());', // 13
+      '        await _context.SaveAsync(new Menu(id));', // 14
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('MenuStorageTests.cs', code), ['14:SaveAsync dynamodb-update-item']);
   });
 });

@@ -13,7 +13,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { resolvedExpression } from './dotnetQueries';
 import { simpleTypeName, targetTypeStart } from './languages/typedDeclarations';
-import { positionalOption, separatedSlot } from './options';
+import { occurrenceOf, positionalOption, separatedSlot } from './options';
 import { tokensNamed } from './tokenIndex';
 import { angleDepthBackward } from './typeArguments';
 
@@ -32,21 +32,35 @@ export function scanConditionsRequest(a: CodeAnalyzer, open: number): OptionCont
 
 /**
  * `new ScanOperationConfig { ..., Filter = filter }` (initializer brace at `brace`): its `Filter` as the request's
- * legacy `ScanFilter`, when the filter holds a condition the file adds.
+ * legacy `ScanFilter`. A filter that holds a condition the file adds is one the checks read; one a helper builds
+ * (`Filter = conditions.ToScanFilter()`) still filters the Scan, so it gets the hover, but it may be empty, so no
+ * finding; one the file builds empty, `null`, or a parameter gets nothing.
  */
 export function documentScanFilter(a: CodeAnalyzer, brace: number): OptionOccurrence | undefined {
   const close = a.partner[brace];
   for (let k = brace + 1; k < close; k = a.skipGroup(k)) {
     const slot = a.idIs(k, 'Filter') && a.is(k + 1, '=') && a.parent[k] === brace ? separatedSlot(a, k, close) : undefined;
-    if (slot && holdsFilterConditions(a, slot.valueStart, slot.valueEnd)) {
+    if (!slot || (slot.valueEnd === slot.valueStart + 1 && a.idIs(slot.valueStart, 'null'))) {
+      continue;
+    }
+    if (holdsFilterConditions(a, slot.valueStart, slot.valueEnd)) {
       return positionalOption(a, slot.valueStart, slot.valueEnd, 'ScanFilter');
     }
+    // A filter the file builds and adds no condition to (`Filter = new ScanFilter()`) filters nothing; a name with no
+    // value in the file (a parameter: the caller's filter) is left as `table.Scan(filter)` leaves it.
+    const found = resolvedExpression(a, slot.valueStart, slot.valueEnd);
+    if (!found || a.idIs(found.range[0], 'new')) {
+      continue;
+    }
+    const unseen = occurrenceOf(a, { ...slot, name: 'ScanFilter' });
+    unseen.absent = true;
+    return unseen;
   }
   return undefined;
 }
 
 /** A document model `ScanFilter` the function fills: `new ScanFilter()` (or `ScanFilter f = new()`) and `f.AddCondition(...)`. */
-function holdsFilterConditions(a: CodeAnalyzer, start: number, end: number): boolean {
+export function holdsFilterConditions(a: CodeAnalyzer, start: number, end: number): boolean {
   const found = resolvedExpression(a, start, end);
   const variable = found?.variable;
   if (!found || !variable || !a.idIs(found.range[0], 'new')) {

@@ -21,6 +21,7 @@ import { readsNoUnprocessed } from './unprocessedLength';
 import { onlyLogged, onlyWaited, returnsReply } from './unprocessedLogged';
 import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks, runsInCallback } from './replyCallbacks';
+import { closeAngle } from './typeArguments';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -125,7 +126,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     checked = token;
     const lower = tokens.text(token).toLowerCase();
     // A string counts as a key (`resp["LastEvaluatedKey"]`), never as prose (a docstring "…with pagination").
-    if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token) && (kind === ID || STRING_KEY.test(lower))) {
+    if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token) && (kind === ID ? !resultTypeName(a, token) : STRING_KEY.test(lower))) {
       (onlyLogged(a, token) || loggedThroughLocal(a, token) ? loggedPages : pagination).push(token);
     }
     if (lower.includes('unprocessed') && !readsNoUnprocessed(a, token)) {
@@ -186,6 +187,15 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
   };
+}
+
+/**
+ * A C# generic type named for pages (`Task<Pagination<T>>`, `new PaginatedList<T>(items)`): the shape a result is
+ * handed back in, which continues no read; a function that pages shows it elsewhere (`PaginationToken`, `IsDone`,
+ * `LastEvaluatedKey`, `GetRemainingAsync`).
+ */
+function resultTypeName(a: CodeAnalyzer, token: number): boolean {
+  return a.language.family === 'csharp' && /^[A-Z]/.test(a.tokens.text(token)) && a.is(token + 1, '<') && closeAngle(a, token + 1) > token;
 }
 
 /** Markers kept per anchor to tell calls in other branches apart; past this many places, a marker pages every call of its anchor. */

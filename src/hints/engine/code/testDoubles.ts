@@ -10,6 +10,7 @@ import { folderOf, joinPath } from '../workspace/paths';
 import type { CodeAnalyzer } from './analyzer';
 import { insideCallArguments } from './enclosingCalls';
 import { perFile } from './fileMemo';
+import { closeAngle } from './typeArguments';
 
 /** Folders (and modules) that hold tests and their doubles, in lower case. */
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock', 'mocks', 'fake', 'fakes', 'stubs', 'testing', 'spec', 'specs']);
@@ -130,11 +131,47 @@ const writesCallTo = perFile((a) => a.language.family === 'csharp' && a.text.inc
 /**
  * Whether the C# call whose receiver starts at `start` is a FakeItEasy call specification, the lambda given to
  * `A.CallTo(...)` to configure or assert a fake's method: "the expressions are not evaluated by FakeItEasy"
- * (https://fakeiteasy.github.io/docs/stable/specifying-a-call-to-configure/), so nothing is called there.
+ * (https://fakeiteasy.github.io/docs/stable/specifying-a-call-to-configure/), so nothing is called there;
+ * or an NSubstitute one (`substituteCallSpecification`).
  */
 export function fakeCallSpecification(a: CodeAnalyzer, start: number): boolean {
   return (
-    writesCallTo(a) &&
-    insideCallArguments(a, start, (name) => (a.idIs(name, 'CallTo') || a.idIs(name, 'CallToSet')) && a.isAccess(name - 1) && a.idIs(name - 2, 'A'))
+    (writesCallTo(a) &&
+      insideCallArguments(a, start, (name) => (a.idIs(name, 'CallTo') || a.idIs(name, 'CallToSet')) && a.isAccess(name - 1) && a.idIs(name - 2, 'A'))) ||
+    substituteCallSpecification(a, start)
   );
+}
+
+/** NSubstitute, read only in C# files that name it (one search per file). */
+const namesNSubstitute = perFile((a) => a.language.family === 'csharp' && a.text.includes('NSubstitute'));
+
+/** NSubstitute's extensions that set what a substitute's call returns or throws. */
+const SUBSTITUTE_RESULTS = new Set(['Returns', 'ReturnsForAnyArgs', 'ReturnsNull', 'ReturnsNullForAnyArgs', 'Throws', 'ThrowsForAnyArgs', 'ThrowsAsync', 'ThrowsAsyncForAnyArgs']);
+
+/** How many tokens a receiver chain and its type arguments may span before the call's `(`. */
+const MAX_CALL_REACH = 48;
+
+/**
+ * Whether the C# call whose receiver starts at `start` is an NSubstitute specification: a substitute's method
+ * called only to set its result (`context.LoadAsync<Menu>(Arg.Any<string>()).Returns(menu)`). NSubstitute records
+ * such a call as the one to configure and sends nothing (https://nsubstitute.github.io/help/set-return-value/).
+ */
+function substituteCallSpecification(a: CodeAnalyzer, start: number): boolean {
+  if (!namesNSubstitute(a)) {
+    return false;
+  }
+  let k = start;
+  for (const limit = start + MAX_CALL_REACH; k < limit && k < a.tokens.length && !a.is(k, '('); k++) {
+    if (a.is(k, '<')) {
+      const close = closeAngle(a, k);
+      if (close < 0) {
+        return false;
+      }
+      k = close;
+    } else if (!a.isId(k) && !a.isAccess(k)) {
+      return false;
+    }
+  }
+  const close = a.is(k, '(') ? a.partner[k] : -1;
+  return close > k && a.isAccess(close + 1) && SUBSTITUTE_RESULTS.has(a.id(close + 2) ?? '') && a.is(close + 3, '(');
 }

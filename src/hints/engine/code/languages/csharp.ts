@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { sharedConfigOperation } from '../dotnetQueries';
 import { documentScanFilter, scanConditionsRequest } from '../dotnetScanConditions';
+import { handedScanFilters } from '../dotnetHandedScanFilters';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
@@ -140,11 +141,15 @@ function collectRequests(a: CodeAnalyzer): void {
     }
   }
   requestParameters(a);
+  handedScanFilters(a);
   stackExchangeOptions(a);
   assignRequestOptions(a);
 }
 
-/** A method parameter declared as a request (`QueryRequest request`): see `keepDeclaredRequest`. */
+/**
+ * A method parameter declared as a request (`QueryRequest request`) or as an operation config
+ * (`QueryOperationConfig config`, whose properties the method sets before the call it goes to): see `keepDeclaredRequest`.
+ */
 function requestParameters(a: CodeAnalyzer): void {
   for (const fn of a.functions.values()) {
     if (fn.params < 0 || !a.is(fn.params, '(')) {
@@ -152,7 +157,9 @@ function requestParameters(a: CodeAnalyzer): void {
     }
     for (const [start, end] of segments(a, fn.params)) {
       const name = end - 1;
-      const operation = end - start >= 2 && a.isId(name) && a.isId(name - 1) && !projectTypeAlias(a, a.tokens.text(name - 1)) ? operationOfTypeName(a.tokens.text(name - 1), a.services, /Request$/) : undefined;
+      const type = a.tokens.text(name - 1);
+      const operation =
+        end - start >= 2 && a.isId(name) && a.isId(name - 1) && !projectTypeAlias(a, type) ? (operationOfTypeName(type, a.services, /Request$/) ?? configOperation(a, type)) : undefined;
       if (operation) {
         keepDeclaredRequest(a, name, name - 1, operation);
       }
@@ -169,9 +176,8 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
   if (projectTypeAlias(a, name)) {
     return;
   }
-  const imported = a.imports.get(name);
-  const namespace = imported?.module.slice('dotnet:'.length);
-  const config = namespace === undefined ? undefined : (OPERATION_CONFIGS[namespace]?.[name] ?? sharedConfig(a, namespace, name, typeIndex, index));
+  const namespace = a.imports.get(name)?.module.slice('dotnet:'.length);
+  const config = namespace === undefined ? undefined : (configOperation(a, name) ?? sharedConfig(a, namespace, name, typeIndex, index));
   const operation = config ?? operationOfTypeName(name, a.services, /Request$/);
   const brace = initializerBrace(a, index);
   if (!operation) {
@@ -197,6 +203,12 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   }
   a.contexts.push(context);
+}
+
+/** The operation whose options a config type of the two models carries (`QueryOperationConfig`), by its imported namespace. */
+function configOperation(a: CodeAnalyzer, name: string): string | undefined {
+  const namespace = a.imports.get(name)?.module.slice('dotnet:'.length);
+  return namespace === undefined ? undefined : OPERATION_CONFIGS[namespace]?.[name];
 }
 
 /** The operation a `new DynamoDBOperationConfig { ... }` takes its meaning from (`sharedConfigOperation`). */
