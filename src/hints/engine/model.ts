@@ -51,6 +51,8 @@ export interface OptionOccurrence {
   passedFrom?: PassedFrom;
   /** CloudFormation: the template's `String` parameters the value takes in (`iac/templateParameters.ts`), for password properties only. */
   parameters?: readonly TemplateParameter[];
+  /** CloudFormation: where a secret of the template writes the literal password this value resolves (`iac/templateSecrets.ts`). */
+  templateSecret?: Span;
 }
 
 /** A `String` parameter of a CloudFormation template: where it is declared, and whether `NoEcho` masks it. */

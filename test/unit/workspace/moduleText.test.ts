@@ -98,6 +98,32 @@ describe('module text: JavaScript and TypeScript', () => {
     assert.ok(!kept(jsModuleText(text, false, false)).includes('export class Store {'));
   });
 
+  it('keeps the exported functions that get a client from a factory of the module, a few calls up, with the factories', () => {
+    const text = [
+      "import { Client } from 'pg';",
+      'function newClient() {',
+      '  return new Client({ host: process.env.PGHOST });',
+      '}',
+      'const withClient = async (run) => {',
+      '  const client = newClient();',
+      '  await client.connect();',
+      '  return run(client);',
+      '};',
+      'export const runQuery = async (text) => {',
+      '  const client = newClient();',
+      '  return client.query(text);',
+      '};',
+      'export const runReport = async (id) => withClient((c) => c.query(id));',
+      'export const formatRow = (row) => row.name;',
+      '',
+    ].join('\n');
+    const lines = kept(jsModuleText(text, false, false));
+    for (const line of ['function newClient() {', 'const withClient = async (run) => {', 'export const runQuery = async (text) => {', 'export const runReport = async (id) => withClient((c) => c.query(id));']) {
+      assert.ok(lines.includes(line), line);
+    }
+    assert.ok(!lines.includes('export const formatRow = (row) => row.name;'));
+  });
+
   it('keeps the whole file when a module-level `let` or `var` may be reassigned anywhere, when brackets do not balance, and for JSX', () => {
     for (const text of ['let client = new Redis();\nexport { client };\nfunction reset() { client = null; }\n', 'var client = new Redis();\nmodule.exports = client;\n', 'export const client = new Redis();\nfunction broken() {\n']) {
       assert.equal(jsModuleText(text, false, true), text);
@@ -242,6 +268,8 @@ describe('module text: time', () => {
       ['constants that look like arrows', 'typescript', (count) => `import Redis from 'ioredis';\nexport const client = new Redis();\n${'const f = (a) + b;\n'.repeat(count)}`],
       ['commented triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${'x = 1  # """\n'.repeat(count)}`],
       ['long lines of triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${`x = ${'""" """ '.repeat(450)}\n`.repeat(Math.ceil(count / 80))}`],
+      ['functions that call a factory', 'typescript', (count) => `import { Client } from 'pg';\nexport const make = () => new Client();\n${Array.from({ length: count }, (_, i) => `export const q${i} = async () => {\n  const c = make();\n  return c.query('x');\n};\n`).join('')}`],
+      ['a chain of factory callers', 'typescript', (count) => `import { Client } from 'pg';\nexport const f0 = () => new Client();\n${Array.from({ length: count }, (_, i) => `export const f${i + 1} = () => f${i}();\n`).join('')}`],
       ['declarations', 'typescript', (count) => `import Redis from 'ioredis';\n${Array.from({ length: count }, (_, i) => `const c${i} = new Redis();\nexport const d${i} = c${i};\n`).join('')}`],
     ];
     for (const [label, kind, make] of shapes) {

@@ -194,6 +194,8 @@ export const hardcodedSecret: Check = (rule, context) => {
       context.report(rule, option.value, undefined, option.norm === ENVIRONMENT_PASSWORD_NORM ? undefined : WRAPPED_SECRET_MESSAGE);
     } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesSecret(option.literal)) {
       context.report(rule, option.value, undefined, RESOLVED_SECRET_MESSAGE);
+    } else if (option.templateSecret) {
+      context.report(rule, option.templateSecret, undefined, `${option.name} resolves a Secrets Manager secret that this template creates with the value written in its SecretString, so the literal is in source control and in the deployed template all the same. Let the secret generate it (GenerateSecretString)${option.norm === 'masteruserpassword' ? ', or use ManageMasterUserPassword' : ''}.`);
     }
   }
 };

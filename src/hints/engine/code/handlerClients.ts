@@ -524,6 +524,11 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
   while (a.language.family === 'go' && a.isId(k - 1) && a.is(k - 2, ',') && a.isId(k - 3) && !a.isAccess(k - 4)) {
     k -= 2;
   }
+  // A destructuring declaration (`const { rows } = await runQuery(sql)`) keeps parts of the result in locals of the function.
+  const pattern = a.is(k - 1, '}') || a.is(k - 1, ']') ? a.partner[k - 1] : -1;
+  if (pattern >= 0 && (a.idIs(pattern - 1, 'const') || a.idIs(pattern - 1, 'let') || a.idIs(pattern - 1, 'var'))) {
+    return false;
+  }
   const target = annotatedName(a, k) ?? k - 1;
   if (!a.isId(target) || a.isAccess(target - 1)) {
     return true;

@@ -145,9 +145,27 @@ function declaredName(a: CodeAnalyzer, eq: number): number {
   return -1;
 }
 
-/** Whether a later use of `name` exports it (`module.exports = { handler }`, `export { handler }`, `exports.handler = handler`). */
+/**
+ * Whether a later use of `name` exports it (`module.exports = { handler }`, `export { handler }`, `exports.handler =
+ * handler`), or exports the one wrapper call it is passed to alone (`export const main = middyfy(hello)`, as the
+ * Serverless Framework's TypeScript template writes every handler, or `exports.handler = middy(hello).use(...)`).
+ */
 function exportedByName(a: CodeAnalyzer, name: string): boolean {
-  return tokensNamed(a, name).some((use) => exported(a, use));
+  return tokensNamed(a, name).some((use) => exported(a, use) || exportedWrapped(a, use));
+}
+
+/** `= wrapper(use)` at `use`, assigned to an export or to a `const` the file exports (`const main = middy(fn); export { main }`). */
+function exportedWrapped(a: CodeAnalyzer, use: number): boolean {
+  const eq = use - 3;
+  if (!a.is(use - 1, '(') || !a.is(use + 1, ')') || !a.isId(use - 2) || !a.is(eq, '=')) {
+    return false;
+  }
+  if (exported(a, eq + 1)) {
+    return true;
+  }
+  const name = declaredName(a, eq);
+  const declaredWith = name > 0 && (a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var'));
+  return declaredWith && (a.idIs(name - 2, 'export') || tokensNamed(a, a.tokens.text(name)).some((each) => exported(a, each)));
 }
 
 /**

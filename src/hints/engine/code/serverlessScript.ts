@@ -71,6 +71,17 @@ export function mayHoldResources(text: string): boolean {
 export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
   const contexts: OptionContext[] = [];
   const ingress: IngressRule[] = [];
+  for (const root of resourceFragmentRoots(a)) {
+    const read = readTemplateTree(root);
+    contexts.push(...read.contexts);
+    ingress.push(...read.ingress);
+  }
+  return { contexts, ingress };
+}
+
+/** The templates of `resourceFragments`: each module-level template, or the `Resources` its resources make. */
+export function resourceFragmentRoots(a: CodeAnalyzer): IacNode[] {
+  const roots: IacNode[] = [];
   const reader = new TreeReader(a);
   // A file that defines a service but is no service script is not read as one: nor are the resources it holds.
   let singles: boolean | undefined;
@@ -82,19 +93,15 @@ export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[];
     const resources = lists ? reader.map(k, 1, 'Resources') : single ? oneResource(a, reader, k) : undefined;
     if (template) {
       // The whole object is the template: its Parameters, Conditions and Mappings count too.
-      const read = readTemplateTree(reader.map(k, 0, ''));
-      contexts.push(...read.contexts);
-      ingress.push(...read.ingress);
+      roots.push(reader.map(k, 0, ''));
     } else if (resources) {
-      const read = readTemplateTree({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: resources, removal: a.tokenSpan(k) }] });
-      contexts.push(...read.contexts);
-      ingress.push(...read.ingress);
+      roots.push({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: resources, removal: a.tokenSpan(k) }] });
     }
     if (a.partner[k] > k) {
       k = a.partner[k];
     }
   }
-  return { contexts, ingress };
+  return roots;
 }
 
 /**

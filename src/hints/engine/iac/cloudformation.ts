@@ -17,6 +17,7 @@ import { inlineLambdaCode } from './inlineCode';
 import { fullAccessItems, fullAccessPolicies } from './managedPolicies';
 import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
+import { templateSecretLiteral } from './templateSecrets';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
@@ -317,6 +318,10 @@ class Template {
       if (taken.length > 0) {
         occurrence.parameters = taken;
       }
+    }
+    const secret = PASSWORD_PROPERTIES.has(occurrence.norm) ? templateSecretLiteral(entry.value, entryOf(this.root, 'Resources')?.value) : undefined;
+    if (secret) {
+      occurrence.templateSecret = secret;
     }
     return occurrence;
   }

@@ -21,6 +21,12 @@ export interface ServerlessService {
   providerEnvironment?: IacNode;
   /** `provider.iam.role.managedPolicies` (v3; `provider.iamManagedPolicies` before it): the ARNs the service's shared role attaches. */
   providerManagedPolicies?: IacNode;
+  /**
+   * By the path of each environment variable (`provider.environment.TABLE`, `functions.list.environment.TABLE`): the
+   * `self:` paths its value passes through, its own first; a resource fragment's `TableName: ${self:…}` naming one of
+   * them is the same value once deployed (`workspace/serviceFragments.ts`).
+   */
+  environmentChains?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** How deep `self:` references may chain (`custom.a` → `custom.b` → literal). */
@@ -98,6 +104,21 @@ class Variables {
       node = this.at(path);
     }
     return undefined;
+  }
+
+  /** The `self:` paths the value at `path` passes through: `path` itself, then each path a whole-value `${self:…}` names in turn. */
+  chain(path: string): string[] {
+    const paths = [path];
+    let node = this.at(path);
+    for (let depth = 0; depth < MAX_CHAIN; depth++) {
+      const whole = node?.kind === 'scalar' && !node.tag && node.literal.kind === 'str' ? SINGLE_SELF.exec(node.literal.value) : null;
+      if (!whole || paths.includes(whole[1])) {
+        break;
+      }
+      paths.push(whole[1]);
+      node = this.at(whole[1]);
+    }
+    return paths;
   }
 
   /** Marks the environment values (`environment` maps under `at`) that come from where one table's `TableName` does. */
@@ -272,6 +293,22 @@ function linkTableNames(variables: Variables, root: IacNode): void {
   }
 }
 
+/** The `self:` chains of every environment variable of the service, by the variable's path. */
+function environmentChains(variables: Variables, root: IacNode): Map<string, readonly string[]> {
+  const chains = new Map<string, readonly string[]>();
+  const note = (environment: IacNode | undefined, at: string): void => {
+    for (const entry of environment?.kind === 'map' ? environment.entries : []) {
+      chains.set(`${at}.${entry.key}`, variables.chain(`${at}.${entry.key}`));
+    }
+  };
+  note(entryOf(entryOf(root, 'provider')?.value, 'environment')?.value, 'provider.environment');
+  const functions = entryOf(root, 'functions')?.value;
+  for (const fn of functions?.kind === 'map' ? functions.entries : []) {
+    note(entryOf(fn.value, 'environment')?.value, `functions.${fn.key}.environment`);
+  }
+  return chains;
+}
+
 /**
  * The parts of a Serverless service file that the readers use, or undefined when the document is not
  * one: a `service`, and a `provider` whose `name` is `aws`.
@@ -301,5 +338,6 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
   if (providerManagedPolicies) {
     service.providerManagedPolicies = providerManagedPolicies;
   }
+  service.environmentChains = environmentChains(variables, root);
   return service;
 }

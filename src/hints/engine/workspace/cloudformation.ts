@@ -23,6 +23,7 @@ import { folderOf, joinPath, stemOf } from './paths';
 import { nestedStackParameters } from './nestedStacks';
 import { noteStackExports } from './stackExports';
 import { indexServerlessFunctions } from './serverless';
+import { isFragmentShape, markFragmentTables } from './serviceFragments';
 import { Span } from '../types';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
 
@@ -519,6 +520,9 @@ export function indexCloudFormation(file: string, text: string, lines: LineIndex
   const root = service ? service.template : templateRoot(document.root, stemOf(file));
   const indexer = new TemplateIndexer(file, lines, root);
   indexer.index();
+  if (!service) {
+    markFragmentTables(indexer.contribution.tables, root, isFragmentShape(document.root));
+  }
   const nested = template ? nestedStackParameters(file, document.root) : undefined;
   if (nested) {
     indexer.contribution.nestedStackParameters = nested;

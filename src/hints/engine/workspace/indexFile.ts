@@ -40,6 +40,7 @@ import { indexTerraform } from './terraform';
 import { indexTfvars } from './tfvars';
 import { readPackageJson } from './packages';
 import { readTsconfig } from './tsconfig';
+import { indexResourceModule, mayHoldServiceResources } from './serviceFragments';
 import { FileContribution } from './types';
 
 export interface IndexOptions {
@@ -86,8 +87,12 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         callsServices: mayCallServices(file, kind, text),
         makesRequestClasses: mayMakeRequestClasses(file, kind, text),
         service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
+        serviceResources: kind !== 'python' && !isServerlessScript(file) && mayHoldServiceResources(text),
       };
-      const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
+      const read =
+        reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service || reads.serviceResources
+          ? () => readCode(file, kind, text, reads)
+          : undefined;
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
       const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
       const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
@@ -127,9 +132,13 @@ function readCode(
   file: string,
   kind: 'python' | 'javascript' | 'typescript',
   text: string,
-  reads: { cdk: boolean; pulumi: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; callsServices: boolean; makesRequestClasses: boolean; service: boolean },
+  reads: { cdk: boolean; pulumi: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; callsServices: boolean; makesRequestClasses: boolean; service: boolean; serviceResources: boolean },
 ): FileContribution {
-  const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
+  const contribution =
+    (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) ||
+    (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) ||
+    (reads.serviceResources && kind !== 'python' && indexResourceModule(file, kind, text)) ||
+    emptyContribution();
   const made = reads.pulumi && !contribution.cdkInstantiations ? pulumiInstantiations(file, text, kind === 'python' ? 'python' : 'js') : undefined;
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(file, kind, text)) : undefined;

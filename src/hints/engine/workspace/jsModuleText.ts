@@ -8,6 +8,7 @@
  */
 import { clientSites, returnsWithin } from './jsGetters';
 import { interfaceHoldsClient } from './jsInterfaces';
+import { keepMakerCallers } from './jsMakerCallers';
 import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
@@ -424,7 +425,7 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
         return { start, end, kept: true };
       }
       // An exported function that may return a client is kept for itself: other files may call it.
-      return { start, end, kept: exported && returnsWithin(returns(), start, end), defines: name };
+      return { start, end, kept: exported && returnsWithin(returns(), start, end), defines: name, ...(exported ? { exported: true as const } : {}) };
     }
     case 'function':
     case 'class':
@@ -447,7 +448,7 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
       }
       const name = wordAt(text, nameAt);
       const kept = exported && word === 'function' && returnsWithin(returns(), start, end);
-      return name === '' ? { start, end, kept } : { start, end, kept, defines: name };
+      return name === '' ? { start, end, kept } : { start, end, kept, defines: name, ...(exported && word === 'function' ? { exported: true as const } : {}) };
     }
     case 'import':
       return { start, end, kept: true };
@@ -481,7 +482,9 @@ export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean
   let itemSites: readonly number[] | undefined;
   const items = (): readonly number[] => (itemSites ??= itemCallSites(text));
   // An exported function is kept where it may return a client, or may read or write items for its callers.
-  const returns = (): readonly number[] => (sites ??= [...clientSites(text), ...items()].sort((x, y) => x - y));
+  let clients: readonly number[] | undefined;
+  const made = (): readonly number[] => (clients ??= clientSites(text));
+  const returns = (): readonly number[] => (sites ??= [...made(), ...items()].sort((x, y) => x - y));
   for (let index = 0; index < starts.length; index++) {
     const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend, returns, items);
     if (statement === 'whole') {
@@ -489,5 +492,7 @@ export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean
     }
     statements.push(statement);
   }
+  // An exported function that gets its client from a maker of this module (`const client = await getClient()`).
+  keepMakerCallers(text, statements, made());
   return statements.length > 0 ? keptText(text, statements) : text;
 }

@@ -97,6 +97,8 @@ export interface TopStatement {
   kept: boolean;
   /** The function or class the statement defines: kept only when a kept statement names it. */
   defines?: string;
+  /** The definition is exported: it may be kept for itself (`jsMakerCallers.ts`). */
+  exported?: true;
 }
 
 /**

@@ -71,6 +71,11 @@ export interface TableDefinition {
   billingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST';
   streamViewType?: string;
   ttlAttribute?: string;
+  /**
+   * Defined in a resource fragment, a file a Serverless service includes in its `resources` (`${file(...)}`, a
+   * module `serverless.ts` spreads in), not a stack of its own: with the `self:` path its `TableName` is written as, if one.
+   */
+  fragment?: { variable?: string };
   definedAt: SourceRef;
 }
 
@@ -92,7 +97,20 @@ export type EnvironmentValue =
   | { kind: 'table'; logicalName: string }
   | { kind: 'literal'; value: string }
   /** A table another module of an SST app exports (see `FileContribution.sstExports`): the module as written, the path there. */
-  | { kind: 'exported'; module: string; path: string };
+  | { kind: 'exported'; module: string; path: string }
+  /** A Serverless service's value the reader cannot follow, which a table of a resource fragment may match. */
+  | ServiceOrigin;
+
+/**
+ * Where a Serverless service's value the reader cannot follow comes from: the `self:` paths it passes through, and
+ * the logical id it references (`Ref`, `Fn::GetAtt`), which a table of a resource fragment of the service may match
+ * (`serviceFragments.ts`).
+ */
+export interface ServiceOrigin {
+  kind: 'service';
+  paths: readonly string[];
+  logicalName?: string;
+}
 
 export interface FunctionDefinition {
   logicalName: string;
@@ -107,6 +125,8 @@ export interface FunctionDefinition {
   environment: Record<string, EnvironmentValue>;
   /** Variables the function sets to values the reader cannot follow (`!If`, `var.x` without a default). */
   unknownEnvironment?: string[];
+  /** Serverless: what those of them a resource fragment's table may match come from (`serviceFragments.ts`). */
+  serviceOrigins?: Record<string, ServiceOrigin>;
   /** The environment as a whole is not written literally (`environment_variables = local.env`): any variable may be set. */
   environmentUnreadable?: boolean;
   /**
@@ -134,6 +154,8 @@ export interface FileContribution {
   globalEnvironment?: Record<string, EnvironmentValue>;
   /** Global variables set to values the reader cannot follow. */
   unknownGlobalEnvironment?: string[];
+  /** Serverless: what those of them a resource fragment's table may match come from (`serviceFragments.ts`). */
+  serviceOrigins?: Record<string, ServiceOrigin>;
   /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
   archives?: Record<string, string[]>;
   /**

@@ -20,6 +20,7 @@ import { TerraformFolderAnswers } from './terraformFolderAnswers';
 import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
+import { fragmentTable } from './serviceFragments';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { classItemIndexOf } from './classItemMethods';
 import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
@@ -215,14 +216,14 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
       return fn.environment[variable];
     }
     if (fn.unknownEnvironment?.includes(variable)) {
-      return 'unknown';
+      return fn.serviceOrigins?.[variable] ?? 'unknown';
     }
     const template = this.contributions.get(fn.definedAt.file)?.contribution;
     if (template?.globalEnvironment && Object.hasOwn(template.globalEnvironment, variable)) {
       return template.globalEnvironment[variable];
     }
     if (template?.unknownGlobalEnvironment?.includes(variable) || fn.environmentUnreadable) {
-      return 'unknown';
+      return (!fn.environmentUnreadable && template?.serviceOrigins?.[variable]) || 'unknown';
     }
     return undefined;
   }
@@ -230,6 +231,10 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** The table a function's environment value names, if exactly one. */
   private tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
     const union = this.built();
+    // A Serverless service's value that a resource fragment's table may match.
+    if (value.kind === 'service') {
+      return fragmentTable(union.tables, fn, value);
+    }
     const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(scopedName(fn, value.logicalName)) : this.exportedTables(fn, value);
     return candidates?.length === 1 ? candidates[0] : undefined;
   }
