@@ -41,6 +41,7 @@ import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
 import { givenOptions } from './prismaAdapters';
+import { assignedSqlOptions } from './sqlAssignedOptions';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -340,6 +341,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     } else if (returned < 0) {
       context.complete = false;
     }
+    context.options.push(...assignedSqlOptions(a, open + 1, opened.driver.flavor, anchor));
   }
   withDsnPasswords(a, context);
   if (a.language.family === 'java') {
