@@ -18,6 +18,7 @@ import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../bra
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { objectPatternNames } from '../destructuring';
 import { contextFrom, separatedSlot } from '../options';
+import { importedCdkWrapperCalls } from '../cdkWrapperCalls';
 import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble, projectType } from '../projectImports';
 import { dispatchedCall, shapedCall } from '../requestShapes';
@@ -456,6 +457,7 @@ function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
+  importedCdkWrapperCalls(a);
   // After the calls and other files' calls that read an object, so that a typed one is read once.
   typedRedisOptions(a);
 }
