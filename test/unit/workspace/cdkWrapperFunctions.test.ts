@@ -5,6 +5,7 @@
  * writes those props at the member, judged there, but for those the function writes after its spread. What must stay
  * silent: keys written after the spread, a second spread, a member spread into two constructs, another member, a
  * value the call does not write as an object, a local function of the same name, and the call without the workspace.
+ * A function of the call's own file is read the same way.
  */
 import * as assert from 'node:assert/strict';
 import { contributionOf, hintsOfFile } from './support';
@@ -105,6 +106,33 @@ describe('CDK functions that make a construct from a member of an argument', () 
     const twice = cacheFactory('...cacheProperties,', "  new elasticache.CfnReplicationGroup(stack, 'Replica', { ...cacheProperties });");
     assert.deepEqual(findings({ [FACTORY_FILE]: twice, [APP_FILE]: APP }).filter((finding) => !finding.startsWith('19 ')), [], 'one member, two constructs');
     assert.deepEqual(findings({ [APP_FILE]: APP }), [], 'the function is not in the workspace');
+  });
+
+  it('reads a call of a function of the same file the same way', () => {
+    const stack = lines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      "import { Construct } from 'constructs';",
+      '',
+      'function makeTable(scope: Construct, id: string, props: dynamodb.TableProps) {',
+      '  return new dynamodb.Table(scope, id, { ...props, billingMode: dynamodb.BillingMode.PAY_PER_REQUEST });',
+      '}',
+      '',
+      'export class DataStack extends cdk.Stack {',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    makeTable(this, 'Orders', {",
+      "      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },",
+      '      removalPolicy: cdk.RemovalPolicy.DESTROY,',
+      '      billingMode: dynamodb.BillingMode.PROVISIONED,',
+      '    });',
+      '  }',
+      '}',
+    );
+    const hints = hintsOfFile({ 'lib/data-stack.ts': stack }, 'lib/data-stack.ts');
+    assert.ok(hints.includes('14:removalPolicy dynamodb-removal-policy!'), hints.join('\n'));
+    assert.ok(hints.includes('13:partitionKey dynamodb-key-schema'), hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('15:')), hints.join('\n'));
   });
 
   it('says nothing of a local function of the same name, or of a member the call does not write as an object', () => {

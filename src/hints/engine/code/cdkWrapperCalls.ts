@@ -1,9 +1,10 @@
 /**
- * Workspace mode, JavaScript and TypeScript: a call of a function of another module that makes a CDK construct from
- * a member of an argument (`workspace/cdkWrapperFunctions.ts`): `createCache({ scope: app, cacheProps: { engine:
- * 'redis', engineVersion: '6.2' } })` writes the replication group's props in the object at `cacheProps`, so they are
- * read here as that construct's, but those the function writes after its spread, which win, and with what is left out
- * unknown (the function may write it). The object may be written in place or held by a name bound to one.
+ * Workspace mode, JavaScript and TypeScript: a call of a function of another module, or of this one, that makes a
+ * CDK construct from a member of an argument (`workspace/cdkWrapperFunctions.ts`): `createCache({ scope: app,
+ * cacheProps: { engine: 'redis', engineVersion: '6.2' } })` writes the replication group's props in the object at
+ * `cacheProps`, so they are read here as that construct's, but those the function writes after its spread, which
+ * win, and with what is left out unknown (the function may write it). The object may be written in place or held
+ * by a name bound to one.
  */
 import { TOKEN_KIND } from '../lexer';
 import type { CodeAnalyzer } from './analyzer';
@@ -22,7 +23,8 @@ export function importedCdkWrapperCalls(a: CodeAnalyzer): void {
       continue;
     }
     const value = a.lookup(a.tokens.text(k), k);
-    const wrapped = value?.t === 'ref' ? importedPropsWrapper(a, value.module, value.path) : undefined;
+    // A function of this file: the workspace read it with the file, which a relative import of the file itself names.
+    const wrapped = value?.t === 'ref' ? importedPropsWrapper(a, value.module, value.path) : value?.t === 'function' ? importedPropsWrapper(a, selfModule(a.project.file), a.tokens.text(k)) : undefined;
     if (wrapped?.position !== undefined) {
       calledWrapper(a, wrapped, wrapped.position, k);
     }
@@ -89,4 +91,11 @@ function memberObject(a: CodeAnalyzer, open: number, member: string): number {
     return a.is(k + 1, ',') || k + 1 === close ? a.objectVariable(member, k) : -1;
   }
   return -1;
+}
+
+/** The relative import of the file `file` from its own folder (`lib/stacks/data.ts` → `./data`). */
+function selfModule(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return `./${dot > 0 ? base.slice(0, dot) : base}`;
 }
