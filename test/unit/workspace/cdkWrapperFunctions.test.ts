@@ -103,6 +103,20 @@ describe('CDK functions that make a construct from a member of an argument', () 
       const found = findings({ [FACTORY_FILE]: cacheFactory(props), [APP_FILE]: APP }).filter((finding) => !finding.startsWith('19 '));
       assert.deepEqual(found, [], props);
     }
+    const shadowed = lines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'export function makeTables(stack: cdk.Stack, props: dynamodb.TableProps, extra: dynamodb.TableProps[]) {',
+      "  extra.forEach((props: dynamodb.TableProps): dynamodb.Table => new dynamodb.Table(stack, 'Extra', props));",
+      '}',
+      'export function makeCopies(stack: cdk.Stack, props: dynamodb.TableProps) {',
+      '  const props2 = props;',
+      '  for (const props of [props2]) {',
+      "    new dynamodb.Table(stack, 'Copy', { ...props });",
+      '  }',
+      '}',
+    );
+    assert.equal(contributionOf(FACTORY_FILE, shadowed)?.cdkWrappedProps, undefined, 'a nested parameter or local of the same name');
     const twice = cacheFactory('...cacheProperties,', "  new elasticache.CfnReplicationGroup(stack, 'Replica', { ...cacheProperties });");
     assert.deepEqual(findings({ [FACTORY_FILE]: twice, [APP_FILE]: APP }).filter((finding) => !finding.startsWith('19 ')), [], 'one member, two constructs');
     assert.deepEqual(findings({ [APP_FILE]: APP }), [], 'the function is not in the workspace');

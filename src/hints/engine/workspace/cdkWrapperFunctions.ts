@@ -131,12 +131,18 @@ function destructuredNames(source: CdkSource, open: number, position: number, in
 }
 
 /** The one construct the body at `body` makes from a parameter's member, with the keys written after it. */
-function wrappedIn(source: CdkSource, body: number, parameters: ParameterNames, typeOf: (names: readonly string[]) => CdkMemberType | undefined): CdkWrappedProps | undefined {
+function wrappedIn(source: CdkSource, body: number, given: ParameterNames, typeOf: (names: readonly string[]) => CdkMemberType | undefined): CdkWrappedProps | undefined {
+  const end = source.partner[body];
+  // A name the body binds again (a local, a nested function's parameter) may not be the caller's any more.
+  const rebound = boundInside(source, body, end);
+  const parameters: ParameterNames = {
+    named: new Map([...given.named].filter(([name]) => !rebound.has(name))),
+    destructured: new Map([...given.destructured].filter(([name]) => !rebound.has(name))),
+  };
   if (parameters.named.size === 0 && parameters.destructured.size === 0) {
     return undefined;
   }
   let found: CdkWrappedProps | undefined;
-  const end = source.partner[body];
   for (let k = body + 1; k < end; k++) {
     if (!source.is(k, 'new')) {
       continue;
@@ -155,6 +161,58 @@ function wrappedIn(source: CdkSource, body: number, parameters: ParameterNames, 
     }
   }
   return found;
+}
+
+/**
+ * The names bound between `body` and `end`: `const`, `let` and `var` declarations (destructured ones too), and the
+ * parameters of nested functions and arrows (`(props) => ...`, `props => ...`, `function (props) {`). Any name
+ * inside such a list or pattern counts: a name kept by mistake only costs a wrapper not read.
+ */
+function boundInside(source: CdkSource, body: number, end: number): Set<string> {
+  const bound = new Set<string>();
+  const { tokens } = source;
+  const namesIn = (open: number): void => {
+    for (let j = open + 1; j < source.partner[open]; j++) {
+      if (tokens.kinds[j] === ID) {
+        bound.add(tokens.text(j));
+      }
+    }
+  };
+  for (let k = body + 1; k < end; k++) {
+    if (source.is(k, 'const') || source.is(k, 'let') || source.is(k, 'var')) {
+      if (tokens.kinds[k + 1] === ID) {
+        bound.add(tokens.text(k + 1));
+      } else if ((source.is(k + 1, '{') || source.is(k + 1, '[')) && source.partner[k + 1] > k + 1) {
+        namesIn(k + 1);
+      }
+    } else if (source.is(k, '=>')) {
+      if (tokens.kinds[k - 1] === ID) {
+        bound.add(tokens.text(k - 1));
+      }
+    } else if (source.is(k, '(') && source.partner[k] > k && (arrowAfter(source, source.partner[k] + 1) || source.is(k - 1, 'function') || (tokens.kinds[k - 1] === ID && source.is(k - 2, 'function')))) {
+      namesIn(k);
+    }
+  }
+  return bound;
+}
+
+/** `=>` at `k`, or after a return type there (`): Table =>`). */
+function arrowAfter(source: CdkSource, k: number): boolean {
+  if (source.is(k, '=>')) {
+    return true;
+  }
+  if (!source.is(k, ':')) {
+    return false;
+  }
+  for (let j = k + 1; j < k + MAX_HEADER_TOKENS && j < source.tokens.length; j = source.partner[j] > j ? source.partner[j] + 1 : j + 1) {
+    if (source.is(j, '=>')) {
+      return true;
+    }
+    if (source.is(j, '{') || source.is(j, ';') || source.is(j, ')') || source.is(j, ',')) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** The first token of the third argument (`scope, id, props`) of the call opening at `open`, or -1. */
