@@ -85,7 +85,8 @@ export function importedCdkSubclassConstruction(a: CodeAnalyzer, module: string,
   const subclass = a.language.family === 'js' ? importedPropsSubclass(a, module, path) : undefined;
   if (!subclass) {
     const wrapped = a.language.family === 'js' ? importedPropsWrapper(a, module, path) : undefined;
-    if (wrapped) {
+    // A function's wrapper (`position` set) is read at its calls (`cdkWrapperCalls.ts`), not at a `new`.
+    if (wrapped && wrapped.position === undefined) {
       wrappedConstructProps(a, wrapped, nameIndex, open);
     }
     // The instance is the project's class, not the construct: it is read as such too.

@@ -42,6 +42,8 @@ import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
 import { givenOptions } from './prismaAdapters';
+import { assignedSqlOptions } from './sqlAssignedOptions';
+import { namesServerlessMysql, serverlessMysqlAt } from './sqlServerlessMysql';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -200,6 +202,11 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     const construction = { start: k, name: k, end: a.partner[registration.open] + 1, service: 'rds' as const, redis: false };
     return { construction, driver: { flavor: registration.flavor, paths: NO_PATHS }, open: registration.open, pluginOptions: registration.options };
   }
+  const serverless = serverlessMysqlAt(a, k);
+  if (serverless) {
+    const construction = { start: k, name: serverless.name, end: a.partner[serverless.open] + 1, service: 'rds' as const, redis: false };
+    return { construction, driver: { flavor: 'mysql', paths: NO_PATHS }, open: serverless.open, pluginOptions: serverless.config };
+  }
   const database = pgPromiseDatabaseAt(a, k);
   if (database) {
     return passesOn(a, database.open) ? undefined : { ...database, driver: JS_DRIVERS['pg-promise'] };
@@ -285,7 +292,7 @@ function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
   }
-  if (namesFastifySqlPlugin(a)) {
+  if (namesFastifySqlPlugin(a) || namesServerlessMysql(a)) {
     return true;
   }
   for (const imported of a.imports.values()) {
@@ -341,6 +348,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     } else if (returned < 0) {
       context.complete = false;
     }
+    context.options.push(...assignedSqlOptions(a, open + 1, opened.driver.flavor, anchor));
   }
   withDsnPasswords(a, context);
   if (a.language.family === 'java') {

@@ -30,6 +30,8 @@ export const JS_DRIVERS: Readonly<Record<string, Driver>> = {
   mysql2: { flavor: 'mysql2', paths: MYSQL_FACTORIES },
   'mysql2/promise': { flavor: 'mysql2', paths: MYSQL_FACTORIES },
   mysql: { flavor: 'mysql', paths: MYSQL_FACTORIES },
+  // promise-mysql wraps `mysql`: the same factories and options, each returning a promise of the connection or pool.
+  'promise-mysql': { flavor: 'mysql', paths: MYSQL_FACTORIES },
   // porsager's `postgres`: the module's default export is the function that opens the connection pool.
   postgres: { flavor: 'postgres-js', paths: new Set(['', 'default']) },
   sequelize: { flavor: 'sequelize', paths: new Set(['Sequelize', 'default', 'default.Sequelize']), constructed: true },

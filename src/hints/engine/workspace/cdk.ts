@@ -279,7 +279,9 @@ class CdkIndexer {
         contribution.cdkSubclassProps = handed;
       }
     }
-    const wrapped = reader.wrappedProps();
+    // Classes and functions share the record: a name is one or the other in a module.
+    const functions = reader.wrapperFunctions();
+    const wrapped = functions ? { ...functions, ...reader.wrappedProps() } : reader.wrappedProps();
     if (wrapped) {
       contribution.cdkWrappedProps = wrapped;
     }

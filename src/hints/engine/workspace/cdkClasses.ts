@@ -11,6 +11,7 @@ import { TOKEN_KIND } from '../lexer';
 import { CdkSource } from './cdkSource';
 import { keysAfterSpread } from '../code/spreadKeys';
 import { wrappedConstructProps } from './cdkWrappedProps';
+import { wrapperFunctions } from './cdkWrapperFunctions';
 import { CdkClassMembers, CdkMemberType, CdkWrappedProps } from './types';
 
 const { ID, STR } = TOKEN_KIND;
@@ -113,6 +114,11 @@ export class CdkClassReader {
   /** The classes whose constructor makes a construct from a member of their props (`workspace/cdkWrappedProps.ts`). */
   wrappedProps(): Record<string, CdkWrappedProps> | undefined {
     return wrappedConstructProps(this.source, this.declarations(), (names) => this.typeOf(names));
+  }
+
+  /** The module-level functions that make a construct from a member of an argument (`workspace/cdkWrapperFunctions.ts`). */
+  wrapperFunctions(): Record<string, CdkWrappedProps> | undefined {
+    return wrapperFunctions(this.source, (names) => this.typeOf(names));
   }
 
   /** The keys after the spread in the props object of the `super(...)` call in the class body at `body`; undefined when there it spreads nothing. */

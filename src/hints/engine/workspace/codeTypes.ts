@@ -120,6 +120,8 @@ export interface CdkWrappedProps {
   member: string;
   construct: string;
   overridden: string[];
+  /** A function's (`workspace/cdkWrapperFunctions.ts`): the position of the argument that holds the member; `member` '' is that argument itself. */
+  position?: number;
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */

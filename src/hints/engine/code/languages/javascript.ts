@@ -18,6 +18,8 @@ import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../bra
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { objectPatternNames } from '../destructuring';
 import { contextFrom, separatedSlot } from '../options';
+import { assertedVariable } from './jsTypeAssertions';
+import { importedCdkWrapperCalls } from '../cdkWrapperCalls';
 import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble, projectType } from '../projectImports';
 import { dispatchedCall, shapedCall } from '../requestShapes';
@@ -456,6 +458,7 @@ function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
+  importedCdkWrapperCalls(a);
   // After the calls and other files' calls that read an object, so that a typed one is read once.
   typedRedisOptions(a);
 }
@@ -487,14 +490,19 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   if (a.is(open + 1, '{') && a.partner[open + 1] > 0) {
     return contextFrom(a, open + 1, a.partner[open + 1], 'sdk', operation, a.tokenSpan(open - 1));
   }
-  if (!a.id(open + 1)) {
-    return undefined;
-  }
   let end = open + 1;
   while (end < close && !a.is(end, ',')) {
     end = a.skipGroup(end);
   }
   const anchor = a.tokenSpan(open - 1);
+  // `params as UpdateItemInput`, `<UpdateItemInput>params`: the variable's request.
+  const asserted = assertedVariable(a, open + 1, end);
+  if (asserted >= 0) {
+    return variableContext(a, asserted, 'sdk', operation, anchor);
+  }
+  if (!a.id(open + 1)) {
+    return undefined;
+  }
   // A variable that holds a literal; else a call of a same-file builder, in place or held by a variable.
   const held = end === open + 2 ? variableContext(a, open + 1, 'sdk', operation, anchor) : undefined;
   return held ?? builtRequest(a, open + 1, end, operation, anchor);
