@@ -26,6 +26,8 @@ const OPEN_PAREN = codeOf('(');
 const CLOSE_PAREN = codeOf(')');
 const LESS_THAN = codeOf('<');
 const GREATER_THAN = codeOf('>');
+/** The lexer reads the end of nested type arguments (`Promise<Page<T>>`) as one `>>`. */
+const SHIFT_RIGHT = codeOf('>>');
 const COLON = codeOf(':');
 const COMMA = codeOf(',');
 const FAT_ARROW = codeOf('=>');
@@ -289,6 +291,8 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
     const code = codes[k];
     if (code === GREATER_THAN) {
       typeArguments++;
+    } else if (code === SHIFT_RIGHT) {
+      typeArguments += 2;
     } else if (code === LESS_THAN && typeArguments > 0) {
       typeArguments--;
     } else if (code === LESS_THAN && a.language.family === 'js') {
