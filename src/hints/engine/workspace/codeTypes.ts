@@ -70,6 +70,8 @@ export interface ClientPassingCall {
   sqlOptions?: SqlOptionsFlavor;
   /** With `sqlOptions`: the name holds the options by key (Sequelize's `{ development: {...}, production: {...} }`), and one entry is handed. */
   keyed?: true;
+  /** A JavaScript call where the batch's `UnprocessedKeys` / `UnprocessedItems` are read and sent again (`unprocessedRetries.ts`). */
+  retriesUnprocessed?: true;
 }
 
 /** The SQL libraries whose options another module may declare (`workspace/passedSqlOptions.ts`). */

@@ -31,6 +31,7 @@ import { importedSqlOptions, ORM_OPENER } from './passedSqlOptions';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
+import { unprocessedRetrier } from './unprocessedRetries';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -80,6 +81,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
   const a = new CodeAnalyzer(text, kind === 'python' ? python : kind === 'typescript' ? typescript : javascript, new LineIndex(text));
   a.bind();
   const calls: ClientPassingCall[] = [];
+  const retries = kind === 'python' ? () => false : unprocessedRetrier(a);
   for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
     const inherited = kind === 'python' ? superInitOfImported(a, i) : undefined;
     if (inherited) {
@@ -103,7 +105,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
     }
     const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, open) : undefined;
     if (passed) {
-      calls.push({ module: callee.module, path: callee.path, ...passed });
+      calls.push({ module: callee.module, path: callee.path, ...passed, ...(retries(i) ? { retriesUnprocessed: true as const } : {}) });
     }
   }
   return calls.length > 0 ? calls : undefined;
