@@ -12,6 +12,7 @@ import { Value } from './values';
 import { angleDepthBackward, typeArgumentsOfCall } from './typeArguments';
 import { bracelessLoopEnd } from './bracelessLoops';
 import { controlKeywords } from './statementKeywords';
+import { objectTypeAliasBrace } from './typeAliasBodies';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
@@ -37,6 +38,7 @@ const EQUALS = codeOf('=');
 const OBJECT = codeOf('object');
 const EXTENDS = codeOf('extends');
 const WHERE = codeOf('where');
+const TYPE = codeOf('type');
 const AWAIT = codeOf('await');
 const FOR = codeOf('for');
 const CATCH = codeOf('catch');
@@ -404,6 +406,12 @@ function classBodies(a: CodeAnalyzer, language: BraceLanguage): Map<number, Clas
     const code = codes[i];
     // Most tokens are neither a keyword nor in a class head: two array reads settle them.
     const inHead = depth !== NONE && parent[i] === depth;
+    // A TypeScript object type alias (`type Deps = { redis: Redis }`) declares members as an interface does.
+    const aliasBrace = code === TYPE && !inHead ? objectTypeAliasBrace(a, i) : -1;
+    if (aliasBrace > 0) {
+      heads.set(aliasBrace, { keyword: i, base: -1 });
+      continue;
+    }
     // `where T : class` constrains a type parameter, of a class head or, in C# (which has no class expressions), of a method.
     // Kotlin's `Order::class` names a class; it declares none.
     if (keywords[code] === 1 && !((codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || csharp)) && codes[i - 1] !== DOUBLE_COLON) {
