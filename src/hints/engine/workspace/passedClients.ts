@@ -32,6 +32,7 @@ import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
 import { unprocessedRetrier } from './unprocessedRetries';
+import { spreadOptionCalls } from './spreadOptionCalls';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -152,6 +153,9 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
     const held = end === start + 1 && a.isId(start) ? a.evalChain(start, end).value : undefined;
     if (held?.t === 'ref' && held.path && mayBeProjectModule(a, held.module)) {
       found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
+    }
+    for (const spread of spreadOptionCalls(a, start, end)) {
+      found.push({ ...spread, args: [], redisOptions: flavor, returned: true });
     }
   };
   for (const [start, end] of segments(a, open)) {
