@@ -12,6 +12,7 @@ import { Value } from './values';
 import { angleDepthBackward, typeArgumentsOfCall } from './typeArguments';
 import { bracelessLoopEnd } from './bracelessLoops';
 import { controlKeywords } from './statementKeywords';
+import { objectTypeAliasBrace } from './typeAliasBodies';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
@@ -26,6 +27,8 @@ const OPEN_PAREN = codeOf('(');
 const CLOSE_PAREN = codeOf(')');
 const LESS_THAN = codeOf('<');
 const GREATER_THAN = codeOf('>');
+/** The lexer reads the end of nested type arguments (`Promise<Page<T>>`) as one `>>`. */
+const SHIFT_RIGHT = codeOf('>>');
 const COLON = codeOf(':');
 const COMMA = codeOf(',');
 const FAT_ARROW = codeOf('=>');
@@ -35,6 +38,7 @@ const EQUALS = codeOf('=');
 const OBJECT = codeOf('object');
 const EXTENDS = codeOf('extends');
 const WHERE = codeOf('where');
+const TYPE = codeOf('type');
 const AWAIT = codeOf('await');
 const FOR = codeOf('for');
 const CATCH = codeOf('catch');
@@ -289,6 +293,8 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
     const code = codes[k];
     if (code === GREATER_THAN) {
       typeArguments++;
+    } else if (code === SHIFT_RIGHT) {
+      typeArguments += 2;
     } else if (code === LESS_THAN && typeArguments > 0) {
       typeArguments--;
     } else if (code === LESS_THAN && a.language.family === 'js') {
@@ -400,6 +406,12 @@ function classBodies(a: CodeAnalyzer, language: BraceLanguage): Map<number, Clas
     const code = codes[i];
     // Most tokens are neither a keyword nor in a class head: two array reads settle them.
     const inHead = depth !== NONE && parent[i] === depth;
+    // A TypeScript object type alias (`type Deps = { redis: Redis }`) declares members as an interface does.
+    const aliasBrace = code === TYPE && !inHead ? objectTypeAliasBrace(a, i) : -1;
+    if (aliasBrace > 0) {
+      heads.set(aliasBrace, { keyword: i, base: -1 });
+      continue;
+    }
     // `where T : class` constrains a type parameter, of a class head or, in C# (which has no class expressions), of a method.
     // Kotlin's `Order::class` names a class; it declares none.
     if (keywords[code] === 1 && !((codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || csharp)) && codes[i - 1] !== DOUBLE_COLON) {

@@ -12,6 +12,7 @@ import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
 import { exportedPassThrough, handsOnCallersArguments, passThroughCallSites } from './passThroughReads';
+import { retriedInOtherFiles } from './batchCallersElsewhere';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
@@ -167,7 +168,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
     // A reply the function returns whole beside its log is its callers' to read.
-    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || ((logsOnly(tokenIndex) || waitsOnly(tokenIndex)) && returnsReply(a, tokenIndex)),
+    hasUnprocessedMarker: (tokenIndex) =>
+      retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || ((logsOnly(tokenIndex) || waitsOnly(tokenIndex)) && returnsReply(a, tokenIndex)) || retriedInOtherFiles(a, tokenIndex),
     logsUnprocessedOnly: logsOnly,
     waitsUnprocessedOnly: waitsOnly,
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),

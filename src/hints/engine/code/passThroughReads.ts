@@ -33,6 +33,15 @@ export function passThroughCallSites(a: CodeAnalyzer, tokenIndex: number): numbe
   return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope, params) : [];
 }
 
+/**
+ * The name of the module-level function that hands over the read named at `tokenIndex` whole (`export async function
+ * batchGet(client, params) { return client.batchGet(params).promise(); }`), which other modules may call; undefined otherwise.
+ */
+export function passThroughFunctionName(a: CodeAnalyzer, tokenIndex: number): string | undefined {
+  const helperAt = handedOver(a, tokenIndex);
+  return helperAt && a.scopes.parent(helperAt.scope) === 0 ? helperNameOf(a, helperAt.params) : undefined;
+}
+
 /** The helper's function scope and parameter list when it returns the read named at `tokenIndex` whole, its request its own parameter. */
 function handedOver(a: CodeAnalyzer, tokenIndex: number): { scope: number; params: number } | undefined {
   if (a.language.family !== 'js') {

@@ -241,6 +241,11 @@ export function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hop
   if (isUntypedParameter(a, binding)) {
     return true;
   }
+  // `const { db, tables } = deps`: a member of a name chain of unknown origin is no better known.
+  const pattern = binding.destructured;
+  if (pattern && !isParameterToken(a, binding.token)) {
+    return hops < MAX_HOPS && ofUnknownOrigin(a, pattern.from, pattern.end - 1, hops + 1);
+  }
   // `const db = deps.db`: a local that copies a name chain of unknown origin.
   const copied = binding.expression;
   if (binding.element && isParameterToken(a, binding.token)) {

@@ -66,10 +66,14 @@ export interface ClientPassingCall {
    * `new Queue('mail', { connection })`), so the object it holds is that client's options. `args` is empty.
    */
   redisOptions?: 'ioredis' | 'node-redis';
+  /** With `redisOptions`: the name is a function whose returned object is spread into those options (`{ ...getRedisConfig() }`). */
+  returned?: true;
   /** As `redisOptions`, for the options of a SQL driver or ORM (`new Pool(dbConfig)`, `TypeOrmModule.forRoot(ormConfig())`). */
   sqlOptions?: SqlOptionsFlavor;
   /** With `sqlOptions`: the name holds the options by key (Sequelize's `{ development: {...}, production: {...} }`), and one entry is handed. */
   keyed?: true;
+  /** A JavaScript call where the batch's `UnprocessedKeys` / `UnprocessedItems` are read and sent again (`unprocessedRetries.ts`). */
+  retriesUnprocessed?: true;
 }
 
 /** The SQL libraries whose options another module may declare (`workspace/passedSqlOptions.ts`). */

@@ -1,6 +1,7 @@
 /** The exports of a JavaScript or TypeScript module: ES exports and CommonJS `module.exports` (see `codeExports.ts`). */
 import { functionExpression, qualifiedPath } from '../code/languages/javascript';
 import { uniqueIndexesOf } from '../code/languages/ormObjects';
+import { objectTypeAliasBrace } from '../code/typeAliasBodies';
 import { exportedClient } from '../code/projectImports';
 import type { CodeExports } from './codeExports';
 import { JS_CLIENT_LIBRARY } from './calledExports';
@@ -34,8 +35,8 @@ export class JsExports extends ExportReader {
     if (a.idIs(classAt, 'class') && a.isId(classAt + 1)) {
       const name = a.tokens.text(classAt + 1);
       this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
-    } else if (next === 'interface' && a.isId(k + 2)) {
-      // `export interface Cradle { redis: Redis }`: its members' types, as a class's fields (`jsInterfaces.ts`).
+    } else if ((next === 'interface' && a.isId(k + 2)) || objectTypeAliasBrace(a, k + 1) > 0) {
+      // `export interface Cradle { redis: Redis }`, `export type Deps = { redis: Redis }`: its members' types, as a class's fields (`jsInterfaces.ts`).
       this.exportClass(a.tokens.text(k + 2), a.scopes.classNamed(a.tokens.text(k + 2)));
     } else if (next === 'default') {
       this.exportValue('default', k + 2);

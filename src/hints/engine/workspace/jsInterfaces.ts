@@ -30,3 +30,26 @@ export function interfaceHoldsClient(text: string, from: number): boolean {
   }
   return false;
 }
+
+/** How far past a type alias's name its `=` is looked for: type parameters are short. */
+const MAX_ALIAS_HEAD = 200;
+
+/**
+ * Whether the type alias whose name starts after `from` (the end of `type`) is an object type with a member typed with
+ * a client type (`export type Deps = { redis: Redis; table: string }`), read as an interface is.
+ */
+export function objectTypeAliasHoldsClient(text: string, from: number): boolean {
+  const limit = Math.min(text.length, from + MAX_ALIAS_HEAD);
+  let k = from;
+  while (k < limit && text[k] !== '=' && text[k] !== ';' && text[k] !== '{') {
+    k++;
+  }
+  if (text[k] !== '=' || text[k + 1] === '>') {
+    return false;
+  }
+  k++;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r')) {
+    k++;
+  }
+  return text[k] === '{' && interfaceHoldsClient(text, k);
+}

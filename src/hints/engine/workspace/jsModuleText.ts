@@ -7,7 +7,7 @@
  * files export functions, classes or types.
  */
 import { clientSites, returnsWithin } from './jsGetters';
-import { interfaceHoldsClient } from './jsInterfaces';
+import { interfaceHoldsClient, objectTypeAliasHoldsClient } from './jsInterfaces';
 import { keepMakerCallers } from './jsMakerCallers';
 import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
@@ -159,8 +159,8 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         // `export type RedisClient = Redis` may pass a client library's type on.
         return true;
       }
-      if (word === 'interface' && interfaceHoldsClient(text, k)) {
-        // `export interface Cradle { redis: Redis }`: other modules' classes take it and read its members.
+      if ((word === 'interface' && interfaceHoldsClient(text, k)) || (word === 'type' && objectTypeAliasHoldsClient(text, k + word.length))) {
+        // `export interface Cradle { redis: Redis }`, `export type Deps = { redis: Redis }`: other modules take it and read its members.
         return true;
       }
       if ((classesMayLend || (itemCalls ??= ITEM_CALL.test(text))) && (declared === 'class' || declared === 'abstract')) {
@@ -436,7 +436,8 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
       if (
         (exported && word === 'class' && (classesMayLend || returnsWithin(items(), start, end))) ||
         (exported && word === 'type' && typeAliasOfName(text, k + word.length)) ||
-        (exported && word === 'interface' && interfaceHoldsClient(text, k))
+        (exported && word === 'interface' && interfaceHoldsClient(text, k)) ||
+        (exported && word === 'type' && objectTypeAliasHoldsClient(text, k + word.length))
       ) {
         // An exported class: its fields may hold clients that subclasses in other files use, or its methods read and write items
         // for other files (`itemHelpers.ts`); an exported alias of a client type; an interface with client members (`jsInterfaces.ts`).

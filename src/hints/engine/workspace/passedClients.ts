@@ -31,6 +31,8 @@ import { importedSqlOptions, ORM_OPENER } from './passedSqlOptions';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
+import { unprocessedRetrier } from './unprocessedRetries';
+import { spreadOptionCalls } from './spreadOptionCalls';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -80,6 +82,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
   const a = new CodeAnalyzer(text, kind === 'python' ? python : kind === 'typescript' ? typescript : javascript, new LineIndex(text));
   a.bind();
   const calls: ClientPassingCall[] = [];
+  const retries = kind === 'python' ? () => false : unprocessedRetrier(a);
   for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
     const inherited = kind === 'python' ? superInitOfImported(a, i) : undefined;
     if (inherited) {
@@ -103,7 +106,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
     }
     const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, open) : undefined;
     if (passed) {
-      calls.push({ module: callee.module, path: callee.path, ...passed });
+      calls.push({ module: callee.module, path: callee.path, ...passed, ...(retries(i) ? { retriesUnprocessed: true as const } : {}) });
     }
   }
   return calls.length > 0 ? calls : undefined;
@@ -150,6 +153,9 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
     const held = end === start + 1 && a.isId(start) ? a.evalChain(start, end).value : undefined;
     if (held?.t === 'ref' && held.path && mayBeProjectModule(a, held.module)) {
       found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
+    }
+    for (const spread of spreadOptionCalls(a, start, end)) {
+      found.push({ ...spread, args: [], redisOptions: flavor, returned: true });
     }
   };
   for (const [start, end] of segments(a, open)) {

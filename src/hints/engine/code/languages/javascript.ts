@@ -9,6 +9,7 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { otherFilesRedisOptions } from '../otherFileRedisOptions';
+import { otherFilesReturnedRedisOptions } from '../otherFileRedisOptionFunctions';
 import { typedRedisOptions } from '../typedRedisOptions';
 import { libraryRedisOptions } from '../libraryRedisOptions';
 import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
@@ -459,6 +460,7 @@ function collectRequests(a: CodeAnalyzer): void {
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
   importedCdkWrapperCalls(a);
+  otherFilesReturnedRedisOptions(a);
   // After the calls and other files' calls that read an object, so that a typed one is read once.
   typedRedisOptions(a);
 }

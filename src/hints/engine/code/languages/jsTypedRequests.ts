@@ -8,7 +8,7 @@
  * that call (`const params = byCustomer(id); send(new QueryCommand(params))`).
  */
 import { OptionContext } from '../../model';
-import { JS_MODULES, operationOfTypeName } from '../../services';
+import { DYNAMODB_REQUEST_PARTS, JS_MODULES, operationOfTypeName } from '../../services';
 import { codeOf } from '../../tokenCodes';
 import { Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
@@ -24,6 +24,19 @@ const MAX_RETURNS_READ = 8;
 const COLON = codeOf(':');
 /** The AWS SDK for JavaScript v2's request types: `DynamoDB.DocumentClient.QueryInput`, `DocumentClient.ScanInput`, `DynamoDB.GetItemInput`. */
 const V2_DYNAMODB_INPUT = /^(?:DynamoDB\.)?(?:DocumentClient\.)?([A-Za-z]+)Input$/;
+
+/** v2's request parts: `DocumentClient.Update`, `DynamoDB.Put`, or a part named alone from `aws-sdk/clients/dynamodb`. */
+const V2_DYNAMODB_PART = /^(?:DynamoDB\.)?(?:DocumentClient\.)?([A-Za-z]+)$/;
+
+/**
+ * A part of a DynamoDB request typed on its own (`const update: Update = { ... }` of `@aws-sdk/client-dynamodb`,
+ * v2's `DocumentClient.Put`): the operation it only ever sits in, as in the other languages.
+ */
+function requestPartOperation(module: string, path: string): string | undefined {
+  const v2 = module === 'aws-sdk/clients/dynamodb' || (module === 'aws-sdk' && path.startsWith('DynamoDB.'));
+  const name = module === '@aws-sdk/client-dynamodb' ? path : v2 ? V2_DYNAMODB_PART.exec(path)?.[1] : undefined;
+  return name === undefined ? undefined : DYNAMODB_REQUEST_PARTS.get(name);
+}
 
 /** The operation an annotation that starts at `start` names when it is exactly one SDK input type (not a union, not `Partial<...>`). */
 function operationOfInputType(a: CodeAnalyzer, start: number): { operation: string; last: number } | undefined {
@@ -41,6 +54,10 @@ function operationOfInputType(a: CodeAnalyzer, start: number): { operation: stri
   }
   if (a.is(last + 1, '|') || a.is(last + 1, '&') || a.is(last + 1, '<') || a.is(last + 1, '[') || a.is(start - 1, '|') || a.is(start - 1, '&')) {
     return undefined;
+  }
+  const part = requestPartOperation(imported.module, path);
+  if (part) {
+    return { operation: part, last };
   }
   if (imported.module.startsWith('@aws-sdk/')) {
     const operation = operationOfTypeName(path, new Set(services), /CommandInput$/);
