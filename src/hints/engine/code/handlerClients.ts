@@ -350,7 +350,7 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   if (classMethod) {
     return classMethod;
   }
-  if (called || imported.module.startsWith('.')) {
+  if (called || imported.module.startsWith('.') || workspaceClassMethod(a, k, imported)) {
     const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
@@ -371,6 +371,19 @@ function projectClassMethodConstruction(a: CodeAnalyzer, k: number, imported: { 
   const value = a.evalChain(k, a.partner[open] + 1).value;
   const made = value?.t === 'client' && value.kind !== 'redis' && value.perCall === true ? construction(a, k, k) : undefined;
   return made && made.end === a.partner[open] + 1 ? made : undefined;
+}
+
+/**
+ * Whether `Database.client()` at `k` calls a method of a class a workspace module declares (imported absolutely, `from
+ * app.db import Database`), whose answer the workspace gives: a client made on each call only where it says `perCall`
+ * (`projectClassMethodConstruction`), not a class method that hands out the one its class keeps.
+ */
+function workspaceClassMethod(a: CodeAnalyzer, k: number, imported: { module: string; path: string }): boolean {
+  if (imported.path === '' || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(k + 3, '(') || !mayBeProjectModule(a, imported.module)) {
+    return false;
+  }
+  const fields = a.project?.importedClassFields?.(imported.module, imported.path);
+  return fields !== undefined && Object.hasOwn(fields, `${a.tokens.text(k + 2)}()`);
 }
 
 /**
