@@ -11,6 +11,7 @@ import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
 import { isList, scalarLiteral } from './terraformOutside';
+import { iterationReference } from './terraformIteration';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -78,31 +79,25 @@ export class TerraformIngress {
    * collection is a list or set; any other value is as written.
    */
   private iterated(item: Range, iteration: Iteration | undefined): Range {
-    const { tokens } = this.hcl;
-    const { first, end } = item;
-    if (!iteration || iteration.object || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
+    const reference = iteration && !iteration.object ? iterationReference(this.hcl.tokens, item.first, item.end) : undefined;
+    if (!iteration || reference?.iterator !== iteration.iterator) {
       return item;
     }
-    const member = this.hcl.textOf(first + 2);
-    if (end - first === 3 && (member === 'value' || (member === 'key' && iteration.keyIsElement))) {
-      return iteration.element;
-    }
-    if (member !== 'value') {
-      return item;
+    if (reference.key === undefined) {
+      return reference.member === 'value' || iteration.keyIsElement ? iteration.element : item;
     }
     const element = iteration.element;
-    if (end - first !== 5 || this.hcl.textOf(first + 3) !== '.' || this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
+    if (this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
       return item;
     }
-    return this.hcl.objectEntries(element.first, element.end - 1).get(tokens.text(first + 4)) ?? item;
+    return this.hcl.objectEntries(element.first, element.end - 1).get(reference.key) ?? item;
   }
 
   /** `each.value.key` over an element lent from another file: the value the key gives there; undefined for any other value. */
   private lentValue(item: Range, iteration: Iteration | undefined): TerraformValue | null | undefined {
     const object = iteration?.object;
-    const { first, end } = item;
-    const read = object && end - first === 5 && this.hcl.textOf(first) === iteration.iterator && this.hcl.textOf(first + 1) === '.' && this.hcl.textOf(first + 2) === 'value' && this.hcl.textOf(first + 3) === '.';
-    const key = read ? this.hcl.textOf(first + 4) : undefined;
+    const reference = object ? iterationReference(this.hcl.tokens, item.first, item.end) : undefined;
+    const key = reference?.iterator === iteration?.iterator && reference?.member === 'value' ? reference.key : undefined;
     return key !== undefined && Object.hasOwn(object!, key) ? object![key] : undefined;
   }
 
