@@ -160,4 +160,19 @@ describe('Terraform strings of one interpolation', () => {
     );
     assert.ok(findingsIn(code).includes('13:"${each.value.cidr}" elasticache-open-ingress!'), findingsIn(code).join('\n'));
   });
+
+  it('reads policy_arn = "${each.value}" as each element of the attachment\'s for_each', () => {
+    const attachment = (policyArn: string): string =>
+      sourceLines(
+        'resource "aws_iam_role_policy_attachment" "worker" {',
+        '  for_each   = toset(["arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess", "arn:aws:iam::aws:policy/AmazonSQSFullAccess"])',
+        '  role       = "worker"',
+        `  policy_arn = ${policyArn}`,
+        '}',
+      );
+    const full = (policyArn: string): string[] => findingsIn(attachment(policyArn)).filter((hint) => hint.includes('dynamodb-managed-full-access'));
+    assert.equal(full('"${each.value}"').length, 1, full('"${each.value}"').join('\n'));
+    assert.deepEqual(full('"${each.value}"'), full('each.value'));
+    assert.deepEqual(full('"${each.value}-v2"'), []);
+  });
 });
