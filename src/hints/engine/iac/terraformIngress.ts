@@ -42,6 +42,7 @@ export interface HclValues {
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
   lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined;
   elements(item: Range): Range[] | undefined;
+  forEachSource(item: Range): Range;
   /** The objects a `for_each` over a variable takes from another file (its default, `.tfvars`, or a module's callers). */
   lentObjects(item: Range): TerraformObject[] | undefined;
   listItems(item: Range): Range[] | undefined;
@@ -267,7 +268,7 @@ export class TerraformIngress {
    */
   private eachInstance(items: BodyItem[]): (Iteration | undefined)[] {
     const forEach = items.find((item) => item.option.name === 'for_each' && !item.block);
-    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    const elements = forEach ? this.hcl.elements(this.hcl.forEachSource(forEach)) : undefined;
     if (forEach && !elements) {
       // A variable's map of objects from another file (`for_each = var.sg_rules`).
       const objects = this.hcl.lentObjects(forEach);
