@@ -65,4 +65,26 @@ describe('Terraform for_each over a for expression that rekeys a collection', ()
       assert.deepEqual(findingsIn(rules(forEach)), [], forEach);
     }
   });
+
+  it('reads a dynamic ingress block over a rekeyed list', () => {
+    const group = (forEach: string): string =>
+      sourceLines(
+        'locals {',
+        '  cache_sources = [{ name = "office", cidr = "198.51.100.0/24" }, { name = "anyone", cidr = "0.0.0.0/0" }]',
+        '}',
+        'resource "aws_security_group" "cache" {',
+        '  dynamic "ingress" {',
+        `    for_each = ${forEach}`,
+        '    content {',
+        '      from_port   = 6379',
+        '      to_port     = 6379',
+        '      protocol    = "tcp"',
+        '      cidr_blocks = [ingress.value.cidr]',
+        '    }',
+        '  }',
+        '}',
+      );
+    assert.deepEqual(findingsIn(group('{ for source in local.cache_sources : source.name => source }')), ['11:ingress.value.cidr elasticache-open-ingress!']);
+    assert.deepEqual(findingsIn(group('{ for source in local.cache_sources : source.name => source if source.name == "office" }')), []);
+  });
 });

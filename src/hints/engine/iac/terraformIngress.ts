@@ -158,7 +158,7 @@ export class TerraformIngress {
     const content = body.find((entry) => entry.option.name === 'content' && entry.block);
     const iteratorItem = body.find((entry) => entry.option.name === 'iterator' && !entry.block);
     const iterator = iteratorItem && iteratorItem.end - iteratorItem.first === 1 ? this.hcl.tokens.text(iteratorItem.first) : 'ingress';
-    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    const elements = forEach ? this.hcl.elements(this.hcl.forEachSource(forEach)) : undefined;
     if (!content || !elements) {
       return [];
     }
