@@ -112,4 +112,26 @@ describe('Terraform resources with dynamic blocks', () => {
     const hints = hintsOfRules('main.tf', code, ['dynamodb-pitr', 'dynamodb-deletion-protection', 'dynamodb-global-tables']);
     assert.deepEqual(hints, ['13:point_in_time_recovery dynamodb-pitr', '14:deletion_protection_enabled dynamodb-deletion-protection', '9:replica dynamodb-global-tables']);
   });
+
+  it('reads a dynamic ingress element\'s attributes written with brackets (`ingress.value["port"]`)', () => {
+    const group = (cidr: string): string =>
+      sourceLines(
+        'variable "db_ingress" {',
+        `  default = [{ cidr = "${cidr}", port = 5432, protocol = "tcp" }]`,
+        '}',
+        'resource "aws_security_group" "db" {',
+        '  dynamic "ingress" {',
+        '    for_each = var.db_ingress',
+        '    content {',
+        '      cidr_blocks = [ingress.value["cidr"]]',
+        '      from_port   = ingress.value["port"]',
+        '      to_port     = ingress.value["port"]',
+        '      protocol    = ingress.value["protocol"]',
+        '    }',
+        '  }',
+        '}',
+      );
+    assert.deepEqual(hintsOfRules('main.tf', group('0.0.0.0/0'), ['rds-open-ingress']).filter((hint) => hint.endsWith('!')), ['8:ingress.value["cidr"] rds-open-ingress!']);
+    assert.deepEqual(hintsOfRules('main.tf', group('10.0.0.0/16'), ['rds-open-ingress']).filter((hint) => hint.endsWith('!')), []);
+  });
 });

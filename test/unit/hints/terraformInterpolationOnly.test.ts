@@ -75,4 +75,104 @@ describe('Terraform strings of one interpolation', () => {
     );
     assert.ok(findingsIn(code).includes('8:backup_retention_period rds-backup-retention!'), findingsIn(code).join('\n'));
   });
+
+  it('reads "${each.value.x}" as each.value.x over a for_each map written in the file', () => {
+    const tenants = (encrypted: string): string =>
+      sourceLines(
+        'locals {',
+        '  tenants = {',
+        '    acme   = { encrypted = false, public = true }',
+        '    globex = { encrypted = false, public = true }',
+        '  }',
+        '}',
+        'resource "aws_db_instance" "tenant" {',
+        '  for_each            = local.tenants',
+        '  engine              = "postgres"',
+        '  instance_class      = "db.t3.small"',
+        `  storage_encrypted   = ${encrypted}`,
+        '  publicly_accessible = "${each.value["public"]}"',
+        '}',
+      );
+    const findings = findingsIn(tenants('"${each.value.encrypted}"'));
+    assert.ok(findings.includes('11:storage_encrypted rds-storage-encrypted!'), findings.join('\n'));
+    assert.ok(findings.includes('12:publicly_accessible rds-publicly-accessible!'), findings.join('\n'));
+    // Anything more than the one interpolation is a string Terraform builds, not the element's value.
+    for (const built of ['"${each.value.encrypted}x"', '"${each.key}"', '"${each.value.encrypted.x}"']) {
+      assert.ok(!findingsIn(tenants(built)).some((hint) => hint.includes('storage-encrypted')), built);
+    }
+  });
+
+  it('reads "${ingress.value.cidr}" as a dynamic ingress element, and "${each.value.cidr}" as a rule per element', () => {
+    const group = (cidrs: string, source: string): string =>
+      sourceLines(
+        'locals {',
+        `  sources = [${cidrs}]`,
+        '}',
+        'resource "aws_security_group" "db" {',
+        '  dynamic "ingress" {',
+        '    for_each = local.sources',
+        '    iterator = rule',
+        '    content {',
+        '      from_port   = 5432',
+        '      to_port     = 5432',
+        '      protocol    = "tcp"',
+        `      cidr_blocks = [${source}]`,
+        '    }',
+        '  }',
+        '}',
+        'resource "aws_security_group_rule" "cache" {',
+        '  for_each          = { for name, cidr in { vpn = "10.8.0.0/16" } : name => { cidr = cidr } }',
+        '  type              = "ingress"',
+        '  from_port         = 6379',
+        '  to_port           = 6379',
+        '  protocol          = "tcp"',
+        '  cidr_blocks       = ["${each.value.cidr}"]',
+        '  security_group_id = "sg-0"',
+        '}',
+      );
+    const open = '{ cidr = "10.0.0.0/8" }, { cidr = "0.0.0.0/0" }';
+    for (const source of ['"${rule.value.cidr}"', '"${rule.value["cidr"]}"', 'rule.value.cidr']) {
+      assert.ok(findingsIn(group(open, source)).some((hint) => hint.startsWith('12:') && hint.endsWith(' rds-open-ingress!')), source);
+    }
+    // Private ranges only, another iterator's name, or an element no finding reads: nothing.
+    assert.deepEqual(findingsIn(group('{ cidr = "10.0.0.0/8" }', '"${rule.value.cidr}"')), []);
+    assert.deepEqual(findingsIn(group(open, '"${ingress.value.cidr}"')), []);
+    assert.deepEqual(findingsIn(group(open, '"${rule.value.cidr}/32"')), []);
+  });
+
+  it('reads "${each.value.cidr}" of an aws_security_group_rule over a map of objects written in the file', () => {
+    const code = sourceLines(
+      'locals {',
+      '  cache_sources = {',
+      '    office = { cidr = "198.51.100.0/24" }',
+      '    anyone = { cidr = "0.0.0.0/0" }',
+      '  }',
+      '}',
+      'resource "aws_security_group_rule" "cache" {',
+      '  for_each          = local.cache_sources',
+      '  type              = "ingress"',
+      '  from_port         = 6379',
+      '  to_port           = 6379',
+      '  protocol          = "tcp"',
+      '  cidr_blocks       = ["${each.value.cidr}"]',
+      '  security_group_id = "sg-0"',
+      '}',
+    );
+    assert.ok(findingsIn(code).includes('13:"${each.value.cidr}" elasticache-open-ingress!'), findingsIn(code).join('\n'));
+  });
+
+  it('reads policy_arn = "${each.value}" as each element of the attachment\'s for_each', () => {
+    const attachment = (policyArn: string): string =>
+      sourceLines(
+        'resource "aws_iam_role_policy_attachment" "worker" {',
+        '  for_each   = toset(["arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess", "arn:aws:iam::aws:policy/AmazonSQSFullAccess"])',
+        '  role       = "worker"',
+        `  policy_arn = ${policyArn}`,
+        '}',
+      );
+    const full = (policyArn: string): string[] => findingsIn(attachment(policyArn)).filter((hint) => hint.includes('dynamodb-managed-full-access'));
+    assert.equal(full('"${each.value}"').length, 1, full('"${each.value}"').join('\n'));
+    assert.deepEqual(full('"${each.value}"'), full('each.value'));
+    assert.deepEqual(full('"${each.value}-v2"'), []);
+  });
 });

@@ -9,6 +9,7 @@
  */
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { Range } from './terraformIngress';
+import { iterationReference } from './terraformIteration';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -76,20 +77,10 @@ export function attributeReference(tokens: Tokens, partner: Int32Array, first: n
 }
 
 /**
- * `each.value.key` or `each.value["key"]` as the whole of [first, end): the key; `each.value` alone: the
- * empty string; undefined for anything else.
+ * `each.value.key` or `each.value["key"]` as the whole of [first, end), or as a string of that one interpolation
+ * (`"${each.value.key}"`): the key; `each.value` alone: the empty string; undefined for anything else.
  */
 export function eachAttribute(tokens: Tokens, first: number, end: number): string | undefined {
-  const isEachValue = tokens.kinds[first] === ID && tokens.is(first, 'each') && tokens.is(first + 1, '.') && tokens.is(first + 2, 'value');
-  if (!isEachValue) {
-    return undefined;
-  }
-  if (end - first === 3) {
-    return '';
-  }
-  if (end - first === 5 && tokens.is(first + 3, '.') && tokens.kinds[first + 4] === ID) {
-    return tokens.text(first + 4);
-  }
-  const quoted = end - first === 6 && tokens.is(first + 3, '[') && tokens.kinds[first + 4] === STR && !tokens.interpolated(first + 4) && tokens.is(first + 5, ']');
-  return quoted ? tokens.text(first + 4) : undefined;
+  const reference = iterationReference(tokens, first, end);
+  return reference?.iterator === 'each' && reference.member === 'value' ? (reference.key ?? '') : undefined;
 }

@@ -11,6 +11,7 @@ import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
 import { isList, scalarLiteral } from './terraformOutside';
+import { iterationReference } from './terraformIteration';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -41,6 +42,7 @@ export interface HclValues {
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
   lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined;
   elements(item: Range): Range[] | undefined;
+  forEachSource(item: Range): Range;
   /** The objects a `for_each` over a variable takes from another file (its default, `.tfvars`, or a module's callers). */
   lentObjects(item: Range): TerraformObject[] | undefined;
   listItems(item: Range): Range[] | undefined;
@@ -78,31 +80,25 @@ export class TerraformIngress {
    * collection is a list or set; any other value is as written.
    */
   private iterated(item: Range, iteration: Iteration | undefined): Range {
-    const { tokens } = this.hcl;
-    const { first, end } = item;
-    if (!iteration || iteration.object || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
+    const reference = iteration && !iteration.object ? iterationReference(this.hcl.tokens, item.first, item.end) : undefined;
+    if (!iteration || reference?.iterator !== iteration.iterator) {
       return item;
     }
-    const member = this.hcl.textOf(first + 2);
-    if (end - first === 3 && (member === 'value' || (member === 'key' && iteration.keyIsElement))) {
-      return iteration.element;
-    }
-    if (member !== 'value') {
-      return item;
+    if (reference.key === undefined) {
+      return reference.member === 'value' || iteration.keyIsElement ? iteration.element : item;
     }
     const element = iteration.element;
-    if (end - first !== 5 || this.hcl.textOf(first + 3) !== '.' || this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
+    if (this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
       return item;
     }
-    return this.hcl.objectEntries(element.first, element.end - 1).get(tokens.text(first + 4)) ?? item;
+    return this.hcl.objectEntries(element.first, element.end - 1).get(reference.key) ?? item;
   }
 
   /** `each.value.key` over an element lent from another file: the value the key gives there; undefined for any other value. */
   private lentValue(item: Range, iteration: Iteration | undefined): TerraformValue | null | undefined {
     const object = iteration?.object;
-    const { first, end } = item;
-    const read = object && end - first === 5 && this.hcl.textOf(first) === iteration.iterator && this.hcl.textOf(first + 1) === '.' && this.hcl.textOf(first + 2) === 'value' && this.hcl.textOf(first + 3) === '.';
-    const key = read ? this.hcl.textOf(first + 4) : undefined;
+    const reference = object ? iterationReference(this.hcl.tokens, item.first, item.end) : undefined;
+    const key = reference?.iterator === iteration?.iterator && reference?.member === 'value' ? reference.key : undefined;
     return key !== undefined && Object.hasOwn(object!, key) ? object![key] : undefined;
   }
 
@@ -162,7 +158,7 @@ export class TerraformIngress {
     const content = body.find((entry) => entry.option.name === 'content' && entry.block);
     const iteratorItem = body.find((entry) => entry.option.name === 'iterator' && !entry.block);
     const iterator = iteratorItem && iteratorItem.end - iteratorItem.first === 1 ? this.hcl.tokens.text(iteratorItem.first) : 'ingress';
-    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    const elements = forEach ? this.hcl.elements(this.hcl.forEachSource(forEach)) : undefined;
     if (!content || !elements) {
       return [];
     }
@@ -272,7 +268,7 @@ export class TerraformIngress {
    */
   private eachInstance(items: BodyItem[]): (Iteration | undefined)[] {
     const forEach = items.find((item) => item.option.name === 'for_each' && !item.block);
-    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    const elements = forEach ? this.hcl.elements(this.hcl.forEachSource(forEach)) : undefined;
     if (forEach && !elements) {
       // A variable's map of objects from another file (`for_each = var.sg_rules`).
       const objects = this.hcl.lentObjects(forEach);

@@ -14,6 +14,7 @@ import { Literal, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import { fullAccessOption, isFullAccessArn, isFullAccessName } from './managedPolicies';
 import { BodyItem, HclValues, Range } from './terraformIngress';
+import { iterationReference } from './terraformIteration';
 
 // A module constant rather than an imported binding: run unbundled (tsx), an import is read through the module object on every use.
 const { STR } = TOKEN_KIND;
@@ -75,10 +76,10 @@ function isPolicyLookup(values: HclValues, { first, end }: Range): boolean {
   return end - first === 7 && values.textOf(first) === 'data' && values.textOf(first + 2) === 'aws_iam_policy' && values.textOf(first + 6) === 'arn';
 }
 
-/** Whether [first, end) is `each.value`, or `each.key` over a list or set (where the key is the element). */
+/** Whether [first, end) is `each.value`, or `each.key` over a list or set (where the key is the element), bare or as `"${each.value}"`. */
 function isEachElement(values: HclValues, { first, end }: Range, keyIsElement: boolean): boolean {
-  const attribute = values.textOf(first + 2);
-  return end - first === 3 && values.textOf(first) === 'each' && values.textOf(first + 1) === '.' && (attribute === 'value' || (keyIsElement && attribute === 'key'));
+  const reference = iterationReference(values.tokens, first, end);
+  return reference?.iterator === 'each' && reference.key === undefined && (reference.member === 'value' || keyIsElement);
 }
 
 /** Lists are followed this deep (a list of locals that are lists). */

@@ -12,6 +12,7 @@ import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
 import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
+import { rekeyedCollection } from './terraformForExpressions';
 import { optionalDefaults, typeWords } from '../workspace/terraformObjects';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -256,9 +257,11 @@ export class TerraformValues {
    * The elements of a `for_each` value, as `each.value` takes them: a map or list written in this file (in
    * place, or what `var.x` / `local.x` names), or, for `var.x`, the map of objects the folder's `.tfvars`
    * files set it to or its default in another file of the module; undefined when unknown (a `for`
-   * expression, a value the `.tfvars` files set to something else) or empty.
+   * expression, a value the `.tfvars` files set to something else) or empty; through a `for` expression that
+   * only rekeys a collection (see `rekeyedCollection`).
    */
-  protected forEachElements(item: Range): { range?: Range; object?: TerraformObject }[] | undefined {
+  protected forEachElements(written: Range): { range?: Range; object?: TerraformObject }[] | undefined {
+    const item = this.forEachSource(written);
     const reference = this.referenceAt(item.first, item.end);
     if (reference?.root === 'var') {
       const assigned = this.outside?.assignedObjectMap?.(reference.name);
@@ -481,6 +484,11 @@ export class TerraformValues {
       return undefined;
     }
     return { first, end, list: opener === '[' };
+  }
+
+  /** The collection a `for_each` value takes its elements from: the one a rekeying `for` expression reads, else the value. */
+  forEachSource(item: Range): Range {
+    return rekeyedCollection(this.tokens, this.partner, item) ?? item;
   }
 
   /** Whether a collection value is a list or set written in this file (not a map). */
