@@ -258,6 +258,10 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     // A constructor call: the analyzer reads this file's classes itself, not another module's.
     return !binding!.element && a.partner[e + 1] > e && importedModel(a, a.lookup(a.tokens.text(e), e)) ? { kind: 'model', classObject: false } : undefined;
   }
+  if (binding!.element && a.is(e + 1, ':')) {
+    // `for order in orders:` over a name that holds the iterator a model's scan, query or batch_get returns.
+    return modelIterator(a, e) ? { kind: 'model', classObject: false } : undefined;
+  }
   if (!a.is(e + 1, '.') || !a.is(e + 3, '(') || !INSTANCE_SOURCES.has(a.tokens.text(e + 2))) {
     return undefined;
   }
@@ -266,4 +270,16 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     return undefined;
   }
   return isModelClass(a, e) ? { kind: 'model', classObject: false } : undefined;
+}
+
+/** Whether the name at `k` holds, as assigned, what a model class's `scan`, `query` or `batch_get` returns: `orders = Order.query(key)`. */
+function modelIterator(a: CodeAnalyzer, k: number): boolean {
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  const e = binding && !binding.element ? binding.expression : -1;
+  if (e < 0 || !a.isId(e) || a.isAccess(e - 1) || !a.is(e + 1, '.') || !a.is(e + 3, '(')) {
+    return false;
+  }
+  const method = a.tokens.text(e + 2);
+  // The call is the whole value: `Order.query(key)`, not `Order.query(key).next()` or `list(...)[0]`.
+  return method !== 'get' && INSTANCE_SOURCES.has(method) && a.partner[e + 3] > e && !a.isAccess(a.partner[e + 3] + 1) && !a.is(a.partner[e + 3] + 1, '[') && isModelClass(a, e);
 }
