@@ -106,13 +106,22 @@ describe('SQL pools and engines made on every web request', () => {
       '        _pool = mysql.connector.pooling.MySQLConnectionPool(pool_name="app", pool_size=5, host=os.environ["DB_HOST"])',
       '    return _pool',
       '',
+      'def pool_for(host):',
+      '    return mysql.connector.pooling.MySQLConnectionPool(pool_name="tenant", pool_size=2, host=host)',
+      '',
       '@router.post("/games")',
       'def create_game():',
       '    fresh = new_pool()',
       '    kept = shared_pool()',
       '    return "ok"',
+      '',
+      '@router.get("/tenants/{host}")',
+      'def tenant_games(host: str):',
+      '    own = pool_for(host)',
+      '    default = pool_for(os.environ["DB_HOST"])',
+      '    return "ok"',
     );
-    assert.deepEqual(reported('app/routes.py', code), [`20:new_pool ${RULE}`]);
+    assert.deepEqual(reported('app/routes.py', code), [`23:new_pool ${RULE}`, `30:pool_for ${RULE}`]);
   });
 
   it('reports a pool made in an Express route, not one made when the module loads', () => {

@@ -85,7 +85,9 @@ function sameFilePoolHelper(a: CodeAnalyzer, k: number, pool: (a: CodeAnalyzer, 
   for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
     const made = a.scopes.enclosing(j, ['function']) === fn.scope && !inTestCode(a, j) ? pool(a, j) : undefined;
     if (made && !storedOutside(a, made.start, start, end)) {
-      return { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true, sql: true };
+      // Made from the helper's parameters (`def engine_for(url)`): the call's arguments decide whether it is the request's own.
+      const fromArguments = connectionFromInvocation(a, made, fn.params, end) ? { fromArguments: true as const } : {};
+      return { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true, sql: true, ...fromArguments };
     }
   }
   return undefined;
