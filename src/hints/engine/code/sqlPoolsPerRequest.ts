@@ -8,7 +8,6 @@
  * opened and closed by a request is left alone: small web apps do that by design.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { expressionEnd } from './braces';
 import { clientsMadeInHandlers, Construction, HandlerClient, storedOutside } from './handlerClients';
 import { calledFunction } from './helperFunctions';
 import { connectionFromInvocation } from './invocationData';
@@ -35,37 +34,7 @@ export function sqlPoolsPerRequest(a: CodeAnalyzer, construction: (a: CodeAnalyz
     return made && namesPoolMaker(at.language.family, at.tokens.text(made.name)) ? made : undefined;
   };
   const made = (at: CodeAnalyzer, k: number): Construction | undefined => pool(at, k) ?? sameFilePoolHelper(at, k, pool) ?? (at.language.family === 'python' ? poolHelperCall(at, k) : undefined);
-  const fromRequest = (at: CodeAnalyzer, built: Construction, params: number, end: number): boolean => connectionFromInvocation(at, built, params, end) || interpolatesHandlerData(at, built.name + 1, built.end, params, end, 0);
-  return requestReaders(a, made).flatMap((reader) => clientsMadeInHandlers(a, { ...reader, sqlHelpers: true, fromInvocation: fromRequest }, MAX_HANDLERS));
-}
-
-/** A name an f-string or template interpolates: `{tenant}`, `${tenant}`. */
-const INTERPOLATED_NAME = /\{\s*([A-Za-z_$][\w$]*)/g;
-/** How many locals deep a pool's arguments are followed to a string that interpolates the handler's data. */
-const MAX_LOCAL_DEPTH = 2;
-
-/**
- * Whether tokens [from, to) hold a string that interpolates a parameter or local of the handler (`f"...@{tenant}.db/..."`),
- * directly or through a local of the handler that holds one: a database the request picks, its own to open.
- */
-function interpolatesHandlerData(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
-  for (let k = from; k < to; k++) {
-    if (a.isString(k) && a.tokens.interpolated(k)) {
-      for (const match of a.tokens.text(k).matchAll(INTERPOLATED_NAME)) {
-        const binding = a.scopes.lookup(match[1], k);
-        if (binding && binding.token >= params && binding.token < end) {
-          return true;
-        }
-      }
-    } else if (a.isId(k) && !a.isAccess(k - 1) && depth < MAX_LOCAL_DEPTH) {
-      const binding = a.scopes.lookup(a.tokens.text(k), k);
-      const value = binding && binding.token > params && binding.token < end && binding.expression >= 0 ? binding.expression : -1;
-      if (value >= 0 && interpolatesHandlerData(a, value, expressionEnd(a, value), params, end, depth + 1)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return requestReaders(a, made).flatMap((reader) => clientsMadeInHandlers(a, { ...reader, sqlHelpers: true, fromInvocation: connectionFromInvocation }, MAX_HANDLERS));
 }
 
 /**
