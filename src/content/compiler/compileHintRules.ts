@@ -53,7 +53,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -62,6 +62,8 @@ const CHECK_TEXT_FIELDS = {
   callbackMessage: ['client-per-invocation'],
   unclosedMessage: ['connection-per-call'],
   registeredMessage: ['client-per-request'],
+  poolMessage: ['client-per-request'],
+  poolCalledMessage: ['client-per-request'],
   alwaysEncryptedMessage: ['false-or-absent'],
   firstPageMessage: ['partiql-full-scan'],
   firstItemMessage: ['no-pagination'],

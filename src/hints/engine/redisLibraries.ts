@@ -130,12 +130,14 @@ export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = withoutPr
 });
 
 /**
- * Of those, the ones that hand out a client the library keeps rather than make one: django-redis's
+ * The accessors that hand out a client the library keeps rather than make one: django-redis's
  * `get_redis_connection(alias)` returns the cache backend's client, connected once and reused
  * (https://github.com/jazzband/django-redis/issues/687), so a view that calls it makes no client per request.
  */
 export const PYTHON_SHARED_REDIS_ACCESSORS: Record<string, readonly string[]> = withoutPrototype({
   django_redis: ['get_redis_connection'],
+  // `cache.client.get_client()`: the same client, which the cache's django-redis `DefaultClient` keeps once made.
+  'django.core.cache': ['get_client'],
 });
 
 /** INCR and INCRBY: a counter they create has no TTL. */

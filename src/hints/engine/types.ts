@@ -198,6 +198,9 @@ export interface RuleDiagnostic {
   callbackMessage?: string;
   /** For `client-per-request`: the message at an ASP.NET Core Scoped or Transient registration that makes the client. */
   registeredMessage?: string;
+  /** For `client-per-request`: the messages at a SQL pool or engine a web handler makes, and at its call of a function that makes one. */
+  poolMessage?: string;
+  poolCalledMessage?: string;
   /**
    * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
    * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.

@@ -24,7 +24,8 @@ export const sqlConnectionPerInvocation: Check = (rule, context) => {
 
 /**
  * A client a Lambda handler makes is `lambda-client-per-invocation`'s to report, and a Redis connection a FastAPI
- * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction.
+ * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction. A SQL pool or engine a
+ * web handler makes per request (`code/sqlPoolsPerRequest.ts`) is reported here too.
  */
 export const clientPerRequest: Check = (rule, context) => {
   const inLambdaHandlers = new Set((context.model.handlerClients ?? []).map((made) => made.name.start));
@@ -33,6 +34,11 @@ export const clientPerRequest: Check = (rule, context) => {
     if (!inLambdaHandlers.has(made.name.start) && !(made.dependency && closedConnections.has(made.name.start))) {
       const message = made.registered ? rule.diagnostic?.registeredMessage : made.helper ? rule.diagnostic?.calledMessage : undefined;
       context.report(rule, made.name, undefined, message, undefined, made.service);
+    }
+  }
+  for (const pool of context.model.sqlConnections ?? []) {
+    if (pool.perRequest) {
+      context.report(rule, pool.name, undefined, pool.helper ? rule.diagnostic?.poolCalledMessage : rule.diagnostic?.poolMessage, undefined, 'rds');
     }
   }
 };

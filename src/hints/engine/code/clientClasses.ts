@@ -13,7 +13,7 @@ import { cdkSubclassConstruction } from './cdkSubclasses';
 import { inheritedClassField } from './languages/baseClassFields';
 import { FileMemo } from './fileMemo';
 import { delegatedClient } from './languages/pythonProxies';
-import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
+import { importedClassField, importedClassMethod, importedFieldOfUnknownOrigin } from './projectImports';
 import { redisClientOptions } from './redis';
 import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { memberOfClient, Value } from './values';
@@ -95,10 +95,13 @@ export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instanc
   return client ? memberOfClient(client, name) : (importedBaseField(a, instance.classScope, name) ?? inheritedClassField(a, instance.classScope, name));
 }
 
-/** `extends RedisClient` or `(base.BaseRepository)`, where the file imports the name from a workspace module: that class's client field. */
+/**
+ * `extends RedisClient` or `(base.BaseRepository)`, where the file imports the name from a workspace module: that
+ * class's client field, or its method that returns a client (`self._get_table()`).
+ */
 function importedBaseField(a: CodeAnalyzer, classScope: number, field: string): Value | undefined {
   const base = importedBase(a, classScope);
-  return base ? importedClassField(a, base.module, base.path, field) : undefined;
+  return base ? (importedClassField(a, base.module, base.path, field) ?? importedClassMethod(a, base.module, base.path, field)) : undefined;
 }
 
 /** `self.client` in a class whose workspace base class (of another module) sets it only from parameters of unknown value. */

@@ -15,32 +15,49 @@ const MAX_LOCAL_DEPTH = 4;
  * value the reader cannot see (a loop variable, a `with ... as` target) counts as the invocation's: precision first.
  */
 function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
-  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
   for (let k = from; k < to; k++) {
-    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
+    // An f-string or template that interpolates a name (`f"host={event['host']}"`): that name, as if written here.
+    if (a.isString(k) && a.tokens.interpolated(k)) {
+      for (const match of a.tokens.text(k).matchAll(INTERPOLATED_NAME)) {
+        if (nameFromHandler(a, match[1], k, params, end, depth)) {
+          return true;
+        }
+      }
       continue;
     }
-    // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
-    if (a.language.family === 'go' && a.tokens.text(k) === 'ctx') {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
       continue;
     }
     // Flask's `request.args["host"]`: the request being served, as a parameter would bring it.
     if (requestGlobal(a, k)) {
       return true;
     }
-    const binding = a.scopes.lookup(a.tokens.text(k), k);
-    if (!binding || binding.token < params || binding.token >= end) {
-      continue;
-    }
-    if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
-      return true;
-    }
-    const value = boundValue(a, binding.token, binding.expression);
-    if (!value || namesEvent(a, value[0], value[1], params, end, depth + 1)) {
+    if (nameFromHandler(a, a.tokens.text(k), k, params, end, depth)) {
       return true;
     }
   }
   return false;
+}
+
+/** The first name of each value a Python f-string, a JavaScript template or a C# interpolated string interpolates. */
+const INTERPOLATED_NAME = /\{\s*([A-Za-z_$][\w$]*)/g;
+
+/** Whether `name`, read at `k`, is a parameter of the handler or a local of it whose value names one (see `namesEvent`). */
+function nameFromHandler(a: CodeAnalyzer, name: string, k: number, params: number, end: number, depth: number): boolean {
+  // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
+  if (a.language.family === 'go' && name === 'ctx') {
+    return false;
+  }
+  const binding = a.scopes.lookup(name, k);
+  if (!binding || binding.token < params || binding.token >= end) {
+    return false;
+  }
+  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
+  if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
+    return true;
+  }
+  const value = boundValue(a, binding.token, binding.expression);
+  return !value || namesEvent(a, value[0], value[1], params, end, depth + 1);
 }
 
 /**

@@ -270,6 +270,16 @@ export function importedClassField(a: CodeAnalyzer, module: string, path: string
   return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
 }
 
+/**
+ * A method of the class `path` of a workspace `module` that returns a client (`def _get_table(self): return
+ * self.dynamodb.Table(self.table_name)`), as a subclass of another file reaches it (`self._get_table()`): a value
+ * whose call gives that client.
+ */
+export function importedClassMethod(a: CodeAnalyzer, module: string, path: string, method: string): Value | undefined {
+  const fields = classMembers(a, module, path);
+  return fields && Object.hasOwn(fields, `${method}()`) ? { t: 'projectClass', fields: { '()': fields[`${method}()`] } } : undefined;
+}
+
 /** Answers per file for the classes it imports, by module and path: each asked of the model once. */
 const pynamodbAnswers = new FileMemo<string, PynamodbClassKind | null>();
 

@@ -44,6 +44,7 @@ import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlu
 import { givenOptions } from './prismaAdapters';
 import { assignedSqlOptions } from './sqlAssignedOptions';
 import { namesServerlessMysql, serverlessMysqlAt } from './sqlServerlessMysql';
+import { sqlPoolsPerRequest } from './sqlPoolsPerRequest';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -79,6 +80,8 @@ export interface SqlConnection {
   flavor: SqlFlavor;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
+  /** A pool or engine made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
+  perRequest?: true;
   /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
   helper?: true;
 }
@@ -572,5 +575,18 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
       connections.push({ name: each.name, flavor: 'helper', perInvocation: true, helper: true });
     }
   }
+  markPoolsPerRequest(a, connections, local);
   return { connections, contexts };
+}
+
+/** The pools and engines of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
+function markPoolsPerRequest(a: CodeAnalyzer, connections: SqlConnection[], local: ReadonlySet<number>): void {
+  for (const each of sqlPoolsPerRequest(a, sqlConstruction)) {
+    const connection = connections.find((known) => known.name.start === each.name.start);
+    if (connection && !connection.perInvocation && !local.has(connection.name.start)) {
+      connection.perRequest = true;
+    } else if (!connection && each.helper) {
+      connections.push({ name: each.name, flavor: 'helper', perRequest: true, helper: true });
+    }
+  }
 }

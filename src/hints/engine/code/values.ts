@@ -373,6 +373,11 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // A pipelined connection's command groups queue their commands in the same pipeline.
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
+    if (kind === 'redis' && flavor === 'redis-py' && path === 'client.get_client') {
+      // django-redis: the cache's `client` (its `DefaultClient`) hands out the redis-py client it holds (`cache.client.get_client()`);
+      // a redis-py client itself has no `client` attribute.
+      return { t: 'client', kind: 'redis', flavor };
+    }
     if (kind === 'redis' && (flavor === 'redis-py' || flavor === 'redis-py-async') && path === 'client') {
       // redis-py's `Redis.client()`: a client of the same pool on one connection (`async with redis.client() as conn:`).
       return { t: 'client', kind: 'redis', flavor };

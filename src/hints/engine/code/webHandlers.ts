@@ -70,6 +70,16 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 };
 
 /**
+ * The readers of what runs on every request of the file, with `construction` for what each makes: its web request
+ * handlers and, in Python, the FastAPI dependencies they declare (`sqlPoolsPerRequest.ts` reads SQL pools with them).
+ */
+export function requestReaders(a: CodeAnalyzer, construction: HandlerReader['construction']): HandlerReader[] {
+  const reader = READERS[a.language.family];
+  const readers = reader ? [{ ...reader, construction }] : [];
+  return a.language.family === 'python' ? [...readers, { ...DEPENDENCY_READER, construction }] : readers;
+}
+
+/**
  * A client made on each request, and whether a FastAPI dependency makes it rather than the handler, or an ASP.NET Core
  * registration whose lifetime is per request (`csharpServiceLifetimes.ts`).
  */

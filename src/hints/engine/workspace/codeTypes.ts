@@ -181,8 +181,8 @@ export interface YieldedClient {
  * another file that calls it is known to make that client on each invocation.
  */
 export interface BodyClient {
-  /** `sql`: a SQL driver's connection or pool (`code/sqlConnections.ts`), not an SDK or Redis client. */
-  bodyClient: { service: HintService; sql?: true };
+  /** `sql`: a SQL driver's connection or pool (`code/sqlConnections.ts`), not an SDK or Redis client; `pool`: a pool or engine (`code/sqlPoolsPerRequest.ts`). */
+  bodyClient: { service: HintService; sql?: true; pool?: true };
 }
 
 /**

@@ -17,6 +17,7 @@ import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstructio
 import { connectionFromInvocation } from '../code/invocationData';
 import { yieldedValue } from '../code/fastapiDependencies';
 import { sqlConstruction } from '../code/sqlConnections';
+import { namesPoolMaker } from '../code/sqlPoolMakers';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
@@ -96,7 +97,7 @@ export class ModuleFunctions {
  * library's construction whose arguments name nothing the call holds, not kept outside the function, not in
  * test code); the first, when it makes several. Read only when the function returns no client.
  */
-function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintService; sql?: true } | undefined {
+function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintService; sql?: true; pool?: true } | undefined {
   // Under `@lru_cache` or a project's `@memoize`, a later call may not run the body at all.
   if (a.language.family === 'python' && keepsResult(a, fn)) {
     return undefined;
@@ -114,7 +115,9 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   // JavaScript module (`const db = await getDbConnection()` after `require('../db')`): a data layer's query function a handler calls.
   const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, helperCalls: a.language.family === 'js', sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
   const [connection] = clientsMadeInHandlers(a, sqlReader, 1);
-  return connection && { service: connection.service, sql: true };
+  // A pool or engine (`create_engine(url)`), which a web handler that calls the function makes per request too.
+  const pool = connection && !connection.helper && namesPoolMaker(a.language.family, a.text.slice(connection.name.start, connection.name.end));
+  return connection && { service: connection.service, sql: true, ...(pool ? { pool: true as const } : {}) };
 }
 
 /** Locals followed back from a returned name to the construction they hold (`table = dynamodb.Table(name)`, `dynamodb = boto3.resource(...)`). */

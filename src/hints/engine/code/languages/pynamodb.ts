@@ -15,6 +15,7 @@ import { positionalOption, sentAs } from '../options';
 import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
+import { decoratedWith } from './pythonDecorators';
 
 /** What a receiver is to PynamoDB: the kind of its class, and whether it is the class itself or an instance. */
 interface Target {
@@ -49,6 +50,8 @@ const INSTANCE_METHODS: Record<string, string> = {
 };
 /** Methods of a model class whose result is an instance (`get`) or yields instances (`scan`, `query`, `batch_get`). */
 const INSTANCE_SOURCES = new Set(['get', 'scan', 'query', 'batch_get']);
+/** PynamoDB's class methods that build an instance from stored data: `Order.from_raw_data(item)`, 6.x's `from_dynamodb_dict`. */
+const LIBRARY_FACTORIES = new Set(['from_raw_data', 'from_dynamodb_dict']);
 /**
  * Keyword arguments that mean what the API parameter of the same name means. PynamoDB's `limit` caps the
  * items the iterator yields over all pages (its `page_size` is the API's `Limit`), so it is left out.
@@ -222,12 +225,52 @@ function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, e
 /** `Order.get(key).delete()`, `models.Order.get(key).refresh()`: the instance a model's `get` fetches, with no name that holds it. */
 function fetchedInstance(a: CodeAnalyzer, start: number, end: number): Target | undefined {
   const open = a.is(end, ')') ? a.partner[end] : -1;
-  if (open <= start + 2 || !a.idIs(open - 1, 'get') || !a.isAccess(open - 2)) {
+  if (open <= start + 2 || !a.isAccess(open - 2)) {
     return undefined;
+  }
+  if (!a.idIs(open - 1, 'get')) {
+    return factoryCall(a, start, open) ? { kind: 'model', classObject: false } : undefined;
   }
   const { value, end: classEnd } = a.evalChain(start, open - 2);
   const model = value?.t === 'instance' ? value.classObject === true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
   return model && classEnd === open - 2 ? { kind: 'model', classObject: false } : undefined;
+}
+
+/**
+ * Whether `start`… up to the call opening at `open` calls a model class's factory of instances: PynamoDB's own
+ * (`Order.from_raw_data(item)`), or a class method of a model class of this file that returns `cls(...)`
+ * (`Review.from_payload(data)`, `self.model.from_payload(data)` on a class attribute that holds the model).
+ */
+function factoryCall(a: CodeAnalyzer, start: number, open: number): boolean {
+  const method = a.tokens.text(open - 1);
+  const { value, end } = a.evalChain(start, open - 2);
+  if (end !== open - 2 || !(value?.t === 'instance' ? value.classObject === true && classKind(a, value.classScope) === 'model' : importedModel(a, value))) {
+    return false;
+  }
+  return LIBRARY_FACTORIES.has(method) || (value?.t === 'instance' && returnsOwnInstance(a, value.classScope, method));
+}
+
+/** Whether `method` of the class (or a base of the file) is a `@classmethod` whose every `return` gives `cls(...)`, directly or through a local. */
+function returnsOwnInstance(a: CodeAnalyzer, classScope: number, method: string): boolean {
+  const member = a.member({ t: 'instance', classScope, classObject: true }, method);
+  const fn = member?.t === 'function' ? a.functions.get(member.scope) : undefined;
+  if (!fn || !a.idIs(fn.params - 2, 'def') || !decoratedWith(a, fn.params - 2, (k) => a.idIs(k, 'classmethod'))) {
+    return false;
+  }
+  const [, end] = a.scopes.range(fn.scope);
+  let returns = 0;
+  for (let k = a.partner[fn.params] + 1; k > 0 && k < end; k++) {
+    if (!a.idIs(k, 'return') || a.scopes.enclosing(k, ['function']) !== fn.scope) {
+      continue;
+    }
+    const binding = a.isId(k + 1) && !a.is(k + 2, '(') ? a.scopes.lookup(a.tokens.text(k + 1), k + 1) : undefined;
+    const value = binding && !binding.element ? binding.expression : k + 1;
+    if (!a.idIs(value, 'cls') || !a.is(value + 1, '(')) {
+      return false;
+    }
+    returns++;
+  }
+  return returns > 0;
 }
 
 /** Whether a reference names a model class that a workspace module declares (an index class of one is not followed). */
@@ -258,6 +301,15 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     // A constructor call: the analyzer reads this file's classes itself, not another module's.
     return !binding!.element && a.partner[e + 1] > e && importedModel(a, a.lookup(a.tokens.text(e), e)) ? { kind: 'model', classObject: false } : undefined;
   }
+  if (binding!.element && a.is(e + 1, ':')) {
+    // `for order in orders:` over a name that holds the iterator a model's scan, query or batch_get returns.
+    return modelIterator(a, e) ? { kind: 'model', classObject: false } : undefined;
+  }
+  const call = callAfter(a, e);
+  if (call > 0 && !INSTANCE_SOURCES.has(a.tokens.text(call - 1)) && !binding!.element) {
+    // `review = Review.from_payload(data)`, `obj = self.model.from_raw_data(item)`: the call is the whole value.
+    return !a.isAccess(a.partner[call] + 1) && !a.is(a.partner[call] + 1, '[') && factoryCall(a, e, call) ? { kind: 'model', classObject: false } : undefined;
+  }
   if (!a.is(e + 1, '.') || !a.is(e + 3, '(') || !INSTANCE_SOURCES.has(a.tokens.text(e + 2))) {
     return undefined;
   }
@@ -266,4 +318,25 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     return undefined;
   }
   return isModelClass(a, e) ? { kind: 'model', classObject: false } : undefined;
+}
+
+/** The `(` of the call a dotted name starting at `k` ends in (`self.model.from_payload(`), or -1. */
+function callAfter(a: CodeAnalyzer, k: number): number {
+  let name = k;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  return name > k && a.is(name + 1, '(') && a.partner[name + 1] > name ? name + 1 : -1;
+}
+
+/** Whether the name at `k` holds, as assigned, what a model class's `scan`, `query` or `batch_get` returns: `orders = Order.query(key)`. */
+function modelIterator(a: CodeAnalyzer, k: number): boolean {
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  const e = binding && !binding.element ? binding.expression : -1;
+  if (e < 0 || !a.isId(e) || a.isAccess(e - 1) || !a.is(e + 1, '.') || !a.is(e + 3, '(')) {
+    return false;
+  }
+  const method = a.tokens.text(e + 2);
+  // The call is the whole value: `Order.query(key)`, not `Order.query(key).next()` or `list(...)[0]`.
+  return method !== 'get' && INSTANCE_SOURCES.has(method) && a.partner[e + 3] > e && !a.isAccess(a.partner[e + 3] + 1) && !a.is(a.partner[e + 3] + 1, '[') && isModelClass(a, e);
 }

@@ -1,0 +1,55 @@
+/**
+ * django-redis: the redis-py client a Django cache hands out through its backend client, `cache.client.get_client()`
+ * (also `get_client(write=True)`, and on `caches["default"]`), read as a redis-py client: its KEYS, whole-list reads,
+ * per-key commands in a loop and pipelines. Handing it out makes no client, so a view that calls it makes none per
+ * request. Silent: Django's own cache API (`cache.delete`), and an object of another library with a `client` member.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('django-redis: the client behind cache.client.get_client()', () => {
+  it('reads the handed-out client as redis-py, in views and helpers, with no client made per request', () => {
+    const code = sourceLines(
+      'from django.core.cache import cache, caches',
+      'from django.http import JsonResponse',
+      '',
+      'sessions = caches["sessions"].client.get_client(write=True)',
+      '',
+      'def purge(prefix):',
+      '    for key in sessions.keys(f"{prefix}:*"):',
+      '        sessions.delete(key)',
+      '',
+      'def feed(request, user_id):',
+      '    items = cache.client.get_client().lrange(f"feed:{user_id}", 0, -1)',
+      '    cache.delete(f"seen:{user_id}")',
+      '    return JsonResponse({"items": items})',
+      '',
+      'def fan_out(post_id, follower_ids):',
+      '    pipe = cache.client.get_client().pipeline()',
+      '    for user_id in follower_ids:',
+      '        pipe.lpush(f"feed:{user_id}", post_id)',
+      '    pipe.execute()',
+    );
+    assert.deepEqual(hintsIn('feed/views.py', code), [
+      '7:keys redis-keys',
+      '8:delete redis-unlink',
+      '8:delete redis-loop-round-trips',
+      '11:lrange redis-collection-read',
+      '16:pipeline redis-mget',
+      '7:keys redis-keys!',
+      '8:delete redis-loop-round-trips!',
+    ]);
+  });
+
+  it('stays silent on a client member of an object that is no Django cache', () => {
+    const code = sourceLines(
+      'from payments.gateway import gateway',
+      '',
+      'def settle(profile, keys):',
+      '    client = gateway.client.get_client(profile)',
+      '    for key in keys:',
+      '        client.delete(key)',
+    );
+    assert.deepEqual(hintsIn('payments/settle.py', code), []);
+  });
+});
