@@ -333,5 +333,8 @@ describe('Layered Java and C# services whose repository makes a client on each c
     const withoutStub = Object.fromEntries(Object.entries(FILES).filter(([file]) => !file.endsWith('EmptyOrderLookup.java')));
     assert.deepEqual(perRequest(withoutStub, `${JAVA}/controller/OrderController.java`), ['27:find client-per-request!', '28:findAll client-per-request!']);
     assert.deepEqual(contributionOf(`${JAVA}/service/EmptyOrderLookup.java`, LOOKUP_STUB)?.implementedInterfaceNames, ['java:OrderLookup']);
+    const recordStub = sourceLines('package com.example.orders.service;', '', 'public record FixedOrderLookup(List<Order> orders) implements OrderLookup {', '    public List<Order> find(String tenant) { return orders; }', '}');
+    const withRecord = { ...withoutStub, [`${JAVA}/service/FixedOrderLookup.java`]: recordStub };
+    assert.deepEqual(perRequest(withRecord, `${JAVA}/controller/OrderController.java`), ['28:findAll client-per-request!']);
   });
 });

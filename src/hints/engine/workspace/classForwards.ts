@@ -20,7 +20,7 @@ import type { ForwardedCall } from './types';
 /** A class that a container or a caller holds through an interface or by injection: Java's `implements` or a stereotype; C#'s base list. */
 const MAY_FORWARD: Record<ClassLanguage, RegExp> = {
   java: /\bimplements\s+[A-Z]|@(?:Service|Component|Repository|Singleton|ApplicationScoped)\b/,
-  csharp: /\bclass[ \t]+[A-Za-z_]\w*(?:<[^>{;]{0,200}>)?[ \t\r\n]*:/,
+  csharp: /\b(?:class|record|struct)[ \t]+[A-Za-z_]\w*(?:<[^>{;]{0,200}>)?[ \t\r\n]*:/,
 };
 /**
  * A field declared with a type that may be a project class, on one line (`private final OrderRepository orders;`,
@@ -31,10 +31,10 @@ const TYPED_FIELD = /^[ \t]*(?:@\w+[ \t]+)*(?:(?:private|protected|public|intern
 const MAX_METHODS = 32;
 const MAX_CALLS = 8;
 
-/** A class's head up to its body, with the list of what it implements: Java `implements A, B<C>`, C# `: Base, IA`. */
+/** A class's (record's, enum's, struct's) head up to its body, with the list of what it implements: Java `implements A, B<C>`, C# `: Base, IA`. */
 const IMPLEMENTS: Record<ClassLanguage, RegExp> = {
-  java: /\bclass[ \t]+[A-Za-z_]\w*[^{;]{0,400}?\bimplements\b([^{;]{1,400})/g,
-  csharp: /\bclass[ \t]+[A-Za-z_]\w*(?:<[^>{;]{0,200}>)?[ \t\r\n]*:([^{;]{1,400})/g,
+  java: /\b(?:class|record|enum)[ \t]+[A-Za-z_]\w*[^{;]{0,400}?\bimplements\b([^{;]{1,400})/g,
+  csharp: /\b(?:class|record|struct)[ \t]+[A-Za-z_]\w*(?:<[^>{;]{0,200}>)?[ \t\r\n]*:([^{;]{1,400})/g,
 };
 
 /** Whether a Java or C# file may declare a class that implements an interface, from its path and text alone. */
