@@ -17,6 +17,7 @@ import { perFile } from './fileMemo';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { pulumiEnvironmentPasswords } from './pulumiLambdaEnvironment';
 import { pulumiGroupExposure } from './pulumiGroupUse';
+import { withEnumLiterals } from './pulumiEnums';
 import { withSecretLiterals } from './pulumiSecrets';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
 
@@ -171,7 +172,7 @@ export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], t
 /** A Go or C# Pulumi resource (see typedArgsContext), judged as its Terraform resource in the program's own terms (`origin`). */
 export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
   const context = withBlockNames(typedArgsContext(a, 'terraform', type, nameIndex, args, argsGroup));
-  context.options = withSecretLiterals(a, context.options);
+  context.options = withEnumLiterals(a, withSecretLiterals(a, context.options));
   context.readerOrigin = origin;
   a.contexts.push(context);
 }
@@ -227,7 +228,7 @@ export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number,
     const group = python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args;
     context.options.push(...pulumiEnvironmentPasswords(a, group >= 0 ? group : python ? open : -1));
   }
-  context.options = withSecretLiterals(a, context.options);
+  context.options = withEnumLiterals(a, withSecretLiterals(a, context.options));
   context.typeSpan = anchor;
   context.readerOrigin = python ? 'pulumi-python' : 'pulumi';
   a.contexts.push(withBlockNames(context));

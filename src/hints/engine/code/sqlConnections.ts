@@ -33,6 +33,7 @@ import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
 import { otherFilesSqlOptions } from './otherFileSqlOptions';
+import { reachesOtherCloudDatabase } from './otherCloudDatabases';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { exportedOptionObjects } from './sqlConfigFiles';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
@@ -489,6 +490,9 @@ export function namesLocalHost(context: OptionContext): boolean {
  */
 export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?: OrmFlavor): { connections: SqlConnection[]; contexts: OptionContext[] } {
   if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java' && a.language.family !== 'csharp') {
+    return { connections: [], contexts: [] };
+  }
+  if (reachesOtherCloudDatabase(a)) {
     return { connections: [], contexts: [] };
   }
   // A library's configuration module (`knexfile.js`) imports nothing of it: its exported options are read first.
