@@ -2,7 +2,7 @@
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
  * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrmJs.ts`), pg-promise's `pgp(cn)` (`sqlPgPromise.ts`); Python's `psycopg2.connect`,
- * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, pg8000's `connect`
+ * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, MariaDB Connector/Python's `mariadb.connect` and `ConnectionPool`, pg8000's `connect`
  * (also `pg8000.dbapi.connect`) and `pg8000.native.Connection`, DBUtils' pools over one of them (`sqlDbutils.ts`), the drivers'
  * pool classes, and SQLAlchemy and Peewee (`sqlOrmPython.ts`); Go's in `sqlConnectionsGo.ts`, Java's JDBC and
  * HikariCP, .NET's in `sqlConnectionsDotnet.ts`. A call counts only when its name comes from the driver's import and
@@ -65,6 +65,7 @@ export type SqlFlavor =
   | 'pymysql'
   | 'asyncpg'
   | 'mysql-connector'
+  | 'mariadb'
   | 'aiomysql'
   | 'pg8000'
   | DotnetFlavor

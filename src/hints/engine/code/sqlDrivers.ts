@@ -45,7 +45,7 @@ export const JS_DRIVERS: Readonly<Record<string, Driver>> = {
   '@prisma/adapter-pg': PRISMA_PG_ADAPTER,
 };
 
-/** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
+/** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`, `import mariadb`). */
 const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   psycopg2: { flavor: 'psycopg2', paths: new Set(['connect', 'pool.SimpleConnectionPool', 'pool.ThreadedConnectionPool']) },
   'psycopg2.pool': { flavor: 'psycopg2', paths: new Set(['SimpleConnectionPool', 'ThreadedConnectionPool']) },
@@ -61,6 +61,8 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
   'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
+  // MariaDB Connector/Python (`import mariadb`): a connection and its pool class, both taking the server's keywords.
+  mariadb: { flavor: 'mariadb', paths: new Set(['connect', 'ConnectionPool']) },
   ...Object.fromEntries(Object.entries(PYTHON_ORM_PATHS).map(([module, orm]) => [module, { ...orm, orm: true as const }])),
 };
 

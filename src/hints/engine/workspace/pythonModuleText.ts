@@ -27,7 +27,7 @@ const CARRIAGE_RETURN = 13;
  * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given; or
  * names a SQL driver, whose constructor may open a connection for each instance (`code/constructorClients.ts`).
  */
-const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector|pg8000/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector|mariadb|pg8000/;
 
 /**
  * A method that sets a field to a new instance of a capitalised name (`self.repository = GoalsRepository()`): a
@@ -46,7 +46,7 @@ const CONDITION_CALL = /\b(?:Key|Attr)\(/;
 const CLOSERS = new Set([41, 93, 125]);
 
 /** A SQL driver's module, whose names a module imports to connect with (`from psycopg2 import connect`). */
-const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector|pg8000(?:\.dbapi|\.native)?)(?:\s|$)/;
+const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector|mariadb|pg8000(?:\.dbapi|\.native)?)(?:\s|$)/;
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
 const MAX_FACTORY_HOPS = 3;
 

@@ -4,6 +4,7 @@
  * that a same-file helper returns (`table.query(**self._query_params(pk))`, `params = build_scan_kwargs(event)`
  * then `table.scan(**params)`), with the keys the caller adds to it (`params["ExclusiveStartKey"] = start`).
  */
+import { withAuroraClusterMember } from '../auroraClusterMembers';
 import { OptionContext, OptionOccurrence } from '../../model';
 import type { Binding } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
@@ -89,7 +90,8 @@ export function requestForCall(a: CodeAnalyzer, open: number, close: number, ope
   }
   // Keyword arguments, and the keys of dicts spread with `**` (see contextFrom).
   const anchor = a.tokenSpan(open - 1);
-  const context = contextFrom(a, open, close, 'sdk', operation, anchor);
+  const written = contextFrom(a, open, close, 'sdk', operation, anchor);
+  const context = operation === 'rds:DeleteDBInstance' ? withAuroraClusterMember(a, open, close, written) : written;
   const spread = soleSpread(a, open, close);
   const named = spread > 0 && a.isId(spread + 1) && argumentEnd(a, spread + 1, close) === spread + 2;
   const branches = named ? requestsByBranch(a, spread + 1) : undefined;
