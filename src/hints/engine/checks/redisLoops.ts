@@ -14,10 +14,10 @@ function isPerKey(call: RedisCall): boolean {
 
 /**
  * Clients whose commands block until the reply comes: redis-py, go-redis, redigo's `Do`, rueidis's `Do`, Valkey GLIDE's
- * synchronous Python client, Jedis, Lettuce's sync commands, Spring's RedisTemplate, and Redisson's synchronous methods
- * (its async ones are named `...Async`).
+ * synchronous Python client, Jedis, Lettuce's sync commands, Spring's RedisTemplate, Redisson's synchronous methods
+ * (its async ones are named `...Async`), and StackExchange.Redis's synchronous methods (its `...Async` ones are non-blocking).
  */
-const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'redigo', 'rueidis', 'glide-sync', 'jedis', 'lettuce', 'spring-data-redis', 'redisson']);
+const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'redigo', 'rueidis', 'glide-sync', 'jedis', 'lettuce', 'spring-data-redis', 'redisson', 'stackexchange-redis']);
 
 /**
  * Whether each iteration waits for the reply: an awaited command in a loop statement, or a blocking

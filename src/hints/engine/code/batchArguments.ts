@@ -30,7 +30,7 @@ export function sendsBatchPerRound(a: CodeAnalyzer, open: number): boolean {
   const close = a.partner[open];
   for (let k = open + 1; k < close; ) {
     const end = argumentEnd(a, k, close);
-    if (isBatch(a, k, end) || (end === k + 1 && a.isId(k) && boundToBatchBefore(a, loop, a.tokens.text(k), k))) {
+    if (isBatch(a, k, end) || (end === k + 1 && a.isId(k) && boundToBatchBefore(a, loop, a.tokens.text(k), k)) || readsPageOfReply(a, k, end, loopBatches.get(a, loop, () => batchBindings(a, loop)))) {
       return true;
     }
     k = end + 1;
@@ -107,6 +107,20 @@ function boundToBatchBefore(a: CodeAnalyzer, loop: number, name: string, token: 
   return bound !== undefined && bound < token;
 }
 
+/** The reply names a loop's body binds whole to a page (`const result = await client.scan(...)`), under a prefix of their own. */
+const REPLY_PREFIX = '\u0000reply:';
+
+/**
+ * Tokens [from, to) read the page of keys of a SCAN reply held whole before them in the loop: node-redis's
+ * `result.keys`, ioredis's `result[1]`.
+ */
+function readsPageOfReply(a: CodeAnalyzer, from: number, to: number, batches: ReadonlyMap<string, number>): boolean {
+  const keysOf = to === from + 3 && a.isId(from) && a.isAccess(from + 1) && a.idIs(from + 2, 'keys');
+  const second = to === from + 4 && a.isId(from) && a.is(from + 1, '[') && a.tokens.text(from + 2) === '1' && a.is(from + 3, ']');
+  const bound = keysOf || second ? batches.get(REPLY_PREFIX + a.tokens.text(from)) : undefined;
+  return bound !== undefined && bound < from;
+}
+
 /**
  * `const ids = page.items.map(...)`, `[cursor, keys] = await redis.scan(...)` and
  * `const { cursor, keys } = await client.scan(...)` in a loop's body.
@@ -120,6 +134,11 @@ function batchBindings(a: CodeAnalyzer, loop: number): Map<string, number> {
     }
     const valueEnd = statementEnd(a, k + 1, end);
     if (a.isId(k - 1) && isBatch(a, k + 1, valueEnd)) {
+      names.set(a.tokens.text(k - 1), k);
+    } else if (a.isId(k - 1) && scansAPage(a, k + 1, valueEnd)) {
+      names.set(REPLY_PREFIX + a.tokens.text(k - 1), k);
+    } else if (a.isId(k - 1) && readsPageOfReply(a, k + 1, valueEnd, names)) {
+      // `const keys = result.keys;`: the page the reply held before holds.
       names.set(a.tokens.text(k - 1), k);
     } else if ((a.is(k - 1, ']') || a.is(k - 1, '}')) && scansAPage(a, k + 1, valueEnd)) {
       const keys = pageKeysName(a, a.partner[k - 1]);

@@ -4,6 +4,8 @@ import { FileMemo } from './fileMemo';
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
+/** C#'s: LINQ's projections, run one element after the other as the result is enumerated, and `List<T>.ForEach`. */
+const CSHARP_ITERATING_METHODS = new Set(['Select', 'SelectMany', 'ForEach']);
 /** ioredis key streams: each step yields an array of keys. */
 const BATCH_STREAMS = new Set(['scanStream', 'sscanStream', 'hscanStream', 'zscanStream']);
 /** node-redis key iterators: each step yields one key in v4 and an array of keys in v5. */
@@ -51,6 +53,15 @@ export function isPassedInline(a: CodeAnalyzer, scope: number): boolean {
   return open > 0 && a.is(open, '(') && a.isId(open - 1) && !ITERATING_METHODS.has(a.id(open - 1) ?? '') && !a.idIs(open - 1, 'function');
 }
 
+/**
+ * Whether the method named at `name` calls its callback once per element, in turn: not `Parallel.ForEach`,
+ * whose calls run side by side.
+ */
+function iterates(a: CodeAnalyzer, name: number): boolean {
+  const method = a.id(name) ?? '';
+  return ITERATING_METHODS.has(method) || (a.language.family === 'csharp' && CSHARP_ITERATING_METHODS.has(method) && !a.idIs(name - 2, 'Parallel'));
+}
+
 /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
 function inLoopHead(a: CodeAnalyzer, from: number, token: number): boolean {
   if (a.is(from, '(')) {
@@ -72,7 +83,7 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
     }
     if (kind === 'function') {
       const open = a.parent[a.scopes.range(scope)[0]];
-      return open > 1 && a.is(open, '(') && a.isAccess(open - 2) && ITERATING_METHODS.has(a.id(open - 1) ?? '') ? 'callback' : undefined;
+      return open > 1 && a.is(open, '(') && a.isAccess(open - 2) && iterates(a, open - 1) ? 'callback' : undefined;
     }
   }
   return undefined;

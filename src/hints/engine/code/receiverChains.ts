@@ -4,6 +4,9 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 
+/** Keywords a parenthesised expression follows, which are no function called with it. */
+const STATEMENT_KEYWORDS = ['return', 'yield', 'throw'];
+
 /** Start of the receiver chain that ends at token `end` (inclusive). */
 export function chainStart(a: CodeAnalyzer, end: number): number {
   let j = end;
@@ -13,8 +16,8 @@ export function chainStart(a: CodeAnalyzer, end: number): number {
       if (open < 0) {
         return j + 1;
       }
-      if (!a.isId(open - 1) && !a.is(open - 1, ')') && !a.is(open - 1, ']') && !a.is(open - 1, '>')) {
-        // A parenthesised expression is the start of the chain.
+      if ((!a.isId(open - 1) || a.tokens.isOneOf(open - 1, STATEMENT_KEYWORDS)) && !a.is(open - 1, ')') && !a.is(open - 1, ']') && !a.is(open - 1, '>')) {
+        // A parenthesised expression is the start of the chain (also after `return`: `return (await getClient()).get(k)`).
         return open;
       }
       j = open - 1;

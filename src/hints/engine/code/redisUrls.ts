@@ -239,9 +239,10 @@ export interface MaskedText {
  * A `+` chain from tokens [start, end) whose first operand is a string (`'rediss://' + host + ':6379'`), read as a
  * template literal is: each operand that is not a string stands for an interpolation. Undefined for any other
  * expression, and for a fallback or condition in an operand (`host || 'localhost'`), which may change the text.
+ * With `computedFirst`, the first operand may be computed too (`endpoint + ",ssl=true"`), where a string follows.
  */
-export function maskedConcatenation(a: CodeAnalyzer, start: number, end: number): MaskedText | undefined {
-  if (!a.isString(start) || !a.is(start + 1, '+') || end - start > MAX_URL_TOKENS) {
+export function maskedConcatenation(a: CodeAnalyzer, start: number, end: number, computedFirst = false): MaskedText | undefined {
+  if ((!computedFirst && (!a.isString(start) || !a.is(start + 1, '+'))) || end - start > MAX_URL_TOKENS) {
     return undefined;
   }
   // Each piece: where it starts in the masked text, and in the source (a string's content, or the operand).
@@ -264,6 +265,9 @@ export function maskedConcatenation(a: CodeAnalyzer, start: number, end: number)
     pieces.push({ at: text.length, source, sourceEnd, string });
     text += string ? masked(a.tokens.text(k)) : FILLER;
     k = operandEnd + 1;
+  }
+  if (pieces.length < 2 || !pieces.some((piece) => piece.string)) {
+    return undefined;
   }
   const sourceAt = (offset: number, after: boolean): number => {
     let piece = pieces[0];

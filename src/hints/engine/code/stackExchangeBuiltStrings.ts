@@ -25,8 +25,9 @@ export const STRING_OPTIONS = new Map([
 export function builtConfigurationString(a: CodeAnalyzer, start: number, end: number): Pick<OptionContext, 'options' | 'complete'> | undefined {
   const [from, to] = heldExpression(a, start, end) ?? [start, end];
   const string = interpolatedString(a, from, to);
-  const text = string >= 0 ? interpolated(a, string) : maskedConcatenation(a, from, to);
-  return text && text.text.includes(FILLER) ? configurationOptions(a, text) : undefined;
+  const text = string >= 0 ? interpolated(a, string) : maskedConcatenation(a, from, to, true);
+  // A literal is read as such elsewhere; literals joined with `+` (`host + ",password=" + "..."`) are read here.
+  return text && (string < 0 || text.text.includes(FILLER)) ? configurationOptions(a, text) : undefined;
 }
 
 /** The string token of a C# `$"..."` that is the whole of tokens [from, to), or -1. */

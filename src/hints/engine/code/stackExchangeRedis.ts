@@ -166,13 +166,15 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
   const argsText = a.text.slice(a.tokens.ends[open], a.tokens.starts[close]);
   // A synchronous method blocks until the reply comes, unless the command is sent fire-and-forget.
   const waits = !method.endsWith('async') && !argsText.includes('FireAndForget');
+  // An async method's tasks started in a callback (`keys.Select(k => db.StringGetAsync(k))`) go out together.
+  const sender = waits ? client : { ...client, nonBlocking: true };
   if (SCRIPT_RUNNERS.has(method)) {
     luaKeysCalls(a, index, open, close, client, receiverStart, waits);
     return;
   }
   if (SENDERS.has(method)) {
     if (a.isString(open + 1)) {
-      addRedisCall(a, { index, command: sentCommand(a, open + 1), name: a.tokenSpan(open + 1), client, receiverStart, sent: true, waits });
+      addRedisCall(a, { index, command: sentCommand(a, open + 1), name: a.tokenSpan(open + 1), client: sender, receiverStart, sent: true, waits });
     }
     return;
   }
@@ -181,7 +183,7 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
     command = 'mget';
   }
   if (command) {
-    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, waits });
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client: sender, receiverStart, waits });
   }
 }
 

@@ -38,6 +38,7 @@ import { fastifyRedisType } from '../fastifyRedis';
 import { cacheStoreType } from '../cacheManagerStoreTypes';
 import { frameworkType } from '../requestClients';
 import { GLIDE_NODE_MODULE, glideResult } from '../glide';
+import { immediatelyCalledReturn } from './jsImmediateCalls';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -239,7 +240,10 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, i
       }
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
-      tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
+      // `const ready = (async () => { ...; return client; })()`: what the function returns.
+      const returned = fn || expression < 0 ? -1 : immediatelyCalledReturn(a, tree, expression);
+      const held = returned >= 0 ? returned : expression;
+      tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression: held, ...(typed ? { declared: typed } : {}) });
       k = expression >= 0 ? expressionEnd(a, expression) : j;
     } else {
       return;
