@@ -80,8 +80,27 @@ export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
 const MAX_HELPER_TOKENS = 2000;
 /** Same-file functions followed from a handler to the one that makes the client (`handler` → `get_connection` → `auth_token`). */
 const MAX_HELPER_DEPTH = 3;
-/** Per file, by the helper's function scope and the depth left below it, the client it makes on each call, or null. */
-const helperClients = new FileMemo<number, Construction | null>();
+/**
+ * Per way of reading a helper (what counts as a construction differs: an SDK client's, a SQL connection's, a pool's;
+ * and whether classes constructed there and calls of other modules count) and per file, by the helper's function
+ * scope and the depth left below it, the client it makes on each call, or null.
+ */
+const helperClients = new WeakMap<HandlerReader['construction'], Map<string, FileMemo<number, Construction | null>>>();
+
+function helperClientsOf(reader: HandlerReader): FileMemo<number, Construction | null> {
+  let byFlags = helperClients.get(reader.construction);
+  if (!byFlags) {
+    byFlags = new Map();
+    helperClients.set(reader.construction, byFlags);
+  }
+  const flags = `${reader.constructedClasses === true}|${reader.sqlHelpers === true}|${reader.helperCalls === true}`;
+  let memo = byFlags.get(flags);
+  if (!memo) {
+    memo = new FileMemo();
+    byFlags.set(flags, memo);
+  }
+  return memo;
+}
 
 /**
  * A call of a same-file function (`TransactionAsync(...)`, `this.connect()`) that makes a client on each call, in its
@@ -95,7 +114,7 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
     return undefined;
   }
   const fn = called.fn;
-  const made = helperClients.get(a, fn.scope * (MAX_HELPER_DEPTH + 1) + depth, () => {
+  const made = helperClientsOf(reader).get(a, fn.scope * (MAX_HELPER_DEPTH + 1) + depth, () => {
     const [start, end] = a.scopes.range(fn.scope);
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {

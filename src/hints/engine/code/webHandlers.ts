@@ -214,7 +214,7 @@ function constructorOf(a: CodeAnalyzer, name: string): FunctionScope | undefined
 /** The clients the file's web request handlers, and in Python the FastAPI dependencies they declare, make on each request. */
 export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   const reader = READERS[a.language.family];
-  const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true }, MAX_HANDLERS);
+  const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true, constructedClasses: true }, MAX_HANDLERS);
   if (a.language.family === 'python') {
     found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
     found.push(...clientsMadeInHandlers(a, CONSTRUCTOR_READER, MAX_HANDLERS));
