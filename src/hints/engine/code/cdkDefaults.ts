@@ -7,6 +7,7 @@
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { clusterInstanceProps } from './cdkClusterInstanceProps';
 
 /** The instance constructs whose `publiclyAccessible` default follows `vpcSubnets`. */
 const PLACED_INSTANCES = new Set(['aws_rds.DatabaseInstance', 'aws_rds.DatabaseInstanceFromSnapshot', 'aws_rds.DatabaseInstanceReadReplica']);
@@ -42,6 +43,8 @@ export function addDerivedDefaults(a: CodeAnalyzer, construct: string, props: Op
     const subnets = props.options.find((option) => option.norm === VPC_SUBNETS || option.norm === VPC_PLACEMENT);
     placedInPublic = subnets !== undefined && !props.options.some((option) => option.norm === PUBLICLY_ACCESSIBLE) && PUBLIC_SELECTION.test(textOf(subnets));
   } else if (construct === CLUSTER) {
+    // What the legacy `instanceProps` write for every instance is the cluster's to judge (`cdkClusterInstanceProps.ts`).
+    props.options.push(...clusterInstanceProps(a, props));
     // The cluster's own `vpcSubnets`, or the legacy `instanceProps: { vpcSubnets: ... }`; only a selection written out is read.
     const subnets = props.options.find((option) => option.norm === VPC_SUBNETS);
     const instanceProps = props.options.find((option) => option.norm === INSTANCE_PROPS);

@@ -15,6 +15,7 @@
  * singleton's (a Python class with `__new__`, a constructor that may return early with the kept instance).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { keptInModuleCache } from './constructorCaches';
 import { FileMemo } from './fileMemo';
 import type { Construction, HandlerReader } from './handlerClients';
 import { isRedisClient, serviceOf, storedOutside } from './handlerClients';
@@ -147,7 +148,7 @@ function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, 
     if (!inner) {
       continue;
     }
-    if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && accept(inner, reading) && !inTestCode(a, j)) {
+    if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !(instance !== undefined && keptInModuleCache(a, inner.start, instance, end)) && accept(inner, reading) && !inTestCode(a, j)) {
       found.push(inner);
     }
     j = inner.end - 1;

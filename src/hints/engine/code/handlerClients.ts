@@ -24,6 +24,7 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomReso
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
+import { chainsFromImportedClient } from './importedClientChains';
 import { connectionFromInvocation } from './invocationData';
 import { dependsOnInvocation } from './invocationDependence';
 import { inTestCode } from './testFixtures';
@@ -369,7 +370,7 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   if (classMethod) {
     return classMethod;
   }
-  if (called || imported.module.startsWith('.') || workspaceClassMethod(a, k, imported)) {
+  if (called || imported.module.startsWith('.') || workspaceClassMethod(a, k, imported) || chainsFromImportedClient(a, k, imported)) {
     const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }

@@ -12,9 +12,10 @@ const DOT = 46;
 
 /**
  * Lower-case names each library's module contains, as a module that imports one writes it (`django_redis`, `redis.asyncio`, `glide_sync`),
- * and Flask-Caching, whose `Cache(config={'CACHE_TYPE': 'RedisCache'})` is a Redis cache (`code/flaskCaching.ts`).
+ * and Flask-Caching, whose `Cache(config={'CACHE_TYPE': 'RedisCache'})` is a Redis cache (`code/flaskCaching.ts`);
+ * and SQLAlchemy's engine makers by their own names, not the library's, which its models' files name too.
  */
-export const PYTHON_LIBRARY_MENTIONS = ['boto', 'redis', 'valkey', 'amazondax', 'glide', 'psycopg', 'pymysql', 'asyncpg', 'aiomysql', 'mysql.connector', 'mariadb', 'pg8000', 'flask_caching'];
+export const PYTHON_LIBRARY_MENTIONS = ['boto', 'redis', 'valkey', 'amazondax', 'glide', 'psycopg', 'pymysql', 'asyncpg', 'aiomysql', 'mysql.connector', 'mariadb', 'pg8000', 'flask_caching', 'create_engine', 'create_async_engine'];
 
 /** A file that names none of these makes no client and exports none: the libraries, and PynamoDB's models. */
 export const PYTHON_LIBRARIES = new RegExp(`${PYTHON_LIBRARY_MENTIONS.join('|').replace(/\./g, '\\.')}|pynamodb`);

@@ -25,9 +25,10 @@ const CARRIAGE_RETURN = 13;
  * A class whose text names a client library (`boto3.resource`, `redis.Redis`, `amazondax.AmazonDaxClient`) or
  * botocore's client type (`client: BaseClient`, `AioBaseClient`), which may hold a client field; or a name the
  * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given; or
- * names a SQL driver, whose constructor may open a connection for each instance (`code/constructorClients.ts`).
+ * names a SQL driver or SQLAlchemy's engine maker, whose constructor may open a connection or a pool for each instance
+ * (`code/constructorClients.ts`).
  */
-const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector|mariadb|pg8000/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector|mariadb|pg8000|create_(?:async_)?engine/;
 
 /**
  * A method that sets a field to a new instance of a capitalised name (`self.repository = GoalsRepository()`): a
