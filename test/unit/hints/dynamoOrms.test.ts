@@ -550,7 +550,7 @@ describe('ElectroDB', () => {
     ]);
   });
 
-  it('reads a batch whose keys a const holds: an array method or literal; a let, a parameter and a single key stay unread', () => {
+  it('reads a batch whose keys a const holds (an array method or literal) or a parameter declared as an array, and a const single key; a let stays unread', () => {
     const code = sourceLines(
       TASKS,
       'export async function purge(rows: { taskId: string }[], one: { taskId: string }) {',
@@ -575,9 +575,42 @@ describe('ElectroDB', () => {
     assert.deepEqual(hintsIn('purge.ts', code), [
       '13:delete dynamodb-batch-write-item',
       '15:get dynamodb-batch-get-item',
+      '20:delete dynamodb-delete-item',
+      '21:put dynamodb-batch-write-item',
       '26:put dynamodb-batch-write-item',
       '13:delete dynamodb-batch-write-item!',
       '15:get dynamodb-batch-get-item!',
+      '21:put dynamodb-batch-write-item!',
+    ]);
+  });
+
+  it('reads the declared type of the name a write takes: an array type is a batch, a typed const object one item', () => {
+    const code = sourceLines(
+      TASKS,
+      'type Row = { taskId: string };',
+      'export async function store(rows: Array<Row>, more: readonly Row[], byId: Map<string, Row[]>, maybe?: Row[]) {',
+      '  await TaskEntity.put(rows).go();',
+      '  await TaskEntity.put(more).go();',
+      '  await TaskEntity.put(maybe ?? []).go();',
+      '  const one: Row = { taskId: "t1" };',
+      '  await TaskEntity.put(one).go();',
+      '  const cast = { taskId: "t2" } as unknown as Row[];',
+      '  await TaskEntity.put(cast).go();',
+      '  await TaskEntity.put(byId).go();',
+      '}',
+      'export async function checked(rows: Row[]) {',
+      '  const listed: Row[] = [...rows];',
+      '  const { unprocessed } = await TaskEntity.put(listed).go();',
+      '  return unprocessed;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('store.ts', code), [
+      '13:put dynamodb-batch-write-item',
+      '14:put dynamodb-batch-write-item',
+      '17:put dynamodb-put-item',
+      '24:put dynamodb-batch-write-item',
+      '13:put dynamodb-batch-write-item!',
+      '14:put dynamodb-batch-write-item!',
     ]);
   });
 

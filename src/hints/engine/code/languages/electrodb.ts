@@ -7,7 +7,8 @@
  * items), and resolves to `{ data, cursor }`; versions 1.5 to 1.x read every page and resolved to the items
  * (CHANGELOG, 2.0.0). So a Query or Scan counts as one page read only where the code reads that result as
  * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
- * `delete([...])`) hands its `unprocessed` keys back (batch-get docs). A service's `transaction.write` and
+ * `delete([...])`, also of a name declared as an array, `put(users)` with `users: User[]`) hands its `unprocessed` keys
+ * back (batch-get docs); a `const` holding an object literal is one item's. A service's `transaction.write` and
  * `transaction.get` send TransactWriteItems and TransactGetItems.
  *
  * A Query on a main-table index whose sort key has no composite attributes (`sk: { field: 'sk', composite: [] }`),
@@ -24,6 +25,7 @@ import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 import { ELECTRODB, OrmObject } from './ormObjects';
+import { constObjectLiteral, declaredArray } from './declaredShapes';
 import { readsFirstOfMember } from '../firstItemOnly';
 import type { OptionContext } from '../../model';
 import { normalizeName } from '../../types';
@@ -97,7 +99,7 @@ const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
   // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
   const last = a.is(close - 1, ',') ? close - 2 : close - 1;
-  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && constArray(a, first));
+  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && (constArray(a, first) || declaredArray(a, first)));
 }
 
 /** Whether the tokens `first`..`last` are an array literal or an array method's result (`rows.map(...)`). */
@@ -133,7 +135,9 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   const batch = arrayArgument(a, first, a.partner[nameIndex + 1]);
   // A key or item held by a variable may be either where the method also takes a batch; a method with no
   // batch form (`create`, `update`, `patch`, `upsert`, `remove`: entity docs, no array branch) takes one item only.
-  const operation = batch ? methods.batch : a.is(first, '{') || methods.batch === undefined ? methods.one : undefined;
+  const last = a.is(a.partner[nameIndex + 1] - 1, ',') ? a.partner[nameIndex + 1] - 2 : a.partner[nameIndex + 1] - 1;
+  const oneItem = a.is(first, '{') || methods.batch === undefined || (first === last && constObjectLiteral(a, first));
+  const operation = batch ? methods.batch : oneItem ? methods.one : undefined;
   if (!operation) {
     return;
   }
