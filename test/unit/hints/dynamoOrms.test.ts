@@ -584,6 +584,26 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it('reads one page where a then callback takes the result as version 2 gives it, and none where it reads the first item only', () => {
+    const code = sourceLines(
+      TASKS,
+      'export const tasksOf = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(({ data }) => data);', // 12
+      'export const firstOf = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(({ data }) => (data.length > 0 ? data[0] : null));', // 14
+      'export const clear = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(async ({ data: rows }) => {', // 16
+      '    for (const row of rows) await TaskEntity.remove({ taskId: row.taskId }).go();',
+      '  });',
+      'export const allOf = async (project: string) =>',
+      "  TaskEntity.query.byProject({ project }).go({ pages: 'all' }).then(({ data }) => data);", // 20
+      'export const paged = async (project: string, cursor?: string) =>',
+      '  TaskEntity.query.byProject({ project }).go({ cursor }).then(({ data, cursor: next }) => ({ data, next }));', // 22
+      'export const raw = async (project: string) => TaskEntity.query.byProject({ project }).go().then((result) => result);', // 23
+    );
+    assert.deepEqual(findingsOf(hintsIn('tasks.ts', code)).filter((hint) => hint.endsWith('dynamodb-query!')), ['12:query dynamodb-query!', '16:query dynamodb-query!']);
+  });
+
   it('reads the declared type of the name a write takes: an array type is a batch, a typed const object one item', () => {
     const code = sourceLines(
       TASKS,
