@@ -604,7 +604,7 @@ describe('ElectroDB', () => {
     assert.deepEqual(findingsOf(hintsIn('tasks.ts', code)).filter((hint) => hint.endsWith('dynamodb-query!')), ['12:query dynamodb-query!', '16:query dynamodb-query!']);
   });
 
-  it('reads the declared type of the name a write takes: an array type is a batch, a typed const object one item', () => {
+  it('reads the declared type of the name a write takes: an array type is a batch, a typed const object or an ElectroDB item type one item', () => {
     const code = sourceLines(
       TASKS,
       'type Row = { taskId: string };',
@@ -623,14 +623,20 @@ describe('ElectroDB', () => {
       '  const { unprocessed } = await TaskEntity.put(listed).go();',
       '  return unprocessed;',
       '}',
+      'export const one = (input: EntityItem<typeof TaskEntity>) => TaskEntity.put(input).go();',
+      'export const many = (inputs: EntityItem<typeof TaskEntity>[]) => TaskEntity.put(inputs).go();',
+      'export const mapped = (byId: Record<string, EntityItem<typeof TaskEntity>>) => TaskEntity.put(byId).go();',
     );
     assert.deepEqual(hintsIn('store.ts', code), [
       '13:put dynamodb-batch-write-item',
       '14:put dynamodb-batch-write-item',
       '17:put dynamodb-put-item',
       '24:put dynamodb-batch-write-item',
+      '27:put dynamodb-put-item',
+      '28:put dynamodb-batch-write-item',
       '13:put dynamodb-batch-write-item!',
       '14:put dynamodb-batch-write-item!',
+      '28:put dynamodb-batch-write-item!',
     ]);
   });
 

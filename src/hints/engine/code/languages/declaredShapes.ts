@@ -2,7 +2,8 @@
  * What TypeScript says of a name passed to a library method that takes one item or a batch (ElectroDB's
  * `put(items)`): a parameter or `const` declared with an array type (`items: SlackUser[]`, `Array<Row>`,
  * `readonly Row[]`) holds a batch; a `const` whose whole initializer is an object literal, with or without a
- * type annotation (`const args: ThrottleArgs = { teamId, kind }`), holds one item.
+ * type annotation (`const args: ThrottleArgs = { teamId, kind }`), or a name declared with the library's own type of
+ * one item (`input: EntityItem<typeof Event>`), holds one item.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
@@ -48,6 +49,29 @@ export function declaredArray(a: CodeAnalyzer, name: number): boolean {
   }
   const colon = a.is(declared + 1, ':') ? declared + 1 : a.is(declared + 1, '?') && a.is(declared + 2, ':') ? declared + 2 : -1;
   return colon > 0 && arrayAnnotation(a, colon);
+}
+
+/**
+ * Whether the name at `name` is declared with one of `itemTypes`, a library's type of one item, and no array of it
+ * (ElectroDB's `input: EntityItem<typeof Event>`, `CreateEntityItem<...>`).
+ */
+export function declaredItemType(a: CodeAnalyzer, name: number, itemTypes: ReadonlySet<string>): boolean {
+  const declared = declarationOf(a, name);
+  const colon = declared < 0 ? -1 : a.is(declared + 1, ':') ? declared + 1 : a.is(declared + 1, '?') && a.is(declared + 2, ':') ? declared + 2 : -1;
+  const type = colon + 1;
+  if (colon < 0 || !itemTypes.has(a.id(type) ?? '') || !a.is(type + 1, '<')) {
+    return false;
+  }
+  // Past the type's arguments (`<typeof Event>`, `<typeof Event, 'x'>`): one item only when nothing follows.
+  let depth = 0;
+  for (let k = type + 1, steps = 0; steps < MAX_TYPE_TOKENS && k < a.tokens.length; steps++) {
+    depth += a.is(k, '<') ? 1 : a.is(k, '>') ? -1 : 0;
+    k = a.is(k, '(') || a.is(k, '{') || a.is(k, '[') ? a.skipGroup(k) : k + 1;
+    if (depth === 0) {
+      return a.is(k, ',') || a.is(k, ')') || a.is(k, '=');
+    }
+  }
+  return false;
 }
 
 /** Whether the name at `name` is a `const` whose whole initializer is an object literal (`const args: Args = { … }`). */

@@ -26,7 +26,7 @@ import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 import { ELECTRODB, OrmObject } from './ormObjects';
-import { constObjectLiteral, declaredArray } from './declaredShapes';
+import { constObjectLiteral, declaredArray, declaredItemType } from './declaredShapes';
 import { itemsParameterReadsFirstOnly, readsFirstOfMember } from '../firstItemOnly';
 import type { OptionContext } from '../../model';
 import { normalizeName } from '../../types';
@@ -93,6 +93,9 @@ export function electrodbCall(a: CodeAnalyzer, nameIndex: number, receiver: OrmO
   }
 }
 
+/** ElectroDB's types of one item (`input: EntityItem<typeof Event>`): a name declared with one is never a batch. */
+const ITEM_TYPES = new Set(['EntityItem', 'CreateEntityItem', 'EntityIdentifiers', 'UpdateEntityItem']);
+
 /** Array methods whose result is an array: `put(rows.map((row) => ({ ...row })))` writes a batch. */
 const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 
@@ -137,7 +140,7 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   // A key or item held by a variable may be either where the method also takes a batch; a method with no
   // batch form (`create`, `update`, `patch`, `upsert`, `remove`: entity docs, no array branch) takes one item only.
   const last = a.is(a.partner[nameIndex + 1] - 1, ',') ? a.partner[nameIndex + 1] - 2 : a.partner[nameIndex + 1] - 1;
-  const oneItem = a.is(first, '{') || methods.batch === undefined || (first === last && constObjectLiteral(a, first));
+  const oneItem = a.is(first, '{') || methods.batch === undefined || (first === last && (constObjectLiteral(a, first) || declaredItemType(a, first, ITEM_TYPES)));
   const operation = batch ? methods.batch : oneItem ? methods.one : undefined;
   if (!operation) {
     return;
