@@ -209,9 +209,9 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
   if (cdk) {
     match.cdk = cdk;
     for (const construct of cdk.constructs) {
-      // SST's constructs are CDK constructs of its own module (`sst.Table`).
-      if (!/^(?:aws_[a-z0-9]+|sst)\.[A-Za-z0-9]+$/.test(construct)) {
-        reader.error(`match.cdk: '${construct}' is not a construct like aws_rds.DatabaseInstance or sst.Table`);
+      // SST's constructs are CDK constructs of its own module (v2 `sst.Table`), its v3 components of `sst.aws`.
+      if (!/^(?:aws_[a-z0-9]+|sst|sst\.aws)\.[A-Za-z0-9]+$/.test(construct)) {
+        reader.error(`match.cdk: '${construct}' is not a construct like aws_rds.DatabaseInstance, sst.Table or sst.aws.Dynamo`);
       }
     }
   }

@@ -550,7 +550,7 @@ describe('ElectroDB', () => {
     ]);
   });
 
-  it('reads a batch whose keys a const holds: an array method or literal; a let, a parameter and a single key stay unread', () => {
+  it('reads a batch whose keys a const holds (an array method or literal) or a parameter declared as an array, and a const single key; a let stays unread', () => {
     const code = sourceLines(
       TASKS,
       'export async function purge(rows: { taskId: string }[], one: { taskId: string }) {',
@@ -575,9 +575,68 @@ describe('ElectroDB', () => {
     assert.deepEqual(hintsIn('purge.ts', code), [
       '13:delete dynamodb-batch-write-item',
       '15:get dynamodb-batch-get-item',
+      '20:delete dynamodb-delete-item',
+      '21:put dynamodb-batch-write-item',
       '26:put dynamodb-batch-write-item',
       '13:delete dynamodb-batch-write-item!',
       '15:get dynamodb-batch-get-item!',
+      '21:put dynamodb-batch-write-item!',
+    ]);
+  });
+
+  it('reads one page where a then callback takes the result as version 2 gives it, and none where it reads the first item only', () => {
+    const code = sourceLines(
+      TASKS,
+      'export const tasksOf = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(({ data }) => data);', // 12
+      'export const firstOf = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(({ data }) => (data.length > 0 ? data[0] : null));', // 14
+      'export const clear = async (project: string) =>',
+      '  TaskEntity.query.byProject({ project }).go().then(async ({ data: rows }) => {', // 16
+      '    for (const row of rows) await TaskEntity.remove({ taskId: row.taskId }).go();',
+      '  });',
+      'export const allOf = async (project: string) =>',
+      "  TaskEntity.query.byProject({ project }).go({ pages: 'all' }).then(({ data }) => data);", // 20
+      'export const paged = async (project: string, cursor?: string) =>',
+      '  TaskEntity.query.byProject({ project }).go({ cursor }).then(({ data, cursor: next }) => ({ data, next }));', // 22
+      'export const raw = async (project: string) => TaskEntity.query.byProject({ project }).go().then((result) => result);', // 23
+    );
+    assert.deepEqual(findingsOf(hintsIn('tasks.ts', code)).filter((hint) => hint.endsWith('dynamodb-query!')), ['12:query dynamodb-query!', '16:query dynamodb-query!']);
+  });
+
+  it('reads the declared type of the name a write takes: an array type is a batch, a typed const object or an ElectroDB item type one item', () => {
+    const code = sourceLines(
+      TASKS,
+      'type Row = { taskId: string };',
+      'export async function store(rows: Array<Row>, more: readonly Row[], byId: Map<string, Row[]>, maybe?: Row[]) {',
+      '  await TaskEntity.put(rows).go();',
+      '  await TaskEntity.put(more).go();',
+      '  await TaskEntity.put(maybe ?? []).go();',
+      '  const one: Row = { taskId: "t1" };',
+      '  await TaskEntity.put(one).go();',
+      '  const cast = { taskId: "t2" } as unknown as Row[];',
+      '  await TaskEntity.put(cast).go();',
+      '  await TaskEntity.put(byId).go();',
+      '}',
+      'export async function checked(rows: Row[]) {',
+      '  const listed: Row[] = [...rows];',
+      '  const { unprocessed } = await TaskEntity.put(listed).go();',
+      '  return unprocessed;',
+      '}',
+      'export const one = (input: EntityItem<typeof TaskEntity>) => TaskEntity.put(input).go();',
+      'export const many = (inputs: EntityItem<typeof TaskEntity>[]) => TaskEntity.put(inputs).go();',
+      'export const mapped = (byId: Record<string, EntityItem<typeof TaskEntity>>) => TaskEntity.put(byId).go();',
+    );
+    assert.deepEqual(hintsIn('store.ts', code), [
+      '13:put dynamodb-batch-write-item',
+      '14:put dynamodb-batch-write-item',
+      '17:put dynamodb-put-item',
+      '24:put dynamodb-batch-write-item',
+      '27:put dynamodb-put-item',
+      '28:put dynamodb-batch-write-item',
+      '13:put dynamodb-batch-write-item!',
+      '14:put dynamodb-batch-write-item!',
+      '28:put dynamodb-batch-write-item!',
     ]);
   });
 

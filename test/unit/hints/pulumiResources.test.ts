@@ -245,6 +245,33 @@ describe('SST v3 programs', () => {
     assert.ok(hintsIn('infra/cache.ts', infra).some((hint) => hint.startsWith('6:transitEncryptionEnabled') && hint.endsWith('!')));
   });
 
+  it('read the props of the global sst.aws.Dynamo component: keys, indexes, TTL and stream', () => {
+    const storage = sourceLines(
+      'export const bucket = new sst.aws.Bucket("Uploads");',
+      'export const table = new sst.aws.Dynamo("Main", {',
+      '  fields: { pk: "string", sk: "string", gsi1pk: "string", lsi1sk: "string" },',
+      '  primaryIndex: { hashKey: "pk", rangeKey: "sk" },', // 4
+      '  globalIndexes: { byOwner: { hashKey: "gsi1pk", projection: "keys-only" } },', // 5
+      '  localIndexes: { byDate: { rangeKey: "lsi1sk" } },', // 6
+      '  ttl: "expiresAt",', // 7
+      '  stream: "new-and-old-images",', // 8
+      '});',
+    );
+    const found = hintsIn('infra/storage.ts', storage);
+    assert.ok(found.includes('4:hashKey dynamodb-key-schema') && found.includes('4:rangeKey dynamodb-key-schema'), found.join('\n'));
+    assert.ok(found.includes('5:globalIndexes dynamodb-secondary-index-definition'), found.join('\n'));
+    assert.ok(found.includes('6:localIndexes dynamodb-secondary-index-definition'), found.join('\n'));
+    assert.ok(found.includes('7:ttl dynamodb-ttl') && found.includes('8:stream dynamodb-streams'), found.join('\n'));
+    assert.deepEqual(found.filter((hint) => hint.endsWith('!')), []);
+  });
+
+  it('leave a Dynamo of a file that is no SST program, and other components, alone', () => {
+    const other = sourceLines('declare const sst: any;', 'const t = new Other.aws.Dynamo("Main", { ttl: "expiresAt", primaryIndex: { hashKey: "pk" } });');
+    assert.deepEqual(hintsIn('scripts/legacy.ts', other), []);
+    const queue = sourceLines('export const queue = new sst.aws.Queue("Jobs", { ttl: "expiresAt", stream: "x", fifo: true });');
+    assert.deepEqual(hintsIn('infra/queue.ts', queue), []);
+  });
+
   it('leave a global aws of any other file alone, and an aws the file binds itself', () => {
     const other = sourceLines('declare const aws: any;', 'new aws.rds.Instance("Orders", { publiclyAccessible: true });');
     assert.deepEqual(hintsIn('scripts/legacy.ts', other), []);

@@ -81,6 +81,35 @@ describe('workspace: clients imported from another package of a monorepo', () =>
     assert.ok(onLine(found, 6).includes('dynamodb-scan!'), found.join('\n'));
   });
 
+  it('maps a deep import into lib or build to src when the package has no tsconfig (Babel and bundler output)', () => {
+    const babel = workspaceOf({
+      'packages/model/package.json': '{ "name": "model", "main": "lib/index.js", "scripts": { "build": "babel src --out-dir lib" } }',
+      'packages/model/src/entities/orders.js': DOC_CLIENT,
+      'packages/jobs/package.json': '{ "name": "@acme/jobs", "main": "build/index.js" }',
+      'packages/jobs/src/db.js': DOC_CLIENT,
+      'packages/typed/package.json': '{ "name": "@acme/typed", "main": "out/index.js" }',
+      'packages/typed/tsconfig.json': '{ "compilerOptions": { "rootDir": "src", "outDir": "out" } }',
+      'packages/typed/src/db.ts': DOC_CLIENT,
+    });
+    const code = sourceLines(
+      "import { ddb } from 'model/lib/entities/orders';",
+      "import { ddb as jobs } from '@acme/jobs/build/db';",
+      "import { ddb as typed } from '@acme/typed/lib/db';",
+      '',
+      'export const main = async () => {',
+      "  const orders = await ddb.scan({ TableName: 'orders' }).promise();",
+      "  const runs = await jobs.scan({ TableName: 'runs' }).promise();",
+      "  const rows = await typed.scan({ TableName: 'rows' }).promise();",
+      '  return [orders, runs, rows];',
+      '};',
+    );
+    const found = hintsInWorkspace(babel, 'packages/api/src/list.js', code);
+    assert.ok(onLine(found, 6).includes('dynamodb-scan!'), found.join('\n'));
+    assert.ok(onLine(found, 7).includes('dynamodb-scan!'), found.join('\n'));
+    // A tsconfig that names its outDir says where the build goes: `lib` of that package is not its output.
+    assert.deepEqual(onLine(found, 8), [], found.join('\n'));
+  });
+
   it('reads conditional exports, nested and in lists, and the package itself as a string export', () => {
     const model = workspaceOf({
       'libs/cache/package.json': '{ "name": "@acme/cache", "exports": { ".": { "import": { "types": "./dist/index.d.mts", "default": "./dist/index.mjs" }, "require": "./dist/index.cjs" } } }',

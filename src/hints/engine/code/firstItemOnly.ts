@@ -23,6 +23,16 @@ const MAX_USES = 32;
 /** Tokens read after a variable's assignment: a handler's rest is far shorter; a longer function keeps the finding, and the read stays bounded. */
 const MAX_TOKENS_READ = 4000;
 
+/**
+ * Whether the local at `variable`, the items a callback's parameter pattern names (`.then(({ data }) => …)`), is
+ * used in that callback only for its first item (`data.length > 0 ? data[0] : null`).
+ */
+export function itemsParameterReadsFirstOnly(a: CodeAnalyzer, variable: number): boolean {
+  const dialect = dialectOf(a);
+  const fn = a.scopes.enclosing(variable, ['function']);
+  return dialect !== undefined && fn > 0 && onlyUses(a, fn, variable, (after) => itemsVariableUse(a, dialect, after));
+}
+
 /** Whether the result of the call whose name is at `nameIndex` is used only for its first item (see the module's comment). */
 export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean {
   const dialect = dialectOf(a);

@@ -295,6 +295,9 @@ export function cdkConstructType(module: string, path: string): string | undefin
   if (SST_MODULES.has(module)) {
     return classPath === 'Table' ? 'sst.Table' : undefined;
   }
+  if (module === SST_PLATFORM_MODULE) {
+    return classPath === 'aws.Dynamo' ? 'sst.aws.Dynamo' : undefined;
+  }
   const cdk = cdkModule(module);
   return cdk && /^[A-Z][A-Za-z0-9]*$/.test(classPath) ? `${cdk}.${classPath}` : undefined;
 }
@@ -304,6 +307,12 @@ export function cdkConstructType(module: string, path: string): string | undefin
  * the rules read under its own names (`primaryIndex`, `globalIndexes`, `stream`, `timeToLiveAttribute`).
  */
 const SST_MODULES = new Set(['sst/constructs', '@serverless-stack/resources']);
+
+/**
+ * The global `sst` of SST v3's `sst.config.ts` and the infra files it loads, never imported: its `sst.aws.Dynamo`
+ * takes `fields`, `primaryIndex` (`hashKey`, `rangeKey`), `globalIndexes`, `localIndexes`, `stream` and `ttl`.
+ */
+export const SST_PLATFORM_MODULE = 'sst:platform';
 
 /**
  * A CDK class named as a type (`dynamodb.Table`, `rds.IDatabaseCluster`, Python `aws_dynamodb.ITableV2`): a

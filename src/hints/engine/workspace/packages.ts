@@ -4,8 +4,9 @@
  * Node would load through the workspace's `node_modules` link (https://nodejs.org/api/packages.html):
  * the `exports` map when there is one (subpath patterns included), else `types`, `module` or `main` for the
  * package itself and the subpath as a path under its folder. An entry that points into the build output
- * (`dist/index.js`, the `outDir` of the package's tsconfig) also names the source it is compiled from
- * (`src/index.ts`, the `rootDir`). Packages under `node_modules` are never the workspace's own.
+ * (the `outDir` of the package's tsconfig; without one `dist`, `lib` or `build`, where tsc, Babel and bundlers
+ * write by convention) also names the source it is compiled from (`src/index.ts`, the `rootDir`). Packages
+ * under `node_modules` are never the workspace's own.
  */
 import { readJson } from '../iac/json';
 import { IacNode, lastValueOf } from '../iac/tree';
@@ -111,11 +112,14 @@ function exportTargets(exports: Record<string, string[]>, subpath: string): stri
   return best ? best.targets.map((target) => target.split('*').join(best.captured)) : [];
 }
 
+/** Build output folders a package without a tsconfig `outDir` may import from (`main: "lib/index.js"` built by `babel src --out-dir lib`). */
+const CONVENTIONAL_OUT_DIRS = ['dist', 'lib', 'build'];
+
 interface WorkspacePackage {
   folder: string;
   manifest: PackageManifest;
-  /** Where the package's build output goes and the sources it is built from, as its tsconfig says (or `dist` and `src`). */
-  outDir: string;
+  /** Where the package's build output goes and the sources it is built from, as its tsconfig says (or the conventional folders and `src`). */
+  outDirs: string[];
   rootDir: string;
 }
 
@@ -131,13 +135,13 @@ export class WorkspacePackages {
       }
       const folder = folderOf(file);
       const dirs = buildDirs(folder);
-      const outDir = dirs.outDir ?? joinPath(folder, 'dist');
+      const outDirs = dirs.outDir !== undefined ? [dirs.outDir] : CONVENTIONAL_OUT_DIRS.flatMap((name) => joinPath(folder, name) ?? []);
       const rootDir = dirs.rootDir ?? joinPath(folder, 'src');
-      if (outDir === undefined || rootDir === undefined) {
+      if (outDirs.length === 0 || rootDir === undefined) {
         return;
       }
       const known = this.byName.get(manifest.name) ?? [];
-      known.push({ folder, manifest, outDir, rootDir });
+      known.push({ folder, manifest, outDirs, rootDir });
       this.byName.set(manifest.name, known);
     });
   }
@@ -163,8 +167,9 @@ export class WorkspacePackages {
     if (joined === undefined || joined === pkg.folder || !isWithin(pkg.folder, joined)) {
       return [];
     }
-    const built = joined.startsWith(`${pkg.outDir}/`) ? joined.slice(pkg.outDir.length + 1) : undefined;
-    const source = built === undefined || pkg.rootDir === pkg.outDir ? undefined : joinPath(pkg.rootDir, built);
+    const outDir = pkg.outDirs.find((dir) => joined.startsWith(`${dir}/`));
+    const built = outDir === undefined ? undefined : joined.slice(outDir.length + 1);
+    const source = built === undefined || pkg.rootDir === outDir ? undefined : joinPath(pkg.rootDir, built);
     return source === undefined ? [joined] : [joined, source];
   }
 }

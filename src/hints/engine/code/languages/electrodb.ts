@@ -6,8 +6,10 @@
  * automatically paginate through all results, pass the string value 'all'"; `count` pages until that many
  * items), and resolves to `{ data, cursor }`; versions 1.5 to 1.x read every page and resolved to the items
  * (CHANGELOG, 2.0.0). So a Query or Scan counts as one page read only where the code reads that result as
- * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
- * `delete([...])`) hands its `unprocessed` keys back (batch-get docs). A service's `transaction.write` and
+ * version 2's (`const { data } = await ...go()`, `result.data`, `.then(({ data }) => …)`), and never reads or passes a
+ * `cursor`. A batch (`get([...])`, `put([...])`, `delete([...])`, also of a name declared as an array, `put(users)`
+ * with `users: User[]`) hands its `unprocessed` keys back (batch-get docs); a `const` holding an object literal is
+ * one item's. A service's `transaction.write` and
  * `transaction.get` send TransactWriteItems and TransactGetItems.
  *
  * A Query on a main-table index whose sort key has no composite attributes (`sk: { field: 'sk', composite: [] }`),
@@ -24,7 +26,8 @@ import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 import { ELECTRODB, OrmObject } from './ormObjects';
-import { readsFirstOfMember } from '../firstItemOnly';
+import { constObjectLiteral, declaredArray, declaredItemType } from './declaredShapes';
+import { itemsParameterReadsFirstOnly, readsFirstOfMember } from '../firstItemOnly';
 import type { OptionContext } from '../../model';
 import { normalizeName } from '../../types';
 import { occurrenceOf } from '../options';
@@ -90,6 +93,9 @@ export function electrodbCall(a: CodeAnalyzer, nameIndex: number, receiver: OrmO
   }
 }
 
+/** ElectroDB's types of one item (`input: EntityItem<typeof Event>`): a name declared with one is never a batch. */
+const ITEM_TYPES = new Set(['EntityItem', 'CreateEntityItem', 'EntityIdentifiers', 'UpdateEntityItem']);
+
 /** Array methods whose result is an array: `put(rows.map((row) => ({ ...row })))` writes a batch. */
 const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 
@@ -97,7 +103,7 @@ const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
   // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
   const last = a.is(close - 1, ',') ? close - 2 : close - 1;
-  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && constArray(a, first));
+  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && (constArray(a, first) || declaredArray(a, first)));
 }
 
 /** Whether the tokens `first`..`last` are an array literal or an array method's result (`rows.map(...)`). */
@@ -133,7 +139,9 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   const batch = arrayArgument(a, first, a.partner[nameIndex + 1]);
   // A key or item held by a variable may be either where the method also takes a batch; a method with no
   // batch form (`create`, `update`, `patch`, `upsert`, `remove`: entity docs, no array branch) takes one item only.
-  const operation = batch ? methods.batch : a.is(first, '{') || methods.batch === undefined ? methods.one : undefined;
+  const last = a.is(a.partner[nameIndex + 1] - 1, ',') ? a.partner[nameIndex + 1] - 2 : a.partner[nameIndex + 1] - 1;
+  const oneItem = a.is(first, '{') || methods.batch === undefined || (first === last && (constObjectLiteral(a, first) || declaredItemType(a, first, ITEM_TYPES)));
+  const operation = batch ? methods.batch : oneItem ? methods.one : undefined;
   if (!operation) {
     return;
   }
@@ -191,14 +199,41 @@ function withStepExpression(a: CodeAnalyzer, request: OptionContext, steps: read
  */
 function firstItemOfUnfiltered(a: CodeAnalyzer, anchor: number, steps: ChainStep[], goClose: number, request: OptionContext): boolean {
   const filtered = steps.some((step) => FILTER_STEPS.some((name) => a.tokens.is(step.name, name))) || request.options.some((option) => option.norm === FILTER_EXPRESSION);
-  return !filtered && readsFirstOfMember(a, chainStart(a, anchor), goClose, RESULT_MEMBERS[0]);
+  const parameter = thenDataParameter(a, goClose);
+  return !filtered && (parameter >= 0 ? itemsParameterReadsFirstOnly(a, parameter) : readsFirstOfMember(a, chainStart(a, anchor), goClose, RESULT_MEMBERS[0]));
+}
+
+/**
+ * The local a promise callback's object pattern gives the result's `data` (`.go().then(({ data }) => …)`,
+ * `.then(async ({ data: rows }) => …)`), or -1.
+ */
+function thenDataParameter(a: CodeAnalyzer, goClose: number): number {
+  if (!a.isAccess(goClose + 1) || !a.idIs(goClose + 2, 'then') || !a.is(goClose + 3, '(')) {
+    return -1;
+  }
+  const parameters = a.idIs(goClose + 4, 'async') ? goClose + 5 : goClose + 4;
+  const open = a.is(parameters, '(') && a.is(parameters + 1, '{') ? parameters + 1 : -1;
+  const close = open >= 0 ? a.partner[open] : -1;
+  if (close < 0 || !a.is(close + 1, ')') || !a.is(close + 2, '=>')) {
+    return -1;
+  }
+  for (let m = open + 1; m < close; m++) {
+    if (a.parent[m] === open && a.tokens.isOneOf(m, RESULT_MEMBERS) && !a.is(m - 1, ':')) {
+      return a.is(m + 1, ':') && a.isId(m + 2) ? m + 2 : m;
+    }
+  }
+  return -1;
 }
 
 /**
  * Whether the result of the `go()` that closes at `goClose` is read as version 2's `{ data, cursor }`:
- * `const { data } = await ...go()`, `(await ...go()).data`, or `result.data` after `const result = await ...go()`.
+ * `const { data } = await ...go()`, `(await ...go()).data`, `result.data` after `const result = await ...go()`,
+ * or a `then` callback's `({ data }) => …`.
  */
 function readsVersionTwoResult(a: CodeAnalyzer, chainFrom: number, goClose: number): boolean {
+  if (thenDataParameter(a, goClose) >= 0) {
+    return true;
+  }
   let k = chainFrom - 1;
   if (a.idIs(k, 'await')) {
     k--;

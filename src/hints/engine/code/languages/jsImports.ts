@@ -7,7 +7,7 @@
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
 import { calledRequireModule } from '../calledRequire';
-import { jsModule } from '../values';
+import { jsModule, SST_PLATFORM_MODULE } from '../values';
 import { DATA_API_CLIENT_MODULE } from '../../rdsDataApi';
 
 const OPEN_PAREN = codeOf('(');
@@ -25,14 +25,20 @@ export function collectImports(a: CodeAnalyzer): void {
       requireCall(a, i);
     }
   }
-  if (!a.imports.has('aws') && isSstPlatformFile(a.text)) {
-    a.addImport('aws', '@pulumi/aws', '');
+  if (isSstPlatformFile(a.text)) {
+    if (!a.imports.has('aws')) {
+      a.addImport('aws', '@pulumi/aws', '');
+    }
+    if (!a.imports.has('sst')) {
+      a.addImport('sst', SST_PLATFORM_MODULE, '');
+    }
   }
 }
 
 /**
  * SST v3 preloads the Pulumi AWS provider as the global namespace `aws` of `sst.config.ts` and of the infra files
- * its `run` loads, never imported (https://sst.dev/docs/providers, "Preloaded"; https://sst.dev/docs/reference/global).
+ * its `run` loads, and its own components as the global `sst`, neither imported (https://sst.dev/docs/providers,
+ * "Preloaded"; https://sst.dev/docs/reference/global).
  * Such a file references SST's platform types, calls `$config(...)`, or makes SST's own components (`new sst.aws.Vpc`).
  */
 function isSstPlatformFile(text: string): boolean {
