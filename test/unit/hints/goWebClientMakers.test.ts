@@ -133,7 +133,7 @@ describe('Go clients that a function of another file makes for a web handler (wo
     assert.deepEqual(perRequest(FILES, 'controllers/health.go'), ['10:ordersTable client-per-request!']);
     const message = analyzeText(MOVIES, realHintRules(), { kind: documentKind(undefined, 'controllers/movies.go')!, fileName: 'controllers/movies.go', workspace: workspaceOf(FILES) })
       .findings.find((finding) => finding.ruleId === 'client-per-request')?.message;
-    assert.match(message ?? '', /^This call makes a new client on every request the handler serves \(the function it calls, in this file or another module,/);
+    assert.match(message ?? '', /^This call makes a new client on every request the handler serves \(the function it calls, or the constructor of the class it instantiates, in this file or another module,/);
   });
 
   it('says nothing for a kept client, a maker built from a parameter or the caller\'s options, a call outside a handler, the makers, or a file read alone', () => {

@@ -214,7 +214,10 @@ function constructorOf(a: CodeAnalyzer, name: string): FunctionScope | undefined
 /** The clients the file's web request handlers, and in Python the FastAPI dependencies they declare, make on each request. */
 export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   const reader = READERS[a.language.family];
-  const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true, constructedClasses: true }, MAX_HANDLERS);
+  // JavaScript: a class a route or its helper constructs, whose constructor makes a client (Python's constructors are
+  // read where they make it, `CONSTRUCTOR_READER`; Java's and C#'s through the workspace's classes).
+  const constructedClasses = a.language.family === 'js';
+  const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true, constructedClasses }, MAX_HANDLERS);
   if (a.language.family === 'python') {
     found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
     found.push(...clientsMadeInHandlers(a, CONSTRUCTOR_READER, MAX_HANDLERS));
