@@ -10,7 +10,8 @@
  * bare or on `this` / `self`, under a name nothing else of the file binds.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { Construction, storedOutside } from './handlerClients';
+import { Construction } from './handlerClients';
+import { storedOutside } from './storedOutside';
 import type { FunctionScope } from './language';
 import { functionName, mayKeep } from './helperFunctions';
 

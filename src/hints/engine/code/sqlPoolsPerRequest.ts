@@ -8,7 +8,8 @@
  * opened and closed by a request is left alone: small web apps do that by design.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { clientsMadeInHandlers, Construction, HandlerClient, storedOutside } from './handlerClients';
+import { clientsMadeInHandlers, Construction, HandlerClient } from './handlerClients';
+import { storedOutside } from './storedOutside';
 import { calledFunction } from './helperFunctions';
 import { connectionFromInvocation } from './invocationData';
 import { importedBodyClient, mayBeProjectModule } from './projectImports';
