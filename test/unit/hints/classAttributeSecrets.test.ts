@@ -5,20 +5,12 @@
  * a subclass that the code reads, bound in a method, or shadowed by a parameter.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { pythonSecretConstants } from '../../../src/hints/engine/workspace/secretConstants';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from './support';
+import { sourceLines } from './support';
+import { relatedFindings } from '../workspace/support';
 
 function passwordFindings(files: Record<string, string>, file: string): string[] {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([name, text]) => model.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-  const result = analyzeText(files[file], realHintRules(), { kind: 'python', fileName: file, workspace: model });
-  return result.findings
-    .filter((finding) => finding.ruleId === 'rds-sql-password')
-    .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
+  return relatedFindings(files, file, 'rds-sql-password');
 }
 
 const CONFIG = sourceLines(

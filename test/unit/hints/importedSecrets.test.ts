@@ -5,21 +5,13 @@
  * keeps the password inside a function, and where the module is no file of the workspace.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { pythonSecretConstants } from '../../../src/hints/engine/workspace/secretConstants';
 import { jsSecretConstants } from '../../../src/hints/engine/workspace/jsSecretConstants';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from './support';
+import { sourceLines } from './support';
+import { relatedFindings } from '../workspace/support';
 
 function findings(files: Record<string, string>, file: string): string[] {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([name, text]) => model.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-  const result = analyzeText(files[file], realHintRules(), { kind: 'python', fileName: file, workspace: model });
-  return result.findings
-    .filter((finding) => finding.ruleId === 'rds-sql-password')
-    .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
+  return relatedFindings(files, file, 'rds-sql-password');
 }
 
 const HANDLER = sourceLines(
@@ -61,14 +53,8 @@ describe('Python: a database password written in another module', () => {
 });
 
 describe('JavaScript and TypeScript: a database password exported by another module', () => {
-  function jsFindings(files: Record<string, string>, file: string): string[] {
-    const model = new WorkspaceModel();
-    model.batch(() => Object.entries(files).forEach(([name, text]) => model.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-    const result = analyzeText(files[file], realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: model });
-    return result.findings
-      .filter((finding) => finding.ruleId === 'rds-sql-password')
-      .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
-  }
+  const jsFindings = (files: Record<string, string>, file: string): string[] => relatedFindings(files, file, 'rds-sql-password');
+
 
   const MODELS = sourceLines(
     'const dbConfig = require("../config/db.config.js");',

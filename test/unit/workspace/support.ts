@@ -104,3 +104,12 @@ export function passedFindings(files: Record<string, string>, file: string, rule
       return `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)} ${finding.ruleId}${passed ? ` | ${passed}` : ''}`;
     });
 }
+
+/** `line:text` of each finding of `rule` in `file` among `files` (judged in their workspace), with ` <- file:line` of the places it relates. */
+export function relatedFindings(files: Record<string, string>, file: string, rule: string): string[] {
+  const code = files[file];
+  const result = analyzeText(code, realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: workspaceOf(files) });
+  return result.findings
+    .filter((finding) => finding.ruleId === rule)
+    .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
+}
