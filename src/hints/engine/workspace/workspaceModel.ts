@@ -16,14 +16,11 @@ import { dependencyIndex, requestClassIndex, routeCalledIndex } from './routeCal
 import { tsconfigPathsOf } from './tsconfig';
 import { importedConstant } from './importedConstants';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
-import { TerraformFolderAnswers } from './terraformFolderAnswers';
+import { ClassAnswers } from './classAnswers';
 import { push } from '../multimap';
-import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { fragmentTable } from './serviceFragments';
-import { SpringIndex, springIndexOf } from './springTypes';
-import { classItemIndexOf } from './classItemMethods';
-import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
 import type { SettingDict } from './pythonSettingDicts';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -35,7 +32,7 @@ export interface WorkspaceChange {
 /** What one function sets a variable to: a value, something the templates do not say, or nothing. */
 type Setting = EnvironmentValue | 'unknown' | undefined;
 
-export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceView {
+export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
   private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
@@ -51,11 +48,6 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   private requestClasses: { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
-  /** The client members of the workspace's Java and C# classes, by `classKey`. */
-  private classIndex: ClassIndex | undefined;
-  private mappedIndex: Map<string, boolean | null> | undefined;
-  private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
-  private springIndex: SpringIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: InstantiationAnswers | undefined;
   /** Files changed inside `batch`, announced when it ends. */
@@ -126,10 +118,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     this.routeCalled = undefined;
     this.requestClasses = undefined;
     this.goIndex = undefined;
-    this.classIndex = undefined;
-    this.mappedIndex = undefined;
-    this.classItemIndex = undefined;
-    this.springIndex = undefined;
+    this.forgetClasses();
     this.instantiations = undefined;
     if (this.pending) {
       this.pending.add(file);
@@ -143,6 +132,10 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     for (const listener of [...this.listeners]) {
       listener(change);
     }
+  }
+
+  protected contributionsByFile(): ReadonlyMap<string, { contribution: FileContribution }> {
+    return this.contributions;
   }
 
   /** What one file contributes, as `update` was given it. */
@@ -261,57 +254,6 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** What the other files of a Go file's package declare; see `WorkspaceView.goPackage`. */
   goPackage(codeFile: string, packageName: string): GoPackageDeclarations | undefined {
     return this.goModules().package(codeFile, packageName);
-  }
-
-  /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
-  classFields(_codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined {
-    this.classIndex ??= new ClassIndex([...this.contributions.values()].map(({ contribution }) => contribution));
-    return this.classIndex.members(key);
-  }
-
-  /** The namespaces C# `global using` directives bring into a file; see `WorkspaceView.csharpGlobalUsings`. */
-  csharpGlobalUsings(codeFile: string): readonly string[] {
-    const namespaces = new Set<string>();
-    this.contributions.forEach(({ contribution }, file) => isWithin(folderOf(file), codeFile) && contribution.csharpGlobalUsings?.forEach((namespace) => namespaces.add(namespace)));
-    return [...namespaces];
-  }
-
-  /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */
-  mappedClass(_codeFile: string, key: string): boolean | undefined {
-    if (!this.mappedIndex) {
-      this.mappedIndex = new Map();
-      for (const { contribution } of this.contributions.values()) {
-        for (const [name, versioned] of Object.entries(contribution.mappedClasses ?? {})) {
-          // Two files that declare one simple name leave it unknown.
-          this.mappedIndex.set(name, this.mappedIndex.has(name) ? null : versioned);
-        }
-      }
-    }
-    return this.mappedIndex.get(key) ?? undefined;
-  }
-
-  /** The item helpers of a Java or C# class, or of the one class implementing an interface; see `WorkspaceView.classItemHelper`. */
-  classItemHelper(_codeFile: string, key: string): ClassItemMethods | undefined {
-    this.classItemIndex ??= classItemIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
-    return this.classItemIndex.get(key) ?? undefined;
-  }
-
-  /** Whether any Java or C# file declares item helpers; see `WorkspaceView.classItemHelpersExist`. */
-  classItemHelpersExist(): boolean {
-    this.classItemIndex ??= classItemIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
-    return this.classItemIndex.size > 0;
-  }
-
-  /** A Spring Data DynamoDB repository interface of the workspace; see `WorkspaceView.springRepository`. */
-  springRepository(_codeFile: string, name: string): SpringRepositoryShape | undefined {
-    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
-    return this.springIndex.repositories.get(name) ?? undefined;
-  }
-
-  /** A DynamoDBMapper entity class of the workspace; see `WorkspaceView.springEntity`. */
-  springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
-    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
-    return this.springIndex.entities.get(name) ?? undefined;
   }
 
   /** The item helpers of a Go package's other files, or an imported package's; see `WorkspaceView.goItemMethods`. */

@@ -1,0 +1,85 @@
+/**
+ * What the workspace model answers about Java and C# classes: the client members a class lends its subclasses and
+ * users (`classHolders.ts`), C# `global using`s, object-mapped classes, item helpers and Spring Data repositories,
+ * each index built on first use after a change. `WorkspaceModel` holds the contributions these read.
+ */
+import { ClassIndex } from './classHolders';
+import { classItemIndexOf } from './classItemMethods';
+import { folderOf, isWithin } from './paths';
+import { SpringIndex, springIndexOf } from './springTypes';
+import { TerraformFolderAnswers } from './terraformFolderAnswers';
+import type { ClassItemMethods, ExportedClient, FileContribution, SpringEntityShape, SpringRepositoryShape } from './types';
+
+export abstract class ClassAnswers extends TerraformFolderAnswers {
+  /** The client members of the workspace's Java and C# classes, by `classKey`. */
+  private classIndex: ClassIndex | undefined;
+  private mappedIndex: Map<string, boolean | null> | undefined;
+  private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
+  private springIndex: SpringIndex | undefined;
+
+  /** Each file's contribution, by file. */
+  protected abstract contributionsByFile(): ReadonlyMap<string, { contribution: FileContribution }>;
+
+  private allContributions(): FileContribution[] {
+    return [...this.contributionsByFile().values()].map(({ contribution }) => contribution);
+  }
+
+  /** Drops the indexes, after a file's contribution changed. */
+  protected forgetClasses(): void {
+    this.classIndex = undefined;
+    this.mappedIndex = undefined;
+    this.classItemIndex = undefined;
+    this.springIndex = undefined;
+  }
+
+  /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
+  classFields(_codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined {
+    this.classIndex ??= new ClassIndex(this.allContributions());
+    return this.classIndex.members(key);
+  }
+
+  /** The namespaces C# `global using` directives bring into a file; see `WorkspaceView.csharpGlobalUsings`. */
+  csharpGlobalUsings(codeFile: string): readonly string[] {
+    const namespaces = new Set<string>();
+    this.contributionsByFile().forEach(({ contribution }, file) => isWithin(folderOf(file), codeFile) && contribution.csharpGlobalUsings?.forEach((namespace) => namespaces.add(namespace)));
+    return [...namespaces];
+  }
+
+  /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */
+  mappedClass(_codeFile: string, key: string): boolean | undefined {
+    if (!this.mappedIndex) {
+      this.mappedIndex = new Map();
+      for (const contribution of this.allContributions()) {
+        for (const [name, versioned] of Object.entries(contribution.mappedClasses ?? {})) {
+          // Two files that declare one simple name leave it unknown.
+          this.mappedIndex.set(name, this.mappedIndex.has(name) ? null : versioned);
+        }
+      }
+    }
+    return this.mappedIndex.get(key) ?? undefined;
+  }
+
+  /** The item helpers of a Java or C# class, or of the one class implementing an interface; see `WorkspaceView.classItemHelper`. */
+  classItemHelper(_codeFile: string, key: string): ClassItemMethods | undefined {
+    this.classItemIndex ??= classItemIndexOf(this.allContributions());
+    return this.classItemIndex.get(key) ?? undefined;
+  }
+
+  /** Whether any Java or C# file declares item helpers; see `WorkspaceView.classItemHelpersExist`. */
+  classItemHelpersExist(): boolean {
+    this.classItemIndex ??= classItemIndexOf(this.allContributions());
+    return this.classItemIndex.size > 0;
+  }
+
+  /** A Spring Data DynamoDB repository interface of the workspace; see `WorkspaceView.springRepository`. */
+  springRepository(_codeFile: string, name: string): SpringRepositoryShape | undefined {
+    this.springIndex ??= springIndexOf(this.allContributions());
+    return this.springIndex.repositories.get(name) ?? undefined;
+  }
+
+  /** A DynamoDBMapper entity class of the workspace; see `WorkspaceView.springEntity`. */
+  springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
+    this.springIndex ??= springIndexOf(this.allContributions());
+    return this.springIndex.entities.get(name) ?? undefined;
+  }
+}
