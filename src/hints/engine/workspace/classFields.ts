@@ -21,9 +21,9 @@ import { TYPED_CLIENTS } from '../services';
 import { exportedClient } from '../code/projectImports';
 import type { Value } from '../code/values';
 import type { Binding } from '../scope/scopes';
-import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import { holderCandidates, mayBeHolderType } from './classHolders';
+import { isTestSource } from './mappedClasses';
 import { staticMakerAt } from './staticMakers';
 import { methodsMakingClients } from './methodMakers';
 import { javaConstruction } from '../code/handlerClients';
@@ -50,8 +50,6 @@ const NAMED_MEMBER = /^\s+[A-Za-z_]\w*\s*[({;=]/;
 const NAME_REACH = 80;
 /** The client types a holder class's public member may declare: the SDKs', Java's Redis and DynamoDB libraries', StackExchange.Redis's. */
 const CLIENT_TYPE_NAMES = new Set([...Object.keys(TYPED_CLIENTS), ...LIBRARY_TYPE_NAMES, ...STACKEXCHANGE_TYPES]);
-/** A Maven or Gradle test source folder, or a .NET test project. */
-const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Tests?|UnitTests|IntegrationTests)\/|tests?\/)/i;
 /** How far back from a member's name its modifiers are looked for (`protected static final DynamoDbClient client`). */
 const MODIFIER_REACH = 12;
 /** Classes and fields one file tells about, at most: far more than real code has. */
@@ -77,7 +75,7 @@ export function globalUsings(text: string): string[] {
 
 /** Whether a Java or C# file may declare a client field for a subclass in another file, from its path and text alone. */
 export function mayLendClassFields(file: string, language: ClassLanguage, text: string): boolean {
-  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && (lendsMembers(text) || MAY_MAKE_CLIENT.test(text));
+  return !isTestSource(file) && CLIENT_LIBRARY[language].test(text) && (lendsMembers(text) || MAY_MAKE_CLIENT.test(text));
 }
 
 /** Whether the file may declare a member that a subclass or a user of its class reads a client through. */
