@@ -123,6 +123,62 @@ describe('workspace model in a real VS Code', () => {
     }
   });
 
+  it('reports a Spring endpoint that reaches a client-making repository through its service interface, until a second class implements it', async function () {
+    this.timeout(3 * FILE_EVENTS_MS);
+    const dir = exampleUri('layered-service');
+    const java = (path: string): vscode.Uri => vscode.Uri.joinPath(dir, 'src', 'main', 'java', 'shop', path);
+    const write = (uri: vscode.Uri, lines: string[]): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n')));
+    const controller = java('OrderController.java');
+    const perRequest = (): vscode.Diagnostic | undefined =>
+      vscode.languages.getDiagnostics(controller).find((diagnostic) => diagnostic.source === 'aws-db-hints' && (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === 'client-per-request');
+    try {
+      await write(java('OrderRepository.java'), [
+        'package shop;',
+        'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+        'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+        'public class OrderRepository {',
+        '    public Order load(String id) {',
+        '        return new DynamoDBMapper(AmazonDynamoDBClientBuilder.standard().build()).load(Order.class, id);',
+        '    }',
+        '}',
+      ]);
+      await write(java('OrderService.java'), ['package shop;', 'public interface OrderService {', '    Order get(String id);', '}']);
+      const cached = (implemented: string): string[] => ['package shop;', `public class CachedOrderService${implemented} {`, '    public Order get(String id) { return null; }', '}'];
+      await write(java('CachedOrderService.java'), cached(''));
+      await write(java('DefaultOrderService.java'), [
+        'package shop;',
+        'import org.springframework.stereotype.Service;',
+        '@Service',
+        'public class DefaultOrderService implements OrderService {',
+        '    private final OrderRepository repository;',
+        '    public DefaultOrderService(OrderRepository repository) { this.repository = repository; }',
+        '    public Order get(String id) { return repository.load(id); }',
+        '}',
+      ]);
+      await write(controller, [
+        'package shop;',
+        'import org.springframework.web.bind.annotation.GetMapping;',
+        'import org.springframework.web.bind.annotation.PathVariable;',
+        'import org.springframework.web.bind.annotation.RestController;',
+        '@RestController',
+        'public class OrderController {',
+        '    private final OrderService orders;',
+        '    public OrderController(OrderService orders) { this.orders = orders; }',
+        '    @GetMapping("/orders/{id}")',
+        '    public Order get(@PathVariable String id) { return orders.get(id); }',
+        '}',
+      ]);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(controller));
+      const found = await waitFor(perRequest, FILE_EVENTS_MS);
+      assert.equal(found.range.start.line, 9);
+      // A second implementation: which one Spring injects is not known here, and the finding goes.
+      await write(java('CachedOrderService.java'), cached(' implements OrderService'));
+      await waitFor(() => (perRequest() ? undefined : true), FILE_EVENTS_MS);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
   it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async function () {
     this.timeout(4 * FILE_EVENTS_MS);
     const dir = exampleUri('workspace-gsi');
