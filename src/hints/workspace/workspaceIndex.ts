@@ -160,7 +160,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  /** Reads a file from disk into its model, unless an open document with unsaved edits speaks for it. */
+  /**
+   * Reads a file from disk into its model, unless an open document with unsaved edits speaks for it.
+   * A document without such edits is not asked: one whose editor was closed can linger in
+   * `textDocuments` with the text it had, while the file is deleted and written anew.
+   */
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     const target = this.selected(uri);
@@ -171,7 +175,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = uri.toString();
     const ticket = ++this.refreshes;
     this.refreshTickets.set(key, ticket);
-    const text = open ? open.getText() : await this.readText(uri);
+    const text = await this.readText(uri);
     if (this.refreshTickets.get(key) !== ticket) {
       return;
     }
@@ -275,23 +279,52 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!located || documentKind(undefined, located.relative) || located.relative.split('/').some(isExcludedFolder)) {
       return;
     }
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-    if (stat === undefined || (stat.type & vscode.FileType.Directory) === 0) {
-      return;
+    if (await this.isFolder(uri)) {
+      await this.rereadFolder(uri, located.folder, located.relative);
     }
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MODEL_FILE_GLOB), EXCLUDED_FOLDERS_GLOB);
-    await Promise.all(files.map((file) => this.refreshFile(file)));
   }
 
-  /** A deleted file, or a deleted folder (reported alone, without its files): what it held leaves the model. */
-  private removeUnder(uri: vscode.Uri): void {
+  /**
+   * A deleted file, or a deleted folder (reported alone, without its files): what it held leaves the
+   * model, unless it is there again by the time the event arrives (removed and written again, as a
+   * build or a checkout does), when it is read again instead.
+   */
+  private async removeUnder(uri: vscode.Uri): Promise<void> {
     const located = this.locate(uri);
     if (!located) {
       return;
     }
-    const model = this.modelOf(located.folder);
-    const prefix = `${located.relative}/`;
-    model.batch(() => model.files().filter((file) => file === located.relative || file.startsWith(prefix)).forEach((file) => this.remove(model, file)));
+    const stat = await this.statOf(uri);
+    if (stat && (stat.type & vscode.FileType.Directory) !== 0) {
+      await this.rereadFolder(uri, located.folder, located.relative);
+    } else if (stat) {
+      await this.refreshFile(uri);
+    } else {
+      const model = this.modelOf(located.folder);
+      model.batch(() => this.filesUnder(model, located.relative).forEach((file) => this.remove(model, file)));
+    }
+  }
+
+  /** Reads a folder again: the files the model holds under it (those gone leave) and those on disk now. */
+  private async rereadFolder(uri: vscode.Uri, folder: vscode.WorkspaceFolder, relative: string): Promise<void> {
+    const held = this.filesUnder(this.modelOf(folder), relative).map((file) => vscode.Uri.joinPath(folder.uri, file));
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MODEL_FILE_GLOB), EXCLUDED_FOLDERS_GLOB);
+    const unique = new Map([...held, ...found].map((file) => [file.toString(), file]));
+    await Promise.all([...unique.values()].map((file) => this.refreshFile(file)));
+  }
+
+  private filesUnder(model: WorkspaceModel, relative: string): string[] {
+    const prefix = `${relative}/`;
+    return model.files().filter((file) => file === relative || file.startsWith(prefix));
+  }
+
+  private statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+    return Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  }
+
+  private async isFolder(uri: vscode.Uri): Promise<boolean> {
+    const stat = await this.statOf(uri);
+    return stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
   }
 
   private watch(): void {
@@ -328,7 +361,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         watcher.onDidCreate(refresh),
         watcher.onDidChange(refresh),
         anything.onDidCreate((uri) => void this.readCreatedFolder(uri).catch(reportFailure)),
-        anything.onDidDelete((uri) => this.removeUnder(uri)),
+        anything.onDidDelete((uri) => void this.removeUnder(uri).catch(reportFailure)),
       );
       const gitignores = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.gitignore'));
       this.folderWatchers.push(gitignores, gitignores.onDidCreate(reselect), gitignores.onDidChange(reselect), gitignores.onDidDelete(reselect));
