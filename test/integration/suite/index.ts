@@ -8,7 +8,7 @@ export function run(): Promise<void> {
   const consoleLog = console.log;
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => consoleLog(SUITE_OUTPUT_MARKER + format(...args));
   Mocha.reporters.Base.useColors = false;
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, ...(process.env.INTEGRATION_GREP ? { grep: process.env.INTEGRATION_GREP } : {}) });
   // The suites are bundled into this file; pre-require gives them mocha's globals before they load.
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   require('./extension.test');
