@@ -130,11 +130,11 @@ describe('hover audit 12: qualified v2 client types, botocore BaseClient paramet
         '    return fn(**kwargs)',
         '',
         '',
-        'async def near_misses(cache, s3: BaseClient, executor, table):',
+        'async def near_misses(cache, s3: BaseClient, scheduler, table):',
         '    await to_thread(cache.get, "k")',
         '    await to_thread(s3.get_object, Bucket="exports", Key="k")',
         '    await to_thread(table.put_item, Item={})',
-        '    await executor.submit(s3.scan, TableName=USERS)',
+        '    await scheduler.enqueue(s3.scan, TableName=USERS)',
         '    await to_thread_local(table.put_item, TableName=USERS, Item={})',
       );
       assert.deepEqual(hoversIn('misses.py', code), []);

@@ -27,6 +27,7 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedCall } from './promisified';
 import { stackExchangeCall } from './stackExchangeRedis';
+import { functionPagesSubmittedReads } from './submittedReads';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
@@ -377,9 +378,12 @@ function enhancedIndexName(a: CodeAnalyzer, value: Value & { t: 'client' }, requ
 
 /**
  * Python functions that call the function they are given with the keyword arguments they are given:
- * `asyncio.to_thread(client.put_item, TableName=...)`, Starlette's `run_in_threadpool`, `functools.partial`.
+ * `asyncio.to_thread(client.put_item, TableName=...)`, Starlette's `run_in_threadpool`, `functools.partial`;
+ * and an executor's `submit` (`concurrent.futures`, and the pools that copy its interface), which takes no
+ * import to reach: `executor.submit(table.scan, **params)` is how a parallel scan runs on a thread pool.
  */
 const FORWARDING_CALLS: Record<string, string> = { to_thread: 'asyncio', run_in_threadpool: 'starlette.concurrency', partial: 'functools' };
+const FORWARDING_METHOD = 'submit';
 
 /**
  * `to_thread(self.client.get_item, TableName=t, Key=k)`: a method passed with its request to a function that
@@ -403,13 +407,17 @@ function forwardedMethodCall(a: CodeAnalyzer, index: number): void {
   const operation = value.t === 'client' && value.kind.startsWith('dynamodb') ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
     const request = a.language.requestForCall(a, open, a.partner[open], operation);
-    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, ...(request ? { request } : {}) });
+    const paginated = a.idIs(open - 1, FORWARDING_METHOD) && functionPagesSubmittedReads(a, index);
+    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated, tokenIndex: index, ...(request ? { request } : {}) });
   }
 }
 
-/** Whether the name at `k` is one of `FORWARDING_CALLS`, imported from its module or read from it (`asyncio.to_thread`). */
+/** Whether the name at `k` is one of `FORWARDING_CALLS`, imported from its module or read from it (`asyncio.to_thread`), or a method `submit`. */
 function forwardsKeywords(a: CodeAnalyzer, k: number): boolean {
   const name = a.id(k);
+  if (name === FORWARDING_METHOD && a.isAccess(k - 1)) {
+    return true;
+  }
   const module = name !== undefined ? FORWARDING_CALLS[name] : undefined;
   if (module === undefined) {
     return false;
