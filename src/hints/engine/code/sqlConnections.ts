@@ -40,6 +40,7 @@ import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sq
 import { hasUnknownPart, returnedString, writtenDsnText } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
+import { goFormattedDsn } from './sqlFormattedDsnsGo';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
 import { givenOptions } from './prismaAdapters';
@@ -389,6 +390,8 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     if (returned >= 0) {
       addDsnOptions(a, context, positionalOption(a, dsnAt, dsnAt + 3, 'dsn'), a.tokenSpan(returned), a.tokenSpan(returned));
     }
+  } else if (dsnAt > 0 && goParts.length > 1) {
+    addFormattedPassword(a, context, goParts[goParts.length - 1]);
   }
   return withLocalPasswords(a, withSslContexts(a, context));
 }
@@ -465,6 +468,16 @@ export function addDsnPassword(context: OptionContext, literal: Literal, value: 
 }
 
 /** The password a DSN's text writes in place, as the `password` option (not one an unknown interpolation gives). */
+/** Go: a DSN `fmt.Sprintf` builds (`sqlFormattedDsnsGo.ts`), whose password is a literal of the file: reported at that literal. */
+function addFormattedPassword(a: CodeAnalyzer, context: OptionContext, [first, end]: readonly [number, number]): void {
+  const dsn = goFormattedDsn(a, first, end);
+  const password = dsn && !LOCAL_DSN.test(dsn.text) ? dsn.literalOf(dsnPassword) : undefined;
+  if (password && password.value !== '' && !hasUnknownPart(password.value)) {
+    const span = a.tokenSpan(password.token);
+    context.options.push({ name: 'password', norm: 'password', key: span, value: span, literal: { kind: 'str', value: password.value }, removal: span });
+  }
+}
+
 function addWrittenPassword(context: OptionContext, dsn: string, value: Span, key: Span): void {
   const password = dsnPassword(dsn);
   if (password === undefined || hasUnknownPart(password)) {
