@@ -1,7 +1,8 @@
 /**
  * Go DSNs that `fmt.Sprintf` builds (`code/sqlFormattedDsnsGo.ts`): a password constant formatted into the DSN a
  * driver opens, in place or through a name bound once to the call (a local, a package-level `var`), counts as a
- * literal password, reported at the constant. Silent: a password read at run time, a DSN to localhost, an explicit
+ * literal password, reported at the constant, and go-sql-driver/mysql's `tls=skip-verify` in the format is reported
+ * there. Silent: a password read at run time, a DSN to localhost, an explicit
  * argument index, an empty constant, a format that is not a literal.
  */
 import * as assert from 'node:assert/strict';
@@ -75,6 +76,36 @@ describe('Go DSNs built with fmt.Sprintf', () => {
     assert.deepEqual(passwords('store/open.go', code), [
       '17:"host=%s user=%s password=r3port dbname=r sslmode=require" rds-sql-password',
       '17:"host=%s user=%s password=r3port dbname=r sslmode=require" rds-sql-password!',
+    ]);
+  });
+
+  it("reports go-sql-driver/mysql's tls=skip-verify written in the format, not to a local server", () => {
+    const code = sourceLines(
+      ...HEADER,
+      'type Target struct{ User, Password, Endpoint, Schema string }',
+      '',
+      'func admin(t Target) (*sql.DB, error) {',
+      '\tdsn := fmt.Sprintf("%s:%s@tcp(%s)/%s?tls=skip-verify&allowCleartextPasswords=true",',
+      '\t\tt.User, t.Password, t.Endpoint, t.Schema)',
+      '\treturn sql.Open("mysql", dsn)',
+      '}',
+      '',
+      'func verified(t Target) (*sql.DB, error) {',
+      '\treturn sql.Open("mysql", fmt.Sprintf("%s:%s@tcp(%s)/%s?tls=true", t.User, t.Password, t.Endpoint, t.Schema))',
+      '}',
+      '',
+      'func local(schema string) (*sql.DB, error) {',
+      '\treturn sql.Open("mysql", fmt.Sprintf("root:root@tcp(localhost:3306)/%s?tls=skip-verify", schema))',
+      '}',
+      '',
+      'func localLiteral() (*sql.DB, error) {',
+      '\treturn sql.Open("mysql", "root:root@tcp(127.0.0.1:3306)/app?tls=skip-verify")',
+      '}',
+    );
+    const found = hintsIn('grants/mysql.go', code).filter((hint) => / rds-sql-(?:password|tls-verification-off)!?$/.test(hint));
+    assert.deepEqual(found, [
+      '17:"%s:%s@tcp(%s)/%s?tls=skip-verify&allowCleartextPasswords=true" rds-sql-tls-verification-off',
+      '17:"%s:%s@tcp(%s)/%s?tls=skip-verify&allowCleartextPasswords=true" rds-sql-tls-verification-off!',
     ]);
   });
 

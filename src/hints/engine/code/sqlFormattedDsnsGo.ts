@@ -4,7 +4,8 @@
  * then `sql.Open("postgres", psqlInfo)`, with `password` a constant of the file. The format (string literals, maybe
  * joined by `+`) is read with each verb filled by the string literal its argument names (a constant or variable
  * bound once to it) and any other value masked, so that a password constant formatted into the DSN counts as
- * written there, reported at that constant's literal. A password the code reads at run time stays unknown.
+ * written there, reported at that constant's literal; a TLS switch written in the format (`tls=skip-verify`) is
+ * reported at the format. A password the code reads at run time stays unknown.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -25,6 +26,8 @@ export interface FormattedDsn {
   text: string;
   /** The part of the text that `read` finds, with the literal token it is written in, when the file tells it whole. */
   literalOf: (read: (marked: string) => string | undefined) => { value: string; token: number } | undefined;
+  /** The string token of the format whose own text matches `pattern`, or -1. */
+  formatToken: (pattern: RegExp) => number;
 }
 
 /**
@@ -79,6 +82,14 @@ function formatted(a: CodeAnalyzer, open: number): FormattedDsn | undefined {
   const formatToken = to === from + 1 ? from : -1;
   return {
     text,
+    formatToken: (pattern) => {
+      for (let t = from; t < to; t += 2) {
+        if (pattern.test(a.tokens.text(t))) {
+          return t;
+        }
+      }
+      return -1;
+    },
     literalOf: (read) => {
       const part = read(marked);
       const only = part === undefined ? null : ONLY_MARK.exec(part);
