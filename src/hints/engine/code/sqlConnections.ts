@@ -40,6 +40,7 @@ import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sq
 import { hasUnknownPart, returnedString, writtenDsnText } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
+import { goFormattedDsn } from './sqlFormattedDsnsGo';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
 import { givenOptions } from './prismaAdapters';
@@ -119,8 +120,11 @@ function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
 
 /** Hosts of a database on the same machine or in the test's own container network. */
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
-/** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `jdbc:postgresql://localhost/db`, `host=127.0.0.1 dbname=x`. */
-export const LOCAL_DSN = /(?:@|\/\/|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
+/**
+ * A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `jdbc:postgresql://localhost/db`,
+ * `host=127.0.0.1 dbname=x`, go-sql-driver/mysql's `root:pw@tcp(localhost:3306)/db`.
+ */
+export const LOCAL_DSN = /(?:@(?:tcp\()?|\/\/|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s)]|$)/i;
 
 /** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
 function dsnPassword(dsn: string): string | undefined {
@@ -389,6 +393,8 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     if (returned >= 0) {
       addDsnOptions(a, context, positionalOption(a, dsnAt, dsnAt + 3, 'dsn'), a.tokenSpan(returned), a.tokenSpan(returned));
     }
+  } else if (dsnAt > 0 && goParts.length > 1) {
+    addFormattedDsnOptions(a, context, goParts[goParts.length - 1]);
   }
   return withLocalPasswords(a, withSslContexts(a, context));
 }
@@ -463,6 +469,31 @@ export function addDsnPassword(context: OptionContext, literal: Literal, value: 
     addWrittenPassword(context, literal.value, value, key);
   }
 }
+
+/**
+ * Go: a DSN `fmt.Sprintf` builds (`sqlFormattedDsnsGo.ts`), not to a local server: a password that is a literal of
+ * the file, reported at that literal, and go-sql-driver/mysql's `tls=skip-verify` in the format, reported there.
+ */
+function addFormattedDsnOptions(a: CodeAnalyzer, context: OptionContext, [first, end]: readonly [number, number]): void {
+  const dsn = goFormattedDsn(a, first, end);
+  if (!dsn || LOCAL_DSN.test(dsn.text)) {
+    return;
+  }
+  const password = dsn.literalOf(dsnPassword);
+  if (password && password.value !== '' && !hasUnknownPart(password.value)) {
+    const span = a.tokenSpan(password.token);
+    context.options.push({ name: 'password', norm: 'password', key: span, value: span, literal: { kind: 'str', value: password.value }, removal: span });
+  }
+  const skipVerify = SKIP_VERIFY.test(dsn.text) ? dsn.formatToken(SKIP_VERIFY_PARAM) : -1;
+  if (skipVerify >= 0) {
+    const span = a.tokenSpan(skipVerify);
+    context.options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
+  }
+}
+
+/** go-sql-driver/mysql's `tls=skip-verify`: TLS that accepts any certificate. */
+const SKIP_VERIFY = /[?&]tls=skip-verify(?:&|$)/;
+const SKIP_VERIFY_PARAM = /\btls=skip-verify\b/;
 
 /** The password a DSN's text writes in place, as the `password` option (not one an unknown interpolation gives). */
 function addWrittenPassword(context: OptionContext, dsn: string, value: Span, key: Span): void {

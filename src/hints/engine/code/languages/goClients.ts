@@ -56,8 +56,11 @@ const DAX: GoClientLibrary = {
   factoryResult: (name) => (DAX_GO_FACTORIES.has(name) ? { t: 'client', kind: 'dynamodb' } : undefined),
 };
 
-/** go-redis v9 lives under the redis organisation; v6 to v8 under go-redis. Every one is package `redis`. */
-const GO_REDIS_PATH = /^github\.com\/(?:redis\/go-redis\/v9|go-redis\/redis(?:\/v[678])?)$/;
+/**
+ * go-redis v9 lives under the redis organisation; v6 to v8 under go-redis, and so did v9's betas (`v9.0.0-beta.2`
+ * is `github.com/go-redis/redis/v9`, which projects still pin). Every one is package `redis`.
+ */
+const GO_REDIS_PATH = /^github\.com\/(?:redis\/go-redis\/v9|go-redis\/redis(?:\/v[6-9])?)$/;
 
 /**
  * go-redis types whose commands go to the server one by one, and those that may queue them: a pipeline, and
