@@ -211,6 +211,8 @@ export const REDIS_COMMANDS = new Set([
   'sadd',
   'sismember',
   'zadd',
+  'zscore',
+  'geopos',
   'lpush',
   'rpush',
 ]);

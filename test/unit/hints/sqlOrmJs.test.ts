@@ -595,6 +595,41 @@ describe('SQL options another file hands to a driver or an ORM (workspace mode)'
     assert.deepEqual(hintsOfFile({ 'config/settings.js': byEnvironment, 'models/index.js': whole.replace('config/config', 'config/settings') }, 'config/settings.js').filter((hint) => hint.endsWith('!')), []);
   });
 
+  it('reads the options an imported function returns when a local holds them before the driver takes them', () => {
+    const config = sourceLines(
+      "import type pg from 'pg';",
+      'export function migrationPoolConfig(): pg.PoolConfig {',
+      "  if (process.env.STAGE === 'local') {",
+      "    return { host: 'localhost', password: 'Local#2024', ssl: false };",
+      '  }',
+      "  return { host: process.env.PGHOST, password: 'Migrate#2024', ssl: { rejectUnauthorized: false } };",
+      '}',
+    );
+    const runner = sourceLines(
+      "import pg from 'pg';",
+      "import { migrationPoolConfig } from '../src/db/config';",
+      '',
+      'async function migrate(): Promise<void> {',
+      '  const poolConfig = migrationPoolConfig();',
+      '  const pool = new pg.Pool(poolConfig);',
+      '  await pool.end();',
+      '}',
+      'void migrate();',
+    );
+    const found = (all: Record<string, string>): string[] => hintsOfFile(all, 'src/db/config.ts').filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found({ 'src/db/config.ts': config, 'scripts/migrate.ts': runner }), [
+      "6:'Migrate#2024' rds-sql-password!",
+      '6:rejectUnauthorized rds-sql-tls-verification-off!',
+    ]);
+    // A call with arguments may choose other options, and a package's function is not the project's: neither is read.
+    for (const [from, to] of [
+      ['migrationPoolConfig();', "migrationPoolConfig('admin');"],
+      ["from '../src/db/config'", "from 'pool-config'"],
+    ]) {
+      assert.deepEqual(found({ 'src/db/config.ts': config, 'scripts/migrate.ts': runner.replace(from, to) }), [], to);
+    }
+  });
+
   it('reads a key of the exported object that another file hands on as a member of the module (config.database)', () => {
     const config = sourceLines(
       'const port = 3000;',

@@ -49,7 +49,7 @@ function loopCommandsOf(rule: HintRule): Set<string> {
  * where one MGET, HMGET or pipeline would do. A helper that writes is left alone: a loop that renders or
  * computes each value before storing it spends its time there, not on the round trip.
  */
-const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember']);
+const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember', 'zscore', 'geopos']);
 
 /**
  * Reported where the loop waits: at the command itself, or at each same-file call of a helper that reads one

@@ -11,12 +11,30 @@ import type { Value } from './values';
 
 /** The client a `cond ? a : b` whose `?` is at `question` gives, if both branches give one, and where it ends. */
 export function conditionalClient(a: CodeAnalyzer, question: number): { value: Value | undefined; end: number } {
+  if (keepsItself(a, question)) {
+    // `client = client ? client : makeClient()`, a lazy singleton written as `client || makeClient()` is.
+    const made = a.evalChain(question + 3, a.tokens.length);
+    return { value: made.value?.t === 'client' ? made.value : undefined, end: made.end };
+  }
   const yes = a.evalChain(question + 1, a.tokens.length);
   if (yes.value?.t !== 'client' || !a.is(yes.end, ':')) {
     return { value: undefined, end: yes.end };
   }
   const no = a.evalChain(yes.end + 1, a.tokens.length);
   return { value: eitherClient(yes.value, no.value), end: no.end };
+}
+
+/** Whether the conditional at `question` tests a bare name and gives that same name when it is set (`db ? db : ...`). */
+function keepsItself(a: CodeAnalyzer, question: number): boolean {
+  const name = question - 1;
+  return (
+    a.isId(name) &&
+    !a.isAccess(name - 1) &&
+    a.isId(question + 1) &&
+    a.is(question + 2, ':') &&
+    a.tokens.text(question + 1) === a.tokens.text(name) &&
+    !a.tokens.isOneOf(name, ['this', 'self'])
+  );
 }
 
 /** The client both branches give (the document client for a low-level and a document one), or undefined. */

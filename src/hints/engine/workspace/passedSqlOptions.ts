@@ -43,7 +43,9 @@ export function importedSqlOptions(a: CodeAnalyzer, nameIndex: number, open: num
   // `new Sequelize(url, config.db)` after `const config = require('../config')`: the module's export `db`.
   const member = end === start + 3 && a.isAccess(start + 1) && a.isId(start + 2);
   const entry = end === start + 1 ? entryOfImport(a, start) : -1;
-  const at = entry >= 0 ? entry : named || member ? start : -1;
+  // `const poolConfig = getPoolConfig(); new Pool(poolConfig)`: the options the imported function returns, held by a local.
+  const made = end === start + 1 && entry < 0 ? callOfImport(a, start) : -1;
+  const at = entry >= 0 ? entry : made >= 0 ? made : named || member ? start : -1;
   const imported = at >= 0 && a.scopes.lookup(a.tokens.text(at), at) === undefined ? a.imports.get(a.tokens.text(at)) : undefined;
   if (!imported || !mayBeProjectModule(a, imported.module) || (member && imported.path !== '' && imported.path !== 'default')) {
     return [];
@@ -65,4 +67,12 @@ function entryOfImport(a: CodeAnalyzer, k: number): number {
   const index = value + 1;
   const end = a.is(index, '[') ? a.partner[index] + 1 : -1;
   return value >= 0 && a.isId(value) && end > 0 && (a.is(end, ';') || a.startsLine(end) || end >= a.tokens.length) ? value : -1;
+}
+
+/** The called name of the value a local at `k` is bound to when that value is a call without arguments (`getPoolConfig()`), or -1. */
+function callOfImport(a: CodeAnalyzer, k: number): number {
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  const value = binding ? binding.expression : -1;
+  const end = value >= 0 && a.isId(value) && a.is(value + 1, '(') && a.partner[value + 1] === value + 2 ? value + 3 : -1;
+  return end > 0 && (a.is(end, ';') || a.startsLine(end) || end >= a.tokens.length) ? value : -1;
 }
