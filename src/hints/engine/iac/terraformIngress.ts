@@ -12,6 +12,7 @@ import { IngressFields, openIngress } from './ingress';
 import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
 import { isList, scalarLiteral } from './terraformOutside';
 import { iterationReference } from './terraformIteration';
+import { ruleGroup } from './terraformRuleGroup';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -290,13 +291,10 @@ export class TerraformIngress {
     }
   }
 
-  /** `aws_security_group.<name>` when a rule resource's `security_group_id` refers to a group of the file's kind. */
+  /** `aws_security_group.<name>` when a rule resource's `security_group_id` refers to a group of the file's kind (see `ruleGroup`). */
   private groupOf(items: BodyItem[]): string | undefined {
     const id = items.find((item) => item.option.name === 'security_group_id' && !item.block);
-    const { tokens } = this.hcl;
-    const first = id?.first ?? -1;
-    const named = id !== undefined && tokens.is(first, 'aws_security_group') && this.hcl.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID;
-    return named ? `aws_security_group.${tokens.text(first + 2)}` : undefined;
+    return id && ruleGroup(this.hcl.tokens, id.first, id.end);
   }
 
   /**

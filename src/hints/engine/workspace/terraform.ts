@@ -18,6 +18,7 @@ import { combinedTarget, computedInputs, conditionalInput, environmentInputs, pa
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
+import { ingressInputs, opensToInputs } from './terraformIngressInputs';
 import { TerraformTables } from './terraformTables';
 import { terragruntSettings } from './terraformTerragrunt';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
@@ -165,6 +166,8 @@ class TerraformIndexer {
       if (block.type === 'resource' && block.labels.length === 2) {
         if (RULED_RESOURCES.has(type)) {
           this.noteModuleInputs(type, block);
+        } else if (opensToInputs(type)) {
+          ingressInputs(this.source, type, block.body).forEach(([input, target]) => this.noteModuleInput(input, target));
         }
         if (type === 'aws_dynamodb_table') {
           this.contribution.tables.push(this.tables.table(`aws_dynamodb_table.${name}`, block));

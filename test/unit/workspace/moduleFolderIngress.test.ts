@@ -1,0 +1,163 @@
+/**
+ * Security group rules of Terraform module folders, read with the workspace: a module folder's group that admits an
+ * input's CIDR blocks on one port (`cidr_blocks = var.db_access` on 3306) is judged with each caller's blocks, and a
+ * rule resource whose `security_group_id` takes the id of one group through an expression (`join("", [for sg in
+ * aws_security_group.this : sg.id])`) belongs to that group, so a database module's every-port rule is no cache's.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules } from '../hints/support';
+import { contributionOf } from './support';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+/** `line rule` of every open-ingress finding of `file`, judged with the other files as its workspace. */
+function ingressFindings(files: Record<string, string>, file: string): string[] {
+  const model = new WorkspaceModel();
+  model.batch(() => Object.entries(files).forEach(([name, text]) => model.update(name, indexFile(name, 'terraform', text))));
+  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: model });
+  return result.findings
+    .filter((finding) => finding.ruleId.endsWith('-open-ingress'))
+    .map((finding) => `${result.lines.lineOf(finding.start) + 1} ${finding.ruleId}`)
+    .sort();
+}
+
+const GROUPS = lines(
+  'variable "db_access" { type = list(string) }',
+  'variable "admin_cidr" { type = string }',
+  'variable "port" { default = 5432 }',
+  'resource "aws_security_group" "db" {',
+  '  ingress {',
+  '    from_port   = 3306',
+  '    to_port     = 3306',
+  '    protocol    = "tcp"',
+  '    cidr_blocks = var.db_access',
+  '  }',
+  '}',
+  'resource "aws_security_group_rule" "pg" {',
+  '  type              = "ingress"',
+  '  from_port         = var.port',
+  '  to_port           = var.port',
+  '  protocol          = "tcp"',
+  '  cidr_blocks       = var.reporting_cidrs',
+  '  security_group_id = aws_security_group.db.id',
+  '}',
+  'resource "aws_vpc_security_group_ingress_rule" "redis" {',
+  '  security_group_id = aws_security_group.db.id',
+  '  from_port         = 6379',
+  '  to_port           = 6379',
+  '  ip_protocol       = "tcp"',
+  '  cidr_ipv4         = var.admin_cidr',
+  '}',
+  'resource "aws_db_instance" "db" {',
+  '  engine                 = "mysql"',
+  '  vpc_security_group_ids = [aws_security_group.db.id]',
+  '}',
+);
+
+describe('Terraform module folders: security group rules that admit an input', () => {
+  it('notes the port each input is admitted on: a number written in place, or an input passed to both ends', () => {
+    const inputs = contributionOf('modules/db/main.tf', GROUPS)?.moduleInputs;
+    assert.deepEqual(inputs?.db_access, { resource: 'aws_security_group', argument: 'cidr_blocks', admittedOn: { port: 3306 } });
+    assert.deepEqual(inputs?.reporting_cidrs, { resource: 'aws_security_group_rule', argument: 'cidr_blocks', admittedOn: { portInput: 'port' } });
+    assert.deepEqual(inputs?.admin_cidr, { resource: 'aws_vpc_security_group_ingress_rule', argument: 'cidr_ipv4', admittedOn: { port: 6379 } });
+  });
+
+  it('notes no input of a port range, of all traffic, of an egress rule, or of a rule made under count', () => {
+    const others = lines(
+      'resource "aws_security_group" "web" {',
+      '  ingress {',
+      '    from_port   = 0',
+      '    to_port     = 65535',
+      '    protocol    = "tcp"',
+      '    cidr_blocks = var.ranged',
+      '  }',
+      '  ingress {',
+      '    from_port   = 0',
+      '    to_port     = 0',
+      '    protocol    = "-1"',
+      '    cidr_blocks = var.everything',
+      '  }',
+      '}',
+      'resource "aws_security_group_rule" "out" {',
+      '  type        = "egress"',
+      '  from_port   = 3306',
+      '  to_port     = 3306',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = var.outbound',
+      '}',
+      'resource "aws_security_group_rule" "maybe" {',
+      '  count       = var.enabled ? 1 : 0',
+      '  type        = "ingress"',
+      '  from_port   = 3306',
+      '  to_port     = 3306',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = var.optional',
+      '}',
+    );
+    assert.equal(contributionOf('modules/web/main.tf', others)?.moduleInputs, undefined);
+  });
+
+  it("reports a caller's open block on a database or cache port, and neither a private range nor a port it leaves unknown", () => {
+    const caller = lines(
+      'module "public" {',
+      '  source          = "../modules/db"',
+      '  db_access       = ["203.0.113.7/32", "0.0.0.0/0"]',
+      '  port            = 5432',
+      '  reporting_cidrs = ["0.0.0.0/0"]',
+      '  admin_cidr      = "0.0.0.0/0"',
+      '}',
+      'module "private" {',
+      '  source          = "../modules/db"',
+      '  db_access       = ["10.0.0.0/16"]',
+      '  reporting_cidrs = ["0.0.0.0/0"]',
+      '  admin_cidr      = "10.1.0.0/16"',
+      '}',
+    );
+    const files = { 'modules/db/main.tf': GROUPS, 'live/main.tf': caller };
+    assert.deepEqual(ingressFindings(files, 'live/main.tf'), ['3 rds-open-ingress', '5 rds-open-ingress', '6 elasticache-open-ingress']);
+  });
+});
+
+describe('Terraform rule resources: the group an expression takes its id from', () => {
+  const groups = (groupId: string): string =>
+    lines(
+      'resource "aws_security_group" "this" {',
+      '  for_each = var.groups',
+      '  name     = each.key',
+      '}',
+      'resource "aws_security_group_rule" "all_inbound" {',
+      '  type              = "ingress"',
+      '  from_port         = 0',
+      '  to_port           = 0',
+      '  protocol          = "-1"',
+      '  cidr_blocks       = ["0.0.0.0/0"]',
+      `  security_group_id = ${groupId}`,
+      '}',
+    );
+  const cluster = lines(
+    'locals {',
+    '  group_ids = [for sg in aws_security_group.this : sg.id]',
+    '}',
+    'resource "aws_rds_cluster" "main" {',
+    '  engine                 = "aurora-postgresql"',
+    '  vpc_security_group_ids = local.group_ids',
+    '  depends_on             = [aws_security_group.this]',
+    '}',
+  );
+  const judged = (groupId: string): string[] => ingressFindings({ 'modules/cluster/sg.tf': groups(groupId), 'modules/cluster/main.tf': cluster }, 'modules/cluster/sg.tf');
+
+  it("reads an every-port rule on a database module's group, named through an expression, as the database's only", () => {
+    for (const groupId of ['join("", [for sg in aws_security_group.this : sg.id if sg != null])', 'one(values(aws_security_group.this)[*].id)', '"${element(aws_security_group.this.*.id, 0)}"']) {
+      assert.deepEqual(judged(groupId), ['10 rds-open-ingress'], groupId);
+    }
+  });
+
+  it('names no group where the expression may give another id', () => {
+    for (const groupId of ['coalesce(var.group_id, join("", [for sg in aws_security_group.this : sg.id]))', 'try(aws_security_group.this["db"].id, aws_security_group_rule.other.id)', '"${var.prefix}${aws_security_group.this["db"].id}"']) {
+      assert.deepEqual(judged(groupId), ['10 elasticache-open-ingress', '10 rds-open-ingress'], groupId);
+    }
+  });
+});
