@@ -19,6 +19,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'cdk-python': 'python',
   'cdk-java': 'java',
   'cdk-csharp': 'csharp',
+  'cdk-go': 'go',
   ioredis: 'js',
   'node-redis': 'js',
   'redis-py': 'python',
@@ -60,6 +61,7 @@ const CDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
   python: 'cdk-python',
   java: 'cdk-java',
   csharp: 'cdk-csharp',
+  go: 'cdk-go',
 };
 
 function redisKeys(language: HintLanguage): ExampleKey[] {

@@ -71,8 +71,8 @@ const CHECK_TEXT_FIELDS = {
   waitedMessage: ['unprocessed-ignored'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
-/** Languages whose CDK apps the code analyzers read (Java and C#: `code/languages/javaCdk.ts`, `csharpCdk.ts`). */
-const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'csharp'];
+/** Languages whose CDK apps the code analyzers read (Java, C# and Go: `code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`). */
+const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'csharp', 'go'];
 /** The languages Pulumi programs are read in (`code/pulumi.ts`, `languages/goPulumi.ts`, `languages/csharpPulumi.ts`). */
 const PULUMI_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'csharp'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis (from Java and Kotlin). */

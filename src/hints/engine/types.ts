@@ -257,6 +257,7 @@ export const EXAMPLE_KEYS = [
   'cdk-python',
   'cdk-java',
   'cdk-csharp',
+  'cdk-go',
   'ioredis',
   'node-redis',
   'redis-py',

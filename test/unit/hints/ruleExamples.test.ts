@@ -65,7 +65,7 @@ describe('rule examples per language and client', () => {
     assert.doesNotMatch(missing(rule('go, csharp, terraform', 'aws_db_instance')), /cdktf/);
   });
 
-  it('requires CDK examples in Java and C# where a rule reaches CDK constructs and lists those languages', () => {
+  it('requires CDK examples in Java, C# and Go where a rule reaches CDK constructs and lists those languages', () => {
     const rule = (languages: string) => `- id: rds-removal-policy
   service: rds
   title: DeletionPolicy
@@ -80,19 +80,20 @@ describe('rule examples per language and client', () => {
 `;
     const missing = (yaml: string) => compile(yaml).errors.map((error) => error.message).join('\n');
     assert.match(missing(rule('typescript, java, csharp')), /has no example for cdk-java, cdk-csharp/);
-    assert.doesNotMatch(missing(rule('typescript')), /cdk-java|cdk-csharp/);
+    assert.match(missing(rule('typescript, go')), /has no example for cdk-go/);
+    assert.doesNotMatch(missing(rule('typescript')), /cdk-java|cdk-csharp|cdk-go/);
   });
 
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
-      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
       'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'cdk-go', 'pulumi-typescript', 'pulumi-python', 'cdktf-typescript', 'cdktf-python', 'pulumi-go', 'pulumi-csharp'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],

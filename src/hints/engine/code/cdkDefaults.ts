@@ -8,6 +8,7 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { clusterInstanceProps } from './cdkClusterInstanceProps';
+import { goCdkText } from './goCdkValues';
 
 /** The instance constructs whose `publiclyAccessible` default follows `vpcSubnets`. */
 const PLACED_INSTANCES = new Set(['aws_rds.DatabaseInstance', 'aws_rds.DatabaseInstanceFromSnapshot', 'aws_rds.DatabaseInstanceReadReplica']);
@@ -24,10 +25,11 @@ const TRUE: Literal = { kind: 'bool', value: true };
 /**
  * A subnet selection written out that picks the public subnets: `{ subnetType: ec2.SubnetType.PUBLIC }`, Python's
  * `ec2.SubnetSelection(subnet_type=ec2.SubnetType.PUBLIC)` or `{"subnet_type": ec2.SubnetType.PUBLIC}`, Java's
- * `SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build()`, C#'s `new SubnetSelection { SubnetType = SubnetType.PUBLIC }`. A selection
+ * `SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build()`, C#'s `new SubnetSelection { SubnetType = SubnetType.PUBLIC }`, Go's
+ * `&awsec2.SubnetSelection{SubnetType: awsec2.SubnetType_PUBLIC}` (read as `goCdkValues.ts` writes it). A selection
  * held in a variable or made by a call (`vpc.selectSubnets(...)`) is not read: CDK decides on the props it is given.
  */
-const PUBLIC_SELECTION = /^(?:\{[^{}]*?(?:\bsubnetType|["']subnet_type["'])\s*:\s*(?:\w+\.)?SubnetType\.PUBLIC\b[^{}]*\}|(?:\w+\.)?SubnetSelection\(\s*subnet_type\s*=\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\)|SubnetSelection\.builder\(\)\s*\.subnetType\(\s*SubnetType\.PUBLIC\s*\)\s*\.build\(\)|new\s+SubnetSelection\s*(?:\(\s*\))?\s*\{\s*SubnetType\s*=\s*SubnetType\.PUBLIC\s*,?\s*\})$/;
+const PUBLIC_SELECTION = /^(?:\{[^{}]*?(?:\bsubnetType|["']subnet_type["'])\s*:\s*(?:\w+\.)?SubnetType\.PUBLIC\b[^{}]*\}|(?:\w+\.)?SubnetSelection\(\s*subnet_type\s*=\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\)|SubnetSelection\.builder\(\)\s*\.subnetType\(\s*SubnetType\.PUBLIC\s*\)\s*\.build\(\)|new\s+SubnetSelection\s*(?:\(\s*\))?\s*\{\s*SubnetType\s*=\s*SubnetType\.PUBLIC\s*,?\s*\}|&?(?:\w+\.)?SubnetSelection\{\s*SubnetType:\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\})$/;
 
 /** The cluster's legacy `instanceProps` (`instance_props`), which carry its instances' placement. */
 const INSTANCE_PROPS = normalizeName('instanceProps');
@@ -37,7 +39,10 @@ const NAMES_ACCESSIBILITY = /\b[pP]ublicly(?:Accessible|_accessible)\b/;
 
 /** Records on a construct's props the defaults its other props give it. */
 export function addDerivedDefaults(a: CodeAnalyzer, construct: string, props: OptionContext): void {
-  const textOf = (option: OptionOccurrence): string => a.text.slice(option.value.start, option.value.end).trim();
+  const textOf = (option: OptionOccurrence): string => {
+    const written = a.text.slice(option.value.start, option.value.end).trim();
+    return a.language.family === 'go' ? goCdkText(written) : written;
+  };
   let placedInPublic = false;
   if (PLACED_INSTANCES.has(construct)) {
     const subnets = props.options.find((option) => option.norm === VPC_SUBNETS || option.norm === VPC_PLACEMENT);

@@ -1,6 +1,7 @@
 /**
  * The AWS managed policy AmazonDynamoDBFullAccess taken into a CDK app: `ManagedPolicy.fromAwsManagedPolicyName(...)`
- * by name or `fromManagedPolicyArn(scope, id, ...)` by ARN, in TypeScript, JavaScript, Python, Java and C#. Each is
+ * by name or `fromManagedPolicyArn(scope, id, ...)` by ARN, in TypeScript, JavaScript, Python, Java, C# and Go
+ * (`awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(...))`). Each is
  * read as an `aws_iam.ManagedPolicy` context with one `AmazonDynamoDBFullAccess` option on the string, for the rule
  * that the template readers feed from SAM `Policies` and IAM `ManagedPolicyArns` (`iac/managedPolicies.ts`).
  * Files that do not name the policy cost one substring search.
@@ -12,8 +13,8 @@ import { fullAccessOption, isFullAccessArn, isFullAccessName } from '../iac/mana
 const POLICY = 'AmazonDynamoDBFullAccess';
 
 /** The factories by name and by ARN, as each CDK language spells them. */
-const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName']);
-const BY_ARN = new Set(['fromManagedPolicyArn', 'from_managed_policy_arn', 'FromManagedPolicyArn']);
+const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName', 'ManagedPolicy_FromAwsManagedPolicyName']);
+const BY_ARN = new Set(['fromManagedPolicyArn', 'from_managed_policy_arn', 'FromManagedPolicyArn', 'ManagedPolicy_FromManagedPolicyArn']);
 
 /** The token that holds `offset`, or -1 where none does (a comment, spaces). */
 export function tokenAt(a: CodeAnalyzer, offset: number): number {
@@ -39,7 +40,11 @@ export function cdkFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
       continue;
     }
     // The string is an argument of the factory call: `ManagedPolicy.fromAwsManagedPolicyName('...')`.
-    const open = a.parent[k];
+    let open = a.parent[k];
+    // Go passes it as a jsii pointer: `awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String("..."))`.
+    if (open > 3 && a.is(open, '(') && a.idIs(open - 1, 'String') && a.isAccess(open - 2) && a.idIs(open - 3, 'jsii')) {
+      open = a.parent[open];
+    }
     const method = open > 0 && a.is(open, '(') ? a.id(open - 1) : undefined;
     const value = a.tokens.text(k).trim();
     const takes = method !== undefined && ((BY_NAME.has(method) && isFullAccessName(value)) || (BY_ARN.has(method) && isFullAccessArn(value)));

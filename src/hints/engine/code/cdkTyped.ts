@@ -1,8 +1,8 @@
 /**
- * What the Java and C# CDK readers (`languages/javaCdk.ts`, `languages/csharpCdk.ts`) share: a construct's
+ * What the Java, C# and Go CDK readers (`languages/javaCdk.ts`, `languages/csharpCdk.ts`, `languages/goCdk.ts`) share: a construct's
  * context as TypeScript props make it (`calls.ts`), and the methods called on constructs
  * (`sg.addIngressRule(...)`, `table.grantFullAccess(fn)`, `db.getConnections().allowFrom(...)` in Java,
- * `db.Connections.AllowFrom(...)` in C#), each an option of the construct named by the method in TypeScript's
+ * `db.Connections.AllowFrom(...)` in C#, `db.Connections().AllowFrom(...)` in Go), each an option of the construct named by the method in TypeScript's
  * lower camel case, as `code/cdk.ts` and the rules read them.
  */
 import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
@@ -48,8 +48,8 @@ export function constructMethods(a: CodeAnalyzer, file: TypedCdkFile, made: Read
       continue;
     }
     let end = i - 2;
-    // Java `db.getConnections().allowFrom(...)`, C# `db.Connections.AllowFrom(...)`: the construct's own connections.
-    if (a.is(end, ')') && a.partner[end] === end - 1 && a.idIs(end - 2, 'getConnections') && a.isAccess(end - 3)) {
+    // Java `db.getConnections().allowFrom(...)`, Go `db.Connections().AllowFrom(...)`, C# `db.Connections.AllowFrom(...)`: the construct's own connections.
+    if (a.is(end, ')') && a.partner[end] === end - 1 && (a.idIs(end - 2, 'getConnections') || a.idIs(end - 2, 'Connections')) && a.isAccess(end - 3)) {
       end -= 4;
     } else if (a.idIs(end, 'Connections') && a.isAccess(end - 1)) {
       end -= 2;

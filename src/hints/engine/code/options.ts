@@ -6,6 +6,7 @@ import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdkLiterals';
+import { goCdkText, jsiiWrapper } from './goCdkValues';
 import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
@@ -440,8 +441,8 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   if (days) {
     return { literal: days };
   }
-  // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x"), and Pulumi Go's pulumi.Bool(true), pulumi.IntPtr(0).
-  if (end - start === 6 && (a.id(start) === 'aws' || pulumiGoWrapper(a, start)) && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
+  // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x"), Pulumi Go's pulumi.Bool(true), pulumi.IntPtr(0) and the Go CDK's jsii.Bool(true).
+  if (end - start === 6 && (a.id(start) === 'aws' || pulumiGoWrapper(a, start) || jsiiWrapper(a, start)) && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
     start += 4;
     end -= 1;
   }
@@ -449,7 +450,8 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
     return { literal: { kind: 'num', value: -Number(a.tokens.text(start + 1)) }, span: a.span(start, start + 1) };
   }
   if (end - start !== 1) {
-    const text = end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '';
+    const written = end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '';
+    const text = a.language.family === 'go' ? goCdkText(written) : written;
     const envFallback = envFallbackOf(a, start, end);
     return { literal: envFallback !== undefined ? { kind: 'expr', text, envFallback } : (cdkEnumLiteral(text) ?? { kind: 'expr', text }) };
   }

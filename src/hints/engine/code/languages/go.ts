@@ -18,6 +18,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goLibraryClientCall, goPackageCall, goV1Method } from './goClients';
+import { goCdkConstructs } from './goCdk';
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { redigoPoolInterface } from './goRedigoPools';
@@ -557,5 +558,6 @@ export const go: CodeLanguage = {
     handedToCallers(a);
     retriedByCallers(a);
     pulumiGoResources(a);
+    goCdkConstructs(a);
   },
 };

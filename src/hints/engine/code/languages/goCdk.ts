@@ -1,0 +1,79 @@
+/**
+ * AWS CDK apps in Go: `awsrds.NewDatabaseInstance(stack, jsii.String("Db"), &awsrds.DatabaseInstanceProps{...})`
+ * from `github.com/aws/aws-cdk-go/awscdk/v2/awsrds` (CDK v1's `github.com/aws/aws-cdk-go/awscdk/awsrds` alike, under
+ * the package's name or an alias), with the props struct in place or held by a variable, L1 constructs
+ * (`awsrds.NewCfnDBInstance`) and the methods called on constructs (`sg.AddIngressRule(...)`,
+ * `db.Connections().AllowDefaultPortFromAnyIpv4(nil)`, `table.GrantFullAccess(fn)`, `db.AddProxy(...)`). jsii
+ * generates each `New<Class>(scope, id, props)` and the props' fields from TypeScript's, in PascalCase, so a construct
+ * makes the same `cdk` context as TypeScript's, judged by the same rules. Values such as `awscdk.RemovalPolicy_DESTROY`
+ * and `awsec2.Port_Tcp(jsii.Number(5432))` read as TypeScript's (`goCdkValues.ts`).
+ * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-go.html
+ */
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { typedArgsContext } from '../pulumi';
+import { inTestCode } from '../testFixtures';
+import { topLevel } from './csharpCdk';
+import { goImportSpecs } from './goPackageStructs';
+
+const CDK_ROOT = 'github.com/aws/aws-cdk-go/awscdk';
+/** `github.com/aws/aws-cdk-go/awscdk/v2/awsrds` (v1: without `/v2`) is aws-cdk-lib's `aws_rds`. */
+const SERVICE_PACKAGE = /^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws([a-z0-9]+)$/;
+
+/** The file's CDK service packages, by the name it uses for each (`awsrds`, or an alias), as CDK modules (`aws_rds`). */
+function cdkPackages(a: CodeAnalyzer): Map<string, string> {
+  const packages = new Map<string, string>();
+  for (const { alias, path } of goImportSpecs(a)) {
+    const service = SERVICE_PACKAGE.exec(path)?.[1];
+    const name = alias ?? (service ? `aws${service}` : undefined);
+    if (service && name && name !== '_' && name !== '.') {
+      packages.set(name, `aws_${service}`);
+    }
+  }
+  return packages;
+}
+
+/** The `{` of `&awsrds.DatabaseInstanceProps{...}` (or without `&`, `Options` for `AddProxy`) of a CDK package, starting at `k`; -1 for any other. */
+function propsLiteral(packages: ReadonlyMap<string, string>): (a: CodeAnalyzer, k: number) => number {
+  return (a, k) => {
+    const start = a.is(k, '&') ? k + 1 : k;
+    const named = a.isId(start) && packages.has(a.tokens.text(start)) && a.isAccess(start + 1) && a.isId(start + 2) && /(?:Props(?:V2)?|Options)$/.test(a.tokens.text(start + 2));
+    return named && a.is(start + 3, '{') && a.partner[start + 3] > start + 3 ? start + 3 : -1;
+  };
+}
+
+/** The CDK constructs of a Go file that imports aws-cdk-go's service packages, as `cdk` contexts. */
+export function goCdkConstructs(a: CodeAnalyzer): void {
+  if (!a.text.includes(CDK_ROOT)) {
+    return;
+  }
+  const packages = cdkPackages(a);
+  if (packages.size === 0) {
+    return;
+  }
+  const literal = propsLiteral(packages);
+  const file: TypedCdkFile = {
+    // Go declares a variable's type after its name: receivers are known by the constructor that made them.
+    typesOf: () => [],
+    props: (type, nameIndex, start) => topLevel(typedArgsContext(a, 'cdk', type, nameIndex, start, literal)),
+  };
+  const made = new Map<number, string[]>();
+  for (let k = 0; k + 3 < a.tokens.length; k++) {
+    const module = a.isId(k) && !a.isAccess(k - 1) && a.isAccess(k + 1) ? packages.get(a.tokens.text(k)) : undefined;
+    const constructor = module && a.isId(k + 2) && a.is(k + 3, '(') ? /^New([A-Z]\w*)$/.exec(a.tokens.text(k + 2)) : null;
+    // A props struct's own constructor-like helpers (`NewDatabaseInstanceProps` does not exist) and tests make nothing.
+    if (!constructor || /(?:Props(?:V2)?|Options)$/.test(constructor[1]) || a.partner[k + 3] < k + 3 || inTestCode(a, k)) {
+      continue;
+    }
+    const args = segments(a, k + 3);
+    if (args.length < 2) {
+      continue;
+    }
+    const type = `${module}.${constructor[1]}`;
+    made.set(k, [type]);
+    // `New<Class>(scope, id, props)`: the props are the third argument.
+    pushConstruct(a, type, file.props(type, k + 2, args[2]?.[0] ?? -1, args[2]?.[1] ?? -1));
+  }
+  constructMethods(a, file, made);
+}
