@@ -551,8 +551,12 @@ export function versionedOrUnseen(a: CodeAnalyzer, language: ClassLanguage, name
   return classHasVersion(a, name, markers) ?? a.project?.mappedClass?.(classKey(language, name)) ?? true;
 }
 
-/** Whether the class `name` is declared in this file and one of its members carries a version marker; undefined when the file declares no such class. */
-function classHasVersion(a: CodeAnalyzer, name: string, markers: readonly string[]): boolean | undefined {
+/**
+ * Whether the class `name` is declared in this file and one of its members, or of a base class it extends, carries
+ * a version marker (the mapper maps inherited members); undefined when the file declares no such class, or its
+ * base is declared elsewhere (the workspace then tells).
+ */
+function classHasVersion(a: CodeAnalyzer, name: string, markers: readonly string[], depth = 0): boolean | undefined {
   for (let k = 0; k + 2 < a.tokens.length; k++) {
     if ((a.idIs(k, 'class') || a.idIs(k, 'record')) && a.idIs(k + 1, name) && !a.isAccess(k - 1)) {
       let open = k + 2;
@@ -568,7 +572,19 @@ function classHasVersion(a: CodeAnalyzer, name: string, markers: readonly string
           return true;
         }
       }
-      return false;
+      const base = extendedBase(a, k + 2, open);
+      return base === undefined ? false : depth < 4 ? classHasVersion(a, base, markers, depth + 1) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The base class a declaration names between `from` and its body at `open` (Java `extends Base`, C# `: Base`, not an `IName` interface). */
+function extendedBase(a: CodeAnalyzer, from: number, open: number): string | undefined {
+  for (let k = from; k < open && !a.idIs(k, 'where'); k++) {
+    const starts = a.language.family === 'java' ? a.idIs(k, 'extends') : a.is(k, ':');
+    if (starts && a.isId(k + 1) && !(a.language.family === 'csharp' && /^I[A-Z]/.test(a.tokens.text(k + 1)))) {
+      return a.tokens.text(k + 1);
     }
   }
   return undefined;

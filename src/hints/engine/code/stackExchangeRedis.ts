@@ -12,6 +12,7 @@ import { bindingAt, bindingEnd, namedValue } from './names';
 import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
 import { builtConfigurationString, STRING_OPTIONS } from './stackExchangeBuiltStrings';
+import { builtKeyArray } from './stackExchangeKeyArrays';
 import { Value } from './values';
 
 export const STACKEXCHANGE_MODULE = 'dotnet:StackExchange.Redis';
@@ -233,11 +234,11 @@ function isKeyArray(a: CodeAnalyzer, open: number, close: number): boolean {
   }
   const called = a.isId(first) && a.is(first + 1, '(') && a.partner[first + 1] + 1 === close;
   if (!a.isId(first) || (first + 1 !== close && !called)) {
-    return false;
+    return builtKeyArray(a, open, close);
   }
   const binding = a.scopes.lookup(a.tokens.text(first), first);
   const declared = binding && Boolean(binding.method) === called ? binding.token : -1;
-  return declared > 2 && a.is(declared - 1, ']') && a.is(declared - 2, '[') && a.idIs(declared - 3, 'RedisKey');
+  return (declared > 2 && a.is(declared - 1, ']') && a.is(declared - 2, '[') && a.idIs(declared - 3, 'RedisKey')) || builtKeyArray(a, open, close);
 }
 
 /**

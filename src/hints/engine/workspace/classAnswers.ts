@@ -14,6 +14,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   /** The client members of the workspace's Java and C# classes, by `classKey`. */
   private classIndex: ClassIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
+  private mappedBases: Map<string, string | null> | undefined;
   private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
   private springIndex: SpringIndex | undefined;
 
@@ -28,6 +29,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   protected forgetClasses(): void {
     this.classIndex = undefined;
     this.mappedIndex = undefined;
+    this.mappedBases = undefined;
     this.classItemIndex = undefined;
     this.springIndex = undefined;
   }
@@ -47,16 +49,20 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
 
   /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */
   mappedClass(_codeFile: string, key: string): boolean | undefined {
-    if (!this.mappedIndex) {
+    if (!this.mappedIndex || !this.mappedBases) {
       this.mappedIndex = new Map();
+      this.mappedBases = new Map();
       for (const contribution of this.allContributions()) {
         for (const [name, versioned] of Object.entries(contribution.mappedClasses ?? {})) {
           // Two files that declare one simple name leave it unknown.
           this.mappedIndex.set(name, this.mappedIndex.has(name) ? null : versioned);
         }
+        for (const [name, base] of Object.entries(contribution.mappedClassBases ?? {})) {
+          this.mappedBases.set(name, this.mappedBases.has(name) ? null : base);
+        }
       }
     }
-    return this.mappedIndex.get(key) ?? undefined;
+    return versionedThroughBases(this.mappedIndex, this.mappedBases, key);
   }
 
   /** The item helpers of a Java or C# class, or of the one class implementing an interface; see `WorkspaceView.classItemHelper`. */
@@ -82,4 +88,36 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
     this.springIndex ??= springIndexOf(this.allContributions());
     return this.springIndex.entities.get(name) ?? undefined;
   }
+}
+
+/** How many base classes up a version attribute is looked for. */
+const MAX_BASE_DEPTH = 4;
+
+/**
+ * Whether the mapped class `key` has a version attribute, its own or one a base class it extends declares (the
+ * mapper maps inherited members); a base the workspace does not index carries none, since every class with one is
+ * indexed. Undefined for a class the workspace does not map, or declares twice.
+ */
+function versionedThroughBases(index: ReadonlyMap<string, boolean | null>, bases: ReadonlyMap<string, string | null>, key: string): boolean | undefined {
+  const own = index.get(key) ?? undefined;
+  const language = key.slice(0, key.indexOf(':') + 1);
+  let current = key;
+  for (let depth = 0; own === false && depth < MAX_BASE_DEPTH; depth++) {
+    const base = bases.get(current);
+    if (base === null) {
+      return undefined;
+    }
+    if (base === undefined) {
+      return false;
+    }
+    current = `${language}${base}`;
+    const versioned = index.get(current);
+    if (versioned === null) {
+      return undefined;
+    }
+    if (versioned) {
+      return true;
+    }
+  }
+  return own;
 }

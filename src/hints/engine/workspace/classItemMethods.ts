@@ -8,6 +8,7 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
 import { classItemMethods, mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
+import { genericSubclasses, inheritedItemMethods, mayExtendGeneric } from '../code/languages/classItemSubclasses';
 import { csharp } from '../code/languages/csharp';
 import { java } from '../code/languages/java';
 import { rmwCsharp } from '../code/languages/rmwCsharp';
@@ -18,12 +19,20 @@ import type { ClassItemMethods, FileContribution } from './types';
 
 /** The file's classes with item helpers, by `classKey`; undefined when it has none or may have none. */
 export function indexClassItemMethods(file: string, language: ClassLanguage, text: string): Record<string, ClassItemMethods> | undefined {
-  if (isTestSource(file) || !mayDeclareClassItemHelpers(text)) {
+  const helpers = mayDeclareClassItemHelpers(text);
+  if (isTestSource(file) || (!helpers && !mayExtendGeneric(language, text))) {
     return undefined;
   }
   const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
-  a.run();
-  const classes = classItemMethods(a, language === 'java' ? rmwJava : rmwCsharp);
+  // Subclasses are read from the tokens alone; item helpers need the file's operations.
+  const subclasses = genericSubclasses(a, language);
+  if (helpers) {
+    a.run();
+  }
+  const classes = helpers ? classItemMethods(a, language === 'java' ? rmwJava : rmwCsharp) : {};
+  for (const [name, sub] of Object.entries(subclasses)) {
+    classes[name] = { ...sub, ...classes[name], extends: sub.extends };
+  }
   const keyed = Object.fromEntries(Object.entries(classes).map(([name, methods]) => [classKey(language, name), methods]));
   return Object.keys(keyed).length > 0 ? keyed : undefined;
 }
@@ -47,5 +56,26 @@ export function classItemIndexOf(contributions: readonly FileContribution[]): Ma
       index.set(key, methods);
     }
   }
+  resolveSubclasses(index);
   return index;
+}
+
+/**
+ * Each class that extends a generic base takes the base's item helpers with its type arguments in place of the
+ * base's type parameters (`code/languages/classItemSubclasses.ts`); one whose base is unknown, or declared twice,
+ * keeps only its own, and a class left with none is dropped, so that a workspace of subclasses alone has no helpers.
+ */
+function resolveSubclasses(index: Map<string, ClassItemMethods | null>): void {
+  for (const [key, methods] of index) {
+    if (!methods?.extends) {
+      continue;
+    }
+    const base = index.get(`${key.slice(0, key.indexOf(':'))}:${methods.extends.base}`);
+    const resolved = base && !base.extends ? inheritedItemMethods(base, methods) : undefined;
+    if (resolved) {
+      index.set(key, resolved);
+    } else if (Object.keys(methods.methods).length === 0) {
+      index.delete(key);
+    }
+  }
 }

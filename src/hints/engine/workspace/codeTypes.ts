@@ -217,7 +217,8 @@ export interface ItemHelper {
  * (`puts`); `table` is the mapper's receiver as written, `type` the object's class.
  */
 export interface ClassItemMethod {
-  reads?: { table: string; type: string };
+  /** `optional`: the object comes wrapped in a Java `Optional` (`return Optional.ofNullable(table.getItem(key));`). */
+  reads?: { table: string; type: string; optional?: true };
   puts?: { table: string; type: string; position: number };
 }
 
@@ -231,6 +232,10 @@ export interface ForwardedCall {
 export interface ClassItemMethods {
   interfaces?: string[];
   methods: Record<string, ClassItemMethod>;
+  /** The class's own type parameters (`AbstractRepository<T extends Entity>`), which its methods' types may name. */
+  typeParameters?: string[];
+  /** A generic base class it extends with type arguments (`extends AbstractRepository<Order>`), whose item helpers it inherits. */
+  extends?: { base: string; typeArguments: string[] };
 }
 
 /** A token of a key value an existence check reads, or the position of the check's parameter that stands there. */

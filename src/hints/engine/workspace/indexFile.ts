@@ -170,7 +170,7 @@ function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): F
   if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk && !spring && !classItemMethods && implemented.length === 0) {
     return fields;
   }
-  return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...(mappedClasses ? { mappedClasses } : {}), ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
+  return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...mappedClasses, ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

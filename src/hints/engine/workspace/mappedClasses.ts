@@ -8,6 +8,10 @@
  * from the table), so in C# every class of a file that imports `Amazon.DynamoDBv2.DataModel`, or that carries a
  * `[DynamoDB...]` attribute (`[DynamoDBProperty]`, `[DynamoDBRangeKey]`), counts; only a name a mapper call
  * takes is ever looked up. A simple name two files declare is left unknown by the model. Test sources are not read.
+ * The mapper maps the members a mapped class inherits too, so a class whose own members carry no version attribute
+ * names the base class it extends (`class Order extends Component`), and a class that carries one is indexed as
+ * versioned even unmapped (the base `Component` with `@DynamoDbVersionAttribute`): the model reads the version
+ * through the base (`classAnswers.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
@@ -15,9 +19,10 @@ import { csharp } from '../code/languages/csharp';
 import { java } from '../code/languages/java';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
+import type { FileContribution } from './types';
 
 const MAPPED: Record<ClassLanguage, RegExp> = {
-  java: /@DynamoDbBean\b|@DynamoDbImmutable\b|@DynamoDBTable\b/,
+  java: /@DynamoDbBean\b|@DynamoDbImmutable\b|@DynamoDBTable\b|@DynamoD[bB]VersionAttribute\b/,
   csharp: /\[\s*(?:property\s*:\s*)?DynamoDB[A-Z]|\bAmazon\.DynamoDBv2\.DataModel\b/,
 };
 /** A C# `using` of the object persistence model's namespace (not `using static`, not an alias). */
@@ -45,10 +50,11 @@ export function isTestSource(file: string): boolean {
   return TEST_SOURCES.test(file) || isTestDoubleFile(file);
 }
 
-/** The file's mapped classes by `classKey` (simple name), and whether each has a version attribute. */
-export function indexMappedClasses(language: ClassLanguage, text: string): Record<string, boolean> | undefined {
+/** The file's mapped classes by `classKey` (simple name), whether each has a version attribute, and the base each unversioned one extends. */
+export function indexMappedClasses(language: ClassLanguage, text: string): Pick<FileContribution, 'mappedClasses' | 'mappedClassBases'> | undefined {
   const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
   const classes: Record<string, boolean> = {};
+  const bases: Record<string, string> = {};
   const everyClass = language === 'csharp' && CSHARP_MODEL_USING.test(text);
   let count = 0;
   for (let k = 0; k + 2 < a.tokens.length && count < MAX_CLASSES; k++) {
@@ -74,12 +80,33 @@ export function indexMappedClasses(language: ClassLanguage, text: string): Recor
         versioned ||= VERSION[language].has(a.tokens.text(j));
       }
     }
-    if (mapped) {
-      classes[classKey(language, a.tokens.text(k + 1))] = versioned;
+    if (mapped || versioned) {
+      const key = classKey(language, a.tokens.text(k + 1));
+      classes[key] = versioned;
+      const base = versioned ? undefined : baseClass(a, language, k + 2, open);
+      if (base !== undefined) {
+        bases[key] = base;
+      }
       count++;
     }
   }
-  return count > 0 ? classes : undefined;
+  return count > 0 ? { mappedClasses: classes, ...(Object.keys(bases).length > 0 ? { mappedClassBases: bases } : {}) } : undefined;
+}
+
+/** The simple name of the base class a declaration extends between `from` and its body at `open` (Java `extends Base`, C# `: Base`, not an `IName` interface). */
+function baseClass(a: CodeAnalyzer, language: ClassLanguage, from: number, open: number): string | undefined {
+  for (let k = from; k < open && !a.idIs(k, 'where'); k++) {
+    const starts = language === 'java' ? a.idIs(k, 'extends') : a.is(k, ':');
+    // The last name of a qualified one (`extends model.Component`).
+    let name = k + 1;
+    while (a.isId(name) && a.isAccess(name + 1) && a.isId(name + 2)) {
+      name += 2;
+    }
+    if (starts && a.isId(name) && !(language === 'csharp' && /^I[A-Z]/.test(a.tokens.text(name)))) {
+      return a.tokens.text(name);
+    }
+  }
+  return undefined;
 }
 
 /** A C# attribute of the object persistence model on a member (`[DynamoDBProperty("name")]`, `[property: DynamoDBRangeKey]`). */

@@ -295,6 +295,8 @@ export interface FileContribution {
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
+  /** A Java or C# file: the base class (simple name) each mapped class with no version attribute of its own extends, whose members the mapper maps too (`mappedClasses.ts`). */
+  mappedClassBases?: Record<string, string>;
   /** A Java or C# file: its classes' item helpers, by `classKey` (`classItemMethods.ts`). */
   classItemMethods?: Record<string, ClassItemMethods>;
   /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */

@@ -11,13 +11,17 @@
  * class, or an interface one class alone implements (`IAccountRepository _accounts`); the repository is this file's
  * class or, in workspace mode, another file's. Both methods must use one mapper receiver and class, and the class
  * must carry no version attribute (the mapper's save of a versioned class is conditional), as this file or the
- * workspace declares it. Only a file whose workspace (or itself) declares item helpers is read.
+ * workspace declares it. Only a file whose workspace (or itself) declares item helpers is read. A repository that
+ * wraps the object in an `Optional` is read through the unwrap that hands it over (`findById(id).orElseThrow(…)`),
+ * a service's own getter of a repository read as that read (`classItemLocalReaders.ts`), and a repository that
+ * inherits its methods from a generic base class with the base's types bound (`classItemSubclasses.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { classKey, ClassLanguage } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
+import { localReaders, ReaderCall } from './classItemLocalReaders';
 import type { ClassItemMethods } from '../../workspace/types';
 import { Span } from '../../types';
 
@@ -37,19 +41,23 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
   }
   const declared = declaredTypes(a);
   const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : a.project?.classItemHelper?.(classKey(language, type)));
+  const readerAt = (k: number): ReaderCall | undefined => {
+    const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
+    const helpers = receiver && helpersOf(receiver.type);
+    const reads = helpers && Object.hasOwn(helpers.methods, a.tokens.text(k)) ? helpers.methods[a.tokens.text(k)].reads : undefined;
+    const end = reads ? unwrappedEnd(a, a.partner[k + 1] + 1, reads.optional) : -1;
+    return receiver && reads && end > 0 ? { receiver, reads, end } : undefined;
+  };
+  const getters = localReaders(a, readerAt);
   const found: { tokenIndex: number; name: Span }[] = [];
   for (let k = 2; k + 1 < a.tokens.length; k++) {
-    if (!a.isId(k) || !a.is(k + 1, '(') || !a.isAccess(k - 1)) {
+    const read = readerAt(k) ?? getterCall(a, k, getters);
+    const bound = read && a.is(read.end, ';') ? boundName(a, rmw, read.receiver.start) : undefined;
+    if (!read || !bound) {
       continue;
     }
-    const receiver = receiverOf(a, k, declared);
-    const helpers = receiver && helpersOf(receiver.type);
-    const reader = helpers && Object.hasOwn(helpers.methods, a.tokens.text(k)) ? helpers.methods[a.tokens.text(k)].reads : undefined;
-    const bound = reader ? boundName(a, rmw, receiver!.start) : undefined;
-    const end = a.partner[k + 1] + 1;
-    if (!reader || !bound || !a.is(end, ';')) {
-      continue;
-    }
+    const { receiver, reads: reader, end } = read;
+    const helpers = helpersOf(receiver.type)!;
     // The class as the caller declares it, or as the repository reads it for `var`.
     const type = bound.type === 'var' || bound.type === undefined ? reader.type : bound.type;
     if (type !== reader.type || versionedOrUnseen(a, language, type, VERSION_MARKERS[language])) {
@@ -57,17 +65,39 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
     }
     const caller = a.scopes.enclosing(k, ['function']);
     for (let w = end; w + 1 < a.tokens.length && w < k + MAX_TOKENS; w++) {
-      const method = a.isId(w) && a.is(w + 1, '(') && a.isAccess(w - 1) && Object.hasOwn(helpers!.methods, a.tokens.text(w)) ? helpers!.methods[a.tokens.text(w)].puts : undefined;
-      if (!method || method.table !== reader.table || method.type !== type || a.scopes.enclosing(w, ['function']) !== caller || receiverOf(a, w, declared)?.text !== receiver!.text) {
+      const method = a.isId(w) && a.is(w + 1, '(') && a.isAccess(w - 1) && Object.hasOwn(helpers.methods, a.tokens.text(w)) ? helpers.methods[a.tokens.text(w)].puts : undefined;
+      if (!method || method.table !== reader.table || method.type !== type || a.scopes.enclosing(w, ['function']) !== caller || receiverOf(a, w, declared)?.text !== receiver.text) {
         continue;
       }
       const argument = callArgumentRanges(a, w + 1)[method.position];
-      if (argument && typedBoundItemWritten(a, rmw, bound.name, a.parent[receiver!.start], end, w, argument[0], argument[1])) {
+      if (argument && typedBoundItemWritten(a, rmw, bound.name, a.parent[receiver.start], end, w, argument[0], argument[1])) {
         found.push({ tokenIndex: w, name: a.tokenSpan(w) });
       }
     }
   }
   return found;
+}
+
+/**
+ * Where a read's value is taken, past the call ending before `end`: the call itself, or, for a repository that
+ * wraps the object in an `Optional`, past the unwrap that hands it over (`.orElseThrow(…)`, `.get()`,
+ * `.orElse(null)`); -1 for an `Optional` kept or unwrapped otherwise (`.orElse(new Stock())` may be a new object).
+ */
+function unwrappedEnd(a: CodeAnalyzer, end: number, optional: boolean | undefined): number {
+  if (!optional) {
+    return end;
+  }
+  const name = a.isAccess(end) && a.is(end + 2, '(') ? a.id(end + 1) : undefined;
+  const close = name !== undefined ? a.partner[end + 2] : -1;
+  const unwraps = name === 'orElseThrow' || (name === 'get' && close === end + 3) || (name === 'orElse' && close === end + 4 && a.idIs(end + 3, 'null'));
+  return unwraps ? close + 1 : -1;
+}
+
+/** A call of one of the file's getters (`getStock(id)`, `this.getStock(id)`), as the read it returns. */
+function getterCall(a: CodeAnalyzer, k: number, getters: ReadonlyMap<string, ReaderCall>): ReaderCall | undefined {
+  const self = a.isAccess(k - 1) && a.idIs(k - 2, 'this') && !a.isAccess(k - 3);
+  const getter = a.isId(k) && a.is(k + 1, '(') && (self || !a.isAccess(k - 1)) ? getters.get(a.tokens.text(k)) : undefined;
+  return getter && { receiver: { ...getter.receiver, start: self ? k - 2 : k }, reads: getter.reads, end: a.partner[k + 1] + 1 };
 }
 
 /**

@@ -14,6 +14,7 @@ import { functionName } from '../helperFunctions';
 import { writesWithoutCondition } from '../readModifyWrite';
 import { RmwDialect, typedReadFlowUntil } from '../readModifyWriteTyped';
 import { OperationOccurrence } from '../../model';
+import { typeListNames } from './classItemSubclasses';
 import type { ClassItemMethods } from '../../workspace/types';
 
 /** Tokens read past a helper's read for the `return` that hands back what it read. */
@@ -38,7 +39,7 @@ export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<strin
   }
   const found: Record<string, ClassItemMethods> = Object.create(null) as Record<string, ClassItemMethods>;
   const entry = (method: Method): ClassItemMethods['methods'][string] => {
-    found[method.owner] ??= { methods: Object.create(null) as ClassItemMethods['methods'], ...interfacesOf(a, method.ownerToken) };
+    found[method.owner] ??= { methods: Object.create(null) as ClassItemMethods['methods'], ...interfacesOf(a, method.ownerToken), ...typeParametersOf(a, method.ownerToken) };
     found[method.owner].methods[method.name] ??= {};
     return found[method.owner].methods[method.name];
   };
@@ -46,8 +47,11 @@ export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<strin
     const method = rmw.readsObject(a, get) ? methodOf(a, get) : undefined;
     const table = method && ownReceiver(a, rmw, get, method);
     const type = method && table !== undefined ? readType(a, get, method) : undefined;
+    const optionalType = method && table !== undefined && type === undefined ? optionalReturnType(a, get, method) : undefined;
     if (method && table !== undefined && type !== undefined && returnsRead(a, rmw, get, method.scope)) {
       entry(method).reads = { table, type };
+    } else if (method && table !== undefined && optionalType !== undefined) {
+      entry(method).reads = { table, type: optionalType, optional: true };
     }
   }
   for (const put of puts) {
@@ -141,6 +145,33 @@ export function interfacesOf(a: CodeAnalyzer, name: number): { interfaces?: stri
     }
   }
   return interfaces.length > 0 ? { interfaces } : {};
+}
+
+/**
+ * The class of the object a Java method hands back wrapped in an `Optional`, as its declared result names it
+ * (`Optional<Order> findById(…) { return Optional.ofNullable(table.getItem(key)); }`); undefined for any other shape.
+ */
+function optionalReturnType(a: CodeAnalyzer, get: OperationOccurrence, method: Method): string | undefined {
+  const { start, end } = readExpression(a, get);
+  const open = start - 1;
+  const wrapped =
+    a.language.family === 'java' &&
+    a.is(open, '(') &&
+    a.partner[open] === end &&
+    a.is(end + 1, ';') &&
+    (a.idIs(open - 1, 'ofNullable') || a.idIs(open - 1, 'of')) &&
+    a.isAccess(open - 2) &&
+    a.idIs(open - 3, 'Optional') &&
+    a.idIs(open - 4, 'return');
+  // The declared result `Optional<Order>` just before the method's name.
+  const at = method.at;
+  return wrapped && a.is(at - 1, '>') && a.isId(at - 2) && a.is(at - 3, '<') && a.idIs(at - 4, 'Optional') ? a.tokens.text(at - 2) : undefined;
+}
+
+/** The type parameters the class at `name` declares (`AbstractRepository<T extends Entity, ID>`: `T`, `ID`). */
+function typeParametersOf(a: CodeAnalyzer, name: number): { typeParameters?: string[] } {
+  const names = a.is(name + 1, '<') ? typeListNames(a, name + 1) : [];
+  return names.length > 0 ? { typeParameters: names } : {};
 }
 
 /** The mapper's receiver as written, unless it starts with a parameter of the method. */
