@@ -27,6 +27,7 @@ import { retriedByCallers } from './goBatchCallers';
 import { inMockExpectation, onMockRecorder } from './goMockRecorders';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
+import { adoptDotImports } from './goDotImports';
 import { assignedTlsConfigFields, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { isRueidisUrlParser, RUEIDIS, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
@@ -165,6 +166,7 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   // The package's declarations from its other files first: the file's own declarations replace them.
+  adoptDotImports(a, tree);
   const declarations = adoptPackage(a, tree);
   const embeddings = collectStructs(a);
   bindFunctions(a, tree);

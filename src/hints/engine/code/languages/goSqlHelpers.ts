@@ -2,10 +2,13 @@
  * Go, workspace mode: a Lambda handler's call of a function that another file of the module declares and that
  * makes an SDK or Redis client, or opens a SQL connection pool, on each call (`persistence.NewDB()` of an imported package of the module, or
  * `openDB()` of another file of the handler's package; `workspace/goSqlOpeners.ts` tells which), read as the
- * connection the handler opens on every invocation. A name the file binds itself hides the other file's function.
+ * connection the handler opens on every invocation, also unqualified through a dot import (`goDotImports.ts`). A name
+ * the file binds itself hides the other file's function.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import type { HintService } from '../../types';
+import type { GoPackageMembers } from '../../workspace/types';
+import { unqualifiedMembers } from './goDotImports';
 import { GO_PROJECT_MODULE, packageMembers } from './goProject';
 
 /** A call of such a function: its first token, the function's name, the token after it, and whether it opens a SQL pool. */
@@ -35,8 +38,10 @@ export function goMakerCall(a: CodeAnalyzer, k: number): GoMakerCall | undefined
   if (qualified && !imported?.module.startsWith(GO_PROJECT_MODULE)) {
     return undefined;
   }
-  const members = packageMembers(a, imported ? imported.module.slice(GO_PROJECT_MODULE.length) : '');
   const name = qualified ? k + 2 : k;
+  const called = a.tokens.text(name);
+  // Unqualified: a function of the file's own package, or of a package it dot-imports.
+  const members = imported ? packageMembers(a, imported.module.slice(GO_PROJECT_MODULE.length)) : unqualifiedMembers(a, (package_) => makesPerCall(package_, called));
   const open = name + 1;
   const sql = members?.sqlOpeners?.includes(a.tokens.text(name)) === true;
   const wrappers = members?.wrapperMakers;
@@ -46,4 +51,10 @@ export function goMakerCall(a: CodeAnalyzer, k: number): GoMakerCall | undefined
     return { start: k, name, end: a.partner[open] + 1, sql: false, wrapped, ...configured };
   }
   return sql || members?.clientMakers?.includes(a.tokens.text(name)) ? { start: k, name, end: a.partner[open] + 1, sql, ...configured } : undefined;
+}
+
+/** Whether the package declares `name` as a function that makes a client or opens a SQL pool on each call. */
+function makesPerCall(members: GoPackageMembers, name: string): boolean {
+  const wrappers = members.wrapperMakers;
+  return members.sqlOpeners?.includes(name) === true || members.clientMakers?.includes(name) === true || (wrappers !== undefined && Object.hasOwn(wrappers, name));
 }
