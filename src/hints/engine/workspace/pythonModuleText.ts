@@ -48,6 +48,12 @@ const CLOSERS = new Set([41, 93, 125]);
 
 /** A SQL driver's module, whose names a module imports to connect with (`from psycopg2 import connect`). */
 const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector|mariadb|pg8000(?:\.dbapi|\.native)?)(?:\s|$)/;
+/**
+ * boto3's DynamoDB tables in use (`resource.Table(name)`, `table.get_item(`, `table.scan(`): a module whose
+ * functions may make their resource through a factory another project module declares.
+ */
+const DYNAMODB_TABLE_USE = /\.Table\(|\.(?:get|put|update|delete)_item\(|\.batch_(?:get|write)_item\(|\.scan\(/;
+
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
 const MAX_FACTORY_HOPS = 3;
 
@@ -235,7 +241,9 @@ function libraryMentions(text: string): number[] {
  */
 function keepFactories(text: string, statements: TopStatement[], functions: readonly number[], plainClasses: readonly number[], libraryNames: ReadonlySet<string>): boolean {
   const mentions = libraryMentions(text);
-  if (mentions.length === 0 || functions.length + plainClasses.length === 0) {
+  // A module that uses DynamoDB tables may get its resource or table from a factory of another project module.
+  const tableUse = DYNAMODB_TABLE_USE.test(text);
+  if ((mentions.length === 0 && !tableUse) || functions.length + plainClasses.length === 0) {
     return false;
   }
   const makers = new Set<string>();
@@ -254,8 +262,11 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
       (next < mentions.length && mentions[next] < statement.end) ||
       ((assignment || defined.has(index)) && namesAny(text, statement.start + (assignment ? word.length : 0), statement.end, libraryNames));
     const source = word === 'from' ? skipSpace(text, statement.start + 4) : -1;
-    if (source >= 0 && (text.charCodeAt(source) === DOT || (mentioned && SQL_DRIVER_MODULE.test(text.slice(source, statement.end))))) {
-      // What the module imports from its own package may be a factory of another module (`from .session import resource`);
+    const relative = source >= 0 && text.charCodeAt(source) === DOT;
+    const projectImport = tableUse && source >= 0 && !relative && !PYTHON_CLIENT_LIBRARY.test(text.slice(source, statement.end));
+    if (relative || projectImport || (source >= 0 && mentioned && SQL_DRIVER_MODULE.test(text.slice(source, statement.end)))) {
+      // What the module imports from its own package may be a factory of another module (`from .session import resource`),
+      // and so may what a module that uses tables imports by its absolute name (`from app.db.utils import get_resource`);
       // a driver's name (`from pymysql import connect`) opens a connection where a function calls it.
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
