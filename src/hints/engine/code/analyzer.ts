@@ -148,7 +148,7 @@ export class CodeAnalyzer {
     this.partner = matchBrackets(this.tokens);
     this.parent = enclosingBrackets(this.partner);
     this.lineStarts = lineStarts(text, this.tokens);
-    this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible, classBodyNamesVisible: language.classBodyNamesVisible });
+    this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible, classBodyNamesVisible: language.classBodyNamesVisible, moduleNamesUnordered: language.moduleNamesUnordered });
     this.bodies = new Uint8Array(this.tokens.length);
   }
 

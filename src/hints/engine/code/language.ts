@@ -41,6 +41,8 @@ export interface CodeLanguage {
   readonly classFieldsVisible: boolean;
   /** Python: a class body reads the names it has bound so far (see `ScopeOptions`). */
   readonly classBodyNamesVisible?: boolean;
+  /** Go: package-level names are visible to one another in any order (see `ScopeOptions`). */
+  readonly moduleNamesUnordered?: boolean;
   /** Kotlin: a call of a type's name constructs it, as `new` does in Java (`JedisPool(config, host, port)`). */
   readonly constructsWithoutNew?: boolean;
   /** Kotlin: a call may take a lambda alone, with no parentheses (`ddb.scan { it.tableName(t) }`). */

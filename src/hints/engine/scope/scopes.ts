@@ -46,6 +46,12 @@ export interface ScopeOptions {
    * after `resource = boto3.resource(...)`), which its methods do not see. A JavaScript class body binds none.
    */
   classBodyNamesVisible?: boolean;
+  /**
+   * Go: the package block's names are visible to one another whatever their order (`var rdb = newClient()`
+   * above `func newClient()`), as the language specifies; other languages' module-level uses see only what
+   * is bound before them.
+   */
+  moduleNamesUnordered?: boolean;
 }
 
 /**
@@ -248,6 +254,9 @@ export class ScopeTree<V> {
           return lastKnown(list, asValue) ?? list[list.length - 1];
         }
         const before = lastBefore(list, token);
+        if (!before && kind === 'module' && this.options.moduleNamesUnordered === true) {
+          return lastKnown(list, asValue) ?? list[list.length - 1];
+        }
         // A name the class body binds only further down is, until then, the enclosing scope's.
         if (before || !classBody) {
           return before ?? (UNBOUND_VALUE as Binding<V>);

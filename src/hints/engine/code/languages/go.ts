@@ -546,6 +546,7 @@ export const go: CodeLanguage = {
   family: 'go',
   commentPrefix: '//',
   classFieldsVisible: false,
+  moduleNamesUnordered: true,
   typeArguments: false,
   collectImports,
   buildScopes,
