@@ -219,7 +219,7 @@ export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   const constructedClasses = a.language.family === 'js';
   // Python (workspace mode): also a call of another module's function that makes an SDK or Redis client in its body
   // on each call (`BodyClient`); what makes a SQL pool so is `sqlPoolsPerRequest.ts`'s.
-  const helperCalls = a.language.family === 'python' ? { helperCalls: true } : {};
+  const helperCalls = a.language.family === 'python' || a.language.family === 'js' ? { helperCalls: true } : {};
   const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true, constructedClasses, ...helperCalls }, MAX_HANDLERS);
   if (a.language.family === 'python') {
     found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
@@ -256,9 +256,24 @@ function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (names.length >= 2 && names.length <= 3 && REQUEST_NAMES.has(names[0] ?? '') && RESPONSE_NAMES.has(names[1] ?? '')) {
     return true;
   }
+  if (names.length === 1 && isPathRouteArgument(a, fn.params)) {
+    return true;
+  }
   const name = a.id(fn.params - 1) ?? '';
   const exportAt = a.idIs(fn.params - 2, 'function') ? (a.idIs(fn.params - 3, 'async') ? fn.params - 4 : fn.params - 3) : -1;
   return NEXT_ROUTE_HANDLERS.has(name) && exportAt >= 0 && a.idIs(exportAt, 'export') && names.length <= 2 && REQUEST_NAMES.has(names[0] ?? '');
+}
+
+/**
+ * A handler that takes the request alone, given straight to a route call after its path, as Fastify's handlers that
+ * return their reply are written: `app.get('/orders/:id', async (request) => ...)`.
+ */
+function isPathRouteArgument(a: CodeAnalyzer, params: number): boolean {
+  const start = a.idIs(params - 1, 'function') ? params - 1 : params;
+  const first = a.idIs(start - 1, 'async') ? start - 1 : start;
+  const call = a.parent[first];
+  const routeCall = call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '') && a.is(first - 1, ',');
+  return routeCall && a.isString(call + 1) && a.tokens.text(call + 1).startsWith('/');
 }
 
 /**
