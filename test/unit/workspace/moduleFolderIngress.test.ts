@@ -161,3 +161,33 @@ describe('Terraform rule resources: the group an expression takes its id from', 
     }
   });
 });
+
+describe("Terraform rule resources on a VPC's default security group", () => {
+  const network = lines(
+    'resource "aws_vpc" "main" {',
+    '  cidr_block = "10.8.0.0/16"',
+    '}',
+    'resource "aws_security_group_rule" "anywhere" {',
+    '  type              = "ingress"',
+    '  from_port         = 0',
+    '  to_port           = 65535',
+    '  protocol          = "-1"',
+    '  cidr_blocks       = ["0.0.0.0/0"]',
+    '  security_group_id = "${aws_vpc.main.default_security_group_id}"',
+    '}',
+  );
+  const hosts = (more: string): string =>
+    lines('resource "aws_instance" "grid" {', '  ami           = "ami-0abc"', '  instance_type = "t3.micro"', '}', 'output "grid_ips" {', '  value = aws_instance.grid.*.public_ip', '}', more);
+  const judged = (more: string): string[] => ingressFindings({ 'grid/network.tf': network, 'grid/hosts.tf': hosts(more) }, 'grid/network.tf');
+
+  it('reads an every-port rule on it as serving nothing where the folder declares no data store and hands the VPC to nobody', () => {
+    assert.deepEqual(judged(''), []);
+    assert.deepEqual(judged(lines('resource "aws_security_group_rule" "ssh" {', '  security_group_id = aws_vpc.main.default_security_group_id', '}')), []);
+  });
+
+  it("reads it as the folder's data stores' group, or any, where the folder declares one or an output names the VPC", () => {
+    assert.deepEqual(judged(lines('resource "aws_db_instance" "reports" {', '  engine = "postgres"', '}')), ['9 rds-open-ingress']);
+    assert.deepEqual(judged(lines('output "vpc_id" {', '  value = aws_vpc.main.id', '}')), ['9 elasticache-open-ingress', '9 rds-open-ingress']);
+    assert.deepEqual(judged(lines('module "cache" {', '  source = "cloudposse/elasticache-redis/aws"', '}')), ['9 elasticache-open-ingress', '9 rds-open-ingress']);
+  });
+});

@@ -287,7 +287,9 @@ describe('workspace index: Terraform', () => {
   });
 
   it('contributes nothing for Terraform without resources, and only that it holds no data store for one without tables, databases or functions', () => {
-    assert.equal(contributionOf('outputs.tf', lines('output "vpc_id" {', '  value = aws_vpc.main.id', '}')), undefined);
+    assert.equal(contributionOf('outputs.tf', lines('output "region" {', '  value = var.region', '}')), undefined);
+    // An output that names a VPC hands out its default security group (see moduleFolderIngress.test.ts).
+    assert.deepEqual(contributionOf('outputs.tf', lines('output "vpc_id" {', '  value = aws_vpc.main.id', '}'))?.groupOutputs, ['aws_vpc.main']);
     // What a module folder holds: a group handed to it serves no database (see terraformGroupUses.test.ts).
     assert.deepEqual(contributionOf('network.tf', lines('resource "aws_vpc" "main" {', '  cidr_block = "10.0.0.0/16"', '}')), { tables: [], databases: [], functions: [], dataStores: 0 });
   });

@@ -13,6 +13,7 @@ import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES }
 import { isList, scalarLiteral } from './terraformOutside';
 import { iterationReference } from './terraformIteration';
 import { ruleGroup } from './terraformRuleGroup';
+import { countedPorts } from './terraformCountPorts';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -283,6 +284,12 @@ export class TerraformIngress {
     return elements.map((element) => ({ iterator: 'each', element, keyIsElement }));
   }
 
+  /** A rule resource's rules: one, or under `count` over a list of ports, one per port (see `countedPorts`). */
+  private perPort(items: BodyItem[], fields: IngressFields, iteration: Iteration | undefined): (IngressRule | undefined)[] {
+    const ports = iteration ? undefined : countedPorts(this.hcl, items);
+    return ports ? ports.map((port) => openIngress('terraform', { ...fields, fromPort: port, toPort: port })) : [openIngress('terraform', fields)];
+  }
+
   /** A rule the file opens; with `group`, the key of the group it belongs to (`module.<name>` for a security-group module's). */
   private addIngress(rule: IngressRule | undefined, group?: string): void {
     if (rule) {
@@ -321,12 +328,12 @@ export class TerraformIngress {
         // `type = each.value.type`: each element tells its own direction.
         const literal = this.elementLiteral(direction!, iteration);
         if (literal?.kind === 'str' && literal.value === 'ingress') {
-          found.push(openIngress('terraform', this.ingressFields(items, classic, iteration)));
+          found.push(...this.perPort(items, this.ingressFields(items, classic, iteration), iteration));
         }
       }
     } else if (type === 'aws_vpc_security_group_ingress_rule') {
       const names = { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] };
-      this.eachInstance(items).forEach((iteration) => found.push(openIngress('terraform', this.ingressFields(items, names, iteration))));
+      this.eachInstance(items).forEach((iteration) => found.push(...this.perPort(items, this.ingressFields(items, names, iteration), iteration)));
     }
     const group = type === 'aws_security_group' ? `aws_security_group.${name}` : this.groupOf(items);
     for (const rule of found) {

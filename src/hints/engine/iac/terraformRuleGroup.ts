@@ -13,8 +13,12 @@ const { ID, STR } = TOKEN_KIND;
 /** Roots of references that give a value the file does not make here: any of them may be the group's id. */
 const OTHER_VALUES = new Set(['var', 'local', 'data', 'module']);
 
-/** `aws_security_group.<name>` for the group the value in tokens [first, end) takes its id from, or undefined. */
+/** The key of the group the value in tokens [first, end) takes its id from (`aws_security_group.<name>`, or a VPC's default group), or undefined. */
 export function ruleGroup(tokens: Tokens, first: number, end: number): string | undefined {
+  const defaultGroup = vpcDefaultGroup(tokens, first, end);
+  if (defaultGroup !== undefined) {
+    return defaultGroup;
+  }
   let group: string | undefined;
   const name = (found: string): boolean => {
     group ??= found;
@@ -37,6 +41,20 @@ export function ruleGroup(tokens: Tokens, first: number, end: number): string | 
     }
   }
   return group;
+}
+
+/**
+ * The default security group of a VPC the configuration makes (`aws_vpc.main.default_security_group_id`, also as
+ * Terraform 0.11's one interpolation), keyed `aws_vpc.<name>`: no resource names it, since it is the group of whatever
+ * is launched into the VPC without one, so only what the folder declares tells what it may serve.
+ */
+function vpcDefaultGroup(tokens: Tokens, first: number, end: number): string | undefined {
+  if (end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first)) {
+    const whole = /^\$\{\s*aws_vpc\.([A-Za-z_][\w-]*)\.default_security_group_id\s*\}$/.exec(tokens.text(first));
+    return whole ? `aws_vpc.${whole[1]}` : undefined;
+  }
+  const written = end - first === 5 && tokens.is(first, 'aws_vpc') && tokens.is(first + 1, '.') && tokens.kinds[first + 2] === ID && tokens.is(first + 3, '.') && tokens.is(first + 4, 'default_security_group_id');
+  return written ? `aws_vpc.${tokens.text(first + 2)}` : undefined;
 }
 
 /** Whether an interpolated string names at most one group, and no other value that may be an id. */

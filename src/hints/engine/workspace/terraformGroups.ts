@@ -68,13 +68,24 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
   }
 }
 
+/** A VPC the configuration makes, named in an expression or an interpolation. */
+const VPC_REFERENCE = /\baws_vpc\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
 /** The data sources that find security groups by name or tags, which any configuration may then attach. */
 const GROUP_LOOKUPS: ReadonlySet<string | undefined> = new Set(['aws_security_group', 'aws_security_groups']);
 
-/** The security groups an `output` block names: its module's callers, or configurations reading its state, may attach them. */
+/**
+ * The security groups an `output` block names: its module's callers, or configurations reading its state, may attach
+ * them; and the VPCs it names (`aws_vpc.<name>`), whose default group whatever they launch there without one gets.
+ */
 function noteOutputGroups(contribution: FileContribution, body: HclBody, source: string): void {
   const groups = new Set<string>();
   groupsReferred(body, source, groups);
+  for (const { value } of body.attributes) {
+    for (const [, name] of source.slice(value.span.start, value.span.end).matchAll(VPC_REFERENCE)) {
+      groups.add(`aws_vpc.${name}`);
+    }
+  }
   if (groups.size > 0) {
     (contribution.groupOutputs ??= []).push(...groups);
   }
