@@ -1,17 +1,20 @@
 /**
- * CDK apps in Java and C# for the workspace model: DynamoDB `Table` and `TableV2`, with the indexes that
+ * CDK apps in Java, C# and Go for the workspace model: DynamoDB `Table` and `TableV2`, with the indexes that
  * `addGlobalSecondaryIndex` / `AddGlobalSecondaryIndex` add, and Lambda `Function`s with their code and environment
  * (`environment(Map.of("TABLE", table.getTableName()))`, `Environment = new Dictionary<string, string> { ... }`,
- * `addEnvironment`). The constructs are the ones the per-file readers find (`code/languages/javaCdk.ts`,
- * `csharpCdk.ts`); their props, read as CDK values (`typedCdkValues.ts`), make a table as TypeScript's props do
+ * Go's `Environment: &map[string]*string{"TABLE": table.TableName()}`, `addEnvironment`). The constructs are the ones
+ * the per-file readers find (`code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`); their props, read as CDK values (`typedCdkValues.ts`), make a table as TypeScript's props do
  * (`cdkTables.ts`). A reference to an existing table (`Table.fromTableName(...)`) creates nothing.
  * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-java.html
  * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-csharp.html
+ * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-go.html
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { csharp } from '../code/languages/csharp';
 import { csharpCdkConstructs } from '../code/languages/csharpCdk';
+import { go } from '../code/languages/go';
+import { goCdkConstructs } from '../code/languages/goCdk';
 import { java } from '../code/languages/java';
 import { javaCdkConstructs } from '../code/languages/javaCdk';
 import { OptionContext, OptionOccurrence } from '../model';
@@ -33,13 +36,14 @@ const INDEX_METHODS = new Map<string, TableIndex['kind']>([
   ['addlocalsecondaryindex', 'lsi'],
 ]);
 
-/** Members of a table that name it to the API: Java's getters, C#'s properties. */
+/** Members of a table that name it to the API: Java's getters, C#'s properties, Go's methods. */
 const TABLE_MEMBERS = new Set(['getTableName', 'getTableArn', 'TableName', 'TableArn']);
 
-/** Java `import software.amazon.awscdk.services.dynamodb...`, C# `using Amazon.CDK.AWS.DynamoDB;` (or an alias), and Lambda's. */
+/** Java `import software.amazon.awscdk.services.dynamodb...`, C# `using Amazon.CDK.AWS.DynamoDB;` (or an alias), Go's import path, and Lambda's. */
 const CDK_IMPORT = {
   java: /\bimport\s+software\.amazon\.awscdk\.services\.(?:dynamodb|lambda)\./,
   csharp: /\busing\s+(?:\w+\s*=\s*)?Amazon\.CDK\.AWS\.(?:DynamoDB|Lambda)\s*;/,
+  go: /"github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws(?:dynamodb|lambda)"/,
 };
 
 interface FunctionConstruct {
@@ -53,22 +57,19 @@ interface FunctionConstruct {
 /** `table.addGlobalSecondaryIndex(`, C#'s `AddLocalSecondaryIndex(`, with or without the CDK imported. */
 const INDEX_CALL = /\.\s*[aA]dd(?:Global|Local)SecondaryIndex\s*\(/;
 
-/** Whether a Java or C# file may define CDK tables or functions, or add an index to a table, before it is lexed. */
-export function mayHoldTypedCdk(kind: 'java' | 'csharp', text: string): boolean {
+/** Whether a Java, C# or Go file may define CDK tables or functions, or add an index to a table, before it is lexed. */
+export function mayHoldTypedCdk(kind: 'java' | 'csharp' | 'go', text: string): boolean {
   return CDK_IMPORT[kind].test(text) || INDEX_CALL.test(text);
 }
 
 type TypedCdkContribution = Pick<FileContribution, 'tables' | 'functions' | 'cdkIndexedElsewhere'>;
 
-/** The CDK tables and Lambda functions a Java or C# file defines, or undefined when it defines none and adds no index elsewhere. */
-export function indexTypedCdk(file: string, kind: 'java' | 'csharp', text: string): TypedCdkContribution | undefined {
-  const a = new CodeAnalyzer(text, kind === 'java' ? java : csharp, new LineIndex(text));
+/** The CDK tables and Lambda functions a Java, C# or Go file defines, or undefined when it defines none and adds no index elsewhere. */
+export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text: string): TypedCdkContribution | undefined {
+  const a = new CodeAnalyzer(text, kind === 'java' ? java : kind === 'csharp' ? csharp : go, new LineIndex(text));
   a.bind();
-  if (kind === 'java') {
-    javaCdkConstructs(a);
-  } else {
-    csharpCdkConstructs(a);
-  }
+  const constructs = kind === 'java' ? javaCdkConstructs : kind === 'csharp' ? csharpCdkConstructs : goCdkConstructs;
+  constructs(a);
   const reader = new ValueReader(a, kind);
   // The constructs by their class name's token, which the expression a variable holds starts at or leads to.
   const tables = new Map<number, CdkTableConstruct>();
@@ -224,7 +225,7 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
   return fn;
 }
 
-/** A literal, or a table of the file named by Java's `table.getTableName()` or C#'s `table.TableName`. */
+/** A literal, or a table of the file named by Java's `table.getTableName()`, C#'s `table.TableName` or Go's `table.TableName()`. */
 function environmentValue(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, value: CdkValue): EnvironmentValue | undefined {
   const text = cdkText(value);
   if (text !== undefined) {
@@ -232,7 +233,7 @@ function environmentValue(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct
   }
   const names = value.kind === 'path' || (value.kind === 'call' && value.args.length === 0) ? (value.kind === 'path' ? value.names : value.callee) : [];
   const member = names[names.length - 1];
-  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== member.startsWith('get')) {
+  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== (member.startsWith('get') || a.language.family === 'go')) {
     return undefined;
   }
   const at = (value as { at: number }).at;
