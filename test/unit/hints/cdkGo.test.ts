@@ -130,6 +130,25 @@ describe('CDK apps in Go', () => {
     }
   });
 
+  it('judges an engine version that reaches the construct through a variable where the constant is written', () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewReportsStack(stack awscdk.Stack, vpc awsec2.IVpc, legacy bool) {',
+      '\tvar engine awsrds.IInstanceEngine',
+      '\tif legacy {',
+      '\t\tengine = awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_5_7_44()})',
+      '\t} else {',
+      '\t\tengine = awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_8_4_3()})',
+      '\t}',
+      '\tawsrds.NewDatabaseInstance(stack, jsii.String("Reports"), &awsrds.DatabaseInstanceProps{Engine: engine, Vpc: vpc})',
+      '\tclusterEngine := awsrds.DatabaseClusterEngine_AuroraMysql(&awsrds.AuroraMysqlClusterEngineProps{Version: awsrds.AuroraMysqlEngineVersion_VER_2_11_2()})',
+      '\tawsrds.NewDatabaseCluster(stack, jsii.String("Events"), &awsrds.DatabaseClusterProps{Engine: clusterEngine, Vpc: vpc})',
+      '}',
+    );
+    const found = findings(hintsIn(FILE, code)).filter((hint) => hint.includes('rds-engine-version-extended-support'));
+    assert.deepEqual(found, ['16:awsrds.MysqlEngineVersion_VER_5_7_44 rds-engine-version-extended-support!', '21:awsrds.AuroraMysqlEngineVersion_VER_2_11_2 rds-engine-version-extended-support!']);
+  });
+
   it('gives nothing for lookups, other libraries, values it cannot resolve and tests', () => {
     const lookups = sourceLines(
       ...HEADER,
