@@ -84,6 +84,53 @@ describe('workspace: Go CDK stacks', () => {
     assert.equal(contributionOf(STACK_FILE, called)!.tables[0].partitionKey, undefined);
   });
 
+  it('links a GoFunction of the Go Lambda module, by its entry folder, to a Go handler that scans by the partition key', () => {
+    const stack = goStack(CUSTOMER_KEY)
+      .replace('\t"github.com/aws/jsii-runtime-go"', '\t"github.com/aws/aws-cdk-go/awscdklambdagoalpha/v2"\n\t"github.com/aws/jsii-runtime-go"')
+      .replace('awslambda.NewFunction(stack, jsii.String("ListOrders"), &awslambda.FunctionProps{', 'awscdklambdagoalpha.NewGoFunction(stack, jsii.String("ListOrders"), &awscdklambdagoalpha.GoFunctionProps{')
+      .replace('\t\tCode:    awslambda.Code_FromAsset(jsii.String("functions/list_orders"), nil),', '\t\tEntry:   jsii.String("functions/list_orders"),');
+    const handler = lines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"os"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/config"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+      ')',
+      '',
+      'var client *dynamodb.Client',
+      '',
+      'func init() {',
+      '\tcfg, _ := config.LoadDefaultConfig(context.Background())',
+      '\tclient = dynamodb.NewFromConfig(cfg)',
+      '}',
+      '',
+      'func handle(ctx context.Context, customer string) (int32, error) {',
+      '\tout, err := client.Scan(ctx, &dynamodb.ScanInput{',
+      '\t\tTableName:                 aws.String(os.Getenv("ORDERS_TABLE")),',
+      '\t\tFilterExpression:          aws.String("customerId = :c"),',
+      '\t\tExpressionAttributeValues: map[string]types.AttributeValue{":c": &types.AttributeValueMemberS{Value: customer}},',
+      '\t})',
+      '\tif err != nil {',
+      '\t\treturn 0, err',
+      '\t}',
+      '\treturn out.Count, nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(handle)',
+      '}',
+    );
+    const files = { [STACK_FILE]: stack, 'infra/functions/list_orders/main.go': handler };
+    assert.deepEqual(placed(contributionOf(STACK_FILE, stack))!.functions.map((fn) => ({ name: fn.logicalName, code: fn.codePathsFromApp })), [{ name: 'ListOrders', code: ['functions/list_orders'] }]);
+    assert.deepEqual(scansByKey(hintsOfFile(files, 'infra/functions/list_orders/main.go')), ['24:customerId dynamodb-workspace-scan-by-key!']);
+  });
+
   it('makes nothing of a Go test\'s stack', () => {
     assert.equal(contributionOf('infra/orders_stack_test.go', goStack(CUSTOMER_KEY))?.tables.length ?? 0, 0);
   });

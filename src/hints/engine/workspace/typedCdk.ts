@@ -1,6 +1,6 @@
 /**
  * CDK apps in Java, C# and Go for the workspace model: DynamoDB `Table` and `TableV2`, with the indexes that
- * `addGlobalSecondaryIndex` / `AddGlobalSecondaryIndex` add, and Lambda `Function`s with their code and environment
+ * `addGlobalSecondaryIndex` / `AddGlobalSecondaryIndex` add, and Lambda `Function`s (Go's `GoFunction` too) with their code and environment
  * (`environment(Map.of("TABLE", table.getTableName()))`, `Environment = new Dictionary<string, string> { ... }`,
  * Go's `Environment: &map[string]*string{"TABLE": table.TableName()}`, `addEnvironment`). The constructs are the ones
  * the per-file readers find (`code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`); their props, read as CDK values (`typedCdkValues.ts`), make a table as TypeScript's props do
@@ -29,7 +29,8 @@ const TABLE_TYPES = new Map<string, CdkTableConstruct['kind']>([
   ['aws_dynamodb.Table', 'table'],
   ['aws_dynamodb.TableV2', 'table-v2'],
 ]);
-const FUNCTION_TYPE = 'aws_lambda.Function';
+/** Lambda's `Function`, and Go's `GoFunction` of `@aws-cdk/aws-lambda-go-alpha` (its `entry` the main package's folder or file). */
+const FUNCTION_TYPES = new Set(['aws_lambda.Function', 'aws_lambda_go_alpha.GoFunction']);
 
 const INDEX_METHODS = new Map<string, TableIndex['kind']>([
   ['addglobalsecondaryindex', 'gsi'],
@@ -43,7 +44,7 @@ const TABLE_MEMBERS = new Set(['getTableName', 'getTableArn', 'TableName', 'Tabl
 const CDK_IMPORT = {
   java: /\bimport\s+software\.amazon\.awscdk\.services\.(?:dynamodb|lambda)\./,
   csharp: /\busing\s+(?:\w+\s*=\s*)?Amazon\.CDK\.AWS\.(?:DynamoDB|Lambda)\s*;/,
-  go: /"github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws(?:dynamodb|lambda)"/,
+  go: /"github\.com\/aws\/aws-cdk-go\/(?:awscdk(?:\/v2)?\/aws(?:dynamodb|lambda)|awscdklambdagoalpha\/v2)"/,
 };
 
 interface FunctionConstruct {
@@ -78,7 +79,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
     // A bare class name is one construct type per module a file uses whole (`Table` is `aws_lambda.Table` too): the known one counts.
     const name = a.tokensOf(context.anchor)[0];
     const tableKind = TABLE_TYPES.get(context.type);
-    if (tableKind || context.type === FUNCTION_TYPE) {
+    if (tableKind || FUNCTION_TYPES.has(context.type)) {
       const construct = { ...constructOf(a, reader, file, name, context), indexes: [], added: [] };
       if (tableKind) {
         tables.set(name, { ...construct, kind: tableKind });
@@ -95,7 +96,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
     if (option && indexKind) {
       indexCalls.add(a.tokensOf(option.key)[0]);
       elsewhere = !addIndex(a, reader, tables, option, indexKind) || elsewhere;
-    } else if (option?.norm === 'addenvironment' && context.type === FUNCTION_TYPE) {
+    } else if (option?.norm === 'addenvironment' && FUNCTION_TYPES.has(context.type)) {
       addEnvironment(a, reader, functions, option);
     }
   }
@@ -188,7 +189,8 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
   const { props } = construct;
   const fn: FunctionDefinition = { logicalName: construct.id ?? '', format: 'cdk', codePaths: [], environment: {}, definedAt: construct.definedAt };
   const code = entry(props, 'code');
-  const asset = code?.kind === 'call' && /^Code\.[fF]romAsset$/.test(lastNames(code, 2) ?? '') ? cdkText(code.args[0]) : undefined;
+  // A GoFunction has no `code`: its `entry` names the main package.
+  const asset = code?.kind === 'call' && /^Code\.[fF]romAsset$/.test(lastNames(code, 2) ?? '') ? cdkText(code.args[0]) : code ? undefined : cdkText(entry(props, 'entry'));
   // Kept as written: the model joins it to each folder above the stack (`../lambda` from an app in `infra/`).
   if (asset) {
     fn.codePathsFromApp = [asset];
