@@ -149,6 +149,23 @@ describe('CDK apps in Go', () => {
     assert.deepEqual(found, ['16:awsrds.MysqlEngineVersion_VER_5_7_44 rds-engine-version-extended-support!', '21:awsrds.AuroraMysqlEngineVersion_VER_2_11_2 rds-engine-version-extended-support!']);
   });
 
+  it("reads the instance settings of an Aurora cluster's legacy InstanceProps struct as the cluster's", () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewClusterStack(stack awscdk.Stack, vpc awsec2.IVpc) {',
+      '\tawsrds.NewDatabaseCluster(stack, jsii.String("Aurora"), &awsrds.DatabaseClusterProps{',
+      '\t\tEngine: awsrds.DatabaseClusterEngine_AURORA_POSTGRESQL(),',
+      '\t\tInstanceProps: &awsrds.InstanceProps{',
+      '\t\t\tVpc:                vpc,',
+      '\t\t\tPubliclyAccessible: jsii.Bool(true),',
+      '\t\t},',
+      '\t})',
+      '}',
+    );
+    const found = findings(hintsIn(FILE, code));
+    assert.ok(found.includes('18:PubliclyAccessible rds-publicly-accessible!'), found.join('\n'));
+  });
+
   it('gives nothing for lookups, other libraries, values it cannot resolve and tests', () => {
     const lookups = sourceLines(
       ...HEADER,
