@@ -122,10 +122,11 @@ describe('CDK apps in Go', () => {
       '\t\tBackupRetentionPeriod: jsii.Number(0),',
       '\t})',
       '\trole.AddManagedPolicy(awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String("AmazonDynamoDBFullAccess")))',
+      '\trole.AddManagedPolicy(awsiam.ManagedPolicy_FromManagedPolicyArn(stack, aws.String("Full"), aws.String("arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess")))',
       '}',
     );
     const found = findings(hintsIn(FILE, code));
-    for (const expected of ['15:NewDatabaseInstance rds-publicly-accessible!', '19:CaCertificate rds-ca-certificate!', '24:BackupRetentionPeriod rds-backup-retention!', '26:"AmazonDynamoDBFullAccess" dynamodb-managed-full-access!']) {
+    for (const expected of ['15:NewDatabaseInstance rds-publicly-accessible!', '19:CaCertificate rds-ca-certificate!', '24:BackupRetentionPeriod rds-backup-retention!', '26:"AmazonDynamoDBFullAccess" dynamodb-managed-full-access!', '27:"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess" dynamodb-managed-full-access!']) {
       assert.ok(found.includes(expected), `${expected}\n${found.join('\n')}`);
     }
   });
