@@ -167,6 +167,23 @@ describe('CDK apps in Go', () => {
     assert.ok(found.includes('18:PubliclyAccessible rds-publicly-accessible!'), found.join('\n'));
   });
 
+  it('reads an ingress port written with its props, TCP only', () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewDbStack(stack awscdk.Stack, vpc awsec2.IVpc) {',
+      '\tsg := awsec2.NewSecurityGroup(stack, jsii.String("Db"), &awsec2.SecurityGroupProps{Vpc: vpc})',
+      '\tsg.AddIngressRule(awsec2.Peer_AnyIpv4(), awsec2.NewPort(&awsec2.PortProps{',
+      '\t\tProtocol:             awsec2.Protocol_TCP,',
+      '\t\tFromPort:             jsii.Number(3306),',
+      '\t\tToPort:               jsii.Number(3306),',
+      '\t\tStringRepresentation: jsii.String("MySQL"),',
+      '\t}), jsii.String("mysql"), nil)',
+      '\tsg.AddIngressRule(awsec2.Peer_AnyIpv4(), awsec2.NewPort(&awsec2.PortProps{Protocol: awsec2.Protocol_UDP, FromPort: jsii.Number(3306), ToPort: jsii.Number(3306)}), nil, nil)',
+      '}',
+    );
+    assert.deepEqual(findings(hintsIn(FILE, code)), ['15:AddIngressRule rds-open-ingress!']);
+  });
+
   it('gives nothing for lookups, other libraries, values it cannot resolve and tests', () => {
     const lookups = sourceLines(
       ...HEADER,
