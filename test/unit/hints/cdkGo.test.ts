@@ -122,12 +122,66 @@ describe('CDK apps in Go', () => {
       '\t\tBackupRetentionPeriod: jsii.Number(0),',
       '\t})',
       '\trole.AddManagedPolicy(awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String("AmazonDynamoDBFullAccess")))',
+      '\trole.AddManagedPolicy(awsiam.ManagedPolicy_FromManagedPolicyArn(stack, aws.String("Full"), aws.String("arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess")))',
       '}',
     );
     const found = findings(hintsIn(FILE, code));
-    for (const expected of ['15:NewDatabaseInstance rds-publicly-accessible!', '19:CaCertificate rds-ca-certificate!', '24:BackupRetentionPeriod rds-backup-retention!', '26:"AmazonDynamoDBFullAccess" dynamodb-managed-full-access!']) {
+    for (const expected of ['15:NewDatabaseInstance rds-publicly-accessible!', '19:CaCertificate rds-ca-certificate!', '24:BackupRetentionPeriod rds-backup-retention!', '26:"AmazonDynamoDBFullAccess" dynamodb-managed-full-access!', '27:"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess" dynamodb-managed-full-access!']) {
       assert.ok(found.includes(expected), `${expected}\n${found.join('\n')}`);
     }
+  });
+
+  it('judges an engine version that reaches the construct through a variable where the constant is written', () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewReportsStack(stack awscdk.Stack, vpc awsec2.IVpc, legacy bool) {',
+      '\tvar engine awsrds.IInstanceEngine',
+      '\tif legacy {',
+      '\t\tengine = awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_5_7_44()})',
+      '\t} else {',
+      '\t\tengine = awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_8_4_3()})',
+      '\t}',
+      '\tawsrds.NewDatabaseInstance(stack, jsii.String("Reports"), &awsrds.DatabaseInstanceProps{Engine: engine, Vpc: vpc})',
+      '\tclusterEngine := awsrds.DatabaseClusterEngine_AuroraMysql(&awsrds.AuroraMysqlClusterEngineProps{Version: awsrds.AuroraMysqlEngineVersion_VER_2_11_2()})',
+      '\tawsrds.NewDatabaseCluster(stack, jsii.String("Events"), &awsrds.DatabaseClusterProps{Engine: clusterEngine, Vpc: vpc})',
+      '}',
+    );
+    const found = findings(hintsIn(FILE, code)).filter((hint) => hint.includes('rds-engine-version-extended-support'));
+    assert.deepEqual(found, ['16:awsrds.MysqlEngineVersion_VER_5_7_44 rds-engine-version-extended-support!', '21:awsrds.AuroraMysqlEngineVersion_VER_2_11_2 rds-engine-version-extended-support!']);
+  });
+
+  it("reads the instance settings of an Aurora cluster's legacy InstanceProps struct as the cluster's", () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewClusterStack(stack awscdk.Stack, vpc awsec2.IVpc) {',
+      '\tawsrds.NewDatabaseCluster(stack, jsii.String("Aurora"), &awsrds.DatabaseClusterProps{',
+      '\t\tEngine: awsrds.DatabaseClusterEngine_AURORA_POSTGRESQL(),',
+      '\t\tInstanceProps: &awsrds.InstanceProps{',
+      '\t\t\tVpc:                vpc,',
+      '\t\t\tPubliclyAccessible: jsii.Bool(true),',
+      '\t\t},',
+      '\t})',
+      '}',
+    );
+    const found = findings(hintsIn(FILE, code));
+    assert.ok(found.includes('18:PubliclyAccessible rds-publicly-accessible!'), found.join('\n'));
+  });
+
+  it('reads an ingress port written with its props, TCP only', () => {
+    const code = sourceLines(
+      ...HEADER,
+      'func NewDbStack(stack awscdk.Stack, vpc awsec2.IVpc) {',
+      '\tsg := awsec2.NewSecurityGroup(stack, jsii.String("Db"), &awsec2.SecurityGroupProps{Vpc: vpc})',
+      '\tsg.AddIngressRule(awsec2.Peer_AnyIpv4(), awsec2.NewPort(&awsec2.PortProps{',
+      '\t\tProtocol:             awsec2.Protocol_TCP,',
+      '\t\tFromPort:             jsii.Number(3306),',
+      '\t\tToPort:               jsii.Number(3306),',
+      '\t\tStringRepresentation: jsii.String("MySQL"),',
+      '\t}), jsii.String("mysql"), nil)',
+      '\tsg.AddIngressRule(awsec2.Peer_AnyIpv4(), awsec2.NewPort(&awsec2.PortProps{Protocol: awsec2.Protocol_UDP, FromPort: jsii.Number(3306), ToPort: jsii.Number(3306)}), nil, nil)',
+      '}',
+    );
+    assert.deepEqual(findings(hintsIn(FILE, code)), ['15:AddIngressRule rds-open-ingress!']);
   });
 
   it('gives nothing for lookups, other libraries, values it cannot resolve and tests', () => {

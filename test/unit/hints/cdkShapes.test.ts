@@ -222,6 +222,17 @@ describe('CDK stacks', () => {
     assert.ok(hintsIn('sg.py', python).includes('3:add_ingress_rule rds-open-ingress!'), hintsIn('sg.py', python).join('\n'));
   });
 
+  it('reads a port written with its props (new ec2.Port({ protocol: ec2.Protocol.TCP, fromPort, toPort })), TCP only', () => {
+    const typescript = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      'export function open(sg: ec2.SecurityGroup) {',
+      "  sg.addIngressRule(ec2.Peer.anyIpv4(), new ec2.Port({ protocol: ec2.Protocol.TCP, fromPort: 5432, toPort: 5432, stringRepresentation: 'pg' }));",
+      "  sg.addIngressRule(ec2.Peer.anyIpv4(), new ec2.Port({ protocol: ec2.Protocol.UDP, fromPort: 5432, toPort: 5432, stringRepresentation: 'pg' }));",
+      '}',
+    );
+    assert.deepEqual(hintsIn('sg.ts', typescript).filter((hint) => hint.endsWith('!')), ['3:addIngressRule rds-open-ingress!']);
+  });
+
   it('reads a Python construct parameter typed with a CDK class or interface, and not one typed with props', () => {
     const code = sourceLines(
       'from aws_cdk import Stack, aws_dynamodb as dynamodb, aws_lambda as _lambda',

@@ -42,8 +42,26 @@ export function cdkEngineVersion(text: string): { engine: string; version: strin
 /** The database ports among `Port`'s well-known constants (aws-cdk-lib aws-ec2 `port.ts`), the same in TypeScript and Python. */
 const WELL_KNOWN_PORTS: Record<string, number> = { MSSQL: 1433, MYSQL_AURORA: 3306, POSTGRES: 5432 };
 
-/** Ports that `Port.tcp(5432)` (C# `Port.Tcp(5432)`), `Port.POSTGRES`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
+/**
+ * A port written with its props: `new ec2.Port({ protocol: ec2.Protocol.TCP, fromPort: 3306, toPort: 3306 })`, Go's
+ * `awsec2.NewPort(&awsec2.PortProps{Protocol: awsec2.Protocol_TCP, FromPort: jsii.Number(3306), ...})` (read as `goCdkValues.ts` writes it).
+ */
+const PORT_PROPS = /\b(?:new\s+(?:\w+\.)?Port\(\s*\{|NewPort\(\s*&?(?:\w+\.)?PortProps\{)([^{}]*)\}/;
+
+/** The TCP ports of a port's props text (`PORT_PROPS`), or undefined for another protocol or ports not written as numbers. */
+function portProps(props: string): { from: number; to: number } | undefined {
+  const tcp = /\b[pP]rotocol\s*:\s*(?:\w+\.)?Protocol\.(?:TCP|ALL)\b/.test(props);
+  const from = /\b[fF]romPort\s*:\s*(\d{1,5})\b/.exec(props);
+  const to = /\b[tT]oPort\s*:\s*(\d{1,5})\b/.exec(props);
+  return tcp && from ? { from: Number(from[1]), to: Number((to ?? from)[1]) } : undefined;
+}
+
+/** Ports that `Port.tcp(5432)` (C# `Port.Tcp(5432)`), `Port.POSTGRES`, `Port.tcpRange(a, b)`, `Port.allTcp()`, `Port.allTraffic()` or a port's props open, or undefined. */
 function portRange(text: string): { from: number; to: number } | undefined {
+  const written = text.includes('Port') ? PORT_PROPS.exec(text) : null;
+  if (written) {
+    return portProps(written[1]);
+  }
   const single = /\bPort\.[tT]cp\(\s*(\d{1,5})\s*\)/.exec(text);
   if (single) {
     return { from: Number(single[1]), to: Number(single[1]) };

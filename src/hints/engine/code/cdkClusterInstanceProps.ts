@@ -2,7 +2,8 @@
  * An Aurora cluster's legacy `instanceProps` (deprecated for `writer` and `readers`, still common): the props every
  * instance of the cluster takes, written as a value of its own in each CDK language (TypeScript's object literal,
  * whose keys the props reader already takes; Python's `rds.InstanceProps(publicly_accessible=True)`, C#'s
- * `new InstanceProps { PubliclyAccessible = true }`, Java's `InstanceProps.builder().publiclyAccessible(true).build()`).
+ * `new InstanceProps { PubliclyAccessible = true }`, Java's `InstanceProps.builder().publiclyAccessible(true).build()`,
+ * Go's `&awsrds.InstanceProps{PubliclyAccessible: jsii.Bool(true)}`).
  * The instance-level props the rules read on a cluster count as the cluster's own, as `writer`'s do on a
  * `ClusterInstance` (aws-cdk-lib `aws_rds.InstanceProps`).
  */
@@ -46,6 +47,13 @@ function written(a: CodeAnalyzer, start: number, props: OptionContext): OptionOc
   if (a.language.family === 'csharp') {
     const group = csharpInitializer(INSTANCE_PROPS_TYPE)(a, start);
     return group >= 0 ? contextFrom(a, group, a.partner[group], 'cdk', props.type, props.anchor).options : [];
+  }
+  if (a.language.family === 'go') {
+    // `&awsrds.InstanceProps{...}`: the struct's own fields.
+    const name = a.is(start, '&') ? start + 1 : start;
+    const path = a.isId(name) ? a.dottedPath(name) : undefined;
+    const open = path && INSTANCE_PROPS_TYPE.test(path.text) && a.is(path.end, '{') && a.partner[path.end] > path.end ? path.end : -1;
+    return open > 0 ? contextFrom(a, open, a.partner[open], 'cdk', props.type, props.anchor).options : [];
   }
   if (a.language.family === 'java') {
     const builder = a.idIs(start, 'InstanceProps') && a.isAccess(start + 1) && a.idIs(start + 2, 'builder') && a.is(start + 3, '(') && a.partner[start + 3] === start + 4;

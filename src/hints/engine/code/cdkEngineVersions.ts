@@ -4,11 +4,14 @@
  * `engine: rds.DatabaseInstanceEngine.mysql({ version: v })`, or an engine chosen in a branch
  * (`if engine == "mysql": e = rds.DatabaseClusterEngine.aurora_mysql(version=...VER_2_10_1)`, then `engine=e`).
  * Such a constant only ever picks the engine version of the database it reaches on that path, so the
- * lifecycle check can judge it where it is written, even when another path gives an unknown version.
+ * lifecycle check can judge it where it is written, even when another path gives an unknown version. Go writes
+ * `engine := awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_5_7()})`,
+ * read in TypeScript's terms (`goCdkValues.ts`).
  */
 import { OptionContext } from '../model';
 import type { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { goCdkText } from './goCdkValues';
 import { valueEnd } from './options';
 import type { Value } from './values';
 
@@ -22,10 +25,11 @@ const MAX_BINDINGS = 16;
  * file that reach them. A constant written inside the option's own value is left to the option itself.
  */
 export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly OptionContext[]): void {
-  if (a.language.family !== 'js' && a.language.family !== 'python') {
+  const go = a.language.family === 'go';
+  if (a.language.family !== 'js' && a.language.family !== 'python' && !go) {
     return;
   }
-  if (!a.text.includes('EngineVersion.VER_')) {
+  if (!a.text.includes(go ? 'EngineVersion_VER_' : 'EngineVersion.VER_')) {
     return;
   }
   for (const context of contexts) {
@@ -42,7 +46,8 @@ export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly Option
       if (sites.length > 0) {
         option.engineVersions = sites.map((k) => {
           const end = a.dottedPath(k).end - 1;
-          return { text: a.text.slice(a.tokens.starts[k], a.tokens.ends[end]), span: a.span(k, end) };
+          const text = a.text.slice(a.tokens.starts[k], a.tokens.ends[end]);
+          return { text: go ? goCdkText(text) : text, span: a.span(k, end) };
         });
       }
     }
@@ -56,7 +61,7 @@ export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly Option
  */
 function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): number[] {
   const path = a.dottedPath(engine);
-  if (!ENGINE_FACTORY.test(path.text) || !a.is(path.end, '(') || a.partner[path.end] < 0) {
+  if (!ENGINE_FACTORY.test(goCdkText(path.text)) || !a.is(path.end, '(') || a.partner[path.end] < 0) {
     return [];
   }
   const version = versionArgument(a, path.end);
@@ -67,7 +72,9 @@ function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): nu
   if (end - version.start === 1 && a.isId(version.start)) {
     return reachingExpressions(a, version.start).filter((k) => isVersionConstant(a, k));
   }
-  return outside && isVersionConstant(a, version.start) && a.dottedPath(version.start).end === end ? [version.start] : [];
+  // Go's constant ends with the `()` that reads it.
+  const constantEnd = a.dottedPath(version.start).end + (a.language.family === 'go' ? 2 : 0);
+  return outside && isVersionConstant(a, version.start) && constantEnd === end ? [version.start] : [];
 }
 
 /**
@@ -77,13 +84,16 @@ function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): nu
  */
 function versionArgument(a: CodeAnalyzer, open: number): { start: number; group: number } | undefined {
   const python = a.language.family === 'python';
-  const group = python ? open : a.is(open + 1, '{') && a.partner[open + 1] > open ? open + 1 : -1;
+  // Go's props struct: `(&awsrds.MySqlInstanceEngineProps{Version: ...})`.
+  const goProps = a.language.family === 'go' && a.is(open + 1, '&') && a.isId(open + 2) ? a.dottedPath(open + 2).end : -1;
+  const brace = goProps > 0 ? goProps : open + 1;
+  const group = python ? open : a.is(brace, '{') && a.partner[brace] > open ? brace : -1;
   if (group < 0) {
     return undefined;
   }
   const groupClose = a.partner[group];
   for (let k = group + 1; k < groupClose; k = a.skipGroup(k)) {
-    if (!a.idIs(k, 'version') || !(a.is(k - 1, ',') || k - 1 === group)) {
+    if (!(a.idIs(k, 'version') || (goProps > 0 && a.idIs(k, 'Version'))) || !(a.is(k - 1, ',') || k - 1 === group)) {
       continue;
     }
     if (a.is(k + 1, python ? '=' : ':')) {
@@ -99,11 +109,17 @@ function versionArgument(a: CodeAnalyzer, open: number): { start: number; group:
 /** Whether the expression at `k` is a CDK engine-version constant and nothing more (`rds.MysqlEngineVersion.VER_8_0_28`). */
 function isVersionConstant(a: CodeAnalyzer, k: number): boolean {
   const path = a.dottedPath(k);
-  if (!VERSION_CONSTANT.test(path.text)) {
+  const go = a.language.family === 'go';
+  if (!VERSION_CONSTANT.test(go ? goCdkText(`${path.text}()`) : path.text)) {
+    return false;
+  }
+  // Go reads the constant through a function: `awsrds.MysqlEngineVersion_VER_8_0()`.
+  const called = go && a.is(path.end, '(') && a.partner[path.end] === path.end + 1;
+  if (go && !called) {
     return false;
   }
   // The statement or argument ends with the constant: not `VER_8_0_28.fullVersion`, `VER_5_7 === v`, `[VER_5_7, ...]`.
-  const after = path.end;
+  const after = called ? path.end + 2 : path.end;
   return after >= a.tokens.length || a.is(after, ';') || a.is(after, ',') || a.is(after, ')') || a.is(after, '}') || (a.startsLine(after) && !a.isAccess(after));
 }
 

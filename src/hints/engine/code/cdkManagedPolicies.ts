@@ -41,8 +41,8 @@ export function cdkFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
     }
     // The string is an argument of the factory call: `ManagedPolicy.fromAwsManagedPolicyName('...')`.
     let open = a.parent[k];
-    // Go passes it as a jsii pointer: `awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String("..."))`.
-    if (open > 3 && a.is(open, '(') && a.idIs(open - 1, 'String') && a.isAccess(open - 2) && a.idIs(open - 3, 'jsii')) {
+    // Go passes it as a pointer: `awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String("..."))`, or the SDK's `aws.String`.
+    if (open > 3 && a.language.family === 'go' && a.is(open, '(') && a.idIs(open - 1, 'String') && a.isAccess(open - 2) && (a.idIs(open - 3, 'jsii') || a.idIs(open - 3, 'aws'))) {
       open = a.parent[open];
     }
     const method = open > 0 && a.is(open, '(') ? a.id(open - 1) : undefined;

@@ -99,8 +99,11 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}) };
       return secretConstants || settingConstants || settingDicts ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
-    case 'go':
-      return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
+    case 'go': {
+      const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
+      // A Go CDK app's tables and functions (`typedCdk.ts`); a test's constructs are never deployed.
+      return mayHoldTypedCdk('go', text) && !file.endsWith('_test.go') ? () => ({ ...(read?.() ?? emptyContribution()), ...indexTypedCdk(file, 'go', text) }) : read;
+    }
     case 'java':
     case 'csharp':
       return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;

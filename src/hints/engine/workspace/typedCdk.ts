@@ -1,17 +1,20 @@
 /**
- * CDK apps in Java and C# for the workspace model: DynamoDB `Table` and `TableV2`, with the indexes that
- * `addGlobalSecondaryIndex` / `AddGlobalSecondaryIndex` add, and Lambda `Function`s with their code and environment
+ * CDK apps in Java, C# and Go for the workspace model: DynamoDB `Table` and `TableV2`, with the indexes that
+ * `addGlobalSecondaryIndex` / `AddGlobalSecondaryIndex` add, and Lambda `Function`s (Go's `GoFunction` too) with their code and environment
  * (`environment(Map.of("TABLE", table.getTableName()))`, `Environment = new Dictionary<string, string> { ... }`,
- * `addEnvironment`). The constructs are the ones the per-file readers find (`code/languages/javaCdk.ts`,
- * `csharpCdk.ts`); their props, read as CDK values (`typedCdkValues.ts`), make a table as TypeScript's props do
+ * Go's `Environment: &map[string]*string{"TABLE": table.TableName()}`, `addEnvironment`). The constructs are the ones
+ * the per-file readers find (`code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`); their props, read as CDK values (`typedCdkValues.ts`), make a table as TypeScript's props do
  * (`cdkTables.ts`). A reference to an existing table (`Table.fromTableName(...)`) creates nothing.
  * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-java.html
  * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-csharp.html
+ * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-go.html
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { csharp } from '../code/languages/csharp';
 import { csharpCdkConstructs } from '../code/languages/csharpCdk';
+import { go } from '../code/languages/go';
+import { goCdkConstructs } from '../code/languages/goCdk';
 import { java } from '../code/languages/java';
 import { javaCdkConstructs } from '../code/languages/javaCdk';
 import { OptionContext, OptionOccurrence } from '../model';
@@ -26,20 +29,22 @@ const TABLE_TYPES = new Map<string, CdkTableConstruct['kind']>([
   ['aws_dynamodb.Table', 'table'],
   ['aws_dynamodb.TableV2', 'table-v2'],
 ]);
-const FUNCTION_TYPE = 'aws_lambda.Function';
+/** Lambda's `Function`, and Go's `GoFunction` of `@aws-cdk/aws-lambda-go-alpha` (its `entry` the main package's folder or file). */
+const FUNCTION_TYPES = new Set(['aws_lambda.Function', 'aws_lambda_go_alpha.GoFunction']);
 
 const INDEX_METHODS = new Map<string, TableIndex['kind']>([
   ['addglobalsecondaryindex', 'gsi'],
   ['addlocalsecondaryindex', 'lsi'],
 ]);
 
-/** Members of a table that name it to the API: Java's getters, C#'s properties. */
+/** Members of a table that name it to the API: Java's getters, C#'s properties, Go's methods. */
 const TABLE_MEMBERS = new Set(['getTableName', 'getTableArn', 'TableName', 'TableArn']);
 
-/** Java `import software.amazon.awscdk.services.dynamodb...`, C# `using Amazon.CDK.AWS.DynamoDB;` (or an alias), and Lambda's. */
+/** Java `import software.amazon.awscdk.services.dynamodb...`, C# `using Amazon.CDK.AWS.DynamoDB;` (or an alias), Go's import path, and Lambda's. */
 const CDK_IMPORT = {
   java: /\bimport\s+software\.amazon\.awscdk\.services\.(?:dynamodb|lambda)\./,
   csharp: /\busing\s+(?:\w+\s*=\s*)?Amazon\.CDK\.AWS\.(?:DynamoDB|Lambda)\s*;/,
+  go: /"github\.com\/aws\/aws-cdk-go\/(?:awscdk(?:\/v2)?\/aws(?:dynamodb|lambda)|awscdklambdagoalpha\/v2)"/,
 };
 
 interface FunctionConstruct {
@@ -53,22 +58,19 @@ interface FunctionConstruct {
 /** `table.addGlobalSecondaryIndex(`, C#'s `AddLocalSecondaryIndex(`, with or without the CDK imported. */
 const INDEX_CALL = /\.\s*[aA]dd(?:Global|Local)SecondaryIndex\s*\(/;
 
-/** Whether a Java or C# file may define CDK tables or functions, or add an index to a table, before it is lexed. */
-export function mayHoldTypedCdk(kind: 'java' | 'csharp', text: string): boolean {
+/** Whether a Java, C# or Go file may define CDK tables or functions, or add an index to a table, before it is lexed. */
+export function mayHoldTypedCdk(kind: 'java' | 'csharp' | 'go', text: string): boolean {
   return CDK_IMPORT[kind].test(text) || INDEX_CALL.test(text);
 }
 
 type TypedCdkContribution = Pick<FileContribution, 'tables' | 'functions' | 'cdkIndexedElsewhere'>;
 
-/** The CDK tables and Lambda functions a Java or C# file defines, or undefined when it defines none and adds no index elsewhere. */
-export function indexTypedCdk(file: string, kind: 'java' | 'csharp', text: string): TypedCdkContribution | undefined {
-  const a = new CodeAnalyzer(text, kind === 'java' ? java : csharp, new LineIndex(text));
+/** The CDK tables and Lambda functions a Java, C# or Go file defines, or undefined when it defines none and adds no index elsewhere. */
+export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text: string): TypedCdkContribution | undefined {
+  const a = new CodeAnalyzer(text, kind === 'java' ? java : kind === 'csharp' ? csharp : go, new LineIndex(text));
   a.bind();
-  if (kind === 'java') {
-    javaCdkConstructs(a);
-  } else {
-    csharpCdkConstructs(a);
-  }
+  const constructs = kind === 'java' ? javaCdkConstructs : kind === 'csharp' ? csharpCdkConstructs : goCdkConstructs;
+  constructs(a);
   const reader = new ValueReader(a, kind);
   // The constructs by their class name's token, which the expression a variable holds starts at or leads to.
   const tables = new Map<number, CdkTableConstruct>();
@@ -77,7 +79,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp', text: strin
     // A bare class name is one construct type per module a file uses whole (`Table` is `aws_lambda.Table` too): the known one counts.
     const name = a.tokensOf(context.anchor)[0];
     const tableKind = TABLE_TYPES.get(context.type);
-    if (tableKind || context.type === FUNCTION_TYPE) {
+    if (tableKind || FUNCTION_TYPES.has(context.type)) {
       const construct = { ...constructOf(a, reader, file, name, context), indexes: [], added: [] };
       if (tableKind) {
         tables.set(name, { ...construct, kind: tableKind });
@@ -94,7 +96,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp', text: strin
     if (option && indexKind) {
       indexCalls.add(a.tokensOf(option.key)[0]);
       elsewhere = !addIndex(a, reader, tables, option, indexKind) || elsewhere;
-    } else if (option?.norm === 'addenvironment' && context.type === FUNCTION_TYPE) {
+    } else if (option?.norm === 'addenvironment' && FUNCTION_TYPES.has(context.type)) {
       addEnvironment(a, reader, functions, option);
     }
   }
@@ -187,7 +189,8 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
   const { props } = construct;
   const fn: FunctionDefinition = { logicalName: construct.id ?? '', format: 'cdk', codePaths: [], environment: {}, definedAt: construct.definedAt };
   const code = entry(props, 'code');
-  const asset = code?.kind === 'call' && /^Code\.[fF]romAsset$/.test(lastNames(code, 2) ?? '') ? cdkText(code.args[0]) : undefined;
+  // A GoFunction has no `code`: its `entry` names the main package.
+  const asset = code?.kind === 'call' && /^Code\.[fF]romAsset$/.test(lastNames(code, 2) ?? '') ? cdkText(code.args[0]) : code ? undefined : cdkText(entry(props, 'entry'));
   // Kept as written: the model joins it to each folder above the stack (`../lambda` from an app in `infra/`).
   if (asset) {
     fn.codePathsFromApp = [asset];
@@ -224,7 +227,7 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
   return fn;
 }
 
-/** A literal, or a table of the file named by Java's `table.getTableName()` or C#'s `table.TableName`. */
+/** A literal, or a table of the file named by Java's `table.getTableName()`, C#'s `table.TableName` or Go's `table.TableName()`. */
 function environmentValue(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, value: CdkValue): EnvironmentValue | undefined {
   const text = cdkText(value);
   if (text !== undefined) {
@@ -232,7 +235,7 @@ function environmentValue(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct
   }
   const names = value.kind === 'path' || (value.kind === 'call' && value.args.length === 0) ? (value.kind === 'path' ? value.names : value.callee) : [];
   const member = names[names.length - 1];
-  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== member.startsWith('get')) {
+  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== (member.startsWith('get') || a.language.family === 'go')) {
     return undefined;
   }
   const at = (value as { at: number }).at;

@@ -1,8 +1,8 @@
 /**
- * Java and C# CDK expressions as CDK values (`cdkSource.ts`), as far as construct props need: literals, names,
+ * Java, C# and Go CDK expressions as CDK values (`cdkSource.ts`), as far as construct props need: literals, names,
  * Java builders (`Attribute.builder().name("pk")...build()`, read by `code/languages/javaCdk.ts`), C# initializers
  * (`new Attribute { Name = "pk" }`, read by `code/pulumi.ts`), lists (`List.of(...)`, `new[] { ... }`), maps
- * (`Map.of("K", v)`, `new Dictionary<string, string> { { "K", v } }`) and calls.
+ * (`Map.of("K", v)`, `new Dictionary<string, string> { { "K", v } }`) and calls; Go's own forms in `goCdkValues.ts`.
  */
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
@@ -12,6 +12,7 @@ import { csharpInitializer, typedArgsContext } from '../code/pulumi';
 import { TOKEN_KIND } from '../lexer';
 import { OptionOccurrence } from '../model';
 import { CdkEntry, CdkValue } from './cdkSource';
+import { goCdkValue } from './goCdkValues';
 
 const { NUM } = TOKEN_KIND;
 
@@ -21,11 +22,11 @@ const MAX_DEPTH = 16;
 /** Any C# object initializer: `new Attribute { ... }`, `new() { ... }`. */
 const anyInitializer = csharpInitializer(/^/);
 
-/** Java and C# expressions as CDK values, as far as props need: literals, names, builders, initializers, lists and calls. */
+/** Java, C# and Go expressions as CDK values, as far as props need: literals, names, builders, initializers, lists and calls. */
 export class ValueReader {
   constructor(
     private readonly a: CodeAnalyzer,
-    private readonly kind: 'java' | 'csharp',
+    private readonly kind: 'java' | 'csharp' | 'go',
   ) {}
 
   entries(options: readonly OptionOccurrence[], depth = 0): CdkEntry[] {
@@ -59,7 +60,7 @@ export class ValueReader {
         return held;
       }
     }
-    const built = this.kind === 'java' ? this.javaBuilder(start, end, depth) : this.csharpNew(start, end, depth);
+    const built = this.kind === 'java' ? this.javaBuilder(start, end, depth) : this.kind === 'csharp' ? this.csharpNew(start, end, depth) : goCdkValue(a, this, start, end, depth);
     if (built) {
       return built;
     }
@@ -97,7 +98,10 @@ export class ValueReader {
       return undefined;
     }
     let end = start;
-    while (end < a.tokens.length && !a.is(end, ';') && !(a.partner[end] >= 0 && a.partner[end] < end)) {
+    // Go ends a statement at a line's end after a name, a literal or a closing bracket (`pk := &awsdynamodb.Attribute{...}`), Java and C# at `;`.
+    const lineEnds = (k: number): boolean =>
+      this.kind === 'go' && k > start && (a.isId(k - 1) || a.isString(k - 1) || a.tokens.kinds[k - 1] === NUM || (a.partner[k - 1] >= 0 && a.partner[k - 1] < k - 1)) && a.text.slice(a.tokens.ends[k - 1], a.tokens.starts[k]).includes('\n');
+    while (end < a.tokens.length && !a.is(end, ';') && !(a.partner[end] >= 0 && a.partner[end] < end) && !lineEnds(end)) {
       end = a.skipGroup(end);
     }
     return this.value(start, end, depth + 1);

@@ -20,13 +20,15 @@ import { goImportSpecs } from './goPackageStructs';
 const CDK_ROOT = 'github.com/aws/aws-cdk-go/awscdk';
 /** `github.com/aws/aws-cdk-go/awscdk/v2/awsrds` (v1: without `/v2`) is aws-cdk-lib's `aws_rds`. */
 const SERVICE_PACKAGE = /^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws([a-z0-9]+)$/;
+/** The Go Lambda construct's own module, `@aws-cdk/aws-lambda-go-alpha` (`NewGoFunction`), for the workspace model. */
+const LAMBDA_GO_ALPHA = 'github.com/aws/aws-cdk-go/awscdklambdagoalpha/v2';
 
 /** The file's CDK service packages, by the name it uses for each (`awsrds`, or an alias), as CDK modules (`aws_rds`). */
 function cdkPackages(a: CodeAnalyzer): Map<string, string> {
   const packages = new Map<string, string>();
   for (const { alias, path } of goImportSpecs(a)) {
-    const service = SERVICE_PACKAGE.exec(path)?.[1];
-    const name = alias ?? (service ? `aws${service}` : undefined);
+    const service = path === LAMBDA_GO_ALPHA ? 'lambda_go_alpha' : SERVICE_PACKAGE.exec(path)?.[1];
+    const name = alias ?? (path === LAMBDA_GO_ALPHA ? 'awscdklambdagoalpha' : service ? `aws${service}` : undefined);
     if (service && name && name !== '_' && name !== '.') {
       packages.set(name, `aws_${service}`);
     }
