@@ -7,7 +7,8 @@
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { positionalOption } from './options';
-import { addDsnOptions, namesLocalHost, SqlConnection, SqlFlavor } from './sqlConnections';
+import { SqlConnection, SqlFlavor } from './sqlConnections';
+import { addDsnOptions, namesLocalHost } from './sqlDsnOptions';
 import { djangoDatabases, djangoDatabaseUrls } from './sqlDjango';
 import { flaskDatabaseUris, FlaskUri, urlSetting } from './sqlOrmPython';
 import { withTlsDisabled } from './sqlTls';

@@ -22,7 +22,8 @@ import { Span } from '../types';
 import { isRdsHost } from '../config/values';
 import { bindsWholeExpression } from '../scope/scopes';
 import { boundLiteral, onlyBinding } from './sqlLiterals';
-import { LOCAL_DSN, SqlConnection } from './sqlConnections';
+import { SqlConnection } from './sqlConnections';
+import { LOCAL_DSN } from './sqlDsnOptions';
 import { inTestCode } from './testFixtures';
 import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 

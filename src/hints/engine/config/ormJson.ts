@@ -14,7 +14,7 @@ import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../mo
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { TEST_ENVIRONMENT } from '../code/sqlConfigFiles';
-import { namesLocalHost } from '../code/sqlConnections';
+import { namesLocalHost } from '../code/sqlDsnOptions';
 import { ENGINE_KEY, ormClientType, servesRds } from '../code/sqlOrmJs';
 import { configLiteral, hoverOnly, isRdsHost } from './values';
 

@@ -16,7 +16,7 @@
  * Keys are matched as Spring's relaxed binding does (case, `-` and `_` aside), nested or written flat
  * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
  */
-import { addDsnPassword } from '../code/sqlConnections';
+import { addDsnPassword } from '../code/sqlDsnOptions';
 import { parseRedisUrl } from '../code/redisUrls';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
