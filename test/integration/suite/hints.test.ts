@@ -103,6 +103,9 @@ describe('design hints in a real VS Code', () => {
     assert.match(await hoverAt(fixture('csharp/OrderRepository.cs'), 'ScanAsync'), /\*\*Scan\*\*/);
     assert.match(await hoverAt(fixture('cloudformation/database.yaml'), 'AutomaticFailoverEnabled'), /\*\*AutomaticFailoverEnabled\*\*/);
     assert.match(await hoverAt(fixture('typescript/cache.ts'), 'keys('), /\*\*KEYS\*\*/);
+    // A CDK app in Go: the construct's prop, with the example in Go CDK's own terms.
+    const goCdk = await hoverAt(fixture('realworld/go/session47_cdk_ledger/infra/ledger_stack.go'), 'RemovalPolicy:');
+    assert.match(goCdk, /```go\n[^`]*awscdk\.RemovalPolicy_/, goCdk);
   });
 
   it('reports diagnostics with the rule id and a link to its documentation', async () => {
