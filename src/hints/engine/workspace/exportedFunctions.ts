@@ -104,8 +104,9 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   }
   const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
   // A class it constructs whose constructor makes a client for each instance (`new TodoRepository(new ClientProvider())`)
-  // makes that client on each call too, as at a handler.
-  const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true, constructedClasses: true };
+  // makes that client on each call too, as at a handler, and so does a factory of its own module it calls
+  // (`const doc = documentClient();` where `documentClient` returns a new client).
+  const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true, constructedClasses: true, sameFileHelpers: true };
   const [made] = clientsMadeInHandlers(a, reader, 1);
   if (made) {
     return { service: made.service };
