@@ -100,7 +100,7 @@ function calledParameter(a: CodeAnalyzer, token: number): CalledParameter | unde
     return undefined;
   }
   const python = a.language.family === 'python';
-  const definition = python ? (a.idIs(fn.params - 2, 'def') ? fn.params - 1 : -1) : jsDefinition(a, fn.params);
+  const definition = python ? (a.idIs(fn.params - 2, 'def') ? fn.params - 1 : -1) : jsDefinition(a, fn.params) >= 0 ? jsDefinition(a, fn.params) : exportedArrowKey(a, fn.params);
   if (definition < 0) {
     return undefined;
   }
@@ -143,6 +143,31 @@ function jsDefinition(a: CodeAnalyzer, params: number): number {
   const eq = a.idIs(params - 1, 'async') ? params - 2 : params - 1;
   // `const purge = (client) => ...`: a declaration, not an assignment to a member or to an outer name.
   return a.idIs(eq - 1, name) && (a.idIs(eq - 2, 'const') || a.idIs(eq - 2, 'let')) ? eq - 1 : -1;
+}
+
+/** The key of `run: (client) => ...` or `run: async (client) => ...` in the module's exported object, or -1. */
+function exportedArrowKey(a: CodeAnalyzer, params: number): number {
+  const colon = a.idIs(params - 1, 'async') ? params - 2 : params - 1;
+  return a.is(colon, ':') && a.isId(colon - 1) && keyOfExportedObject(a, colon - 1) ? colon - 1 : -1;
+}
+
+/**
+ * Whether the name token `key` is a key of the object the module exports, written in place at its top level
+ * (`module.exports = { run(client) {...} }`, `exports = {...}`, `export default {...}`): other files call it as
+ * that export (`require('./seed').run(docClient)`).
+ */
+function keyOfExportedObject(a: CodeAnalyzer, key: number): boolean {
+  const brace = a.parent[key];
+  // `async load(client) {...}`: the method's key after its `async`.
+  const before = a.idIs(key - 1, 'async') ? key - 2 : key - 1;
+  if (brace < 0 || !a.is(brace, '{') || !(a.is(before, '{') || a.is(before, ',')) || a.scopes.scopeAt(brace - 1) !== 0) {
+    return false;
+  }
+  if (a.idIs(brace - 1, 'default') && a.idIs(brace - 2, 'export')) {
+    return true;
+  }
+  const target = brace - 2;
+  return a.is(brace - 1, '=') && a.idIs(target, 'exports') && (a.isAccess(target - 1) ? a.idIs(target - 2, 'module') && !a.isAccess(target - 3) : true);
 }
 
 /** Whether the `def` at `def` is decorated `@staticmethod`. */
@@ -200,8 +225,9 @@ function agreedArgument(a: CodeAnalyzer, parameter: CalledParameter): Value | un
       return undefined;
     }
   }
-  // A module-level function may be imported: other files' calls count too (workspace mode).
-  const elsewhere = !method && a.scopes.parent(fn.scope) === 0 ? otherFilesPass(a, a.tokens.text(definition), parameter) : undefined;
+  // A module-level function may be imported: other files' calls count too (workspace mode), as do those of a
+  // function the module exports as a key of its exported object (`module.exports = { run: (client) => ... }`).
+  const elsewhere = !method && (a.scopes.parent(fn.scope) === 0 || keyOfExportedObject(a, definition)) ? otherFilesPass(a, a.tokens.text(definition), parameter) : undefined;
   if (elsewhere === null) {
     return undefined;
   }

@@ -17,6 +17,7 @@ import { Construction, goConstruction, javaConstruction, jsConstruction, pythonC
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { calledFunction } from './helperFunctions';
+import { importedClient } from './projectImports';
 import { inTestCode } from './testFixtures';
 import { tokensNamed } from './tokenIndex';
 
@@ -71,7 +72,7 @@ export type ConnectionPerCall = Span & { unclosed?: true };
  */
 export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
   const reader = READERS[a.language.family];
-  if (!reader?.mayOpen.test(a.text)) {
+  if (!reader || !(reader.mayOpen.test(a.text) || importsRedisClient(a, reader))) {
     return [];
   }
   const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : [];
@@ -155,7 +156,7 @@ function onlyMembersUsed(a: CodeAnalyzer, name: string, declared: number, fn: nu
 
 /**
  * `client.connect()` at the dot `k` on a Redis client the function did not make (a module's shared client,
- * `const client = createClient({ url })` at the top of the file, or a field, `this.client`), followed in the same
+ * `const client = createClient({ url })` at the top of the file or imported from another module, or a field, `this.client`), followed in the same
  * function by a close of that client (`await client.quit()`, `disconnect()`): every call opens the client's
  * connection and closes it again, as a client made per call would (a Lambda handler that connects and quits on
  * each invocation). The `connect` token, or -1. A close before the connect (a reconnect helper) leaves the
@@ -174,8 +175,10 @@ function cycledSharedClient(a: CodeAnalyzer, k: number, opens: string, closes: r
   const fn = a.scopes.enclosing(k, ['function']);
   const name = a.tokens.text(k - 1);
   const binding = field ? undefined : a.scopes.lookup(name, k - 1);
+  // A client another module exports (`const client = require('../config/redis')`): made there, once.
+  const imported = !field && !binding && a.imports.has(name);
   const value = a.evalChain(start, k).value;
-  if (fn <= 0 || value?.t !== 'client' || value.kind !== 'redis' || (!field && (!binding || a.scopes.enclosing(binding.token, ['function']) === fn))) {
+  if (fn <= 0 || value?.t !== 'client' || value.kind !== 'redis' || (!field && !imported && (!binding || a.scopes.enclosing(binding.token, ['function']) === fn))) {
     return -1;
   }
   const end = a.scopes.range(fn)[1];
@@ -186,6 +189,25 @@ function cycledSharedClient(a: CodeAnalyzer, k: number, opens: string, closes: r
   }
   return -1;
 }
+
+/**
+ * Whether the file may connect and close a Redis client another module of the workspace makes, whatever name it
+ * imports it by (`const cache = require('../config/cache')`): a file whose text never says "redis".
+ */
+function importsRedisClient(a: CodeAnalyzer, reader: ScopeReader): boolean {
+  if (!reader.opens || !a.project || !CONNECT_CALL.test(a.text) || !reader.mayClose.test(a.text)) {
+    return false;
+  }
+  for (const imported of a.imports.values()) {
+    const value = importedClient(a, imported.module, imported.path);
+    if (value?.t === 'client' && value.kind === 'redis') {
+      return true;
+    }
+  }
+  return false;
+}
+
+const CONNECT_CALL = /\.connect\s*\(/;
 
 /** Whether the tokens before the dot `t` repeat the receiver `start`..`dot` (`client`, `this.client`) and nothing longer. */
 function sameReceiver(a: CodeAnalyzer, start: number, dot: number, t: number): boolean {
