@@ -407,7 +407,7 @@ function forwardedMethodCall(a: CodeAnalyzer, index: number): void {
   const operation = value.t === 'client' && value.kind.startsWith('dynamodb') ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
     const request = a.language.requestForCall(a, open, a.partner[open], operation);
-    const paginated = a.idIs(open - 1, FORWARDING_METHOD) && functionPagesSubmittedReads(a, index);
+    const paginated = /:(?:Scan|Query)$/.test(operation) && a.idIs(open - 1, FORWARDING_METHOD) && functionPagesSubmittedReads(a, index);
     a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated, tokenIndex: index, ...(request ? { request } : {}) });
   }
 }

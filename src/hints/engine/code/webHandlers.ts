@@ -217,8 +217,8 @@ export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   // JavaScript: a class a route or its helper constructs, whose constructor makes a client (Python's constructors are
   // read where they make it, `CONSTRUCTOR_READER`; Java's and C#'s through the workspace's classes).
   const constructedClasses = a.language.family === 'js';
-  // Python (workspace mode): also a call of another module's function that makes an SDK or Redis client in its body
-  // on each call (`BodyClient`); what makes a SQL pool so is `sqlPoolsPerRequest.ts`'s.
+  // Python and JavaScript (workspace mode): also a call of another module's function that makes an SDK or Redis client
+  // in its body on each call (`BodyClient`); what makes a SQL pool so is `sqlPoolsPerRequest.ts`'s.
   const helperCalls = a.language.family === 'python' || a.language.family === 'js' ? { helperCalls: true } : {};
   const found: RequestClient[] = clientsMadeInHandlers(a, reader && { ...reader, sameFileHelpers: true, constructedClasses, ...helperCalls }, MAX_HANDLERS);
   if (a.language.family === 'python') {
