@@ -63,6 +63,45 @@ describe('design hints in code-server, as a person sees them', function () {
     }
   });
 
+  it('shows the removal-policy hint with a Go CDK example when hovering over a Go CDK stack prop', async () => {
+    const { page } = workbench();
+    const app = path.join(REPO_ROOT, 'examples', 'e2e-go-cdk');
+    fs.mkdirSync(app, { recursive: true });
+    fs.writeFileSync(
+      path.join(app, 'orders_stack.go'),
+      [
+        'package main',
+        '',
+        'import (',
+        '    "github.com/aws/aws-cdk-go/awscdk/v2"',
+        '    "github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"',
+        '    "github.com/aws/jsii-runtime-go"',
+        ')',
+        '',
+        'func NewOrdersStack(scope awscdk.App, id string) awscdk.Stack {',
+        '    stack := awscdk.NewStack(scope, &id, nil)',
+        '    awsdynamodb.NewTable(stack, jsii.String("Orders"), &awsdynamodb.TableProps{',
+        '        PartitionKey:  &awsdynamodb.Attribute{Name: jsii.String("pk"), Type: awsdynamodb.AttributeType_STRING},',
+        '        RemovalPolicy: awscdk.RemovalPolicy_DESTROY,',
+        '    })',
+        '    return stack',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await openFromExplorer(page, ['e2e-go-cdk'], 'orders_stack.go');
+      await goToLine(page, 'orders_stack.go', 13, 10);
+      const text = await showHover(page, 'DeletionPolicy');
+      assert.match(text, /Amazon DynamoDB/);
+      assert.match(text, /RemovalPolicy_RETAIN/, 'the example in Go CDK terms');
+      await screenshot(page, 'hint-hover-go-cdk');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('warns in the Problems panel about a rate-limit counter that INCR creates and a separate EXPIRE times out', async () => {
     const { page } = workbench();
     // The Problems panel draws only the rows in view: only this file's problems are listed.
