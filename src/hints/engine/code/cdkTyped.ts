@@ -22,6 +22,11 @@ export interface TypedCdkFile {
   typesOf(name: string): string[];
   /** The props of a construct whose props argument spans tokens [start, end), in the context of `type`. */
   props(type: string, nameIndex: number, start: number, end: number): OptionContext;
+  /**
+   * The construct types a name's declaration gives it where the type follows the name (Go's `sg awsec2.SecurityGroup`);
+   * without it, the type is read before the name, as Java and C# declare it.
+   */
+  typeAfterName?(name: number): string[];
 }
 
 /** A construct `type`'s context, with the defaults its props derive (`cdkDefaults.ts`). */
@@ -92,8 +97,9 @@ function receiverTypes(a: CodeAnalyzer, file: TypedCdkFile, made: ReadonlyMap<nu
   if (expression) {
     return expression;
   }
-  // `SecurityGroup sg`, `private final Table table;`, `ITable table`: the declared type; an interface stands for its class.
+  // `SecurityGroup sg`, `private final Table table;`, `ITable table`, Go's `sg awsec2.SecurityGroup`: the declared type;
+  // an interface stands for its class.
   const type = binding.token - 1;
-  const types = a.isId(type) && !a.isAccess(type - 1) ? file.typesOf(a.tokens.text(type)) : [];
+  const types = file.typeAfterName ? file.typeAfterName(binding.token) : a.isId(type) && !a.isAccess(type - 1) ? file.typesOf(a.tokens.text(type)) : [];
   return types.map((candidate) => candidate.replace(/\.I(?=[A-Z][^.]*$)/, '.'));
 }

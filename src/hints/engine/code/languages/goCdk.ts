@@ -22,6 +22,8 @@ const CDK_ROOT = 'github.com/aws/aws-cdk-go/awscdk';
 const SERVICE_PACKAGE = /^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws([a-z0-9]+)$/;
 /** The Go Lambda construct's own module, `@aws-cdk/aws-lambda-go-alpha` (`NewGoFunction`), for the workspace model. */
 const LAMBDA_GO_ALPHA = 'github.com/aws/aws-cdk-go/awscdklambdagoalpha/v2';
+/** The props and options structs constructs take (`DatabaseInstanceProps`, `TablePropsV2`, `DatabaseProxyOptions`). */
+const PROPS_TYPE = /(?:Props(?:V2)?|Options)$/;
 
 /** The file's CDK service packages, by the name it uses for each (`awsrds`, or an alias), as CDK modules (`aws_rds`). */
 function cdkPackages(a: CodeAnalyzer): Map<string, string> {
@@ -40,9 +42,20 @@ function cdkPackages(a: CodeAnalyzer): Map<string, string> {
 function propsLiteral(packages: ReadonlyMap<string, string>): (a: CodeAnalyzer, k: number) => number {
   return (a, k) => {
     const start = a.is(k, '&') ? k + 1 : k;
-    const named = a.isId(start) && packages.has(a.tokens.text(start)) && a.isAccess(start + 1) && a.isId(start + 2) && /(?:Props(?:V2)?|Options)$/.test(a.tokens.text(start + 2));
+    const named = a.isId(start) && packages.has(a.tokens.text(start)) && a.isAccess(start + 1) && a.isId(start + 2) && PROPS_TYPE.test(a.tokens.text(start + 2));
     return named && a.is(start + 3, '{') && a.partner[start + 3] > start + 3 ? start + 3 : -1;
   };
+}
+
+/**
+ * The construct type Go declares after a parameter's or variable's name (`sg awsec2.SecurityGroup`,
+ * `var table awsdynamodb.ITable`, `db *awsrds.DatabaseInstance`), of a CDK package of the file.
+ */
+function declaredCdkType(a: CodeAnalyzer, packages: ReadonlyMap<string, string>, name: number): string[] {
+  const start = a.is(name + 1, '*') ? name + 2 : name + 1;
+  const module = a.isId(start) && a.isAccess(start + 1) && a.isId(start + 2) ? packages.get(a.tokens.text(start)) : undefined;
+  // A props struct (`*awsec2.SecurityGroupProps`) is no construct.
+  return module && !PROPS_TYPE.test(a.tokens.text(start + 2)) ? [`${module}.${a.tokens.text(start + 2)}`] : [];
 }
 
 /** The CDK constructs of a Go file that imports aws-cdk-go's service packages, as `cdk` contexts. */
@@ -56,16 +69,16 @@ export function goCdkConstructs(a: CodeAnalyzer): void {
   }
   const literal = propsLiteral(packages);
   const file: TypedCdkFile = {
-    // Go declares a variable's type after its name: receivers are known by the constructor that made them.
     typesOf: () => [],
     props: (type, nameIndex, start) => topLevel(typedArgsContext(a, 'cdk', type, nameIndex, start, literal)),
+    typeAfterName: (name) => declaredCdkType(a, packages, name),
   };
   const made = new Map<number, string[]>();
   for (let k = 0; k + 3 < a.tokens.length; k++) {
     const module = a.isId(k) && !a.isAccess(k - 1) && a.isAccess(k + 1) ? packages.get(a.tokens.text(k)) : undefined;
     const constructor = module && a.isId(k + 2) && a.is(k + 3, '(') ? /^New([A-Z]\w*)$/.exec(a.tokens.text(k + 2)) : null;
     // A props struct's own constructor-like helpers (`NewDatabaseInstanceProps` does not exist) and tests make nothing.
-    if (!constructor || /(?:Props(?:V2)?|Options)$/.test(constructor[1]) || a.partner[k + 3] < k + 3 || inTestCode(a, k)) {
+    if (!constructor || PROPS_TYPE.test(constructor[1]) || a.partner[k + 3] < k + 3 || inTestCode(a, k)) {
       continue;
     }
     const args = segments(a, k + 3);
