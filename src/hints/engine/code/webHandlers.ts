@@ -269,11 +269,20 @@ function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
  * return their reply are written: `app.get('/orders/:id', async (request) => ...)`.
  */
 function isPathRouteArgument(a: CodeAnalyzer, params: number): boolean {
+  const route = routeCallOf(a, params);
+  return route.call > 0 && a.is(route.first - 1, ',') && a.isString(route.call + 1) && a.tokens.text(route.call + 1).startsWith('/');
+}
+
+/**
+ * The `(` of the route or middleware call (`router.get(`, `app.use(`) a function whose parameters open at `params`
+ * is given to straight, or -1; and the function's first token (`async`, `function` or its parameters).
+ */
+function routeCallOf(a: CodeAnalyzer, params: number): { call: number; first: number } {
   const start = a.idIs(params - 1, 'function') ? params - 1 : params;
   const first = a.idIs(start - 1, 'async') ? start - 1 : start;
   const call = a.parent[first];
-  const routeCall = call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '') && a.is(first - 1, ',');
-  return routeCall && a.isString(call + 1) && a.tokens.text(call + 1).startsWith('/');
+  const routeCall = call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '');
+  return { call: routeCall ? call : -1, first };
 }
 
 /**
@@ -285,11 +294,8 @@ function isContextHandler(a: CodeAnalyzer, params: number): boolean {
   if (names.length > 2 || (names.length === 2 && names[1] !== 'next') || !contextFrameworkFile.get(a, 'file', () => CONTEXT_FRAMEWORKS.test(a.text))) {
     return false;
   }
-  const start = a.idIs(params - 1, 'function') ? params - 1 : params;
-  const first = a.idIs(start - 1, 'async') ? start - 1 : start;
-  const call = a.parent[first];
-  const argumentStart = a.is(first - 1, '(') || a.is(first - 1, ',');
-  return argumentStart && call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '');
+  const route = routeCallOf(a, params);
+  return route.call > 0 && (a.is(route.first - 1, '(') || a.is(route.first - 1, ','));
 }
 
 /** A `def` under a route decorator, or a Django view: `def orders(request)`, `def get(self, request, pk)`. */
