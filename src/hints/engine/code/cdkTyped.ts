@@ -14,6 +14,9 @@ import { typedEnvironmentPasswords } from './cdkTypedEnvironment';
 import { occurrenceOf } from './options';
 import { inTestCode } from './testFixtures';
 
+/** The props and options structs constructs take (`DatabaseInstanceProps`, `TablePropsV2`, `DatabaseProxyOptions`): no construct. */
+export const PROPS_TYPE = /(?:Props(?:V2)?|Options)$/;
+
 /** Existing resources named by their attributes (`fromDatabaseInstanceAttributes`, `FromTableName`, `fromLookup`) create nothing. */
 const REFERENCE_FACTORY = /^[fF]rom[A-Z]/;
 

@@ -10,7 +10,7 @@
 import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cdkTyped';
 import { csharpInitializer, typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
@@ -49,7 +49,7 @@ function cdkUsings(a: CodeAnalyzer): CdkUsings {
 function typesOf(usings: CdkUsings, path: string): string[] {
   const dot = path.lastIndexOf('.');
   const name = path.slice(dot + 1);
-  if (!/^[A-Z]/.test(name) || /(?:Props(?:V2)?|Options)$/.test(name)) {
+  if (!/^[A-Z]/.test(name) || PROPS_TYPE.test(name)) {
     return [];
   }
   if (dot < 0) {
@@ -62,7 +62,7 @@ function typesOf(usings: CdkUsings, path: string): string[] {
 }
 
 /** The `{` of `new DatabaseInstanceProps { ... }`, `new Rds.DatabaseInstanceProps() { ... }` or target-typed `new() { ... }`. */
-const propsInitializer = csharpInitializer(/(?:Props(?:V2)?|Options)$/);
+const propsInitializer = csharpInitializer(PROPS_TYPE);
 
 /** The CDK constructs of a C# file that uses aws-cdk-lib's service namespaces, as `cdk` contexts. */
 export function csharpCdkConstructs(a: CodeAnalyzer): void {

@@ -11,7 +11,7 @@
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cdkTyped';
 import { typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { topLevel } from './csharpCdk';
@@ -22,8 +22,6 @@ const CDK_ROOT = 'github.com/aws/aws-cdk-go/awscdk';
 const SERVICE_PACKAGE = /^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws([a-z0-9]+)$/;
 /** The Go Lambda construct's own module, `@aws-cdk/aws-lambda-go-alpha` (`NewGoFunction`), for the workspace model. */
 const LAMBDA_GO_ALPHA = 'github.com/aws/aws-cdk-go/awscdklambdagoalpha/v2';
-/** The props and options structs constructs take (`DatabaseInstanceProps`, `TablePropsV2`, `DatabaseProxyOptions`). */
-const PROPS_TYPE = /(?:Props(?:V2)?|Options)$/;
 
 /** The file's CDK service packages, by the name it uses for each (`awsrds`, or an alias), as CDK modules (`aws_rds`). */
 function cdkPackages(a: CodeAnalyzer): Map<string, string> {

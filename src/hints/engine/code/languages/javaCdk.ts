@@ -11,7 +11,7 @@
 import { OptionContext, OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cdkTyped';
 import { occurrenceOf } from '../options';
 import { inTestCode } from '../testFixtures';
 
@@ -79,7 +79,7 @@ export function chainOptions(a: CodeAnalyzer, close: number): { options: OptionO
 
 /** `XProps.builder()...build()` (`TablePropsV2`, `DatabaseProxyOptions` for `addProxy`) starting at `start`: its options, or undefined for any other expression. */
 function propsBuilder(a: CodeAnalyzer, start: number): { options: OptionOccurrence[]; complete: boolean } | undefined {
-  const named = a.isId(start) && /(?:Props(?:V2)?|Options)$/.test(a.tokens.text(start)) && a.isAccess(start + 1) && a.idIs(start + 2, 'builder');
+  const named = a.isId(start) && PROPS_TYPE.test(a.tokens.text(start)) && a.isAccess(start + 1) && a.idIs(start + 2, 'builder');
   return named && a.is(start + 3, '(') && a.partner[start + 3] === start + 4 ? chainOptions(a, start + 4) : undefined;
 }
 
