@@ -177,6 +177,8 @@ export interface OperationOccurrence {
    * UpdateItem that `CreateBatchWrite` can replace with puts.
    */
   loopOnly?: boolean;
+  /** Handed to an executor with its request (`executor.submit(table.scan, **params)`): its reply comes through a future. */
+  submitted?: boolean;
   /**
    * A loop-only write that `dynamodb-read-modify-write` still judges: Spring Data's `save` of one entity, which writes
    * the whole object back whichever request the mapper sends.

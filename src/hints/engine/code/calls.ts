@@ -27,7 +27,6 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedCall } from './promisified';
 import { stackExchangeCall } from './stackExchangeRedis';
-import { functionPagesSubmittedReads } from './submittedReads';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
@@ -407,8 +406,8 @@ function forwardedMethodCall(a: CodeAnalyzer, index: number): void {
   const operation = value.t === 'client' && value.kind.startsWith('dynamodb') ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
     const request = a.language.requestForCall(a, open, a.partner[open], operation);
-    const paginated = /:(?:Scan|Query)$/.test(operation) && a.idIs(open - 1, FORWARDING_METHOD) && functionPagesSubmittedReads(a, index);
-    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated, tokenIndex: index, ...(request ? { request } : {}) });
+    const submitted = a.idIs(open - 1, FORWARDING_METHOD) ? { submitted: true } : {};
+    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, ...submitted, ...(request ? { request } : {}) });
   }
 }
 

@@ -138,6 +138,11 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     }
   }
   const paginationAnchors = anchored(a, pagination);
+  // A read handed to an executor gives its page through a future, read wherever the function waits for it: a parallel
+  // scan submits every segment's first page in one loop and continues in another, so a marker anywhere in the function pages it.
+  const submitted = new Set(a.operations.filter((operation) => operation.submitted).map((operation) => operation.tokenIndex));
+  const functionOf = (token: number): number => Math.max(0, a.scopes.enclosing(token, ['function']));
+  const pagedInFunction = (tokenIndex: number): boolean => submitted.has(tokenIndex) && pagination.some((marker) => functionOf(marker) === functionOf(tokenIndex));
   // A retry decorator that reads the reply (`@backoff.on_predicate(..., predicate=lambda r: r["UnprocessedItems"])`,
   // tenacity's `retry_if_result`) retries the batch in the function it decorates.
   const unprocessedAnchors = anchored(a, unprocessed, (marker) => (a.language.family === 'python' ? decoratedScope(a, marker) : -1));
@@ -166,7 +171,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   };
   return {
     // A reply the function returns whole beside the logged key is its callers' to page.
-    hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
+    hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedInFunction(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
     // A reply the function returns whole beside its log is its callers' to read.
     hasUnprocessedMarker: (tokenIndex) =>
       retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || ((logsOnly(tokenIndex) || waitsOnly(tokenIndex)) && returnsReply(a, tokenIndex)) || retriedInOtherFiles(a, tokenIndex),
