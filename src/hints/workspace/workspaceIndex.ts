@@ -271,10 +271,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * A folder created with files in it (a copy, a checkout, an unpacked archive): the file watcher can
-   * miss the files written before it watched the new folder, so they are looked for.
+   * A folder created with files in it (a copy, a checkout, an unpacked archive), or deleted and made
+   * again at once (a build), which the watcher reports as a change of the folder: it can miss the files
+   * written before it watched the new folder, so they are looked for.
    */
-  private async readCreatedFolder(uri: vscode.Uri): Promise<void> {
+  private async rereadIfFolder(uri: vscode.Uri): Promise<void> {
     const located = this.locate(uri);
     if (!located || documentKind(undefined, located.relative) || located.relative.split('/').some(isExcludedFolder)) {
       return;
@@ -343,7 +344,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Watches each workspace folder (its hint files, everything for deletions and new folders, its
+   * Watches each workspace folder (its hint files, everything for deletions and new or remade folders, its
    * .gitignore files) with relative patterns, which ask the file service for watchers of their own:
    * the web worker host gets no events for files created outside the editor from a plain glob.
    */
@@ -354,13 +355,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, MODEL_FILE_GLOB), false, false, true);
-      const anything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
+      const anything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
       this.folderWatchers.push(
         watcher,
         anything,
         watcher.onDidCreate(refresh),
         watcher.onDidChange(refresh),
-        anything.onDidCreate((uri) => void this.readCreatedFolder(uri).catch(reportFailure)),
+        anything.onDidCreate((uri) => void this.rereadIfFolder(uri).catch(reportFailure)),
+        anything.onDidChange((uri) => void this.rereadIfFolder(uri).catch(reportFailure)),
         anything.onDidDelete((uri) => void this.removeUnder(uri).catch(reportFailure)),
       );
       const gitignores = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.gitignore'));

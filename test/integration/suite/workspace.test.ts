@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../../src/extension';
 import { activateExtension, waitFor } from './helpers';
@@ -103,21 +105,30 @@ describe('workspace model in a real VS Code', () => {
     const template = (name: string): Uint8Array => new TextEncoder().encode(`Resources:\n  Built:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: ${name}\n`);
     const dir = exampleUri('rebuilt-check');
     const later = exampleUri('rebuilt-check-later');
+    const staged = path.join(path.dirname(dir.fsPath), '..', 'test-results', 'rebuilt-check-staged');
     try {
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'template.yaml'), template('first-build'));
       await waitFor(() => named('first-build'), FILE_EVENTS_MS);
       await vscode.workspace.fs.delete(dir, { recursive: true });
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'template.yaml'), template('second-build'));
       await waitFor(() => (named('second-build') && !named('first-build') ? true : undefined), FILE_EVENTS_MS);
+      // Built aside and moved in: the watcher tells of the folder alone, and of a folder deleted and
+      // made again at once as a change of the folder.
+      await fs.promises.mkdir(staged, { recursive: true });
+      await fs.promises.writeFile(path.join(staged, 'template.yaml'), template('moved-in'));
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await fs.promises.rename(staged, dir.fsPath);
+      await waitFor(() => (named('moved-in') && !named('second-build') ? true : undefined), FILE_EVENTS_MS);
       // A folder made after: once the watcher has told of it, it has told of the deletion too.
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(later, 'template.yaml'), template('made-later'));
       await waitFor(() => named('made-later'), FILE_EVENTS_MS);
-      assert.equal(named('second-build'), 'Built');
+      assert.equal(named('moved-in'), 'Built');
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
       await vscode.workspace.fs.delete(later, { recursive: true });
+      await fs.promises.rm(staged, { recursive: true, force: true });
     }
-    await waitFor(() => (named('second-build') === undefined && named('made-later') === undefined ? true : undefined), FILE_EVENTS_MS);
+    await waitFor(() => (named('moved-in') === undefined && named('made-later') === undefined ? true : undefined), FILE_EVENTS_MS);
   });
 
   it('points the master password a committed .tfvars file writes at its line, and follows the file as it changes', async function () {
