@@ -11,8 +11,8 @@ export interface ExtensionTestApi {
   quizInput: StudyApi['quizInput'];
   /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
   globalState: vscode.Memento;
-  /** The workspace model: tests wait for its first build and read what a document is judged in. */
-  workspace: Pick<WorkspaceAccess, 'ensureStarted' | 'documentWorkspace' | 'onDidChange'>;
+  /** The workspace model: tests wait for its first build, read what a document is judged in, and print what it was told when a wait fails. */
+  workspace: Pick<WorkspaceAccess, 'ensureStarted' | 'documentWorkspace' | 'onDidChange' | 'recentEvents'>;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { HintsPart } from './hintsPart';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** The workspace model, for the Topics tree's Workspace node and the in-host tests; using it loads the hints part. */
-export type WorkspaceAccess = Pick<WorkspaceIndex, 'ensureStarted' | 'documentWorkspace' | 'folderContents' | 'onDidChange'>;
+export type WorkspaceAccess = Pick<WorkspaceIndex, 'ensureStarted' | 'documentWorkspace' | 'folderContents' | 'onDidChange' | 'recentEvents'>;
 
 export function registerHints(context: vscode.ExtensionContext): { workspace: WorkspaceAccess } {
   let part: HintsPart | undefined;
@@ -30,6 +30,7 @@ export function registerHints(context: vscode.ExtensionContext): { workspace: Wo
       documentWorkspace: (uri) => hints().workspace.documentWorkspace(uri),
       folderContents: () => hints().workspace.folderContents(),
       onDidChange: (listener, thisArgs, disposables) => hints().workspace.onDidChange(listener, thisArgs, disposables),
+      recentEvents: () => hints().workspace.recentEvents(),
     },
   };
 }

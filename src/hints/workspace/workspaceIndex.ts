@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, isExcludedFolder, MODEL_FILE_GLOB } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
+import { EventTrail } from './eventTrail';
 import { GitignoreRules, InstalledPackages, selectFile } from '../engine/fileSelection';
 import { readInstalledPackages } from './installRecords';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
@@ -56,6 +57,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private readonly lastTouched = new WeakMap<WorkspaceModel, Map<string, number>>();
   private touches = 0;
+  private readonly trail = new EventTrail();
   private gitignore = new GitignoreRules();
   /** What git tracks, which .gitignore does not leave out (read with the .gitignore files). */
   private tracked = new TrackedFiles([]);
@@ -80,6 +82,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   documentWorkspace(uri: vscode.Uri): DocumentWorkspace | undefined {
     const located = this.locate(uri);
     return located ? { workspace: this.modelOf(located.folder), fileName: located.relative } : undefined;
+  }
+
+  /** What the model was last told and did, oldest first (tests print it when a wait for a file event fails). */
+  recentEvents(): readonly string[] {
+    return this.trail.entries();
   }
 
   /** Every folder's tables and databases, in workspace order (for the Topics tree). */
@@ -169,21 +176,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     const target = this.selected(uri);
     if (!target || open?.isDirty) {
+      this.trail.record(target ? 'refresh skipped, edited' : 'refresh skipped, not selected', uri.path);
       return;
     }
-    // Reads of one file can finish out of order (a new folder's scan and the file's own event): the last begun wins.
+    // Reads of one file can finish out of order (a new folder's scan and the file's own event): the last begun wins,
+    // and a read that the file's deletion or an edit overtook is dropped.
     const key = uri.toString();
     const ticket = ++this.refreshes;
+    const began = this.touches;
     this.refreshTickets.set(key, ticket);
     const text = await this.readText(uri);
     if (this.refreshTickets.get(key) !== ticket) {
+      this.trail.record('read dropped, a later read began', target.relative);
       return;
     }
     this.refreshTickets.delete(key);
+    const model = this.modelOf(target.folder);
     if (text === undefined) {
-      this.remove(this.modelOf(target.folder), target.relative);
+      this.trail.record('read: gone', target.relative);
+      this.remove(model, target.relative);
+    } else if (this.touchedSince(model, target.relative, began)) {
+      this.trail.record('read dropped, overtaken', target.relative);
     } else {
-      this.index(this.modelOf(target.folder), target.relative, target.kind, text);
+      this.trail.record(`read ${text.length} characters`, target.relative);
+      this.index(model, target.relative, target.kind, text);
     }
   }
 
@@ -296,6 +312,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const stat = await this.statOf(uri);
+    this.trail.record(stat ? 'deleted, there again' : 'deleted, gone', located.relative);
     if (stat && (stat.type & vscode.FileType.Directory) !== 0) {
       await this.rereadFolder(uri, located.folder, located.relative);
     } else if (stat) {
@@ -337,6 +354,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Edits closed without saving: back to what the file holds.
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme !== 'untitled' && documentKind(document.languageId, document.fileName)) {
+          this.trail.record('closed', document.uri.path);
           void this.refreshFile(document.uri);
         }
       }),
@@ -352,6 +370,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.folderWatchers.forEach((disposable) => disposable.dispose());
     this.folderWatchers = [];
     const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
+    const told = (event: string, then: (uri: vscode.Uri) => void) => (uri: vscode.Uri): void => {
+      this.trail.record(event, uri.path);
+      then(uri);
+    };
+    const reread = (uri: vscode.Uri): void => void this.rereadIfFolder(uri).catch(reportFailure);
     const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, MODEL_FILE_GLOB), false, false, true);
@@ -359,21 +382,27 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.folderWatchers.push(
         watcher,
         anything,
-        watcher.onDidCreate(refresh),
-        watcher.onDidChange(refresh),
-        anything.onDidCreate((uri) => void this.rereadIfFolder(uri).catch(reportFailure)),
-        anything.onDidChange((uri) => void this.rereadIfFolder(uri).catch(reportFailure)),
-        anything.onDidDelete((uri) => void this.removeUnder(uri).catch(reportFailure)),
+        watcher.onDidCreate(told('file created', refresh)),
+        watcher.onDidChange(told('file changed', refresh)),
+        anything.onDidCreate(told('created', reread)),
+        anything.onDidChange(told('changed', reread)),
+        anything.onDidDelete(told('deleted', (uri) => void this.removeUnder(uri).catch(reportFailure))),
       );
       const gitignores = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.gitignore'));
       this.folderWatchers.push(gitignores, gitignores.onDidCreate(reselect), gitignores.onDidChange(reselect), gitignores.onDidDelete(reselect));
     }
   }
 
+  /** An edit, read once the editor rests; a document closed by then (reverted and closed, say) speaks no more for its file. */
   private scheduleDocument(document: vscode.TextDocument): void {
     const target = this.selected(document.uri);
     if (target) {
-      this.schedule(document.uri.toString(), () => this.index(this.modelOf(target.folder), target.relative, target.kind, document.getText()));
+      this.schedule(document.uri.toString(), () => {
+        this.trail.record(document.isClosed ? 'edit dropped, closed' : 'edit read', target.relative);
+        if (!document.isClosed) {
+          this.index(this.modelOf(target.folder), target.relative, target.kind, document.getText());
+        }
+      });
     }
   }
 

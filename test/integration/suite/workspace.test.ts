@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../../src/extension';
 import { activateExtension, waitFor } from './helpers';
+import { SUITE_OUTPUT_MARKER } from './marker';
 
 /** Waits that follow files written to disk: their watcher events can take a while on a loaded machine. */
 const FILE_EVENTS_MS = 30_000;
@@ -18,6 +19,14 @@ describe('workspace model in a real VS Code', () => {
   before(async () => {
     api = await activateExtension();
     await api.workspace.ensureStarted();
+  });
+  afterEach(function () {
+    // A lost or late file event cannot be replayed: what the model was told is the only clue.
+    if (this.currentTest?.state === 'failed') {
+      for (const line of ['what the workspace model was last told and did:', ...api.workspace.recentEvents()]) {
+        console.log(`${SUITE_OUTPUT_MARKER}      ${line}`);
+      }
+    }
   });
 
   it('lists the tables and databases of the examples under a Workspace node, each opening its definition', async () => {
