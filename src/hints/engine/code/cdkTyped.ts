@@ -30,6 +30,8 @@ export interface TypedCdkFile {
    * without it, the type is read before the name, as Java and C# declare it.
    */
   typeAfterName?(name: number): string[];
+  /** The construct types of a field a value holds (Go's `s.db` where `s` is a struct of the file with `db awsrds.DatabaseInstance`). */
+  heldTypes?(field: number): string[];
 }
 
 /** A construct `type`'s context, with the defaults its props derive (`cdkDefaults.ts`). */
@@ -90,6 +92,9 @@ function receiverTypes(a: CodeAnalyzer, file: TypedCdkFile, made: ReadonlyMap<nu
   if (a.isAccess(name - 1)) {
     const classScope = a.idIs(name - 2, 'this') && !a.isAccess(name - 3) ? a.scopes.enclosing(name, ['class']) : -1;
     binding = classScope > 0 ? a.scopes.member(classScope, text, true) : undefined;
+    if (!binding && file.heldTypes) {
+      return file.heldTypes(name).map(forClass);
+    }
   } else {
     binding = a.scopes.lookup(text, name);
   }
@@ -104,5 +109,10 @@ function receiverTypes(a: CodeAnalyzer, file: TypedCdkFile, made: ReadonlyMap<nu
   // an interface stands for its class.
   const type = binding.token - 1;
   const types = file.typeAfterName ? file.typeAfterName(binding.token) : a.isId(type) && !a.isAccess(type - 1) ? file.typesOf(a.tokens.text(type)) : [];
-  return types.map((candidate) => candidate.replace(/\.I(?=[A-Z][^.]*$)/, '.'));
+  return types.map(forClass);
+}
+
+/** The class an interface type stands for (`aws_dynamodb.ITable`: `aws_dynamodb.Table`). */
+function forClass(type: string): string {
+  return type.replace(/\.I(?=[A-Z][^.]*$)/, '.');
 }

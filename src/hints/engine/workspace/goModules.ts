@@ -11,6 +11,7 @@
 import { folderOf, foldersUp } from './paths';
 import { FileContribution, GoCallRef, GoFieldType, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
 import { fileItemMethods } from './goItemMethods';
+import { withInterfaceFields } from './goInterfaceFields';
 import { BudgetExceeded } from '../budget';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 
@@ -210,6 +211,7 @@ export class GoModuleIndex {
     twice.forEach((name) => delete structs[name]);
     const methods = packageMethods(others.map(({ declared }) => declared.methods));
     const samePackage = (this.folders.get(folderOf(codeFile)) ?? []).filter(({ declared }) => declared.name === packageName).map(({ declared }) => declared);
+    withInterfaceFields(structs, others.map(({ declared }) => declared.interfaceFields), merged(samePackage.map((declared) => declared.interfaces), false));
     const declarations = {
       name: packageName,
       structs,
@@ -246,7 +248,7 @@ export class GoModuleIndex {
       clientMakers: mergedNames(files.map((declared) => declared.clientMakers), true),
       wrapperMakers: merged(files.map((declared) => declared.wrapperMakers), true),
       configuredMakers: mergedNames(files.map((declared) => declared.configuredMakers), true),
-      structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
+      structs: exportedMembers(withInterfaceFields(merged(files.map((declared) => declared.structs), true), files.map((declared) => declared.interfaceFields), merged(files.map((declared) => declared.interfaces), false))),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };
   }

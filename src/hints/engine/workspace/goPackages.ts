@@ -21,6 +21,7 @@ import { isOutsideGoModule } from './goModules';
 import { mayDeclareItemHelpers } from '../code/languages/goItemHelpers';
 import { mayPage, mayRetryBatches, pagingCalls, retryingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
+import { keepOwnTypeField, OwnTypeField, ownTypeFieldAt, resolveOwnTypeFields } from './goInterfaceFields';
 import { clientMakers, mayOpenSql, sqlOpeners, wrapperMakers } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
@@ -222,6 +223,8 @@ interface Gathered {
   ownResults: Map<string, string>;
   /** Functions whose first result is a type of the package, or a pointer to one (`func NewRepo() *Repo`): perhaps wrappers of a client they make. */
   ownTypeFunctions: string[];
+  /** Struct fields whose type is a bare name of the package, perhaps an interface over a client. */
+  ownTypeFields: OwnTypeField[];
 }
 
 /** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
@@ -335,13 +338,14 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map(), ownTypeFunctions: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map(), ownTypeFunctions: [], ownTypeFields: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
   // `var ( … )` block, or a struct's fields.
   let block: 'top' | 'imports' | 'variables' | 'struct' | 'interface' = 'top';
   let fields: Record<string, GoFieldType> = {};
+  let struct = '';
   let body: InterfaceBody = { name: '', other: true };
   let blockLines = 0;
   for (const [lineStart, lineEnd] of lines(text)) {
@@ -370,6 +374,8 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       const field = Object.keys(fields).length < MAX_FIELDS ? fieldAt(text, k, end, imports.clients, imports.others) : undefined;
       if (field && !Object.hasOwn(fields, field[0])) {
         fields[field[0]] = field[1];
+      } else if (!field) {
+        keepOwnTypeField(gathered.ownTypeFields, ownTypeFieldAt(text, k, end, struct));
       }
       continue;
     }
@@ -403,6 +409,7 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       const head = word === 'type' ? typeHead(text, k, end) : undefined;
       if (head?.kind === 'struct' && count < MAX_STRUCTS && !Object.hasOwn(structs, head.name)) {
         fields = {};
+        struct = head.name;
         structs[head.name] = fields;
         count++;
         block = 'struct';
@@ -414,15 +421,19 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       }
     }
   }
-  for (const struct of Object.keys(structs)) {
-    if (Object.keys(structs[struct]).length === 0) {
-      delete structs[struct];
+  const pendingFields = resolveOwnTypeFields(gathered.ownTypeFields, structs, gathered.interfaces);
+  for (const declaredStruct of Object.keys(structs)) {
+    if (Object.keys(structs[declaredStruct]).length === 0) {
+      delete structs[declaredStruct];
     }
   }
   const elsewhere = interfaceResults(gathered);
   const declared: GoPackageFile = { name: name ?? '', structs };
   if (elsewhere) {
     declared.interfaceResults = elsewhere;
+  }
+  if (pendingFields) {
+    declared.interfaceFields = pendingFields;
   }
   if (Object.keys(gathered.functions).length > 0) {
     declared.functions = gathered.functions;

@@ -88,6 +88,12 @@ export interface GoPackageFile {
    * package's interfaces resolve.
    */
   interfaceResults?: Record<string, string>;
+  /**
+   * Struct fields whose type is a bare name of the package that this file does not declare as such an interface
+   * (`store RedisClient`, `RedisClient` in another file): by struct and field, the type's name, which the package's
+   * interfaces resolve (`goInterfaceFields.ts`).
+   */
+  interfaceFields?: Record<string, Record<string, string>>;
   /** Its text, when it names a GetItem or PutItem call: its item helpers (`GoItemMethod`) are read from it on the first question. */
   itemSource?: string;
 }

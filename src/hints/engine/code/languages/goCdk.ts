@@ -15,6 +15,7 @@ import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cd
 import { typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { topLevel } from './csharpCdk';
+import { heldConstructTypes } from './goCdkFields';
 import { goImportSpecs } from './goPackageStructs';
 
 const CDK_ROOT = 'github.com/aws/aws-cdk-go/awscdk';
@@ -70,6 +71,7 @@ export function goCdkConstructs(a: CodeAnalyzer): void {
     typesOf: () => [],
     props: (type, nameIndex, start) => topLevel(typedArgsContext(a, 'cdk', type, nameIndex, start, literal)),
     typeAfterName: (name) => declaredCdkType(a, packages, name),
+    heldTypes: (field) => heldConstructTypes(a, field, (name) => declaredCdkType(a, packages, name)),
   };
   const made = new Map<number, string[]>();
   for (let k = 0; k + 3 < a.tokens.length; k++) {
