@@ -88,4 +88,50 @@ describe('C# target-typed new', () => {
     const found = hintsIn('Orders.cs', code);
     assertNoneOnLines(found, 10, 11, 12);
   });
+  it('reads a request a method or property returns as `new() { ... }` by the type it declares', () => {
+    const code = sourceLines(
+      ...USINGS,
+      'internal class ShipmentsTable',
+      '{',
+      '    public CreateTableRequest Definition() => new()',
+      '    {',
+      '        TableName = "shipments",',
+      '        KeySchema = new List<KeySchemaElement> { new("Id", KeyType.HASH) },',
+      '        BillingMode = BillingMode.PAY_PER_REQUEST',
+      '    };',
+      '    public CreateTableRequest Archive()',
+      '    {',
+      '        return new() { TableName = "archive", GlobalSecondaryIndexes = new List<GlobalSecondaryIndex>() };',
+      '    }',
+      '    public static CreateTableRequest Current => new() { TableName = "current", BillingMode = BillingMode.PROVISIONED };',
+      '}',
+    );
+    assertHas(
+      hintsIn('ShipmentsTable.cs', code),
+      '10:KeySchema dynamodb-key-schema',
+      '11:BillingMode dynamodb-billing-mode',
+      '15:GlobalSecondaryIndexes dynamodb-secondary-index-definition',
+      '17:BillingMode dynamodb-billing-mode',
+    );
+  });
+
+  it('reads no request in a lambda\'s `new()` or in a member that returns a type of the project', () => {
+    const code = sourceLines(
+      ...USINGS,
+      'internal class Shipments',
+      '{',
+      '    public Shipment Empty() => new() { TableName = "x", BillingMode = "PROVISIONED" };',
+      '    public IEnumerable<Shipment> All(IEnumerable<string> ids)',
+      '    {',
+      '        return ids.Select(id => new Shipment { BillingMode = id });',
+      '    }',
+      '    public CreateTableRequest Build(IEnumerable<string> names)',
+      '    {',
+      '        Func<string, Shipment> make = n => new() { BillingMode = n };',
+      '        return new CreateTableRequest { TableName = names.First() };',
+      '    }',
+      '}',
+    );
+    assertNoneOnLines(hintsIn('Shipments.cs', code), 7, 10, 14);
+  });
 });

@@ -21,6 +21,7 @@ import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
 import { declaredProjectClass } from './baseClassFields';
 import { csharpCdkConstructs } from './csharpCdk';
+import { returnedTargetTypeStart } from './csharpReturnedNew';
 import { bindCsharpLambdaClients } from './csharpLambdaClients';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
@@ -133,8 +134,9 @@ function collectRequests(a: CodeAnalyzer): void {
     if (a.isId(i) && a.idIs(i - 1, 'new')) {
       initializer(a, i, i, read);
     } else if (targetTypedNew(a, i)) {
-      // `ScanRequest request = new() { ... }`: the declared type names the request.
-      const start = targetTypeStart(a, i);
+      // `ScanRequest request = new() { ... }`, or a member's `CreateTableRequest Build() => new() { ... }`: the declared type names the request.
+      const declared = targetTypeStart(a, i);
+      const start = declared >= 0 ? declared : returnedTargetTypeStart(a, i);
       if (start >= 0) {
         initializer(a, simpleTypeName(a, start), i, read);
       }

@@ -10,6 +10,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes } from '../braces';
+import { builderLambdaArguments } from '../builderLambdaArguments';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { isBuilderChain } from '../requests';
@@ -61,6 +62,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
  * copy of one; the parts of a transaction or batch built apart (`javaRequestParts.ts`). And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
  */
 export function collectRequests(a: CodeAnalyzer): void {
+  builderLambdaArguments(a);
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);
