@@ -24,6 +24,7 @@ import { csharpCdkConstructs } from './csharpCdk';
 import { bindCsharpLambdaClients } from './csharpLambdaClients';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
+import { staticCredentialContexts } from '../staticCredentials';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -306,5 +307,6 @@ export const csharp: CodeLanguage = {
   finish: (a) => {
     pulumiCsharpResources(a);
     csharpCdkConstructs(a);
+    a.contexts.push(...staticCredentialContexts(a));
   },
 };
