@@ -4,7 +4,7 @@
  */
 import { cdktfReaches } from './engine/code/cdktf';
 import { pulumiReaches } from './engine/code/pulumi';
-import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin, SQL_CONNECTION_LANGUAGES } from './engine/types';
+import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin, SQL_CONNECTION_LANGUAGES, STATIC_CREDENTIAL_LANGUAGES } from './engine/types';
 
 /** The markdown fence language of each example key. */
 export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
@@ -122,13 +122,13 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
   for (const language of rule.languages) {
     const sdk = SDK_KEYS[language];
     const imported = match.sdkImports?.some((major) => (SDK_MAJORS[major] as readonly HintLanguage[]).includes(language));
-    if (sdk && (match.operations.length > 0 || match.options.length > 0 || imported || (match.lambdaHandlers && LAMBDA_HANDLER_LANGUAGES.includes(language)) || (match.scopedConnections && SCOPED_CONNECTION_LANGUAGES.includes(language)) || (match.requestHandlers && REQUEST_HANDLER_LANGUAGES.includes(language)) || (match.sql && SQL_CONNECTION_LANGUAGES.includes(language)))) {
+    if (sdk && (match.operations.length > 0 || match.options.length > 0 || imported || (match.lambdaHandlers && LAMBDA_HANDLER_LANGUAGES.includes(language)) || (match.scopedConnections && SCOPED_CONNECTION_LANGUAGES.includes(language)) || (match.requestHandlers && REQUEST_HANDLER_LANGUAGES.includes(language)) || (match.sql && SQL_CONNECTION_LANGUAGES.includes(language)) || (match.staticCredentials && STATIC_CREDENTIAL_LANGUAGES.includes(language)))) {
       keys.add(sdk);
     }
     if (language === 'cloudformation' && match.cloudformation) {
       keys.add('cloudformation');
     }
-    if (language === 'terraform' && match.terraform) {
+    if (language === 'terraform' && (match.terraform || match.staticCredentials)) {
       keys.add('terraform');
     }
     // A CloudFormation match also reaches the CDK L1 `Cfn*` constructs.

@@ -28,6 +28,7 @@ import {
   SCOPED_CONNECTION_LANGUAGES,
   REQUEST_HANDLER_LANGUAGES,
   SQL_CONNECTION_LANGUAGES,
+  STATIC_CREDENTIAL_LANGUAGES,
   SDK_MAJORS,
   SdkMajor,
   SEVERITIES,
@@ -52,7 +53,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql', 'staticCredentials'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
@@ -263,6 +264,12 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
     }
     match.scopedConnections = true;
   }
+  if (fields.staticCredentials !== undefined) {
+    if (fields.staticCredentials !== true) {
+      reader.error("match.staticCredentials: must be 'true'");
+    }
+    match.staticCredentials = true;
+  }
   if (fields.sql !== undefined) {
     const inner = reader.fields(fields.sql, 'match.sql', ['connections', 'options']);
     if (inner.connections !== undefined && inner.connections !== true) {
@@ -273,9 +280,9 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
       reader.error('match.sql: give connections: true or list at least one option');
     }
   }
-  const targets = (match.sql ? 1 : 0) + (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.requestHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
+  const targets = (match.staticCredentials ? 1 : 0) + (match.sql ? 1 : 0) + (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.requestHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers, requestHandlers, scopedConnections or sql)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers, requestHandlers, scopedConnections, sql or staticCredentials)');
   }
   return match;
 }
@@ -320,6 +327,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   }
   if (match.sql) {
     SQL_CONNECTION_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.staticCredentials) {
+    STATIC_CREDENTIAL_LANGUAGES.forEach((language) => languages.add(language));
   }
   return languages;
 }
@@ -475,6 +485,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     }
     if (rule.diagnostic?.check === 'sdk-past-end-of-support' && !match.sdkImports) {
       reader.error("diagnostic: check 'sdk-past-end-of-support' needs 'match.sdkImports'");
+    }
+    if (rule.diagnostic?.check === 'literal-access-key' && !match.staticCredentials) {
+      reader.error("diagnostic: check 'literal-access-key' needs 'match.staticCredentials'");
     }
   }
   if (fields.fix !== undefined) {

@@ -54,6 +54,8 @@ export interface RuleMatch {
    * that opens one, `options` on those of its options.
    */
   sql?: { connections: boolean; options: string[] };
+  /** Literal AWS access keys the code hands to the SDK, or the Terraform AWS provider holds (`code/staticCredentials.ts`). */
+  staticCredentials?: boolean;
 }
 
 /** The languages whose SQL driver connections (`pg`, `mysql2`, `psycopg2`, `pymysql`, ...) the engine reads. */
@@ -64,6 +66,9 @@ export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 
 
 /** The languages whose web request handlers the engine reads for the clients they make. */
 export const REQUEST_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
+
+/** The languages whose literal AWS access keys the engine reads: the SDKs' credentials, and Terraform's AWS provider. */
+export const STATIC_CREDENTIAL_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp', 'terraform'];
 
 /** The languages whose Redis clients opened and closed within one function (`using`, `with`, try-with-resources, `close()`) the engine reads. */
 export const SCOPED_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -122,6 +127,7 @@ export const CHECKS = [
   'batch-write-condition',
   'redis-command-not-awaited',
   'attribute-definitions-unused',
+  'literal-access-key',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -25,6 +25,7 @@ import { attributeDefinitionsUnused } from './attributeDefinitions';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
+import { literalAccessKey } from './staticCredentials';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -73,4 +74,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'batch-write-condition': batchWriteCondition,
   'redis-command-not-awaited': redisCommandNotAwaited,
   'attribute-definitions-unused': attributeDefinitionsUnused,
+  'literal-access-key': literalAccessKey,
 };

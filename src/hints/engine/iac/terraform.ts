@@ -20,6 +20,7 @@ import { dataArgumentKey, TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
+import { awsProviderCredentials } from './terraformProviderCredentials';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -247,6 +248,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         const consumer = held === false ? MODULE_WITHOUT_DATA_STORE : makes;
         this.noteGroupUses(block.open, block.close, consumer);
         this.ingressReader.groupUses.declare(consumer);
+      } else if (block.keyword === 'provider' && block.labels === 1 && this.tokens.text(block.at + 1) === 'aws') {
+        this.contexts.push(...awsProviderCredentials(this, block.open, block.close));
       }
     }
     this.terragrunt();
