@@ -1,4 +1,5 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
+import { staticCredentialContexts } from './staticCredentials';
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
@@ -93,7 +94,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
-  contexts.push(...cdkFullAccessPolicies(analyzer), ...pulumiFullAccessPolicies(analyzer));
+  contexts.push(...cdkFullAccessPolicies(analyzer), ...pulumiFullAccessPolicies(analyzer), ...staticCredentialContexts(analyzer));
   // A service script reads the resources it follows itself; another module may hold some for one to spread in.
   const resources = options.serverlessScript ? serverlessScriptResources(analyzer) : mayHoldResources(text) && analyzer.language.family === 'js' ? resourceFragments(analyzer) : undefined;
   if (resources) {

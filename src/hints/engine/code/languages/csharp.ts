@@ -25,7 +25,6 @@ import { returnedTargetTypeStart } from './csharpReturnedNew';
 import { bindCsharpLambdaClients } from './csharpLambdaClients';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
-import { staticCredentialContexts } from '../staticCredentials';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -309,6 +308,5 @@ export const csharp: CodeLanguage = {
   finish: (a) => {
     pulumiCsharpResources(a);
     csharpCdkConstructs(a);
-    a.contexts.push(...staticCredentialContexts(a));
   },
 };

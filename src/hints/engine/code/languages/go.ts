@@ -33,7 +33,6 @@ import { isRueidisUrlParser, RUEIDIS, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
-import { staticCredentialContexts } from '../staticCredentials';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
 const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
@@ -563,6 +562,5 @@ export const go: CodeLanguage = {
     retriedByCallers(a);
     pulumiGoResources(a);
     goCdkConstructs(a);
-    a.contexts.push(...staticCredentialContexts(a));
   },
 };

@@ -26,7 +26,6 @@ import { noteRequestPartImport, requestPart } from './javaRequestParts';
 import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter, v1ChainEnd } from './javaV1Requests';
 import { declaredProjectClass, firstFound, qualifiedCandidates } from './baseClassFields';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass } from './typedDeclarations';
-import { staticCredentialContexts } from '../staticCredentials';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
@@ -224,6 +223,5 @@ export const java: CodeLanguage = {
   finish: (a) => {
     javaCdkConstructs(a);
     springSessionConfigCalls(a);
-    a.contexts.push(...staticCredentialContexts(a));
   },
 };

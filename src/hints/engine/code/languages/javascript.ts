@@ -39,7 +39,6 @@ import { cacheStoreType } from '../cacheManagerStoreTypes';
 import { frameworkType } from '../requestClients';
 import { GLIDE_NODE_MODULE, glideResult } from '../glide';
 import { immediatelyCalledReturn } from './jsImmediateCalls';
-import { staticCredentialContexts } from '../staticCredentials';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -571,9 +570,6 @@ function javascriptFamily(id: 'javascript' | 'typescript'): CodeLanguage {
     otherCall,
     // A plain object request: the DocumentClient's method names, which take the low-level client's too.
     requestShapeKinds: ['dynamodb-document'],
-    finish: (a) => {
-      a.contexts.push(...staticCredentialContexts(a));
-    },
   };
 }
 

@@ -26,7 +26,6 @@ import { provenFieldCall } from '../provenFieldCalls';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
 import { annotatesDependency, LibraryName, typeAliasTarget } from './pythonTypeAliases';
 import { callResult, cdkAnnotationType, Value } from '../values';
-import { staticCredentialContexts } from '../staticCredentials';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
 const EQUALS = codeOf('=');
@@ -574,7 +573,4 @@ export const python: CodeLanguage = {
   otherCall,
   // A low-level client's request (`TableName=...`), else a Table resource's, by the same snake_case names.
   requestShapeKinds: ['dynamodb', 'dynamodb-table'],
-  finish: (a) => {
-    a.contexts.push(...staticCredentialContexts(a));
-  },
 };
