@@ -2,9 +2,12 @@
  * Shapes of Python Lambda helpers read since the forty-eighth audit: a put with `ReturnValues='NONE'` (the default)
  * in a loop could go in a batch; a Query of a boto3 `Table` given a redundant `TableName` reads the table the same
  * Table's put writes back; and a helper whose `request` parameter is the parsed body (read as a dict) is no Django
- * view, so the client it makes is reported where the handler calls it, not as one made per web request.
+ * view, so the client it makes is reported where the handler calls it, not as one made per web request. In
+ * workspace mode, a handler's call of a same-file helper that calls another module's function making a client on
+ * each call is that client, whatever the helper passes it (as the handler's own call of it would be).
  */
 import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
 import { hintsOfRules, sourceLines } from './support';
 
 describe('Lambda tag helpers (audit 48)', () => {
@@ -89,5 +92,37 @@ describe('Lambda tag helpers (audit 48)', () => {
       '    return web.json_response(table.get_item(Key={"id": request["user"]}))',
     );
     assert.deepEqual(hintsOfRules('routes.py', code, ['client-per-request']), ['5:resource client-per-request', '5:resource client-per-request!']);
+  });
+  it("reports a handler's call of a same-file helper that calls another module's client maker with its own data", () => {
+    const tags = sourceLines(
+      'import boto3',
+      '',
+      'def modify_tags(request, **kwargs):',
+      '    table = boto3.resource("dynamodb").Table(kwargs["table"])',
+      '    table.put_item(Item={"id": request["id"]})',
+      '',
+      'shared = boto3.resource("dynamodb").Table("kept")',
+      '',
+      'def keep_tags(request):',
+      '    shared.put_item(Item={"id": request["id"]})',
+    );
+    const handler = sourceLines(
+      'from app.tags import modify_tags, keep_tags',
+      '',
+      'def lambda_handler(event, context):',
+      '    return _remove(event["body"], event["table"])',
+      '',
+      'def _remove(request, table):',
+      '    modify_tags(request={"id": request["id"]}, table=table)',
+      '',
+      'def lambda_kept(event, context):',
+      '    return _keep(event["body"])',
+      '',
+      'def _keep(request):',
+      '    keep_tags({"id": request["id"]})',
+    );
+    const files = { 'app/__init__.py': '', 'app/tags.py': tags, 'app/handler.py': handler };
+    const found = hintsOfFile(files, 'app/handler.py').filter((hint) => hint.includes('per-invocation') || hint.includes('per-request'));
+    assert.deepEqual(found, ['4:_remove lambda-client-per-invocation', '4:_remove lambda-client-per-invocation!']);
   });
 });
