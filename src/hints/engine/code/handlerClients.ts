@@ -122,8 +122,10 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
       if (a.scopes.enclosing(j, ['function']) !== fn.scope || inTestCode(a, j)) {
         continue;
       }
-      const own = reader.construction(a, j) ?? goMakerInHelper(a, j, reader);
-      if (own && !storedOutside(a, own.start, start, end) && !dependsOnInvocation(a, own, fn.params, end)) {
+      const own = reader.construction(a, j) ?? makerInHelper(a, j, reader);
+      // Another module's maker takes the caller's data, not the client's, as at the handler.
+      const fromCaller = own && (own.helper ? own.fromArguments === true && connectionFromInvocation(a, own, fn.params, end) : dependsOnInvocation(a, own, fn.params, end));
+      if (own && !storedOutside(a, own.start, start, end) && !fromCaller) {
         return own;
       }
       // A class whose constructor makes a client for each instance, constructed in the helper (`service = RegistrationService()`),
@@ -144,13 +146,16 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
   return made ? { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: made.redis, helper: true, ...(reader.sqlHelpers ? { sql: true as const } : {}) } : undefined;
 }
 
+/** The languages whose same-file helpers' calls of other modules' client makers count (`makerInHelper`). */
+const MAKERS_IN_HELPERS: ReadonlySet<Family> = new Set(['go', 'python']);
+
 /**
- * Go: in a same-file helper's body (`h.Do(ctx, user)` of an echo handler), a call of another file's or package's
- * function that makes a client on each call, as the handler's own call of it would count (`helperCall`); one that
- * opens a SQL pool is the SQL rule's.
+ * Go and Python: in a same-file helper's body (`h.Do(ctx, user)` of an echo handler, `_delete_item(...)` of a Lambda
+ * handler), a call of another file's, package's or module's function that makes a client on each call, as the
+ * handler's own call of it would count (`helperCall`); one that opens a SQL pool is the SQL rule's.
  */
-function goMakerInHelper(a: CodeAnalyzer, j: number, reader: HandlerReader): Construction | undefined {
-  const made = reader.helperCalls && a.language.family === 'go' ? helperCall(a, j) : undefined;
+function makerInHelper(a: CodeAnalyzer, j: number, reader: HandlerReader): Construction | undefined {
+  const made = reader.helperCalls && MAKERS_IN_HELPERS.has(a.language.family) ? helperCall(a, j) : undefined;
   return made && made.sql !== true ? made : undefined;
 }
 

@@ -10,7 +10,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { importedHelperCalls } from './importedItemHelpers';
 import { itemRequestHelpers, waitsPerElement } from './itemLoops';
 import { inTestCode } from './testFixtures';
-import { OperationOccurrence } from '../model';
+import { OperationOccurrence, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 
 /**
@@ -19,6 +19,14 @@ import { normalizeName } from '../types';
  * `ConditionalOperator` are conditions too.
  */
 const UNBATCHABLE_WRITE_OPTIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName));
+/** Options that ask for items back; written as their default `'NONE'` they ask for nothing a batch write lacks. */
+const RETURN_OPTIONS = new Set(['ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName));
+
+/** Whether a written option makes a write one a batch cannot send (`ReturnValues='NONE'` is the default, so it does not). */
+function blocksBatch(option: OptionOccurrence): boolean {
+  const asksNothing = RETURN_OPTIONS.has(option.norm) && option.literal.kind === 'str' && option.literal.value === 'NONE';
+  return !option.absent && !asksNothing && UNBATCHABLE_WRITE_OPTIONS.has(option.norm);
+}
 
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
 
@@ -31,7 +39,7 @@ export function batchableItemRequest({ operation, request, plainWrite }: Operati
     return true;
   }
   const sets = (norm: string): boolean => UNBATCHABLE_WRITE_OPTIONS.has(norm);
-  return request !== undefined && request.complete && !request.options.some((option) => !option.absent && sets(option.norm)) && !(request.lent ?? []).some(sets);
+  return request !== undefined && request.complete && !request.options.some(blocksBatch) && !(request.lent ?? []).some(sets);
 }
 
 /** The functions of a module, by scope, whose one DynamoDB request is an item request a batch call could send. */

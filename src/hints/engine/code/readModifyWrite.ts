@@ -504,7 +504,7 @@ export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put:
     if (!sameKey(a, get, put)) {
       return false;
     }
-    const flow = dialect ? typedReadFlow(a, dialect, get, put) : tableOf(a, get) !== undefined && tableOf(a, get) === tableOf(a, put) ? flowUntil(a, get.tokenIndex, put.tokenIndex) : undefined;
+    const flow = dialect ? typedReadFlow(a, dialect, get, put) : sameTable(a, get, put) ? flowUntil(a, get.tokenIndex, put.tokenIndex) : undefined;
     return flow !== undefined && setsComputedValue(a, put, flow, dialect ? dialect.itemMember : itemMember);
   }
   if (dialect) {
@@ -515,15 +515,13 @@ export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put:
   }
   const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
   const key = get.request?.options.find((option) => option.norm === KEY && !option.absent);
-  const table = tableOf(a, get);
-  return item !== undefined && table !== undefined && table === tableOf(a, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value, key?.value);
+  return item !== undefined && sameTable(a, get, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value, key?.value);
 }
 
 /** A Put of the first item a Query read, changed, on the same table expression: JavaScript, TypeScript and Python (`queryFirstItem.ts`). */
 function rewritesFirstItem(a: CodeAnalyzer, query: OperationOccurrence, put: OperationOccurrence): boolean {
   const item = put.operation === PUT_ITEM ? put.request?.options.find((option) => option.norm === ITEM && !option.absent) : undefined;
-  const table = item && tableOf(a, query);
-  if (!item || table === undefined || table !== tableOf(a, put)) {
+  if (!item || !sameTable(a, query, put)) {
     return false;
   }
   const flow = flowUntil(a, query.tokenIndex, put.tokenIndex, undefined, false, true);
@@ -546,6 +544,32 @@ const QUERY = 'dynamodb:Query';
 const KEY = normalizeName('Key');
 const TABLE_NAME = normalizeName('TableName');
 
+/**
+ * Whether two requests name the same table expression (`tableOf`). A boto3 `Table` takes a redundant `TableName`
+ * too (`table.query(TableName=name, ...)` then `table.put_item(Item=item)`): a Python call without one has a `Table`
+ * for receiver (a client's call needs the name), so a call of the same receiver is on that table whatever it names.
+ */
+export function sameTable(a: CodeAnalyzer, x: OperationOccurrence, y: OperationOccurrence): boolean {
+  const table = tableOf(a, x);
+  if (table !== undefined && table === tableOf(a, y)) {
+    return true;
+  }
+  if (a.language.family !== 'python' || (namedTable(x) && namedTable(y))) {
+    return false;
+  }
+  const receiver = receiverOf(a, x);
+  return receiver !== undefined && receiver === receiverOf(a, y);
+}
+
+function namedTable(occurrence: OperationOccurrence): boolean {
+  return occurrence.request?.options.some((option) => option.norm === TABLE_NAME && !option.absent) ?? false;
+}
+
+function receiverOf(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
+  const at = occurrence.tokenIndex;
+  return a.isAccess(at - 1) ? tokensText(a, chainStart(a, at - 2), at - 1) : undefined;
+}
+
 /** The table expression a request names, as written: its `TableName` value, or the receiver of a boto3 `Table` (`self.table.put_item`). */
 export function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
   const name = occurrence.request?.options.find((option) => option.norm === TABLE_NAME && !option.absent);
@@ -553,6 +577,6 @@ export function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence): strin
     const [from, to] = a.tokensOf(name.value);
     return from >= 0 ? `name ${tokensText(a, from, to)}` : undefined;
   }
-  const at = occurrence.tokenIndex;
-  return a.language.family === 'python' && a.isAccess(at - 1) ? `receiver ${tokensText(a, chainStart(a, at - 2), at - 1)}` : undefined;
+  const receiver = a.language.family === 'python' ? receiverOf(a, occurrence) : undefined;
+  return receiver !== undefined ? `receiver ${receiver}` : undefined;
 }

@@ -21,7 +21,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { guardedAfter, itemTokens } from './checkThenPut';
 import { literalMap } from './literalMaps';
-import { literalEntries, MAX_TOKENS, tableOf } from './readModifyWrite';
+import { literalEntries, MAX_TOKENS, sameTable } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence } from '../model';
@@ -43,8 +43,7 @@ export function createsSearchedValue(a: CodeAnalyzer, search: OperationOccurrenc
     return false;
   }
   const searched = searchedValue(a, search);
-  const table = searched && tableOf(a, search);
-  const item = table !== undefined && tableOf(a, put) === table ? literalEntries(a, ...itemTokens(a, put)) : undefined;
+  const item = searched && sameTable(a, search, put) ? literalEntries(a, ...itemTokens(a, put)) : undefined;
   // A value written as a literal (`'admin@example.com'`) is a seed's or a fixture's, the same in every run.
   if (!searched || !item || item.get(searched.attribute) !== searched.value || writtenAsLiteral(a, itemTokens(a, put)[0], searched.attribute)) {
     return false;

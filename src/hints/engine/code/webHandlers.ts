@@ -24,6 +24,7 @@ import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { methodMarked } from './methodMarkers';
 import { decoratedWith } from './languages/pythonDecorators';
+import { readsRequestAsDict } from './languages/pythonDictRequests';
 import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
@@ -307,7 +308,7 @@ function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
   }
   const names = parameterNames(a, params);
   if (names[0] === 'request' || (names[0] === 'self' && names[1] === 'request')) {
-    return true;
+    return !readsRequestAsDict(a, fn);
   }
   // A route decorator, called: `@app.get("/orders")`, `@bp.route(...)`, `@api_view([...])`.
   return decoratedWith(a, def, (k) => a.is(k + 1, '(') && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k)));
