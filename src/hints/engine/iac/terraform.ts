@@ -549,11 +549,17 @@ function admissionPort(admittedOn: NonNullable<ModuleInputTarget['admittedOn']>,
   return literal?.kind === 'num' ? literal.value : literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
 }
 
-/** The engine a module folder gives `type` when the block leaves the input out, as `OptionContext.defaults`. */
+/**
+ * The engine a module folder gives `type` when the block leaves the input out, or that the folder writes itself
+ * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), as `OptionContext.defaults`.
+ */
 function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
   for (const [input, target] of targets) {
     if (target.resource === type && target.byDefault !== undefined && !items.some((item) => item.option.name === input)) {
       return new Map([[normalizeName(target.argument), { kind: 'str', value: target.byDefault }]]);
+    }
+    if (target.resource === type && target.engine !== undefined && items.some((item) => item.option.name === input)) {
+      return new Map([[normalizeName('engine'), { kind: 'str', value: target.engine }]]);
     }
   }
   return undefined;

@@ -26,6 +26,11 @@ export interface ModuleInputTarget {
    * for an input that reaches `engine`: what the resource runs when a module block leaves the input out.
    */
   byDefault?: string;
+  /**
+   * For an input that reaches `engine_version`: the engine the resource writes as a literal of the module's own
+   * (`engine = "aurora-postgresql"`), which a caller's version is judged with.
+   */
+  engine?: string;
   /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
