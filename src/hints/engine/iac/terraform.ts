@@ -501,6 +501,10 @@ class TerraformReader extends TerraformValues implements HclValues {
       if (port !== undefined) {
         this.ingressReader.admitted(item, port);
       }
+      const rulePort = target?.opensTo && portLiteral(option.literal);
+      if (rulePort !== undefined) {
+        this.ingressReader.openedOn(item, rulePort, target!.opensTo!);
+      }
       for (const reached of target ? [target, ...(target.more ?? [])] : []) {
         const options = byResource.get(reached.resource) ?? [];
         byResource.set(reached.resource, options);
@@ -545,7 +549,11 @@ function admissionPort(admittedOn: NonNullable<ModuleInputTarget['admittedOn']>,
   if (admittedOn.port !== undefined) {
     return admittedOn.port;
   }
-  const literal = items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal;
+  return portLiteral(items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal);
+}
+
+/** A port a block writes: a number, or a string of one. */
+function portLiteral(literal: Literal | undefined): number | undefined {
   return literal?.kind === 'num' ? literal.value : literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
 }
 

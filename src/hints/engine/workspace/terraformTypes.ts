@@ -47,6 +47,12 @@ export interface ModuleInputTarget {
    * on the group's port: a number the module folder fixes, or the folder's input that sets it.
    */
   admittedOn?: { port?: number; portInput?: string };
+  /**
+   * The input is the one port of a module folder's ingress rule whose open sources the folder writes itself
+   * (`from_port = var.db_port`, `to_port = var.db_port`, `cidr_blocks = ["0.0.0.0/0"]`): those sources, admitted on the
+   * port a caller gives. Kept beside the argument the input also reaches (an instance's `port`).
+   */
+  opensTo?: readonly string[];
 }
 
 /**
