@@ -156,6 +156,13 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(findings('yaml', text('SourceDBInstanceIdentifier: orders, BackupRetentionPeriod: 7, ')), ['rds-delete-automated-backups DeleteAutomatedBackups']);
   });
 
+  it('leaves DeleteAutomatedBackups true alone on a database that keeps no automated backups (retention 0)', () => {
+    const terraform = (days: number): string =>
+      `resource "aws_db_instance" "db" {\n  backup_retention_period = ${days}\n  delete_automated_backups = true\n  storage_encrypted = true\n}\n`;
+    assert.deepEqual(findings('terraform', terraform(0)), ['rds-backup-retention backup_retention_period']);
+    assert.deepEqual(findings('terraform', terraform(7)), ['rds-delete-automated-backups delete_automated_backups']);
+  });
+
   it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {
     // A table as the loop's fragment, the item of a list at `item` (`    - `).
     const table = (item: string, id: string): string[] => {

@@ -303,6 +303,19 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings(call('aurora', '  engine = var.engine', '  engine_version = "11.21"')), []);
     assert.deepEqual(findings(call('mysql', '  engine = "aurora-postgresql"', '  engine_version = "5.7.mysql_aurora.2.11.2"')), []);
   });
+
+  it('judges a caller\'s version with the engine the folder writes itself beside the version input', () => {
+    const cluster = (engine: string): string => lines('resource "aws_rds_cluster" "this" {', `  engine            = ${engine}`, '  engine_version    = var.pg_version', '  storage_encrypted = true', '}');
+    const findings = (engine: string, version: string): string[] => {
+      const caller = lines('module "db" {', '  source     = "../../modules/postgres"', `  pg_version = ${version}`, '}');
+      const files = { 'modules/postgres/main.tf': cluster(engine), 'envs/prod/db.tf': caller };
+      return hints(caller, { model: model(files), file: 'envs/prod/db.tf' }).filter((hint) => hint.endsWith('!'));
+    };
+    assert.deepEqual(findings('"aurora-postgresql"', '"11.17"'), ['3 rds-engine-version-extended-support!'], 'Aurora PostgreSQL 11');
+    assert.deepEqual(findings('"aurora-postgresql"', '"16.4"'), []);
+    assert.deepEqual(findings('var.engine', '"11.17"'), [], 'an engine the caller may choose');
+    assert.deepEqual(findings('"aurora-mysql"', '"11.17"'), [], 'no Aurora MySQL version');
+  });
 });
 
 describe('Terraform local module folders whose arguments are conditionals on an input', () => {

@@ -1,6 +1,7 @@
 /**
  * Security group rules of Terraform module folders, read with the workspace: a module folder's group that admits an
- * input's CIDR blocks on one port (`cidr_blocks = var.db_access` on 3306) is judged with each caller's blocks, and a
+ * input's CIDR blocks on one port (`cidr_blocks = var.db_access` on 3306) is judged with each caller's blocks, one open
+ * to every address on an input's port (`from_port = var.database_port`) with each caller's port, and a
  * rule resource whose `security_group_id` takes the id of one group through an expression (`join("", [for sg in
  * aws_security_group.this : sg.id])`) belongs to that group, so a database module's every-port rule is no cache's.
  */
@@ -118,6 +119,41 @@ describe('Terraform module folders: security group rules that admit an input', (
     );
     const files = { 'modules/db/main.tf': GROUPS, 'live/main.tf': caller };
     assert.deepEqual(ingressFindings(files, 'live/main.tf'), ['3 rds-open-ingress', '5 rds-open-ingress', '6 elasticache-open-ingress']);
+  });
+});
+
+describe('Terraform module folders: an open rule whose port is an input', () => {
+  // The folder opens its group to every address on the port its caller picks, and runs the database on that port.
+  const DATABASE = lines(
+    'variable "database_port" { type = number }',
+    'resource "aws_security_group" "db" {',
+    '  ingress {',
+    '    from_port   = var.database_port',
+    '    to_port     = var.database_port',
+    '    protocol    = "tcp"',
+    '    cidr_blocks = ["0.0.0.0/0"]',
+    '  }',
+    '}',
+    'resource "aws_db_instance" "db" {',
+    '  engine                 = "postgres"',
+    '  port                   = var.database_port',
+    '  vpc_security_group_ids = [aws_security_group.db.id]',
+    '}',
+  );
+  const caller = (port: string): string => lines('module "orders" {', '  source        = "../modules/db"', `  database_port = ${port}`, '}');
+
+  it("keeps both places the input reaches: the instance's port and the rule's open sources", () => {
+    assert.deepEqual(contributionOf('modules/db/main.tf', DATABASE)?.moduleInputs?.database_port, { resource: 'aws_db_instance', argument: 'port', opensTo: ['0.0.0.0/0'] });
+  });
+
+  it("reports the caller's database port, and neither another port nor a private source", () => {
+    const findings = (module: string, port: string): string[] => ingressFindings({ 'modules/db/main.tf': module, 'live/main.tf': caller(port) }, 'live/main.tf');
+    assert.deepEqual(findings(DATABASE, '5432'), ['3 rds-open-ingress']);
+    assert.deepEqual(findings(DATABASE, '"3306"'), ['3 rds-open-ingress'], 'a port written as a string');
+    assert.deepEqual(findings(DATABASE, '8080'), []);
+    assert.deepEqual(findings(DATABASE, 'var.port'), [], 'a port the caller leaves unknown');
+    assert.deepEqual(findings(DATABASE.replace('["0.0.0.0/0"]', '["10.0.0.0/16"]'), '5432'), [], 'a private range');
+    assert.deepEqual(findings(DATABASE.replace('    to_port     = var.database_port', '    to_port     = 65535'), '5432'), [], 'a range of ports');
   });
 });
 

@@ -165,6 +165,25 @@ describe('Terraform variable defaults across the files of a module', () => {
     assert.ok(!ruleIds(instance('var.other_source'), { model: workspace, file: 'db/main.tf' }).includes('rds-backup-retention'));
   });
 
+  it('reads a setting that makes a rule moot as unset when its variable defaults to an empty string', () => {
+    const variables = lines('variable "retention" {', '  default = 0', '}', 'variable "source_db" {', '  default = ""', '}', 'variable "snapshot" {', '  default = ""', '}');
+    const instance = lines(
+      'resource "aws_db_instance" "orders" {',
+      '  engine                  = "postgres"',
+      '  backup_retention_period = var.retention',
+      '  replicate_source_db     = var.source_db',
+      '  snapshot_identifier     = var.snapshot',
+      '}',
+    );
+    const workspace = model({ 'db/variables.tf': variables, 'db/main.tf': instance });
+    // The AWS provider reads an empty optional string as unset: no read replica, no snapshot to restore.
+    const ids = ruleIds(instance, { model: workspace, file: 'db/main.tf' });
+    assert.ok(ids.includes('rds-backup-retention'), 'backups off on a primary');
+    assert.ok(ids.includes('rds-storage-encrypted'), 'a new database, not a restored snapshot');
+    const replica = instance.replace('var.source_db', 'var.primary');
+    assert.ok(!ruleIds(replica, { model: workspace, file: 'db/main.tf' }).includes('rds-backup-retention'), 'an input without a default may name a primary');
+  });
+
   it('opens ingress to a list default or a string default declared in variables.tf, on a group and on a rule resource', () => {
     const variables = lines('variable "admin_cidrs" {', '  default = ["0.0.0.0/0"]', '}', 'variable "office_cidr" {', '  default = "0.0.0.0/0"', '}', 'variable "vpn_cidr" {', '  default = "10.8.0.0/16"', '}');
     const main = lines(

@@ -83,11 +83,13 @@ export function optionNamed(context: OptionContext, names: readonly string[]): O
 
 /**
  * Whether a setting that makes a rule moot is set (`unlessPresent`): written with a value other than null
- * (`replicate_source_db = var.source` whose default is `null` makes no read replica).
+ * (`replicate_source_db = var.source` whose default is `null` makes no read replica). In Terraform an empty
+ * string is unset too: the AWS provider reads an optional string argument only when it is not empty, so
+ * `replicate_source_db = var.source` whose default is `""` makes no read replica either.
  */
 export function mootSettingSet(context: OptionContext, names: readonly string[]): boolean {
-  const option = optionNamed(context, names);
-  return option !== undefined && option.literal.kind !== 'none';
+  const literal = optionNamed(context, names)?.literal;
+  return literal !== undefined && literal.kind !== 'none' && !(context.kind === 'terraform' && literal.kind === 'str' && literal.value === '');
 }
 
 /** Whether a request sets one of the options, here or through a builder of another file (`lent`). */

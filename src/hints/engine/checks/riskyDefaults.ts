@@ -8,9 +8,14 @@ const BACKUP_RETENTION = ['BackupRetentionPeriod', 'backup_retention_period', 'b
 /**
  * Whether a setting makes the rule moot (`unlessPresent`: a read replica, which keeps no automated backups of its
  * own on RDS for PostgreSQL), unless the resource writes a positive backup retention (a MySQL replica's backups).
+ * A retention of 0 makes it moot too: such a database keeps no automated backups to delete, and
+ * `rds-backup-retention` already reports that.
  */
 function moot(resource: OptionContext, names: readonly string[]): boolean {
   const retention = optionNamed(resource, BACKUP_RETENTION)?.literal;
+  if (retention?.kind === 'num' && retention.value === 0) {
+    return true;
+  }
   return mootSettingSet(resource, names) && !(retention?.kind === 'num' && retention.value > 0);
 }
 

@@ -504,6 +504,10 @@ class TerraformReader extends TerraformValues implements HclValues {
       if (port !== undefined) {
         this.ingressReader.admitted(item, port);
       }
+      const rulePort = target?.opensTo && portLiteral(option.literal);
+      if (rulePort !== undefined) {
+        this.ingressReader.openedOn(item, rulePort, target!.opensTo!);
+      }
       for (const reached of target ? [target, ...(target.more ?? [])] : []) {
         const options = byResource.get(reached.resource) ?? [];
         byResource.set(reached.resource, options);
@@ -548,15 +552,25 @@ function admissionPort(admittedOn: NonNullable<ModuleInputTarget['admittedOn']>,
   if (admittedOn.port !== undefined) {
     return admittedOn.port;
   }
-  const literal = items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal;
+  return portLiteral(items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal);
+}
+
+/** A port a block writes: a number, or a string of one. */
+function portLiteral(literal: Literal | undefined): number | undefined {
   return literal?.kind === 'num' ? literal.value : literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
 }
 
-/** The engine a module folder gives `type` when the block leaves the input out, as `OptionContext.defaults`. */
+/**
+ * The engine a module folder gives `type` when the block leaves the input out, or that the folder writes itself
+ * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), as `OptionContext.defaults`.
+ */
 function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
   for (const [input, target] of targets) {
     if (target.resource === type && target.byDefault !== undefined && !items.some((item) => item.option.name === input)) {
       return new Map([[normalizeName(target.argument), { kind: 'str', value: target.byDefault }]]);
+    }
+    if (target.resource === type && target.engine !== undefined && items.some((item) => item.option.name === input)) {
+      return new Map([[normalizeName('engine'), { kind: 'str', value: target.engine }]]);
     }
   }
   return undefined;

@@ -245,6 +245,16 @@ export class TerraformIngress {
     this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: at, toPort: at, sources: this.hcl.strings(item) }));
   }
 
+  /**
+   * The port a module block gives a module folder's ingress rule whose open sources the folder writes itself
+   * (see ModuleInputTarget.opensTo): the rule is open on that port, reported where the block writes the port.
+   */
+  openedOn(item: BodyItem, port: number, sources: readonly string[]): void {
+    const at: Literal = { kind: 'num', value: port };
+    const written = sources.map((value) => ({ literal: { kind: 'str' as const, value }, span: item.option.value }));
+    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: at, toPort: at, sources: written }));
+  }
+
   /** One rule object of a module's rule input, its ports defaulting to the group's port. */
   private moduleRule(rules: RuleInput, rule: InputObject, port: Literal | undefined): IngressRule | undefined {
     const value = (key: string): Literal | undefined => {

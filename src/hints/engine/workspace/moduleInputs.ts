@@ -157,6 +157,9 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   if (!a || !b) {
     return null;
   }
+  if (a.opensTo || b.opensTo) {
+    return withRulePorts(a, b);
+  }
   // An argument the input only partly decides says less than one it decides.
   if (a.partial !== b.partial) {
     return a.partial ? b : a;
@@ -174,6 +177,22 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
   return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument && sameCondition(cluster.when, instance.when) ? cluster : null;
+}
+
+/**
+ * An input that is the port of an ingress rule (`opensTo`) and may reach another argument too (`port` of the
+ * instance the rule's group serves): that argument, as combined without the rule, keeping every rule's open sources.
+ */
+function withRulePorts(a: ModuleInputTarget, b: ModuleInputTarget): ModuleInputTarget | null {
+  const opensTo = [...(a.opensTo ?? []), ...(b.opensTo ?? [])];
+  const rest = [a, b].filter((target) => !isRulePort(target)).map(({ opensTo: _, ...target }) => target);
+  const base = rest.length === 2 ? combinedTarget(rest[0], rest[1]) : (rest[0] ?? a);
+  return base ? { ...base, opensTo } : null;
+}
+
+/** A rule's port and nothing else: no database or cache argument is named `from_port`. */
+function isRulePort(target: ModuleInputTarget): boolean {
+  return target.opensTo !== undefined && target.argument === 'from_port';
 }
 
 /** The arguments two targets reach together, one each; null where one argument is reached in two ways. */

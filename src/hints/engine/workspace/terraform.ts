@@ -195,10 +195,12 @@ class TerraformIndexer {
    * the argument the rules name.
    */
   private noteModuleInputs(type: string, block: HclBlock): void {
+    const engine = attributeOf(block.body, 'engine');
     for (const attribute of block.body.attributes) {
       const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
-        this.noteModuleInput(input, { resource: type, argument: attribute.name });
+        const fixedEngine = attribute.name === 'engine_version' && engine?.kind === 'string' ? { engine: engine.value } : {};
+        this.noteModuleInput(input, { resource: type, argument: attribute.name, ...fixedEngine });
       } else if (!this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name })) && !META_ARGUMENTS.has(attribute.name)) {
         const localOf = (name: string): HclValue | undefined => this.locals.get(name);
         computedInputs(this.source, attribute.value, localOf).forEach((input) => this.noteModuleInput(input, { resource: type, argument: attribute.name, partial: true }));

@@ -3,12 +3,17 @@
  * (`ingress { from_port = 3306, to_port = 3306, cidr_blocks = var.db_access }`, an `aws_security_group_rule` of
  * type ingress, an `aws_vpc_security_group_ingress_rule` with `cidr_ipv4 = var.client_cidr`): a caller's blocks
  * for that input are the rule's sources, so an open block a module block writes is read there, on that port
- * (see ModuleInputTarget.admittedOn). Only one port over TCP: a range or all traffic says nothing certain about
+ * (see ModuleInputTarget.admittedOn). The other way round, a rule open to every address on the port an input gives
+ * (`from_port = var.db_port`, `to_port = var.db_port`, `cidr_blocks = ["0.0.0.0/0"]`) is open on each caller's port
+ * (see ModuleInputTarget.opensTo). Only one port over TCP: a range or all traffic says nothing certain about
  * which engine the group serves, and a rule made under `count` or `for_each` may not exist.
  */
 import { attributeOf, HclBody, HclValue } from './hcl';
 import { passedInput } from './moduleInputs';
 import { ModuleInputTarget } from './types';
+
+/** Sources open to every IPv4 or IPv6 address. */
+const OPEN_SOURCES = new Set(['0.0.0.0/0', '::/0']);
 
 /** Where each kind of rule writes its protocol and its sources. */
 const RULE_FIELDS: Readonly<Record<string, { protocol: string; sources: readonly string[] }>> = {
@@ -42,8 +47,19 @@ export function ingressInputs(source: string, type: string, body: HclBody): [str
         found.push([input, { resource: type, argument: name, admittedOn: admittedOn! }]);
       }
     }
+    // The port from an input, the sources the folder's own: a caller's port is where they are open.
+    const opensTo = admittedOn?.portInput === undefined ? [] : fields.sources.flatMap((name) => openLiterals(attributeOf(rule, name)));
+    if (opensTo.length > 0) {
+      found.push([admittedOn!.portInput!, { resource: type, argument: 'from_port', opensTo }]);
+    }
   }
   return found;
+}
+
+/** The sources open to every address that a rule writes as literals (`"0.0.0.0/0"`, or inside a list). */
+function openLiterals(value: HclValue | undefined): string[] {
+  const items = value?.kind === 'tuple' ? value.items : value ? [value] : [];
+  return items.flatMap((item) => (item.kind === 'string' && OPEN_SOURCES.has(item.value.trim()) ? [item.value.trim()] : []));
 }
 
 /** The one port a rule admits over TCP: a number written in place, or an input passed whole to both ends. */

@@ -26,6 +26,11 @@ export interface ModuleInputTarget {
    * for an input that reaches `engine`: what the resource runs when a module block leaves the input out.
    */
   byDefault?: string;
+  /**
+   * For an input that reaches `engine_version`: the engine the resource writes as a literal of the module's own
+   * (`engine = "aurora-postgresql"`), which a caller's version is judged with.
+   */
+  engine?: string;
   /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
@@ -42,6 +47,12 @@ export interface ModuleInputTarget {
    * on the group's port: a number the module folder fixes, or the folder's input that sets it.
    */
   admittedOn?: { port?: number; portInput?: string };
+  /**
+   * The input is the one port of a module folder's ingress rule whose open sources the folder writes itself
+   * (`from_port = var.db_port`, `to_port = var.db_port`, `cidr_blocks = ["0.0.0.0/0"]`): those sources, admitted on the
+   * port a caller gives. Kept beside the argument the input also reaches (an instance's `port`).
+   */
+  opensTo?: readonly string[];
 }
 
 /**
