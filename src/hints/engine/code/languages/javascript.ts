@@ -25,6 +25,7 @@ import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble, projectType } from '../projectImports';
 import { dispatchedCall, shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
+import { assertedRequests } from './jsAssertedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -461,6 +462,7 @@ function typedPatternKeys(a: CodeAnalyzer, open: number, close: number): { of: V
 /** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
 function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
+  assertedRequests(a);
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
   importedCdkWrapperCalls(a);
