@@ -147,6 +147,61 @@ describe('DynamoDB: check-then-put', () => {
     );
     assert.deepEqual(reported('users.ts', code), []);
   });
+
+  it('reads `=== undefined` as a test for absence, and `!== undefined` as one for presence', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function claim(email: string, owner: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (Item === undefined) {',
+      '    await doc.send(new PutCommand({ TableName: TABLE, Item: { email, owner } }));',
+      '  }',
+      '}',
+      'export async function claimOnce(email: string, owner: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      "  if (Item !== undefined) throw new Error('claimed');",
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, owner } }));',
+      '}',
+    );
+    assert.deepEqual(reported('claims.ts', code), ['8:PutCommand dynamodb-read-modify-write!', '14:PutCommand dynamodb-read-modify-write!']);
+  });
+
+  it('stays silent on a Put after a guard that leaves when the item is absent: the Put replaces an item that exists', () => {
+    const js = sourceLines(
+      ...JS_HEADER,
+      'export const replace = async (event: { pathParameters: { email: string }; body: string }) => {',
+      '  const { email } = event.pathParameters;',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      "  if (!Item) throw new Error('not found');",
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, createdAt: Item.createdAt, ...JSON.parse(event.body) } }));',
+      '};',
+      'export async function rename(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (Item === undefined) {',
+      '    return null;',
+      '  }',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name } }));',
+      '}',
+    );
+    assert.deepEqual(reported('users.ts', js), []);
+    const python = sourceLines(
+      'import boto3',
+      "table = boto3.resource('dynamodb').Table('users')",
+      '',
+      'def replace(email, body):',
+      "    resp = table.get_item(Key={'email': email})",
+      "    if 'Item' not in resp:",
+      "        raise KeyError('not found')",
+      "    table.put_item(Item={'email': email, 'name': body['name']})",
+      '',
+      'def rename(email, name):',
+      "    item = table.get_item(Key={'email': email}).get('Item')",
+      '    if item is None:',
+      '        return None',
+      "    table.put_item(Item={'email': email, 'name': name})",
+    );
+    assert.deepEqual(reported('users.py', python), []);
+  });
 });
 
 describe('DynamoDB: check-then-put through a same-file helper', () => {

@@ -8,8 +8,8 @@
  *
  * Two runs can both find the item absent, and the later Put silently replaces the item the earlier one
  * created. What counts as that guard, by data flow from the read (`readModifyWrite.ts`'s `flowUntil`):
- * an `if` that tests the item or the response and leaves the function (`return`, `throw`, `raise`) with
- * the Put after it, or an `if` that tests for the item's absence (`!Item`, `not item`, `"Item" not in
+ * an `if` that tests for the item or the response (not for its absence) and leaves the function (`return`,
+ * `throw`, `raise`) with the Put after it, or an `if` that tests for the item's absence (`!Item`, `not item`, `"Item" not in
  * resp`, `is None`, `=== undefined`) with the Put inside it. The Put's `Item` must be a literal that repeats
  * each attribute of the Get's literal `Key` with the same value, on the same table expression, and carries
  * something of the run's own (a non-key attribute that is no constant, or a spread): two runs that would
@@ -164,15 +164,17 @@ export function guardsPut(a: CodeAnalyzer, at: number, put: number, names: Reado
       tested = true;
       absent ||= a.is(k - 1, '!') || a.idIs(k - 1, 'not');
     }
-    // `not item`, `"Item" not in resp`, `item is None`, `Item === undefined`; not `is not None`.
-    absent ||= (a.idIs(k, 'not') && !a.idIs(k - 1, 'is')) || (a.tokens.isOneOf(k, ABSENT) && (a.is(k - 1, '===') || a.is(k - 1, '==') || a.idIs(k - 1, 'is')));
+    // `not item`, `"Item" not in resp`, `item is None`, `Item === undefined` (lexed `==` `=`); not `is not None`, `!==`.
+    absent ||= (a.idIs(k, 'not') && !a.idIs(k - 1, 'is')) || (a.tokens.isOneOf(k, ABSENT) && (a.is(k - 1, '==') || (a.is(k - 1, '=') && a.is(k - 2, '==')) || a.idIs(k - 1, 'is')));
   }
   if (!tested) {
     return false;
   }
   const body = bodyOf(a, at, condition.end);
   const inside = put < body.end;
-  return inside ? absent : exits(a, condition.end, body.end);
+  // After a body that leaves, the Put runs when the test failed: a guard tests for the item (`if (Item) throw`);
+  // `if (!Item) throw new NotFound()` lets only a present item through, and the Put replaces it.
+  return inside ? absent : !absent && exits(a, condition.end, body.end);
 }
 
 

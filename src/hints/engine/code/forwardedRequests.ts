@@ -145,13 +145,32 @@ function parameterForwarding(a: CodeAnalyzer, operation: OperationOccurrence, us
   return position >= 0 ? { scope, name: helperName, position, named: new Set(), operation } : undefined;
 }
 
-/** The name a function is called by: `name(` of a method or `function name(` / `def name(`, or `const name = (` / `name = async (`. */
-export function helperNameOf(a: CodeAnalyzer, params: number): string | undefined {
+/**
+ * The name a function is called by: `name(` of a method or `function name(` / `def name(`, or `const name = (` /
+ * `name = async (`, also past TypeScript type parameters (`function cachedJson<T>(`, `const f = <T,>(`).
+ */
+export function helperNameOf(a: CodeAnalyzer, parameters: number): string | undefined {
+  const params = a.is(parameters - 1, '>') ? typeParametersOpen(a, parameters - 1) : parameters;
   if (a.isId(params - 1) && !a.idIs(params - 1, 'function') && !a.idIs(params - 1, 'async')) {
     return a.tokens.text(params - 1);
   }
   const eq = a.idIs(params - 1, 'async') ? params - 2 : params - 1;
   return a.is(eq, '=') && a.isId(eq - 1) ? a.tokens.text(eq - 1) : undefined;
+}
+
+/** Type parameters are short: `<T>`, `<T extends Item = Item>`. */
+const MAX_TYPE_PARAMETER_TOKENS = 32;
+
+/** The `<` that opens the type parameters closing with the `>` at `close`, or `close + 1` (no name found before it) when there is none near. */
+function typeParametersOpen(a: CodeAnalyzer, close: number): number {
+  let depth = 0;
+  for (let k = close; k >= 0 && close - k < MAX_TYPE_PARAMETER_TOKENS; k--) {
+    depth += a.is(k, '>') ? 1 : a.is(k, '<') ? -1 : 0;
+    if (depth === 0) {
+      return k;
+    }
+  }
+  return close + 1;
 }
 
 /**

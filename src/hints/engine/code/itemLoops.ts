@@ -9,6 +9,7 @@ import { dialectOf } from './firstItemDialects';
 import { segments } from './braces';
 import { insideCallArguments } from './enclosingCalls';
 import { calleeScope, helperNameOf } from './forwardedRequests';
+import { helperWrappers, withWrapperCallers } from './helperWrappers';
 import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, perElementReference, retriesOrPolls } from './loops';
 import { FileMemo, perFile } from './fileMemo';
@@ -178,6 +179,7 @@ function wholeRequest(a: CodeAnalyzer, request: number, [from, to]: [number, num
 }
 
 const OPEN_PAREN = codeOf('(');
+const LESS = codeOf('<');
 const METHOD_REFERENCE = codeOf('::');
 const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
 /** Callers kept per helper: a helper called from more places is a library's. */
@@ -200,7 +202,12 @@ export function waitingCallers(a: CodeAnalyzer, token: number, kind: HelperKind)
   if (scope <= 0) {
     return [];
   }
-  return callersByKind.get(a, kind, () => callersOf(a, kind === 'item-request' ? itemRequestHelpers(a) : redisCommandHelpers(a))).get(scope) ?? [];
+  return callersByKind.get(a, kind, () => {
+    const helpers = kind === 'item-request' ? itemRequestHelpers(a) : redisCommandHelpers(a);
+    // Also one call further up: a loop over a function that only hands its key on to the helper.
+    const wrappers = helperWrappers(a, helpers);
+    return withWrapperCallers(callersOf(a, new Set([...helpers, ...wrappers.keys()])), wrappers, MAX_CALLERS);
+  }).get(scope) ?? [];
 }
 
 /**
@@ -299,11 +306,13 @@ function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): Readonly
   const java = a.language.family === 'java';
   for (let k = 0; k < a.tokens.length; k++) {
     const reference = java && codes[k - 1] === METHOD_REFERENCE;
-    if ((codes[k + 1] !== OPEN_PAREN && !reference) || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
+    if ((codes[k + 1] !== OPEN_PAREN && codes[k + 1] !== LESS && !reference) || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
       continue;
     }
     const name = helperNamed(a, k, names);
-    if (name === undefined || !(reference ? ownPerElementReference(a, k) : runsPerElement(a, k))) {
+    // `cachedJson<Product>(key)`: a call with type arguments; not a comparison.
+    const called = reference || codes[k + 1] === OPEN_PAREN || callClose(a, k) > 0;
+    if (name === undefined || !called || !(reference ? ownPerElementReference(a, k) : runsPerElement(a, k))) {
       continue;
     }
     const callee = calleeScope(a, k);

@@ -25,6 +25,7 @@ import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble, projectType } from '../projectImports';
 import { dispatchedCall, shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
+import { assertedRequests } from './jsAssertedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -126,6 +127,13 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
+/** The `(` of a function declaration's parameters after its name at `name`, past type parameters (`function cachedJson<T>(`), or -1. */
+function parametersAfterName(a: CodeAnalyzer, name: number): number {
+  const angle = a.is(name + 1, '<') ? closeAngle(a, name + 1) : -1;
+  const open = angle > 0 ? angle + 1 : name + 1;
+  return a.tokens.codes[open] === OPEN_PAREN ? open : -1;
+}
+
 /** A function or arrow expression that starts at a token, as a value. */
 function functionValue(a: CodeAnalyzer, tree: ScopeTree<Value>, start: number): Value | undefined {
   let k = start;
@@ -175,8 +183,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     }
     if (DECLARATION_CODES[code] === 1 && !a.isAccess(i - 1)) {
       declaration(a, tree, i, initializers);
-    } else if (code === FUNCTION && a.isId(i + 1) && codes[i + 2] === OPEN_PAREN) {
-      const fn = functionValue(a, tree, i + 2);
+    } else if (code === FUNCTION && a.isId(i + 1) && parametersAfterName(a, i + 1) > 0) {
+      const fn = functionValue(a, tree, parametersAfterName(a, i + 1));
       if (fn) {
         tree.bind(tree.holderAt(i, true), a.tokens.text(i + 1), { token: i, expression: -1, fixed: fn });
       }
@@ -461,6 +469,7 @@ function typedPatternKeys(a: CodeAnalyzer, open: number, close: number): { of: V
 /** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
 function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
+  assertedRequests(a);
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
   importedCdkWrapperCalls(a);

@@ -39,7 +39,7 @@ function requestPartOperation(module: string, path: string): string | undefined 
 }
 
 /** The operation an annotation that starts at `start` names when it is exactly one SDK input type (not a union, not `Partial<...>`). */
-function operationOfInputType(a: CodeAnalyzer, start: number): { operation: string; last: number } | undefined {
+export function operationOfInputType(a: CodeAnalyzer, start: number): { operation: string; last: number } | undefined {
   const first = a.id(start);
   const imported = first ? a.imports.get(first) : undefined;
   const services = imported ? JS_MODULES[imported.module] : undefined;
