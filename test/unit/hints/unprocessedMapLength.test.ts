@@ -34,6 +34,7 @@ describe('the length of a batch reply’s unprocessed map (JavaScript, TypeScrip
   it('reports a failure thrown only when .length is more than nothing, and a bare destructured name', () => {
     assert.deepEqual(findings('src/save.ts', writer('  if (reply.UnprocessedItems.length > 0) {', "    throw new Error('not all written');", '  }')), ['7:BatchWriteCommand dynamodb-batch-write-item!']);
     assert.deepEqual(findings('src/save.ts', writer('  const { UnprocessedItems } = reply;', '  return items.length;')), ['7:BatchWriteCommand dynamodb-batch-write-item!']);
+    assert.deepEqual(findings('src/save.ts', writer('  if (reply.UnprocessedItems.length === 1) {', '    pending.push(reply.UnprocessedItems);', '  }')), ['7:BatchWriteCommand dynamodb-batch-write-item!']);
   });
 
   it('reports a BatchGetItem whose UnprocessedKeys are tested by .length', () => {

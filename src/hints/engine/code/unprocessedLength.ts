@@ -65,16 +65,18 @@ function neverTrue(a: CodeAnalyzer, from: number, to: number): boolean {
   if (length < 0 || !readsOnlyMembers(a, from, length - 2)) {
     return false;
   }
-  const rest = to - (length + 1);
-  if (rest === 0) {
+  if (to === length + 1) {
     return true;
   }
-  const numeric = rest === 2 && !Number.isNaN(Number(a.tokens.text(length + 2)));
-  return numeric && COMPARISONS.some((operator) => a.is(length + 1, operator));
+  // The lexer reads `===` as `==` then `=`.
+  const strict = a.is(length + 1, '==') && a.is(length + 2, '=');
+  const number = strict ? length + 3 : length + 2;
+  const numeric = to === number + 1 && !Number.isNaN(Number(a.tokens.text(number)));
+  return numeric && (strict || COMPARISONS.some((operator) => a.is(length + 1, operator)));
 }
 
-/** Comparisons that are false for undefined against any number (`!==` and `!=` are true). */
-const COMPARISONS = ['>', '>=', '<', '<=', '===', '=='];
+/** Comparisons that are false for undefined against any number, as are `===` (`!==` and `!=` are true). */
+const COMPARISONS = ['>', '>=', '<', '<=', '=='];
 
 /** Whether tokens [from, to) are a dotted name (`res.`, `result.body.`) before the member at `to`, or nothing. */
 function readsOnlyMembers(a: CodeAnalyzer, from: number, to: number): boolean {
