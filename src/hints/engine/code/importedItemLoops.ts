@@ -8,6 +8,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { importedHelperCalls } from './importedItemHelpers';
+import { classItemSavesPerElement } from './languages/classItemHelperCalls';
 import { itemRequestHelpers, waitsPerElement } from './itemLoops';
 import { inTestCode } from './testFixtures';
 import { OperationOccurrence, OptionOccurrence } from '../model';
@@ -54,8 +55,15 @@ export function batchableItemHelpers(a: CodeAnalyzer): Set<number> {
   return helpers;
 }
 
-/** This file's calls of other modules' item-request helpers that run once per element of a loop and wait for each reply: their name tokens. */
+/**
+ * This file's calls of other modules' item-request helpers that run once per element of a loop and wait for each reply:
+ * their name tokens. Java and C# call another file's repository methods (`classItemSavesPerElement`).
+ */
 export function importedItemCallsPerElement(a: CodeAnalyzer): number[] {
+  const family = a.language.family;
+  if (family === 'java' || family === 'csharp') {
+    return classItemSavesPerElement(a, family, (name) => !inTestCode(a, name) && waitsPerElement(a, name));
+  }
   const found: number[] = [];
   for (const [name, helper] of importedHelperCalls(a)) {
     if (helper.itemRequest && !inTestCode(a, name) && waitsPerElement(a, name)) {

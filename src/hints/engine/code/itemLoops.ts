@@ -64,7 +64,7 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
 const makesOnlyBlockingClients = perFile((a) => /\bboto3\.(?:client|resource|Session)\s*\(/.test(a.text) && !/\baio(?:boto3|botocore)\b/.test(a.text));
 
 /** Whether a Java file names an async DynamoDB client type: read once per file. */
-const usesJavaAsyncClient = perFile((a) => JAVA_ASYNC_CLIENT.test(a.text));
+export const usesJavaAsyncClient = perFile((a) => JAVA_ASYNC_CLIENT.test(a.text));
 
 /** A generic method's call (`context.LoadAsync<Order>(id)` in C#), which the dialects do not read: its name and the token after it. */
 function genericCall(a: CodeAnalyzer, name: number): { name: number; end: number } | undefined {

@@ -219,7 +219,8 @@ export interface ItemHelper {
 export interface ClassItemMethod {
   /** `optional`: the object comes wrapped in a Java `Optional` (`return Optional.ofNullable(table.getItem(key));`). */
   reads?: { table: string; type: string; optional?: true };
-  puts?: { table: string; type: string; position: number };
+  /** `async`: a Java save through an async client, whose caller gets a future or publisher and need not wait for it. */
+  puts?: { table: string; type: string; position: number; async?: true };
 }
 
 /** A call a method of a class hands on: to `method` of a field whose type stands for one of `classes` (class keys, in the language's order). */

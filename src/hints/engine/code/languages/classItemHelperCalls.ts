@@ -79,6 +79,31 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
 }
 
 /**
+ * Calls of another file's repository methods that save their parameter with one unconditional write
+ * (`orders.save(order)`, `await _orders.SaveAsync(order)`) and run once per element of a loop (`perElement`): their
+ * name tokens, for `dynamodb-item-loop`. The receiver is declared with the repository's class as above; a class with
+ * a version attribute, or one the workspace does not show, is saved with a condition, which no batch write carries;
+ * a save through a Java async client hands back a future or publisher that the caller need not wait for.
+ */
+export function classItemSavesPerElement(a: CodeAnalyzer, language: ClassLanguage, perElement: (name: number) => boolean): number[] {
+  if (!a.project?.classItemHelpersExist?.()) {
+    return [];
+  }
+  const declared = declaredTypes(a);
+  const found: number[] = [];
+  for (let k = 2; k + 1 < a.tokens.length; k++) {
+    const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
+    const helpers = receiver && a.project.classItemHelper?.(classKey(language, receiver.type));
+    const name = a.tokens.text(k);
+    const saves = helpers && Object.hasOwn(helpers.methods, name) ? helpers.methods[name].puts : undefined;
+    if (saves && !saves.async && !versionedOrUnseen(a, language, saves.type, VERSION_MARKERS[language]) && perElement(k)) {
+      found.push(k);
+    }
+  }
+  return found;
+}
+
+/**
  * Where a read's value is taken, past the call ending before `end`: the call itself, or, for a repository that
  * wraps the object in an `Optional`, past the unwrap that hands it over (`.orElseThrow(…)`, `.get()`,
  * `.orElse(null)`); -1 for an `Optional` kept or unwrapped otherwise (`.orElse(new Stock())` may be a new object).

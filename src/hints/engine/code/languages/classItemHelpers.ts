@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { readExpression } from '../checkThenPutTyped';
 import { functionName } from '../helperFunctions';
+import { usesJavaAsyncClient } from '../itemLoops';
 import { writesWithoutCondition } from '../readModifyWrite';
 import { RmwDialect, typedReadFlowUntil } from '../readModifyWriteTyped';
 import { OperationOccurrence } from '../../model';
@@ -34,7 +35,8 @@ export function mayDeclareClassItemHelpers(text: string): boolean {
 export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<string, ClassItemMethods> {
   const gets = a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
   const puts = a.operations.filter((occurrence) => (occurrence.operation === 'dynamodb:PutItem' || occurrence.operation === 'dynamodb:UpdateItem') && writesWithoutCondition(occurrence));
-  if (gets.length === 0 || puts.length === 0) {
+  // A saving method counts alone too: a caller's loop may send one save per element (`classItemSavesPerElement`).
+  if (puts.length === 0) {
     return {};
   }
   const found: Record<string, ClassItemMethods> = Object.create(null) as Record<string, ClassItemMethods>;
@@ -61,7 +63,7 @@ export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<strin
     const name = written && written[1] === written[0] + 1 ? a.id(written[0]) : undefined;
     const position = method && name !== undefined ? method.parameters.findIndex((parameter) => parameter.name === name) : -1;
     if (method && table !== undefined && position >= 0) {
-      entry(method).puts = { table, type: method.parameters[position].type, position };
+      entry(method).puts = { table, type: method.parameters[position].type, position, ...(a.language.family === 'java' && usesJavaAsyncClient(a) ? { async: true as const } : {}) };
     }
   }
   return found;
