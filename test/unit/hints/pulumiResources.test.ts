@@ -265,6 +265,18 @@ describe('SST v3 programs', () => {
     assert.deepEqual(found.filter((hint) => hint.endsWith('!')), []);
   });
 
+  it('read the props of an sst.aws.Dynamo, not the component options after them', () => {
+    const storage = sourceLines(
+      'export const table = new sst.aws.Dynamo("Main", {',
+      '  fields: { pk: "string" },',
+      '  primaryIndex: { hashKey: "pk" },', // 3
+      '  ttl: "expiresAt",', // 4
+      '}, { protect: $app.stage === "production", transform: { table: { deletionProtectionEnabled: true } } });',
+    );
+    const found = hintsIn('infra/storage.ts', storage);
+    assert.ok(found.includes('3:hashKey dynamodb-key-schema') && found.includes('4:ttl dynamodb-ttl'), found.join('\n'));
+  });
+
   it('leave a Dynamo of a file that is no SST program, and other components, alone', () => {
     const other = sourceLines('declare const sst: any;', 'const t = new Other.aws.Dynamo("Main", { ttl: "expiresAt", primaryIndex: { hashKey: "pk" } });');
     assert.deepEqual(hintsIn('scripts/legacy.ts', other), []);

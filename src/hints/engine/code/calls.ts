@@ -258,8 +258,17 @@ export function constructProps(a: CodeAnalyzer, construct: string, nameIndex: nu
     context = contextFrom(a, open, close, 'cdk', construct, a.tokenSpan(nameIndex));
   } else {
     // new X(scope, 'Id', { props }): the props are the object literal among the arguments, or the one a variable argument holds.
+    // An SST v3 component takes them second, before its options (`new sst.aws.Dynamo('Orders', { ... }, { protect: true })`).
     let props: OptionContext | undefined;
+    const propsAt = construct.startsWith('sst.aws.') ? 1 : -1;
+    let position = 0;
     for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+      if (a.is(k, ',') && a.parent[k] === open) {
+        position++;
+      }
+      if (propsAt >= 0 && position !== propsAt) {
+        continue;
+      }
       if (a.is(k, '{') && a.parent[k] === open) {
         props = contextFrom(a, k, a.partner[k], 'cdk', construct, a.tokenSpan(nameIndex));
         dropNestedConstructOptions(a, k, a.partner[k], props);
