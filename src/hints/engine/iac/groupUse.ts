@@ -13,19 +13,19 @@ const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)
 
 /**
  * A reference to a Terraform security group, as an expression or inside a string's interpolation: a
- * resource (`aws_security_group.db`), or a module (`module.db_sg.security_group_id`), which names the group
+ * resource (`aws_security_group.db`, a VPC's default group that Terraform adopts: `aws_default_security_group.default`), or a module (`module.db_sg.security_group_id`), which names the group
  * a security-group module block makes; the key is the first two parts (`module.db_sg`). A reference to any
  * other module is keyed the same way and matters only where a module block has rules of its own.
  */
-export const GROUP_REFERENCE = /\b(aws_security_group|module)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+export const GROUP_REFERENCE = /\b(aws_security_group|aws_default_security_group|module)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
 /** The first word of a reference that may name a security group (see GROUP_REFERENCE). */
 export function namesGroup(word: string): boolean {
-  return word === 'aws_security_group' || word === 'module';
+  return word === 'aws_security_group' || word === 'aws_default_security_group' || word === 'module';
 }
 
 /** Security groups and their rules name other groups as peers, which attaches nothing. */
-const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_vpc_security_group_)/;
+const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_default_security_group|aws_vpc_security_group_)/;
 
 /**
  * The default ports of the engines the open-ingress rules watch: MySQL, MariaDB and Aurora MySQL,

@@ -315,13 +315,16 @@ export class TerraformIngress {
   }
 
   /**
-   * Ingress of a resource named `name`: inline and `dynamic` `ingress` blocks, `aws_security_group_rule`,
+   * Ingress of a resource named `name`: inline and `dynamic` `ingress` blocks (of `aws_security_group` and
+   * `aws_default_security_group`), `aws_security_group_rule`,
    * `aws_vpc_security_group_ingress_rule`.
    */
   resource(type: string, items: BodyItem[], name: string): void {
     const found: (IngressRule | undefined)[] = [];
     const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
-    if (type === 'aws_security_group') {
+    // A VPC's default group, which Terraform adopts, takes the same inline rules.
+    const group = type === 'aws_security_group' || type === 'aws_default_security_group' ? `${type}.${name}` : this.groupOf(items);
+    if (type === 'aws_security_group' || type === 'aws_default_security_group') {
       for (const each of this.eachInstance(items)) {
         for (const item of items) {
           for (const fields of item.block ? this.ingressBlocks(item, classic, each) : []) {
@@ -345,7 +348,6 @@ export class TerraformIngress {
       const names = { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] };
       this.eachInstance(items).forEach((iteration) => found.push(...this.perPort(items, this.ingressFields(items, names, iteration), iteration)));
     }
-    const group = type === 'aws_security_group' ? `aws_security_group.${name}` : this.groupOf(items);
     for (const rule of found) {
       if (rule) {
         this.rules.push(rule);

@@ -32,8 +32,8 @@ export function ruleGroup(tokens: Tokens, first: number, end: number): string | 
       continue;
     }
     const root = tokens.kinds[i] === ID && i + 2 < end && tokens.is(i + 1, '.') && (i === first || !tokens.is(i - 1, '.')) ? tokens.text(i) : undefined;
-    if (root === 'aws_security_group' && tokens.kinds[i + 2] === ID) {
-      if (!name(`aws_security_group.${tokens.text(i + 2)}`)) {
+    if ((root === 'aws_security_group' || root === 'aws_default_security_group') && tokens.kinds[i + 2] === ID) {
+      if (!name(`${root}.${tokens.text(i + 2)}`)) {
         return undefined;
       }
     } else if (root !== undefined && (OTHER_VALUES.has(root) || root.startsWith('aws_'))) {
@@ -60,9 +60,9 @@ function vpcDefaultGroup(tokens: Tokens, first: number, end: number): string | u
 /** Whether an interpolated string names at most one group, and no other value that may be an id. */
 function stringNamesOneGroup(text: string, name: (found: string) => boolean): boolean {
   for (const [, kind, found] of text.matchAll(GROUP_REFERENCE)) {
-    if (kind !== 'aws_security_group' || !name(`aws_security_group.${found}`)) {
+    if (kind === 'module' || !name(`${kind}.${found}`)) {
       return false;
     }
   }
-  return !/\b(?:var|local|data)\.|\baws_(?!security_group\.)[a-z0-9_]+\./.test(text);
+  return !/\b(?:var|local|data)\.|\baws_(?!(?:default_)?security_group\.)[a-z0-9_]+\./.test(text);
 }
