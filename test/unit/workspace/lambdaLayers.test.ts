@@ -109,12 +109,12 @@ describe('workspace: modules of Lambda layers required as /opt/nodejs/…', () =
 
 describe('workspace: Lambda layer folders', () => {
   it('takes the nodejs folders outside node_modules, and none once there are too many to be sure', () => {
-    const layers = new LayerFolders();
+    const layers = new LayerFolders('nodejs');
     ['layers/common/nodejs/db.js', 'nodejs/util.js', 'layers/common/nodejs/node_modules/pg/index.js', 'src/nodejs-tools/run.js'].forEach((file) => layers.add(file));
     assert.deepEqual(layers.folders(), ['layers/common/nodejs', 'nodejs']);
     assert.deepEqual(layerBases(layers.folders(), '/opt/nodejs/lib/db'), ['layers/common/nodejs/lib/db', 'nodejs/lib/db']);
     assert.equal(layerBases(layers.folders(), '/opt/python/db'), undefined);
-    const many = new LayerFolders();
+    const many = new LayerFolders('nodejs');
     for (let k = 0; k < 65; k++) {
       many.add(`services/s${k}/layer/nodejs/db.js`);
     }
@@ -163,5 +163,34 @@ describe("workspace: an Amplify function's code by its template's asset metadata
 
   it("says nothing when the metadata names another property than the function's code", () => {
     assert.deepEqual(findings(files('Content'), 'amplify/backend/function/tripDetail/src/index.js'), []);
+  });
+});
+
+describe('workspace: modules of Python Lambda layers imported by their plain name', () => {
+  /** A SAM layer's module below its `python` folder, which Lambda puts on the import path as `/opt/python`. */
+  const COMMON_DB = sourceLines(
+    'import os',
+    'import boto3',
+    '',
+    '_dynamodb = boto3.resource("dynamodb")',
+    'orders_table = _dynamodb.Table(os.environ["ORDERS_TABLE"])',
+    '',
+    '',
+    'def get_table():',
+    '    return boto3.resource("dynamodb").Table(os.environ["ORDERS_TABLE"])',
+  );
+  const handler = sourceLines(
+    'from common.db import orders_table, get_table',
+    '',
+    '',
+    'def lambda_handler(event, context):',
+    '    items = orders_table.scan()["Items"]', // 5
+    '    table = get_table()', // 6
+    '    return {"count": len(items), "table": table.name}',
+  );
+
+  it("reads the layer's shared table and its function that makes a resource on each call", () => {
+    const files = { 'layers/shared/python/common/__init__.py': '', 'layers/shared/python/common/db.py': COMMON_DB, 'functions/list_orders/app.py': handler };
+    assert.deepEqual(findings(files, 'functions/list_orders/app.py'), ['5:scan dynamodb-scan!', '6:get_table lambda-client-per-invocation!']);
   });
 });

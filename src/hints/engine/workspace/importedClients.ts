@@ -66,7 +66,7 @@ function join(folder: string, relative: string): string {
  * Python: `from webapp import redis_connection` is (`webapp`, `redis_connection`); `import webapp` then
  * `webapp.cache.client` is (`webapp`, `cache.client`): the last name is read from the module the rest names.
  */
-export function pythonTarget(codeFile: string, module: string, path: string): Target | undefined {
+export function pythonTarget(codeFile: string, module: string, path: string, layers: readonly string[] = []): Target | undefined {
   if (path === '') {
     return undefined;
   }
@@ -88,7 +88,8 @@ export function pythonTarget(codeFile: string, module: string, path: string): Ta
     }
     bases = base === undefined ? [] : [base];
   } else {
-    bases = foldersUp(folderOf(codeFile));
+    // The importing file's folders up to the root, then the Python layers' folders (Lambda's `/opt/python`).
+    bases = [...new Set([...foldersUp(folderOf(codeFile)), ...layers])];
   }
   const relative = parts.join('/');
   const files = bases.flatMap((base) => (relative === '' ? [join(base, '__init__.py')] : [join(base, `${relative}.py`), join(base, `${relative}/__init__.py`)]));
@@ -120,7 +121,7 @@ function jsTarget(codeFile: string, module: string, path: string, tsconfigs: Tsc
 
 /** The files an import of `path` from `module` in `codeFile` may lead to, in the order they are tried, and the name read there. */
 export function importTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
-  return codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, tsconfigs);
+  return codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path, tsconfigs.pythonLayers) : jsTarget(codeFile, module, path, tsconfigs);
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */
@@ -512,7 +513,7 @@ export class ImportedClients {
 
   private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
     const python = extensionOf(codeFile) === 'py';
-    const target = python ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, this.tsconfigs);
+    const target = python ? pythonTarget(codeFile, module, path, this.tsconfigs.pythonLayers) : jsTarget(codeFile, module, path, this.tsconfigs);
     const found = this.importedFrom(codeFile, module, target, walk, question);
     const dot = path.lastIndexOf('.');
     if (found !== undefined || !python || dot < 0) {
@@ -520,7 +521,7 @@ export class ImportedClients {
     }
     // Python's `store.table` after `from db import store`: a member of the module's singleton (`store = Store()`),
     // which the module exports by its dotted name, when no submodule `db/store.py` answers.
-    const owner = pythonTarget(codeFile, module, path.slice(0, dot));
+    const owner = pythonTarget(codeFile, module, path.slice(0, dot), this.tsconfigs.pythonLayers);
     return owner && this.importedFrom(codeFile, module, { files: owner.files, name: `${owner.name}${path.slice(dot)}` }, walk, question);
   }
 

@@ -29,11 +29,11 @@ export function importedConstant<V>(
   constantsOf: (contribution: FileContribution) => Readonly<Record<string, WrittenConstant<V>>> | undefined,
 ): { value: V; at: SourceRef } | undefined {
   const python = codeFile.endsWith('.py');
-  const target = python ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path.split('.')[0], tsconfigPaths);
+  const target = python ? pythonTarget(codeFile, module, path, tsconfigPaths.pythonLayers) : importTarget(codeFile, module, path.split('.')[0], tsconfigPaths);
   const found = constantIn(contributionOf, target?.files ?? [], python ? target!.name : path, constantsOf);
   // Python: `Config.DB_PASSWORD` of a module may also be a class attribute the module's `Config` binds (`secretConstants.ts`).
   const [first, attribute, ...deeper] = path.split('.');
-  const classTarget = python && found === undefined && attribute !== undefined && deeper.length === 0 ? pythonTarget(codeFile, module, first) : undefined;
+  const classTarget = python && found === undefined && attribute !== undefined && deeper.length === 0 ? pythonTarget(codeFile, module, first, tsconfigPaths.pythonLayers) : undefined;
   return found ?? (classTarget && constantIn(contributionOf, classTarget.files, path, constantsOf));
 }
 

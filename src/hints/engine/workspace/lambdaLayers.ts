@@ -4,29 +4,34 @@
  * module as `require('/opt/nodejs/database')`; the project keeps that module in a layer folder of its own
  * (`layers/common/nodejs/database.js`, Amplify's `amplify/backend/function/<layer>/lib/nodejs/database.js`).
  * Such an import names the module below every `nodejs` folder of the workspace, and, as for any import, only
- * an answer all of them agree on counts.
+ * an answer all of them agree on counts. A Python layer's modules sit below its `python` folder, which Lambda puts
+ * on the import path (`/opt/python`): a handler imports them by their plain name (`from common.db import table`).
  */
 
 /** The absolute path a Node.js layer's modules are required by. */
 const LAYER_MODULE = '/opt/nodejs/';
+/** The folders that hold a layer's modules by runtime: Lambda puts `/opt/nodejs/node_modules` and `/opt/python` on the paths it searches. */
+type LayerRuntime = 'nodejs' | 'python';
 /** Layer folders read: far past the layers one project has. A workspace with more resolves no layer import. */
 const MAX_LAYER_FOLDERS = 64;
 
-/** The `nodejs` folder a workspace file lies below (the deepest, outside `node_modules`), or undefined. */
-function layerFolderOf(file: string): string | undefined {
-  if (!file.includes('nodejs/') || file.includes('node_modules/')) {
+/** The `nodejs` or `python` folder a workspace file lies below (the deepest, outside `node_modules`), or undefined. */
+function layerFolderOf(file: string, runtime: LayerRuntime): string | undefined {
+  if (!file.includes(`${runtime}/`) || file.includes('node_modules/')) {
     return undefined;
   }
-  const at = file.lastIndexOf('/nodejs/');
-  return at >= 0 ? file.slice(0, at + '/nodejs'.length) : file.startsWith('nodejs/') ? 'nodejs' : undefined;
+  const at = file.lastIndexOf(`/${runtime}/`);
+  return at >= 0 ? file.slice(0, at + runtime.length + 1) : file.startsWith(`${runtime}/`) ? runtime : undefined;
 }
 
 /** The layer folders of the workspace's files, gathered file by file; none past `MAX_LAYER_FOLDERS`, where an answer could leave a disagreeing one out. */
 export class LayerFolders {
   private readonly found = new Set<string>();
 
+  constructor(private readonly runtime: LayerRuntime) {}
+
   add(file: string): void {
-    const folder = layerFolderOf(file);
+    const folder = layerFolderOf(file, this.runtime);
     if (folder !== undefined && this.found.size <= MAX_LAYER_FOLDERS) {
       this.found.add(folder);
     }

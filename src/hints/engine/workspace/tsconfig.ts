@@ -92,9 +92,11 @@ function stars(text: string): number {
 export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contribution: FileContribution }>): TsconfigPaths {
   const configs = new Map<string, TsconfigFile>();
   const manifests = new Map<string, PackageManifest>();
-  const layers = new LayerFolders();
+  const layers = new LayerFolders('nodejs');
+  const pythonLayers = new LayerFolders('python');
   contributions.forEach(({ contribution }, file) => {
     layers.add(file);
+    pythonLayers.add(file);
     if (contribution.tsconfig) {
       configs.set(file, contribution.tsconfig);
     }
@@ -102,7 +104,7 @@ export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contributio
       manifests.set(file, contribution.packageJson);
     }
   });
-  return new TsconfigPaths(configs, manifests, layers.folders());
+  return new TsconfigPaths(configs, manifests, layers.folders(), pythonLayers.folders());
 }
 
 /** The tsconfig files of the workspace, by path: which files a non-relative import may name. */
@@ -116,6 +118,8 @@ export class TsconfigPaths {
     manifests: ReadonlyMap<string, PackageManifest> = new Map(),
     /** The workspace's Lambda layer folders (`lambdaLayers.ts`), where `/opt/nodejs/…` leads. */
     private readonly layers: readonly string[] = [],
+    /** The workspace's Python layer folders (`layers/common/python`), where a Python handler's absolute imports also lead. */
+    readonly pythonLayers: readonly string[] = [],
   ) {
     this.packages = new WorkspacePackages(manifests, (folder) => this.buildDirs(folder));
   }
