@@ -193,4 +193,30 @@ describe('workspace: modules of Python Lambda layers imported by their plain nam
     const files = { 'layers/shared/python/common/__init__.py': '', 'layers/shared/python/common/db.py': COMMON_DB, 'functions/list_orders/app.py': handler };
     assert.deepEqual(findings(files, 'functions/list_orders/app.py'), ['5:scan dynamodb-scan!', '6:get_table lambda-client-per-invocation!']);
   });
+
+  /** A SAM template whose layer `sam build` builds with `method`, putting its ContentUri folder below `python`. */
+  const template = (method: string): string =>
+    sourceLines(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  SharedLayer:',
+      '    Type: AWS::Serverless::LayerVersion',
+      '    Properties:',
+      '      ContentUri: layers/shared/',
+      '    Metadata:',
+      `      BuildMethod: ${method}`,
+      '  ListOrders:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: functions/list_orders/',
+      '      Handler: app.lambda_handler',
+      '      Runtime: python3.12',
+      '      Layers: [!Ref SharedLayer]',
+    );
+
+  it('reads a layer that sam build builds for Python from its ContentUri folder, and not one built otherwise', () => {
+    const files = (method: string): Record<string, string> => ({ 'template.yaml': template(method), 'layers/shared/common/db.py': COMMON_DB, 'functions/list_orders/app.py': handler });
+    assert.deepEqual(findings(files('python3.12'), 'functions/list_orders/app.py'), ['5:scan dynamodb-scan!', '6:get_table lambda-client-per-invocation!']);
+    assert.deepEqual(findings(files('makefile'), 'functions/list_orders/app.py'), []);
+  });
 });

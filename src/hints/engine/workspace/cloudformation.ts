@@ -160,6 +160,11 @@ export class TemplateIndexer {
         if (fn) {
           this.contribution.functions.push(fn);
         }
+      } else if (type === 'AWS::Serverless::LayerVersion') {
+        const root = this.builtPythonLayer(entry.value, properties);
+        if (root !== undefined) {
+          (this.contribution.pythonLayerRoots ??= []).push(root);
+        }
       }
     }
   }
@@ -426,6 +431,12 @@ export class TemplateIndexer {
   private builtPackage(node: IacNode | undefined): boolean {
     const written = node?.kind === 'scalar' ? this.text(node) : undefined;
     return written !== undefined && !/^[a-z][a-z\d+.-]*:/i.test(written) && /\.(?:zip|jar)$/i.test(written);
+  }
+
+  /** The folder of a layer that `sam build` builds for Python (`Metadata: BuildMethod: python3.12`), or undefined. */
+  private builtPythonLayer(resource: IacNode, properties: IacNode | undefined): string | undefined {
+    const method = this.text(entryOf(entryOf(resource, 'Metadata')?.value, 'BuildMethod')?.value);
+    return method !== undefined && /^python3\.\d+$/.test(method) ? this.codePath(entryOf(properties, 'ContentUri')?.value) : undefined;
   }
 
   /** A local code location written in the template, relative to the template's folder; not a bucket, a URL or an archive. */

@@ -66,6 +66,7 @@ export function contributes(contribution: FileContribution): boolean {
     (contribution.serviceCalls?.length ?? 0) > 0 ||
     contribution.requestClasses !== undefined ||
     contribution.goModule !== undefined ||
+    (contribution.pythonLayerRoots?.length ?? 0) > 0 ||
     contribution.tsconfig !== undefined ||
     contribution.packageJson !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||

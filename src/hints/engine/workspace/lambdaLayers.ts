@@ -32,7 +32,14 @@ export class LayerFolders {
 
   add(file: string): void {
     const folder = layerFolderOf(file, this.runtime);
-    if (folder !== undefined && this.found.size <= MAX_LAYER_FOLDERS) {
+    if (folder !== undefined) {
+      this.addFolder(folder);
+    }
+  }
+
+  /** A folder whose content a build puts in the runtime's folder of a layer (a SAM layer's `ContentUri`). */
+  addFolder(folder: string): void {
+    if (this.found.size <= MAX_LAYER_FOLDERS) {
       this.found.add(folder);
     }
   }

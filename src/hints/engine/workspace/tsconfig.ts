@@ -97,6 +97,7 @@ export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contributio
   contributions.forEach(({ contribution }, file) => {
     layers.add(file);
     pythonLayers.add(file);
+    contribution.pythonLayerRoots?.forEach((root) => pythonLayers.addFolder(root));
     if (contribution.tsconfig) {
       configs.set(file, contribution.tsconfig);
     }

@@ -150,6 +150,11 @@ export interface FileContribution {
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
   functions: FunctionDefinition[];
+  /**
+   * SAM Python layers that `sam build` builds (`Metadata: BuildMethod: python3.12`): their `ContentUri` folders, whose
+   * modules the build puts below the layer's `python` folder, where a handler imports them by their plain name.
+   */
+  pythonLayerRoots?: string[];
   /** Environment variables set on every function of the file (SAM `Globals.Function.Environment`). */
   globalEnvironment?: Record<string, EnvironmentValue>;
   /** Global variables set to values the reader cannot follow. */
