@@ -57,7 +57,36 @@ function nameFromHandler(a: CodeAnalyzer, name: string, k: number, params: numbe
     return true;
   }
   const value = boundValue(a, binding.token, binding.expression);
-  return !value || namesEvent(a, value[0], value[1], params, end, depth + 1);
+  if (value) {
+    return namesEvent(a, value[0], value[1], params, end, depth + 1);
+  }
+  // Go's `var creds Credentials` filled by `json.Unmarshal([]byte(secret), &creds)`: what the filling calls read.
+  const filled = a.language.family === 'go' ? filledThroughPointer(a, name, binding.token, k) : undefined;
+  if (filled) {
+    return filled.some(([from, to]) => namesEvent(a, from, to, params, end, depth + 1));
+  }
+  // A handler that takes no parameters (Go's `func HandleRequest() error`) is given nothing of the invocation.
+  return !(a.is(params, '(') && a.partner[params] === params + 1);
+}
+
+/**
+ * Go: the arguments, other than `&name` itself, of each call between a `var name T` declaration at `declared` and
+ * the read at `read` that takes the local's address (`json.Unmarshal(data, &name)`); undefined for any other local,
+ * or when no call fills it.
+ */
+function filledThroughPointer(a: CodeAnalyzer, name: string, declared: number, read: number): [number, number][] | undefined {
+  if (!a.idIs(declared - 1, 'var')) {
+    return undefined;
+  }
+  const ranges: [number, number][] = [];
+  for (let j = declared + 1; j < read; j++) {
+    const open = a.parent[j];
+    if (!a.is(j, '&') || !a.idIs(j + 1, name) || open < 0 || !a.is(open, '(') || a.scopes.lookup(name, j + 1)?.token !== declared) {
+      continue;
+    }
+    ranges.push([open + 1, j], [j + 2, a.partner[open]]);
+  }
+  return ranges.length > 0 ? ranges : undefined;
 }
 
 /**
