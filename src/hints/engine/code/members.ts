@@ -24,6 +24,19 @@ const PULUMI_AWS = '@pulumi/aws';
 const PULUMI_AWS_SDK = new Set(['sdk', 'runtime']);
 
 /**
+ * What a field holds: what it is assigned, unless that is another module's export the workspace does not resolve
+ * (`this.dynamoDBD = DynamoDBUtils.dynamoDBD` through a path alias) and the field is declared with a client type
+ * (`dynamoDBD: DynamoDB.DocumentClient`), which TypeScript checks the assignment against; else its declared type.
+ */
+function assignedOrDeclared(a: CodeAnalyzer, assigned: Value | undefined, classScope: number, name: string): Value | undefined {
+  if (assigned?.t === 'ref') {
+    const declared = a.scopes.declaredMember(classScope, name);
+    return declared?.t === 'client' ? declared : assigned;
+  }
+  return assigned ?? a.scopes.declaredMember(classScope, name);
+}
+
+/**
  * A field's binding, read across methods: the last assignment that fills it. `self._client = None` in a
  * `close()` written after `connect()` only says no client is there any more, as in `outerBindings.ts`.
  */
@@ -66,10 +79,11 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       // `cache.conn` of another module's wrapper instance: the attribute as that module exports it.
       return value.heldAs && value.wrapper?.includes(name) ? importedClient(a, value.heldAs.module, `${value.heldAs.path}.${name}`) : memberOfClient(value, name);
     case 'instance': {
-      // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
+      // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`,
+      // another module's export the workspace does not resolve);
       // a member the class does not define comes from the client class it extends.
       const own = filledMember(a, value.classScope, name);
-      const found = own ? (a.valueOf(own) ?? a.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name) ?? constructedField(a, value.classScope, name)) : inheritedMember(a, value, name);
+      const found = own ? (assignedOrDeclared(a, a.valueOf(own), value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name) ?? constructedField(a, value.classScope, name)) : inheritedMember(a, value, name);
       // A Python `@property` runs on attribute access: the attribute is what it returns.
       return found?.t === 'function' && found.accessor ? a.returnValue(found) : found;
     }
