@@ -53,6 +53,35 @@ describe('Python: Flask-Caching on a Redis backend', () => {
     assert.deepEqual(hintsOfFile(files, 'app/views.py'), ['11:clear redis-keys', '11:clear redis-keys!']);
   });
 
+  it("reads the backend's Redis clients (cache.cache._write_client, _read_client) whatever the config says", () => {
+    const purge = sourceLines(
+      'from app.cache import cache',
+      '',
+      '',
+      'def purge(prefix):',
+      '    for key in cache.cache._write_client.scan_iter(match=prefix + "*"):',
+      '        cache.delete(key)',
+      '    client = cache.cache._read_client',
+      '    names = client.keys("user-*")',
+      '    cache.clear()',
+      '    return names',
+    );
+    for (const config of ["{'CACHE_TYPE': 'RedisCache'}", "{'CACHE_TYPE': settings.CACHE_TYPE}", 'settings.CACHE']) {
+      const files = { 'app/__init__.py': '', 'app/cache.py': cacheModule(config), 'app/purge.py': purge };
+      const clear = config.startsWith("{'CACHE_TYPE': 'Redis") ? ['9:clear redis-flush'] : [];
+      assert.deepEqual(hintsOfFile(files, 'app/purge.py'), ['5:scan_iter redis-scan', '8:keys redis-keys', '8:keys redis-keys!', ...clear], config);
+    }
+    const later = sourceLines('from flask_caching import Cache', '', 'cache = Cache()', '', 'def purge():', '    return cache.cache._read_client.keys("*")');
+    assert.deepEqual(hintsIn('app/cache.py', later), ['6:keys redis-keys', '6:keys redis-keys!']);
+    // Another backend named in the call, another library's `Cache`, and the backend's own cache API: nothing.
+    const simple = sourceLines('from flask_caching import Cache', '', "cache = Cache(config={'CACHE_TYPE': 'SimpleCache'})", 'cache.cache._write_client.keys("*")');
+    assert.deepEqual(hintsIn('app/cache.py', simple), []);
+    const other = sourceLines('from cachetools import Cache', '', 'cache = Cache()', 'cache.cache._write_client.keys("*")', 'cache.cache.clear()');
+    assert.deepEqual(hintsIn('app/local.py', other), []);
+    const api = sourceLines('from flask_caching import Cache', '', 'cache = Cache()', 'cache.cache.clear()', 'cache.cache.delete_many("a", "b")', 'cache.keys = []');
+    assert.deepEqual(hintsIn('app/cache.py', api), []);
+  });
+
   it('reads nothing for another backend, a config not written in the call, or a clear of something else', () => {
     for (const config of ["{'CACHE_TYPE': 'SimpleCache'}", "{'CACHE_TYPE': 'FileSystemCache', 'CACHE_DIR': '/tmp'}", 'settings.CACHE', '{**base, "CACHE_KEY_PREFIX": "x"}']) {
       const files = { 'app/__init__.py': '', 'app/cache.py': cacheModule(config), 'app/views.py': VIEWS };
