@@ -1,10 +1,11 @@
 /**
  * Flask-Caching's `Cache(config={...})` on a Redis backend: its methods are the cache API, not Redis commands, but
- * `clear()` empties the cache the way cachelib's `RedisCache.clear` does: without a key prefix it sends FLUSHDB,
- * which deletes every key of the database (a Celery broker's queues sharing it among them); with `CACHE_KEY_PREFIX`
- * it sends KEYS `prefix*`, then DEL of what it found
- * (https://github.com/pallets-eco/cachelib/blob/main/src/cachelib/redis.py, `clear`; Flask-Caching's
- * `backends/rediscache.py` hands `CACHE_KEY_PREFIX` over as `key_prefix`). Only a config written in the call is
+ * `clear()` empties the cache the way cachelib's `clear` does: with a key prefix it sends KEYS `prefix*`, then DEL
+ * of what it found; without one, FLUSHDB, which deletes every key of the database (a Celery broker's queues sharing
+ * it among them) (https://github.com/pallets-eco/cachelib/blob/main/src/cachelib/redis_base.py, `clear`).
+ * Flask-Caching's `init_app` defaults `CACHE_KEY_PREFIX` to `flask_cache_` and its `backends/rediscache.py` hands
+ * it over as `key_prefix`, so a config that does not write the prefix gets KEYS too; only a prefix written empty
+ * (`''`, `None`) gets FLUSHDB. Only a config written in the call is
  * read: a `Cache()` configured later through `init_app` or the application's config says nothing of `clear()`.
  *
  * Whatever the backend, `cache.cache` is the backend object, and only cachelib's Redis backends (Flask-Caching's
@@ -43,7 +44,8 @@ export function flaskCacheValue(a: CodeAnalyzer, open: number): Value | undefine
     return UNKNOWN_BACKEND;
   }
   let type: string | undefined;
-  let prefixed = false;
+  // Flask-Caching's default prefix (`flask_cache_`) stands unless the config writes an empty one.
+  let prefixed = true;
   for (let k = dict + 1; k < a.partner[dict]; k = a.skipGroup(k)) {
     if (!a.isString(k) || !a.is(k + 1, ':') || !(a.is(k - 1, '{') || a.is(k - 1, ','))) {
       continue;
@@ -52,7 +54,7 @@ export function flaskCacheValue(a: CodeAnalyzer, open: number): Value | undefine
     if (key === 'CACHE_TYPE' && a.isString(k + 2)) {
       type = a.tokens.text(k + 2);
     } else if (key === 'CACHE_KEY_PREFIX') {
-      prefixed = true;
+      prefixed = !((a.isString(k + 2) && a.tokens.text(k + 2) === '') || a.idIs(k + 2, 'None'));
     }
   }
   if (!type) {

@@ -368,7 +368,7 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
   cache: DJANGO_CACHE_COMMANDS,
-  // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is FLUSHDB, or KEYS `prefix*` with a key prefix.
+  // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is KEYS `prefix*` (the default prefix too), FLUSHDB with an empty prefix.
   'flask-cache': { clear: 'flushdb' },
   'flask-cache-prefixed': { clear: 'keys' },
   // A Flask-Caching cache whose backend the file does not say, and its backend object (`cache.cache`): the cache API, no command.
