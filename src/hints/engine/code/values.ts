@@ -387,9 +387,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // A pipelined connection's command groups queue their commands in the same pipeline.
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
-    if (kind === 'redis' && flavor === 'redis-py' && path === 'client.get_client') {
+    if (kind === 'redis' && flavor === 'redis-py' && (path === 'client.get_client' || path === '_cache.get_client')) {
       // django-redis: the cache's `client` (its `DefaultClient`) hands out the redis-py client it holds (`cache.client.get_client()`);
-      // a redis-py client itself has no `client` attribute.
+      // Django's own `RedisCache`: its `_cache` (a `RedisCacheClient`) hands out a redis-py client on its connection pool
+      // (`cache._cache.get_client()`, django/core/cache/backends/redis.py). A redis-py client itself has neither attribute.
       return { t: 'client', kind: 'redis', flavor };
     }
     if (kind === 'redis' && (flavor === 'redis-py' || flavor === 'redis-py-async') && path === 'client') {
