@@ -1,6 +1,7 @@
 /**
  * django-redis: the redis-py client a Django cache hands out through its backend client, `cache.client.get_client()`
- * (also `get_client(write=True)`, and on `caches["default"]`), read as a redis-py client: its KEYS, whole-list reads,
+ * (also `get_client(write=True)`, and on `caches["default"]`), and Django's own Redis backend through
+ * `cache._cache.get_client()`, read as a redis-py client: its KEYS, whole-list reads,
  * per-key commands in a loop and pipelines. Handing it out makes no client, so a view that calls it makes none per
  * request. Silent: Django's own cache API (`cache.delete`), and an object of another library with a `client` member.
  */
@@ -38,6 +39,32 @@ describe('django-redis: the client behind cache.client.get_client()', () => {
       '16:pipeline redis-mget',
       '7:keys redis-keys!',
       '8:delete redis-loop-round-trips!',
+    ]);
+  });
+
+  it("reads the client Django's own Redis backend hands out, cache._cache.get_client()", () => {
+    const code = sourceLines(
+      'from django.core.cache import cache, caches',
+      '',
+      '',
+      'def invalidate(pattern):',
+      '    client = cache._cache.get_client(None, write=True)',
+      '    for key in client.scan_iter(match=f"*{pattern}*"):',
+      '        client.unlink(key)',
+      '    return caches["default"]._cache.get_client().keys("stats:*")',
+      '',
+      '',
+      'def warm(items):',
+      '    cache._cache.clear()',
+      '    cache.set_many(items)',
+    );
+    assert.deepEqual(hintsIn('stats/cache_tools.py', code), [
+      '6:scan_iter redis-scan',
+      '7:unlink redis-unlink',
+      '7:unlink redis-loop-round-trips',
+      '8:keys redis-keys',
+      '7:unlink redis-loop-round-trips!',
+      '8:keys redis-keys!',
     ]);
   });
 

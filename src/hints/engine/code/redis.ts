@@ -368,9 +368,12 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
   cache: DJANGO_CACHE_COMMANDS,
-  // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is FLUSHDB, or KEYS `prefix*` with a key prefix.
+  // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is KEYS `prefix*` (the default prefix too), FLUSHDB with an empty prefix.
   'flask-cache': { clear: 'flushdb' },
   'flask-cache-prefixed': { clear: 'keys' },
+  // A Flask-Caching cache whose backend the file does not say, and its backend object (`cache.cache`): the cache API, no command.
+  'flask-cache-any': {},
+  'flask-cache-backend': {},
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 
@@ -393,7 +396,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
       STRUCTURE_COMMANDS[client.structure][method] ??
       (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
     // Django's and Flask-Caching's caches are no client a quick fix can rewrite with the client's own SCAN: their receiver is not one.
-    const facade = client.structure === 'cache' || client.structure === 'flask-cache' || client.structure === 'flask-cache-prefixed';
+    const facade = client.structure === 'cache' || client.structure.startsWith('flask-cache');
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(facade ? { sent: true } : {}) });
     return;
   }

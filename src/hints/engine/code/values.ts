@@ -9,6 +9,7 @@ import { goFactoryResult } from './languages/goClients';
 import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
+import { flaskCacheMember } from './flaskCaching';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
@@ -138,6 +139,10 @@ export function passesThrough(value: Value): boolean {
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
 export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure }, name: string): Value {
+  const backend = flaskCacheMember(value.structure, name);
+  if (backend) {
+    return backend;
+  }
   if (name === 'meta' && value.kind.startsWith('dynamodb')) {
     return { t: 'client', kind: value.kind };
   }
@@ -382,9 +387,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // A pipelined connection's command groups queue their commands in the same pipeline.
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
-    if (kind === 'redis' && flavor === 'redis-py' && path === 'client.get_client') {
+    if (kind === 'redis' && flavor === 'redis-py' && (path === 'client.get_client' || path === '_cache.get_client')) {
       // django-redis: the cache's `client` (its `DefaultClient`) hands out the redis-py client it holds (`cache.client.get_client()`);
-      // a redis-py client itself has no `client` attribute.
+      // Django's own `RedisCache`: its `_cache` (a `RedisCacheClient`) hands out a redis-py client on its connection pool
+      // (`cache._cache.get_client()`, django/core/cache/backends/redis.py). A redis-py client itself has neither attribute.
       return { t: 'client', kind: 'redis', flavor };
     }
     if (kind === 'redis' && (flavor === 'redis-py' || flavor === 'redis-py-async') && path === 'client') {

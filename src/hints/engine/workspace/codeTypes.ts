@@ -152,7 +152,7 @@ export interface ExportedClient {
    */
   wrapper?: readonly string[];
   /** A cache facade over the client whose methods are not its commands (Flask-Caching's `Cache`: `clear()`). */
-  structure?: 'flask-cache' | 'flask-cache-prefixed';
+  structure?: 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any';
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
