@@ -146,6 +146,8 @@ export interface IngressRule {
   /** The port range; both undefined when not literal. */
   fromPort?: number;
   toPort?: number;
+  /** The ports are a database's or cache's own port attribute, as `iac/groupUse.ts` exposure bits (see `IngressFields`). */
+  storePort?: number;
   /** Sources open to the whole internet (`0.0.0.0/0`, `::/0`), where they are written. */
   openSources: Span[];
   /** The document attaches the rule's security group only to resources that are not databases or caches. */

@@ -46,6 +46,7 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'DeleteDBInstance',
     'DeleteDBCluster',
     'CreateDBInstanceReadReplica',
+    'PromoteReadReplica',
     'RestoreDBInstanceFromDBSnapshot',
     'RestoreDBInstanceToPointInTime',
     'RestoreDBClusterFromSnapshot',

@@ -1,7 +1,7 @@
 /**
  * Terraform `module` blocks whose source the engine cannot read (a module of another registry namespace,
  * a git source): when an `engine` input names an RDS engine (or none is given and the inputs size an RDS
- * instance: a `db.*` class and allocated storage), the inputs that are the database resource's
+ * instance: a `db.*` class and allocated storage, or a replica's `replicate_source_db`), the inputs that are the database resource's
  * own argument names are read as written, and nothing is read as a default.
  */
 import * as assert from 'node:assert/strict';
@@ -98,6 +98,26 @@ describe('Terraform modules from sources the engine cannot read', () => {
       '}',
     );
     assert.deepEqual(findings(code), ['7:"integrations-2020" rds-master-password', '8:publicly_accessible rds-publicly-accessible']);
+  });
+
+  it('reads the read replica such a module makes from its source database, not a cluster replica', () => {
+    const code = sourceLines(
+      'module "ledger_replica" {',
+      '  source              = "acme-labs/postgres-instance/aws"',
+      '  replicate_source_db = module.ledger.identifier',
+      '  instance_class      = "db.r6g.large"',
+      '  publicly_accessible = true',
+      '}',
+      'module "ledger_cluster_replica" {',
+      '  source                        = "acme-labs/aurora/aws"',
+      '  replication_source_identifier = module.ledger_cluster.arn',
+      '  instance_class                = "db.r6g.large"',
+      '  publicly_accessible           = true',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['5:publicly_accessible rds-publicly-accessible']);
+    const hovers = hintsIn('main.tf', code).filter((hint) => hint.startsWith('4:'));
+    assert.deepEqual(hovers, ['4:instance_class rds-instance-class']);
   });
 
   it('counts no input the block leaves out, since the module decides its defaults', () => {

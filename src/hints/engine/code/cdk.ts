@@ -111,7 +111,7 @@ export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
 }
 
 /** Ingress entries of the L1 security group constructs, named as the CloudFormation properties are. */
-const CFN_INGRESS_FIELDS: Record<string, keyof IngressFields | 'source'> = { ipprotocol: 'protocol', fromport: 'fromPort', toport: 'toPort', cidrip: 'source', cidripv6: 'source' };
+const CFN_INGRESS_FIELDS: Record<string, Exclude<keyof IngressFields, 'storePort'> | 'source'> = { ipprotocol: 'protocol', fromport: 'fromPort', toport: 'toPort', cidrip: 'source', cidripv6: 'source' };
 
 /** The object literal of a construct's props: Python's keyword arguments, or the `{ ... }` among JavaScript's arguments; -1 if none. */
 function propsGroup(a: CodeAnalyzer, open: number, close: number): number {

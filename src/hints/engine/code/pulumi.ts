@@ -339,7 +339,7 @@ function ruleType(a: CodeAnalyzer, group: number): string | undefined {
   return literal?.kind === 'str' ? literal.value : undefined;
 }
 
-const INGRESS_FIELDS: Record<string, keyof IngressFields> = {
+const INGRESS_FIELDS: Record<string, Exclude<keyof IngressFields, 'storePort'>> = {
   protocol: 'protocol',
   ipprotocol: 'protocol',
   fromport: 'fromPort',

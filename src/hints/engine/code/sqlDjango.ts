@@ -34,7 +34,7 @@ function entryValue(a: CodeAnalyzer, open: number, name: string): [number, numbe
 }
 
 /** The entries of the file's `DATABASES`: `DATABASES = {"default": …}` or `DATABASES["default"] = …`, as [key, value's first token, value's end]. */
-function entryValues(a: CodeAnalyzer): [number, number, number][] {
+export function entryValues(a: CodeAnalyzer): [number, number, number][] {
   const found: [number, number, number][] = [];
   for (const k of tokensNamed(a, 'DATABASES')) {
     if (a.isAccess(k - 1)) {

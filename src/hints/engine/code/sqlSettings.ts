@@ -1,6 +1,6 @@
 /**
  * SQL connections that Python settings name rather than a call opens (`code/sqlConnections.ts` reads the calls):
- * the entries of Django's `DATABASES` (`sqlDjango.ts`; also those dj-database-url makes from a URL) and
+ * the entries of Django's `DATABASES` (`sqlDjango.ts`; also those dj-database-url and django-environ make from a URL) and
  * Flask-SQLAlchemy's `SQLALCHEMY_DATABASE_URI` (`sqlOrmPython.ts`), whose URL is read as an engine's: its password,
  * and `sslmode=disable` in it.
  */
@@ -10,6 +10,7 @@ import { positionalOption } from './options';
 import { SqlConnection, SqlFlavor } from './sqlConnections';
 import { addDsnOptions, namesLocalHost } from './sqlDsnOptions';
 import { djangoDatabases, djangoDatabaseUrls } from './sqlDjango';
+import { djangoEnvironUrls } from './sqlDjangoEnviron';
 import { flaskDatabaseUris, FlaskUri, urlSetting } from './sqlOrmPython';
 import { withTlsDisabled } from './sqlTls';
 import { inTestCode } from './testFixtures';
@@ -22,7 +23,7 @@ export function withSettingsConnections(a: CodeAnalyzer, found: { connections: S
     found.contexts.push(...django.contexts);
   }
   const uris: [FlaskUri, SqlFlavor][] = flaskDatabaseUris(a).map((uri) => [uri, 'flask-sqlalchemy']);
-  for (const [key, url] of djangoDatabaseUrls(a)) {
+  for (const [key, url] of [...djangoDatabaseUrls(a), ...djangoEnvironUrls(a)]) {
     const uri = url ? urlSetting(a, key, url[0], url[1], 'django') : { name: key, url: -1, type: 'django' };
     if (uri) {
       uris.push([uri, 'django']);

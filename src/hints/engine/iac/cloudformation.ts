@@ -12,6 +12,7 @@ import { normalizeName, Span } from '../types';
 import { PassedParameter } from '../workspace/types';
 import { Conditions, intrinsic } from './conditions';
 import { GroupUses } from './groupUse';
+import { cloudFormationStorePort } from './storePorts';
 import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
 import { fullAccessItems, fullAccessPolicies } from './managedPolicies';
@@ -225,11 +226,21 @@ function referencedIds(node: IacNode | undefined): Set<string> {
 
 /** `!GetAtt Sg.GroupId`, `!GetAtt [Sg, GroupId]` and `{"Fn::GetAtt": ["Sg", "GroupId"]}` name `Sg`. */
 function getAttTarget(node: IacNode): string | undefined {
+  return getAttParts(node)?.[0];
+}
+
+/** The resource and attribute of a `Fn::GetAtt` in any of its forms (`Db.Endpoint.Port` gives `Db`, `Endpoint.Port`). */
+function getAttParts(node: IacNode): [string, string | undefined] | undefined {
   const only = node.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Fn::GetAtt' ? node.entries[0].value : undefined;
   const argument = node.kind === 'scalar' && node.tag === 'GetAtt' ? (node.argument ?? node) : only;
   const first = argument?.kind === 'list' ? argument.items[0] : argument;
   const text = first?.kind === 'scalar' && first.literal.kind === 'str' ? first.literal.value : undefined;
-  return text?.split('.')[0];
+  if (text === undefined) {
+    return undefined;
+  }
+  const second = argument?.kind === 'list' ? argument.items[1] : undefined;
+  const dot = text.indexOf('.');
+  return second ? [text, scalarText(second)] : dot < 0 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
 }
 
 class Template {
@@ -459,7 +470,20 @@ class Template {
       const value = entryOf(rule, name)?.value;
       return value ? [{ literal: this.literal(value), span: (this.resolve(value) ?? value).span }] : [];
     });
-    return { protocol: field('IpProtocol'), fromPort: field('FromPort'), toPort: field('ToPort'), sources };
+    return { protocol: field('IpProtocol'), fromPort: field('FromPort'), toPort: field('ToPort'), sources, storePort: this.storePort(rule) };
+  }
+
+  /** A rule whose `FromPort` (and `ToPort`, when written) is a database's or cache's `Fn::GetAtt` port (see `iac/storePorts.ts`). */
+  private storePort(rule: IacNode): number | undefined {
+    const from = entryOf(rule, 'FromPort')?.value;
+    const parts = from && getAttParts(from);
+    const to = entryOf(rule, 'ToPort')?.value;
+    const toParts = to && getAttParts(to);
+    if (!parts || (to && (toParts?.[0] !== parts[0] || toParts[1] !== parts[1]))) {
+      return undefined;
+    }
+    const type = scalarText(entryOf(entryOf(entryOf(this.root, 'Resources')?.value, parts[0])?.value, 'Type')?.value);
+    return cloudFormationStorePort(type, parts[1]);
   }
 
   private readIngress(logicalId: string, type: string, properties: IacNode | undefined): void {

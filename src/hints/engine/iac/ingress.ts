@@ -37,6 +37,11 @@ export interface IngressFields {
   toPort?: Literal;
   /** Source addresses with where they are written. */
   sources: { literal: Literal; span: Span }[];
+  /**
+   * The ports are a database's or a cache's own port attribute (`aws_db_instance.db.port`, `!GetAtt Db.Endpoint.Port`),
+   * as `iac/groupUse.ts` exposure bits: whatever number it is, the rule opens that store's port.
+   */
+  storePort?: number;
 }
 
 /** An ingress rule open to the internet, or undefined when no source is open. */
@@ -60,8 +65,19 @@ export function openIngress(kind: ContextKind, fields: IngressFields): IngressRu
   if (fromPort !== undefined && toPort !== undefined) {
     rule.fromPort = fromPort;
     rule.toPort = toPort;
+  } else if (fields.storePort !== undefined) {
+    rule.storePort = fields.storePort;
   }
   return rule;
+}
+
+function opensTcp(rule: IngressRule): boolean {
+  return rule.protocol === undefined || rule.protocol === 'tcp' || rule.protocol === '6' || allTraffic(rule.protocol);
+}
+
+/** Does a written ingress rule let TCP traffic from the internet reach the port a store of this kind (exposure bits) names as its own? */
+export function opensStorePort(rule: IngressRule, kind: number): boolean {
+  return rule.storePort !== undefined && (rule.storePort & kind) !== 0 && opensTcp(rule);
 }
 
 /** Does a written ingress rule let TCP traffic from the internet reach one of these ports? */
@@ -69,7 +85,7 @@ export function opensPort(rule: IngressRule, ports: readonly number[]): boolean 
   if (rule.fromPort === undefined || rule.toPort === undefined) {
     return false;
   }
-  const tcp = rule.protocol === undefined || rule.protocol === 'tcp' || rule.protocol === '6' || allTraffic(rule.protocol);
+  const tcp = opensTcp(rule);
   const { fromPort, toPort } = rule;
   return tcp && ports.some((port) => fromPort <= port && port <= toPort);
 }

@@ -14,6 +14,7 @@ import { isList, scalarLiteral } from './terraformOutside';
 import { iterationReference } from './terraformIteration';
 import { ruleGroup } from './terraformRuleGroup';
 import { countedPorts } from './terraformCountPorts';
+import { terraformStorePort } from './storePorts';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -125,7 +126,8 @@ export class TerraformIngress {
       const parts = item && iteration ? this.hcl.listItems(item) : undefined;
       return parts ? parts.flatMap((part) => this.fromElement(part, iteration)) : item ? this.fromElement(item, iteration) : [];
     });
-    return { protocol: literal(names.protocol), fromPort: literal('from_port'), toPort: literal('to_port'), sources };
+    const [fromPort, toPort] = [literal('from_port'), literal('to_port')];
+    return { protocol: literal(names.protocol), fromPort, toPort, sources, storePort: terraformStorePort(fromPort, toPort) };
   }
 
   /** Source addresses of a value for one element of a `for_each`; one taken from the element is reported where the block uses it. */

@@ -39,11 +39,13 @@ export function remoteModuleSource(source: string): boolean {
 /**
  * A module that fixes its engine itself and takes a DB instance's size: an `instance_class` written as an RDS
  * class (every one is named `db.*`, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Types.html)
- * and an `allocated_storage`, which an RDS DB instance takes and an Aurora cluster's instances do not.
+ * and an `allocated_storage`, which an RDS DB instance takes and an Aurora cluster's instances do not; or, for a
+ * read replica the same module makes, a `replicate_source_db` (the DB instance's argument; a replica takes its
+ * storage from the source, and Aurora clusters name theirs `replication_source_identifier`).
  */
 function sizesInstance(inputs: readonly OptionOccurrence[]): boolean {
   const instanceClass = inputs.find((option) => option.name === 'instance_class')?.literal;
-  return instanceClass?.kind === 'str' && /^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass.value.trim()) && inputs.some((option) => option.name === 'allocated_storage');
+  return instanceClass?.kind === 'str' && /^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass.value.trim()) && inputs.some((option) => option.name === 'allocated_storage' || option.name === 'replicate_source_db');
 }
 
 /** The resource an RDS engine name makes, if it is one. */
