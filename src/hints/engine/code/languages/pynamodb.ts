@@ -169,7 +169,8 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
   // `order.save()`, `order.delete()` with no condition: what `Model.batch_write()` takes instead.
   const plain = kind === 'model' && !target.classObject && (method === 'save' || method === 'delete') && plainArguments(a, nameIndex + 1, a.partner[nameIndex + 1], 0) && !mayBeVersioned(a, undefined);
   operationNames.set(a, nameIndex, true);
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
+  // A plain write has no options to read: with no request, the read-modify-write check sees it as a mapper's `save()`.
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request && !plain ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
   return true;
 }
 
