@@ -1,7 +1,7 @@
 /**
  * A module-level instance of a PynamoDB model (`item = ItemModel()` in `app/crud/crud_item.py`, passed on by the
  * package's `__init__.py`): importers call the model's class methods through it (`crud.item.get(item_id)`), so
- * those calls get the model's operations; an instance of a plain class, or of a model another module declares,
+ * those calls get the model's operations, and what its `get` gives is an instance of the model; an instance of a plain class, or of a model another module declares,
  * stays silent.
  */
 import * as assert from 'node:assert/strict';
@@ -47,6 +47,24 @@ describe('a PynamoDB model instance another module binds', () => {
     assert.deepEqual(
       hintsOfFile(files, 'app/api/items.py').filter((hint) => /^\d+:\w+ dynamodb-/.test(hint)),
       ['11:get dynamodb-get-item', '5:get dynamodb-get-item', '8:scan dynamodb-scan'],
+    );
+  });
+
+  it('reads what its get and scan give as instances of the model, and a member of one as none', () => {
+    const routes = sourceLines(
+      'from app import crud',
+      '',
+      'def close(item_id):',
+      '    found = crud.item.get(item_id)',
+      '    found.update(actions=[crud.item.status.set("closed")])',
+      '    for row in crud.item.scan():',
+      '        print(row.status)',
+      '    status = crud.item.get(item_id).status',
+      '    status.save()',
+    );
+    assert.deepEqual(
+      hintsOfFile({ ...files, 'app/api/close.py': routes }, 'app/api/close.py').filter((hint) => /^\d+:\w+ dynamodb-/.test(hint)),
+      ['4:get dynamodb-get-item', '5:update dynamodb-update-item', '6:scan dynamodb-scan', '8:get dynamodb-get-item'],
     );
   });
 
