@@ -640,7 +640,25 @@ describe('ElectroDB', () => {
     ]);
   });
 
-  it('reads a batch a const holds, bound to an array literal or an array method\'s result, and no other name', () => {
+  it('reads a name typed by an alias of an ElectroDB item type, or by an object type written out, as one item', () => {
+    const code = sourceLines(
+      TASKS,
+      'type TaskItem = EntityItem<typeof TaskEntity>;',
+      'type TaskRows = EntityItem<typeof TaskEntity>[];',
+      'export const one = (input: TaskItem) => TaskEntity.put(input).go();',
+      'export const many = (inputs: TaskRows) => TaskEntity.put(inputs).go();',
+      'export async function setLimit(data: { taskId: string; limit: number }) {',
+      '  await TaskEntity.put(data).go();',
+      '}',
+      'export async function setLimits(rows: { taskId: string }[], either: { taskId: string } | { taskId: string }[]) {',
+      '  await TaskEntity.put(rows).go();',
+      '  await TaskEntity.put(either).go();',
+      '}',
+    );
+    assert.deepEqual(hintsIn('limits.ts', code), ['13:put dynamodb-put-item', '16:put dynamodb-put-item', '19:put dynamodb-batch-write-item', '19:put dynamodb-batch-write-item!']);
+  });
+
+  it('reads a batch a const holds, bound to an array literal or an array method\'s result, and no other name (an object type is one item)', () => {
     const code = sourceLines(
       TASKS,
       'export async function purge(project: string, ids: string[], picked: { taskId: string }) {',
@@ -667,6 +685,7 @@ describe('ElectroDB', () => {
       '12:query dynamodb-query',
       '14:delete dynamodb-batch-write-item',
       '16:get dynamodb-batch-get-item',
+      '22:put dynamodb-put-item',
       '27:delete dynamodb-batch-write-item',
       '14:delete dynamodb-batch-write-item!',
       '16:get dynamodb-batch-get-item!',

@@ -63,8 +63,11 @@ const hints = (files: Record<string, string>, view?: null): string[] => hintsOfF
 
 describe('a PynamoDB model another module declares', () => {
   it('gets the hovers of its class methods and of the instances the code gets from it', () => {
+    // `close` gets an invoice, changes it and saves it whole with no condition: a read-modify-write.
     assert.deepEqual(hints({ 'billing/models.py': MODELS, 'billing/views.py': VIEWS }), [
       '11:save dynamodb-put-item',
+      '11:save dynamodb-read-modify-write',
+      '11:save dynamodb-read-modify-write!',
       '16:save dynamodb-put-item',
       '17:scan dynamodb-scan',
       '18:delete dynamodb-delete-item',
@@ -109,7 +112,7 @@ describe('a PynamoDB model another module declares', () => {
       '    return Invoice.get(customer, 1)',
     );
     const files = { 'billing/core/__init__.py': 'from .base import BaseModel\n', 'billing/core/base.py': base, 'billing/models.py': invoice, 'billing/views.py': VIEWS };
-    assert.deepEqual(hints(files), ['11:save dynamodb-put-item', '16:save dynamodb-put-item', '17:scan dynamodb-scan', '18:delete dynamodb-delete-item', '18:delete dynamodb-item-loop', '18:delete dynamodb-item-loop!', '5:filter_condition dynamodb-filter-expression', '5:query dynamodb-query', '9:get dynamodb-get-item']);
+    assert.deepEqual(hints(files), ['11:save dynamodb-put-item', '11:save dynamodb-read-modify-write', '11:save dynamodb-read-modify-write!', '16:save dynamodb-put-item', '17:scan dynamodb-scan', '18:delete dynamodb-delete-item', '18:delete dynamodb-item-loop', '18:delete dynamodb-item-loop!', '5:filter_condition dynamodb-filter-expression', '5:query dynamodb-query', '9:get dynamodb-get-item']);
     assert.ok(hintsOfFile(files, 'billing/models.py').includes('20:get dynamodb-get-item'));
   });
 

@@ -21,6 +21,15 @@ export class PythonExports extends ExportReader {
     this.usesPynamodb = [...a.imports.values()].some((imported) => /^pynamodb(?:\.|$)/.test(imported.module));
   }
 
+  /** Whether the expression at `start` is, to the end of its statement, an instance of a PynamoDB model class of this module. */
+  private modelInstanceAt(start: number): boolean {
+    if (start < 0) {
+      return false;
+    }
+    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
+    return value?.t === 'instance' && value.classObject !== true && this.endsValue(end, start) && pynamodbClassKind(this.a, value.classScope) === 'model';
+  }
+
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
   read(): CodeExports | undefined {
     const { a } = this;
@@ -53,6 +62,11 @@ export class PythonExports extends ExportReader {
           }
         } else {
           this.exportClass(name, declared.classScope);
+        }
+      } else if (this.usesPynamodb && bindings.length === 1 && this.modelInstanceAt(bindings[0].expression)) {
+        // `item = ItemModel()`: importers call the model's class methods through it (`crud.item.get(item_id)`).
+        if (this.admits(name)) {
+          this.pynamodbClasses[name] = 'model';
         }
       } else {
         this.exportBinding(name, name, liveBindings(a, bindings));

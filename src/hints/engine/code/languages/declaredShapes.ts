@@ -3,10 +3,12 @@
  * `put(items)`): a parameter or `const` declared with an array type (`items: SlackUser[]`, `Array<Row>`,
  * `readonly Row[]`) holds a batch; a `const` whose whole initializer is an object literal, with or without a
  * type annotation (`const args: ThrottleArgs = { teamId, kind }`), or a name declared with the library's own type of
- * one item (`input: EntityItem<typeof Event>`), holds one item.
+ * one item (`input: EntityItem<typeof Event>`, also through the file's alias of it) or with an object type
+ * (`data: { id: string }`), holds one item.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
+import { typeAliasOf } from './jsTypeAliases';
 
 /** Tokens of a type annotation read at most: a declared array type is short. */
 const MAX_TYPE_TOKENS = 24;
@@ -53,13 +55,32 @@ export function declaredArray(a: CodeAnalyzer, name: number): boolean {
 
 /**
  * Whether the name at `name` is declared with one of `itemTypes`, a library's type of one item, and no array of it
- * (ElectroDB's `input: EntityItem<typeof Event>`, `CreateEntityItem<...>`).
+ * (ElectroDB's `input: EntityItem<typeof Event>`, `CreateEntityItem<...>`), also through a type alias of the file
+ * (`type EventItem = EntityItem<typeof Event>`, then `input: EventItem`), or with an object type written out
+ * (`data: { workspaceId: string; temperature: number }`): an object, never an array.
  */
 export function declaredItemType(a: CodeAnalyzer, name: number, itemTypes: ReadonlySet<string>): boolean {
   const declared = declarationOf(a, name);
   const colon = declared < 0 ? -1 : a.is(declared + 1, ':') ? declared + 1 : a.is(declared + 1, '?') && a.is(declared + 2, ':') ? declared + 2 : -1;
+  if (colon < 0) {
+    return false;
+  }
   const type = colon + 1;
-  if (colon < 0 || !itemTypes.has(a.id(type) ?? '') || !a.is(type + 1, '<')) {
+  if (a.is(type, '{')) {
+    return endsDeclaration(a, a.skipGroup(type));
+  }
+  const aliased = a.isId(type) && endsDeclaration(a, type + 1) ? typeAliasOf(a, a.tokens.text(type)) : undefined;
+  return itemTypeAt(a, aliased ?? type, itemTypes, aliased !== undefined);
+}
+
+/** Whether the token at `k` ends a parameter's or variable's annotation: `,`, `)` or `=`. */
+function endsDeclaration(a: CodeAnalyzer, k: number): boolean {
+  return a.is(k, ',') || a.is(k, ')') || a.is(k, '=');
+}
+
+/** Whether the type starting at `type` is one of `itemTypes` with its arguments and nothing after them (an alias's body ends at `;` or its line). */
+function itemTypeAt(a: CodeAnalyzer, type: number, itemTypes: ReadonlySet<string>, aliasBody: boolean): boolean {
+  if (!itemTypes.has(a.id(type) ?? '') || !a.is(type + 1, '<')) {
     return false;
   }
   // Past the type's arguments (`<typeof Event>`, `<typeof Event, 'x'>`): one item only when nothing follows.
@@ -68,7 +89,7 @@ export function declaredItemType(a: CodeAnalyzer, name: number, itemTypes: Reado
     depth += a.is(k, '<') ? 1 : a.is(k, '>') ? -1 : 0;
     k = a.is(k, '(') || a.is(k, '{') || a.is(k, '[') ? a.skipGroup(k) : k + 1;
     if (depth === 0) {
-      return a.is(k, ',') || a.is(k, ')') || a.is(k, '=');
+      return endsDeclaration(a, k) || (aliasBody && (a.is(k, ';') || k >= a.tokens.length || a.startsLine(k)));
     }
   }
   return false;

@@ -169,7 +169,8 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
   // `order.save()`, `order.delete()` with no condition: what `Model.batch_write()` takes instead.
   const plain = kind === 'model' && !target.classObject && (method === 'save' || method === 'delete') && plainArguments(a, nameIndex + 1, a.partner[nameIndex + 1], 0) && !mayBeVersioned(a, undefined);
   operationNames.set(a, nameIndex, true);
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
+  // A plain write has no options to read: with no request, the read-modify-write check sees it as a mapper's `save()`.
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request && !plain ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
   return true;
 }
 
@@ -310,6 +311,10 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     // `review = Review.from_payload(data)`, `obj = self.model.from_raw_data(item)`: the call is the whole value.
     return !a.isAccess(a.partner[call] + 1) && !a.is(a.partner[call] + 1, '[') && factoryCall(a, e, call) ? { kind: 'model', classObject: false } : undefined;
   }
+  if (call > e + 3 && INSTANCE_SOURCES.has(a.tokens.text(call - 1))) {
+    // `item = crud.item.get(item_id)`: a model reached through a module or a package (`dottedModel`).
+    return (a.tokens.text(call - 1) === 'get') !== binding!.element && dottedModel(a, e, call) ? { kind: 'model', classObject: false } : undefined;
+  }
   if (!a.is(e + 1, '.') || !a.is(e + 3, '(') || !INSTANCE_SOURCES.has(a.tokens.text(e + 2))) {
     return undefined;
   }
@@ -318,6 +323,16 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     return undefined;
   }
   return isModelClass(a, e) ? { kind: 'model', classObject: false } : undefined;
+}
+
+/** Whether `start`… up to the method before the call opening at `open` is a workspace module's model, the call the whole value (`crud.item.get(id)`). */
+function dottedModel(a: CodeAnalyzer, start: number, open: number): boolean {
+  const after = a.partner[open] + 1;
+  if (a.isAccess(after) || a.is(after, '[')) {
+    return false;
+  }
+  const { value, end } = a.evalChain(start, open - 2);
+  return end === open - 2 && importedModel(a, value);
 }
 
 /** The `(` of the call a dotted name starting at `k` ends in (`self.model.from_payload(`), or -1. */
