@@ -8,6 +8,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { mayBeProjectModule } from './projectImports';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
+import { springValueOf } from './sqlLiterals';
 
 /**
  * A password literal another module of the workspace binds at its top level (Python) or exports (JavaScript,
@@ -15,6 +16,9 @@ import { PASSWORD_NAME } from '../workspace/secretConstants';
  * without a span: a quick fix must not edit it from here.
  */
 export function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
+  if (a.language.family === 'java') {
+    return springPropertySecret(a, start, end);
+  }
   const ask = a.project?.importedSecret;
   if (!ask || (a.language.family !== 'python' && a.language.family !== 'js') || !(end === start + 1 || (end === start + 3 && a.is(start + 1, '.'))) || !a.isId(start)) {
     return undefined;
@@ -28,6 +32,24 @@ export function importedSecret(a: CodeAnalyzer, start: number, end: number): { l
   const found = ref && ask(ref.module, ref.path);
   // A member of a JavaScript default export is named as the module writes it (`password`, not `default.password`).
   return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path.replace(/^default\./, '') } };
+}
+
+/** A property placeholder with no default (`${app.redis.password}`): the key. */
+const PLACEHOLDER = /^\$\{([\w.\-[\]]+)\}$/;
+
+/**
+ * Java: a property placeholder with no default, written as the value (`@EnableRdsInstance(password =
+ * "${spring.rdsPassword}")`) or on a field Spring sets (`@Value("${app.redis.password}") String password`), read as the
+ * literal password a configuration file of the workspace writes under that key (`springSecrets.ts`).
+ */
+function springPropertySecret(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
+  const name = end === start + 1 ? start : end === start + 3 && a.idIs(start, 'this') && a.is(start + 1, '.') ? start + 2 : -1;
+  const ask = a.project?.springSecret;
+  const written = ask && name === start && a.isString(name) ? a.tokens.text(name) : undefined;
+  const bound = ask && written === undefined && name >= 0 && a.isId(name) ? springValueOf(a, name)?.text : undefined;
+  const key = PLACEHOLDER.exec(written ?? bound ?? '')?.[1];
+  const found = key ? ask!(key) : undefined;
+  return found && key ? { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: key } } : undefined;
 }
 
 /**

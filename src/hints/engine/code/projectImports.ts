@@ -46,6 +46,8 @@ export interface ProjectContext {
   djangoRedisCaches?(): boolean;
   /** The password literal a Python module of the workspace binds to `path` at its top level, with where it is written. */
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
+  /** The literal password a Spring Boot configuration file of the workspace writes under a property key. */
+  springSecret?(key: string): { value: string; at: SourceRef } | undefined;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
   importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
   /** A dict of settings another module binds (see WorkspaceView.importedDict). */

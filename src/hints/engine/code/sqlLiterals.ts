@@ -44,6 +44,16 @@ const PLACEHOLDER_DEFAULT = /^\$\{[^:{}]+:(?!#\{)(.*)\}$/s;
  * connects with wherever the property (or the environment variable Spring binds to it) is unset.
  */
 function springDefault(a: CodeAnalyzer, token: number): Literal | undefined {
+  const bound = springValueOf(a, token);
+  const fallback = bound && PLACEHOLDER_DEFAULT.exec(bound.text)?.[1];
+  return bound && fallback !== undefined ? { kind: 'expr', text: a.tokens.text(bound.field), envFallback: fallback } : undefined;
+}
+
+/**
+ * Java: the `@Value("...")` text of the one field the name at `token` reads, when nothing else of the class binds it
+ * (`@Value("${app.redis.password}") private String password;`), and the field's token; undefined otherwise.
+ */
+export function springValueOf(a: CodeAnalyzer, token: number): { text: string; field: number } | undefined {
   const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
   const members = owner > 0 ? a.scopes.memberBindings(owner, a.tokens.text(token)) : [];
   if (members.length !== 1 || a.scopes.lookup(a.tokens.text(token), token, true) !== members[0]) {
@@ -53,9 +63,7 @@ function springDefault(a: CodeAnalyzer, token: number): Literal | undefined {
   for (let k = field - 1; k >= 0 && k >= field - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
     const open = a.is(k, ')') ? a.partner[k] : -1;
     if (open > 1 && a.idIs(open - 1, 'Value') && a.is(open - 2, '@')) {
-      const text = open + 2 === k && a.isString(open + 1) ? a.tokens.text(open + 1) : '';
-      const fallback = PLACEHOLDER_DEFAULT.exec(text)?.[1];
-      return fallback === undefined ? undefined : { kind: 'expr', text: a.tokens.text(field), envFallback: fallback };
+      return open + 2 === k && a.isString(open + 1) ? { text: a.tokens.text(open + 1), field } : undefined;
     }
   }
   return undefined;

@@ -71,6 +71,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.packageJson !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     Object.keys(contribution.secretConstants ?? {}).length > 0 ||
+    Object.keys(contribution.springSecrets ?? {}).length > 0 ||
     Object.keys(contribution.settingConstants ?? {}).length > 0 ||
     Object.keys(contribution.settingDicts ?? {}).length > 0 ||
     Object.keys(contribution.classHolders ?? {}).length > 0 ||

@@ -50,6 +50,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
+    springSecret: (key) => view.springSecret?.(file, key),
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),

@@ -41,6 +41,7 @@ import { indexTfvars } from './tfvars';
 import { readPackageJson } from './packages';
 import { readTsconfig } from './tsconfig';
 import { indexResourceModule, mayHoldServiceResources } from './serviceFragments';
+import { maySetSpringSecrets, springSecrets } from './springSecrets';
 import { FileContribution } from './types';
 
 export interface IndexOptions {
@@ -55,7 +56,7 @@ export interface IndexOptions {
  * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
  * Java and C# files whose classes lend client fields to subclasses in other files or define CDK tables and functions, and TypeScript configs.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'csharp']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'properties', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'csharp']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -67,6 +68,12 @@ export function kindMayContribute(kind: DocumentKind): boolean {
  * it further: most code files cannot.
  */
 function readerFor(file: string, kind: DocumentKind, text: string): (() => FileContribution | undefined) | undefined {
+  if (maySetSpringSecrets(file, kind)) {
+    return () => {
+      const secrets = springSecrets(kind, text);
+      return secrets ? { ...emptyContribution(), springSecrets: secrets } : undefined;
+    };
+  }
   switch (kind) {
     case 'terraform':
       return () => indexTerraform(file, text, new LineIndex(text));

@@ -141,6 +141,8 @@ export interface FunctionDefinition {
 
 /** What one IaC file contributes; the model is the union of all files' contributions. */
 export interface FileContribution {
+  /** A Spring Boot configuration file's literal passwords by canonical key (`app.redis.password`, `springSecrets.ts`). */
+  springSecrets?: Record<string, SecretConstant>;
   /** The module's password literals by import path (Python `db_password = "..."`, `secretConstants.ts`; JavaScript and TypeScript exports, `jsSecretConstants.ts`). */
   secretConstants?: Record<string, SecretConstant>;
   /** The module's exported literal settings by import path (`config.database.public`, `getEnvConfig().protect`; `jsSettingConstants.ts`). */
@@ -497,6 +499,11 @@ export interface WorkspaceView {
    * `dbConfig.PASSWORD` after `require('./db.config')`), with where it is written.
    */
   importedSecret?(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined;
+  /**
+   * The literal password a Spring Boot configuration file of the workspace writes under a property key
+   * (`app.redis.password`), with where it is written: the file nearest `codeFile` (its own service's) that writes it.
+   */
+  springSecret?(codeFile: string, key: string): { value: string; at: SourceRef } | undefined;
   /**
    * The literal setting a JavaScript or TypeScript module of the workspace exports under the dotted import path `path`
    * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.

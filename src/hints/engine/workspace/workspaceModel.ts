@@ -4,6 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
+import { canonicalKey } from './springSecrets';
 import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
@@ -344,6 +345,33 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** A password literal a module binds at its top level (Python) or exports (JavaScript, TypeScript), as a code file imports it; see `WorkspaceView.importedSecret`. */
   importedSecret(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined {
     return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.secretConstants);
+  }
+
+  /**
+   * A password a Spring Boot configuration file writes under a property key; see `WorkspaceView.springSecret`. The
+   * file that shares the most folders with the code file (its own service's), then the first in path order.
+   */
+  springSecret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
+    const wanted = canonicalKey(key);
+    const codeFolders = codeFile.split('/').slice(0, -1);
+    const shared = (file: string): number => {
+      const folders = file.split('/').slice(0, -1);
+      let count = 0;
+      while (count < folders.length && count < codeFolders.length && folders[count] === codeFolders[count]) {
+        count++;
+      }
+      return count;
+    };
+    let best: { value: string; at: SourceRef; shared: number } | undefined;
+    this.contributions.forEach(({ contribution }, file) => {
+      const secrets = contribution.springSecrets;
+      const found = secrets && Object.hasOwn(secrets, wanted) ? secrets[wanted] : undefined;
+      const near = found ? shared(file) : -1;
+      if (found && (best === undefined || near > best.shared || (near === best.shared && file < best.at.file))) {
+        best = { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } }, shared: near };
+      }
+    });
+    return best && { value: best.value, at: best.at };
   }
 
   /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
