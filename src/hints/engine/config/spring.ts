@@ -31,12 +31,15 @@ export type Properties = Map<string, IacEntry>;
 /** A key as Spring's relaxed binding compares it: `ssl-enabled`, `sslEnabled` and `ssl_enabled` are one. */
 export const canonical = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
 
+/** A dotted property key as the relaxed binding compares it, part by part (`app.redis.auth-password`: `app.redis.authpassword`). */
+export const canonicalKey = (key: string): string => key.split('.').map(canonical).join('.');
+
 function flatten(node: IacNode, prefix: string, into: Properties): void {
   if (node.kind !== 'map') {
     return;
   }
   for (const entry of node.entries) {
-    const path = `${prefix}${entry.key.split('.').map(canonical).join('.')}`;
+    const path = `${prefix}${canonicalKey(entry.key)}`;
     into.set(path, entry);
     flatten(entry.value, `${path}.`, into);
   }
@@ -273,6 +276,12 @@ export function springConnections(documents: readonly Properties[], suppressions
 
 /** Reads a Spring Boot `application.yml` into the connections its properties make. */
 export function readSpringConfig(text: string, lines: LineIndex): DocumentModel {
+  const { documents, suppressions } = springYamlDocuments(text, lines);
+  return springConnections(documents, suppressions);
+}
+
+/** The properties of each document of an `application.yml`, in the file's order. */
+export function springYamlDocuments(text: string, lines: LineIndex): { documents: Properties[]; suppressions: DocumentModel['suppressions'] } {
   const { root, suppressions } = readYaml(text, lines);
-  return springConnections(root ? documents(root, lines) : [], suppressions);
+  return { documents: root ? documents(root, lines) : [], suppressions };
 }

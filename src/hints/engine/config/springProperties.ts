@@ -11,7 +11,7 @@ import { budgetTick } from '../budget';
 import { DocumentModel, parseSuppression } from '../model';
 import { IacEntry } from '../iac/tree';
 import { LineIndex } from '../text';
-import { canonical, Properties, springConnections } from './spring';
+import { canonicalKey, Properties, springConnections } from './spring';
 
 /** Lines of one continued value read before giving up on it. */
 const MAX_CONTINUATION_LINES = 16;
@@ -20,6 +20,12 @@ const MAX_CONTINUATION_LINES = 16;
 const PROPERTY = /^([^=:\s\\]+)(\s*[=:]\s*|\s+)(.*)$/;
 
 export function readSpringProperties(lines: LineIndex): DocumentModel {
+  const { documents, suppressions } = springPropertiesDocuments(lines);
+  return springConnections(documents, suppressions);
+}
+
+/** The properties of each document of an `application.properties`, in the file's order. */
+export function springPropertiesDocuments(lines: LineIndex): { documents: Properties[]; suppressions: DocumentModel['suppressions'] } {
   const documents: Properties[] = [new Map()];
   const suppressions: DocumentModel['suppressions'] = [];
   let continued = false;
@@ -59,9 +65,9 @@ export function readSpringProperties(lines: LineIndex): DocumentModel {
       value: { kind: 'scalar', span: { start: valueStart, end: valueEnd }, literal: { kind: 'str', value }, replaceable: !joined },
       removal: { start, end: valueEnd },
     };
-    documents[documents.length - 1].set(match[1].split('.').map(canonical).join('.'), entry);
+    documents[documents.length - 1].set(canonicalKey(match[1]), entry);
   }
-  return springConnections(documents, suppressions);
+  return { documents, suppressions };
 }
 
 /** Whether a line ends with a backslash that is not itself escaped: the value goes on with the next line. */
