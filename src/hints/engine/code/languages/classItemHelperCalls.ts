@@ -21,6 +21,7 @@ import { classKey, ClassLanguage } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
+import { perFile } from '../fileMemo';
 import { localReaders, ReaderCall } from './classItemLocalReaders';
 import type { ClassItemMethods } from '../../workspace/types';
 import { Span } from '../../types';
@@ -127,9 +128,10 @@ function getterCall(a: CodeAnalyzer, k: number, getters: ReadonlyMap<string, Rea
 
 /**
  * The names the file declares with a class type (`private final AccountRepository accounts;`, a parameter
- * `IAccountRepository accounts)`, `var`-less locals), by name; a name declared with two types is left out.
+ * `IAccountRepository accounts)`, `var`-less locals), by name; a name declared with two types is left out. Read once
+ * per file: the read-modify-write and the per-element readers both ask.
  */
-function declaredTypes(a: CodeAnalyzer): Map<string, string> {
+const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => {
   const types = new Map<string, string | null>();
   for (let k = 1; k + 2 < a.tokens.length; k++) {
     if (a.isId(k) && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) && !a.isAccess(k - 1) && /^[A-Z]/.test(a.tokens.text(k))) {
@@ -141,7 +143,7 @@ function declaredTypes(a: CodeAnalyzer): Map<string, string> {
   const known = new Map<string, string>();
   types.forEach((type, name) => type !== null && known.set(name, type));
   return known;
-}
+});
 
 /** The receiver of the call at `k` (`accounts`, `this.accounts`, `_accounts`): its text, declared type and where its expression starts. */
 function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<string, string>): { text: string; type: string; start: number } | undefined {
