@@ -4,6 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
+import type { SecretConstant } from './secretConstants';
 import { canonicalKey } from '../config/spring';
 import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
@@ -51,6 +52,8 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   private goIndex: GoModuleIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: InstantiationAnswers | undefined;
+  /** The Spring configuration files that write each password key, built on the first question after a change. */
+  private springSecrets: Map<string, { file: string; secret: SecretConstant }[]> | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -121,6 +124,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     this.goIndex = undefined;
     this.forgetClasses();
     this.instantiations = undefined;
+    this.springSecrets = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -352,7 +356,16 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
    * file that shares the most folders with the code file (its own service's), then the first in path order.
    */
   springSecret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
-    const wanted = canonicalKey(key);
+    if (!this.springSecrets) {
+      this.springSecrets = new Map();
+      for (const [file, { contribution }] of this.contributions) {
+        for (const [written, secret] of Object.entries(contribution.springSecrets ?? {})) {
+          const files = this.springSecrets.get(written) ?? [];
+          files.push({ file, secret });
+          this.springSecrets.set(written, files);
+        }
+      }
+    }
     const codeFolders = codeFile.split('/').slice(0, -1);
     const shared = (file: string): number => {
       const folders = file.split('/').slice(0, -1);
@@ -363,14 +376,12 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
       return count;
     };
     let best: { value: string; at: SourceRef; shared: number } | undefined;
-    this.contributions.forEach(({ contribution }, file) => {
-      const secrets = contribution.springSecrets;
-      const found = secrets && Object.hasOwn(secrets, wanted) ? secrets[wanted] : undefined;
-      const near = found ? shared(file) : -1;
-      if (found && (best === undefined || near > best.shared || (near === best.shared && file < best.at.file))) {
-        best = { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } }, shared: near };
+    for (const { file, secret } of this.springSecrets.get(canonicalKey(key)) ?? []) {
+      const near = shared(file);
+      if (best === undefined || near > best.shared || (near === best.shared && file < best.at.file)) {
+        best = { value: secret.value, at: { file, line: secret.line, character: 0, span: { start: secret.start, end: secret.end } }, shared: near };
       }
-    });
+    }
     return best && { value: best.value, at: best.at };
   }
 
