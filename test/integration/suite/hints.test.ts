@@ -133,6 +133,26 @@ describe('design hints in a real VS Code', () => {
     await ourDiagnostics(document.uri, (found) => found.length === 0);
   });
 
+  it('reports a literal AWS access key in a handler that makes its client, with the hover in the file\'s language', async () => {
+    const content = [
+      'import boto3',
+      '',
+      '',
+      'def handler(event, context):',
+      '    client = boto3.client("dynamodb", aws_access_key_id="AKIA0189ZQWJ8N1RV9PD", aws_secret_access_key="wQ8r1Zt0Lm9Vb8Nc1Xd0Kp9Hs8Jf1Gy0Tu9Ea8Ri")',
+      '    return client.get_item(TableName="orders", Key={"pk": {"S": event["id"]}})',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const diagnostics = await ourDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'aws-literal-access-key'));
+    const key = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'aws-literal-access-key')!;
+    assert.equal(key.range.start.line, 4);
+    assert.equal(document.getText(key.range), '"AKIA0189ZQWJ8N1RV9PD"');
+    const hover = await hoverAt(document.uri, 'AKIA0189');
+    assert.match(hover, /default credential/);
+    assert.match(hover, /```python\n# No keys: boto3's credential chain/);
+  });
+
   it('checks files that are not open with AWS DB: Check Workspace for Design Hints', async () => {
     const uri = example('template.yaml');
     await vscode.commands.executeCommand(Commands.checkWorkspace);
