@@ -25,7 +25,8 @@ import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { mapperSaveOperation } from './mapperSaves';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
-import { promisifiedCall } from './promisified';
+import { promisifiedCall, sentMethodCall } from './promisified';
+import { importedSender } from './projectImports';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
@@ -299,6 +300,11 @@ function plainCall(a: CodeAnalyzer, index: number): void {
     promisifiedCall(a, index);
     return;
   }
+  const sender = importedSender(a, value.module, value.path);
+  if (sender) {
+    sentMethodCall(a, index, sender.client, sender.method);
+    return;
+  }
   const open = index + 1;
   const paginated = operationOfPaginator(value.path, new Set(JS_MODULES[value.module] ?? []));
   if (paginated && a.language.family === 'js') {
@@ -446,7 +452,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (start > receiverEnd) {
     return;
   }
-  clientMethodCall(a, index, open, clientReceiver(a, a.evalChain(start, index - 1).value, method), start);
+  const receiver = a.evalChain(start, index - 1).value;
+  // `cache.getAsync(key)` of a module that exports a promisified method.
+  const sender = receiver?.t === 'ref' ? importedSender(a, receiver.module, receiver.path ? `${receiver.path}.${method}` : method) : undefined;
+  if (sender) {
+    sentMethodCall(a, index, sender.client, sender.method);
+    return;
+  }
+  clientMethodCall(a, index, open, clientReceiver(a, receiver, method), start);
 }
 
 /** A call of `method` at `index` on a receiver that gives `value`, whose first token is `start` (`index` itself for an inherited method called without one). */

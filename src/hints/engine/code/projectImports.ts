@@ -106,6 +106,7 @@ const NOT_PROJECT_JS = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/|
 
 /** Answers per file: a name is read many times, the model is asked once. */
 const answers = new FileMemo<string, Value | null>();
+const senders = new FileMemo<string, { client: Value & { t: 'client' }; method: string } | null>();
 
 /**
  * Modules that can be a file of the workspace: in JavaScript relative ones, and others a tsconfig's path
@@ -136,7 +137,25 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
     answers.get(a, `${module}\0${path}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
       // A wrapper instance keeps where it is imported from: its own attributes are that module's to tell.
-      return found ? { ...clientValue(found), ...(found.wrapper ? { heldAs: { module, path } } : {}) } : null;
+      return found && !found.sends ? { ...clientValue(found), ...(found.wrapper ? { heldAs: { module, path } } : {}) } : null;
+    }) ?? undefined
+  );
+}
+
+/** The client method that `path` of an imported JavaScript `module` sends when called: a promisified method exported there (`ExportedClient.sends`). */
+export function importedSender(a: CodeAnalyzer, module: string, path: string): { client: Value & { t: 'client' }; method: string } | undefined {
+  const project = a.project;
+  if (!project || a.language.family !== 'js' || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  return (
+    senders.get(a, `${module}\0${path}`, () => {
+      const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
+      if (!found?.sends) {
+        return null;
+      }
+      const { sends, ...client } = found;
+      return { client: clientValue(client) as Value & { t: 'client' }, method: sends };
     }) ?? undefined
   );
 }

@@ -5,7 +5,10 @@
  * es6-promisify's `promisify` does the same, https://github.com/mikehall314/es6-promisify). Read for the
  * callback clients that were promisified so: node-redis 2 and 3 (and ioredis), and the AWS SDK for
  * JavaScript v2's DynamoDB, DocumentClient and RDS Data API clients. A method handed to `promisify` without
- * `bind` loses its client and sends nothing, so it is not read.
+ * `bind` loses its client and sends nothing, so it is not read. Bluebird's `promisify` calls the function with
+ * the `this` it is called with, as Node's does (http://bluebirdjs.com/docs/api/promise.promisify.html). A module
+ * that exports such a function (`module.exports = { getAsync: promisify(client.get).bind(client) }`) sends the
+ * method from its importers' calls too (`importedSender` in `projectImports.ts`).
  */
 import { operationOfMethod } from '../services';
 import { normalizeName } from '../types';
@@ -14,7 +17,7 @@ import { perFile } from './fileMemo';
 import { addRedisCall } from './redis';
 import type { Value } from './values';
 
-const PROMISIFY_MODULES = new Set(['util', 'node:util', 'es6-promisify']);
+const PROMISIFY_MODULES = new Set(['util', 'node:util', 'es6-promisify', 'bluebird']);
 /** SDK v2 clients whose methods take a callback (v3 clients return promises and are not promisified). */
 const CALLBACK_CLIENTS = new Set(['dynamodb', 'dynamodb-document', 'rds-data']);
 /** Whether the file names `promisify` at all: the cheap test before any binding is looked up. */
@@ -23,12 +26,21 @@ const mentionsPromisify = perFile((a) => a.language.family === 'js' && a.text.in
 /** `scanAsync(...)` at `index`, a name bound to a promisified client method: records the command or request it sends. */
 export function promisifiedCall(a: CodeAnalyzer, index: number): void {
   const binding = mentionsPromisify(a) ? a.scopes.lookup(a.tokens.text(index), index) : undefined;
-  const bound = binding && binding.expression >= 0 ? boundMethod(a, binding.expression) : undefined;
-  const client = bound?.client;
-  if (!bound || client?.t !== 'client') {
-    return;
+  const sent = binding ? promisifiedMethodAt(a, binding.expression) : undefined;
+  if (sent) {
+    sentMethodCall(a, index, sent.client, sent.method);
   }
-  const method = a.tokens.text(bound.method);
+}
+
+/** The client method that the promisified function made by the expression at `start` sends (`promisify(r.get).bind(r)`), and the token after the expression. */
+export function promisifiedMethodAt(a: CodeAnalyzer, start: number): { client: Value & { t: 'client' }; method: string; after: number } | undefined {
+  const bound = mentionsPromisify(a) ? boundMethod(a, start) : undefined;
+  const client = bound?.client;
+  return bound && client?.t === 'client' ? { client, method: a.tokens.text(bound.method), after: bound.after } : undefined;
+}
+
+/** A call at `index` of a function that sends `method` of `client` (a promisified method, of this module or another): records the command or request. */
+export function sentMethodCall(a: CodeAnalyzer, index: number, client: Value & { t: 'client' }, method: string): void {
   if (client.kind === 'redis' && (client.flavor === undefined || client.flavor === 'node-redis' || client.flavor === 'ioredis')) {
     // The call has no receiver of its own: no quick fix rewrites it.
     addRedisCall(a, { index, command: normalizeName(method), name: a.tokenSpan(index), client: { flavor: client.flavor ?? 'ioredis' }, receiverStart: index, sent: true });
@@ -42,8 +54,11 @@ export function promisifiedCall(a: CodeAnalyzer, index: number): void {
   }
 }
 
-/** The method and client of `promisify(r.cmd).bind(r)`, `promisify(r.cmd.bind(r))` or `util.promisify(...)` at `start`. */
-function boundMethod(a: CodeAnalyzer, start: number): { method: number; client: Value | undefined } | undefined {
+/** The method and client of `promisify(r.cmd).bind(r)`, `promisify(r.cmd.bind(r))` or `util.promisify(...)` at `start`, and the token after it. */
+function boundMethod(a: CodeAnalyzer, start: number): { method: number; after: number; client: Value | undefined } | undefined {
+  if (start < 0) {
+    return undefined;
+  }
   const moduleRead = a.isId(start) && a.isAccess(start + 1) && a.idIs(start + 2, 'promisify');
   const fn = moduleRead ? start + 2 : start;
   const open = fn + 1;
@@ -59,7 +74,8 @@ function boundMethod(a: CodeAnalyzer, start: number): { method: number; client: 
   if ((!bindsOutside && !bindsInside) || !a.isId(method) || !a.isAccess(method - 1) || method - 2 < open + 1) {
     return undefined;
   }
-  return { method, client: a.evalChain(open + 1, method - 1).value };
+  const after = bindsOutside ? a.partner[close + 3] + 1 : close + 1;
+  return { method, after, client: a.evalChain(open + 1, method - 1).value };
 }
 
 /** `.bind(` at `k`. */

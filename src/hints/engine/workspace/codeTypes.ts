@@ -153,6 +153,11 @@ export interface ExportedClient {
   wrapper?: readonly string[];
   /** A cache facade over the client whose methods are not its commands (Flask-Caching's `Cache`: `clear()`). */
   structure?: 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any';
+  /**
+   * Not the client but a function that sends this method of it (`promisify(client.get).bind(client)`,
+   * `code/promisified.ts`): importers' calls of it are that command, and nothing else reads it as a client.
+   */
+  sends?: string;
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */

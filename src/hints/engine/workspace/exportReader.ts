@@ -10,6 +10,7 @@ import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { Value } from '../code/values';
 import { Binding } from '../scope/scopes';
 import { chainOrConditional } from '../code/conditionalClients';
+import { promisifiedMethodAt } from '../code/promisified';
 import { assignedObject, calledImport, calledMembers, JS_CLIENT_LIBRARY } from './calledExports';
 import type { CodeExports, ConstructedImport, ModuleFunction, ReExport } from './codeExports';
 import { classClients, instanceClients, recordClients } from './exportedInstances';
@@ -205,10 +206,19 @@ export abstract class ExportReader {
     return this.endsValue(end, start) ? exportedOrmObject(this.a, value) : undefined;
   }
 
-  /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
+  /**
+   * The client the expression at `start` makes, when the analyzer reads it to the end of its statement; or the
+   * client method a promisified function made there sends (`getAsync: promisify(client.get).bind(client)`).
+   */
   protected clientAt(start: number): ExportedClient | undefined {
     const { value, end } = chainOrConditional(this.a, start);
-    return value && this.endsValue(end, start) ? exportedClient(this.a, value) : undefined;
+    const client = value && this.endsValue(end, start) ? exportedClient(this.a, value) : undefined;
+    if (client) {
+      return client;
+    }
+    const sender = promisifiedMethodAt(this.a, start);
+    const sent = sender && this.endsValue(sender.after, start) ? exportedClient(this.a, sender.client) : undefined;
+    return sent && { ...sent, sends: sender!.method };
   }
 
   /**
