@@ -48,6 +48,8 @@ export interface ProjectContext {
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The literal password a Spring Boot configuration file of the workspace writes under a property key. */
   springSecret?(key: string): { value: string; at: SourceRef } | undefined;
+  /** Whether the Lambda functions that run this file set an environment variable to an RDS endpoint's address (`DB_HOST: !GetAtt Db.Endpoint.Address`). */
+  environmentIsRdsEndpoint?(variable: string): boolean;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
   importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
   /** A dict of settings another module binds (see WorkspaceView.importedDict). */

@@ -256,7 +256,7 @@ function configModuleOptions(a: CodeAnalyzer, flavor: OrmFlavor, testFile: boole
   for (const object of exportedOptionObjects(a, flavor)) {
     const context = typedOptions(a, flavor, object, a.tokenSpan(object));
     if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
-      contexts.push(withTlsDisabled(context, testFile));
+      contexts.push(withTlsDisabled(a, context, testFile));
     }
   }
   return contexts;
@@ -444,7 +444,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
         continue;
       }
     } else {
-      contexts.push(withTlsDisabled(context, inTestCode(a, k)));
+      contexts.push(withTlsDisabled(a, context, inTestCode(a, k)));
       if (!call.configOnly && !reusedByTypeorm(a, call.driver.flavor, name)) {
         opened.push(call.construction);
       }
@@ -462,13 +462,13 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
   for (const { flavor, object, type } of typed) {
     const context = typedOptions(a, flavor, object, a.tokenSpan(type));
     if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
-      contexts.push(withTlsDisabled(context, testFile || inTestCode(a, object)));
+      contexts.push(withTlsDisabled(a, context, testFile || inTestCode(a, object)));
     }
   }
   // Objects other files hand to a driver or an ORM (workspace mode).
   for (const context of otherFilesSqlOptions(a)) {
     if (!namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
-      contexts.push(withTlsDisabled(context, testFile));
+      contexts.push(withTlsDisabled(a, context, testFile));
     }
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.

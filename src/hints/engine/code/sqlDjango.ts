@@ -109,7 +109,7 @@ export function djangoDatabases(a: CodeAnalyzer, testFile: boolean): { connectio
     connections.push({ name, flavor: 'django' });
     if (rds) {
       const type = backend[0].endsWith('mysql') ? 'mysqlclient' : 'psycopg2';
-      contexts.push(withTlsDisabled(withLocalPasswords(a, contextFrom(a, open, a.partner[open], 'sql-client', type, name)), testCode));
+      contexts.push(withTlsDisabled(a, withLocalPasswords(a, contextFrom(a, open, a.partner[open], 'sql-client', type, name)), testCode));
     }
   }
   return connections.length > 0 ? { connections, contexts } : undefined;

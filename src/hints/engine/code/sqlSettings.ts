@@ -40,7 +40,7 @@ export function withSettingsConnections(a: CodeAnalyzer, found: { connections: S
     // As for a driver's call: a local server keeps the hover alone, and in a test nothing.
     const testCode = inTestCode(a, uri.name);
     if (!namesLocalHost(context)) {
-      found.contexts.push(withTlsDisabled(context, testCode));
+      found.contexts.push(withTlsDisabled(a, context, testCode));
     } else if (testFile || testCode) {
       continue;
     }

@@ -10,13 +10,15 @@
  *   `ssl_disabled=True`, and .NET's `SslMode=None` / `Disabled` (`sqlConnectionsDotnet.ts`). A MySQL driver's
  *   `ssl: false` or no `ssl` is left alone: the drivers differ in what they do then.
  *
- * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, or a host the code
- * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`); a literal host of any other name (`db`,
+ * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, a host the code
+ * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`), or from an environment variable that the
+ * workspace's Lambda functions running the file set to an RDS endpoint; a literal host of any other name (`db`,
  * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
  * Configuration files gate on the RDS host themselves (`config/`). Connection strings written or built outside a
  * driver call are read by `sqlTlsBuilt.ts`, Django's and SQLAlchemy's settings by `sqlTlsSettings.ts`.
  */
 import { isRdsHost } from '../config/values';
+import type { CodeAnalyzer } from './analyzer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 
@@ -72,11 +74,30 @@ const isStr = (literal: Literal): literal is { kind: 'str'; value: string } => l
 export const RDS_NAMED = /(?:^|[^A-Za-z])(?:rds|Rds|RDS|aurora|Aurora|AURORA)(?![a-z])/;
 
 /**
- * Whether the connection goes to RDS as far as the code shows: every host written as a literal is an RDS
- * endpoint, or no host is written and one read from elsewhere is named for RDS. No host at all is the
- * driver's default, a local server.
+ * An environment variable read, from its text: `process.env.DB_HOST`, `process.env["DB_HOST"]`, Python's
+ * `os.environ["DB_HOST"]`, `os.environ.get("DB_HOST")` and `os.getenv("DB_HOST")` (with or without a fallback), Go's
+ * `os.Getenv("DB_HOST")`, Java's `System.getenv("DB_HOST")`.
  */
-function toRds(context: OptionContext): boolean {
+const ENVIRONMENT_READ =
+  /^(?:process\.env(?:\.([A-Za-z_]\w*)|\[\s*['"](\w+)['"]\s*\])|os\.(?:environ\[\s*['"](\w+)['"]\s*\]|(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*(?:,[^()]*)?\)|Getenv\(\s*"(\w+)"\s*\))|System\.getenv\(\s*"(\w+)"\s*\))$/;
+
+/**
+ * Whether a host expression (its text) reads an environment variable that the Lambda functions running the file set
+ * to an RDS endpoint's address in the workspace's templates, Terraform or CDK app (`DB_HOST: !GetAtt Db.Endpoint.Address`).
+ */
+export function readsRdsEndpoint(a: CodeAnalyzer, text: string): boolean {
+  const ask = a.project?.environmentIsRdsEndpoint;
+  const read = ask ? ENVIRONMENT_READ.exec(text.trim()) : null;
+  const variable = read?.slice(1).find((name) => name !== undefined);
+  return variable !== undefined && ask!(variable);
+}
+
+/**
+ * Whether the connection goes to RDS as far as the code shows: every host written as a literal is an RDS
+ * endpoint, or no host is written and one read from elsewhere is named for RDS or set to an RDS endpoint by the
+ * functions that run the file. No host at all is the driver's default, a local server.
+ */
+function toRds(a: CodeAnalyzer, context: OptionContext): boolean {
   const written: string[] = [];
   let named = false;
   for (const option of context.options) {
@@ -89,7 +110,7 @@ function toRds(context: OptionContext): boolean {
     if (host !== undefined) {
       written.push(host);
     }
-    named ||= literal.kind === 'expr' && RDS_NAMED.test(literal.text);
+    named ||= literal.kind === 'expr' && (RDS_NAMED.test(literal.text) || readsRdsEndpoint(a, literal.text));
   }
   return written.length > 0 ? written.every(isRdsHost) : named;
 }
@@ -124,10 +145,10 @@ function keywordSwitch(context: OptionContext): OptionOccurrence | undefined {
  * Adds the `TlsDisabled` option of a code connection's keyword switch, for the checks where the connection goes to
  * RDS; in test code every such option is a hover only.
  */
-export function withTlsDisabled(context: OptionContext, inTest: boolean): OptionContext {
+export function withTlsDisabled(a: CodeAnalyzer, context: OptionContext, inTest: boolean): OptionContext {
   const keyword = keywordSwitch(context);
   if (keyword) {
-    context.options.push(tlsDisabledOption(keyword.key, keyword.value, !inTest && toRds(context)));
+    context.options.push(tlsDisabledOption(keyword.key, keyword.value, !inTest && toRds(a, context)));
   }
   if (inTest) {
     context.options.forEach((option, index) => {

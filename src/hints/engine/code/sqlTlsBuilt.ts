@@ -7,7 +7,8 @@
  * (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).
  *
  * Reported only where the host is visibly RDS: a literal `*.rds.amazonaws.com` host, a value named for RDS or Aurora
- * (`process.env.RDS_HOSTNAME`, `os.Getenv("RDS_HOST")`, a local bound once to one), or the endpoint attribute of an
+ * (`process.env.RDS_HOSTNAME`, `os.Getenv("RDS_HOST")`, a local bound once to one), an environment variable the
+ * workspace's Lambda functions running the file set to an RDS endpoint (`readsRdsEndpoint`), or the endpoint attribute of an
  * RDS resource the same program defines (Pulumi's `db.address` / `db.endpoint` of `new aws.rds.Instance(...)`, CDK's
  * `instance.dbInstanceEndpointAddress`). A string a driver call of the file takes, in place or through a name bound
  * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), gets the hover as a literal one does, for a
@@ -25,7 +26,7 @@ import { boundLiteral, onlyBinding } from './sqlLiterals';
 import { SqlConnection } from './sqlConnections';
 import { LOCAL_DSN } from './sqlDsnOptions';
 import { inTestCode } from './testFixtures';
-import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
+import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, readsRdsEndpoint, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 
 /** The cheap gate: a file with none of these words builds no connection string that switches TLS off. */
 const MAY_SWITCH_OFF = /sslmode|usessl/i;
@@ -298,7 +299,7 @@ function holeIsRds(a: CodeAnalyzer, hole: Hole | undefined, depth = 0): boolean 
   if (!hole || hole.text === '') {
     return false;
   }
-  if (RDS_NAMED.test(hole.text)) {
+  if (RDS_NAMED.test(hole.text) || readsRdsEndpoint(a, hole.text)) {
     return true;
   }
   const attribute = ENDPOINT_ATTRIBUTE.exec(hole.text);

@@ -9,6 +9,7 @@ import { cdkEngineVersion } from '../code/cdk';
 import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
+import { normalizeName } from '../types';
 import { CdkClassReader } from './cdkClasses';
 import { cdkTable, cdkText } from './cdkTables';
 import { cdkInstantiations } from './cdkInstantiations';
@@ -42,6 +43,15 @@ const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_elasticache.CfnCacheCluster': 'elasticache-cluster',
   'aws_elasticache.CfnServerlessCache': 'elasticache-serverless',
 } satisfies Record<string, ConstructKind>));
+
+/**
+ * Members of an RDS construct that give the host name (or `host:port`) a client connects to, normalised
+ * (`dbInstanceEndpointAddress`, Python's `cluster_endpoint.hostname`, a `Cfn` class's `attrEndpointAddress`).
+ */
+const ENDPOINT_MEMBERS: Partial<Record<string, ReadonlySet<string>>> = {
+  'rds-instance': new Set(['dbinstanceendpointaddress', 'instanceendpoint.hostname', 'instanceendpoint.socketaddress', 'attrendpointaddress']),
+  'rds-cluster': new Set(['clusterendpoint.hostname', 'clusterendpoint.socketaddress', 'clusterreadendpoint.hostname', 'clusterreadendpoint.socketaddress', 'attrendpointaddress', 'attrreadendpointaddress']),
+};
 
 /** Engine factories (`DatabaseInstanceEngine.postgres(...)`, `DatabaseClusterEngine.AURORA_MYSQL`) by their name, normalised. */
 const ENGINE_FACTORIES = new Map<string, string>(Object.entries({
@@ -455,12 +465,19 @@ class CdkIndexer {
       return undefined;
     }
     const target = this.lookup(value.names, value.at);
+    // Only database instances have this member: one another stack hands over in its props is one too.
+    if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === 'dbinstanceendpointaddress') {
+      return { kind: 'rds-endpoint' };
+    }
     if (!target && !this.source.python) {
       this.sstImports ??= new SstImports(this.source);
       const exported = this.sstImports.tableOf(value.names, value.at);
       return exported && { kind: 'exported', ...exported };
     }
     const kind = target?.construct.kind ?? '';
+    if (target && ENDPOINT_MEMBERS[kind]?.has(target.rest.map(normalizeName).join('.'))) {
+      return { kind: 'rds-endpoint' };
+    }
     const members = kind === 'table' || kind === 'table-v2' ? TABLE_MEMBERS : SST_TABLE_MEMBERS[kind];
     return target && members && target.construct.id !== undefined && target.rest.length === 1 && members.has(target.rest[0]) ? { kind: 'table', logicalName: target.construct.id } : undefined;
   }

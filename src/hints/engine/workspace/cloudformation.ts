@@ -39,6 +39,13 @@ const DATABASE_TYPES = new Map<string, DatabaseKind>(Object.entries({
 
 /** Table attributes whose value names the table to the API: its name (`Ref`) and its ARN, which `TableName` also accepts. */
 const TABLE_ATTRIBUTES = new Set(['Arn']);
+/** RDS resources whose `Fn::GetAtt` gives the host name a client connects to, by type: the attributes that do. */
+const ENDPOINT_ATTRIBUTES = new Map<string, ReadonlySet<string>>([
+  ['AWS::RDS::DBInstance', new Set(['Endpoint.Address'])],
+  ['AWS::RDS::DBCluster', new Set(['Endpoint.Address', 'ReadEndpoint.Address'])],
+  ['AWS::RDS::DBProxy', new Set(['Endpoint'])],
+  ['AWS::RDS::DBProxyEndpoint', new Set(['Endpoint'])],
+]);
 
 /** A key schema as far as it is written literally. */
 interface KeySchema {
@@ -98,6 +105,8 @@ export class TemplateIndexer {
   /** Parameters without a literal default: their value is decided at deploy time. */
   private readonly parameters = new Set<string>();
   private readonly tableIds = new Set<string>();
+  /** RDS resources by logical id: the attributes that give their endpoint's host name. */
+  private readonly endpointAttributes = new Map<string, ReadonlySet<string>>();
   private readonly folder: string;
 
   constructor(
@@ -142,6 +151,10 @@ export class TemplateIndexer {
     for (const { entry, type } of typed) {
       if (type && TABLE_TYPES.has(type)) {
         this.tableIds.add(entry.key);
+      }
+      const endpoint = type && ENDPOINT_ATTRIBUTES.get(type);
+      if (endpoint) {
+        this.endpointAttributes.set(entry.key, endpoint);
       }
     }
     const globals = entryOf(entryOf(this.root, 'Globals')?.value, 'Function')?.value;
@@ -368,12 +381,22 @@ export class TemplateIndexer {
       const fallback = this.defaults.get(target);
       return fallback !== undefined ? { kind: 'literal', value: fallback } : undefined;
     }
-    const attribute = getAttTarget(node);
+    const attribute = getAttTarget(node) ?? this.subAttribute(node);
     if (attribute) {
+      if (this.endpointAttributes.get(attribute[0])?.has(attribute[1])) {
+        return { kind: 'rds-endpoint' };
+      }
       return this.tableIds.has(attribute[0]) && TABLE_ATTRIBUTES.has(attribute[1]) ? { kind: 'table', logicalName: attribute[0] } : undefined;
     }
     const text = this.text(node);
     return text !== undefined ? { kind: 'literal', value: text } : undefined;
+  }
+
+  /** `!Sub '${Database.Endpoint.Address}'`: one attribute and nothing else, the same as `!GetAtt Database.Endpoint.Address`. */
+  private subAttribute(node: IacNode): [string, string] | undefined {
+    const sub = subText(node);
+    const match = sub === undefined ? null : /^\$\{([A-Za-z0-9]+)\.([A-Za-z0-9.]+)\}$/.exec(sub);
+    return match ? [match[1], match[2]] : undefined;
   }
 
   /** `!Sub '${Table}'`: one variable and nothing else, the same as `!Ref Table`. */

@@ -51,6 +51,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),
+    environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),

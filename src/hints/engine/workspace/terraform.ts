@@ -46,6 +46,16 @@ const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
 const TABLE_ATTRIBUTES = new Set(['name', 'id', 'arn']);
 /** Outputs of the dynamodb-table module that do the same. */
 const MODULE_TABLE_OUTPUTS = new Set(['dynamodb_table_id', 'dynamodb_table_arn']);
+/** Attributes of RDS resources that give the host name (or `host:port`) a client connects to, by resource type. */
+const ENDPOINT_ATTRIBUTES = new Map<string, ReadonlySet<string>>([
+  ['aws_db_instance', new Set(['address', 'endpoint'])],
+  ['aws_rds_cluster', new Set(['endpoint', 'reader_endpoint'])],
+  ['aws_rds_cluster_instance', new Set(['endpoint'])],
+  ['aws_db_proxy', new Set(['endpoint'])],
+  ['aws_db_proxy_endpoint', new Set(['endpoint'])],
+]);
+/** Outputs of terraform-aws-modules/rds that do the same (the Aurora module's `cluster_endpoint` is also the EKS module's name: not read). */
+const MODULE_ENDPOINT_OUTPUTS = new Set(['db_instance_address', 'db_instance_endpoint']);
 
 /** Arguments Terraform reads itself rather than passing to the resource or module. */
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', 'provider', 'lifecycle']);
@@ -463,6 +473,9 @@ class TerraformIndexer {
       }
       if (value.path.length === 3 && root === 'module' && MODULE_TABLE_OUTPUTS.has(attribute)) {
         return { kind: 'table', logicalName: `module.${name}` };
+      }
+      if (value.path.length === 3 && (ENDPOINT_ATTRIBUTES.get(root)?.has(attribute) || (root === 'module' && MODULE_ENDPOINT_OUTPUTS.has(attribute)))) {
+        return { kind: 'rds-endpoint' };
       }
     }
     const text = this.text(value);

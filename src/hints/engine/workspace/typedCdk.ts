@@ -23,6 +23,7 @@ import { CdkValue, entry, lastNames } from './cdkSource';
 import { CdkTableConstruct, cdkTable, cdkText } from './cdkTables';
 import { isEnvironmentName, sourceRef } from './contribution';
 import { ValueReader } from './typedCdkValues';
+import { readsEndpoint, RDS_ENDPOINT_TYPES } from './typedCdkEndpoints';
 import { EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableIndex } from './types';
 
 const TABLE_TYPES = new Map<string, CdkTableConstruct['kind']>([
@@ -75,10 +76,14 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
   // The constructs by their class name's token, which the expression a variable holds starts at or leads to.
   const tables = new Map<number, CdkTableConstruct>();
   const functions = new Map<number, FunctionConstruct>();
+  const databases = new Map<number, true>();
   for (const context of a.contexts.filter((candidate) => candidate.kind === 'cdk' && candidate.typeSpan)) {
     // A bare class name is one construct type per module a file uses whole (`Table` is `aws_lambda.Table` too): the known one counts.
     const name = a.tokensOf(context.anchor)[0];
     const tableKind = TABLE_TYPES.get(context.type);
+    if (RDS_ENDPOINT_TYPES.has(context.type)) {
+      databases.set(name, true);
+    }
     if (tableKind || FUNCTION_TYPES.has(context.type)) {
       const construct = { ...constructOf(a, reader, file, name, context), indexes: [], added: [] };
       if (tableKind) {
@@ -113,7 +118,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
   }
   return {
     tables: [...tables.values()].map((table) => cdkTable(file, a.lines, table)),
-    functions: [...functions.values()].map((fn) => lambda(a, tables, fn)),
+    functions: [...functions.values()].map((fn) => lambda(a, { tables, databases }, fn)),
     ...(elsewhere ? { cdkIndexedElsewhere: true as const } : {}),
   };
 }
@@ -185,7 +190,7 @@ function receiverOf<T>(a: CodeAnalyzer, constructs: Map<number, T>, name: number
 }
 
 /** A Lambda function: `code(Code.fromAsset("path"))` (relative to the folder `cdk` runs in), its handler and environment. */
-function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, construct: FunctionConstruct): FunctionDefinition {
+function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: FunctionConstruct): FunctionDefinition {
   const { props } = construct;
   const fn: FunctionDefinition = { logicalName: construct.id ?? '', format: 'cdk', codePaths: [], environment: {}, definedAt: construct.definedAt };
   const code = entry(props, 'code');
@@ -217,7 +222,7 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
     }
   }
   for (const [name, value] of variables) {
-    const setting = environmentValue(a, tables, value);
+    const setting = environmentValue(a, constructs, value);
     if (setting) {
       fn.environment[name] = setting;
     } else {
@@ -227,11 +232,23 @@ function lambda(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, constru
   return fn;
 }
 
-/** A literal, or a table of the file named by Java's `table.getTableName()`, C#'s `table.TableName` or Go's `table.TableName()`. */
-function environmentValue(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>, value: CdkValue): EnvironmentValue | undefined {
+/** The tables and the RDS databases of the file, by their class name's token. */
+interface FileConstructs {
+  tables: Map<number, CdkTableConstruct>;
+  databases: Map<number, true>;
+}
+
+/**
+ * A literal, a table of the file named by Java's `table.getTableName()`, C#'s `table.TableName` or Go's `table.TableName()`,
+ * or the endpoint address of an RDS database of the file (`typedCdkEndpoints.ts`).
+ */
+function environmentValue(a: CodeAnalyzer, { tables, databases }: FileConstructs, value: CdkValue): EnvironmentValue | undefined {
   const text = cdkText(value);
   if (text !== undefined) {
     return { kind: 'literal', value: text };
+  }
+  if (readsEndpoint(a, value, (receiver) => receiverOf(a, databases, receiver) !== undefined)) {
+    return { kind: 'rds-endpoint' };
   }
   const names = value.kind === 'path' || (value.kind === 'call' && value.args.length === 0) ? (value.kind === 'path' ? value.names : value.callee) : [];
   const member = names[names.length - 1];

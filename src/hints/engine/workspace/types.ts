@@ -97,6 +97,8 @@ export interface DatabaseDefinition {
 export type EnvironmentValue =
   | { kind: 'table'; logicalName: string }
   | { kind: 'literal'; value: string }
+  /** The endpoint address of an RDS instance, cluster or proxy the same template, configuration or app defines. */
+  | { kind: 'rds-endpoint' }
   /** A table another module of an SST app exports (see `FileContribution.sstExports`): the module as written, the path there. */
   | { kind: 'exported'; module: string; path: string }
   /** A Serverless service's value the reader cannot follow, which a table of a resource fragment may match. */

@@ -233,6 +233,9 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     if (value.kind === 'service') {
       return fragmentTable(union.tables, fn, value);
     }
+    if (value.kind === 'rds-endpoint') {
+      return undefined;
+    }
     const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(scopedName(fn, value.logicalName)) : this.exportedTables(fn, value);
     return candidates?.length === 1 ? candidates[0] : undefined;
   }
@@ -551,6 +554,11 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** The literal every function that runs a code file (or, for a file none runs, its project's) sets a variable to. */
   environmentLiteral(codeFile: string, variable: string): string | undefined {
     return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === 'literal' ? setting.value : undefined));
+  }
+
+  /** Whether every function running this code file sets an environment variable to an RDS endpoint's address; see `WorkspaceView.environmentIsRdsEndpoint`. */
+  environmentIsRdsEndpoint(codeFile: string, variable: string): boolean {
+    return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === 'rds-endpoint' ? true : undefined)) === true;
   }
 
   /** What `read` makes of each function's setting of a variable; undefined unless every function that sets it agrees. */

@@ -18,6 +18,8 @@ export interface WorkspaceView {
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
   /** The literal that every function running this code file sets an environment variable to; undefined otherwise. */
   environmentLiteral?(codeFile: string, variable: string): string | undefined;
+  /** Whether every function running this code file sets an environment variable to the endpoint address of an RDS instance, cluster or proxy. */
+  environmentIsRdsEndpoint?(codeFile: string, variable: string): boolean;
   /**
    * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
    * Terraform module), or undefined when none is declared there or its default is not a single value or
