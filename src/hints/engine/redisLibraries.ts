@@ -93,6 +93,11 @@ export function isIoredisModule(module: string): boolean {
 }
 /** The Redis client types a TypeScript annotation names (ioredis, node-redis, iovalkey). */
 export const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
+/**
+ * ioredis' (and iovalkey's) types of a pipeline or transaction: `Pipeline` (v4 and v5) and `ChainableCommander`
+ * (v5, what `pipeline()` and `multi()` return). A name of either type queues commands sent together by `exec()`.
+ */
+export const IOREDIS_BATCH_TYPES = new Set(['Pipeline', 'ChainableCommander']);
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
 /**
  * ioredis's (and iovalkey's) static `Redis.createClient(...)`: "the same as `new Redis()` but is included for compatibility

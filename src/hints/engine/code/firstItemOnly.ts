@@ -33,6 +33,13 @@ export function itemsParameterReadsFirstOnly(a: CodeAnalyzer, variable: number):
   return dialect !== undefined && fn > 0 && onlyUses(a, fn, variable, (after) => itemsVariableUse(a, dialect, after));
 }
 
+/** Whether a callback's parameter holding a whole result (`.then((r) => r.data[0])`) is used only for the first item of its member `items`. */
+export function resultParameterReadsFirstOnly(a: CodeAnalyzer, variable: number, items: string): boolean {
+  const dialect = dialectOf(a);
+  const fn = a.scopes.enclosing(variable, ['function']);
+  return dialect !== undefined && fn > 0 && onlyUses(a, fn, variable, (after) => a.isAccess(after) && a.idIs(after + 1, items) && firstItemUse(a, dialect, after + 2, fn));
+}
+
 /** Whether the result of the call whose name is at `nameIndex` is used only for its first item (see the module's comment). */
 export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean {
   const dialect = dialectOf(a);

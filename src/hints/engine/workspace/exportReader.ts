@@ -15,6 +15,7 @@ import { assignedObject, calledImport, calledMembers, JS_CLIENT_LIBRARY } from '
 import type { CodeExports, ConstructedImport, ModuleFunction, ReExport } from './codeExports';
 import { classClients, instanceClients, recordClients } from './exportedInstances';
 import { ExportedClient, PynamodbClassKind } from './types';
+import { JS_MODULES } from '../services';
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
@@ -147,6 +148,12 @@ export abstract class ExportReader {
     const model = bindings.length === 1 ? this.ormObjectOf(bindings[0]) : undefined;
     if (model) {
       this.passOn(exported, { module: model.module, name: model.path, ...uniqueIndexesOf(model) });
+      return;
+    }
+    // `export const DocumentClient: typeof AWS.DynamoDB.DocumentClient = xAWS.DynamoDB.DocumentClient`: the SDK's class.
+    const typedClass = bindings.length === 1 ? bindings[0].fixed : undefined;
+    if (typedClass?.t === 'ref' && Object.hasOwn(JS_MODULES, typedClass.module)) {
+      this.passOn(exported, { module: typedClass.module, name: typedClass.path });
       return;
     }
     let agreed: ExportedClient | undefined;

@@ -25,9 +25,9 @@ import { chainStart } from '../receiverChains';
 import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
-import { ELECTRODB, OrmObject } from './ormObjects';
+import { ELECTRODB, isOrmObject, OrmObject } from './ormObjects';
 import { constObjectLiteral, declaredArray, declaredItemType } from './declaredShapes';
-import { itemsParameterReadsFirstOnly, readsFirstOfMember } from '../firstItemOnly';
+import { itemsParameterReadsFirstOnly, readsFirstOfMember, resultParameterReadsFirstOnly } from '../firstItemOnly';
 import type { OptionContext } from '../../model';
 import { normalizeName } from '../../types';
 import { occurrenceOf } from '../options';
@@ -103,7 +103,7 @@ const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
   // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
   const last = a.is(close - 1, ',') ? close - 2 : close - 1;
-  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && (constArray(a, first) || declaredArray(a, first)));
+  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && (constArray(a, first) || declaredArray(a, first) || readItems(a, first)));
 }
 
 /** Whether the tokens `first`..`last` are an array literal or an array method's result (`rows.map(...)`). */
@@ -132,6 +132,25 @@ function constArray(a: CodeAnalyzer, name: number): boolean {
     return false;
   }
   return arrayExpression(a, start, expressionEnd(a, start) - 1);
+}
+
+/** Entity members that start a read whose `data` is a list of items (a Query by an index, a Scan). */
+const LIST_READS = ['query', 'scan'];
+
+/**
+ * Whether the name at `name` is a `const` a Query's or Scan's result gives its items (`const { data } = await
+ * cache.query.byNamespace({ ns }).go()`, then `cache.delete(data).go()`): version 2's `data` of such a read is an array.
+ */
+function readItems(a: CodeAnalyzer, name: number): boolean {
+  const binding = a.isId(name) ? a.scopes.lookup(a.tokens.text(name), name, true) : undefined;
+  const pattern = binding?.destructured;
+  if (!binding || pattern?.key !== RESULT_MEMBERS[0] || !a.idIs(a.partner[pattern.from - 2] - 1, 'const')) {
+    return false;
+  }
+  const start = a.idIs(pattern.from, 'await') ? pattern.from + 1 : pattern.from;
+  const entity = a.isId(start) ? a.lookup(a.tokens.text(start), start) : undefined;
+  const goOpen = a.is(pattern.end - 1, ')') ? a.partner[pattern.end - 1] : -1;
+  return isOrmObject(entity) && entity.module === ELECTRODB && a.isAccess(start + 1) && a.tokens.isOneOf(start + 2, LIST_READS) && a.idIs(goOpen - 1, 'go');
 }
 
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
@@ -200,7 +219,37 @@ function withStepExpression(a: CodeAnalyzer, request: OptionContext, steps: read
 function firstItemOfUnfiltered(a: CodeAnalyzer, anchor: number, steps: ChainStep[], goClose: number, request: OptionContext): boolean {
   const filtered = steps.some((step) => FILTER_STEPS.some((name) => a.tokens.is(step.name, name))) || request.options.some((option) => option.norm === FILTER_EXPRESSION);
   const parameter = thenDataParameter(a, goClose);
-  return !filtered && (parameter >= 0 ? itemsParameterReadsFirstOnly(a, parameter) : readsFirstOfMember(a, chainStart(a, anchor), goClose, RESULT_MEMBERS[0]));
+  const result = parameter < 0 ? thenResultParameter(a, goClose) : -1;
+  return (
+    !filtered &&
+    (parameter >= 0
+      ? itemsParameterReadsFirstOnly(a, parameter)
+      : result >= 0
+        ? resultParameterReadsFirstOnly(a, result, RESULT_MEMBERS[0])
+        : readsFirstOfMember(a, chainStart(a, anchor), goClose, RESULT_MEMBERS[0]))
+  );
+}
+
+/** The parameter a promise callback takes the whole result as (`.go().then((r) => r.data)`, `.then(async result => …)`), or -1. */
+function thenResultParameter(a: CodeAnalyzer, goClose: number): number {
+  if (!a.isAccess(goClose + 1) || !a.idIs(goClose + 2, 'then') || !a.is(goClose + 3, '(')) {
+    return -1;
+  }
+  const start = a.idIs(goClose + 4, 'async') ? goClose + 5 : goClose + 4;
+  const parameter = a.is(start, '(') && a.is(start + 2, ')') ? start + 1 : start;
+  const arrow = parameter === start ? parameter + 1 : parameter + 2;
+  return a.isId(parameter) && a.is(arrow, '=>') ? parameter : -1;
+}
+
+/** Whether a `then` callback's result parameter at `parameter` is read for its `data` in the callback (`(r) => r.data`). */
+function readsResultData(a: CodeAnalyzer, parameter: number, thenOpen: number): boolean {
+  const name = a.tokens.text(parameter);
+  for (let m = parameter + 1; m + 2 < a.partner[thenOpen]; m++) {
+    if (a.is(m, name) && a.isAccess(m + 1) && a.tokens.isOneOf(m + 2, RESULT_MEMBERS) && !a.isAccess(m - 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -228,11 +277,15 @@ function thenDataParameter(a: CodeAnalyzer, goClose: number): number {
 /**
  * Whether the result of the `go()` that closes at `goClose` is read as version 2's `{ data, cursor }`:
  * `const { data } = await ...go()`, `(await ...go()).data`, `result.data` after `const result = await ...go()`,
- * or a `then` callback's `({ data }) => …`.
+ * or a `then` callback's `({ data }) => …` or `(r) => r.data`.
  */
 function readsVersionTwoResult(a: CodeAnalyzer, chainFrom: number, goClose: number): boolean {
   if (thenDataParameter(a, goClose) >= 0) {
     return true;
+  }
+  const result = thenResultParameter(a, goClose);
+  if (result >= 0) {
+    return readsResultData(a, result, goClose + 3);
   }
   let k = chainFrom - 1;
   if (a.idIs(k, 'await')) {

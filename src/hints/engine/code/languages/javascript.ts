@@ -13,7 +13,7 @@ import { otherFilesReturnedRedisOptions } from '../otherFileRedisOptionFunctions
 import { typedRedisOptions } from '../typedRedisOptions';
 import { libraryRedisOptions } from '../libraryRedisOptions';
 import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
-import { JS_REDIS_TYPES } from '../../redisLibraries';
+import { IOREDIS_BATCH_TYPES, JS_REDIS_TYPES } from '../../redisLibraries';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -71,6 +71,9 @@ const CLOSE_BRACE = codeOf('}');
  * same file (`props: DatabaseStackProps`), whose members are read through it.
  */
 function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined {
+  if (a.idIs(start, 'typeof')) {
+    return typeofImport(a, start + 1);
+  }
   const name = a.id(start);
   const imported = name ? a.imports.get(name) : undefined;
   if (!imported) {
@@ -90,11 +93,29 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
     return glideResult(imported.module, imported.path, false);
   }
   if (services.includes('redis')) {
-    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(imported.module) ? 'ioredis' : 'node-redis' } : undefined;
+    const ioredis = isIoredisModule(imported.module);
+    if (ioredis && IOREDIS_BATCH_TYPES.has(imported.path)) {
+      return { t: 'client', kind: 'redis', flavor: 'ioredis', batched: true };
+    }
+    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: ioredis ? 'ioredis' : 'node-redis' } : undefined;
   }
   // The whole qualified name: `DynamoDB.DocumentClient` is the document client, not the `DynamoDB` it is read from.
   const kind = JS_FACTORIES[qualifiedPath(a, start, imported.path)];
   return kind ? { t: 'client', kind } : undefined;
+}
+
+/**
+ * `typeof AWS.DynamoDB.DocumentClient`, `typeof Redis`: the class an SDK or Redis module exports, as
+ * an export typed so holds it whatever its initializer (`export const DocumentClient: typeof AWS.DynamoDB.DocumentClient
+ * = xAWS.DynamoDB.DocumentClient`, the SDK as AWS X-Ray's `captureAWS` hands it back). Other modules' names stay unknown.
+ */
+function typeofImport(a: CodeAnalyzer, start: number): Value | undefined {
+  const name = a.id(start);
+  const imported = name ? a.imports.get(name) : undefined;
+  if (!imported || !JS_MODULES[imported.module]) {
+    return undefined;
+  }
+  return { t: 'ref', module: imported.module, path: qualifiedPath(a, start, imported.path) };
 }
 
 /** The import path of a type written `Name.Member.Member` from its first name, with each member added. */
@@ -251,7 +272,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, i
       // `const ready = (async () => { ...; return client; })()`: what the function returns.
       const returned = fn || expression < 0 ? -1 : immediatelyCalledReturn(a, tree, expression);
       const held = returned >= 0 ? returned : expression;
-      tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression: held, ...(typed ? { declared: typed } : {}) });
+      // A name typed `typeof` an SDK or driver class holds that class, whatever wrapper its initializer goes through.
+      const fixed = fn ?? (typed && a.idIs(typeStart, 'typeof') ? typed : undefined);
+      tree.bind(holder, name, fixed ? { token: k, expression, fixed } : { token: k, expression: held, ...(typed ? { declared: typed } : {}) });
       k = expression >= 0 ? expressionEnd(a, expression) : j;
     } else {
       return;
