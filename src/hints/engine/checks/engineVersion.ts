@@ -53,6 +53,13 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     if (version !== undefined && engine !== undefined && pastStandardSupport(lifecycle, engine, version)) {
       context.report(rule, option.value, undefined, messageFor(rule, engine, version));
     }
+    // A template parameter every allowed value of which is past its date (`AllowedValues` of 5.7.mysql_aurora.2.x only).
+    const choices = option.literal.kind === 'expr' ? option.literal.oneOf?.map(versionText) : undefined;
+    if (choices && engine !== undefined && choices.every((choice) => choice !== undefined && pastStandardSupport(lifecycle, engine, choice))) {
+      // The end-of-life message only where every choice reached its end of life.
+      const messages = new Set(choices.map((choice) => (choice === undefined ? undefined : messageFor(rule, engine, choice))));
+      context.report(rule, option.value, undefined, messages.size === 1 ? [...messages][0] : undefined);
+    }
     // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.
     const cdk = option.literal.kind === 'expr' ? cdkEngineVersion(option.literal.text) : undefined;
     if (cdk && pastStandardSupport(lifecycle, cdk.engine, cdk.version)) {

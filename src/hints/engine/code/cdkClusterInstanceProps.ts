@@ -18,7 +18,7 @@ import { csharpInitializer } from './pulumi';
 const INSTANCE_PROPS = normalizeName('instanceProps');
 
 /** The instance props that rules read on a cluster; others (`vpc`, `securityGroups`) are the placement's. */
-const INSTANCE_LEVEL = new Set(['publiclyAccessible', 'enablePerformanceInsights', 'autoMinorVersionUpgrade'].map(normalizeName));
+const INSTANCE_LEVEL = new Set(['publiclyAccessible', 'enablePerformanceInsights', 'autoMinorVersionUpgrade', 'instanceType'].map(normalizeName));
 
 const INSTANCE_PROPS_TYPE = /(?:^|\.)InstanceProps$/;
 

@@ -17,6 +17,7 @@ import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
 import { fullAccessItems, fullAccessPolicies } from './managedPolicies';
 import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
+import { allowedOnlyValues } from './allowedValues';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
 import { templateSecretLiteral } from './templateSecrets';
 import { templateRoot } from './fragments';
@@ -248,6 +249,8 @@ class Template {
   readonly ingress: IngressRule[] = [];
   private readonly groupUses = new GroupUses();
   private readonly defaults: Map<string, Literal>;
+  /** The choices of the parameters with `AllowedValues` and no default, which a `Ref` to one carries (`oneOf`). */
+  private readonly allowed: Map<string, readonly Literal[]>;
   private readonly conditions: Conditions;
   /** The template's `String` parameters, which password properties may take in. */
   private readonly parameters: Map<string, TemplateParameter>;
@@ -260,6 +263,7 @@ class Template {
     private readonly importedGroupUse?: (group: string) => number | undefined,
   ) {
     this.defaults = parameterValues(root, passed);
+    this.allowed = allowedOnlyValues(root, passed);
     this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
     this.parameters = templateParameters(root);
   }
@@ -299,7 +303,8 @@ class Template {
     const node = resolved ?? written;
     const target = refTarget(node);
     if (target !== undefined) {
-      return this.defaults.get(target) ?? { kind: 'expr', text: `Ref ${target}` };
+      const oneOf = this.allowed.get(target);
+      return this.defaults.get(target) ?? { kind: 'expr', text: `Ref ${target}`, ...(oneOf ? { oneOf } : {}) };
     }
     if (node.kind === 'scalar' && !node.tag) {
       return node.literal;

@@ -57,14 +57,15 @@ class TerraformReader extends TerraformValues implements HclValues {
   readonly ingressReader = new TerraformIngress(this);
 
   /**
-   * Arguments and nested blocks of the body between `open` and `close`: the first token of a line,
-   * followed by `=` or `{`. Values and nested blocks are skipped whole, so only this level is read.
+   * Arguments and nested blocks of the body between `open` and `close`: the first token of a line, or the
+   * first after the brace of a one-line block (`variable "days" { default = 0 }`), followed by `=` or `{`.
+   * Values and nested blocks are skipped whole, so only this level is read.
    */
   body(open: number, close: number): BodyItem[] {
     const { tokens, partner } = this;
     const items: BodyItem[] = [];
     for (let k = open + 1; k < close; k++) {
-      if (tokens.kinds[k] !== ID || this.lineOf(k) === this.lineOf(k - 1)) {
+      if (tokens.kinds[k] !== ID || (k > open + 1 && this.lineOf(k) === this.lineOf(k - 1))) {
         const p = partner[k];
         if (p > k) {
           k = p;
