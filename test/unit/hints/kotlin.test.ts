@@ -278,4 +278,30 @@ describe('Kotlin', () => {
     );
     assert.deepEqual(hintsOfRules('Pools.kt', code, ['rds-sql-password']).filter((hint) => hint.endsWith('!')), ['5:"hunter2" rds-sql-password!']);
   });
+
+  it('reads a 1.x mapper expression constructed with its type argument, as Java reads `new X<T>()`', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBQueryExpression',
+      'class Page<T>(val items: List<T>)',
+      'class OrderDao(private val mapper: DynamoDBMapper) {',
+      '    fun byStatus(status: String): List<Order> {',
+      '        val expression = DynamoDBQueryExpression<Order>()',
+      '            .withIndexName("status-index")',
+      '            .withKeyConditionExpression("status = :s")',
+      '        return mapper.query(Order::class.java, expression)',
+      '    }',
+      '    fun small(count: Int) = Page<Order>(listOf()).items.size < limit(count)',
+      '}',
+    );
+    const hints = hintsOfRules('OrderDao.kt', code, ['dynamodb-query', 'dynamodb-key-condition-expression', 'dynamodb-index-name', 'dynamodb-consistent-read']);
+    assert.deepEqual(hints, [
+      '6:DynamoDBQueryExpression dynamodb-query',
+      // Read strongly consistently unless told otherwise, on an index: said where the index is named.
+      '7:withIndexName dynamodb-consistent-read!',
+      '7:withIndexName dynamodb-index-name',
+      '8:withKeyConditionExpression dynamodb-key-condition-expression',
+      '9:query dynamodb-query',
+    ]);
+  });
 });

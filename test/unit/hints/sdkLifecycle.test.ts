@@ -106,6 +106,41 @@ describe('aws-sdk-end-of-support', () => {
     });
   });
 
+  describe('Kotlin (SDK for Java 1.x)', () => {
+    it('flags the first import of a DynamoDB, RDS or ElastiCache 1.x package, written without a semicolon', () => {
+      assert.deepEqual(
+        findings(
+          'OrderDao.kt',
+          sourceLines(
+            'package shop.orders',
+            '',
+            'import java.time.Instant',
+            'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper',
+            'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBScanExpression',
+            '',
+            'class OrderDao(private val mapper: DynamoDBMapper) {',
+            '    fun all(): List<Order> = mapper.scan(Order::class.java, DynamoDBScanExpression())',
+            '}',
+          ),
+        ),
+        ['4:com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper dynamodb'],
+      );
+      // An entity class, a wildcard import and an alias all name the 1.x packages.
+      assert.deepEqual(findings('Order.kt', sourceLines('import com.amazonaws.services.dynamodbv2.datamodeling.*', '', '@DynamoDBTable(tableName = "orders")', 'data class Order(var id: String? = null)')), [
+        '1:com.amazonaws.services.dynamodbv2.datamodeling.* dynamodb',
+      ]);
+      assert.deepEqual(findings('Config.kts', sourceLines('import com.amazonaws.services.rds.auth.RdsIamAuthTokenGenerator as TokenGenerator')), [
+        '1:com.amazonaws.services.rds.auth.RdsIamAuthTokenGenerator rds',
+      ]);
+    });
+
+    it('leaves SDK 2.x, other 1.x services, comments and strings alone', () => {
+      assert.deepEqual(findings('A.kt', sourceLines('import software.amazon.awssdk.services.dynamodb.DynamoDbClient', 'import com.amazonaws.services.s3.AmazonS3')), []);
+      assert.deepEqual(findings('A.kt', sourceLines('// import com.amazonaws.services.dynamodbv2.AmazonDynamoDB', 'val pkg = "com.amazonaws.services.rds"')), []);
+      assert.deepEqual(findings('A.kt', sourceLines('import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient')), []);
+    });
+  });
+
   describe('Go (SDK v1)', () => {
     it('flags the first v1 service package import, subpackages included', () => {
       assert.deepEqual(

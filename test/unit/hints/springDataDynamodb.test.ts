@@ -458,6 +458,70 @@ describe('Spring Data DynamoDB repositories', () => {
     assert.ok(!hints.some((hint) => /^(?:69|75|80):save /.test(hint)), 'save of one entity keeps no hover of its own');
   });
 
+  it('reports a save of the entity an Optional kept from findById holds (`found.get()` changed, then saved), not of another value', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      ...ORDER_ENTITY,
+      '',
+      '@EnableScan',
+      'interface OrderRepository extends CrudRepository<Order, String> {',
+      '}',
+      '',
+      '@Service',
+      'public class OrderService {',
+      '    private final OrderRepository orders;',
+      '',
+      '    OrderService(OrderRepository orders) {',
+      '        this.orders = orders;',
+      '    }',
+      '',
+      '    public Order cancel(String id) {',
+      '        var found = orders.findById(id);',
+      '        if (found.isPresent()) {',
+      '            found.get().setOrderId(id);',
+      '            orders.save(found.get());', // 46
+      '            return found.get();',
+      '        }',
+      '        return null;',
+      '    }',
+      '',
+      '    public void reopen(String id) {',
+      '        var found = orders.findById(id);',
+      '        found.orElseThrow().setOrderId(id);',
+      '        orders.save(found.orElseThrow());', // 55
+      '    }',
+      '',
+      '    public void copy(String id, Order fresh) {',
+      '        var found = orders.findById(id);',
+      '        if (found.isPresent()) {',
+      '            fresh.setOrderId(found.get().getOrderId());',
+      '            orders.save(fresh);', // 62: another entity, built by the caller
+      '        }',
+      '    }',
+      '',
+      '    public boolean exists(String id) {',
+      '        var found = orders.findById(id);',
+      '        return found.isPresent() && orders.save(found.get()) != null;', // 68: saved unchanged
+      '    }',
+      '',
+      '    public void hold(String id) {',
+      '        Optional<Order> found = orders.findById(id);',
+      '        found.get().setOrderId(id);',
+      '        orders.save(found.get());', // 74: the Optional declared with its entity
+      '    }',
+      '}',
+    );
+    const hints = withoutSdkV1(hintsIn('OrderService.java', code)).filter((hint) => hint.includes('read-modify-write'));
+    assert.deepEqual(hints.sort(), [
+      '46:save dynamodb-read-modify-write',
+      '46:save dynamodb-read-modify-write!',
+      '55:save dynamodb-read-modify-write',
+      '55:save dynamodb-read-modify-write!',
+      '74:save dynamodb-read-modify-write',
+      '74:save dynamodb-read-modify-write!',
+    ]);
+  });
+
   it('reads the Spring Data 1.x names of the 4.x library: findOne, exists, delete of an id, save and delete of a list', () => {
     const code = sourceLines(
       ...IMPORTS,

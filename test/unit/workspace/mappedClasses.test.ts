@@ -145,13 +145,26 @@ describe('Workspace: mapped classes and their version attributes (read-modify-wr
     assert.deepEqual(findings(hintsOfFile(parameter, 'Shop/Services/TicketService.cs')), []);
   });
 
-  it('stays silent with a version attribute, alone, and when two files declare the name', () => {
+  it('stays silent with a version attribute, alone, and when two files declare the name differently', () => {
     const java = { 'src/main/java/shop/model/Shipment.java': bean('Shipment', true), 'src/main/java/shop/service/ShipmentService.java': SERVICE };
     assert.deepEqual(findings(hintsOfFile(java, 'src/main/java/shop/service/ShipmentService.java')), []);
     const cs = { 'Shop/Model/Ticket.cs': ENTITY(true), 'Shop/Services/TicketService.cs': TICKETS };
     assert.deepEqual(findings(hintsOfFile(cs, 'Shop/Services/TicketService.cs')), []);
     assert.deepEqual(findings(hintsOfFile(cs, 'Shop/Services/TicketService.cs', null)), []);
-    const twice = { 'a/Ticket.cs': ENTITY(false), 'b/Ticket.cs': ENTITY(false), 'Shop/Services/TicketService.cs': TICKETS };
+    const twice = { 'a/Ticket.cs': ENTITY(true), 'b/Ticket.cs': ENTITY(false), 'Shop/Services/TicketService.cs': TICKETS };
     assert.deepEqual(findings(hintsOfFile(twice, 'Shop/Services/TicketService.cs')), []);
+  });
+
+  it('reads a class two files declare alike (each module of a build with its copy) as either copy answers', () => {
+    const copies = { 'a/Ticket.cs': ENTITY(false), 'b/Ticket.cs': ENTITY(false), 'Shop/Services/TicketService.cs': TICKETS };
+    assert.deepEqual(findings(hintsOfFile(copies, 'Shop/Services/TicketService.cs')), [`16:SaveAsync ${RULE}`]);
+    const java = {
+      'intake/src/main/java/shop/model/Shipment.java': bean('Shipment', false),
+      'billing/src/main/java/shop/model/Shipment.java': bean('Shipment', false),
+      'intake/src/main/java/shop/service/ShipmentService.java': SERVICE,
+    };
+    assert.deepEqual(findings(hintsOfFile(java, 'intake/src/main/java/shop/service/ShipmentService.java')), [`16:putItem ${RULE}`]);
+    const versionedCopies = { ...java, 'billing/src/main/java/shop/model/Shipment.java': bean('Shipment', true), 'intake/src/main/java/shop/model/Shipment.java': bean('Shipment', true) };
+    assert.deepEqual(findings(hintsOfFile(versionedCopies, 'intake/src/main/java/shop/service/ShipmentService.java')), []);
   });
 });

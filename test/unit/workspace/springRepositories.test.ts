@@ -172,6 +172,26 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     assert.deepEqual(hintsOfFile(files, 'src/main/java/lib/archive/LoanService.java'), ['14:findById dynamodb-get-item']);
   });
 
+  it('reads a repository and entity that two modules of one build each copy alike, and stays silent where the copies differ', () => {
+    const inModule = (module: string, files: Record<string, string>): Record<string, string> =>
+      Object.fromEntries(Object.entries(files).map(([file, text]) => [`${module}/${file}`, text]));
+    // Two services of a monorepo, each with its own copy of the shared model and repository, in the same packages.
+    const copied = { ...inModule('loans-svc', FILES(true)), ...inModule('members-svc', { 'src/main/java/lib/model/Loan.java': ENTITY, 'src/main/java/lib/repository/LoanRepository.java': REPOSITORY(true) }) };
+    const expected = [
+      '15:findAll dynamodb-scan',
+      '16:findById dynamodb-get-item',
+      '17:findByCopyIdAndState dynamodb-filter-expression',
+      '17:findByCopyIdAndState dynamodb-filter-expression!',
+      '17:findByCopyIdAndState dynamodb-scan',
+      '18:findByMemberId dynamodb-query',
+    ];
+    assert.deepEqual(hintsOfFile(copied, `loans-svc/${SERVICE_FILE}`), expected);
+    // The other module's copy declares another method: which copy Spring uses depends on the module, so nothing is said.
+    const grown = REPOSITORY(true).replace('List<Loan> findByMemberId(String memberId);', 'List<Loan> findByMemberId(String memberId);\n    long countByState(String state);');
+    const differing = { ...copied, 'members-svc/src/main/java/lib/repository/LoanRepository.java': grown };
+    assert.deepEqual(hintsOfFile(differing, `loans-svc/${SERVICE_FILE}`), []);
+  });
+
   it('leaves a JPA repository of another file alone, and an entity it cannot see keeps derived queries silent', () => {
     const jpa = REPOSITORY(false).replace('import org.socialsignin.spring.data.dynamodb.repository.EnableScan;', 'import org.springframework.data.jpa.repository.JpaRepository;');
     // Kept for a configuration that enables DynamoDB repositories in its package, and silent without one.

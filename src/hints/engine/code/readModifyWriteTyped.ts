@@ -227,8 +227,13 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   if (a.language.family === 'csharp') {
     end = pastBlockingWait(a, end);
   }
+  // Spring Data's `findById` kept as its Optional (`var found = repository.findById(id)`): a response whose
+  // `.get()` or `.orElseThrow()` is the item, as the dialect's item accessor reads it.
+  let optional = false;
   if (a.language.family === 'java') {
-    end = pastOptionalUnwrap(a, end);
+    const unwrapped = pastOptionalUnwrap(a, end);
+    optional = unwrapped === end && a.idIs(name, 'findById');
+    end = unwrapped;
   }
   let start = a.isAccess(name - 1) ? chainStart(a, name - 2) : name;
   if (a.idIs(start - 1, 'await')) {
@@ -239,7 +244,7 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
     start--;
     end++;
   }
-  const object = dialect.readsObject(a, get);
+  const object = dialect.readsObject(a, get) && !optional;
   let item = object ? end : dialect.itemMember(a, end);
   // `new HashMap<>(client.getItem(r).item())`
   if (item >= 0 && a.is(start - 1, '(') && a.partner[start - 1] === item) {

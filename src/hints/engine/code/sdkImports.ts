@@ -1,6 +1,6 @@
 /**
  * Imports of a DynamoDB, RDS or ElastiCache client from an older AWS SDK major version: the
- * JavaScript SDK v2 (`aws-sdk`), the Java SDK 1.x (`com.amazonaws.services.*`) and the Go SDK v1
+ * JavaScript SDK v2 (`aws-sdk`), the Java SDK 1.x (`com.amazonaws.services.*`, from Java or Kotlin) and the Go SDK v1
  * (`github.com/aws/aws-sdk-go/service/*`). Read apart from client recognition: only the import
  * statements, and for the `aws-sdk` root module, whether the file reaches one of the three services
  * through it (a file that uses only S3 through `aws-sdk` is not this product's business).
@@ -70,7 +70,9 @@ export function sdkImport(a: CodeAnalyzer): SdkImport | undefined {
     case 'javascript':
     case 'typescript':
       return javascriptImport(a);
+    // Kotlin imports Java's packages with the same statement, without the semicolon (`import com.amazonaws.…`).
     case 'java':
+    case 'kotlin':
       return javaImport(a);
     case 'go':
       return goImport(a);
@@ -284,7 +286,7 @@ function serviceThroughRoot(a: CodeAnalyzer): HintService | undefined {
   return undefined;
 }
 
-/** `import com.amazonaws.services.dynamodbv2.…;` (also `import static`). */
+/** `import com.amazonaws.services.dynamodbv2.…;` (also `import static`, and Kotlin's `import … as Alias`). */
 function javaImport(a: CodeAnalyzer): SdkImport | undefined {
   const codes = a.tokens.codes;
   for (let i = 0; i < codes.length; i++) {

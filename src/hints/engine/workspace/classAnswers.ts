@@ -54,11 +54,11 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
       this.mappedBases = new Map();
       for (const contribution of this.allContributions()) {
         for (const [name, versioned] of Object.entries(contribution.mappedClasses ?? {})) {
-          // Two files that declare one simple name leave it unknown.
-          this.mappedIndex.set(name, this.mappedIndex.has(name) ? null : versioned);
+          // Two files that declare one simple name leave it unknown, unless both answer alike (each module's copy of a class).
+          this.mappedIndex.set(name, agreed(this.mappedIndex, name, versioned));
         }
         for (const [name, base] of Object.entries(contribution.mappedClassBases ?? {})) {
-          this.mappedBases.set(name, this.mappedBases.has(name) ? null : base);
+          this.mappedBases.set(name, agreed(this.mappedBases, name, base));
         }
       }
     }
@@ -90,13 +90,19 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   }
 }
 
+/** The value a name keeps when one more file declares it as `value`: that value where none or the same was known, else null. */
+function agreed<T>(index: ReadonlyMap<string, T | null>, name: string, value: T): T | null {
+  const known = index.get(name);
+  return known === undefined || known === value ? value : null;
+}
+
 /** How many base classes up a version attribute is looked for. */
 const MAX_BASE_DEPTH = 4;
 
 /**
  * Whether the mapped class `key` has a version attribute, its own or one a base class it extends declares (the
  * mapper maps inherited members); a base the workspace does not index carries none, since every class with one is
- * indexed. Undefined for a class the workspace does not map, or declares twice.
+ * indexed. Undefined for a class the workspace does not map, or declares twice with different answers.
  */
 function versionedThroughBases(index: ReadonlyMap<string, boolean | null>, bases: ReadonlyMap<string, string | null>, key: string): boolean | undefined {
   const own = index.get(key) ?? undefined;

@@ -32,7 +32,7 @@ export interface SpringEntityShape {
 
 /**
  * The workspace's repositories and entities by simple name and by qualified name (`shop.orders.OrderRepository`);
- * null where two files declare the name.
+ * null where two files declare the name differently.
  */
 export interface SpringIndex {
   repositories: Map<string, SpringRepositoryShape | null>;
@@ -41,7 +41,8 @@ export interface SpringIndex {
 
 /**
  * The repositories and entities the workspace's files declare. A simple name two files declare (a `UserRepository`
- * in each of two packages) is left unknown; the qualified names still tell them apart.
+ * in each of two packages) is left unknown; the qualified names still tell them apart. Two modules' identical
+ * copies of one class count as one.
  */
 export function springIndexOf(contributions: readonly FileContribution[]): SpringIndex {
   const index: SpringIndex = { repositories: new Map(), entities: new Map() };
@@ -64,8 +65,19 @@ export function springIndexOf(contributions: readonly FileContribution[]): Sprin
   return index;
 }
 
+/**
+ * A name declared again is unknown, unless the second declaration reads the same: the modules of a multi-module
+ * build often each carry a copy of a shared class (`users/src/.../MailDao.java` and `mail/src/.../MailDao.java`
+ * in one package), and either copy answers alike.
+ */
 function addNamed<T extends { package?: string }>(map: Map<string, T | null>, name: string, shape: T): void {
   for (const key of shape.package ? [name, `${shape.package}.${name}`] : [name]) {
-    map.set(key, map.has(key) ? null : shape);
+    const known = map.get(key);
+    map.set(key, known === undefined ? shape : known !== null && sameShape(known, shape) ? known : null);
   }
+}
+
+/** Whether two shapes read from declarations are alike: plain data the same reader built, so in the same key order. */
+function sameShape<T>(one: T, other: T): boolean {
+  return JSON.stringify(one) === JSON.stringify(other);
 }

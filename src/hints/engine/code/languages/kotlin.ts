@@ -17,6 +17,7 @@ import { constructedRequest } from './javaV1Requests';
 import { builderExtensionRequests, requestParameters } from './kotlinBuilderExtensions';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
 import { KOTLIN_BRACES } from './kotlinScopes';
+import { closeAngle } from '../typeArguments';
 
 /** A string template's placeholder: `$name` or `${expression}`. */
 const TEMPLATE = /\$[A-Za-z_{]/;
@@ -39,6 +40,12 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, KOTLIN_BRACES);
 }
 
+/** Whether the type arguments that open at `open` close right before a call's `(`: `Name<T>(`. */
+function calledAfterTypeArguments(a: CodeAnalyzer, open: number): boolean {
+  const close = closeAngle(a, open);
+  return close > open && a.is(close + 1, '(');
+}
+
 /**
  * Java's builders and setters, then what Java finds after `new`, at a call of a capitalised name with no receiver
  * (`ScanRequest().withTableName(t)`, `JedisPool(config, host, port)`): both read the name after the index they are given.
@@ -55,6 +62,9 @@ function collectRequests(a: CodeAnalyzer): void {
     } else if (a.isId(i) && a.is(i + 1, '(') && !a.isAccess(i - 1) && !a.idIs(i - 1, 'fun') && /^[A-Z]/.test(a.tokens.text(i))) {
       constructedRequest(a, i - 1);
       javaRedisConstructor(a, i - 1);
+    } else if (a.isId(i) && a.is(i + 1, '<') && !a.isAccess(i - 1) && !a.idIs(i - 1, 'class') && /^[A-Z]/.test(a.tokens.text(i)) && calledAfterTypeArguments(a, i + 1)) {
+      // `DynamoDBQueryExpression<Order>()`: Kotlin writes the type argument where Java writes `new X<Order>()`.
+      constructedRequest(a, i - 1);
     }
   }
 }

@@ -19,8 +19,21 @@ function namesTable(occurrence: OperationOccurrence): boolean {
   return occurrence.request?.options.some((option) => option.norm === TABLE_NAME) ?? false;
 }
 
+/**
+ * The token after a response's item accessor at `p`: the SDK's `.item()`, or an Optional's unwrap for Spring Data's
+ * `findById` kept whole (`found.get()`, `found.orElseThrow()`, `found.orElseThrow(NotFound::new)`); -1 if none.
+ */
+function itemAccessorEnd(a: CodeAnalyzer, p: number): number {
+  if (!a.isAccess(p) || !a.is(p + 2, '(') || a.partner[p + 2] <= p) {
+    return -1;
+  }
+  const close = a.partner[p + 2];
+  const bare = close === p + 3;
+  return ((a.idIs(p + 1, 'item') || a.idIs(p + 1, 'get')) && bare) || a.idIs(p + 1, 'orElseThrow') ? close + 1 : -1;
+}
+
 export const rmwJava: RmwDialect = {
-  itemMember: (a, p) => (a.isAccess(p) && a.idIs(p + 1, 'item') && a.is(p + 2, '(') && a.is(p + 3, ')') ? p + 4 : -1),
+  itemMember: itemAccessorEnd,
   readsObject: (_a, get) => !namesTable(get),
   copyOpen(a, start) {
     // `new HashMap<>(…)`, `new HashMap<String, AttributeValue>(…)`
@@ -39,15 +52,18 @@ export const rmwJava: RmwDialect = {
   mutators: new Set(['put', 'putAll', 'putIfAbsent', 'remove', 'replace', 'replaceAll', 'merge', 'compute', 'computeIfAbsent', 'computeIfPresent', 'add', 'addAll', 'removeIf', 'clear']),
   assignedNames: declaredName,
   writtenArgument(a, put) {
-    // The enhanced client's `table.putItem(order)`
+    // The enhanced client's `table.putItem(order)`; Spring Data's `repository.save(found.get())` of a kept Optional.
     const open = put.tokenIndex + 1;
     const args = a.is(open, '(') ? callArgumentRanges(a, open) : [];
-    return !namesTable(put) && args.length === 1 && args[0][1] === args[0][0] + 1 && a.isId(args[0][0]) ? args[0] : undefined;
+    const [from, to] = args.length === 1 ? args[0] : [-1, -1];
+    const alone = to === from + 1 || itemAccessorEnd(a, from + 1) === to;
+    return !namesTable(put) && from >= 0 && a.isId(from) && alone ? args[0] : undefined;
   },
   receiverTable: (a, occurrence) => (namesTable(occurrence) ? undefined : receiverText(a, occurrence.tokenIndex)),
   versionedOrUnknown(a, get, readStart) {
-    // `Order order = table.getItem(…)`: the bean's class as declared; for `var`, the table's type argument.
-    const declared = a.is(readStart - 1, '=') && a.isId(readStart - 2) && a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : undefined;
+    // `Order order = table.getItem(…)`: the bean's class as declared (`Optional<Order> found = repository.findById(…)`:
+    // its type argument); for `var`, the table's type argument.
+    const declared = a.is(readStart - 1, '=') && a.isId(readStart - 2) ? (a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : optionalArgument(a, readStart - 3)) : undefined;
     const type = declared === 'var' ? (get.objectType ?? tableBean(a, get)) : declared;
     if (type === undefined || staticVersion(a)) {
       return true;
@@ -55,6 +71,11 @@ export const rmwJava: RmwDialect = {
     return versionedOrUnseen(a, 'java', type, VERSION_MARKERS);
   },
 };
+
+/** `X` of `Optional<X>` written before the token after it, `>` at `close`. */
+function optionalArgument(a: CodeAnalyzer, close: number): string | undefined {
+  return a.is(close, '>') && a.isId(close - 1) && a.is(close - 2, '<') && a.idIs(close - 3, 'Optional') ? a.tokens.text(close - 1) : undefined;
+}
 
 /** The bean class of the table the read is sent to, when the file declares its receiver `DynamoDbTable<Bean> name` (a field, parameter or local). */
 function tableBean(a: CodeAnalyzer, get: OperationOccurrence): string | undefined {
