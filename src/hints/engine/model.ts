@@ -421,9 +421,9 @@ export interface DocumentModel {
   inlineCode?: InlineCode[];
   /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
-  /** SDK for JavaScript v2 operations given a callback and then `.promise()`, at `promise` (`code/callbackAndPromise.ts`). */
   /** Infrastructure that test code builds (`code/testResources.ts`): findings inside these extents are dropped, hovers kept. */
   testResources?: Span[];
+  /** SDK for JavaScript v2 operations given a callback and then `.promise()`, at `promise` (`code/callbackAndPromise.ts`). */
   sentTwice?: Span[];
   /** Item attributes a PutItem or UpdateItem writes as a time Time to Live cannot read (`code/ttlValues.ts`). */
   ttlWrites?: TtlWrite[];
@@ -431,6 +431,8 @@ export interface DocumentModel {
   reservedWordUses?: ReservedWordUse[];
   /** Condition keys written into a BatchWriteItem's puts and deletes, which it never applies (`code/batchWriteConditions.ts`). */
   batchWriteConditions?: Span[];
+  /** BEGIN statements sent through a connection pool, at the statement (`code/poolTransactions.ts`). */
+  poolTransactions?: Span[];
 }
 
 /** A literal DynamoDB expression that names attributes by reserved words (`status`, `name`), as written there. */

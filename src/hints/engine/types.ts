@@ -128,6 +128,7 @@ export const CHECKS = [
   'redis-command-not-awaited',
   'attribute-definitions-unused',
   'literal-access-key',
+  'pool-transaction',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -18,6 +18,7 @@ import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
 import { ttlNotInSeconds } from './ttlValues';
 import { callbackAndPromise } from './callbackAndPromise';
+import { poolTransaction } from './poolTransactions';
 import { expressionReservedWord } from './reservedWords';
 import { batchWriteCondition } from './batchWriteConditions';
 import { redisCommandNotAwaited } from './unawaitedRedis';
@@ -70,6 +71,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'password-in-output': passwordInOutput,
   'ttl-not-in-seconds': ttlNotInSeconds,
   'callback-and-promise': callbackAndPromise,
+  'pool-transaction': poolTransaction,
   'expression-reserved-word': expressionReservedWord,
   'batch-write-condition': batchWriteCondition,
   'redis-command-not-awaited': redisCommandNotAwaited,

@@ -40,6 +40,7 @@ import { ttlWrites } from './ttlValues';
 import { callbackAndPromise } from './callbackAndPromise';
 import { reservedWordUses } from './expressionReservedWords';
 import { batchWriteConditions } from './batchWriteConditions';
+import { poolTransactions } from './poolTransactions';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
@@ -114,6 +115,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const tested = testResources(analyzer, contexts);
   const reserved = reservedWordUses(analyzer);
   const batchConditions = batchWriteConditions(analyzer);
+  const pooledBegins = poolTransactions(analyzer, sql.connections);
   return {
     operations: analyzer.operations,
     contexts,
@@ -130,6 +132,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(tested.length > 0 ? { testResources: tested } : {}),
     ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
     ...(batchConditions.length > 0 ? { batchWriteConditions: batchConditions } : {}),
+    ...(pooledBegins.length > 0 ? { poolTransactions: pooledBegins } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,
