@@ -1,5 +1,5 @@
 /**
- * `rds-sql-pool-transaction`: BEGIN sent through a connection pool (`pool.query('BEGIN')`, Go's `db.Exec("BEGIN")`
+ * `rds-sql-pool-transaction`: BEGIN sent through a connection pool (`pool.query('BEGIN')`, asyncpg's `pool.execute`, Go's `db.Exec("BEGIN")`
  * on a `*sql.DB`), whose later statements may run on other connections. A checked-out connection's transaction,
  * a single client's, a BEGIN inside one multi-statement query and Go's `BeginTx` stay silent.
  */
@@ -61,6 +61,31 @@ describe('a transaction begun through a connection pool', () => {
       '}',
     );
     assert.deepEqual(hintsOfRules('ledger.ts', code, RULE), []);
+  });
+
+  it('reports BEGIN through an asyncpg pool, and not through a connection acquired from it', () => {
+    const code = sourceLines(
+      'import asyncpg',
+      '',
+      '',
+      'class Ledger:',
+      '    async def start(self):',
+      '        self.pool = await asyncpg.create_pool(dsn="postgresql://app@db/ledger")',
+      '',
+      '    async def transfer(self, amount):',
+      '        await self.pool.execute("BEGIN")', // 9
+      '        await self.pool.execute("UPDATE accounts SET balance = balance - $1", amount)',
+      '        async with self.pool.acquire() as connection:',
+      '            await connection.execute("BEGIN")',
+      '        reports = await asyncpg.create_pool(dsn="postgresql://app@db/reports")',
+      '        await reports.fetch("START TRANSACTION READ ONLY")', // 14
+    );
+    assert.deepEqual(hintsOfRules('ledger.py', code, RULE), [
+      '14:"START TRANSACTION READ ONLY" rds-sql-pool-transaction',
+      '14:"START TRANSACTION READ ONLY" rds-sql-pool-transaction!',
+      '9:"BEGIN" rds-sql-pool-transaction',
+      '9:"BEGIN" rds-sql-pool-transaction!',
+    ]);
   });
 
   it('reports BEGIN through a Go *sql.DB, made by sql.Open or declared, and not through a transaction or a connection', () => {

@@ -4,9 +4,10 @@
  * on other connections, outside the transaction, while the connection that began it goes back to the pool with
  * the transaction open. node-postgres says so (https://node-postgres.com/features/transactions: "Do not use
  * transactions with the pool.query method"), mysql2's pool `query` and `execute` take a connection per call the
- * same way, and Go's `database/sql` asks not to send BEGIN and COMMIT as statements
- * (https://go.dev/doc/database/execute-transactions). Read for JavaScript and TypeScript receivers that are pools by
- * construction in the file (`new Pool(...)`, `createPool(...)`) or by name (`pool`, `dbPool`, `this.pool`), and for Go's
+ * same way, so do asyncpg's pool `execute` and `fetch` (https://magicstack.github.io/asyncpg/current/api/index.html#connection-pools),
+ * and Go's `database/sql` asks not to send BEGIN and COMMIT as statements (https://go.dev/doc/database/execute-transactions). Read for JavaScript and TypeScript receivers that are pools by
+ * construction in the file (`new Pool(...)`, `createPool(...)`) or by name (`pool`, `dbPool`, `this.pool`), for Python's
+ * asyncpg pools the same way (`await asyncpg.create_pool(...)`, `self.pool`), and for Go's
  * `database/sql` pool made by `sql.Open` in the file, or a name declared `*sql.DB`, `*sqlx.DB` or `*pgxpool.Pool`. A pool's checked-out connection
  * (`const client = await pool.connect()`) is one connection, and its transaction is right.
  */
@@ -23,9 +24,10 @@ const BEGINS = /^\s*(?:begin(?:\s+(?:transaction|work)\b)?(?:\s+(?:isolation|rea
 
 /** The methods that run one statement on a pool: node-postgres's and mysql2's, and `database/sql`'s (and pgxpool's). */
 const JS_METHODS = new Set(['query', 'execute']);
+const PYTHON_METHODS = new Set(['execute', 'fetch', 'fetchrow', 'fetchval']);
 const GO_METHODS = new Set(['Exec', 'ExecContext', 'Query', 'QueryContext', 'QueryRow', 'QueryRowContext']);
 
-/** A name that says pool: `pool`, `dbPool`, `pgPool`, `POOL`. */
+/** A name that says pool: `pool`, `dbPool`, `pgPool`, `POOL`, `db_pool`. */
 const POOL_NAME = /^(?:[a-z_$][\w$]*Pool|pool|POOL|[\w$]*_pool)$/;
 /** What a name is bound to that makes it one connection, however it is named: a pool's checked-out connection. */
 const ONE_CONNECTION = /\.\s*(?:connect|getConnection|acquire|Conn|Begin(?:Tx)?)\s*\(/;
@@ -35,7 +37,7 @@ const GO_POOL_TYPE = /^\*\s*(?:sql|sqlx)\s*\.\s*DB\b|^\*\s*pgxpool\s*\.\s*Pool\b
 /** The BEGIN statements the file sends through a pool, at the statement's string. */
 export function poolTransactions(a: CodeAnalyzer, connections: readonly SqlConnection[]): Span[] {
   const family = a.language.family;
-  if ((family !== 'js' && family !== 'go') || !/begin|start\s+transaction/i.test(a.text)) {
+  if ((family !== 'js' && family !== 'python' && family !== 'go') || !/begin|start\s+transaction/i.test(a.text)) {
     return [];
   }
   const found: Span[] = [];
@@ -45,18 +47,19 @@ export function poolTransactions(a: CodeAnalyzer, connections: readonly SqlConne
     }
     const open = family === 'go' && a.is(k - 1, ',') ? a.parent[k] : k - 1;
     const method = open - 1;
-    if (!a.is(open, '(') || !a.isAccess(method - 1) || !(family === 'js' ? JS_METHODS : GO_METHODS).has(a.id(method) ?? '') || inTestCode(a, k)) {
+    const methods = family === 'js' ? JS_METHODS : family === 'python' ? PYTHON_METHODS : GO_METHODS;
+    if (!a.is(open, '(') || !a.isAccess(method - 1) || !methods.has(a.id(method) ?? '') || inTestCode(a, k)) {
       continue;
     }
-    if (family === 'js' ? jsPool(a, method - 2, connections) : goPool(a, method - 2, connections)) {
+    if (family === 'go' ? goPool(a, method - 2, connections) : namedOrMadePool(a, method - 2, connections)) {
       found.push(a.tokenSpan(k));
     }
   }
   return found;
 }
 
-/** Whether the receiver that ends at `end` (`pool`, `this.pool`, `db.pool`) is a JavaScript pool. */
-function jsPool(a: CodeAnalyzer, end: number, connections: readonly SqlConnection[]): boolean {
+/** Whether the receiver that ends at `end` (`pool`, `this.pool`, `db.pool`) is a JavaScript or Python pool. */
+function namedOrMadePool(a: CodeAnalyzer, end: number, connections: readonly SqlConnection[]): boolean {
   if (!a.isId(end)) {
     return false;
   }
