@@ -93,6 +93,43 @@ describe('Spring Data DynamoDB repositories', () => {
     ]);
   });
 
+  it('reads a one-item method handed on by reference: per element over a stream or forEach, once through an Optional', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      ...ORDER_ENTITY,
+      '@EnableScan',
+      'interface OrderRepository extends CrudRepository<Order, String> {',
+      '    List<Order> findByStatus(String status);',
+      '}',
+      '@Service',
+      'class OrderImport {',
+      '    private final OrderRepository repository;',
+      '',
+      '    OrderImport(OrderRepository repository) {',
+      '        this.repository = repository;',
+      '    }',
+      '',
+      '    void load(List<Order> orders, List<String> ids, java.util.Optional<String> maybe) {',
+      '        orders.forEach(repository::save);', // 42
+      '        ids.stream().map(repository::findById).toList();', // 43
+      '        maybe.map(repository::findById);', // 44
+      '        Stream.of("OPEN", "SHIPPED").flatMap(repository::findByStatus);', // 45
+      '    }',
+      '}',
+    );
+    assert.deepEqual(withoutSdkV1(hintsIn('OrderImport.java', code)), [
+      '42:save dynamodb-item-loop',
+      '43:findById dynamodb-get-item',
+      '43:findById dynamodb-item-loop',
+      '44:findById dynamodb-get-item',
+      '45:findByStatus dynamodb-scan',
+      '45:findByStatus dynamodb-filter-expression',
+      '42:save dynamodb-item-loop!',
+      '43:findById dynamodb-item-loop!',
+      '45:findByStatus dynamodb-filter-expression!',
+    ]);
+  });
+
   it('reads a derived query by the entity keys: a Scan with a filter on a plain attribute, GetItem on the hash key, Query on an index hash key', () => {
     const code = sourceLines(
       ...IMPORTS,

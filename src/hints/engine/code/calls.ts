@@ -27,6 +27,7 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedCall, sentMethodCall } from './promisified';
 import { importedSender } from './projectImports';
+import { repositoryReference } from './languages/javaSpringDataDynamodb';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
@@ -362,6 +363,9 @@ function methodReference(a: CodeAnalyzer, index: number): void {
     return;
   }
   const value = a.evalChain(chainStart(a, receiverEnd), index - 1).value;
+  if (a.language.family === 'java' && repositoryReference(a, index, value, perElementReference(a, index))) {
+    return;
+  }
   const operation = value?.t === 'client' && value.kind !== 'redis' ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
     // `items.forEach(table::putItem)` calls the item method once per element with the element alone: a call, whose

@@ -98,7 +98,12 @@ export function perElementReference(a: CodeAnalyzer, name: number): boolean {
   if (a.language.family !== 'java' || !a.is(name - 1, '::') || open <= 1 || !a.is(open, '(') || a.partner[open] !== name + 1) {
     return false;
   }
-  if (!a.isAccess(open - 2) || !ITERATING_METHODS.has(a.id(open - 1) ?? '')) {
+  const iterating = a.id(open - 1) ?? '';
+  if (!a.isAccess(open - 2) || !ITERATING_METHODS.has(iterating)) {
+    return false;
+  }
+  // `map` and `flatMap` of an Optional or a `CompletableFuture`-like value run once: only a stream's run per element.
+  if ((iterating === 'map' || iterating === 'flatMap') && !streamPipeline(a, open - 3)) {
     return false;
   }
   // The receiver: `table`, `this.table` or `repo.table`, nothing else between `(` and `::`.
@@ -108,6 +113,27 @@ export function perElementReference(a: CodeAnalyzer, name: number): boolean {
     }
   }
   return true;
+}
+
+/** Calls that start a stream of elements: `ids.stream()`, `Arrays.stream(ids)`, Reactor's `Flux.fromIterable(ids)`. */
+const STREAM_SOURCES = new Set(['stream', 'parallelStream', 'fromIterable', 'fromArray', 'fromStream']);
+/** Types whose `of` and `just` start a stream of their arguments (`Stream.of(a, b)`), unlike `Optional.of`. */
+const STREAM_TYPES = new Set(['Stream', 'IntStream', 'LongStream', 'Flux']);
+
+/** Whether the call chain that ends at `end` (a `)`) is a stream pipeline: a stream source, then calls on it. */
+function streamPipeline(a: CodeAnalyzer, end: number): boolean {
+  for (let k = end; k > 0 && a.is(k, ')'); ) {
+    const callee = a.partner[k] - 1;
+    const name = callee > 0 ? a.id(callee) : undefined;
+    if (name === undefined || !a.isAccess(callee - 1)) {
+      return false;
+    }
+    if (STREAM_SOURCES.has(name) || ((name === 'of' || name === 'just') && STREAM_TYPES.has(a.id(callee - 2) ?? ''))) {
+      return true;
+    }
+    k = callee - 2;
+  }
+  return false;
 }
 
 /**

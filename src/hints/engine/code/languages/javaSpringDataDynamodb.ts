@@ -26,6 +26,7 @@
  * one an `@EnableDynamoDBRepositories` names: the same interface serves JPA, MongoDB and every other Spring Data store.
  */
 import type { CodeAnalyzer } from '../analyzer';
+import type { Value } from '../values';
 import { FileMemo } from '../fileMemo';
 import { positionalOption } from '../options';
 import { mayBeVersioned, plainArguments } from '../plainWrites';
@@ -263,6 +264,39 @@ export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classSc
 export function projectRepositoryCall(a: CodeAnalyzer, nameIndex: number, shape: SpringRepositoryShape, receiverStart: number): void {
   const methods = new Map(Object.entries(shape.methods));
   repositoryCall(a, nameIndex, { scan: shape.scan, entityName: shape.entity, entityCandidates: shape.entityCandidates, methods }, receiverStart);
+}
+
+/**
+ * `ids.forEach(repository::save)`, `ids.stream().map(repository::findById)`: a one-item method handed on by reference,
+ * which the stream or loop calls with each element alone; a call per element where it iterates, for the per-element loop.
+ */
+export function repositoryReference(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, perElement: boolean): boolean {
+  const repository =
+    receiver?.t === 'springRepository'
+      ? { scan: receiver.shape.scan, entityName: receiver.shape.entity, entityCandidates: receiver.shape.entityCandidates, methods: new Map(Object.entries(receiver.shape.methods)) }
+      : receiver?.t === 'instance' && !receiver.classObject
+        ? repositoryOf(a, receiver.classScope)
+        : undefined;
+  if (!repository) {
+    return false;
+  }
+  const method = a.tokens.text(nameIndex);
+  const name = a.tokenSpan(nameIndex);
+  const entity = repository.entityName;
+  if (method === 'save') {
+    const plain = entity !== undefined && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
+    a.addOperation({ operation: 'dynamodb:PutItem', name, call: perElement, paginated: false, tokenIndex: nameIndex, loopOnly: true, ...plain });
+    return true;
+  }
+  for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
+    a.addOperation({ operation, name, call: perElement, paginated: false, tokenIndex: nameIndex });
+  }
+  // A derived query of one parameter (`gameRepository::findGameByAppid`) takes the element as it.
+  const declared = repository.methods.get(method);
+  if (declared && declared.parameters === 1 && entity !== undefined && !Object.hasOwn(ITEM_METHODS, method)) {
+    derivedQuery(a, nameIndex, method, repository, declared);
+  }
+  return true;
 }
 
 function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Repository, receiverStart: number): void {
