@@ -81,7 +81,7 @@ describe('DynamoDB: one item request per element through object mappers', () => 
     const hints = hintsIn('OrderImportService.java', code);
     assert.deepEqual(
       hints.filter((hint) => hint.endsWith(RULE)),
-      [`30:save ${RULE}`, `32:save ${RULE}`, `39:delete ${RULE}`],
+      [`30:save ${RULE}`, `32:save ${RULE}`, `33:save ${RULE}`, `39:delete ${RULE}`],
     );
     // One item's save still gets no hover of its own: the mapper's configured save behaviour decides its request.
     assert.deepEqual(
