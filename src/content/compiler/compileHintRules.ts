@@ -54,7 +54,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql', 'staticCredentials'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -70,6 +70,7 @@ const CHECK_TEXT_FIELDS = {
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],
   waitedMessage: ['unprocessed-ignored'],
+  batchWriterMessage: ['item-request-in-loop'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
 /** Languages whose CDK apps the code analyzers read (Java, C# and Go: `code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`). */

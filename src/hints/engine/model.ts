@@ -311,6 +311,8 @@ export interface ScopeInfo {
   sendingCallPerElement(tokenIndex: number): Span | undefined;
   /** (Workspace mode) calls of other modules' helpers whose one request is a batchable item request, run once per element and waited for (`importedItemLoops.ts`). */
   importedItemCallsPerElement(): Span[];
+  /** Whether the boto3 `batch_writer()` named at the token is opened once per element of a loop and flushed each time round (`pythonBatchWriterLoops.ts`). */
+  batchWriterPerElement(tokenIndex: number): boolean;
   /** Whether the code around the `BatchExecuteStatement` call at the token reads its statements' errors, or hands its result on (`batchStatementErrors.ts`). */
   readsStatementErrors(tokenIndex: number): boolean;
   /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table, or the UpdateItem `put` sets a value computed from it (`readModifyWrite.ts`). */
@@ -475,6 +477,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
   importedItemCallsPerElement: () => [],
+  batchWriterPerElement: () => false,
   rewritesReadItem: () => false,
   createsCheckedItem: () => false,
   createsSearchedValue: () => false,

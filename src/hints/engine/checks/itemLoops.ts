@@ -3,8 +3,10 @@ import { batchableItemRequest } from '../code/importedItemLoops';
 import { Span } from '../types';
 import { Check } from './context';
 
+const BATCH_WRITE = 'dynamodb:BatchWriteItem';
+
 /**
- * Reported where the loop waits: at the request itself, at each same-file call of the helper that sends it
+ * Reported where the loop waits: at the request itself, at a boto3 `batch_writer()` opened per element, at each same-file call of the helper that sends it
  * (`for (const id of ids) await this.getOrder(id)`), or (workspace mode) at each call of another module's helper
  * whose one request is a batchable item request.
  */
@@ -19,6 +21,11 @@ export const itemRequestInLoop: Check = (rule, context) => {
     }
   };
   for (const occurrence of context.model.operations) {
+    // boto3's batch writer opened per element sends what each element wrote, one request each time round.
+    if (occurrence.operation === BATCH_WRITE && !scopes.inTest(occurrence.tokenIndex) && scopes.batchWriterPerElement(occurrence.tokenIndex)) {
+      context.report(rule, occurrence.name, undefined, rule.diagnostic?.batchWriterMessage);
+      continue;
+    }
     // A test that seeds its table item by item costs that test only.
     if (!operations.has(occurrence.operation) || !batchableItemRequest(occurrence) || scopes.inTest(occurrence.tokenIndex)) {
       continue;

@@ -1,8 +1,8 @@
 /**
  * JavaScript, TypeScript and Python: a parameter with no type and no default of a named function or method
  * (`async function purge(client, prefix)`, `def fetch_all(table)`, `def _load(self, table)`) holds the client
- * (or a DynamoDB library's model: `ormObjects.ts`) that the calls of it in the file pass at its position (in Python, or by its name), when there is one at
- * least and every one passes the same kind of client. The function's name must be used only to call it,
+ * (or a DynamoDB library's model: `ormObjects.ts`, or a CDK construct: a stack's `self._wire(self.table)`) that the calls of it in the file pass at its
+ * position (in Python, or by its name), when there is one at least and every one passes the same kind of client or construct. The function's name must be used only to call it,
  * to define it or to export it: one handed on as a value (a callback, a route handler, `map(fetch_all, xs)`,
  * `this.handle` given to an emitter) may be called with anything, and its parameters stay unknown, as do
  * those of a function a call passes something else to, spreads its arguments into, or that the file never
@@ -219,7 +219,7 @@ function agreedArgument(a: CodeAnalyzer, parameter: CalledParameter): Value | un
     }
     const [start, end] = argument;
     const passed = a.evalChain(start, end);
-    const value = passed.end === end && (passed.value?.t === 'client' || isOrmObject(passed.value) || isSession(a, passed.value)) ? passed.value : undefined;
+    const value = passed.end === end && (passed.value?.t === 'client' || passed.value?.t === 'construct' || isOrmObject(passed.value) || isSession(a, passed.value)) ? passed.value : undefined;
     agreed = value && agreed ? agree(agreed, value) : value;
     if (!agreed) {
       return undefined;

@@ -16,6 +16,7 @@ import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
 import { helperCalled } from './languages/pythonRequests';
 import { importedDictContext } from './importedDicts';
+import { isKwargsParameter } from './languages/pythonKwargsDicts';
 import { importedSecret, importedSetting } from './importedOptionValues';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -164,11 +165,15 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
     return undefined;
   }
   const open = a.objectVariable(name, at);
+  const binding = a.scopes.lookup(name, at);
+  if ((open < 0 || a.partner[open] < 0) && binding && isKwargsParameter(a, binding)) {
+    // A `**kwargs` parameter: the keys the function assigns, the callers' unknown.
+    return { kind, type, options: (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED).map((slot) => occurrenceOf(a, slot)), complete: false, anchor };
+  }
   if (open < 0 || a.partner[open] < 0) {
     return importedDictContext(a, at, kind, type, anchor);
   }
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
-  const binding = a.scopes.lookup(name, at);
   // Read again for every call that spreads the dict: only the first few dozen keys (a request has no more).
   for (const slot of binding ? (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED) : []) {
     context.options.push(occurrenceOf(a, slot));

@@ -4,6 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
+import { batchWriterPerElement } from './languages/pythonBatchWriterLoops';
 import { importedItemCallsPerElement } from './importedItemLoops';
 import { rewritesReadItem } from './readModifyWrite';
 import { createsCheckedItem } from './checkThenPut';
@@ -187,6 +188,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       return name >= 0 ? a.tokenSpan(name) : undefined;
     },
     importedItemCallsPerElement: () => importedItemCallsPerElement(a).map((name) => a.tokenSpan(name)),
+    batchWriterPerElement: (tokenIndex) => batchWriterPerElement(a, tokenIndex),
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
     createsSearchedValue: (search, put) => createsSearchedValue(a, search, put),

@@ -34,6 +34,7 @@ import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
 import { otherFilesSqlOptions } from './otherFileSqlOptions';
 import { reachesOtherCloudDatabase } from './otherCloudDatabases';
+import { namesRedshift } from './sqlRedshiftEndpoints';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { exportedOptionObjects } from './sqlConfigFiles';
 import { withTlsDisabled } from './sqlTls';
@@ -436,6 +437,11 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
     }
     const context = optionsOf(a, call);
     const name = call.construction.name;
+    if (namesRedshift(a, context)) {
+      // A Redshift cluster or workgroup reached with a PostgreSQL driver: no RDS database.
+      k = call.open;
+      continue;
+    }
     if (namesLocalHost(context)) {
       // A disposable database of a test says nothing about RDS; elsewhere a local server is a developer's.
       local.add(a.tokens.starts[name]);

@@ -4,6 +4,7 @@
  * (mypy-boto3, redis), keyword arguments and dict requests, redis-py and CDK constructors.
  */
 import { TOKEN_KIND } from '../../lexer';
+import { isKwargsParameter } from './pythonKwargsDicts';
 import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
 import { ClientKind } from '../../services';
 import { codeOf } from '../../tokenCodes';
@@ -281,7 +282,7 @@ function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly Path
       a.memberPaths.bind(a, 0, ALIAS_ROOT, alias, binding);
     }
     const dict = path.key >= 0 && path.path === `${path.root}[${a.tokens.text(path.key)}]` ? tree.lookup(path.root, path.start) : undefined;
-    if (dict && dict.expression >= 0) {
+    if (dict && (dict.expression >= 0 || isKwargsParameter(a, dict))) {
       const end = statementEnd(a, path.eq + 1);
       const slot = { key: path.key, valueStart: path.eq + 1, valueEnd: end, removalStart: path.start, removalEnd: end - 1 };
       const slots = a.keyAssignments.get(dict);
