@@ -465,7 +465,7 @@ class CdkIndexer {
       return undefined;
     }
     const target = this.lookup(value.names, value.at);
-    // Only database instances have this member: one another stack hands over in its props is one too.
+    // Only database instances have this member (RDS's, and DocumentDB's, which no SQL client reaches): one another stack hands over in its props counts too.
     if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === 'dbinstanceendpointaddress') {
       return { kind: 'rds-endpoint' };
     }
