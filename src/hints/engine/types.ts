@@ -128,6 +128,8 @@ export const CHECKS = [
   'redis-command-not-awaited',
   'attribute-definitions-unused',
   'literal-access-key',
+  'legacy-conditional-parameter',
+  'password-in-string-parameter',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
