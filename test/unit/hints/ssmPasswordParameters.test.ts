@@ -17,7 +17,7 @@ function messages(fileName: string, code: string): string[] {
 }
 
 describe('Passwords in plain String SSM parameters', () => {
-  it('reads CloudFormation parameters by name, description and the template parameter they take', () => {
+  it('reads CloudFormation parameters by name, description and the template parameter they take, and a SecureString one, which CloudFormation rejects', () => {
     const template = sourceLines(
       'Parameters:',
       '  DBPassword:',
@@ -68,6 +68,12 @@ describe('Passwords in plain String SSM parameters', () => {
       '      Name: /orders/password-policy',
       '      Type: String',
       '      Value: strict',
+      '  Secure:',
+      '    Type: AWS::SSM::Parameter',
+      '    Properties:',
+      '      Name: /orders/db/admin-password',
+      '      Type: SecureString', // 54
+      '      Value: !Ref DBPassword',
     );
     assert.deepEqual(hints('template.yaml', template), [
       `10:String ${RULE}`,
@@ -76,8 +82,11 @@ describe('Passwords in plain String SSM parameters', () => {
       `17:String ${RULE}!`,
       `23:String ${RULE}`,
       `23:String ${RULE}!`,
+      `54:SecureString ${RULE}`,
+      `54:SecureString ${RULE}!`,
     ]);
     assert.match(messages('template.yaml', template)[0], /CloudFormation cannot create SecureString parameters/);
+    assert.match(messages('template.yaml', template)[3], /fails to deploy/);
   });
 
   it('reads Terraform parameters: a String one warns, a SecureString one and a secret\'s ARN or name do not', () => {

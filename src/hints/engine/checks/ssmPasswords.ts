@@ -89,8 +89,16 @@ function advice(resource: OptionContext): string {
     : `${PLAIN} ${resource.kind === 'cdk' ? 'The CDK' : 'CloudFormation'} cannot create SecureString parameters: keep it in Secrets Manager and pass a dynamic reference or the secret's ARN.`;
 }
 
+/** CloudFormation's `AWS::SSM::Parameter` takes `String` and `StringList` only: a template asking for a SecureString fails to deploy. */
+const SECURE_IN_TEMPLATE =
+  'CloudFormation cannot create SecureString parameters (Type takes String or StringList), so this resource fails to deploy. Keep the password in Secrets Manager and pass a dynamic reference or the secret\'s ARN.';
+
 export const passwordInStringParameter: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
+    if (resource.kind === 'cloudformation' && option.literal.kind === 'str' && option.literal.value === 'SecureString') {
+      context.report(rule, option.value, undefined, SECURE_IN_TEMPLATE);
+      continue;
+    }
     // CloudFormation and Terraform write the type; a CDK StringParameter is always a String parameter.
     const plain = option.norm !== STRING_TYPE || (option.literal.kind === 'str' && option.literal.value === 'String');
     if (plain && holdsPassword(resource)) {
