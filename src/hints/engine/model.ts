@@ -92,6 +92,8 @@ export interface OptionContext {
   typeSpan?: Span;
   /** A request sent to an index by its receiver (the Java enhanced client's `DynamoDbIndex`), with no `IndexName` to show it. */
   onIndex?: boolean;
+  /** A .NET document or object persistence model config (`QueryOperationConfig`, `DynamoDBOperationConfig`): a call's options in the model's own names, not a request. */
+  modelConfig?: true;
   /**
    * Normalised names of the options a builder in another file sets on this request (a Go helper of the package
    * that returns the input): the checks on the call read them; their hovers and findings are that file's.

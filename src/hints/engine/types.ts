@@ -129,6 +129,8 @@ export const CHECKS = [
   'attribute-definitions-unused',
   'literal-access-key',
   'pool-transaction',
+  'legacy-conditional-parameter',
+  'password-in-string-parameter',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

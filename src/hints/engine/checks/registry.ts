@@ -27,6 +27,8 @@ import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf,
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
 import { literalAccessKey } from './staticCredentials';
+import { legacyConditionalParameter } from './legacyParameters';
+import { passwordInStringParameter } from './ssmPasswords';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -77,4 +79,6 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-command-not-awaited': redisCommandNotAwaited,
   'attribute-definitions-unused': attributeDefinitionsUnused,
   'literal-access-key': literalAccessKey,
+  'legacy-conditional-parameter': legacyConditionalParameter,
+  'password-in-string-parameter': passwordInStringParameter,
 };

@@ -194,6 +194,9 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
     read.add(brace);
   }
   const context = initializerContext(a, index, 'sdk', operation);
+  if (config) {
+    context.modelConfig = true;
+  }
   // The document model's `Filter` is the legacy ScanFilter of the Scan the config is passed to.
   const scanFilter = name === 'ScanOperationConfig' && brace >= 0 ? documentScanFilter(a, brace) : undefined;
   if (scanFilter) {
