@@ -194,13 +194,6 @@ describe('workspace: modules of Python Lambda layers imported by their plain nam
     assert.deepEqual(findings(files, 'functions/list_orders/app.py'), ['5:scan dynamodb-scan!', '6:get_table lambda-client-per-invocation!']);
   });
 
-  it("reads a layer's module below python/lib/python3.x/site-packages, the other folder Lambda searches, and not below another lib folder", () => {
-    const site = { 'layers/shared/python/lib/python3.12/site-packages/common/__init__.py': '', 'layers/shared/python/lib/python3.12/site-packages/common/db.py': COMMON_DB, 'functions/list_orders/app.py': handler };
-    assert.deepEqual(findings(site, 'functions/list_orders/app.py'), ['5:scan dynamodb-scan!', '6:get_table lambda-client-per-invocation!']);
-    const elsewhere = { 'layers/shared/python/lib/vendor/common/__init__.py': '', 'layers/shared/python/lib/vendor/common/db.py': COMMON_DB, 'functions/list_orders/app.py': handler };
-    assert.deepEqual(findings(elsewhere, 'functions/list_orders/app.py'), []);
-  });
-
   /** A SAM template whose layer `sam build` builds with `method`, putting its ContentUri folder below `python`. */
   const template = (method: string): string =>
     sourceLines(

@@ -5,8 +5,7 @@
  * (`layers/common/nodejs/database.js`, Amplify's `amplify/backend/function/<layer>/lib/nodejs/database.js`).
  * Such an import names the module below every `nodejs` folder of the workspace, and, as for any import, only
  * an answer all of them agree on counts. A Python layer's modules sit below its `python` folder, which Lambda puts
- * on the import path (`/opt/python`, and its `lib/python3.x/site-packages`): a handler imports them by their plain name
- * (`from common.db import table`).
+ * on the import path (`/opt/python`): a handler imports them by their plain name (`from common.db import table`).
  */
 
 /** The absolute path a Node.js layer's modules are required by. */
@@ -16,21 +15,13 @@ type LayerRuntime = 'nodejs' | 'python';
 /** Layer folders read: far past the layers one project has. A workspace with more resolves no layer import. */
 const MAX_LAYER_FOLDERS = 64;
 
-/** The site directory below a Python layer's `python` folder, which Lambda searches too (https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html). */
-const PYTHON_SITE_PACKAGES = /^lib\/python3\.\d+\/site-packages(?=\/)/;
-
-/**
- * The `nodejs` or `python` folder a workspace file lies below (the deepest, outside `node_modules`), or undefined;
- * for a module under a Python layer's `lib/python3.x/site-packages`, that folder.
- */
+/** The `nodejs` or `python` folder a workspace file lies below (the deepest, outside `node_modules`), or undefined. */
 function layerFolderOf(file: string, runtime: LayerRuntime): string | undefined {
   if (!file.includes(`${runtime}/`) || file.includes('node_modules/')) {
     return undefined;
   }
   const at = file.lastIndexOf(`/${runtime}/`);
-  const folder = at >= 0 ? file.slice(0, at + runtime.length + 1) : file.startsWith(`${runtime}/`) ? runtime : undefined;
-  const site = folder !== undefined && runtime === 'python' ? PYTHON_SITE_PACKAGES.exec(file.slice(folder.length + 1)) : null;
-  return site ? `${folder}/${site[0]}` : folder;
+  return at >= 0 ? file.slice(0, at + runtime.length + 1) : file.startsWith(`${runtime}/`) ? runtime : undefined;
 }
 
 /** The layer folders of the workspace's files, gathered file by file; none past `MAX_LAYER_FOLDERS`, where an answer could leave a disagreeing one out. */
