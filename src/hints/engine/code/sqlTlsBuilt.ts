@@ -10,7 +10,8 @@
  * (`process.env.RDS_HOSTNAME`, `os.Getenv("RDS_HOST")`, a local bound once to one), or the endpoint attribute of an
  * RDS resource the same program defines (Pulumi's `db.address` / `db.endpoint` of `new aws.rds.Instance(...)`, CDK's
  * `instance.dbInstanceEndpointAddress`). A string a driver call of the file takes, in place or through a name bound
- * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), gets the hover as a literal one does, for a
+ * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), or the one `return` of a function of the file
+ * the call calls (`sql.Open("postgres", connString())`), gets the hover as a literal one does, for a
  * host that is not a local one. Anything else, and test code (test functions, `_test.go`, Testcontainers files, as for
  * driver calls), gets nothing: no hover either.
  */
@@ -24,6 +25,7 @@ import { bindsWholeExpression } from '../scope/scopes';
 import { boundLiteral, onlyBinding } from './sqlLiterals';
 import { SqlConnection } from './sqlConnections';
 import { LOCAL_DSN } from './sqlDsnOptions';
+import { builderReturning, callsBuilder } from './sqlDsnBuilders';
 import { inTestCode } from './testFixtures';
 import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 
@@ -101,6 +103,8 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
   }
   // The name the string is bound to: `dsn := ...`, `const url = ...`, `String url = ...`, `DATABASE_URL = ...`.
   const bound = (a.is(built.from - 1, '=') || a.is(built.from - 1, ':=')) && a.isId(built.from - 2) && !a.isAccess(built.from - 3) ? a.tokens.text(built.from - 2) : undefined;
+  // The one `return` of a DSN builder the driver call calls (`sqlDsnBuilders.ts`).
+  const builder = builderReturning(a, built.from);
   for (const driver of drivers) {
     const name = a.tokensOf(driver.name)[0];
     const open = a.is(name + 1, '(') ? name + 1 : -1;
@@ -108,7 +112,7 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
     if (close < 0) {
       continue;
     }
-    if (built.from > open && built.to <= close) {
+    if ((built.from > open && built.to <= close) || (builder > 0 && callsBuilder(a, open + 1, close, builder))) {
       return true;
     }
     for (let t = open + 1; bound !== undefined && t < close; t++) {
