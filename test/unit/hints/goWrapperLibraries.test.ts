@@ -238,4 +238,40 @@ describe('Go wrapper libraries', () => {
       assert.deepEqual(hintsOfRules('store.go', v2, ['aws-sdk-end-of-support']), []);
     });
   });
+
+  describe('request parts completed by assignment', () => {
+    it('reads the fields set on a KeysAndAttributes or a Get held by a name, as those written in the literal', () => {
+      const found = hintsOfRules(
+        'reader.go',
+        sourceLines(
+          'package reader', // 1
+          'import (',
+          '\t"context"',
+          '\t"github.com/aws/aws-sdk-go-v2/aws"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+          ')',
+          'func Fetch(ctx context.Context, db *dynamodb.Client, keys []map[string]types.AttributeValue, proj *string, strong bool) error {', // 8
+          '\tk := types.KeysAndAttributes{Keys: keys}',
+          '\tif proj != nil {',
+          '\t\tk.ProjectionExpression = proj', // 11
+          '\t}',
+          '\tk.ConsistentRead = aws.Bool(strong)', // 13
+          '\tget := &types.Get{TableName: aws.String("orders"), Key: keys[0]}',
+          '\tget.ProjectionExpression = proj', // 15
+          '\tgot := "unrelated"',
+          '\t_ = got',
+          '\t_, err := db.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{"orders": k}})',
+          '\tif err != nil {',
+          '\t\treturn err',
+          '\t}',
+          '\t_, err = db.TransactGetItems(ctx, &dynamodb.TransactGetItemsInput{TransactItems: []types.TransactGetItem{{Get: get}}})',
+          '\treturn err',
+          '}',
+        ),
+        ['dynamodb-projection-expression', 'dynamodb-consistent-read'],
+      );
+      assert.deepEqual(found, ['11:ProjectionExpression dynamodb-projection-expression', '13:ConsistentRead dynamodb-consistent-read', '15:ProjectionExpression dynamodb-projection-expression']);
+    });
+  });
 });
