@@ -1,7 +1,7 @@
 /**
  * Imports of a DynamoDB, RDS or ElastiCache client from an older AWS SDK major version: the
  * JavaScript SDK v2 (`aws-sdk`), the Java SDK 1.x (`com.amazonaws.services.*`, from Java or Kotlin) and the Go SDK v1
- * (`github.com/aws/aws-sdk-go/service/*`). Read apart from client recognition: only the import
+ * (`github.com/aws/aws-sdk-go/service/*`, and guregu/dynamo v1, built on it). Read apart from client recognition: only the import
  * statements, and for the `aws-sdk` root module, whether the file reaches one of the three services
  * through it (a file that uses only S3 through `aws-sdk` is not this product's business).
  */
@@ -29,6 +29,8 @@ const JS_V2_CLASS_PATH = /^(DynamoDB(?:\.DocumentClient|\.Converter)?|RDS(?:\.Si
 const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|rdsdata|elasticache)(?:\.|$)/;
 /** The service packages and their subpackages (`dynamodb/dynamodbattribute`, `dynamodb/expression`), not `dynamodbstreams`. */
 const GO_V1_PACKAGE = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|rdsdataservice|elasticache)(?:\/|$)/;
+/** guregu/dynamo before its `/v2` module: its `dynamo.New(sess)` takes the Go SDK v1's session, so its DynamoDB calls go through that SDK. */
+const GUREGU_V1_PACKAGE = 'github.com/guregu/dynamo';
 
 /**
  * The DynamoDB lock client (awslabs/amazon-dynamodb-lock-client) puts its classes in the 1.x packages
@@ -304,7 +306,7 @@ function javaImport(a: CodeAnalyzer): SdkImport | undefined {
   return undefined;
 }
 
-/** `import "github.com/aws/aws-sdk-go/service/dynamodb"`, alone or in an `import ( … )` block. */
+/** `import "github.com/aws/aws-sdk-go/service/dynamodb"` (or guregu/dynamo v1), alone or in an `import ( … )` block. */
 function goImport(a: CodeAnalyzer): SdkImport | undefined {
   const codes = a.tokens.codes;
   for (let i = 0; i < codes.length; i++) {
@@ -316,9 +318,10 @@ function goImport(a: CodeAnalyzer): SdkImport | undefined {
       if (!a.isString(k)) {
         continue;
       }
-      const match = GO_V1_PACKAGE.exec(a.tokens.text(k));
-      if (match) {
-        return found('aws-sdk-go-v1', SERVICE_OF_PACKAGE[match[1]], stringSpan(a, k));
+      const path = a.tokens.text(k);
+      const match = GO_V1_PACKAGE.exec(path);
+      if (match || path === GUREGU_V1_PACKAGE) {
+        return found('aws-sdk-go-v1', match ? SERVICE_OF_PACKAGE[match[1]] : 'dynamodb', stringSpan(a, k));
       }
       if (close === i + 3) {
         break;

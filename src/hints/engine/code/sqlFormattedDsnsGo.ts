@@ -5,7 +5,8 @@
  * joined by `+`) is read with each verb filled by the string literal its argument names (a constant or variable
  * bound once to it) and any other value masked, so that a password constant formatted into the DSN counts as
  * written there, reported at that constant's literal; a TLS switch written in the format (`tls=skip-verify`) is
- * reported at the format. A password the code reads at run time stays unknown.
+ * reported at the format. A password the code reads at run time stays unknown. A function or method of the file that
+ * returns the `fmt.Sprintf` (a DSN builder) is read as that call.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -45,8 +46,27 @@ export function goFormattedDsn(a: CodeAnalyzer, first: number, end: number): For
   } else if (expressionEnd(a, first) !== end) {
     return undefined;
   }
+  call = call >= 0 ? builderReturn(a, call) : -1;
   const open = call >= 0 && a.idIs(call, 'fmt') && a.isAccess(call + 1) && a.idIs(call + 2, 'Sprintf') && a.is(call + 3, '(') ? call + 3 : -1;
   return open > 0 && a.partner[open] > open ? formatted(a, open) : undefined;
+}
+
+/**
+ * `dsn()` or `cfg.dsn()` at `call`, a function or method of the file whose one `return` gives a `fmt.Sprintf(...)`
+ * (`func connString() string { c := load(); return fmt.Sprintf("host=%s ... sslmode=disable", c.Host) }`): where that
+ * return's expression starts. Anything else is `call` itself.
+ */
+function builderReturn(a: CodeAnalyzer, call: number): number {
+  let name = call;
+  while (a.isId(name) && a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  if (!a.isId(name) || !a.is(name + 1, '(') || a.idIs(call, 'fmt')) {
+    return call;
+  }
+  const value = a.evalChain(call, name + 1).value;
+  const returns = value?.t === 'function' ? (a.returns.get(value.scope) ?? []) : [];
+  return returns.length === 1 && a.idIs(returns[0], 'fmt') ? returns[0] : call;
 }
 
 /** The text `fmt.Sprintf(` at `open` formats, when its format is string literals alone. */

@@ -11,7 +11,8 @@
  * workspace's Lambda functions running the file set to an RDS endpoint (`readsRdsEndpoint`), or the endpoint attribute of an
  * RDS resource the same program defines (Pulumi's `db.address` / `db.endpoint` of `new aws.rds.Instance(...)`, CDK's
  * `instance.dbInstanceEndpointAddress`). A string a driver call of the file takes, in place or through a name bound
- * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), gets the hover as a literal one does, for a
+ * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), or the one `return` of a function of the file
+ * the call calls (`sql.Open("postgres", connString())`), gets the hover as a literal one does, for a
  * host that is not a local one. Anything else, and test code (test functions, `_test.go`, Testcontainers files, as for
  * driver calls), gets nothing: no hover either.
  */
@@ -25,6 +26,7 @@ import { bindsWholeExpression } from '../scope/scopes';
 import { boundLiteral, onlyBinding } from './sqlLiterals';
 import { SqlConnection } from './sqlConnections';
 import { LOCAL_DSN } from './sqlDsnOptions';
+import { builderReturning, callsBuilder } from './sqlDsnBuilders';
 import { inTestCode } from './testFixtures';
 import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, readsRdsEndpoint, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 
@@ -102,6 +104,8 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
   }
   // The name the string is bound to: `dsn := ...`, `const url = ...`, `String url = ...`, `DATABASE_URL = ...`.
   const bound = (a.is(built.from - 1, '=') || a.is(built.from - 1, ':=')) && a.isId(built.from - 2) && !a.isAccess(built.from - 3) ? a.tokens.text(built.from - 2) : undefined;
+  // The one `return` of a DSN builder the driver call calls (`sqlDsnBuilders.ts`).
+  const builder = builderReturning(a, built.from);
   for (const driver of drivers) {
     const name = a.tokensOf(driver.name)[0];
     const open = a.is(name + 1, '(') ? name + 1 : -1;
@@ -109,7 +113,7 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
     if (close < 0) {
       continue;
     }
-    if (built.from > open && built.to <= close) {
+    if ((built.from > open && built.to <= close) || (builder > 0 && callsBuilder(a, open + 1, close, builder))) {
       return true;
     }
     for (let t = open + 1; bound !== undefined && t < close; t++) {

@@ -400,7 +400,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
-    if (kind === 'redis' && (['pipeline', 'pipelined', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || mode === 'batched')) {
+    // go-redis queues a pipeline's (or a `Cmdable`'s) command and gives its `*Cmd`, whose `Scan(&v)` decodes the reply: no SCAN.
+    const chainsBack = mode === 'batched' && flavor !== 'go-redis';
+    if (kind === 'redis' && (['pipeline', 'pipelined', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || chainsBack)) {
       // A pipeline or transaction, and every command queued on it, return it again: `multi().incr(k).expire(k, 60)`.
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }

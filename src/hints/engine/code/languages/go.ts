@@ -21,6 +21,8 @@ import { goClientType, goImport, goLibraryClientCall, goPackageCall, goV1Method 
 import { goCdkConstructs } from './goCdk';
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
+import { goAliasTarget } from './goTypeAliases';
+import { declaredResultType } from './goResultTypes';
 import { redigoPoolInterface } from './goRedigoPools';
 import { handedToCallers } from './goCallers';
 import { retriedByCallers } from './goBatchCallers';
@@ -142,7 +144,7 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 }
 
 /** `*dynamodb.Client`, `dynamodbiface.DynamoDBAPI`, `*redis.Client` (a client), or a struct type declared in the file. */
-function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+function typeValue(a: CodeAnalyzer, start: number, aliasDepth = 0): Value | undefined {
   let k = start;
   while (a.is(k, '*') || a.is(k, '&')) {
     k++;
@@ -157,6 +159,11 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   }
   if (a.structFields.has(name) && !a.is(k + 1, '.')) {
     return { t: 'struct', name };
+  }
+  // `vkclient VKClient` with `type VKClient = valkey.Client`: the aliased type (an alias of an alias, a few levels).
+  const aliased = a.is(k + 1, '.') || aliasDepth > 3 ? -1 : goAliasTarget(a, k);
+  if (aliased >= 0) {
+    return typeValue(a, aliased, aliasDepth + 1);
   }
   // `cache redis.Cache` with `Cache` an interface of go-redis commands (of the file, its package, or an imported package of the module);
   // `st *store.Store` with `Store` a struct of an imported package of the module that hands out a client;
@@ -212,7 +219,7 @@ function findOnLine(a: CodeAnalyzer, from: number, text: string): number {
   return -1;
 }
 
-/** `a, b := expr`: the first name takes the expression's value (Go factories return `(client, error)`). */
+/** `a, b := expr`: the first name takes the expression's value (Go factories return `(client, error)`), later ones their declared result. */
 function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): void {
   const names: number[] = [];
   for (let k = at - 1; k >= 0 && a.isId(k); k -= 2) {
@@ -223,7 +230,14 @@ function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): 
   }
   const holder = tree.holderAt(at);
   const closure = names.length === 1 ? functionLiteral(a, at + 1) : undefined;
-  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), closure ? { token: k, expression: -1, fixed: closure } : { token: k, expression: index === 0 ? at + 1 : -1 }));
+  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), closure ? { token: k, expression: -1, fixed: closure } : { token: k, expression: index === 0 ? at + 1 : -1, ...laterResult(a, at + 1, index) }));
+}
+
+/** A later name of `a, b := f()` takes the type that `f`, a function or method of the file, declares at its position. */
+function laterResult(a: CodeAnalyzer, call: number, index: number): { declared?: Value } {
+  const type = index > 0 ? declaredResultType(a, call, index) : -1;
+  const declared = type >= 0 ? typeValue(a, type) : undefined;
+  return declared ? { declared } : {};
 }
 
 /** Tokens between a function literal's parameters and its body: its results (`(*dynamodb.QueryInput, error)`). */

@@ -12,7 +12,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { markerScopes } from '../pagination';
 import { chainStart } from '../receiverChains';
 import { tokensNamed } from '../tokenIndex';
-import { onNonClient, returnsOutput, signatureOf } from './goCallers';
+import { onNonClient, outputWrapper } from './goCallers';
 import { goPackageName } from './goPackageStructs';
 
 const BATCHES = new Set(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem']);
@@ -26,11 +26,11 @@ export function retriedByCallers(a: CodeAnalyzer): void {
     if (!occurrence.call || occurrence.paginated || !BATCHES.has(occurrence.operation)) {
       continue;
     }
-    const fn = a.functions.get(a.scopes.enclosing(occurrence.tokenIndex, ['function']));
-    const signature = fn && signatureOf(a, fn);
-    if (!fn || !signature || !returnsOutput(a, fn, occurrence, { returned })) {
+    const wrapper = outputWrapper(a, occurrence, { returned });
+    if (!wrapper) {
       continue;
     }
+    const { fn, signature } = wrapper;
     markers ??= markerScopes(a);
     const name = a.tokens.text(signature.name);
     const elsewhere = () => packageName !== undefined && a.project?.goCalledWhileRetrying?.(packageName, name, signature.method) === true;

@@ -25,6 +25,7 @@ import { chainStart } from '../receiverChains';
 import { tokensNamed } from '../tokenIndex';
 import { redisClientOptions } from '../redis';
 import { REDIS_OPTION_TYPES } from './goClients';
+import { closureWrapper } from './goClosureSenders';
 import { goPackageName } from './goPackageStructs';
 
 /** A named function or method: its name token, its parameters' `(`, and whether it has a receiver. */
@@ -148,21 +149,18 @@ interface FileCalls {
 
 function pagedByCallers(a: CodeAnalyzer): void {
   let file: FileCalls | undefined;
+  const returned = new Map<number, Set<string>>();
   const packageName = goPackageName(a);
   for (const occurrence of a.operations) {
     if (!occurrence.call || occurrence.paginated || !PAGED_READS.test(occurrence.operation)) {
       continue;
     }
-    const scope = a.scopes.enclosing(occurrence.tokenIndex, ['function']);
-    const fn = a.functions.get(scope);
-    const signature = fn && signatureOf(a, fn);
-    if (!fn || !signature || !forwardsInput(a, signature, occurrence)) {
+    const wrapper = outputWrapper(a, occurrence, { returned });
+    if (!wrapper || !forwardsInput(a, wrapper.signature, occurrence)) {
       continue;
     }
-    file ??= { markers: markerScopes(a), pagedCallees: new Map(), returned: new Map() };
-    if (!returnsOutput(a, fn, occurrence, file)) {
-      continue;
-    }
+    const { fn, signature } = wrapper;
+    file ??= { markers: markerScopes(a), pagedCallees: new Map(), returned };
     const name = a.tokens.text(signature.name);
     const elsewhere = packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name, signature.method) === true;
     const callees = pagedCallees(a, name, file);
@@ -215,12 +213,35 @@ export function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: Op
       }
     }
   }
+  return first >= 0 && returnedNames(a, fn, file).has(a.tokens.text(first));
+}
+
+/** The names a function's `return`s give first (`return out, err`), read once per function. */
+function returnedNames(a: CodeAnalyzer, fn: FunctionScope, file: Pick<FileCalls, 'returned'>): ReadonlySet<string> {
   let returned = file.returned.get(fn.scope);
   if (!returned) {
     returned = new Set((a.returns.get(fn.scope) ?? []).filter((k) => a.isId(k) && (a.is(k + 1, ',') || endsStatement(a, k + 1))).map((k) => a.tokens.text(k)));
     file.returned.set(fn.scope, returned);
   }
-  return first >= 0 && returned.has(a.tokens.text(first));
+  return returned;
+}
+
+/**
+ * The function that hands the call's output to its callers: the one the call sits in when it is named and returns
+ * the output, or the named function of a literal that sends and returns it (`call := func(...) { return cn.Query(...) }`).
+ */
+export function outputWrapper(a: CodeAnalyzer, occurrence: OperationOccurrence, file: Pick<FileCalls, 'returned'>): { fn: FunctionScope; signature: Signature } | undefined {
+  const fn = a.functions.get(a.scopes.enclosing(occurrence.tokenIndex, ['function']));
+  if (!fn) {
+    return undefined;
+  }
+  const signature = signatureOf(a, fn);
+  if (signature) {
+    return returnsOutput(a, fn, occurrence, file) ? { fn, signature } : undefined;
+  }
+  const outer = closureWrapper(a, fn, { sendsOutput: (literal) => returnsOutput(a, literal, occurrence, file), returnedNames: (outerFn) => returnedNames(a, outerFn, file) });
+  const outerSignature = outer && signatureOf(a, outer);
+  return outer && outerSignature ? { fn: outer, signature: outerSignature } : undefined;
 }
 
 /** In `pagedCallees`: a method `name` called on a value that is no SDK client, as an interface the wrapper's type satisfies. */

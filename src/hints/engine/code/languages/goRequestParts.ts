@@ -1,6 +1,7 @@
 /**
  * Go requests written apart from the input struct a client call takes: the parts of a transaction or batch
- * built on their own (`append(items, types.TransactWriteItem{Put: &types.Put{ConditionExpression: ...}})`),
+ * built on their own (`append(items, types.TransactWriteItem{Put: &types.Put{ConditionExpression: ...}})`, also held by a
+ * name whose fields the code sets afterwards: `get := &types.Get{Key: key}` then `get.ProjectionExpression = proj`),
  * an input a function takes as a parameter and completes (`input.Limit = aws.Int32(n)` in
  * `func QueryMany(ctx context.Context, client *dynamodb.Client, input *dynamodb.QueryInput)`), and an input
  * declared empty (`var input dynamodb.ScanInput`) and completed the same way.
@@ -42,7 +43,10 @@ export function requestPart(a: CodeAnalyzer, index: number, typesAliases: Readon
   if (!operation || close < 0) {
     return -1;
   }
-  a.contexts.push(contextFrom(a, index + 1, close, 'sdk', operation, a.tokenSpan(index)));
+  const context = contextFrom(a, index + 1, close, 'sdk', operation, a.tokenSpan(index));
+  a.contexts.push(context);
+  // `k := &dynamodb.KeysAndAttributes{Keys: keys}` then `k.ProjectionExpression = proj`: the fields assigned later join it.
+  a.requestAt.set(index - 2, context);
   return close;
 }
 
