@@ -1,7 +1,7 @@
 /**
  * The AWS SDK for Kotlin: clients of `aws.sdk.kotlin.services.*` (typed, made by the configuration lambda or
  * `fromEnvironment`), their calls with a request built by the DSL (`ScanRequest { tableName = t }`, `ddb.query { ... }`),
- * the options of the DSL's assignments, its paginators, and loops that send one item request per element.
+ * the options of the DSL's assignments, its paginators, loops that send one item request per element, and literal keys.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, sourceLines } from './support';
@@ -158,6 +158,26 @@ describe('AWS SDK for Kotlin', () => {
       '}',
     );
     assert.deepEqual(findings(hintsOfRules('Db.kt', code, ['rds-publicly-accessible'])), ['6:publiclyAccessible rds-publicly-accessible!']);
+  });
+
+  it('reads a literal access key of StaticCredentialsProvider { } and Credentials(...), not one read from the environment', () => {
+    const code = sourceLines(
+      'import aws.sdk.kotlin.services.dynamodb.DynamoDbClient',
+      'import aws.smithy.kotlin.runtime.auth.awscredentials.Credentials',
+      'import aws.smithy.kotlin.runtime.auth.awscredentials.StaticCredentialsProvider',
+      'fun client() = DynamoDbClient {',
+      '    credentialsProvider = StaticCredentialsProvider {',
+      '        accessKeyId = "AKIA2QWPLZ1XMRT8KDVC"',
+      '        secretAccessKey = System.getenv("AWS_SECRET")',
+      '    }',
+      '}',
+      'fun named() = Credentials(accessKeyId = "AKIA2QWPLZ1XMRT8KDVD", secretAccessKey = secret())',
+      'fun fromEnv() = StaticCredentialsProvider { accessKeyId = System.getenv("AWS_ID") }',
+    );
+    assert.deepEqual(findings(hintsOfRules('Client.kt', code, ['aws-literal-access-key'])), [
+      '10:"AKIA2QWPLZ1XMRT8KDVD" aws-literal-access-key!',
+      '6:"AKIA2QWPLZ1XMRT8KDVC" aws-literal-access-key!',
+    ]);
   });
 
   it('leaves the Java SDK, a project class and a scope function lambda in a Kotlin SDK file to their own reading', () => {
