@@ -18,7 +18,7 @@ function hoverLabels(): HoverLabels {
     documentation: vscode.l10n.t('AWS documentation'),
     disable: vscode.l10n.t('Disable this hint'),
     controls: vscode.l10n.t('Same check as'),
-    javaExample: vscode.l10n.t('Example in Java: Kotlin calls the same SDK and client methods'),
+    javaExample: vscode.l10n.t('Example in Java: Kotlin calls the same operations and client methods'),
     workspace: {
       table: (name) => vscode.l10n.t('Table {0}', name),
       definedIn: (place) => vscode.l10n.t('defined in {0}', place),

@@ -133,7 +133,7 @@ describe('Kotlin', () => {
   it('shows the Java example under a line that says so, since the rules have no Kotlin examples', () => {
     const code = sourceLines(...IMPORTS, 'class Orders(private val ddb: DynamoDbClient) {', '    fun all() = ddb.scan(ScanRequest.builder().tableName("o").build())', '}');
     const markdown = hoverAt('Orders.kt', code, 'scan(');
-    assert.match(markdown, /\*Example in Java: Kotlin calls the same SDK and client methods\*\n\n```java\n/);
+    assert.match(markdown, /\*Example in Java: Kotlin calls the same operations and client methods\*\n\n```java\n/);
   });
 
   it('reads a call that takes the request builder\'s consumer as a lambda alone, and an option set the same way', () => {

@@ -29,7 +29,7 @@ export const HOVER_LABELS = {
   documentation: 'AWS documentation',
   disable: 'Disable this hint',
   controls: 'Same check as',
-  javaExample: 'Example in Java: Kotlin calls the same SDK and client methods',
+  javaExample: 'Example in Java: Kotlin calls the same operations and client methods',
 };
 export const HOVER_COMMANDS = { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' };
 

@@ -550,3 +550,8 @@ export function segments(a: CodeAnalyzer, open: number): [number, number][] {
   }
   return result;
 }
+
+/** Whether the name at `name` is called with a Kotlin lambda as its only argument (`ddb.putItem { tableName = t }`). */
+export function trailingLambdaCall(a: CodeAnalyzer, name: number): boolean {
+  return a.language.trailingLambdas === true && a.is(name + 1, '{') && a.bodies[name + 1] === 1 && a.partner[name + 1] > name;
+}

@@ -514,7 +514,8 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
     }
     return;
   }
-  const paginator = /^(scan|query)paginator$/.exec(normalized);
+  // Java's `scanPaginator`, the SDK for Kotlin's `scanPaginated` (a Flow of every page).
+  const paginator = /^(scan|query)paginat(?:or|ed)$/.exec(normalized);
   if (paginator && value.kind.startsWith('dynamodb')) {
     // The request is the paginator's argument: a built request, or a consumer-builder lambda (`r -> r.tableName(t)`).
     const operation = paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query';

@@ -20,6 +20,7 @@ import { projectCall } from './projectImports';
 import { calledProjectMethod } from './languages/baseClassFields';
 import { withUniqueIndexes } from './languages/electrodb';
 import { ELECTRODB, ormElement } from './languages/ormObjects';
+import { usesKotlinSdk } from './languages/kotlinSdk';
 import { eggApplicationRedis, requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
@@ -129,6 +130,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
 }
 
 function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefined {
+  // Kotlin: the client an extension function extends (`fun DynamoDbClient.save() { this.putItem {...} }`).
+  const extended = base === 'this' && a.language.trailingLambdas === true ? a.lookup(base, token) : undefined;
+  if (extended?.t === 'client') {
+    return extended;
+  }
   if (base === 'this' || base === 'self' || base === 'cls') {
     const classScope = a.scopes.enclosing(token, ['class']);
     if (classScope > 0 && (base === 'this' || a.language.family === 'python')) {
@@ -206,6 +212,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
     } else if (a.is(j, '[') && value.t === 'client' && a.partner[j] > j && a.is(a.partner[j] + 1, '(')) {
       // `documents[method](params)`: whatever the method it names gives, not the client.
       value = undefined;
+    } else if (value.t === 'type' && a.is(j, '{') && a.partner[j] > j && a.language.trailingLambdas === true && usesKotlinSdk(a)) {
+      // The SDK for Kotlin's `DynamoDbClient { region = r }`, `DynamoDbClient.fromEnvironment { ... }`: a client configured by the lambda.
+      value = clientOfType(value);
+      j = a.partner[j] + 1;
     } else if (a.is(j, '<') && a.language.typeArguments) {
       const close = closeAngle(a, j);
       if (close < 0) {

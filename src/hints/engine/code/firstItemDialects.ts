@@ -4,6 +4,7 @@
  * the response say nothing of its items. One dialect per language family; each reads tokens around one use.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { trailingLambdaCall } from './braces';
 
 /** The call whose result is the read's, and the token after that result. */
 export interface ReadResult {
@@ -126,7 +127,7 @@ function comparedWithNull(a: CodeAnalyzer, end: number): boolean {
 
 /** The read's own call, with the token after its result past a call named `unwrap` (`.promise()`, `.join()`). */
 function ownResult(a: CodeAnalyzer, name: number, unwrap: ReadonlySet<string>): ReadResult | undefined {
-  const close = a.is(name + 1, '(') ? a.partner[name + 1] : -1;
+  const close = a.is(name + 1, '(') || trailingLambdaCall(a, name) ? a.partner[name + 1] : -1;
   if (close <= name) {
     return undefined;
   }

@@ -6,7 +6,7 @@
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
-import { segments } from './braces';
+import { segments, trailingLambdaCall } from './braces';
 import { insideCallArguments } from './enclosingCalls';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { helperWrappers, withWrapperCallers } from './helperWrappers';
@@ -72,9 +72,12 @@ function genericCall(a: CodeAnalyzer, name: number): { name: number; end: number
   return close > name && a.is(name + 1, '<') ? { name, end: close + 1 } : undefined;
 }
 
-/** The closing parenthesis of the call of the method named at `name`, past type arguments (`LoadAsync<Order>(id)`), or -1. */
+/**
+ * The closing parenthesis of the call of the method named at `name`, past type arguments (`LoadAsync<Order>(id)`), or
+ * the `}` of a Kotlin lambda that is its only argument (`ddb.putItem { tableName = t }`); else -1.
+ */
 function callClose(a: CodeAnalyzer, name: number): number {
-  if (a.is(name + 1, '(')) {
+  if (a.is(name + 1, '(') || trailingLambdaCall(a, name)) {
     return a.partner[name + 1];
   }
   const angle = a.language.typeArguments && a.is(name + 1, '<') ? closeAngle(a, name + 1) : -1;

@@ -82,8 +82,11 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
       return 'statement';
     }
     if (kind === 'function') {
-      const open = a.parent[a.scopes.range(scope)[0]];
-      return open > 1 && a.is(open, '(') && a.isAccess(open - 2) && iterates(a, open - 1) ? 'callback' : undefined;
+      const start = a.scopes.range(scope)[0];
+      // A Kotlin lambda passed alone (`ids.forEach { id -> ... }`) is its own scope's first token.
+      const alone = a.language.trailingLambdas === true && a.is(start, '{') && a.bodies[start] === 1;
+      const open = alone ? start : a.parent[start];
+      return open > 1 && (alone || a.is(open, '(')) && a.isAccess(open - 2) && iterates(a, open - 1) ? 'callback' : undefined;
     }
   }
   return undefined;

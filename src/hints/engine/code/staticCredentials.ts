@@ -11,7 +11,8 @@
  *   `resource`, `Session`), as keywords, dict keys or PynamoDB `Meta` attributes;
  * - Java and Kotlin: `AwsBasicCredentials.create(id, secret)`, `AwsSessionCredentials.create(...)`, the builders'
  *   `.accessKeyId(...)` and `.secretAccessKey(...)`, SDK 1.x `BasicAWSCredentials` and `BasicSessionCredentials`;
- *   a field they are given may hold its literal through Spring's `@Value("...")`;
+ *   a field they are given may hold its literal through Spring's `@Value("...")`; in a file of the AWS SDK for
+ *   Kotlin, `accessKeyId = "..."` (`StaticCredentialsProvider { ... }`, `Credentials(accessKeyId = ...)`);
  * - Go: `credentials.NewStaticCredentialsProvider(id, secret, token)` (v2), `credentials.NewStaticCredentials` (v1),
  *   and `AccessKeyID:` / `SecretAccessKey:` fields (`aws.Credentials{...}`, `credentials.Value{...}`);
  * - C#: `new BasicAWSCredentials(id, secret)`, `SessionAWSCredentials`, `ImmutableCredentials`, and a client made
@@ -27,6 +28,7 @@ import { TOKEN_KIND } from '../lexer';
 import { OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { usesKotlinSdk } from './languages/kotlinSdk';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
 
@@ -42,7 +44,7 @@ type Half = typeof ACCESS_KEY_ID | typeof SECRET_ACCESS_KEY;
 const MENTIONS: Readonly<Record<string, RegExp>> = {
   js: /accessKeyId|secretAccessKey|Credentials\(/,
   python: /aws_access_key_id|aws_secret_access_key/,
-  java: /AwsBasicCredentials|AwsSessionCredentials|BasicAWSCredentials|BasicSessionCredentials|accessKeyId\(|secretAccessKey\(/,
+  java: /AwsBasicCredentials|AwsSessionCredentials|BasicAWSCredentials|BasicSessionCredentials|accessKeyId *[(=]|secretAccessKey *[(=]/,
   go: /NewStaticCredentials|AccessKeyID|SecretAccessKey/,
   csharp: /AWSCredentials|ImmutableCredentials|Client\(/,
 };
@@ -157,8 +159,9 @@ function keyedHalf(a: CodeAnalyzer, k: number, keys: Readonly<Record<string, Hal
   }
   const family = a.language.family;
   if (family === 'java') {
-    // A builder's setter: `.accessKeyId("...")`, alone in its parentheses.
-    const value = a.isAccess(k - 1) && a.is(k + 1, '(') && a.partner[k + 1] === k + 3 ? literalAt(a, k + 2) : undefined;
+    // A builder's setter: `.accessKeyId("...")`, alone in its parentheses; the SDK for Kotlin's DSL or named argument.
+    const setter = a.isAccess(k - 1) && a.is(k + 1, '(') && a.partner[k + 1] === k + 3;
+    const value = setter ? literalAt(a, k + 2) : kotlinSdkAssignment(a, k) ? literalAt(a, k + 2) : undefined;
     if (value !== undefined) {
       written.push({ half, key: k, value, group: a.parent[k] });
     }
@@ -171,6 +174,11 @@ function keyedHalf(a: CodeAnalyzer, k: number, keys: Readonly<Record<string, Hal
   if (value !== undefined) {
     written.push({ half, key: k, value, group: groupOf(a, k) });
   }
+}
+
+/** `accessKeyId = "..."` in a file of the AWS SDK for Kotlin: `StaticCredentialsProvider { ... }`, `Credentials(accessKeyId = ...)`. */
+function kotlinSdkAssignment(a: CodeAnalyzer, k: number): boolean {
+  return a.language.trailingLambdas === true && a.isId(k) && a.is(k + 1, '=') && !a.is(k + 2, '=') && !a.isAccess(k - 1) && usesKotlinSdk(a);
 }
 
 /** The object, call or bracket a key is written in; at the top level of a Python class body, that body's scope. */

@@ -233,8 +233,8 @@ export function callResult(value: Value, name: string, firstString: string | und
     case 'boto3-resource':
       return name === 'Table' ? { t: 'client', kind: 'dynamodb-table' } : undefined;
     case 'type':
-      // `defaultClient()`: the Java SDK 1.x builders' shortcut for `standard().build()`.
-      return constructed || name === 'build' || name === 'Build' || name === 'create' || name === 'defaultClient' ? clientOfType(value) : value;
+      // `defaultClient()`: the Java SDK 1.x builders' shortcut for `standard().build()`; `fromEnvironment()`: the SDK for Kotlin's.
+      return constructed || name === 'build' || name === 'Build' || name === 'create' || name === 'defaultClient' || name === 'fromEnvironment' ? clientOfType(value) : value;
     case 'ref':
       if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
         return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };

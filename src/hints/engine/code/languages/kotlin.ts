@@ -3,7 +3,9 @@
  * `DynamoDBMapper`, Jedis, Lettuce, Redisson, Spring Data Redis and DynamoDB, JDBC), called with Kotlin's own
  * declarations (`kotlinDeclarations.ts`) and scopes (`kotlinScopes.ts`). Constructors are called without
  * `new` (`JedisPool(config, host, port)`), so a call of a type's name constructs it; the rest of the reading
- * of calls, requests and options is Java's.
+ * of calls, requests and options is Java's. The AWS SDK for Kotlin, whose clients and operations carry the same
+ * names, is read the same way, with its request DSL (`kotlinSdk.ts`) and extension functions of a client
+ * (`kotlinExtensionReceivers.ts`).
  */
 import { TOKEN_KIND } from '../../lexer';
 import { ScopeTree } from '../../scope/scopes';
@@ -16,6 +18,8 @@ import { javaRedisConstructor, javaRedisPropertySetting } from './javaRedisSetti
 import { constructedRequest } from './javaV1Requests';
 import { builderExtensionRequests, requestParameters } from './kotlinBuilderExtensions';
 import { collectKotlinBindings, receiverOfLambda } from './kotlinDeclarations';
+import { bindExtensionReceivers } from './kotlinExtensionReceivers';
+import { kotlinSdkOptionAt, kotlinSdkRequests, noteKotlinSdkServices } from './kotlinSdk';
 import { KOTLIN_BRACES } from './kotlinScopes';
 import { closeAngle } from '../typeArguments';
 
@@ -34,10 +38,17 @@ function collectImportsAndTemplates(a: CodeAnalyzer): void {
     }
   }
   collectImports(a);
+  noteKotlinSdkServices(a);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, KOTLIN_BRACES);
+}
+
+/** Kotlin's declarations, and the client an extension function of a client type has as `this`. */
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  collectKotlinBindings(a, tree);
+  bindExtensionReceivers(a, tree);
 }
 
 /** Whether the type arguments that open at `open` close right before a call's `(`: `Name<T>(`. */
@@ -55,6 +66,7 @@ function collectRequests(a: CodeAnalyzer): void {
   requestParameters(a);
   collectJavaRequests(a);
   builderExtensionRequests(a);
+  kotlinSdkRequests(a);
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '=') && !a.is(i + 2, '=')) {
       // `server.password = secret`: Java's `setPassword(secret)`.
@@ -69,9 +81,12 @@ function collectRequests(a: CodeAnalyzer): void {
   }
 }
 
-/** Java's builder methods, and one that takes a lambda alone (`it.provisionedThroughput { p -> p.readCapacityUnits(5) }`). */
+/**
+ * Java's builder methods, one that takes a lambda alone (`it.provisionedThroughput { p -> p.readCapacityUnits(5) }`), and
+ * the SDK for Kotlin's DSL assignments (`tableName = "orders"`).
+ */
 function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {
-  const slot = java.optionAt(a, k, open, close);
+  const slot = java.optionAt(a, k, open, close) ?? kotlinSdkOptionAt(a, k, close);
   if (slot || !a.isId(k) || !a.is(k - 1, '.') || !a.is(k + 1, '{') || a.bodies[k + 1] !== 1) {
     return slot;
   }
@@ -117,7 +132,7 @@ export const kotlin: CodeLanguage = {
   trailingLambdas: true,
   collectImports: collectImportsAndTemplates,
   buildScopes,
-  collectBindings: collectKotlinBindings,
+  collectBindings,
   collectRequests,
   optionAt,
   otherCall,

@@ -211,7 +211,9 @@ export function receiverOfLambda(a: CodeAnalyzer, brace: number): Value | undefi
   if (!a.is(brace, '{') || !a.isAccess(brace - 2) || !RECEIVER_PASSING.has(a.tokens.text(brace - 1))) {
     return undefined;
   }
-  const start = chainStart(a, brace - 3);
+  // `DynamoDbClient { region = r }.use {`: the chain ends with the configuration lambda.
+  const end = a.is(brace - 3, '}') && a.partner[brace - 3] > 0 ? a.partner[brace - 3] - 1 : brace - 3;
+  const start = chainStart(a, end);
   return start >= 0 ? a.evalChain(start, brace - 2).value : undefined;
 }
 

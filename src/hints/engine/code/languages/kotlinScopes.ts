@@ -30,12 +30,12 @@ function declaredParams(a: CodeAnalyzer, close: number): number {
   if (FUNCTION_WORDS.has(a.tokens.text(open - 1)) && !a.isAccess(open - 2)) {
     return open;
   }
-  // `fun name(`, `fun <T> name(`, `fun Receiver.name(`, `fun Map<K, V>.name(`.
+  // `fun name(`, `fun <T> name(`, `fun <T : Item> Receiver.name(`, `fun Receiver.name(`, `fun Map<K, V>.name(`.
   for (let k = open - 2, steps = 0; k >= 0 && steps < MAX_SIGNATURE_TOKENS; k--, steps++) {
     if (a.idIs(k, 'fun')) {
       return open;
     }
-    if (!a.isId(k) && !TYPE_PUNCT.has(a.tokens.text(k))) {
+    if (!a.isId(k) && !TYPE_PUNCT.has(a.tokens.text(k)) && !a.is(k, ':')) {
       return -1;
     }
   }
