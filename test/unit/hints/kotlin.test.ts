@@ -13,6 +13,31 @@ const IMPORTS = [
 const scans = (code: string): string[] => hintsOfRules('Orders.kt', code, ['dynamodb-scan']).filter((hint) => hint.endsWith('!'));
 
 describe('Kotlin', () => {
+  it('reads a loop body of one statement without braces as run per element, to the end of its line or its chain', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient',
+      'import software.amazon.awssdk.services.dynamodb.model.PutItemRequest',
+      '',
+      'class Loader(private val ddb: DynamoDbClient) {',
+      '    fun last(items: List<Item>) {',
+      '        for (item in items) ddb.putItem(PutItemRequest.builder().tableName("orders").item(item.map).build())', // 6
+      '    }',
+      '',
+      '    fun chained(items: List<Item>) {',
+      '        for (item in items) ddb',
+      '            .putItem { it.tableName("orders").item(item.map) }', // 11
+      '        println("done")',
+      '    }',
+      '',
+      '    fun after(items: List<Item>, first: Item) {',
+      '        for (item in items) println(item)',
+      '        ddb.putItem { it.tableName("orders").item(first.map) }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Loader.kt', code, ['dynamodb-item-loop']).filter((hint) => hint.endsWith('!')), ['11:putItem dynamodb-item-loop!', '6:putItem dynamodb-item-loop!']);
+  });
+
   it('reads .kt and .kts files and the kotlin language id as Kotlin', () => {
     assert.equal(documentKind(undefined, 'src/main/kotlin/Orders.kt'), 'kotlin');
     assert.equal(documentKind(undefined, 'build.gradle.kts'), 'kotlin');
