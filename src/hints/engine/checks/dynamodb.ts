@@ -54,6 +54,12 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
 }
 
 /**
+ * A JavaScript conditional whose one branch leaves the option unset (`? … : undefined`, `? undefined : …`): the SDKs
+ * send no member for an undefined one. (boto3 refuses `Limit=None` before sending anything: no such branch there.)
+ */
+const MAY_BE_UNSET = /:\s*undefined\s*$|^[^?]*\?\s*undefined\s*:/;
+
+/**
  * Whether a Limit asks for one page on purpose, unless a filter then drops items from that page: a Query's
  * first items in sort-key order (top-N, the latest first), or a Scan's sample (a literal under
  * `SCAN_LIST_LIMIT`: an existence check, a preview). A Scan's items come in no order worth a top-N, so a page
@@ -65,6 +71,10 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
     return false;
   }
   const limit = optionNamed(request, LIMIT)?.literal;
+  // `Limit: test ? 1 : undefined`: in the other branch there is no Limit, and every page counts.
+  if (limit?.kind === 'expr' && MAY_BE_UNSET.test(limit.text)) {
+    return false;
+  }
   return operation !== 'dynamodb:Scan' || limit === undefined || (limit.kind === 'num' && limit.value < SCAN_LIST_LIMIT);
 }
 
