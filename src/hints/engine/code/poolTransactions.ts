@@ -3,12 +3,15 @@
  * query a pool runs takes whichever connection is free, so the statements after BEGIN, and the COMMIT, may run
  * on other connections, outside the transaction, while the connection that began it goes back to the pool with
  * the transaction open. node-postgres says so (https://node-postgres.com/features/transactions: "Do not use
- * transactions with the pool.query method"), mysql2's pool `query` and `execute` take a connection per call the
- * same way, so do asyncpg's pool `execute` and `fetch` (https://magicstack.github.io/asyncpg/current/api/index.html#connection-pools),
- * and Go's `database/sql` asks not to send BEGIN and COMMIT as statements (https://go.dev/doc/database/execute-transactions). Read for JavaScript and TypeScript receivers that are pools by
- * construction in the file (`new Pool(...)`, `createPool(...)`) or by name (`pool`, `dbPool`, `this.pool`), for Python's
- * asyncpg pools the same way (`await asyncpg.create_pool(...)`, `self.pool`), and for Go's
- * `database/sql` pool made by `sql.Open` in the file, or a name declared `*sql.DB`, `*sqlx.DB` or `*pgxpool.Pool`. A pool's checked-out connection
+ * transactions with the pool.query method"); mysql2's pool `query` and `execute` take a connection per call the
+ * same way, and so do asyncpg's pool `execute` and `fetch`
+ * (https://magicstack.github.io/asyncpg/current/api/index.html#connection-pools); Go's `database/sql` asks not to
+ * send BEGIN and COMMIT as statements (https://go.dev/doc/database/execute-transactions).
+ *
+ * Read for JavaScript and TypeScript receivers that are pools by construction in the file (`new Pool(...)`,
+ * `createPool(...)`) or by name (`pool`, `dbPool`, `this.pool`), for Python's asyncpg pools the same way
+ * (`await asyncpg.create_pool(...)`, `self.pool`), and for Go's `database/sql` pool made by `sql.Open` in the file,
+ * or a name declared `*sql.DB`, `*sqlx.DB` or `*pgxpool.Pool`. A pool's checked-out connection
  * (`const client = await pool.connect()`) is one connection, and its transaction is right.
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -77,7 +80,7 @@ function namedOrMadePool(a: CodeAnalyzer, end: number, connections: readonly Sql
   return !ONE_CONNECTION.test(bound);
 }
 
-/** Whether the receiver that ends at `end` is a Go pool: made by `sql.Open` (or `pgxpool.New`) in the file, or declared `*sql.DB`. */
+/** Whether the receiver that ends at `end` is a Go pool: made by `sql.Open` in the file, or declared `*sql.DB`, `*sqlx.DB` or `*pgxpool.Pool`. */
 function goPool(a: CodeAnalyzer, end: number, connections: readonly SqlConnection[]): boolean {
   if (!a.isId(end) || a.isAccess(end - 1)) {
     return false;
