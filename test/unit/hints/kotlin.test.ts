@@ -38,6 +38,18 @@ describe('Kotlin', () => {
     assert.deepEqual(hintsOfRules('Loader.kt', code, ['dynamodb-item-loop']).filter((hint) => hint.endsWith('!')), ['11:putItem dynamodb-item-loop!', '6:putItem dynamodb-item-loop!']);
   });
 
+  it("reads a collection's map over a method reference as per element, as Java reads a stream's", () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient',
+      'import software.amazon.awssdk.services.dynamodb.model.PutItemRequest',
+      '',
+      'class Loader(private val ddb: DynamoDbClient) {',
+      '    fun load(requests: List<PutItemRequest>) = requests.map(ddb::putItem)', // 5
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('Loader.kt', code, ['dynamodb-item-loop']).filter((hint) => hint.endsWith('!')), ['5:putItem dynamodb-item-loop!']);
+  });
+
   it('reads .kt and .kts files and the kotlin language id as Kotlin', () => {
     assert.equal(documentKind(undefined, 'src/main/kotlin/Orders.kt'), 'kotlin');
     assert.equal(documentKind(undefined, 'build.gradle.kts'), 'kotlin');

@@ -105,8 +105,8 @@ export function perElementReference(a: CodeAnalyzer, name: number): boolean {
   if (!a.isAccess(open - 2) || !ITERATING_METHODS.has(iterating)) {
     return false;
   }
-  // `map` and `flatMap` of an Optional or a `CompletableFuture`-like value run once: only a stream's run per element.
-  if ((iterating === 'map' || iterating === 'flatMap') && !streamPipeline(a, open - 3)) {
+  // Java's `map` and `flatMap` of an Optional run once: only a stream's run per element. Kotlin's collections map per element.
+  if ((iterating === 'map' || iterating === 'flatMap') && a.language.id !== 'kotlin' && !streamPipeline(a, open - 3)) {
     return false;
   }
   // The receiver: `table`, `this.table` or `repo.table`, nothing else between `(` and `::`.
