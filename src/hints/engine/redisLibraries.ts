@@ -184,11 +184,17 @@ export const REDIS_COMMANDS = new Set([
   'config',
   'configset',
   'configget',
+  // CONFIG RESETSTAT and CONFIG REWRITE under the clients' method names (Lettuce `configResetstat`, Jedis `configResetStat`).
+  'configresetstat',
+  'configrewrite',
   'multi',
   'pipeline',
   // Expiry: the EXPIRE family, its inspection and removal.
   'set',
   'setex',
+  // PSETEX is SETEX in milliseconds; go-redis `SetXX(ctx, key, value, ttl)` is SET ... XX with its TTL.
+  'psetex',
+  'setxx',
   'setnx',
   'expire',
   'pexpire',
@@ -204,6 +210,8 @@ export const REDIS_COMMANDS = new Set([
   'unlink',
   'mget',
   'mset',
+  // MSETNX: MSET of keys none of which exists, one slot in cluster mode as MSET.
+  'msetnx',
   'get',
   'hget',
   'hset',

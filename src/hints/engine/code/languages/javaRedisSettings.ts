@@ -19,6 +19,7 @@ import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { ImportedClasses } from './javaImportedClasses';
 import { jedisConstructorOptions } from './javaJedisConstructors';
+import { wholeLettuceUriHost } from './javaLettuceUris';
 import { factoryWithoutTls } from './javaSpringRedisFactories';
 import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
@@ -219,10 +220,13 @@ function redisSetting(a: CodeAnalyzer, nameIndex: number, method: string, valueS
     const factory = type === SPRING_SERVER ? factoryWithoutTls(a, chainStart(a, nameIndex - 2)) : undefined;
     // A password set on the chain that also sets the server's address: that address says whether TLS is on.
     const options = address === undefined ? [occurrence] : [occurrence, wholeUrlOption(a, address)];
-    if (factory && factory.host >= 0) {
-      options.push(occurrenceOf(a, { key: factory.host, valueStart: factory.host, valueEnd: factory.host + 1, removalStart: factory.host, removalEnd: factory.host, name: 'host' }));
+    // A Lettuce `RedisURI.create(host, port)` whose password is set and whose TLS never is (`javaLettuceUris.ts`).
+    const uriHost = type.flavor === 'lettuce' && option === 'password' ? wholeLettuceUriHost(a, chainStart(a, nameIndex - 2)) : undefined;
+    const host = factory && factory.host >= 0 ? factory.host : uriHost;
+    if (host !== undefined) {
+      options.push(occurrenceOf(a, { key: host, valueStart: host, valueEnd: host + 1, removalStart: host, removalEnd: host, name: 'host' }));
     }
-    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined || factory !== undefined, anchor: a.tokenSpan(nameIndex) });
+    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined || factory !== undefined || uriHost !== undefined, anchor: a.tokenSpan(nameIndex) });
     return true;
   }
   return false;
