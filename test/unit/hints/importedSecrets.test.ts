@@ -82,6 +82,16 @@ describe('JavaScript and TypeScript: a database password exported by another mod
     assert.deepEqual(jsFindings(files, 'src/db.ts'), ['4:DB_PASSWORD <- src/config/constants.ts:1', '5:replica.password <- src/config/replica.ts:3']);
   });
 
+  it('reads the object a top-level const holds when the module exports that name whole, not one a statement changes', () => {
+    const config = (...more: string[]) =>
+      sourceLines('const aws = {', '  host: "fleet.example.us-west-1.rds.amazonaws.com",', '  userName: "admin",', '  password: "amber-tide-77",', '  dbName: "fleet",', '};', ...more, '', 'module.exports = aws;');
+    const models = sourceLines('const Sequelize = require("sequelize");', 'const aws = require("../config");', 'module.exports = new Sequelize(aws.dbName, aws.userName, aws.password, { host: aws.host, dialect: "mysql" });');
+    assert.deepEqual(jsFindings({ 'backend/config.js': config(), 'backend/models/config.js': models }, 'backend/models/config.js'), ['3:aws.password <- backend/config.js:4']);
+    assert.deepEqual(jsFindings({ 'backend/config.js': config('aws.password = process.env.DB_PASSWORD || aws.password;'), 'backend/models/config.js': models }, 'backend/models/config.js'), []);
+    assert.equal(jsSecretConstants(sourceLines('let aws = {', '  password: "amber-tide-77",', '};', 'module.exports = aws;')), undefined);
+    assert.deepEqual(Object.keys(jsSecretConstants(sourceLines('const settings = {', "  dbPassword: 'tall-grass-5',", '};', 'export default settings;')) ?? {}), ['default.dbPassword']);
+  });
+
   it('stays silent on an environment read, a nested key, a name exported twice, a placeholder, a local host, and a module outside the workspace', () => {
     const files = {
       'app/config/db.config.js': sourceLines('module.exports = {', '  PASSWORD: process.env.DB_PASSWORD,', '  DB: "registry",', '  replica: {', '    PASSWORD: "inner-secret",', '  },', '};'),

@@ -162,6 +162,26 @@ describe('Database passwords in Lambda environment variables', () => {
     assert.ok(messages.every((finding) => /takes a Secrets Manager secret's value/.test(finding.message)));
   });
 
+  it("warns on a secret's value that nonsensitive(...) or tostring(...) hands on unchanged, not on a wrapped key that holds no password", () => {
+    const terraform = sourceLines(
+      'data "aws_secretsmanager_secret_version" "db" {',
+      '  secret_id = "orders-db"',
+      '}',
+      'resource "aws_lambda_function" "orders" {',
+      '  environment {',
+      '    variables = {',
+      '      DB_PASSWORD = jsondecode(nonsensitive(data.aws_secretsmanager_secret_version.db.secret_string))["password"]',
+      '      DB_CONFIG   = tostring(data.aws_secretsmanager_secret_version.db.secret_string)',
+      '      DB_USER     = jsondecode(nonsensitive(data.aws_secretsmanager_secret_version.db.secret_string))["username"]',
+      '      DB_HOSTNAME = nonsensitive(data.aws_secretsmanager_secret_version.db.arn)',
+      '    }',
+      '  }',
+      '}',
+    );
+    const found = hintsIn('main.tf', terraform).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['7', '8']);
+  });
+
   it('reads the maps written in a Terraform merge(...) of the environment, and nothing a later unknown map may replace', () => {
     const terraform = sourceLines(
       'locals {',

@@ -1,7 +1,9 @@
 /**
  * A PostgreSQL driver's connection to Amazon Redshift (a `.redshift.amazonaws.com` or
  * `.redshift-serverless.amazonaws.com` host, or Redshift's port 5439) is no RDS connection: no RDS hover, no
- * literal-password or per-invocation finding of the RDS rules. An RDS endpoint beside it keeps them.
+ * literal-password or per-invocation finding of the RDS rules. Nor is one to an EC2 instance's DNS name, a server
+ * the project (or Heroku) runs itself: it gets no connection hint, but its literal password is reported still.
+ * An RDS endpoint beside them keeps every hint.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -41,5 +43,27 @@ describe('SQL connections to Amazon Redshift', () => {
       hints.join('\n'),
     );
     assert.ok(hints.includes('19:connect rds-sql-connection-per-invocation!'), hints.join('\n'));
+  });
+
+  it('gives a connection to a database server on an EC2 instance no RDS connection hint, and keeps its literal password and the RDS one', () => {
+    const code = sourceLines(
+      "const { Client, Pool } = require('pg');",
+      "const connection = 'postgresql://reviews@ec2-203-0-113-25.us-east-2.compute.amazonaws.com/reviews';",
+      '',
+      'const db = new Client(connection);',
+      "const legacy = new Pool({ host: 'ec2-198-51-100-7.compute-1.amazonaws.com', password: 'Legacy#2' });",
+      "const internal = new Pool({ host: 'ip-10-0-1-12.us-west-2.compute.internal', password: 'Internal#3' });",
+      "const orders = new Pool({ host: 'orders.abc123.us-east-2.rds.amazonaws.com', password: 'Orders#1' });",
+      '',
+      'module.exports = { db, legacy, internal, orders };',
+    );
+    const hints = rdsHints('db.js', code);
+    assert.deepEqual(
+      hints.filter((hint) => hint.includes('rds-sql-connection')),
+      ['7:Pool rds-sql-connection'],
+    );
+    for (const password of ["5:'Legacy#2' rds-sql-password!", "6:'Internal#3' rds-sql-password!", "7:'Orders#1' rds-sql-password!"]) {
+      assert.ok(hints.includes(password), hints.join('\n'));
+    }
   });
 });

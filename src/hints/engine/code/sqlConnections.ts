@@ -34,7 +34,7 @@ import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
 import { otherFilesSqlOptions } from './otherFileSqlOptions';
 import { reachesOtherCloudDatabase } from './otherCloudDatabases';
-import { namesRedshift } from './sqlRedshiftEndpoints';
+import { namesEc2Instance, namesRedshift } from './sqlRedshiftEndpoints';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { exportedOptionObjects } from './sqlConfigFiles';
 import { withTlsDisabled } from './sqlTls';
@@ -439,6 +439,12 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
     const name = call.construction.name;
     if (namesRedshift(a, context)) {
       // A Redshift cluster or workgroup reached with a PostgreSQL driver: no RDS database.
+      k = call.open;
+      continue;
+    }
+    if (namesEc2Instance(a, context)) {
+      // A server on an EC2 instance (also Heroku's): no RDS connection to reuse or proxy, but its literal password and unverified TLS are defects all the same.
+      contexts.push(withTlsDisabled(a, context, inTestCode(a, k)));
       k = call.open;
       continue;
     }

@@ -3,7 +3,10 @@
  * host is a Redshift endpoint (`cluster.abc.us-east-1.redshift.amazonaws.com`, a Serverless workgroup's
  * `workgroup.123456789012.us-east-1.redshift-serverless.amazonaws.com`) or its port is Redshift's default, 5439
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/configure-jdbc-connection.html). It is no RDS or Aurora
- * connection, so the RDS rules say nothing of it.
+ * connection, so the RDS rules say nothing of it. Nor is one to an EC2 instance's DNS name (the public
+ * `ec2-203-0-113-25.us-east-2.compute.amazonaws.com`, `compute-1.amazonaws.com` in us-east-1, the private
+ * `ip-10-0-0-12.us-west-2.compute.internal` or `ec2.internal`: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html),
+ * a database server the project runs itself or Heroku runs): it gets no RDS connection hint, only its options' own.
  */
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
@@ -17,26 +20,35 @@ const REDSHIFT_HOST = /\.redshift(?:-serverless)?\.amazonaws\.com(?:\.cn)?$/i;
 const REDSHIFT_DSN_PORT = /(?::5439(?:[/?\s]|$)|(?:^|\s)port\s*=\s*'?5439(?:[\s']|$))/i;
 const REDSHIFT_PORT = 5439;
 
+/** An EC2 instance's public or private DNS name. */
+const EC2_HOST = /(?:^|\.)(?:compute(?:-1)?\.amazonaws\.com(?:\.cn)?|compute\.internal|ec2\.internal)$/i;
+
 /** Whether the options of a SQL connection name a Redshift endpoint or Redshift's port, written in place or held by a name bound once to a literal. */
 export function namesRedshift(a: CodeAnalyzer, context: OptionContext): boolean {
   return context.options.some((option) => {
-    const { norm } = option;
     const literal = heldLiteral(a, option);
-    if (norm === 'port') {
+    if (option.norm === 'port') {
       return (literal.kind === 'num' && literal.value === REDSHIFT_PORT) || (literal.kind === 'str' && literal.value.trim() === String(REDSHIFT_PORT));
     }
-    if (literal.kind !== 'str') {
-      return false;
-    }
-    if (HOST_OPTIONS.has(norm)) {
-      return REDSHIFT_HOST.test(literal.value.trim());
-    }
-    if (DSN_OPTIONS.has(norm) || norm === 'dsn') {
-      const host = dsnHost(literal.value);
-      return (host !== undefined && REDSHIFT_HOST.test(host)) || REDSHIFT_DSN_PORT.test(literal.value);
-    }
-    return false;
+    return namesHost(option, literal, REDSHIFT_HOST) || (literal.kind === 'str' && (DSN_OPTIONS.has(option.norm) || option.norm === 'dsn') && REDSHIFT_DSN_PORT.test(literal.value));
   });
+}
+
+/** Whether the options of a SQL connection name an EC2 instance as its host, written in place or held by a name bound once to a literal. */
+export function namesEc2Instance(a: CodeAnalyzer, context: OptionContext): boolean {
+  return context.options.some((option) => namesHost(option, heldLiteral(a, option), EC2_HOST));
+}
+
+/** Whether the option is a host, or a URL or DSN whose host is, that `pattern` matches. */
+function namesHost(option: OptionOccurrence, literal: Literal, pattern: RegExp): boolean {
+  if (literal.kind !== 'str') {
+    return false;
+  }
+  if (HOST_OPTIONS.has(option.norm)) {
+    return pattern.test(literal.value.trim());
+  }
+  const host = DSN_OPTIONS.has(option.norm) || option.norm === 'dsn' ? dsnHost(literal.value) : undefined;
+  return host !== undefined && pattern.test(host);
 }
 
 /** The option's literal, or the string literal the one name it is written as holds (`host=WAREHOUSE`). */

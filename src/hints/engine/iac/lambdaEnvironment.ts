@@ -35,6 +35,11 @@ export const LAMBDA_CONSTRUCTS = new Set(['aws_lambda.Function', 'aws_lambda.Doc
 /** Terraform's value of a secret version, whole or one key of its JSON (`jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)["password"]`). */
 const WHOLE_SECRET_STRING = /^(?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string$/;
 const SECRET_STRING_KEY = /^jsondecode\((?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string\)(?:\["([\w.-]+)"\]|\.([\w-]+))$/;
+/**
+ * Terraform functions that hand the secret's value on unchanged (`nonsensitive(...)` only drops the sensitive mark
+ * that hides it in plans: https://developer.hashicorp.com/terraform/language/functions/nonsensitive).
+ */
+const PASS_THROUGH_SECRET = /\b(?:nonsensitive|sensitive|tostring)\(((?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string)\)/g;
 /** A JSON key of a secret that holds the password or a connection string with it (`password`, `DB_PASSWORD`, `url`, `dsn`). */
 const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/i;
 
@@ -45,7 +50,7 @@ const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/
  * dynamic references are left as they were read before: the templates' recommended way to name a secret.
  */
 export function resolvesSecret(literal: Literal): boolean {
-  const text = literal.kind === 'expr' ? literal.text.replace(/\s+/g, '') : '';
+  const text = literal.kind === 'expr' ? literal.text.replace(/\s+/g, '').replace(PASS_THROUGH_SECRET, '$1') : '';
   if (WHOLE_SECRET_STRING.test(text)) {
     return true;
   }

@@ -4,7 +4,7 @@
  * new Redis(); return client;`) and factories (`return createClient({ url })`). Read from the text alone,
  * before the file is lexed, to tell which exported functions the workspace index keeps: a function counts
  * when it returns a construction (`new X(…)` of no built-in class, a Redis `createClient` or an alias the file imports
- * it under, an SDK `X.from`, a dynamoose `dynamoose.model(…)` or a OneTable `table.getModel(…)`)
+ * it under, a SQL driver's `createPool` or `createConnection`, an SDK `X.from`, a dynamoose `dynamoose.model(…)` or a OneTable `table.getModel(…)`)
  * or a bare name that the file declares at module level or assigns a construction to. Most functions return
  * anything else (a handler's
  * response, a query's items), and their text stays out of the index, so that editing them changes nothing
@@ -32,6 +32,11 @@ const NOT_CLIENT_CLASSES = new Set(['Promise', 'Map', 'Set', 'WeakMap', 'WeakSet
 const NOT_CLIENT_SUFFIX = /(?:Error|Exception|Command)$/;
 /** Calls that make a client: the Redis clients' factories, and the SDK's `DynamoDBDocumentClient.from(client)`. */
 const CLIENT_FACTORIES = new Set(['createClient', 'createCluster', 'from']);
+/**
+ * Calls that open a SQL connection or pool (`mysql.createPool(...)`, mysql2's `createConnection`, `sqlConnections.ts`):
+ * a function that returns one opens it on each call, which a Lambda handler's call of it does per invocation.
+ */
+const SQL_OPENERS = new Set(['createPool', 'createConnection', 'createPoolCluster']);
 /** Member calls that make a DynamoDB library's object (`ormObjects.ts`): dynamoose's `dynamoose.model(...)`, OneTable's `table.getModel(...)`. */
 const LIBRARY_OBJECT_MAKERS = new Set(['model', 'getModel']);
 /** Dotted names read after `new` or before a call. */
@@ -87,6 +92,9 @@ function constructsAt(text: string, from: number, factories: ReadonlySet<string>
   }
   const call = text.charCodeAt(end) === OPEN_PAREN || text.charCodeAt(end) === LESS;
   if (call && segments.length > 1 && LIBRARY_OBJECT_MAKERS.has(last)) {
+    return true;
+  }
+  if (call && SQL_OPENERS.has(last)) {
     return true;
   }
   return call && factories.has(last) && (last !== 'from' || (segments.length > 1 && !NOT_CLIENT_CLASSES.has(segments[0])));

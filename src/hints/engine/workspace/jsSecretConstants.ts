@@ -3,7 +3,8 @@
  * modules that read it (`new Sequelize(dbConfig.DB, dbConfig.USER, dbConfig.PASSWORD, ...)` after
  * `const dbConfig = require('../config/db.config.js')`; `code/options.ts`): `export const DB_PASSWORD = '...'`,
  * `exports.password = '...'`, and the top-level keys of `module.exports = { PASSWORD: '...' }` or
- * `export default { ... }`. Only names that say they are a password, bound once to one plain string.
+ * `export default { ... }`, also when a top-level `const` holds that object and the module exports the name
+ * (`module.exports = dbConfig;`). Only names that say they are a password, bound once to one plain string.
  * The names are the import paths the code reader gives: `PASSWORD` for a CommonJS export (required, or
  * imported by name), `default.PASSWORD` for a member of the default export (which a CommonJS module's
  * `module.exports` also is). A module that names a local host as the server exports none: it is a developer's setup.
@@ -20,6 +21,8 @@ const EXPORTED_CONST = new RegExp(String.raw`^export[ \t]+(const|let|var)[ \t]+(
 const EXPORTS_MEMBER = new RegExp(String.raw`^(?:module\.)?exports\.([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${LITERAL}${LINE_END}`, 'gm');
 /** The object a module exports whole: `module.exports = {`, `export default {`. */
 const EXPORTED_OBJECT = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*\{/gm;
+/** The module's export of a name as a whole (`module.exports = dbConfig;`, `export default dbConfig;`). */
+const EXPORTED_NAME = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*\r?$/gm;
 /** A property of that object on its own line: `PASSWORD: '...',` (the key may be quoted). */
 const PROPERTY = new RegExp(String.raw`^[ \t]*(["']?)([A-Za-z_$][\w$]*)\1[ \t]*:[ \t]*${LITERAL}[ \t]*,?[ \t]*(?:\/\/[^\r\n]*)?\r?$`, 'gm');
 /**
@@ -58,10 +61,11 @@ export function jsSecretConstants(text: string): Record<string, SecretConstant> 
     }
   }
   const objects = [...text.matchAll(EXPORTED_OBJECT)];
+  const object = objects.length === 0 ? exportedConstObject(text) : undefined;
   // A module that exports two objects (or one written in two places) may export either.
-  if (objects.length === 1) {
-    const open = objects[0].index! + objects[0][0].length - 1;
-    const commonJs = objects[0][1].startsWith('module');
+  if (objects.length === 1 || object) {
+    const open = object ? object.open : objects[0].index! + objects[0][0].length - 1;
+    const commonJs = object ? object.commonJs : objects[0][1].startsWith('module');
     // Braces are counted only up to the password-named properties, and past the object's closing brace nothing is read.
     const depth = new DepthWalker(text, open);
     PROPERTY.lastIndex = open + 1;
@@ -79,6 +83,24 @@ export function jsSecretConstants(text: string): Record<string, SecretConstant> 
     }
   }
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/**
+ * The object literal a module exports through the one name it exports whole (`const aws = { password: '...' };` then
+ * `module.exports = aws;`): the offset of its `{`, when the name is a top-level `const` declared once and no statement
+ * sets a member of it (`aws.password = ...` may replace the literal).
+ */
+function exportedConstObject(text: string): { open: number; commonJs: boolean } | undefined {
+  const exported = [...text.matchAll(EXPORTED_NAME)];
+  if (exported.length !== 1) {
+    return undefined;
+  }
+  const name = escaped(exported[0][2]);
+  const declarations = [...text.matchAll(new RegExp(String.raw`^const[ \t]+${name}[ \t]*=[ \t]*\{`, 'gm'))];
+  if (declarations.length !== 1 || new RegExp(String.raw`(?<![\w$.])${name}\.[\w$]+[ \t]*=(?!=)`).test(text)) {
+    return undefined;
+  }
+  return { open: declarations[0].index! + declarations[0][0].length - 1, commonJs: exported[0][1].startsWith('module') };
 }
 
 function escaped(name: string): string {
