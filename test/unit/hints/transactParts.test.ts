@@ -1,8 +1,9 @@
 /**
  * JavaScript and TypeScript transaction parts built apart from their request (`TransactItems: parts`): an array
- * literal held by a `const`, the parts a `map` callback gives (in a concise body or a block's `return`), and
- * `concat` or spreads of those. Their keys are the request's, as when written in place; a `let`, which may be
- * given other parts, and a `map` whose callback gives no object literal lend nothing.
+ * literal held by a `const` (and the parts pushed onto it before the request), the parts a `map` callback gives
+ * (in a concise body or a block's `return`), and `concat` or spreads of those. Their keys are the request's, as
+ * when written in place; a `let`, which may be given other parts, and a `map` whose callback gives no object
+ * literal lend nothing.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, sourceLines } from './support';
@@ -51,5 +52,25 @@ describe('Transaction parts built apart from the request', () => {
       '}',
     );
     assert.deepEqual(hintsOfRules('store.ts', code, RULES), []);
+  });
+  it('reads the parts a loop pushes onto a const array before the request, and no push after it or onto another array', () => {
+    const code = sourceLines(
+      ...HEADER,
+      'export async function reserve(cart: { id: string; qty: number }[], table: string) {',
+      '  const parts = [];',
+      '  const log = [];',
+      '  for (const line of cart) {',
+      '    parts.push({ Update: { TableName: table, Key: { pk: line.id }, UpdateExpression: "SET stock = stock - :q", ConditionExpression: "stock >= :q" } });',
+      '    log.push({ Put: { TableName: table, Item: { pk: line.id }, ConditionExpression: "attribute_not_exists(pk)" } });',
+      '  }',
+      '  await db.send(new TransactWriteCommand({ TransactItems: parts }));',
+      '  parts.push({ Delete: { TableName: table, Key: { pk: "x" }, ConditionExpression: "attribute_exists(pk)" } });',
+      '  return log;',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('store.ts', code, RULES), [
+      '8:ConditionExpression dynamodb-condition-expression',
+      '8:UpdateExpression dynamodb-update-expression',
+    ]);
   });
 });

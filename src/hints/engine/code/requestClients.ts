@@ -20,6 +20,7 @@ import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
 import { clientValue, exportedClient, mayBeProjectModule } from './projectImports';
+import { assignedKey, assignedObject } from './requests';
 import { closeAngle } from './typeArguments';
 import { Value } from './values';
 
@@ -333,7 +334,7 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
   const middleware = new Map<number, boolean>();
   for (const [object, sites] of a.memberAssignments) {
     for (const eq of sites) {
-      const taken = firstParameterOf(a, a.scopes.lookup(object, eq - 3)?.token ?? -1);
+      const taken = firstParameterOf(a, a.scopes.lookup(object, assignedObject(a, eq))?.token ?? -1);
       if (!taken) {
         continue;
       }
@@ -341,7 +342,7 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
         middleware.set(taken.fn.scope, isMiddleware(a, taken.fn, taken.names));
       }
       if (middleware.get(taken.fn.scope)) {
-        add(a.tokens.text(eq - 1), sourcesAt(a, eq + 1, a.tokens.length));
+        add(a.tokens.text(assignedKey(a, eq)), sourcesAt(a, eq + 1, a.tokens.length));
       }
     }
   }

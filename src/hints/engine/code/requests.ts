@@ -27,11 +27,16 @@ const MAX_HELPERS_DEEP = 2;
 const MAX_REASSIGNMENTS_FOLLOWED = 16;
 /** How many setters of one builder chain are read: a request has a few dozen options at most, and a longer chain is not one. */
 const MAX_CHAIN_CALLS = 64;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
 
-/** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable; languages call it in token order. */
-export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
-  const object = eq - 3;
-  if (a.isId(eq - 1) && a.isAccess(eq - 2) && a.isId(object) && !a.isAccess(object - 1) && !a.tokens.isOneOf(object, SELF_NAMES)) {
+/**
+ * Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable; languages call it in token order.
+ * With `bracketKeys`, `x['name'] = expr` too: JavaScript writes a request's key either way.
+ */
+export function noteMemberAssignment(a: CodeAnalyzer, eq: number, bracketKeys = false): void {
+  const object = assignedObject(a, eq);
+  if (object >= 0 && (bracketKeys || object === eq - 3) && a.isId(object) && !a.isAccess(object - 1) && !a.tokens.isOneOf(object, SELF_NAMES)) {
     const name = a.tokens.text(object);
     const sites = a.memberAssignments.get(name);
     if (sites) {
@@ -40,6 +45,25 @@ export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
       a.memberAssignments.set(name, [eq]);
     }
   }
+}
+
+/** The object's token of `x.name = ...` or `x['name'] = ...` (the `=` at `eq`), or -1. */
+export function assignedObject(a: CodeAnalyzer, eq: number): number {
+  if (a.isId(eq - 1) && a.isAccess(eq - 2)) {
+    return eq - 3;
+  }
+  return isBracketKey(a, eq) ? eq - 4 : -1;
+}
+
+/** The key's token of `x.name = ...` or `x['name'] = ...` (the `=` at `eq`). */
+export function assignedKey(a: CodeAnalyzer, eq: number): number {
+  return isBracketKey(a, eq) ? eq - 2 : eq - 1;
+}
+
+/** `x['name'] =`: a quoted key (no template, so its name is all there) in brackets right before the `=`. */
+function isBracketKey(a: CodeAnalyzer, eq: number): boolean {
+  const quote = a.tokens.source.charCodeAt(a.tokens.starts[eq - 2]);
+  return a.is(eq - 1, ']') && a.is(eq - 3, '[') && a.isString(eq - 2) && (quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE);
 }
 
 /** The `name.member = ...` statements (their `=`, in token order) that assign a member of the variable `binding` binds. */
@@ -314,8 +338,8 @@ export function assignRequestOptions(a: CodeAnalyzer): void {
   }
 }
 
-/** `x.Key = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
+/** `x.Key = value;` or `x['Key'] = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
 export function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
   const end = expressionEnd(a, eq + 1);
-  return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
+  return occurrenceOf(a, { key: assignedKey(a, eq), valueStart: eq + 1, valueEnd: end, removalStart: assignedObject(a, eq), removalEnd: a.is(end, ';') ? end : end - 1 });
 }

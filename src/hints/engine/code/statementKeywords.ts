@@ -10,7 +10,9 @@ const SHARED_CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'retur
  * `select`, which are C#'s and Go's statements.
  */
 const CONTROL_KEYWORDS_BY_FAMILY: Partial<Record<Family, Uint8Array>> = {
-  js: codeSet([...SHARED_CONTROL_KEYWORDS, 'with']),
+  // A declaration keyword starts a statement: after `super(scope, id)` with no semicolon, `const { table } = ...`
+  // is no method `super` returning a type `const`, and its pattern is no function body.
+  js: codeSet([...SHARED_CONTROL_KEYWORDS, 'with', 'const', 'let', 'var']),
   csharp: codeSet([...SHARED_CONTROL_KEYWORDS, 'foreach', 'using', 'lock', 'fixed']),
   java: codeSet([...SHARED_CONTROL_KEYWORDS, 'synchronized']),
   go: codeSet([...SHARED_CONTROL_KEYWORDS, 'select']),

@@ -1,6 +1,7 @@
 /**
  * JavaScript and TypeScript DynamoDB transaction parts built apart from their request: `TransactItems: parts`, or
- * `[...versions, ...puts]`, where a name is a `const` bound to an array literal of parts, to `list.map(...)` whose
+ * `[...versions, ...puts]`, where a name is a `const` bound to an array literal of parts (and the parts that
+ * `parts.push({ Update: {...} })` adds before the request, as a loop over a cart does), to `list.map(...)` whose
  * callback gives one part (`(e) => ({ Put: {...} })`, or a block whose `return` does), or to a `concat` of such
  * values. Each part's keys (`ConditionExpression`, `UpdateExpression`, ...) are the request's, as when written in
  * place (`options.ts` reads those).
@@ -9,11 +10,14 @@ import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { bindingAt } from './names';
+import { tokensNamed } from './tokenIndex';
 
 /** How many names and calls are followed from the request to the parts. */
 const MAX_DEPTH = 4;
 /** Tokens of a `map` callback's block body read for its `return`s: a part builder is short. */
 const MAX_CALLBACK_TOKENS = 400;
+/** How many `push` calls of one parts array are read: a request holds at most 100 parts, written in a few statements. */
+const MAX_PUSHES = 16;
 
 /**
  * The `{` of each part object the value in tokens [start, end) builds apart from where it is written: the parts
@@ -37,6 +41,9 @@ function partsOf(a: CodeAnalyzer, start: number, end: number, depth: number, fou
     // A `const` holds the parts it is bound to for good; a `let` may be given others.
     if (binding && bindsWholeExpression(binding) && a.idIs(binding.token - 1, 'const')) {
       partsOf(a, binding.expression, expressionEnd(a, binding.expression), depth + 1, found);
+      if (a.is(binding.expression, '[')) {
+        pushedParts(a, start, binding.token, found);
+      }
     }
     return;
   }
@@ -102,6 +109,32 @@ function callbackParts(a: CodeAnalyzer, start: number, end: number, found: numbe
   for (let k = body + 1; k < close && k < body + MAX_CALLBACK_TOKENS; k++) {
     if (a.idIs(k, 'return') && a.is(k + 1, '{') && a.scopes.enclosing(k, ['function']) === scope) {
       found.push(k + 1);
+    }
+  }
+}
+
+/**
+ * The part objects that `name.push({ ... })` adds to the array the name at `use` holds, between its declaration
+ * at `declared` and that use: only a push that names the same binding, and only its object literal arguments.
+ */
+function pushedParts(a: CodeAnalyzer, use: number, declared: number, found: number[]): void {
+  const name = a.tokens.text(use);
+  const binding = a.scopes.lookup(name, use);
+  let pushes = 0;
+  for (const k of tokensNamed(a, name)) {
+    if (k >= use || pushes >= MAX_PUSHES) {
+      break;
+    }
+    if (k <= declared) {
+      continue;
+    }
+    if (!a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, 'push') && a.is(k + 3, '(') && a.scopes.lookup(name, k) === binding) {
+      pushes++;
+      for (const [from, to] of segments(a, k + 3)) {
+        if (a.is(from, '{') && a.partner[from] === to - 1) {
+          found.push(from);
+        }
+      }
     }
   }
 }

@@ -343,6 +343,10 @@ function skipType(a: CodeAnalyzer, start: number): number {
 
 /** `x = ...`, `this.x = ...`: binds where `x` is declared, or the class field. */
 function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
+  if (a.is(eq - 1, ']') && !a.is(eq + 1, '=')) {
+    noteMemberAssignment(a, eq, true);
+    return;
+  }
   const name = a.id(eq - 1);
   if (!name || a.is(eq + 1, '=') || a.is(eq + 1, '>')) {
     return;
