@@ -1,5 +1,6 @@
 /** The exports of a JavaScript or TypeScript module: ES exports and CommonJS `module.exports` (see `codeExports.ts`). */
-import { functionExpression, qualifiedPath } from '../code/languages/javascript';
+import { functionExpression } from '../code/languages/javascript';
+import { qualifiedPath } from '../code/languages/jsTypeValues';
 import { uniqueIndexesOf } from '../code/languages/ormObjects';
 import { objectTypeAliasBrace } from '../code/typeAliasBodies';
 import { exportedClient } from '../code/projectImports';
