@@ -5,23 +5,8 @@
  * else reads it as one.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from './support';
-
-/** `line:text rule` for each hover site and `line:text rule!` for each finding of `file`, in workspace mode beside the other files. */
-function hints(files: Record<string, string>, file: string): string[] {
-  const built = new WorkspaceModel();
-  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-  const result = analyzeText(files[file], realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: built });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${files[file].slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${files[file].slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ];
-}
+import { sourceLines } from './support';
+import { hintsOfFile as hints } from '../workspace/support';
 
 const REDIS_MODULE = sourceLines(
   "const redis = require('redis');",
