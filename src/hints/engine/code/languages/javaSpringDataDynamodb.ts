@@ -262,8 +262,12 @@ export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classSc
 
 /** The same call on a repository interface another file of the workspace declares (`workspace/springRepositories.ts`). */
 export function projectRepositoryCall(a: CodeAnalyzer, nameIndex: number, shape: SpringRepositoryShape, receiverStart: number): void {
-  const methods = new Map(Object.entries(shape.methods));
-  repositoryCall(a, nameIndex, { scan: shape.scan, entityName: shape.entity, entityCandidates: shape.entityCandidates, methods }, receiverStart);
+  repositoryCall(a, nameIndex, repositoryOfShape(shape), receiverStart);
+}
+
+/** A repository interface another file declares, as the workspace tells it. */
+function repositoryOfShape(shape: SpringRepositoryShape): Repository {
+  return { scan: shape.scan, entityName: shape.entity, entityCandidates: shape.entityCandidates, methods: new Map(Object.entries(shape.methods)) };
 }
 
 /**
@@ -272,11 +276,7 @@ export function projectRepositoryCall(a: CodeAnalyzer, nameIndex: number, shape:
  */
 export function repositoryReference(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, perElement: boolean): boolean {
   const repository =
-    receiver?.t === 'springRepository'
-      ? { scan: receiver.shape.scan, entityName: receiver.shape.entity, entityCandidates: receiver.shape.entityCandidates, methods: new Map(Object.entries(receiver.shape.methods)) }
-      : receiver?.t === 'instance' && !receiver.classObject
-        ? repositoryOf(a, receiver.classScope)
-        : undefined;
+    receiver?.t === 'springRepository' ? repositoryOfShape(receiver.shape) : receiver?.t === 'instance' && !receiver.classObject ? repositoryOf(a, receiver.classScope) : undefined;
   if (!repository) {
     return false;
   }
