@@ -10,6 +10,7 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
+import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
 import { cdkTable, cdkText } from './cdkTables';
 import { cdkInstantiations } from './cdkInstantiations';
@@ -43,15 +44,6 @@ const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_elasticache.CfnCacheCluster': 'elasticache-cluster',
   'aws_elasticache.CfnServerlessCache': 'elasticache-serverless',
 } satisfies Record<string, ConstructKind>));
-
-/**
- * Members of an RDS construct that give the host name (or `host:port`) a client connects to, normalised
- * (`dbInstanceEndpointAddress`, Python's `cluster_endpoint.hostname`, a `Cfn` class's `attrEndpointAddress`).
- */
-const ENDPOINT_MEMBERS: Partial<Record<string, ReadonlySet<string>>> = {
-  'rds-instance': new Set(['dbinstanceendpointaddress', 'instanceendpoint.hostname', 'instanceendpoint.socketaddress', 'attrendpointaddress']),
-  'rds-cluster': new Set(['clusterendpoint.hostname', 'clusterendpoint.socketaddress', 'clusterreadendpoint.hostname', 'clusterreadendpoint.socketaddress', 'attrendpointaddress', 'attrreadendpointaddress']),
-};
 
 /** Engine factories (`DatabaseInstanceEngine.postgres(...)`, `DatabaseClusterEngine.AURORA_MYSQL`) by their name, normalised. */
 const ENGINE_FACTORIES = new Map<string, string>(Object.entries({
@@ -465,8 +457,8 @@ class CdkIndexer {
       return undefined;
     }
     const target = this.lookup(value.names, value.at);
-    // Only database instances have this member (RDS's, and DocumentDB's, which no SQL client reaches): one another stack hands over in its props counts too.
-    if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === 'dbinstanceendpointaddress') {
+    // An instance another stack hands over in its props: only database instances have this member.
+    if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === INSTANCE_ADDRESS) {
       return { kind: 'rds-endpoint' };
     }
     if (!target && !this.source.python) {
@@ -475,7 +467,7 @@ class CdkIndexer {
       return exported && { kind: 'exported', ...exported };
     }
     const kind = target?.construct.kind ?? '';
-    if (target && ENDPOINT_MEMBERS[kind]?.has(target.rest.map(normalizeName).join('.'))) {
+    if (target && RDS_ENDPOINT_MEMBERS[kind]?.has(target.rest.map(normalizeName).join('.'))) {
       return { kind: 'rds-endpoint' };
     }
     const members = kind === 'table' || kind === 'table-v2' ? TABLE_MEMBERS : SST_TABLE_MEMBERS[kind];

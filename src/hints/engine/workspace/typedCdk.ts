@@ -23,7 +23,7 @@ import { CdkValue, entry, lastNames } from './cdkSource';
 import { CdkTableConstruct, cdkTable, cdkText } from './cdkTables';
 import { isEnvironmentName, sourceRef } from './contribution';
 import { ValueReader } from './typedCdkValues';
-import { readsEndpoint, RDS_ENDPOINT_TYPES } from './typedCdkEndpoints';
+import { readsEndpoint, RDS_ENDPOINT_TYPES } from './rdsEndpointMembers';
 import { EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableIndex } from './types';
 
 const TABLE_TYPES = new Map<string, CdkTableConstruct['kind']>([
@@ -240,7 +240,7 @@ interface FileConstructs {
 
 /**
  * A literal, a table of the file named by Java's `table.getTableName()`, C#'s `table.TableName` or Go's `table.TableName()`,
- * or the endpoint address of an RDS database of the file (`typedCdkEndpoints.ts`).
+ * or the endpoint address of an RDS database of the file (`rdsEndpointMembers.ts`).
  */
 function environmentValue(a: CodeAnalyzer, { tables, databases }: FileConstructs, value: CdkValue): EnvironmentValue | undefined {
   const text = cdkText(value);
