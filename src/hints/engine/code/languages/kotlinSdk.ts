@@ -21,6 +21,10 @@ const SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
 /** The services of `aws.sdk.kotlin.services.<service>` paths the file names (imports or qualified names). */
 const kotlinSdkServices = perFile((a: CodeAnalyzer): ReadonlySet<string> => {
   const found = new Set<string>();
+  // Most Kotlin files name no such package: one native search spares them the token pass.
+  if (!a.text.includes('aws.sdk.kotlin')) {
+    return found;
+  }
   const tokens = a.tokens;
   for (let i = 0; i + 8 < tokens.length; i++) {
     if (tokens.kinds[i] !== TOKEN_KIND.ID || !a.idIs(i, 'aws') || a.is(i - 1, '.')) {
