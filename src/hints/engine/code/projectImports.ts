@@ -27,6 +27,8 @@ export interface ProjectContext {
   file: string;
   /** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
   importedClient(module: string, path: string): ExportedClient | undefined;
+  /** The client method a function the module defines as `path` sends when called (a promisified method: `ExportedClient.sends`). */
+  importedSender?(module: string, path: string): ExportedClient | undefined;
   /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
   importedName?(module: string, path: string): { module: string; name: string; uniqueIndexes?: readonly string[] } | undefined;
   /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
@@ -139,7 +141,7 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
     answers.get(a, `${module}\0${path}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
       // A wrapper instance keeps where it is imported from: its own attributes are that module's to tell.
-      return found && !found.sends ? { ...clientValue(found), ...(found.wrapper ? { heldAs: { module, path } } : {}) } : null;
+      return found ? { ...clientValue(found), ...(found.wrapper ? { heldAs: { module, path } } : {}) } : null;
     }) ?? undefined
   );
 }
@@ -147,12 +149,12 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
 /** The client method that `path` of an imported JavaScript `module` sends when called: a promisified method exported there (`ExportedClient.sends`). */
 export function importedSender(a: CodeAnalyzer, module: string, path: string): { client: Value & { t: 'client' }; method: string } | undefined {
   const project = a.project;
-  if (!project || a.language.family !== 'js' || !mayBeProjectModule(a, module)) {
+  if (!project?.importedSender || a.language.family !== 'js' || !mayBeProjectModule(a, module)) {
     return undefined;
   }
   return (
     senders.get(a, `${module}\0${path}`, () => {
-      const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
+      const found = importsTestDouble(a, module, path) ? undefined : project.importedSender!(module, path);
       if (!found?.sends) {
         return null;
       }

@@ -155,7 +155,8 @@ export interface ExportedClient {
   structure?: 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any';
   /**
    * Not the client but a function that sends this method of it (`promisify(client.get).bind(client)`,
-   * `code/promisified.ts`): importers' calls of it are that command, and nothing else reads it as a client.
+   * `code/promisified.ts`): importers' calls of it are that command. The workspace answers it as `importedSender`,
+   * never as `importedClient`, so nothing reads it as a client.
    */
   sends?: string;
 }

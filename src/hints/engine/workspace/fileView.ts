@@ -41,6 +41,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
   return {
     file,
     importedClient: (module, path) => view.importedClient?.(file, module, path),
+    importedSender: (module, path) => view.importedSender?.(file, module, path),
     importedName: (module, path) => view.importedName?.(file, module, path),
     importedCdkClass: (module, path) => view.importedCdkClass?.(file, module, path),
     importedCall: (module, path, args) => view.importedCall?.(file, module, path, args),

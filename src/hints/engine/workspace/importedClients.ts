@@ -253,7 +253,13 @@ export class ImportedClients {
   /** The client `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClient`. */
   resolve(codeFile: string, module: string, path: string): ExportedClient | undefined {
     const answer = this.answer(codeFile, module, path);
-    return answer && 'client' in answer ? answer.client : undefined;
+    return answer && 'client' in answer && !answer.client.sends ? answer.client : undefined;
+  }
+
+  /** The client method a function `codeFile` imports sends (`ExportedClient.sends`); see `WorkspaceView.importedSender`. */
+  resolveSender(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'client' in answer && answer.client.sends ? answer.client : undefined;
   }
 
   /** The client library name `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedName`. */
@@ -299,6 +305,7 @@ export class ImportedClients {
     return {
       file,
       importedClient: (module, path) => this.resolve(file, module, path),
+      importedSender: (module, path) => this.resolveSender(file, module, path),
       importedName: (module, path) => this.resolveName(file, module, path),
       importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
       // A class it constructs whose constructor makes a client (`exportedFunctions.ts`'s body clients).

@@ -304,6 +304,11 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.imported().resolve(codeFile, module, path);
   }
 
+  /** See `WorkspaceView.importedSender`. */
+  importedSender(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    return this.imported().resolveSender(codeFile, module, path);
+  }
+
   /** The client library name a code file imports from a module of the workspace; see `WorkspaceView.importedName`. */
   importedName(codeFile: string, module: string, path: string): { module: string; name: string } | undefined {
     return this.imported().resolveName(codeFile, module, path);
@@ -427,7 +432,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
       for (const source of file === codeFile ? [] : sources) {
         // A client imported from a project module, as the file that hangs it imports it.
         // A provider's class (`useClass`) is no client.
-        const client = source && ('client' in source ? source.client : source.useClass ? undefined : source.call ? this.calledClient(file, source.module, source.path) : clientOnly(this.importedClient(file, source.module, source.path)));
+        const client = source && ('client' in source ? source.client : source.useClass ? undefined : source.call ? this.calledClient(file, source.module, source.path) : this.importedClient(file, source.module, source.path));
         const key = client ? JSON.stringify(client) : '';
         if (!client || (agreed && key !== agreedKey)) {
           return null;
@@ -452,7 +457,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
       this.passedClients = new PassedClientIndex(callers, {
         target: (file, module, path) => importTarget(file, module, path, paths),
         known: (file) => this.contributions.has(file),
-        imported: (file, { module, path, call, args }) => (call ? this.calledClient(file, module, path, args) : clientOnly(this.importedClient(file, module, path))),
+        imported: (file, { module, path, call, args }) => (call ? this.calledClient(file, module, path, args) : this.importedClient(file, module, path)),
       });
     }
     return this.passedClients.callsOf(codeFile, name);
@@ -591,9 +596,4 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     const template = this.contributions.get(fn.definedAt.file)?.contribution;
     return Object.hasOwn(template?.globalEnvironment ?? {}, variable) || template?.unknownGlobalEnvironment?.includes(variable) === true;
   }
-}
-
-/** A client itself, not a function that sends one of its methods (`ExportedClient.sends`), which no request or callee holds. */
-function clientOnly(client: ExportedClient | undefined): ExportedClient | undefined {
-  return client?.sends ? undefined : client;
 }

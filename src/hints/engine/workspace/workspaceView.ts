@@ -97,6 +97,8 @@ export interface WorkspaceView {
    * holds no client.
    */
   importedClient?(codeFile: string, module: string, path: string): ExportedClient | undefined;
+  /** The client method that a function a code file imports sends when called (`ExportedClient.sends`: `getAsync: promisify(client.get).bind(client)`), as `importedClient` resolves names. */
+  importedSender?(codeFile: string, module: string, path: string): ExportedClient | undefined;
   /**
    * The client library name a workspace module imports and passes on, as `codeFile` imports it
    * (`PutCommand` from `../lib/db`, which imports it from `@aws-sdk/lib-dynamodb`): the library's module and
