@@ -38,6 +38,7 @@ import { namesEc2Instance, namesRedshift } from './sqlRedshiftEndpoints';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { exportedOptionObjects } from './sqlConfigFiles';
 import { withTlsDisabled } from './sqlTls';
+import { withTlsMissing } from './sqlTlsMissing';
 import { returnedString } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
@@ -456,7 +457,8 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
         continue;
       }
     } else {
-      contexts.push(withTlsDisabled(a, context, inTestCode(a, k)));
+      const inTest = inTestCode(a, k);
+      contexts.push(withTlsMissing(a, withTlsDisabled(a, context, inTest), testFile || inTest));
       if (!call.configOnly && !reusedByTypeorm(a, call.driver.flavor, name)) {
         opened.push(call.construction);
       }

@@ -97,7 +97,7 @@ export function readsRdsEndpoint(a: CodeAnalyzer, text: string): boolean {
  * endpoint, or no host is written and one read from elsewhere is named for RDS or set to an RDS endpoint by the
  * functions that run the file. No host at all is the driver's default, a local server.
  */
-function toRds(a: CodeAnalyzer, context: OptionContext): boolean {
+export function toRds(a: CodeAnalyzer, context: OptionContext): boolean {
   const written: string[] = [];
   let named = false;
   for (const option of context.options) {

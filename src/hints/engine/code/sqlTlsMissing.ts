@@ -1,0 +1,38 @@
+/**
+ * A connection to RDS that never asks for TLS (`rds-sql-tls-missing`), with the drivers whose default is a connection
+ * in clear: node-postgres (also pg-promise's and Prisma's adapter over it) and porsager's `postgres`, which use TLS only
+ * when given `ssl` (or, node-postgres, a connection string's `sslmode` or `PGSSLMODE`:
+ * https://node-postgres.com/features/ssl), mysql2 and mysql, and Python's PyMySQL and aiomysql, which use it only when
+ * given `ssl` or one of the `ssl_*` options. libpq's drivers, asyncpg, Connector/J, PgJDBC, MySQL Connector/Python and
+ * the .NET drivers try TLS by default and are not judged here.
+ *
+ * Reported only where the absence is certain and the server is RDS: every option of the call is visible (no spread,
+ * no options object of unknown keys), none of them is a TLS setting or a connection string (which may carry `sslmode`),
+ * the file never names `PGSSLMODE`, and the host is an RDS endpoint as `rds-sql-tls-disabled` sees it. Test code is
+ * left alone. The option sits on the call's name, and only the finding shows it (the rule reports where it hovers).
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { OptionContext } from '../model';
+import { DSN_OPTIONS, TLS_DISABLED, toRds } from './sqlTls';
+
+export const TLS_MISSING = 'tlsmissing';
+
+/** The driver flavours that connect in clear unless told otherwise. */
+const CLEAR_BY_DEFAULT: ReadonlySet<string> = new Set(['pg', 'postgres-js', 'mysql2', 'mysql', 'pymysql', 'aiomysql']);
+
+/** Options that may turn TLS on: any `ssl…` or `tls…` setting, and PyMySQL's option files, which may set `ssl-ca`. */
+const MAY_SET_TLS = /^(?:ssl|tls)|^readdefault/;
+
+/** Adds the `TlsMissing` option to a driver call's context that goes to RDS with no TLS asked for. */
+export function withTlsMissing(a: CodeAnalyzer, context: OptionContext, inTest: boolean): OptionContext {
+  if (inTest || !context.complete || !CLEAR_BY_DEFAULT.has(context.type) || a.text.includes('PGSSLMODE')) {
+    return context;
+  }
+  const asked = context.options.some(({ norm }) => norm === TLS_DISABLED || DSN_OPTIONS.has(norm) || MAY_SET_TLS.test(norm));
+  if (!asked && toRds(a, context)) {
+    // Nothing written to remove: the rule has no removal fix.
+    const nothing = { start: context.anchor.start, end: context.anchor.start };
+    context.options.push({ name: 'TlsMissing', norm: TLS_MISSING, key: context.anchor, value: context.anchor, literal: { kind: 'bool', value: true }, removal: nothing });
+  }
+  return context;
+}

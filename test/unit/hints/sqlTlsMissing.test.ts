@@ -1,0 +1,65 @@
+/**
+ * `rds-sql-tls-missing` (`code/sqlTlsMissing.ts`): a connection to RDS with a driver that connects in clear unless
+ * told otherwise (node-postgres, mysql2, mysql, porsager's `postgres`, PyMySQL, aiomysql) and no TLS asked for.
+ * Silent: any `ssl` or `ssl_*` option, a connection string, options the code does not show, a host that is not
+ * visibly RDS, `PGSSLMODE`, test code, and the drivers that try TLS by default.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'rds-sql-tls-missing';
+
+const tls = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(` ${RULE}`));
+
+describe('SQL connections to RDS that never ask for TLS', () => {
+  it('reports a node-postgres pool to an Aurora endpoint with no ssl, where the finding is, with its hover', () => {
+    const db = sourceLines(
+      "import { Pool } from 'pg';",
+      '',
+      'export const pool = new Pool({',
+      "  host: 'orders.cluster-c1x2y3.eu-west-1.rds.amazonaws.com',",
+      '  user: process.env.DB_USER,',
+      '  password: process.env.DB_PASSWORD,',
+      '  max: 2,',
+      '});',
+    );
+    assert.deepEqual(tls('src/db.ts', db), [`3:Pool ${RULE}`, `3:Pool ${RULE}!`]);
+  });
+
+  it('reports mysql2 and mysql pools and a PyMySQL connection whose host is read under an RDS name', () => {
+    const mysql2 = sourceLines("const mysql = require('mysql2/promise');", 'module.exports = mysql.createPool({ host: process.env.RDS_HOSTNAME, user: process.env.RDS_USERNAME, password: process.env.RDS_PASSWORD });');
+    assert.deepEqual(tls('src/db.js', mysql2), [`2:createPool ${RULE}`, `2:createPool ${RULE}!`]);
+    const legacy = sourceLines("const mysql = require('mysql');", 'const connection = mysql.createConnection({ host: process.env.RDS_HOSTNAME, user: process.env.RDS_USERNAME });');
+    assert.deepEqual(tls('src/db.js', legacy), [`2:createConnection ${RULE}`, `2:createConnection ${RULE}!`]);
+    const pymysql = sourceLines('import os', 'import pymysql', '', 'conn = pymysql.connect(host=os.environ["RDS_HOSTNAME"], user="app", password=os.environ["DB_PASSWORD"], database="shop")');
+    assert.deepEqual(tls('ledger.py', pymysql), [`4:connect ${RULE}`, `4:connect ${RULE}!`]);
+  });
+
+  it('keeps quiet where TLS is asked for: ssl in any form, an ssl_* option, a connection string, PGSSLMODE', () => {
+    const host = "'orders.cluster-c1x2y3.eu-west-1.rds.amazonaws.com'";
+    for (const options of [`host: ${host}, ssl: { ca }`, `host: ${host}, ssl: process.env.DB_SSL === 'true'`, `host: ${host}, ssl: 'Amazon RDS'`, 'connectionString: process.env.DATABASE_URL']) {
+      assert.deepEqual(tls('src/db.js', sourceLines("import { Pool } from 'pg';", `export const pool = new Pool({ ${options} });`)), [], options);
+    }
+    const environment = sourceLines("import { Pool } from 'pg';", "process.env.PGSSLMODE ??= 'verify-full';", `export const pool = new Pool({ host: ${host} });`);
+    assert.deepEqual(tls('src/db.js', environment), []);
+    for (const option of ['ssl={"ca": "/opt/global-bundle.pem"}', 'ssl_ca="/opt/global-bundle.pem"', 'ssl_verify_identity=True', 'read_default_file="/etc/mysql/app.cnf"']) {
+      const code = sourceLines('import os', 'import pymysql', `conn = pymysql.connect(host=os.environ["RDS_HOSTNAME"], user="app", ${option})`);
+      assert.deepEqual(tls('ledger.py', code), [], option);
+    }
+  });
+
+  it('keeps quiet where the options or the server are unknown, in test code, and for drivers that try TLS by default', () => {
+    const spread = sourceLines("import { Pool } from 'pg';", "export const pool = new Pool({ ...base, host: 'orders.cluster-c1x2y3.eu-west-1.rds.amazonaws.com' });");
+    assert.deepEqual(tls('src/db.js', spread), []);
+    const kwargs = sourceLines('import os', 'import pymysql', 'conn = pymysql.connect(host=os.environ["RDS_HOSTNAME"], **settings.DB)');
+    assert.deepEqual(tls('ledger.py', kwargs), []);
+    // `DB_HOST` may name any server; a literal host of another name is a Compose service or a developer's.
+    assert.deepEqual(tls('src/db.js', sourceLines("import { Pool } from 'pg';", 'export const pool = new Pool({ host: process.env.DB_HOST });')), []);
+    assert.deepEqual(tls('src/db.js', sourceLines("import { Pool } from 'pg';", "export const pool = new Pool({ host: 'postgres' });")), []);
+    const rds = "'orders.cluster-c1x2y3.eu-west-1.rds.amazonaws.com'";
+    assert.deepEqual(tls('test/db.test.js', sourceLines("import { Pool } from 'pg';", `const pool = new Pool({ host: ${rds} });`)), []);
+    // psycopg2 and asyncpg default to sslmode=prefer: they try TLS first.
+    assert.deepEqual(tls('db.py', sourceLines('import psycopg2', `conn = psycopg2.connect(host=${rds}, dbname="app")`)), []);
+    assert.deepEqual(tls('db.py', sourceLines('import asyncpg', `pool = await asyncpg.create_pool(host=${rds}, database="app")`)), []);
+  });
+});
