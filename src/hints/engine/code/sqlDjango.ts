@@ -1,13 +1,14 @@
 /**
  * Django's `DATABASES` setting (`code/sqlConnections.ts` reads the drivers): each entry whose `ENGINE` is the
- * PostgreSQL or MySQL backend (also GeoDjango's and wrappers' `*.db.backends.postgresql`) is a connection, its
+ * PostgreSQL or MySQL backend (also GeoDjango's, wrappers' `*.db.backends.postgresql` and django-iam-dbauth's, written
+ * or held by a module-level name: `code/sqlDjangoEngines.ts`) is a connection, its
  * key (`"default"`) the hover place. Django hands `USER`, `PASSWORD` and `HOST` to the driver and adds `OPTIONS`
  * to them (https://docs.djangoproject.com/en/5.2/ref/settings/#databases, `get_connection_params` of
  * https://github.com/django/django/blob/main/django/db/backends/postgresql/base.py), so the entry's keys are its
  * options, read as psycopg or mysqlclient reads them.
  *
  * Settings modules keep development databases beside production ones: only an entry whose `HOST` is visibly RDS
- * (an endpoint, a value named for RDS such as Elastic Beanstalk's `RDS_HOSTNAME`) has its options read, so a
+ * (an endpoint, a value named for RDS such as Elastic Beanstalk's `RDS_HOSTNAME`), or that signs in with an IAM token, has its options read, so a
  * literal `PASSWORD` counts there alone; another entry keeps the hover on its key, and a test's local database nothing.
  */
 import { OptionContext } from '../model';
@@ -20,12 +21,10 @@ import { withLocalPasswords } from './sqlLiterals';
 import { valueIsRds } from './sqlTlsBuilt';
 import { withTlsDisabled } from './sqlTls';
 import { Span } from '../types';
+import { djangoBackend } from './sqlDjangoEngines';
 
 /** Hosts on the same machine: `localhost`, a loopback address, or empty (the local socket). */
 const LOCAL_HOST = /^(?:|localhost|127\.0\.0\.1|::1)$/i;
-
-/** The backends of PostgreSQL and MySQL servers (`django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis`). */
-const SERVER_ENGINE = /\.db\.backends\.(?:postgresql(?:_psycopg2)?|postgis|mysql)$/;
 
 /** The value tokens [from, to) of the dict's string key `name`, or undefined. */
 function entryValue(a: CodeAnalyzer, open: number, name: string): [number, number] | undefined {
@@ -87,19 +86,20 @@ export function djangoDatabaseUrls(a: CodeAnalyzer): [number, [number, number] |
 
 /** The connections of the file's Django `DATABASES`, and the options of those to RDS. `testFile`: the file is a test's. */
 export function djangoDatabases(a: CodeAnalyzer, testFile: boolean): { connections: { name: Span; flavor: 'django' }[]; contexts: OptionContext[] } | undefined {
-  if (a.language.family !== 'python' || !a.text.includes('.db.backends.')) {
+  if (a.language.family !== 'python' || !(a.text.includes('.db.backends.') || a.text.includes('django_iam_dbauth'))) {
     return undefined;
   }
   const connections: { name: Span; flavor: 'django' }[] = [];
   const contexts: OptionContext[] = [];
   for (const [key, open] of entries(a)) {
     const engine = entryValue(a, open, 'ENGINE');
-    const backend = engine && engine[1] === engine[0] + 1 && a.isString(engine[0]) ? SERVER_ENGINE.exec(a.tokens.text(engine[0])) : undefined;
+    const backend = engine && djangoBackend(a, engine[0], engine[1]);
     if (!backend) {
       continue;
     }
     const host = entryValue(a, open, 'HOST');
-    const rds = host !== undefined && valueIsRds(a, host[0], host[1], false);
+    // An IAM token signs in to RDS alone, so django-iam-dbauth's backends name RDS whatever the host.
+    const rds = backend.iam || (host !== undefined && valueIsRds(a, host[0], host[1], false));
     const testCode = inTestCode(a, key);
     // A test's database on this machine (no HOST is Django's local socket) says nothing about RDS.
     if ((testFile || testCode) && (host === undefined || (host[1] === host[0] + 1 && a.isString(host[0]) && LOCAL_HOST.test(a.tokens.text(host[0]).trim())))) {
@@ -108,7 +108,7 @@ export function djangoDatabases(a: CodeAnalyzer, testFile: boolean): { connectio
     const name = a.tokenSpan(key);
     connections.push({ name, flavor: 'django' });
     if (rds) {
-      const type = backend[0].endsWith('mysql') ? 'mysqlclient' : 'psycopg2';
+      const type = backend.mysql ? 'mysqlclient' : 'psycopg2';
       contexts.push(withTlsDisabled(a, withLocalPasswords(a, contextFrom(a, open, a.partner[open], 'sql-client', type, name)), testCode));
     }
   }

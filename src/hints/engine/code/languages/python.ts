@@ -21,6 +21,7 @@ import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
 import { collectImports } from './pythonImports';
 import { projectType } from '../projectImports';
+import { boto3GenericResourceType } from './pythonBoto3Types';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { provenFieldCall } from '../provenFieldCalls';
@@ -477,6 +478,10 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (imported && MYPY_DYNAMODB.test(imported.module)) {
     const kind = MYPY_TYPES[imported.path];
     return kind ? { t: 'client', kind } : undefined;
+  }
+  const generic = boto3GenericResourceType(a, k);
+  if (generic) {
+    return generic;
   }
   // A class of this file (`data: TenantDataStack`, `repo: "Repository"`): an instance of it.
   const local = a.scopes.lookup(name, k)?.fixed;
