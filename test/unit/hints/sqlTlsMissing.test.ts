@@ -42,6 +42,8 @@ describe('SQL connections to RDS that never ask for TLS', () => {
     }
     const environment = sourceLines("import { Pool } from 'pg';", "process.env.PGSSLMODE ??= 'verify-full';", `export const pool = new Pool({ host: ${host} });`);
     assert.deepEqual(tls('src/db.js', environment), []);
+    const defaults = sourceLines("import pg from 'pg';", 'pg.defaults.ssl = { ca: process.env.RDS_CA };', `export const pool = new pg.Pool({ host: ${host} });`);
+    assert.deepEqual(tls('src/db.js', defaults), []);
     for (const option of ['ssl={"ca": "/opt/global-bundle.pem"}', 'ssl_ca="/opt/global-bundle.pem"', 'ssl_verify_identity=True', 'read_default_file="/etc/mysql/app.cnf"']) {
       const code = sourceLines('import os', 'import pymysql', `conn = pymysql.connect(host=os.environ["RDS_HOSTNAME"], user="app", ${option})`);
       assert.deepEqual(tls('ledger.py', code), [], option);

@@ -8,7 +8,7 @@
  *
  * Reported only where the absence is certain and the server is RDS: every option of the call is visible (no spread,
  * no options object of unknown keys), none of them is a TLS setting or a connection string (which may carry `sslmode`),
- * the file never names `PGSSLMODE`, and the host is an RDS endpoint as `rds-sql-tls-disabled` sees it. Test code is
+ * the file never names `PGSSLMODE` or sets node-postgres's `pg.defaults.ssl`, and the host is an RDS endpoint as `rds-sql-tls-disabled` sees it. Test code is
  * left alone. The option sits on the call's name, and only the finding shows it (the rule reports where it hovers).
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -23,9 +23,12 @@ const CLEAR_BY_DEFAULT: ReadonlySet<string> = new Set(['pg', 'postgres-js', 'mys
 /** Options that may turn TLS on: any `ssl…` or `tls…` setting, and PyMySQL's option files, which may set `ssl-ca`. */
 const MAY_SET_TLS = /^(?:ssl|tls)|^readdefault/;
 
+/** TLS turned on for every connection of the process: `PGSSLMODE`, or node-postgres's `pg.defaults.ssl`. */
+const SETS_TLS_ELSEWHERE = /PGSSLMODE|\bdefaults\.ssl\b/;
+
 /** Adds the `TlsMissing` option to a driver call's context that goes to RDS with no TLS asked for. */
 export function withTlsMissing(a: CodeAnalyzer, context: OptionContext, inTest: boolean): OptionContext {
-  if (inTest || !context.complete || !CLEAR_BY_DEFAULT.has(context.type) || a.text.includes('PGSSLMODE')) {
+  if (inTest || !context.complete || !CLEAR_BY_DEFAULT.has(context.type) || SETS_TLS_ELSEWHERE.test(a.text)) {
     return context;
   }
   const asked = context.options.some(({ norm }) => norm === TLS_DISABLED || DSN_OPTIONS.has(norm) || MAY_SET_TLS.test(norm));
