@@ -151,7 +151,7 @@ function declaresClass(text: string, name: string): boolean {
 const readSources = new WeakMap<ModuleSource, CodeExports | null>();
 
 /** What a module source exports. A module whose statements fail to read exports nothing, rather than fail every file that imports it. */
-function exportsOf(file: string, source: ModuleSource): CodeExports | undefined {
+export function exportsOf(file: string, source: ModuleSource): CodeExports | undefined {
   let exports = readSources.get(source);
   if (exports === undefined) {
     try {

@@ -5,8 +5,9 @@
  * after `require('./repo')`. The module that declares the function reads its untyped parameters as what its
  * callers agree on (`code/callerArguments.ts`, `code/constructorArguments.ts`), and the model resolves a name of
  * a project module as the caller imports it. Only a JavaScript, TypeScript or Python file that names a client
- * library and imports a module that may be the project's is read, with the analyzer's bindings alone (reading
- * every file that imports a project module cost up to a fifth more CLI time on real projects); tests and test
+ * library and imports a module that may be the project's, or (Python) that hands on a name it imports from the project
+ * under a client's name (`passedImportedNames.ts`), is read, with the analyzer's bindings alone (reading every file that
+ * imports a project module cost up to a fifth more CLI time on real projects); tests and test
  * doubles are not callers, since they pass fakes. Redis and SQL options handed to a client are recorded too.
  */
 import { CodeAnalyzer } from '../code/analyzer';
@@ -29,10 +30,11 @@ import { LineIndex } from '../text';
 import { JS_LIBRARIES } from './moduleSources';
 import { importedSqlOptions, ORM_OPENER } from './passedSqlOptions';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
-import { Target } from './importedClients';
-import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
+import { exportsOf, Target } from './importedClients';
+import { CallArguments, ClientPassingCall, ExportedClient, ModuleSource, PassedArgument } from './types';
 import { unprocessedRetrier } from './unprocessedRetries';
 import { spreadOptionCalls } from './spreadOptionCalls';
+import { pythonPassesImportedClientName } from './passedImportedNames';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -61,16 +63,20 @@ export function mayPassClients(file: string, kind: DocumentKind, text: string): 
   }
   if (kind === 'python') {
     // A FastAPI route may hand on what a project dependency gives (`Repo(dynamodb=dynamodb)` after `dynamodb=Depends(get_db)`).
-    return (PYTHON_LIBRARIES.test(text) || text.includes('Depends(')) && importsPythonProjectModule(text);
+    return (PYTHON_LIBRARIES.test(text) || text.includes('Depends(')) ? importsPythonProjectModule(text) : pythonPassesImportedClientName(text, isPythonProjectModule);
   }
   return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text) || ORM_OPENER.test(text)) && JS_PROJECT_IMPORT.test(text);
+}
+
+/** Whether a Python module may be the project's: a relative one, or one no library is. */
+function isPythonProjectModule(module: string): boolean {
+  return module.startsWith('.') || !PYTHON_LIBRARY_MODULES.has(module.split('.')[0]);
 }
 
 /** Whether a Python file imports a module that may be the project's: a relative one, or one no library is. */
 function importsPythonProjectModule(text: string): boolean {
   for (const [, from, imported] of text.matchAll(PYTHON_IMPORT)) {
-    const module = from ?? imported;
-    if (module.startsWith('.') || !PYTHON_LIBRARY_MODULES.has(module.split('.')[0])) {
+    if (isPythonProjectModule(from ?? imported)) {
       return true;
     }
   }
@@ -276,7 +282,18 @@ export interface WorkspaceReads {
   known(file: string): boolean;
   /** The client a name of a project module gives (`call`: what calling it gives), as `codeFile` imports it. */
   imported(codeFile: string, source: { module: string; path: string; call?: true; args?: CallArguments }): ExportedClient | undefined;
+  /** The module source of a file of the model, if any. */
+  source?(file: string): ModuleSource | undefined;
 }
+
+/** What a module passes on under `name` from another module, as it imports it (`from .orders_repo import OrdersRepo`). */
+function passedOn(file: string, source: ModuleSource | undefined, name: string): { module: string; name: string } | undefined {
+  const reexport = source && exportsOf(file, source)?.reexports;
+  return reexport && Object.hasOwn(reexport, name) && !reexport[name].called ? { module: reexport[name].module, name: reexport[name].name } : undefined;
+}
+
+/** A package's `__init__.py` or a folder's `index` module: files that mostly pass on what their siblings declare. */
+const BARREL = /(?:^|\/)(?:__init__\.py|index\.[cm]?[jt]sx?)$/;
 
 /** A call filed under one file it may lead to: the file that makes it, and the files its import tries (this one at `at`). */
 interface Candidate {
@@ -304,24 +321,37 @@ export class PassedClientIndex {
   /** Answers by `file\0name`: every analysis of a file asks again (each keystroke in the editor), the model does not change. */
   private readonly answers = new Map<string, ClientPassingCall[]>();
 
-  constructor(callers: ReadonlyMap<string, readonly ClientPassingCall[]>, { target, known, imported }: WorkspaceReads) {
+  constructor(callers: ReadonlyMap<string, readonly ClientPassingCall[]>, { target, known, imported, source }: WorkspaceReads) {
     this.known = known;
     this.imported = imported;
     let filed = 0;
+    const file = (under: string, name: string, candidate: Candidate): void => {
+      const names = this.byFile.get(under) ?? new Map<string, Candidate[]>();
+      this.byFile.set(under, names);
+      const list = names.get(name) ?? [];
+      names.set(name, list);
+      list.push(candidate);
+      filed++;
+    };
     for (const [caller, calls] of callers) {
       for (const call of calls) {
         const found = target(caller, call.module, call.path);
         const files = found?.files.slice(0, MAX_FILES_PER_CALL) ?? [];
         for (let at = 0; at < files.length && filed < MAX_CANDIDATES; at++) {
-          if (files[at] === caller) {
-            continue;
+          if (files[at] !== caller) {
+            file(files[at], found!.name, { caller, files, at, call });
           }
-          const names = this.byFile.get(files[at]) ?? new Map<string, Candidate[]>();
-          this.byFile.set(files[at], names);
-          const list = names.get(found!.name) ?? [];
-          names.set(found!.name, list);
-          list.push({ caller, files, at, call });
-          filed++;
+        }
+        // `from app.repos import UserRepo` where `app/repos/__init__.py` passes it on from `.user_repo`: the call is filed
+        // under the files that import leads to as well.
+        const barrel = source && files.find(known);
+        const passed = barrel && BARREL.test(barrel) ? passedOn(barrel, source!(barrel), found!.name) : undefined;
+        const next = passed && target(barrel!, passed.module, passed.name);
+        const nextFiles = next?.files.slice(0, MAX_FILES_PER_CALL) ?? [];
+        for (let at = 0; at < nextFiles.length && filed < MAX_CANDIDATES; at++) {
+          if (nextFiles[at] !== caller && nextFiles[at] !== barrel) {
+            file(nextFiles[at], next!.name, { caller, files: nextFiles, at, call });
+          }
         }
       }
     }

@@ -447,17 +447,13 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** See `WorkspaceView.clientPassingCalls`. */
   clientPassingCalls(codeFile: string, name: string): readonly ClientPassingCall[] {
     if (!this.passedClients) {
-      const callers = new Map<string, readonly ClientPassingCall[]>();
-      this.contributions.forEach(({ contribution }, file) => {
-        if (contribution.passedClients) {
-          callers.set(file, contribution.passedClients);
-        }
-      });
+      const callers = new Map([...this.contributions].flatMap(([file, { contribution }]) => (contribution.passedClients ? [[file, contribution.passedClients] as const] : [])));
       const paths = tsconfigPathsOf(this.contributions);
       this.passedClients = new PassedClientIndex(callers, {
         target: (file, module, path) => importTarget(file, module, path, paths),
         known: (file) => this.contributions.has(file),
         imported: (file, { module, path, call, args }) => (call ? this.calledClient(file, module, path, args) : this.importedClient(file, module, path)),
+        source: (file) => this.contributions.get(file)?.contribution.module,
       });
     }
     return this.passedClients.callsOf(codeFile, name);
