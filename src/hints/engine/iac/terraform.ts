@@ -42,10 +42,10 @@ const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Arguments of nested blocks read as the resource's own only by name: a global table's per-replica settings
- * (`replica { point_in_time_recovery = true }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
+ * (`replica { point_in_time_recovery = true, kms_key_arn = ... }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
  */
 const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
-  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled']) },
+  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled', 'kms_key_arn']) },
 };
 
 /** The `for_each` elements read one by one (see `elementVariants`): the checks run once per element. */
