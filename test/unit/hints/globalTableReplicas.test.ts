@@ -2,8 +2,9 @@
  * Global tables: `AWS::DynamoDB::GlobalTable` in CloudFormation, SAM and Serverless templates keeps its stream and
  * TTL settings at the top level as a table does, while point-in-time recovery and deletion protection are set per
  * replica in `Replicas`; Terraform sets them in an `aws_dynamodb_table`'s `replica` blocks or on an
- * `aws_dynamodb_table_replica`. Each gets the hover it gets on a table; a replica's other keys (Region, Tags,
- * SSESpecification, region_name, kms_key_arn) and the same keys under another resource type stay unread.
+ * `aws_dynamodb_table_replica`. Each gets the hover it gets on a table, and so does a replica's customer managed key
+ * (SSESpecification, kms_key_arn); a replica's other keys (Region, Tags, region_name) and the same keys under another
+ * resource type stay unread.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -51,6 +52,7 @@ describe('DynamoDB global tables in templates', () => {
       '16:Replicas dynamodb-global-tables',
       '18:DeletionProtectionEnabled dynamodb-deletion-protection',
       '19:PointInTimeRecoverySpecification dynamodb-pitr',
+      '21:SSESpecification dynamodb-encryption-key',
       '24:PointInTimeRecoverySpecification dynamodb-pitr',
       '8:DeletionPolicy dynamodb-removal-policy',
     ]);
@@ -178,6 +180,7 @@ describe('DynamoDB global tables in templates', () => {
         '9:attribute dynamodb-key-schema',
         '13:point_in_time_recovery dynamodb-pitr',
         '16:replica dynamodb-global-tables',
+        '18:kms_key_arn dynamodb-encryption-key',
         '19:point_in_time_recovery dynamodb-pitr',
         '20:deletion_protection_enabled dynamodb-deletion-protection',
         '22:replica dynamodb-global-tables',

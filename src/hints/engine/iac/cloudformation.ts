@@ -46,11 +46,11 @@ const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::E
 
 /**
  * Keys of each item of a list property that the rules read as the resource's own: a global table sets point-in-time
- * recovery and deletion protection per replica, in `Replicas` (its ReplicaSpecification), not at the top level
+ * recovery, deletion protection and its customer managed KMS key per replica, in `Replicas` (its ReplicaSpecification), not at the top level
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dynamodb-globaltable-replicaspecification.html).
  */
 const ITEM_PROPERTIES: Readonly<Record<string, { list: string; keys: ReadonlySet<string> }>> = {
-  'AWS::DynamoDB::GlobalTable': { list: 'Replicas', keys: new Set(['PointInTimeRecoverySpecification', 'DeletionProtectionEnabled']) },
+  'AWS::DynamoDB::GlobalTable': { list: 'Replicas', keys: new Set(['PointInTimeRecoverySpecification', 'DeletionProtectionEnabled', 'SSESpecification']) },
 };
 
 /** Password properties whose parameters the rules on `NoEcho` and outputs follow (a function's password variables too). */

@@ -21,6 +21,7 @@ import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
+import { makesNoDataStore } from './terraformServiceModules';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -41,10 +42,10 @@ const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Arguments of nested blocks read as the resource's own only by name: a global table's per-replica settings
- * (`replica { point_in_time_recovery = true }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
+ * (`replica { point_in_time_recovery = true, kms_key_arn = ... }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
  */
 const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
-  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled']) },
+  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled', 'kms_key_arn']) },
 };
 
 /** The `for_each` elements read one by one (see `elementVariants`): the checks run once per element. */
@@ -242,11 +243,11 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.noteGroupUses(block.open, block.close, type);
         this.ingressReader.groupUses.declare(type);
       } else if (block.keyword === 'module' && block.labels === 1) {
-        // A module might put a database or cache in a group, unless the workspace shows its folder holds none;
-        // a registry module the engine knows holds what it makes (a cache module, a cache).
+        // A module might put a database or cache in a group, unless the workspace shows its folder holds none
+        // or it is a registry module that makes none; a registry module the engine knows holds what it makes.
         const { source, makes } = this.module(block.at, block.open, block.close);
         const held = this.outside?.moduleHoldsDataStore?.(source);
-        const consumer = held === false ? MODULE_WITHOUT_DATA_STORE : makes;
+        const consumer = held === false || makesNoDataStore(source) ? MODULE_WITHOUT_DATA_STORE : makes;
         this.noteGroupUses(block.open, block.close, consumer);
         this.ingressReader.groupUses.declare(consumer);
       } else if (block.keyword === 'provider' && block.labels === 1 && this.tokens.text(block.at + 1) === 'aws') {

@@ -7,6 +7,7 @@
  * "./ecs-service" }` whose folder makes an ECS service and nothing else serves no database.
  */
 import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore, namesGroup } from '../iac/groupUse';
+import { makesNoDataStore } from '../iac/terraformServiceModules';
 import { attributeOf, HclBody, HclValue, TemplatePart } from './hcl';
 import { folderOf, joinPath } from './paths';
 import { FileContribution } from './types';
@@ -41,8 +42,9 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
     dataStores ??= 0;
     const written = resource ? undefined : attributeOf(block.body, 'source');
     const moduleFolder = written?.kind === 'string' ? localModuleFolder(folder, written.value) : undefined;
-    if (resource ? isDataStore(block.labels[0]) : moduleFolder === undefined) {
-      // A module from the registry or a repository is not in the workspace: it may make a database or a cache.
+    const serviceModule = written?.kind === 'string' && makesNoDataStore(written.value);
+    if (resource ? isDataStore(block.labels[0]) : moduleFolder === undefined && !serviceModule) {
+      // A module from the registry or a repository, but for one known to make none, may make a database or a cache.
       dataStores |= resource ? (exposureOf(block.labels[0]) ?? EXPOSES_EITHER) : EXPOSES_EITHER;
     }
     if (moduleFolder !== undefined) {
@@ -56,7 +58,7 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
         (modules[group] ??= []).push(moduleFolder);
         continue;
       }
-      const exposure = exposureOf(resource ? block.labels[0] : undefined);
+      const exposure = serviceModule ? 0 : exposureOf(resource ? block.labels[0] : undefined);
       if (exposure !== undefined) {
         const uses = (contribution.groupUses ??= {});
         uses[group] = exposure | (uses[group] ?? 0);
