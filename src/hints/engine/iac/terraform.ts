@@ -22,6 +22,7 @@ import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicie
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
+import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS } from './terraformNestedArguments';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -30,23 +31,6 @@ const { ID, STR, PUNCT } = TOKEN_KIND;
 
 /** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-
-/**
- * Nested blocks whose arguments the rules read as the resource's own (`authentication_mode { passwords = [...] }`);
- * `cluster_mode { num_node_groups, replicas_per_node_group }` is how AWS provider v3 and older wrote shards and replicas.
- */
-const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = {
-  aws_elasticache_user: ['authentication_mode'],
-  aws_elasticache_replication_group: ['cluster_mode'],
-};
-
-/**
- * Arguments of nested blocks read as the resource's own only by name: a global table's per-replica settings
- * (`replica { point_in_time_recovery = true, kms_key_arn = ... }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
- */
-const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
-  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled', 'kms_key_arn']) },
-};
 
 /** The `for_each` elements read one by one (see `elementVariants`): the checks run once per element. */
 const MAX_ELEMENT_VARIANTS = 16;
