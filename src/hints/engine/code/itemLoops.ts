@@ -11,7 +11,7 @@ import { insideCallArguments } from './enclosingCalls';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { helperWrappers, withWrapperCallers } from './helperWrappers';
 import { closeAngle } from './typeArguments';
-import { elementLoopAround, leavesLoopAfter, loopKind, perElementReference, retriesOrPolls } from './loops';
+import { elementLoopAround, elementLoopOutsideConditionLoops, leavesLoopAfter, loopKind, perElementReference, retriesOrPolls } from './loops';
 import { FileMemo, perFile } from './fileMemo';
 import { chainStart } from './receiverChains';
 import { isPynamodbOperation } from './languages/pynamodb';
@@ -115,9 +115,12 @@ function inAsyncFunction(a: CodeAnalyzer, token: number): boolean {
   return head !== undefined && a.idIs(head.params - 2, 'def') && a.idIs(head.params - 3, 'async');
 }
 
-/** In a loop statement over elements, or (Java's blocking calls) in `ids.forEach(id -> ...)` or a stream's `map`, which run one after the other too. */
+/**
+ * In a loop statement over elements, also through a `while` inside one, or (Java's blocking calls) in
+ * `ids.forEach(id -> ...)` or a stream's `map`, which run one after the other too.
+ */
 function runsPerElement(a: CodeAnalyzer, token: number): boolean {
-  return elementLoopAround(a, token) >= 0 || (a.language.family === 'java' && loopKind(a, token) === 'callback');
+  return elementLoopAround(a, token) >= 0 || elementLoopOutsideConditionLoops(a, token) >= 0 || (a.language.family === 'java' && loopKind(a, token) === 'callback');
 }
 
 /**

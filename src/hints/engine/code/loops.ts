@@ -161,6 +161,29 @@ export function elementLoopAround(a: CodeAnalyzer, tokenIndex: number): number {
   return -1;
 }
 
+/**
+ * The loop over elements around the loops that repeat until a condition in which a token runs, within its own
+ * function (`for (const room of rooms) { while (room.free > 0 && wanted > 0) { … } }`): each element runs the
+ * inner loop's body, so a call there at least once; -1 when the innermost loop walks elements itself, or no
+ * element loop holds the condition loops.
+ */
+export function elementLoopOutsideConditionLoops(a: CodeAnalyzer, tokenIndex: number): number {
+  let inConditionLoop = false;
+  for (let scope = a.scopes.scopeAt(tokenIndex); scope > 0; scope = a.scopes.parent(scope)) {
+    const kind = a.scopes.kind(scope);
+    if (kind === 'function') {
+      return -1;
+    }
+    if (kind === 'loop') {
+      if (!repeatsUntilCondition(a, scope)) {
+        return inConditionLoop ? scope : -1;
+      }
+      inConditionLoop = true;
+    }
+  }
+  return -1;
+}
+
 /** A loop that repeats until a condition rather than over elements or a count: `while`, `do`, `for (;;)`, Go's `for {` and `for cond {`. */
 function repeatsUntilCondition(a: CodeAnalyzer, loop: number): boolean {
   const start = a.scopes.start(loop);

@@ -15,6 +15,7 @@ import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
+import { boundToNewFastify, FASTIFY_INSTANCE, REQUEST_SERVER, takesFastifyInstance } from './fastifyInstances';
 import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
@@ -134,7 +135,10 @@ function takesRequest(a: CodeAnalyzer, fn: FunctionScope, names: readonly number
     return true;
   }
   const call = methodCallTaking(a, fn);
-  return (call > 0 && (a.isString(call + 1) || MIDDLEWARE_CALLS.has(a.tokens.text(call - 1)))) || (names.length === 1 && typedFastifyInstance(a, names[0]));
+  return (
+    (call > 0 && (a.isString(call + 1) || MIDDLEWARE_CALLS.has(a.tokens.text(call - 1)))) ||
+    (names.length === 1 && names[0] >= 0 && (typedFastifyInstance(a, names[0]) || takesFastifyInstance(a, fn, names[0])))
+  );
 }
 
 /** Whether the parameter named at `name` is annotated `FastifyInstance`, imported from fastify. */
@@ -449,15 +453,21 @@ export function eggApplicationMember(a: CodeAnalyzer, from: number, end: number,
 
 /** What member `name` of the request named at `base` is (`const { redis } = req`), as for `req.redis`. */
 export function requestMember(a: CodeAnalyzer, base: number, name: string): Value | undefined {
-  if (a.language.family !== 'js' || !a.isId(base) || !isFirstParameterName(a, a.tokens.text(base))) {
+  if (a.language.family !== 'js' || !a.isId(base)) {
     return undefined;
+  }
+  if (!isFirstParameterName(a, a.tokens.text(base))) {
+    // `const app = Fastify()`: the instance, whose decorated members the workspace tells.
+    return a.text.includes('fastify') && boundToNewFastify(a, base) ? agreedClient(a, name) : undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(base), base);
   const taken = binding ? firstParameterOf(a, binding.token) : undefined;
   if (!taken || !takesRequest(a, taken.fn, taken.names)) {
     return undefined;
   }
-  return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
+  const member = (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
+  // A Fastify request's `server` is the instance (`req.server.redis`), when nothing is hung under that name.
+  return member ?? (name === REQUEST_SERVER && taken.names.length >= 2 ? FASTIFY_INSTANCE : undefined);
 }
 
 /**
@@ -489,7 +499,9 @@ export function frameworkType(a: CodeAnalyzer, start: number, imported: { module
  * on. A Fastify request's `server` is the instance that handles it (`request.server.redis`).
  */
 export function frameworkMember(a: CodeAnalyzer, value: Value & { t: 'ref' }, name: string): Value | undefined {
-  if (!Object.hasOwn(FRAMEWORK_TYPES, value.module) || !FRAMEWORK_TYPES[value.module].has(value.path)) {
+  // `const app = require('fastify')({ logger: true })` binds the call as the package, which has no member of a decorated name.
+  const required = value.module === 'fastify' && value.path === '';
+  if (!required && (!Object.hasOwn(FRAMEWORK_TYPES, value.module) || !FRAMEWORK_TYPES[value.module].has(value.path))) {
     return undefined;
   }
   if (value.module === 'fastify' && value.path === 'FastifyRequest' && name === 'server') {

@@ -570,6 +570,11 @@ export class ImportedClients {
       if (own === '' || own === 'default') {
         return undefined;
       }
+      // A CommonJS barrel (`module.exports = require('./aws.service')`): the members of that module are this one's.
+      const whole = Object.hasOwn(exports.reexports, '') ? exports.reexports[''] : undefined;
+      if (whole && !whole.called && whole.name === '') {
+        return this.imported(file, whole.module, own, walk, question);
+      }
       // `export *` passes on the named exports of each module; two that give different answers give none.
       const passed = exports.stars.map((module) => this.imported(file, module, own, walk, question)).filter((answer) => answer !== undefined);
       return agreed(passed);

@@ -4,6 +4,7 @@
  * statements of one that passes it.
  */
 import { isTestDoubleFile } from '../code/testDoubles';
+import { isCommonJsBarrel } from './commonJsBarrels';
 import { DocumentKind } from '../documentKinds';
 import { CONSTRUCTOR_MAKES_CLIENT } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
@@ -62,7 +63,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
     return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text)) && !isTestDoubleFile(file);
   }
   const constructsProjectClass = JS_CONSTRUCTS_CLASS.test(text) && JS_RELATIVE_IMPORT.test(text);
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass || isCommonJsBarrel(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */

@@ -11,6 +11,7 @@
 import { readJson } from '../iac/json';
 import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
+import { readModuleAliases } from './moduleAliases';
 import { folderOf, isWithin, joinPath } from './paths';
 import { PackageManifest } from './types';
 
@@ -88,6 +89,10 @@ export function readPackageJson(text: string): PackageManifest | undefined {
   const exported = lastValueOf(root, 'exports');
   if (exported && !(exported.kind === 'scalar' && exported.literal.kind === 'none')) {
     manifest.exports = readExports(exported);
+  }
+  const aliases = readModuleAliases(root);
+  if (aliases) {
+    manifest.moduleAliases = aliases;
   }
   return manifest;
 }

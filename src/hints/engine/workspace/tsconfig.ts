@@ -12,6 +12,7 @@ import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { layerBases, LayerFolders } from './lambdaLayers';
+import { ModuleAliases } from './moduleAliases';
 import { WorkspacePackages } from './packages';
 import { FileContribution, PackageManifest, TsconfigFile } from './types';
 
@@ -113,6 +114,7 @@ export class TsconfigPaths {
   /** Per `tsconfig.json`: how it resolves (null: it cannot, e.g. a `baseUrl` outside the workspace). */
   private readonly resolutions = new Map<string, Resolution | null>();
   private readonly packages: WorkspacePackages;
+  private readonly aliases: ModuleAliases;
 
   constructor(
     private readonly configs: ReadonlyMap<string, TsconfigFile>,
@@ -123,12 +125,13 @@ export class TsconfigPaths {
     readonly pythonLayers: readonly string[] = [],
   ) {
     this.packages = new WorkspacePackages(manifests, (folder) => this.buildDirs(folder));
+    this.aliases = new ModuleAliases(manifests);
   }
 
   /**
    * The paths without extension that `specifier`, imported by `codeFile`, may name, in TypeScript's order;
-   * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Then a
-   * Lambda layer's `/opt/nodejs/…`, below each layer folder. Past the `baseUrl`, a workspace package of that
+   * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Then an
+   * alias of module-alias (`moduleAliases.ts`), and a Lambda layer's `/opt/nodejs/…`, below each layer folder. Past the `baseUrl`, a workspace package of that
    * name (the workspace's files tell which of the two exists).
    */
   bases(codeFile: string, specifier: string): string[] | undefined {
@@ -142,6 +145,10 @@ export class TsconfigPaths {
     const mapped = resolution?.paths && this.mapped(resolution.paths, specifier);
     if (mapped) {
       return mapped;
+    }
+    const aliased = this.aliases.bases(codeFile, specifier);
+    if (aliased) {
+      return aliased;
     }
     const layer = layerBases(this.layers, specifier);
     if (layer) {

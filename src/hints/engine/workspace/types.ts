@@ -392,4 +392,6 @@ export interface PackageManifest {
   entries: string[];
   /** The `exports` map as subpaths (`.`, `./db`, `./*`) to every target its conditions give. */
   exports?: Record<string, string[]>;
+  /** module-alias's `_moduleAliases`, alias to target (`moduleAliases.ts`). */
+  moduleAliases?: Record<string, string>;
 }
