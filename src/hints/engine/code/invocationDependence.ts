@@ -26,9 +26,10 @@ export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params:
 /**
  * Whether a name of [from, to) is bound in the handler (from `params` to `end`): a parameter, or a local
  * unless `locals` allows one that only reads the environment the function runs in (`region =
- * os.environ["REGION"]`), which every invocation of an execution environment shares.
+ * os.environ["REGION"]`), which every invocation of an execution environment shares; `'environment'` allows
+ * such a read alone (not a configuration load, whose own options are read with it).
  */
-function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean, sdkConfigOptions = false): boolean {
+function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean | 'environment', sdkConfigOptions = false): boolean {
   for (let k = from; k < to; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
       continue;
@@ -36,7 +37,8 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
     const ownName = binding !== undefined && binding.token >= from && binding.token < to;
-    const shared = (expression: number): boolean => readsEnvironment(a, expression, params, end) || loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end);
+    const shared = (expression: number): boolean =>
+      readsEnvironment(a, expression, params, end) || (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
     if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
       return true;
     }
@@ -157,5 +159,6 @@ function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: n
       from = a.partner[from] > from ? a.partner[from] + 1 : from + 1;
     }
   }
-  return anyOptions || !namesInvocation(a, from, close, params, end, false);
+  // `session.NewSession(&aws.Config{Endpoint: aws.String(endpoint)})` after `endpoint := os.Getenv(...)`: the same for every call.
+  return anyOptions || !namesInvocation(a, from, close, params, end, 'environment');
 }

@@ -216,8 +216,8 @@ export function literalUrlCall(a: CodeAnalyzer, nameIndex: number): { url: Redis
 }
 
 /** Keeps a URL parser's options by the call's first token, so that fields set on its result join them. */
-export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string, options: OptionOccurrence[]): void {
-  const context = { kind: 'redis-client' as const, type, options, complete: true, anchor: a.tokenSpan(nameIndex) };
+export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string, options: OptionOccurrence[], complete = true): void {
+  const context = { kind: 'redis-client' as const, type, options, complete, anchor: a.tokenSpan(nameIndex) };
   a.requestAt.set(nameIndex - 2, context);
   a.contexts.push(context);
 }

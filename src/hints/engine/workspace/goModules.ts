@@ -14,6 +14,8 @@ import { fileItemMethods } from './goItemMethods';
 import { withInterfaceFields } from './goInterfaceFields';
 import { BudgetExceeded } from '../budget';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
+import { bodyMakers, serviceOfResult } from './goBodyMakers';
+import type { HintService } from '../types';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
 const NOT_MODULE_FOLDERS = new Set(['vendor', 'testdata']);
@@ -222,7 +224,7 @@ export class GoModuleIndex {
       interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
       sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
       clientMakers: mergedNames(others.map(({ declared }) => declared.clientMakers), false),
-      wrapperMakers: merged(others.map(({ declared }) => declared.wrapperMakers), false),
+      wrapperMakers: { ...merged(others.map(({ declared }) => declared.wrapperMakers), false), ...this.bodyMakersOf(others.map(({ declared }) => declared), false) },
       configuredMakers: mergedNames(others.map(({ declared }) => declared.configuredMakers), false),
     };
     const empty =
@@ -246,7 +248,7 @@ export class GoModuleIndex {
       interfaces: merged(files.map((declared) => declared.interfaces), true),
       sqlOpeners: mergedNames(files.map((declared) => declared.sqlOpeners), true),
       clientMakers: mergedNames(files.map((declared) => declared.clientMakers), true),
-      wrapperMakers: merged(files.map((declared) => declared.wrapperMakers), true),
+      wrapperMakers: { ...merged(files.map((declared) => declared.wrapperMakers), true), ...this.bodyMakersOf(files, true) },
       configuredMakers: mergedNames(files.map((declared) => declared.configuredMakers), true),
       structs: exportedMembers(withInterfaceFields(merged(files.map((declared) => declared.structs), true), files.map((declared) => declared.interfaceFields), merged(files.map((declared) => declared.interfaces), false))),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
@@ -355,6 +357,33 @@ export class GoModuleIndex {
     const names = new Set((this.folders.get(folder) ?? []).map(({ declared }) => declared.name));
     const [name] = names;
     return names.size === 1 && name !== 'main' ? name : undefined;
+  }
+
+  /**
+   * The functions of `files` that make a client on each call through a maker of another package of the module
+   * (`goBodyMakers.ts`), read against what that package's files declare: one level deep, so no cycle.
+   */
+  private bodyMakersOf(files: readonly GoPackageFile[], exportedOnly: boolean): Record<string, HintService> {
+    const calls = merged(files.map((declared) => declared.makerCalls), exportedOnly);
+    if (Object.keys(calls).length === 0) {
+      return {};
+    }
+    return bodyMakers(calls, (path) => {
+      const folder = this.folderOf(path);
+      const declared = folder === undefined ? [] : (this.folders.get(folder) ?? []).map((file) => file.declared);
+      if (declared.length === 0) {
+        return undefined;
+      }
+      const functions = merged(declared.map((file) => file.functions), true);
+      const makers: Record<string, HintService> = { ...merged(declared.map((file) => file.wrapperMakers), true) };
+      for (const name of mergedNames(declared.map((file) => file.clientMakers), true)) {
+        const service = Object.hasOwn(functions, name) ? serviceOfResult(functions[name]) : undefined;
+        if (service) {
+          makers[name] = service;
+        }
+      }
+      return { makers, configured: mergedNames(declared.map((file) => file.configuredMakers), true) };
+    });
   }
 
   /** The folder of the package an import path names: the longest module path it starts with, and the rest as folders below that module's root. */

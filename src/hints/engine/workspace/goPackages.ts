@@ -23,6 +23,7 @@ import { mayPage, mayRetryBatches, pagingCalls, retryingCalls } from './goCallSi
 import { builtInputs, inputResult } from './goInputBuilders';
 import { keepOwnTypeField, OwnTypeField, ownTypeFieldAt, resolveOwnTypeFields } from './goInterfaceFields';
 import { clientMakers, mayOpenSql, sqlOpeners, wrapperMakers } from './goSqlOpeners';
+import { makerCallsOf, mayCallMakers } from './goBodyMakers';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
@@ -471,6 +472,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   const wrappers = name !== undefined && gathered.ownTypeFunctions.length > 0 ? wrapperMakers(text, gathered.ownTypeFunctions) : undefined;
   if (wrappers && Object.keys(wrappers.makers).length > 0) {
     declared.wrapperMakers = wrappers.makers;
+  }
+  const makerCalls = name !== undefined && mayCallMakers(text, imports.clients.size, imports.others) ? makerCallsOf(text, imports.others) : {};
+  if (Object.keys(makerCalls).length > 0) {
+    declared.makerCalls = makerCalls;
   }
   const configured = [...(makers?.configured ?? []), ...(wrappers?.configured ?? [])];
   if (configured.length > 0) {

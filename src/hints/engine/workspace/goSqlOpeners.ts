@@ -126,7 +126,7 @@ function madeClientsPerCall(text: string, readerOf: (fn: FunctionScope) => Handl
  * entry of a package map, `clients[region] = c`): a function that keeps what it makes in a package variable may hand
  * the same pool or client out on later calls.
  */
-function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
+export function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
   const [start, end] = a.scopes.range(scope);
   for (let k = start; k < end; k++) {
     if (!a.is(k, '=')) {
@@ -136,7 +136,8 @@ function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
     const indexed = a.is(k - 1, ']') && a.partner[k - 1] > 0 ? a.partner[k - 1] - 1 : -1;
     for (let target = indexed >= 0 ? indexed : k - 1; a.isId(target) && !a.isAccess(target - 1); target -= 2) {
       const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
-      if (declaredStart < start || declaredEnd > end) {
+      // `_, err = svc.PutItem(input)`: the blank identifier keeps nothing.
+      if (!a.idIs(target, '_') && (declaredStart < start || declaredEnd > end)) {
         return true;
       }
       if (!a.is(target - 1, ',')) {

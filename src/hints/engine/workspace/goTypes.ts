@@ -1,5 +1,6 @@
 /** What Go files tell the workspace model about their package: client types of struct fields, functions, variables and interfaces. Pure: no `vscode`. */
 import type { HintService } from '../types';
+import type { GoMakerCallRef } from './goBodyMakers';
 
 /** A field of a Go struct whose type is a client library's: the import path of the type's package and the type's name. */
 export interface GoFieldType {
@@ -71,6 +72,8 @@ export interface GoPackageFile {
    * their parameters (`config.WithRegion(region)`): a call makes one on each invocation unless its arguments bring the event's data.
    */
   configuredMakers?: string[];
+  /** By top-level function, its calls of functions of non-standard packages, of which makers make it one too (`goBodyMakers.ts`). */
+  makerCalls?: Record<string, GoMakerCallRef[]>;
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */

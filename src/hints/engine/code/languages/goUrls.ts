@@ -101,12 +101,12 @@ function formattedUrl(a: CodeAnalyzer, from: number, to: number): { url: RedisUr
 /**
  * A URL parser's call at the name token (`redis.ParseURL(...)`, `rueidis.ParseURL(...)`) whose URL the code builds
  * from parts: its options, kept as a literal URL's are, so that fields set on the result join them. Query
- * parameters (`skip_verify`) are not read from such a URL.
+ * parameters (`skip_verify`) are not read from such a URL. Any other URL is kept with its options unknown.
  */
 export function builtUrlCall(a: CodeAnalyzer, nameIndex: number, type: string): void {
   const [start, end] = a.is(nameIndex + 1, '(') ? (segments(a, nameIndex + 1)[0] ?? [-1, -1]) : [-1, -1];
   const built = start >= 0 ? goBuiltUrl(a, start, end) : undefined;
-  if (built) {
-    keepUrlOptions(a, nameIndex, type, built.options);
-  }
+  // A URL from elsewhere (`redis.ParseURL(os.Getenv("REDIS_URL"))`) gives options unknown, kept as such so that the
+  // fields set on them afterwards (`opt.Password = ...`) are read, with nothing judged of what the URL holds.
+  keepUrlOptions(a, nameIndex, type, built?.options ?? [], built !== undefined);
 }

@@ -1,0 +1,107 @@
+/**
+ * Go functions that make a client on each call through a maker of another package of the module: a data layer's
+ * `func FetchOtp(args FetchOtpParams) (...) { svc := utils.DynamodbClient(); ... svc.Query(input) }`, where
+ * `utils.DynamodbClient()` loads a session and makes a client each time (`goSqlOpeners.ts` tells those makers). A web
+ * or Lambda handler that calls such a function makes a client on every request or invocation, as if it called the
+ * maker itself (`code/languages/goSqlHelpers.ts` reads the call). Per file, only the calls are recorded (which package,
+ * which function, with or without arguments); the module's model resolves them against the makers the called package
+ * declares (`goModules.ts`), one level deep. Lexed only for a file that imports a client library and calls a function
+ * of a package outside the standard library.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { serviceOf } from '../code/handlerClients';
+import { go } from '../code/languages/go';
+import { goClientType, goImport } from '../code/languages/goClients';
+import { LineIndex } from '../text';
+import type { HintService } from '../types';
+import { setsPackageVariable } from './goSqlOpeners';
+import type { GoCallRef, GoFieldType } from './goTypes';
+
+/** A call of another package's function, and whether it passes no arguments (a maker that takes its options from its parameters then has none). */
+export interface GoMakerCallRef extends GoCallRef {
+  bare: boolean;
+}
+
+/** Functions read per file, and calls recorded per function: more than a data layer's file declares or makes. */
+const MAX_FUNCTIONS = 64;
+const MAX_CALLS = 8;
+
+/** The AWS SDKs' own packages (`aws`, `session`, `expression`, `attributevalue`), which make no client of the module's. */
+const AWS_PACKAGES = 'github.com/aws/';
+
+/** The aliases of the file's imports outside the standard library (a path whose first element holds a dot) and the AWS SDKs. */
+function projectAliases(imports: ReadonlyMap<string, string>): string[] {
+  return [...imports].filter(([, path]) => path.split('/')[0].includes('.') && !path.startsWith(AWS_PACKAGES)).map(([alias]) => alias);
+}
+
+/** Whether the file may call a maker of another package: it imports a client library and calls `alias.Name(` of a non-standard import. */
+export function mayCallMakers(text: string, clientImports: number, imports: ReadonlyMap<string, string>): boolean {
+  return clientImports > 0 && projectAliases(imports).some((alias) => text.includes(`${alias}.`));
+}
+
+/**
+ * By top-level function, the calls of functions of non-standard packages it makes in its own body (not in a function
+ * literal it hands on, which may run once), unless it keeps something in a package variable (a lazy singleton).
+ */
+export function makerCallsOf(text: string, imports: ReadonlyMap<string, string>): Record<string, GoMakerCallRef[]> {
+  const aliases = new Set(projectAliases(imports));
+  const a = new CodeAnalyzer(text, go, new LineIndex(text));
+  a.bind();
+  const found: Record<string, GoMakerCallRef[]> = {};
+  let functions = 0;
+  for (const fn of a.functions.values()) {
+    // `func Name(`: a top-level function, not a method or a function literal.
+    if (functions >= MAX_FUNCTIONS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1) || fn.body < 0 || setsPackageVariable(a, fn.scope)) {
+      continue;
+    }
+    const calls: GoMakerCallRef[] = [];
+    const close = a.partner[fn.body];
+    for (let k = fn.body + 1; k < close && calls.length < MAX_CALLS; k++) {
+      const alias = a.id(k);
+      if (alias === undefined || !aliases.has(alias) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+        continue;
+      }
+      const call = { path: imports.get(alias)!, name: a.tokens.text(k + 2), bare: a.partner[k + 3] === k + 4 };
+      const seen = calls.some((other) => other.path === call.path && other.name === call.name && other.bare === call.bare);
+      if (!seen && a.scopes.lookup(alias, k) === undefined && a.scopes.enclosing(k, ['function']) === fn.scope) {
+        calls.push(call);
+      }
+    }
+    if (calls.length > 0) {
+      found[a.tokens.text(fn.params - 1)] = calls;
+      functions++;
+    }
+  }
+  return found;
+}
+
+/** What a package declares of makers, as `bodyMakers` reads them: by name, the service of the client each makes. */
+export interface GoPackageMakers {
+  makers: Readonly<Record<string, HintService>>;
+  configured: readonly string[];
+}
+
+/**
+ * Of the functions `calls` lists, those that call a maker of the package their call names (`makersOf` that package's
+ * import path), without arguments when that maker takes its options from its parameters: by name, the service of the
+ * client that maker makes.
+ */
+export function bodyMakers(calls: Readonly<Record<string, readonly GoMakerCallRef[]>>, makersOf: (path: string) => GoPackageMakers | undefined): Record<string, HintService> {
+  const found: Record<string, HintService> = {};
+  for (const [name, made] of Object.entries(calls)) {
+    for (const call of made) {
+      const declared = makersOf(call.path);
+      if (declared && Object.hasOwn(declared.makers, call.name) && (call.bare || !declared.configured.includes(call.name))) {
+        found[name] = declared.makers[call.name];
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The service of the client a function declared to return `type` makes (`*dynamodb.DynamoDB`, `*redis.Client`). */
+export function serviceOfResult(type: GoFieldType): HintService | undefined {
+  const imported = goImport(type.path);
+  return imported && serviceOf(goClientType(imported.service, type.type));
+}
