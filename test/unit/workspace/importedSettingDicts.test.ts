@@ -64,6 +64,8 @@ describe('settings dicts another module binds, spread into a client', () => {
       '11 redis-auth-without-tls | Value from config.py:10 (password: …)',
       '11 redis-password | Value from config.py:10 (password: …)',
       '8 rds-sql-password | Value from config.py:6 (password: …)',
+      // The dict names an Aurora endpoint and no ssl option: PyMySQL connects in clear.
+      '8 rds-sql-tls-missing',
     ]);
   });
 

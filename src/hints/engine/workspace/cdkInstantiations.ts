@@ -13,7 +13,7 @@ import { Literal } from '../model';
 import { LineIndex } from '../text';
 import { CdkSource, CdkValue } from './cdkSource';
 import { sourceRef } from './contribution';
-import { Target } from './importedClients';
+import { Target } from './importTargets';
 import { CdkInstantiation, FileContribution, PassedObject, PassedValue } from './types';
 
 const { ID } = TOKEN_KIND;

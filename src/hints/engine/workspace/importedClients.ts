@@ -1,9 +1,7 @@
 /**
  * Which client a code file gets when it imports a name from another module of the workspace (or, for a
  * class it imports, the class's client fields). The module is
- * mapped to workspace files as Python or Node would look for it (Python: the dotted path under any folder
- * above the importing file, or relative to its package by dots, as `pkg.py` or `pkg/__init__.py`;
- * JavaScript: a relative path, or a path alias of the nearest `tsconfig.json`, with its extension or an `index` file), then the name is followed through
+ * mapped to workspace files as Python or Node would look for it (`importTargets.ts`), then the name is followed through
  * re-exports to the module that binds it. Only a certain answer counts: a module that maps to several
  * files that do not agree, a name that holds no client, a cycle of re-exports, all resolve to nothing.
  * Only files that contribute to the model are seen: a module that exports no client is no candidate.
@@ -18,8 +16,9 @@ import { CodeExports, ConstructedImport, ModuleFunction, readExports, ReExport }
 import { ModuleFunctions } from './exportedFunctions';
 import { ModuleItemHelpers } from './itemHelpers';
 import type { ProjectContext } from '../code/projectImports';
-import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
+import { extensionOf, withoutExtension } from './paths';
 import { TsconfigPaths } from './tsconfig';
+import { importTarget, pythonTarget, Target } from './importTargets';
 import { CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
@@ -41,87 +40,10 @@ const MAX_CLASS_DEPTH = 4;
 /** Classes one resolved CDK class may hold in all, nested ones included: bounds the answer's size. */
 const MAX_CLASS_NODES = 256;
 
-/** Extensions Node and TypeScript try for a relative import, in the order they try them. */
-const JS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
-/** An import of compiled JavaScript in TypeScript sources (`./dynamo.js`) names the TypeScript file it is compiled from. */
-const COMPILED_FROM: Record<string, readonly string[]> = { js: ['ts', 'tsx'], jsx: ['tsx'], mjs: ['mts'], cjs: ['cts'] };
-
-/** The module file(s) to look in, and the name to look for there. */
-export interface Target {
-  files: string[];
-  name: string;
-}
-
 interface Walk {
   /** `file\0name` pairs on the current path of re-exports: meeting one again is a cycle. */
   visiting: Set<string>;
   steps: number;
-}
-
-function join(folder: string, relative: string): string {
-  return folder === '' ? relative : `${folder}/${relative}`;
-}
-
-/**
- * Python: `from webapp import redis_connection` is (`webapp`, `redis_connection`); `import webapp` then
- * `webapp.cache.client` is (`webapp`, `cache.client`): the last name is read from the module the rest names.
- */
-export function pythonTarget(codeFile: string, module: string, path: string, layers: readonly string[] = []): Target | undefined {
-  if (path === '') {
-    return undefined;
-  }
-  const names = path.split('.');
-  const name = names.pop()!;
-  const rest = names.join('.');
-  const full = rest === '' ? module : module.endsWith('.') ? `${module}${rest}` : `${module}.${rest}`;
-  const dots = full.length - full.replace(/^\.+/, '').length;
-  const parts = full.slice(dots) === '' ? [] : full.slice(dots).split('.');
-  if (parts.some((part) => part === '')) {
-    return undefined;
-  }
-  let bases: string[];
-  if (dots > 0) {
-    // One dot is the importing file's package, each further dot the package above.
-    let base: string | undefined = folderOf(codeFile);
-    for (let up = 1; up < dots && base !== undefined; up++) {
-      base = base === '' ? undefined : folderOf(base);
-    }
-    bases = base === undefined ? [] : [base];
-  } else {
-    // The importing file's folders up to the root, then the Python layers' folders (Lambda's `/opt/python`).
-    bases = [...new Set([...foldersUp(folderOf(codeFile)), ...layers])];
-  }
-  const relative = parts.join('/');
-  const files = bases.flatMap((base) => (relative === '' ? [join(base, '__init__.py')] : [join(base, `${relative}.py`), join(base, `${relative}/__init__.py`)]));
-  return { files, name };
-}
-
-/** The files Node and TypeScript try for a module path: the file itself when it has a script extension, then with each extension, then its `index`. */
-function jsCandidates(base: string): string[] {
-  const extension = extensionOf(base);
-  const files = JS_EXTENSIONS.includes(extension) ? [base, ...(COMPILED_FROM[extension] ?? []).map((source) => `${withoutExtension(base)}.${source}`)] : [];
-  files.push(...JS_EXTENSIONS.map((candidate) => `${base}.${candidate}`), ...JS_EXTENSIONS.map((candidate) => `${base}/index.${candidate}`));
-  return files;
-}
-
-/**
- * JavaScript and TypeScript: `path` is the imported name (`ddb`), `default` for a default import, `''`
- * for `require('./cache')` or `import * as cache`; a member of one (`cache.client`) is not followed.
- * A relative module is joined onto the file's folder; another is mapped by the nearest tsconfig's `paths` or `baseUrl`.
- */
-function jsTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
-  // A member of an exported singleton (`conn.command`) is read by its dotted name; deeper paths by none.
-  if (path.split('.').length > 2) {
-    return undefined;
-  }
-  const bases = /^\.\.?(?:\/|$)/.test(module) ? [joinPath(folderOf(codeFile), module)] : tsconfigs.bases(codeFile, module);
-  const files = (bases ?? []).flatMap((base) => (base === undefined || base === '' ? [] : jsCandidates(base)));
-  return files.length > 0 ? { files, name: path } : undefined;
-}
-
-/** The files an import of `path` from `module` in `codeFile` may lead to, in the order they are tried, and the name read there. */
-export function importTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
-  return codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path, tsconfigs.pythonLayers) : jsTarget(codeFile, module, path, tsconfigs);
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */
@@ -520,7 +442,7 @@ export class ImportedClients {
 
   private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
     const python = extensionOf(codeFile) === 'py';
-    const target = python ? pythonTarget(codeFile, module, path, this.tsconfigs.pythonLayers) : jsTarget(codeFile, module, path, this.tsconfigs);
+    const target = importTarget(codeFile, module, path, this.tsconfigs);
     const found = this.importedFrom(codeFile, module, target, walk, question);
     const dot = path.lastIndexOf('.');
     if (found !== undefined || !python || dot < 0) {

@@ -2,7 +2,7 @@
  * Literals another module of the workspace binds, read where a code file imports them: its passwords
  * (`secretConstants.ts`, `jsSecretConstants.ts`) and its settings (`pythonSettingConstants.ts`, `jsSettingConstants.ts`).
  */
-import { importTarget, pythonTarget } from './importedClients';
+import { importTarget, pythonTarget } from './importTargets';
 import type { TsconfigPaths } from './tsconfig';
 import type { FileContribution, SourceRef } from './types';
 

@@ -11,7 +11,7 @@ import { NEST_COMMON, nestRouteCalls, nestServiceCalls } from '../code/nestRoute
 import { requestClassImports } from '../code/webHandlers';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
-import type { Target } from './importedClients';
+import type { Target } from './importTargets';
 import type { ImportRef, RequestClasses, RouteCall, ServiceCall } from './types';
 
 const CONTROLLER = /@Controller\s*\(/;
