@@ -29,8 +29,11 @@ describe('JavaScript and TypeScript: the pg pool Prisma\'s PrismaPg adapter open
       '6:rejectUnauthorized rds-sql-tls-verification-off',
       '11:password rds-sql-password',
       '12:PrismaPg rds-sql-connection',
+      // The reporting options name an RDS endpoint and no ssl: node-postgres connects in clear.
+      '12:PrismaPg rds-sql-tls-missing',
       '6:rejectUnauthorized rds-sql-tls-verification-off!',
       "11:'Reports#2025' rds-sql-password!",
+      '12:PrismaPg rds-sql-tls-missing!',
     ]);
   });
 

@@ -33,8 +33,11 @@ describe('JavaScript: options a SQL pool gets through assignments to its options
       '8:Pool rds-sql-connection',
       '13:password rds-sql-password',
       '14:Pool rds-sql-connection',
+      // No ssl is assigned to the reporting pool's options: node-postgres connects to RDS in clear.
+      '14:Pool rds-sql-tls-missing',
       '7:rejectUnauthorized rds-sql-tls-verification-off!',
       "13:'Reports#2025' rds-sql-password!",
+      '14:Pool rds-sql-tls-missing!',
     ]);
   });
 

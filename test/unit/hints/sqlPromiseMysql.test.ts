@@ -31,8 +31,11 @@ describe('JavaScript and TypeScript: promise-mysql connections and pools', () =>
       '9:ssl rds-sql-tls-verification-off',
       '9:rejectUnauthorized rds-sql-tls-verification-off',
       '14:createPool rds-sql-connection',
+      // An Aurora pool with no ssl: mysql connects in clear.
+      '14:createPool rds-sql-tls-missing',
       '14:password rds-sql-password',
       '9:rejectUnauthorized rds-sql-tls-verification-off!',
+      '14:createPool rds-sql-tls-missing!',
       "14:'Orders#2025' rds-sql-password!",
     ]);
   });

@@ -458,7 +458,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
       }
     } else {
       const inTest = inTestCode(a, k);
-      contexts.push(withTlsMissing(a, withTlsDisabled(a, context, inTest), testFile || inTest));
+      contexts.push(withTlsMissing(a, withTlsDisabled(a, context, inTest), call.driver.flavor, testFile || inTest));
       if (!call.configOnly && !reusedByTypeorm(a, call.driver.flavor, name)) {
         opened.push(call.construction);
       }

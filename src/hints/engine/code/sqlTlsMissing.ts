@@ -4,7 +4,7 @@
  * when given `ssl` (or, node-postgres, a connection string's `sslmode` or `PGSSLMODE`:
  * https://node-postgres.com/features/ssl), mysql2 and mysql, and Python's PyMySQL and aiomysql, which use it only when
  * given `ssl` or one of the `ssl_*` options. libpq's drivers, asyncpg, Connector/J, PgJDBC, MySQL Connector/Python and
- * the .NET drivers try TLS by default and are not judged here.
+ * the .NET drivers try TLS by default and are not judged here, nor are ORMs and query builders over the first ones.
  *
  * Reported only where the absence is certain and the server is RDS: every option of the call is visible (no spread,
  * no options object of unknown keys), none of them is a TLS setting or a connection string (which may carry `sslmode`),
@@ -13,12 +13,13 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext } from '../model';
+import type { SqlFlavor } from './sqlConnections';
 import { DSN_OPTIONS, TLS_DISABLED, toRds } from './sqlTls';
 
 export const TLS_MISSING = 'tlsmissing';
 
-/** The driver flavours that connect in clear unless told otherwise. */
-const CLEAR_BY_DEFAULT: ReadonlySet<string> = new Set(['pg', 'postgres-js', 'mysql2', 'mysql', 'pymysql', 'aiomysql']);
+/** The drivers that connect in clear unless told otherwise, called directly: an ORM's TLS options take other paths (Sequelize's `dialectOptions`, SQLAlchemy's `connect_args`). */
+const CLEAR_BY_DEFAULT: ReadonlySet<SqlFlavor> = new Set<SqlFlavor>(['pg', 'postgres-js', 'mysql2', 'mysql', 'pymysql', 'aiomysql']);
 
 /** Options that may turn TLS on: any `ssl…` or `tls…` setting, and PyMySQL's option files, which may set `ssl-ca`. */
 const MAY_SET_TLS = /^(?:ssl|tls)|^readdefault/;
@@ -27,8 +28,8 @@ const MAY_SET_TLS = /^(?:ssl|tls)|^readdefault/;
 const SETS_TLS_ELSEWHERE = /PGSSLMODE|\bdefaults\.ssl\b/;
 
 /** Adds the `TlsMissing` option to a driver call's context that goes to RDS with no TLS asked for. */
-export function withTlsMissing(a: CodeAnalyzer, context: OptionContext, inTest: boolean): OptionContext {
-  if (inTest || !context.complete || !CLEAR_BY_DEFAULT.has(context.type) || SETS_TLS_ELSEWHERE.test(a.text)) {
+export function withTlsMissing(a: CodeAnalyzer, context: OptionContext, flavor: SqlFlavor, inTest: boolean): OptionContext {
+  if (inTest || !context.complete || !CLEAR_BY_DEFAULT.has(flavor) || SETS_TLS_ELSEWHERE.test(a.text)) {
     return context;
   }
   const asked = context.options.some(({ norm }) => norm === TLS_DISABLED || DSN_OPTIONS.has(norm) || MAY_SET_TLS.test(norm));
