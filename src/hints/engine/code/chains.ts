@@ -56,6 +56,11 @@ export function chainOrFallback(a: CodeAnalyzer, from: number): Value | undefine
   return typedByFile ? (fallback?.t === 'client' ? fallback : chain.value) : fallback;
 }
 
+/** The type a TypeScript `as` assertion at `at` names when it runs to `close` (`(x as Redis)`), as the language reads types. */
+function assertedType(a: CodeAnalyzer, at: number, close: number): Value | undefined {
+  return a.language.family === 'js' && a.idIs(at, 'as') && close > at + 1 && a.dottedPath(at + 1).end === close ? a.language.typeValue(a, at + 1) : undefined;
+}
+
 /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
 export function chainValue(a: CodeAnalyzer, from: number, limit: number): { value: Value | undefined; end: number } {
   let j = from;
@@ -74,8 +79,12 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     if (a.is(j, '(')) {
       // A parenthesised expression: `(await getClient()).send(...)`.
       const inner = chainValue(a, j + 1, a.partner[j] > j ? a.partner[j] : limit);
-      // Python's `(a if cond else b)` gives a client only where both branches give one.
-      const value = a.language.family === 'python' && inner.value && a.idIs(inner.end, 'if') ? pythonConditionalClient(a, inner.value, inner.end).value : inner.value;
+      // Python's `(a if cond else b)` gives a client only where both branches give one; TypeScript's `(this.client as Redis)`
+      // is the type it asserts when the expression tells nothing.
+      const value =
+        a.language.family === 'python' && inner.value && a.idIs(inner.end, 'if')
+          ? pythonConditionalClient(a, inner.value, inner.end).value
+          : (inner.value ?? assertedType(a, inner.end, a.partner[j]));
       if (!value || a.partner[j] < 0) {
         return { value: undefined, end: j };
       }
