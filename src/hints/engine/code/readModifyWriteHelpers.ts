@@ -17,6 +17,7 @@ import { calledFunction, functionName } from './helperFunctions';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { goHelperRewrites } from './languages/goItemHelperCalls';
 import { classHelperRewrites } from './languages/classItemHelperCalls';
+import { ownReadRewrites } from './languages/classItemOwnReads';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
@@ -63,7 +64,8 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
     return goHelperRewrites(a, gets, puts);
   }
   if (family === 'java' || family === 'csharp') {
-    return classHelperRewrites(a, family === 'java' ? rmwJava : rmwCsharp, family);
+    const rmw = family === 'java' ? rmwJava : rmwCsharp;
+    return [...classHelperRewrites(a, rmw, family), ...ownReadRewrites(a, rmw, family)];
   }
   if (family !== 'js' && family !== 'python') {
     return [];
