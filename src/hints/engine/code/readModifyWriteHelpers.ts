@@ -18,6 +18,7 @@ import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { goHelperRewrites } from './languages/goItemHelperCalls';
 import { classHelperRewrites } from './languages/classItemHelperCalls';
 import { ownReadRewrites } from './languages/classItemOwnReads';
+import { transactRewrites } from './languages/javaTransactRewrites';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
@@ -65,7 +66,7 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
   }
   if (family === 'java' || family === 'csharp') {
     const rmw = family === 'java' ? rmwJava : rmwCsharp;
-    return [...classHelperRewrites(a, rmw, family), ...ownReadRewrites(a, rmw, family)];
+    return [...classHelperRewrites(a, rmw, family), ...ownReadRewrites(a, rmw, family), ...(family === 'java' ? transactRewrites(a, rmw) : [])];
   }
   if (family !== 'js' && family !== 'python') {
     return [];
