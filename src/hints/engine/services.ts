@@ -297,7 +297,8 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-v1-index':
       return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
-      return TABLE_METHODS.get(name);
+      // `table.createTable(b -> b.provisionedThroughput(...))` creates the mapped table.
+      return TABLE_METHODS.get(name) ?? (name === 'createtable' ? 'dynamodb:CreateTable' : undefined);
     case 'dynamodb-document-table':
       return TABLE_METHODS.get(name.replace(/async$/, '')) ?? DOCUMENT_TABLE_BATCHES.get(name);
     case 'dynamodb-enhanced':

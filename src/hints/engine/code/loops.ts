@@ -86,7 +86,7 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
       // A Kotlin lambda passed alone (`ids.forEach { id -> ... }`) is its own scope's first token.
       const alone = a.language.trailingLambdas === true && a.is(start, '{') && a.bodies[start] === 1;
       const open = alone ? start : a.parent[start];
-      return open > 1 && (alone || a.is(open, '(')) && a.isAccess(open - 2) && iterates(a, open - 1) ? 'callback' : undefined;
+      return open > 1 && (alone || a.is(open, '(')) && a.isAccess(open - 2) && iterates(a, open - 1) && !runsOnce(a, open) ? 'callback' : undefined;
     }
   }
   return undefined;
@@ -105,8 +105,7 @@ export function perElementReference(a: CodeAnalyzer, name: number): boolean {
   if (!a.isAccess(open - 2) || !ITERATING_METHODS.has(iterating)) {
     return false;
   }
-  // Java's `map` and `flatMap` of an Optional run once: only a stream's run per element. Kotlin's collections map per element.
-  if ((iterating === 'map' || iterating === 'flatMap') && a.language.id !== 'kotlin' && !streamPipeline(a, open - 3)) {
+  if (runsOnce(a, open)) {
     return false;
   }
   // The receiver: `table`, `this.table` or `repo.table`, nothing else between `(` and `::`.
@@ -116,6 +115,14 @@ export function perElementReference(a: CodeAnalyzer, name: number): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether the Java `map` or `flatMap` whose arguments open at `open` runs its function once: that of an `Optional`,
+ * a `Mono` or a Mutiny `Uni`; only a stream's runs per element. Kotlin's collections map per element.
+ */
+function runsOnce(a: CodeAnalyzer, open: number): boolean {
+  return a.language.id === 'java' && (a.idIs(open - 1, 'map') || a.idIs(open - 1, 'flatMap')) && !streamPipeline(a, open - 3);
 }
 
 /** Calls that start a stream of elements: `ids.stream()`, `Arrays.stream(ids)`, Reactor's `Flux.fromIterable(ids)`. */

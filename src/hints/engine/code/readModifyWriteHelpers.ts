@@ -17,6 +17,8 @@ import { calledFunction, functionName } from './helperFunctions';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { goHelperRewrites } from './languages/goItemHelperCalls';
 import { classHelperRewrites } from './languages/classItemHelperCalls';
+import { ownReadRewrites } from './languages/classItemOwnReads';
+import { transactRewrites } from './languages/javaTransactRewrites';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
@@ -63,7 +65,8 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
     return goHelperRewrites(a, gets, puts);
   }
   if (family === 'java' || family === 'csharp') {
-    return classHelperRewrites(a, family === 'java' ? rmwJava : rmwCsharp, family);
+    const rmw = family === 'java' ? rmwJava : rmwCsharp;
+    return [...classHelperRewrites(a, rmw, family), ...ownReadRewrites(a, rmw, family), ...(family === 'java' ? transactRewrites(a, rmw) : [])];
   }
   if (family !== 'js' && family !== 'python') {
     return [];

@@ -275,11 +275,20 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (receiver) {
     return false;
   }
-  if (a.idIs(receiverStart, 'RDSAuthTokenGenerator') && a.services.has('rds-auth')) {
+  if (rdsTokenGenerator(a, receiverStart, nameIndex)) {
     a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex });
     return true;
   }
   return !heldByOtherType(a, receiverStart, nameIndex) && callWithTypedRequest(a, nameIndex);
+}
+
+/** `RDSAuthTokenGenerator.X(...)` under `using Amazon.RDS.Util;`, or written with its namespace (`Amazon.RDS.Util.RDSAuthTokenGenerator.X(...)`). */
+function rdsTokenGenerator(a: CodeAnalyzer, receiverStart: number, nameIndex: number): boolean {
+  if (a.idIs(receiverStart, 'RDSAuthTokenGenerator')) {
+    return a.services.has('rds-auth');
+  }
+  const path = a.dottedPath(receiverStart);
+  return path.end === nameIndex + 1 && path.text === `Amazon.RDS.Util.RDSAuthTokenGenerator.${a.tokens.text(nameIndex)}`;
 }
 
 /** A declared type: an SDK client, `DynamoDBContext`, the document model's `Table`, or a StackExchange.Redis client. */

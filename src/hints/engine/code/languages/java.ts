@@ -19,6 +19,7 @@ import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLi
 import { javaCdkConstructs } from './javaCdk';
 import { springSessionConfigCalls } from './javaSpringSession';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
+import { bindPipelineLambdas } from './javaPipelineLambdas';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { noteSpringFactoryImport } from './javaSpringRedisFactories';
 import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall } from './javaSpringDataDynamodb';
@@ -51,10 +52,11 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
-/** Declarations shared with C#, then lambda parameters that what they are passed to types (`javaLambdaClients.ts`). */
+/** Declarations shared with C#, then lambda parameters that what they are passed to types (`javaLambdaClients.ts`) or a pipeline hands on (`javaPipelineLambdas.ts`). */
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   collectTypedBindings(a, tree);
   bindLambdaClients(a, tree);
+  bindPipelineLambdas(a, tree);
 }
 
 /**
