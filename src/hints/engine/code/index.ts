@@ -17,7 +17,7 @@ import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
 import { cdkFullAccessPolicies } from './cdkManagedPolicies';
 import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
-import { boto3Terms } from './conditionBuilders';
+import { boto3Terms, goBuilderArgument, goConditionTerms, goExpressionPackage } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { testResources } from './testResources';
 import { unsentCdkProps } from './cdkTypedProps';
@@ -140,14 +140,22 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   };
 }
 
-/** The key conditions Python Queries build with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`), for the checks, which see option text only. */
+/** The key conditions Queries build with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`) or Go's `expression` package (`Key("pk").Equal(a).And(Key("sk").Equal(b))`), for the checks, which see option text only. */
 function readBuiltKeyConditions(a: CodeAnalyzer, contexts: readonly OptionContext[]): void {
-  if (a.language.family !== 'python') {
+  const python = a.language.family === 'python';
+  const pkg = a.language.family === 'go' ? goExpressionPackage(a) : undefined;
+  if (!python && pkg === undefined) {
     return;
   }
   for (const context of contexts) {
     const condition = context.type === 'dynamodb:Query' ? context.options.find((option) => option.norm === 'keyconditionexpression') : undefined;
-    const terms = condition?.literal.kind === 'expr' ? boto3Terms(a, ...a.tokensOf(condition.value), 'key') : undefined;
+    if (condition?.literal.kind !== 'expr') {
+      continue;
+    }
+    const [from, to] = a.tokensOf(condition.value);
+    // Go: `expr.KeyCondition()` of the expression a builder's `WithKeyCondition(...)` made.
+    const built = pkg === undefined ? undefined : goBuilderArgument(a, pkg, from, to, 'KeyCondition');
+    const terms = python ? boto3Terms(a, from, to, 'key') : built && goConditionTerms(a, pkg!, built[0], built[1], 'key');
     if (terms) {
       context.builtKeyCondition = terms;
     }
