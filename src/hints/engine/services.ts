@@ -195,6 +195,10 @@ const CONTEXT_METHODS = new Map<string, string>([
   ['delete', 'dynamodb:DeleteItem'],
   ['createbatchwrite', 'dynamodb:BatchWriteItem'],
   ['createbatchget', 'dynamodb:BatchGetItem'],
+  ['createmultitablebatchwrite', 'dynamodb:BatchWriteItem'],
+  ['createmultitablebatchget', 'dynamodb:BatchGetItem'],
+  ['executebatchwrite', 'dynamodb:BatchWriteItem'],
+  ['executebatchget', 'dynamodb:BatchGetItem'],
   ['createtransactwrite', 'dynamodb:TransactWriteItems'],
 ]);
 

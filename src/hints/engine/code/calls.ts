@@ -70,7 +70,12 @@ const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batch
  * (BatchGetItemOperation.serviceCall), whose pages request the unprocessed keys again: its result pages read every key.
  */
 const ENHANCED_BATCH_GET = 'batchgetitem';
-const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
+/**
+ * Batches the SDK sends itself, resending what comes back unprocessed: boto3's `batch_writer`, and the .NET object
+ * persistence model's batch objects, also as the context's multi-table batches and `ExecuteBatchGet`/`ExecuteBatchWrite`
+ * of them, which run the same batch objects.
+ */
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite', 'createmultitablebatchget', 'createmultitablebatchwrite', 'executebatchget', 'executebatchgetasync', 'executebatchwrite', 'executebatchwriteasync']);
 /** .NET `DynamoDBContext` writes of one object or key (`Save` is an UpdateItem), which `CreateBatchWrite` can take instead. */
 const CONTEXT_WRITES = new Set(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 
