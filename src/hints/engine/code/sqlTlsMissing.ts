@@ -8,8 +8,9 @@
  *
  * Reported only where the absence is certain and the server is RDS: every option of the call is visible (no spread,
  * no options object of unknown keys), none of them is a TLS setting or a connection string (which may carry `sslmode`),
- * the file never names `PGSSLMODE` or sets node-postgres's `pg.defaults.ssl`, and the host is an RDS endpoint as `rds-sql-tls-disabled` sees it. Test code is
- * left alone. The option sits on the call's name, and only the finding shows it (the rule reports where it hovers).
+ * the file never names `PGSSLMODE` or sets node-postgres's `pg.defaults.ssl`, and the host is an RDS endpoint as
+ * `rds-sql-tls-disabled` sees it. Test code is left alone. The option sits on the call's name, and only the finding
+ * shows it (the rule reports where it hovers).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext } from '../model';
