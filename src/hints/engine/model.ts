@@ -327,6 +327,15 @@ export interface ScopeInfo {
   helperCheckThenPuts(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span; bySearch?: true }[];
   /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
   helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
+  /** Near misses of `LastEvaluatedKey` read of a Query's or Scan's reply, and of `ExclusiveStartKey` set on its request (`misspeltPageKeys.ts`). */
+  misspeltPageKeys(): readonly MisspeltPageKey[];
+}
+
+/** A page key's name written as a near miss of the API's (`LastEvaluateKey`), where, and the name meant. */
+export interface MisspeltPageKey {
+  span: Span;
+  written: string;
+  meant: string;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -486,6 +495,7 @@ export const NO_SCOPES: ScopeInfo = {
   helperCheckThenPuts: () => [],
   helperRewrites: () => [],
   readsStatementErrors: () => true,
+  misspeltPageKeys: () => [],
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

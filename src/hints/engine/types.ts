@@ -131,6 +131,7 @@ export const CHECKS = [
   'pool-transaction',
   'legacy-conditional-parameter',
   'password-in-string-parameter',
+  'misspelt-page-key',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -27,6 +27,7 @@ import { partiqlScanOffKey } from './workspacePartiql';
 import { literalAccessKey } from './staticCredentials';
 import { legacyConditionalParameter } from './legacyParameters';
 import { passwordInStringParameter } from './ssmPasswords';
+import { misspeltPageKey } from './misspeltPageKeys';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -79,4 +80,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'literal-access-key': literalAccessKey,
   'legacy-conditional-parameter': legacyConditionalParameter,
   'password-in-string-parameter': passwordInStringParameter,
+  'misspelt-page-key': misspeltPageKey,
 };
