@@ -80,7 +80,7 @@ describe('Misspelt DynamoDB page keys', () => {
     );
     assert.deepEqual(findings('products.js', code), [`7:ExclusiveStartkey ${RULE}!`]);
     assert.deepEqual(messages('products.js', code), [
-      'error: ExclusiveStartkey is not a Query or Scan parameter: the page to start from is ExclusiveStartKey. The SDK for JavaScript v3 leaves an unknown member out, so the call reads the first page again; boto3 and the SDK for JavaScript v2 reject the request.',
+      "error: ExclusiveStartkey is not a Query or Scan parameter: the page to start from is ExclusiveStartKey. The SDK for JavaScript (v3, and v2's DocumentClient) leaves an unknown member out, so the call reads the first page again; boto3 and v2's AWS.DynamoDB reject the request.",
     ]);
     const py = sourceLines(
       'import boto3',

@@ -10,7 +10,7 @@ export const misspeltPageKey: Check = (rule, context) => {
     const message =
       key.meant === 'LastEvaluatedKey'
         ? `${key.written} is not a member of a Query or Scan reply: the SDK returns the page key as LastEvaluatedKey, so this read is always empty and the code never gets past the first page.`
-        : `${key.written} is not a Query or Scan parameter: the page to start from is ExclusiveStartKey. The SDK for JavaScript v3 leaves an unknown member out, so the call reads the first page again; boto3 and the SDK for JavaScript v2 reject the request.`;
+        : `${key.written} is not a Query or Scan parameter: the page to start from is ExclusiveStartKey. The SDK for JavaScript (v3, and v2's DocumentClient) leaves an unknown member out, so the call reads the first page again; boto3 and v2's AWS.DynamoDB reject the request.`;
     context.report(rule, key.span, undefined, message);
   }
 };

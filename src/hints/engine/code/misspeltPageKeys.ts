@@ -2,8 +2,8 @@
  * Page keys spelt almost as the API spells them, on a DynamoDB Query or Scan the AWS SDK sends: a reply read for
  * `LastEvaluateKey`, `LastEvaluatedKeys` or `lastEvaluatedKey` (the SDK sets only `LastEvaluatedKey`, so the read
  * is always undefined or absent and a loop on it stops after the first page), and a request that sets
- * `ExclusiveStartkey` (the SDK for JavaScript v3 leaves an unknown member out, so the next call reads the first page
- * again; boto3 and v2 reject it). JavaScript and Python, where a member is a name or a string the compiler does not
+ * `ExclusiveStartkey` (the SDK for JavaScript v3 and v2's DocumentClient leave an unknown member out, so the next
+ * call reads the first page again; boto3 and v2's `AWS.DynamoDB` reject it). JavaScript and Python, where a member is a name or a string the compiler does not
  * check; the typed SDKs would not compile such a name. Only the replies and requests of calls whose SDK client is
  * seen (`sdkOperationClients.ts`): a library's own result (PynamoDB's `last_evaluated_key`) is its own API.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
