@@ -329,6 +329,15 @@ export interface ScopeInfo {
   helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
   /** Near misses of `LastEvaluatedKey` read of a Query's or Scan's reply, and of `ExclusiveStartKey` set on its request (`misspeltPageKeys.ts`). */
   misspeltPageKeys(): readonly MisspeltPageKey[];
+  /** Plain literals written as the attribute values of a low-level client's `Key`, `Item` or `ExpressionAttributeValues` (`untypedAttributeValues.ts`). */
+  untypedAttributeValues(): readonly UntypedAttributeValue[];
+}
+
+/** A plain string, number, boolean or list where the low-level client takes an attribute value (`{ S: '42' }`), and the parameter it is in. */
+export interface UntypedAttributeValue {
+  span: Span;
+  parameter: string;
+  kind: 'string' | 'number' | 'boolean' | 'list';
 }
 
 /** A page key's name written as a near miss of the API's (`LastEvaluateKey`), where, and the name meant. */
@@ -496,6 +505,7 @@ export const NO_SCOPES: ScopeInfo = {
   helperRewrites: () => [],
   readsStatementErrors: () => true,
   misspeltPageKeys: () => [],
+  untypedAttributeValues: () => [],
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

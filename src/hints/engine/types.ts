@@ -132,6 +132,7 @@ export const CHECKS = [
   'legacy-conditional-parameter',
   'password-in-string-parameter',
   'misspelt-page-key',
+  'untyped-attribute-value',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

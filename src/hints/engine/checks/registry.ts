@@ -28,6 +28,7 @@ import { literalAccessKey } from './staticCredentials';
 import { legacyConditionalParameter } from './legacyParameters';
 import { passwordInStringParameter } from './ssmPasswords';
 import { misspeltPageKey } from './misspeltPageKeys';
+import { untypedAttributeValue } from './untypedAttributeValues';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -81,4 +82,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'legacy-conditional-parameter': legacyConditionalParameter,
   'password-in-string-parameter': passwordInStringParameter,
   'misspelt-page-key': misspeltPageKey,
+  'untyped-attribute-value': untypedAttributeValue,
 };

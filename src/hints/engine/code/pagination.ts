@@ -1,6 +1,6 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
 import { TOKEN_KIND, Tokens } from '../lexer';
-import { MisspeltPageKey, PaginationFixShape, ScopeInfo } from '../model';
+import { MisspeltPageKey, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
@@ -25,6 +25,7 @@ import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks, runsInCallback } from './replyCallbacks';
 import { closeAngle } from './typeArguments';
 import { misspeltPageKeys } from './misspeltPageKeys';
+import { untypedAttributeValues } from './untypedAttributeValues';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -172,6 +173,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex) || handsOnCallersArguments(a, tokenIndex);
   };
   let misspelt: MisspeltPageKey[] | undefined;
+  let untyped: UntypedAttributeValue[] | undefined;
   return {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedInFunction(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
@@ -198,6 +200,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
     misspeltPageKeys: () => (misspelt ??= misspeltPageKeys(a)),
+    untypedAttributeValues: () => (untyped ??= untypedAttributeValues(a)),
   };
 }
 
