@@ -331,6 +331,8 @@ export interface ScopeInfo {
   misspeltPageKeys(): readonly MisspeltPageKey[];
   /** Plain literals written as the attribute values of a low-level client's `Key`, `Item` or `ExpressionAttributeValues` (`untypedAttributeValues.ts`). */
   untypedAttributeValues(): readonly UntypedAttributeValue[];
+  /** The SETs without NX that take a lock a GET or EXISTS of the same key in the same function found free (`redisCheckThenSet.ts`). */
+  redisCheckThenSets(): readonly Span[];
 }
 
 /** A plain string, number, boolean or list where the low-level client takes an attribute value (`{ S: '42' }`), and the parameter it is in. */
@@ -506,6 +508,7 @@ export const NO_SCOPES: ScopeInfo = {
   readsStatementErrors: () => true,
   misspeltPageKeys: () => [],
   untypedAttributeValues: () => [],
+  redisCheckThenSets: () => [],
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

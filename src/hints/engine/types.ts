@@ -133,6 +133,7 @@ export const CHECKS = [
   'password-in-string-parameter',
   'misspelt-page-key',
   'untyped-attribute-value',
+  'redis-check-then-set',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -29,6 +29,7 @@ import { legacyConditionalParameter } from './legacyParameters';
 import { passwordInStringParameter } from './ssmPasswords';
 import { misspeltPageKey } from './misspeltPageKeys';
 import { untypedAttributeValue } from './untypedAttributeValues';
+import { redisCheckThenSet } from './redisCheckThenSet';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -83,4 +84,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'password-in-string-parameter': passwordInStringParameter,
   'misspelt-page-key': misspeltPageKey,
   'untyped-attribute-value': untypedAttributeValue,
+  'redis-check-then-set': redisCheckThenSet,
 };

@@ -1,6 +1,7 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { MisspeltPageKey, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
+import type { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
@@ -26,6 +27,7 @@ import { replyCallbacks, runsInCallback } from './replyCallbacks';
 import { closeAngle } from './typeArguments';
 import { misspeltPageKeys } from './misspeltPageKeys';
 import { untypedAttributeValues } from './untypedAttributeValues';
+import { redisCheckThenSets } from './redisCheckThenSet';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -174,6 +176,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   };
   let misspelt: MisspeltPageKey[] | undefined;
   let untyped: UntypedAttributeValue[] | undefined;
+  let checkThenSets: Span[] | undefined;
   return {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedInFunction(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
@@ -201,6 +204,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
     misspeltPageKeys: () => (misspelt ??= misspeltPageKeys(a)),
     untypedAttributeValues: () => (untyped ??= untypedAttributeValues(a)),
+    redisCheckThenSets: () => (checkThenSets ??= redisCheckThenSets(a).map((token) => a.tokenSpan(token))),
   };
 }
 
