@@ -20,8 +20,6 @@ const EXCLUSIVE_START_KEY = 'ExclusiveStartKey';
 const PAGED = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /** Edits (case-insensitive) within which a name reads as a slip of the key's: `LastEvaluateKey`, `lastEvaluatedKeys`. */
 const MAX_EDITS = 2;
-/** Tokens of a function read for uses of a reply's variable: far more than a paging loop has. */
-const MAX_TOKENS_READ = 4000;
 
 /**
  * Whether `written` is a near miss of `key`: another spelling within `MAX_EDITS` letters, ignoring case, or the same
@@ -65,127 +63,188 @@ export function misspeltPageKeys(a: CodeAnalyzer): MisspeltPageKey[] {
   if (!dialect || (family !== 'js' && family !== 'python')) {
     return [];
   }
-  const found = new Map<number, MisspeltPageKey>();
-  const add = (token: number, meant: string): void => {
-    found.set(token, { span: a.tokenSpan(token), written: a.tokens.text(token), meant });
-  };
+  // Names and strings spelt almost as the keys: most files have none, and then nothing else is read.
+  const lastKeys = new Set<number>();
+  const startKeys = new Set<number>();
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.isId(k) || a.isString(k)) {
+      const text = a.tokens.text(k);
+      if (nearMiss(text, LAST_EVALUATED_KEY)) {
+        lastKeys.add(k);
+      } else if (nearMiss(text, EXCLUSIVE_START_KEY)) {
+        startKeys.add(k);
+      }
+    }
+  }
+  if (lastKeys.size === 0 && startKeys.size === 0) {
+    return [];
+  }
+  const found = new Set<number>();
   const sdkReads = a.operations.filter((occurrence) => PAGED.has(occurrence.operation) && occurrence.call && sdkClientShape(a, occurrence) !== undefined);
+  const setOn = membersSetOnNames(a, startKeys);
+  const replies = new ReplyNames(a);
   for (const occurrence of sdkReads) {
     for (const option of occurrence.request?.options ?? []) {
       const [key] = a.tokensOf(option.key);
-      const written = key >= 0 && key < a.tokens.length ? a.tokens.text(key) : '';
-      if (written === option.name && nearMiss(option.name, EXCLUSIVE_START_KEY)) {
-        add(key, EXCLUSIVE_START_KEY);
+      if (startKeys.has(key) && a.tokens.text(key) === option.name) {
+        found.add(key);
       }
     }
-    for (const token of requestMembersSet(a, occurrence.tokenIndex)) {
-      if (nearMiss(a.tokens.text(token), EXCLUSIVE_START_KEY)) {
-        add(token, EXCLUSIVE_START_KEY);
-      }
+    const passed = passedRequest(a, occurrence.tokenIndex);
+    for (const token of passed ? (setOn.get(passed) ?? []) : []) {
+      found.add(token);
     }
-    for (const token of replyReads(a, occurrence)) {
-      if (nearMiss(a.tokens.text(token), LAST_EVALUATED_KEY)) {
-        add(token, LAST_EVALUATED_KEY);
+    if (lastKeys.size > 0) {
+      for (const token of replies.add(occurrence)) {
+        if (lastKeys.has(token)) {
+          found.add(token);
+        }
       }
     }
   }
-  return [...found.values()].sort((x, y) => x.span.start - y.span.start);
+  for (const token of lastKeys) {
+    const base = readBase(a, token);
+    if (base >= 0 && replies.holds(base)) {
+      found.add(token);
+    }
+  }
+  return [...found].sort((x, y) => x - y).map((token) => ({ span: a.tokenSpan(token), written: a.tokens.text(token), meant: lastKeys.has(token) ? LAST_EVALUATED_KEY : EXCLUSIVE_START_KEY }));
+}
+
+/** A name of a function, as one key: the function (by scope) and the name. */
+function nameIn(a: CodeAnalyzer, token: number, name = a.tokens.text(token)): string {
+  return `${a.scopes.enclosing(token, ['function'])}\u0000${name}`;
 }
 
 /**
- * The members the function sets on a request it passes by name (`scanParams.ExclusiveStartkey = …` before
- * `dynamo.scan(scanParams)`, Python's `kwargs["ExclusiveStartkey"] = …` before `table.scan(**kwargs)`), as tokens:
- * a request held by a parameter has no options the analyzer can read, but these are written on it.
+ * The near misses set as members of a name (`scanParams.ExclusiveStartkey = …`, Python's `kwargs["ExclusiveStartkey"] = …`),
+ * by the name in its function: a request held by a parameter has no options the analyzer can read, but these are written on it.
  */
-function requestMembersSet(a: CodeAnalyzer, name: number): number[] {
-  const open = a.is(name + 1, '(') ? name + 1 : -1;
-  const spread = a.language.family === 'python' && a.is(open + 1, '**') ? open + 2 : open + 1;
-  if (open < 0 || !a.isId(spread) || a.partner[open] !== spread + 1) {
-    return [];
-  }
-  const held = a.tokens.text(spread);
-  const fn = a.scopes.enclosing(name, ['function']);
-  const [from, to] = fn > 0 ? a.scopes.range(fn) : [0, a.tokens.length];
-  const set: number[] = [];
-  for (let k = from; k < Math.min(to, from + MAX_TOKENS_READ); k++) {
-    if (!a.idIs(k, held) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
-      continue;
-    }
-    const member = memberAt(a, k + 1);
-    const end = member >= 0 && a.is(member + 1, ']') ? member + 2 : member + 1;
-    if (member >= 0 && a.is(end, '=') && !a.is(end + 1, '=')) {
-      set.push(member);
+function membersSetOnNames(a: CodeAnalyzer, startKeys: ReadonlySet<number>): Map<string, number[]> {
+  const set = new Map<string, number[]>();
+  for (const member of startKeys) {
+    const subscript = a.is(member - 1, '[') && a.is(member + 1, ']');
+    const base = subscript ? member - 2 : a.isAccess(member - 1) ? member - 2 : -1;
+    const end = subscript ? member + 2 : member + 1;
+    if (base >= 0 && a.isId(base) && !a.isAccess(base - 1) && a.is(end, '=') && !a.is(end + 1, '=')) {
+      const key = nameIn(a, base);
+      const list = set.get(key);
+      if (list) {
+        list.push(member);
+      } else {
+        set.set(key, [member]);
+      }
     }
   }
   return set;
 }
 
-/** The member names the code reads of the read's reply (tokens), where it sees the reply. */
-function replyReads(a: CodeAnalyzer, occurrence: OperationOccurrence): number[] {
-  const call = dialectOf(a)?.result(a, occurrence.tokenIndex);
-  if (!call) {
-    return [];
-  }
-  // The SDK v2's error-first callback or a promise's `then`: its response parameter, read in its body.
-  const callback = a.language.family === 'js' ? thenCallback(a, occurrence.tokenIndex) : undefined;
-  if (callback) {
-    return namedReads(a, callback.response, callback.body);
-  }
-  const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : call.name;
-  // `(await ddb.send(...)).LastEvaluateKey`: the awaited reply in parentheses.
-  const wrapped = a.idIs(start - 1, 'await') && a.is(start - 2, '(') && a.partner[start - 2] === call.end;
-  const direct = memberAt(a, wrapped ? call.end + 1 : call.end);
-  if (direct >= 0) {
-    return [direct];
-  }
-  const pattern = a.language.family === 'js' ? destructuredFrom(a, wrapped ? start - 2 : start) : [];
-  if (pattern.length > 0) {
-    return pattern;
-  }
-  const variable = assignedName(a, start);
-  return variable ? namedReads(a, variable, start) : [];
+/** The name a call passes as its whole request (`dynamo.scan(scanParams)`, `new ScanCommand(input)`, `table.scan(**kwargs)`), in its function. */
+function passedRequest(a: CodeAnalyzer, name: number): string | undefined {
+  const open = a.is(name + 1, '(') ? name + 1 : -1;
+  const spread = a.language.family === 'python' && a.is(open + 1, '**') ? open + 2 : open + 1;
+  return open >= 0 && a.isId(spread) && a.partner[open] === spread + 1 ? nameIn(a, spread) : undefined;
 }
 
 /**
- * The members read of the variable `name` in the function around `from`, after it: `reply.X`, `reply?.X`,
- * `reply['X']`, Python's `reply.get('X')` and `'X' in reply`, and a later `const { X } = reply`. A function that
- * also assigns the name something other than what `from` starts is left alone: its reply is not known.
+ * The names that hold a Query's or Scan's reply, by function: assigned it (`data = await ddb.scan(p).promise()`), or a
+ * callback's response parameter; a name the function also assigns anything else holds no reply the code can be sure of.
  */
-function namedReads(a: CodeAnalyzer, name: string, from: number): number[] {
-  const fn = a.scopes.enclosing(from, ['function']);
-  const end = Math.min(fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length, from + MAX_TOKENS_READ);
-  const reads: number[] = [];
-  for (let k = from; k < end; k++) {
-    if (!a.idIs(k, name) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
-      continue;
-    }
-    if (a.is(k + 1, '=') && !a.is(k + 2, '=') && !replyAssigned(a, k + 2)) {
+class ReplyNames {
+  /** By name in its function: the first token the reply is held from. */
+  private readonly held = new Map<string, number>();
+  /** The first token of each reply assigned to a name. */
+  private readonly starts = new Set<number>();
+  private checked?: Set<string>;
+
+  constructor(private readonly a: CodeAnalyzer) {}
+
+  /** Reads the reply of the call: registers the name that holds it, and returns the members read of it where it is written (`(await send(...)).X`, `const { X } = await ...`). */
+  add(occurrence: OperationOccurrence): number[] {
+    const a = this.a;
+    const call = dialectOf(a)?.result(a, occurrence.tokenIndex);
+    if (!call) {
       return [];
     }
-    const member = memberAt(a, k + 1);
-    if (member >= 0) {
-      reads.push(member);
-    } else if (a.language.family === 'python' && a.idIs(k - 1, 'in') && a.isString(k - 2)) {
-      reads.push(k - 2);
-    } else if (a.language.family === 'python' && a.idIs(k - 1, 'in') && a.idIs(k - 2, 'not') && a.isString(k - 3)) {
-      reads.push(k - 3);
-    } else if (a.language.family === 'js') {
-      reads.push(...destructuredFrom(a, k));
+    // The SDK v2's error-first callback or a promise's `then`: its response parameter, read in its body.
+    const callback = a.language.family === 'js' ? thenCallback(a, occurrence.tokenIndex) : undefined;
+    if (callback) {
+      this.hold(nameIn(a, callback.body, callback.response), callback.body);
+      return [];
     }
+    const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : call.name;
+    // `(await ddb.send(...)).LastEvaluateKey`: the awaited reply in parentheses.
+    const wrapped = a.idIs(start - 1, 'await') && a.is(start - 2, '(') && a.partner[start - 2] === call.end;
+    const direct = memberAt(a, wrapped ? call.end + 1 : call.end);
+    if (direct >= 0) {
+      return [direct];
+    }
+    const pattern = a.language.family === 'js' ? destructuredFrom(a, wrapped ? start - 2 : start) : [];
+    const variable = pattern.length > 0 ? undefined : assignedName(a, start);
+    if (variable) {
+      this.starts.add(a.idIs(start - 1, 'await') ? start - 1 : start);
+      this.hold(nameIn(a, start, variable), start);
+    }
+    return pattern;
   }
-  return reads;
+
+  /** Whether the name at `token` holds a reply there: assigned one before, and nothing else in its function. */
+  holds(token: number): boolean {
+    const from = this.held.get(nameIn(this.a, token));
+    return from !== undefined && from < token && !this.reassigned().has(nameIn(this.a, token));
+  }
+
+  private hold(key: string, from: number): void {
+    this.held.set(key, Math.min(this.held.get(key) ?? from, from));
+  }
+
+  /** The held names some statement of their function assigns another value (one pass over the file). */
+  private reassigned(): Set<string> {
+    if (!this.checked) {
+      const a = this.a;
+      this.checked = new Set();
+      for (let k = 0; k < a.tokens.length; k++) {
+        if (a.isId(k) && a.is(k + 1, '=') && !a.is(k + 2, '=') && !a.isAccess(k - 1) && this.held.has(nameIn(a, k)) && !this.starts.has(k + 2)) {
+          this.checked.add(nameIn(a, k));
+        }
+      }
+    }
+    return this.checked;
+  }
 }
 
-/** Whether the expression at `start` is a Query's or Scan's reply the analyzer found (`data = await ddb.scan(p).promise()` again in a loop). */
-function replyAssigned(a: CodeAnalyzer, start: number): boolean {
-  const at = a.idIs(start, 'await') ? start + 1 : start;
-  return a.operations.some((occurrence) => {
-    if (!PAGED.has(occurrence.operation) || occurrence.tokenIndex < at) {
-      return false;
-    }
-    const call = dialectOf(a)?.result(a, occurrence.tokenIndex);
-    return call !== undefined && (a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : call.name) === at;
-  });
+/**
+ * The name a member at `token` is read of: `reply.X`, `reply?.X`, `reply!.X`, `reply['X']`, Python's `reply.get('X')`
+ * and `'X' in reply`, or a declaration's pattern `const { X } = reply`; -1 for anything else.
+ */
+function readBase(a: CodeAnalyzer, token: number): number {
+  const python = a.language.family === 'python';
+  if (a.isId(token) && a.isAccess(token - 1)) {
+    const base = a.is(token - 2, '!') ? token - 3 : token - 2;
+    return a.isId(base) && !a.isAccess(base - 1) && !a.is(token + 1, '(') && !(python && a.idIs(token, 'get')) ? base : -1;
+  }
+  if (a.isString(token) && a.is(token - 1, '[') && a.is(token + 1, ']')) {
+    const base = a.is(token - 2, '?.') ? token - 3 : token - 2;
+    return a.isId(base) && !a.isAccess(base - 1) ? base : -1;
+  }
+  if (python && a.isString(token) && a.is(token - 1, '(') && a.idIs(token - 2, 'get') && a.isAccess(token - 3) && a.isId(token - 4) && !a.isAccess(token - 5)) {
+    return token - 4;
+  }
+  if (python && a.isString(token) && (a.idIs(token + 1, 'in') || (a.idIs(token + 1, 'not') && a.idIs(token + 2, 'in')))) {
+    const base = a.idIs(token + 1, 'in') ? token + 2 : token + 3;
+    return a.isId(base) && !a.isAccess(base + 1) && !a.is(base + 1, '(') ? base : -1;
+  }
+  // `const { Items, LastEvaluateKey } = reply`
+  const open = a.parent[token];
+  const close = open >= 0 && a.is(open, '{') ? a.partner[open] : -1;
+  const declared = close > 0 && (a.idIs(open - 1, 'const') || a.idIs(open - 1, 'let') || a.idIs(open - 1, 'var'));
+  const key = (a.is(token - 1, '{') || a.is(token - 1, ',')) && a.is(close + 1, '=') && !a.is(close + 2, '=');
+  return declared && key && a.isId(close + 2) && endsAt(a, close + 3) ? close + 2 : -1;
+}
+
+/** Whether a statement ends at `k` (`;`, a new line, the end of the file). */
+function endsAt(a: CodeAnalyzer, k: number): boolean {
+  return k >= a.tokens.length || a.is(k, ';') || a.startsLine(k);
 }
 
 /** The member token read at `at` (`.X`, `?.X`, `!.X`, `['X']`, Python's `.get('X'`), or -1. */

@@ -30,30 +30,53 @@ const MAX_TOKENS = 2000;
 /** `NX` however a client writes it: `'NX'`, `{ NX: true }`, `condition: 'NX'`, `nx=True`. */
 const NX = /\bnx\b/i;
 
+/** SETs of one key tried after a read for the one it guards: the lock's own SET comes first. */
+const MAX_SETS_TRIED = 8;
+/** `if` statements tried between a read and a SET for its guard: the guard follows the read at once. */
+const MAX_IFS_TRIED = 8;
+
 /** The SETs (their name tokens) that take a lock a GET or EXISTS of the same key, in the same function, found free (see the module's comment). */
 export function redisCheckThenSets(a: CodeAnalyzer): number[] {
   if (a.language.family !== 'js' && a.language.family !== 'python') {
     return [];
   }
   const calls = a.redisCalls.filter((call) => FLAVORS.has(call.flavor) && !call.batched && call.inTest !== true && a.is(call.tokenIndex + 1, '('));
-  const sets = calls.filter((call) => call.command === 'set' && !NX.test(argumentsText(a, call)));
-  if (sets.length === 0) {
+  // By function and key, in document order: the SETs without NX of keys named for a lock.
+  const sets = new Map<string, RedisCall[]>();
+  for (const call of calls) {
+    const key = call.command === 'set' ? keyOf(a, call) : undefined;
+    if (key !== undefined && !NX.test(argumentsText(a, call))) {
+      const fn = functionScope(a, call.tokenIndex);
+      const same = `${fn}\u0000${key}`;
+      const list = sets.get(same);
+      if (list) {
+        list.push(call);
+      } else {
+        sets.set(same, [call]);
+      }
+    }
+  }
+  if (sets.size === 0) {
     return [];
   }
   const flagged = new Set<number>();
   for (const read of calls) {
-    if (!READS.has(read.command)) {
+    const key = READS.has(read.command) ? keyOf(a, read) : undefined;
+    const fn = functionScope(a, read.tokenIndex);
+    const candidates = key === undefined ? undefined : sets.get(`${fn}\u0000${key}`);
+    const names = new Set(read.statement ? [read.statement.variable] : []);
+    if (!candidates || !namesLock(a, key!, [...names], fn)) {
       continue;
     }
-    const key = keyOf(a, read);
-    const fn = functionScope(a, read.tokenIndex);
-    const names = new Set(read.statement ? [read.statement.variable] : []);
-    for (const set of sets) {
-      const after = set.tokenIndex > read.tokenIndex && set.tokenIndex - read.tokenIndex < MAX_TOKENS;
-      if (!after || flagged.has(set.tokenIndex) || functionScope(a, set.tokenIndex) !== fn || key === undefined || keyOf(a, set) !== key) {
+    let tried = 0;
+    for (const set of candidates) {
+      if (set.tokenIndex <= read.tokenIndex || flagged.has(set.tokenIndex)) {
         continue;
       }
-      if (namesLock(a, key, [...names], fn) && guarded(a, read, set, names, fn)) {
+      if (set.tokenIndex - read.tokenIndex >= MAX_TOKENS || ++tried > MAX_SETS_TRIED) {
+        break;
+      }
+      if (guarded(a, read, set, names, fn)) {
         flagged.add(set.tokenIndex);
       }
     }
@@ -74,9 +97,13 @@ function argumentsText(a: CodeAnalyzer, call: RedisCall): string {
 
 /** Whether an `if` of the function between the read (or around it, the read in its condition) and the SET lets the SET run only when the read found nothing. */
 function guarded(a: CodeAnalyzer, read: RedisCall, set: RedisCall, names: ReadonlySet<string>, fn: number): boolean {
-  for (let k = Math.max(0, read.tokenIndex - CONDITION_REACH); k < set.tokenIndex; k++) {
-    if (a.idIs(k, 'if') && !a.isAccess(k - 1) && functionScope(a, k) === fn && guardsPut(a, k, set.tokenIndex, names, read.tokenIndex)) {
-      return true;
+  let tried = 0;
+  for (let k = Math.max(0, read.tokenIndex - CONDITION_REACH); k < set.tokenIndex && tried < MAX_IFS_TRIED; k++) {
+    if (a.idIs(k, 'if') && !a.isAccess(k - 1) && functionScope(a, k) === fn) {
+      tried++;
+      if (guardsPut(a, k, set.tokenIndex, names, read.tokenIndex)) {
+        return true;
+      }
     }
   }
   return false;
