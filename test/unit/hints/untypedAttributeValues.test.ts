@@ -39,7 +39,7 @@ describe('Plain values in low-level DynamoDB requests', () => {
     assert.equal(messages('load.js', code)[0], "error: The low-level client takes each value of Key as a typed attribute value, such as { S: '42' } or { N: '42' }, not a plain string: boto3 and the SDK for JavaScript v2 reject the request before sending it, and v3 sends it for DynamoDB to reject. Write the type, or use the document client (lib-dynamodb, DocumentClient, a boto3 Table), which converts plain values.");
   });
 
-  it("reads boto3's client and leaves its Table resource alone", () => {
+  it("reads boto3's client and leaves its Table resource and the resource's meta.client alone", () => {
     const code = sourceLines(
       'import boto3',
       '',
@@ -51,6 +51,11 @@ describe('Plain values in low-level DynamoDB requests', () => {
       "    client.query(TableName='devices', KeyConditionExpression='uuid = :u', ExpressionAttributeValues={':u': {'S': device_id}, ':on': True})", // 8
       "    table.get_item(Key={'uuid': 'dev-1'})",
       "    return table.query(KeyConditionExpression='uuid = :u', ExpressionAttributeValues={':u': 'dev-1'})",
+      '',
+      "converting = boto3.resource('dynamodb').meta.client", // the resource's own client converts plain values
+      '',
+      'def flag(device_id):',
+      "    converting.update_item(TableName='devices', Key={'uuid': device_id}, UpdateExpression='SET seen = :s', ExpressionAttributeValues={':s': True})",
     );
     assert.deepEqual(findings('device.py', code), [`7:'dev-1' ${RULE}!`, `8:True ${RULE}!`]);
   });

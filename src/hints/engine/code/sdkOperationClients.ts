@@ -2,7 +2,7 @@
  * Which AWS SDK client sends a DynamoDB operation the analyzer found, for the rules that hold only for one of them:
  * the low-level client, whose requests and replies carry typed attribute values (`{ S: '42' }`), or a document
  * client, which converts native values (the SDK for JavaScript v2 `DocumentClient`, v3 `@aws-sdk/lib-dynamodb`, a
- * boto3 `Table` resource). JavaScript and Python only; a library's own call (dynamoose, PynamoDB, ElectroDB) and a
+ * boto3 `Table` resource, and that resource's own `meta.client`). JavaScript and Python only; a library's own call (dynamoose, PynamoDB, ElectroDB) and a
  * receiver whose origin cannot be seen give undefined.
  */
 import type { OperationOccurrence } from '../model';
@@ -37,5 +37,9 @@ export function sdkClientShape(a: CodeAnalyzer, occurrence: OperationOccurrence)
     return undefined;
   }
   const value = clientReceiver(a, a.evalChain(start, name - 1).value, a.tokens.text(name));
-  return value?.t === 'client' && Object.hasOwn(KIND_SHAPES, value.kind) ? KIND_SHAPES[value.kind] : undefined;
+  if (value?.t !== 'client' || !Object.hasOwn(KIND_SHAPES, value.kind)) {
+    return undefined;
+  }
+  // A boto3 resource's own client (`resource.meta.client`) has its requests converted as the resource's are.
+  return value.convertsValues ? 'document' : KIND_SHAPES[value.kind];
 }
