@@ -327,6 +327,26 @@ export interface ScopeInfo {
   helperCheckThenPuts(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span; bySearch?: true }[];
   /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
   helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
+  /** Near misses of `LastEvaluatedKey` read of a Query's or Scan's reply, and of `ExclusiveStartKey` set on its request (`misspeltPageKeys.ts`). */
+  misspeltPageKeys(): readonly MisspeltPageKey[];
+  /** Plain literals written as the attribute values of a low-level client's `Key`, `Item` or `ExpressionAttributeValues` (`untypedAttributeValues.ts`). */
+  untypedAttributeValues(): readonly UntypedAttributeValue[];
+  /** The SETs without NX that take a lock a GET or EXISTS of the same key in the same function found free (`redisCheckThenSet.ts`). */
+  redisCheckThenSets(): readonly Span[];
+}
+
+/** A plain string, number, boolean or list where the low-level client takes an attribute value (`{ S: '42' }`), and the parameter it is in. */
+export interface UntypedAttributeValue {
+  span: Span;
+  parameter: string;
+  kind: 'string' | 'number' | 'boolean' | 'list';
+}
+
+/** A page key's name written as a near miss of the API's (`LastEvaluateKey`), where, and the name meant. */
+export interface MisspeltPageKey {
+  span: Span;
+  written: string;
+  meant: string;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -486,6 +506,9 @@ export const NO_SCOPES: ScopeInfo = {
   helperCheckThenPuts: () => [],
   helperRewrites: () => [],
   readsStatementErrors: () => true,
+  misspeltPageKeys: () => [],
+  untypedAttributeValues: () => [],
+  redisCheckThenSets: () => [],
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

@@ -131,6 +131,9 @@ export const CHECKS = [
   'pool-transaction',
   'legacy-conditional-parameter',
   'password-in-string-parameter',
+  'misspelt-page-key',
+  'untyped-attribute-value',
+  'redis-check-then-set',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

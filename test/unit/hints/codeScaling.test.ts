@@ -17,6 +17,16 @@ const fill = (unit: string, size: number): string => unit.repeat(Math.max(1, Mat
 const numbered = (count: number, line: (k: number) => string): string => Array.from({ length: count }, (_, k) => line(k)).join('');
 
 const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[] = [
+  {
+    name: 'module-level scans of one request, then misspelt page keys read of other names and set on them',
+    kind: 'python',
+    make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\nq = {}\nr = t.scan(**q)\n${fill('r = t.scan(**q)\n', n / 2)}${fill('p["ExclusiveStartkey"] = s["LastEvaluateKey"]\n', n / 2)}`,
+  },
+  {
+    name: 'one function of many reads of a lock key, each before a SET of it',
+    kind: 'javascript',
+    make: (n) => `const Redis = require('ioredis');\nconst redis = new Redis();\nasync function acquireLock(k) {\n${fill("  const held = await redis.get(k);\n  if (held) return false;\n  await redis.set(k, 1);\n", n)}}\n`,
+  },
   { name: 'class heads with unclosed type parameters', kind: 'typescript', make: (n) => fill('class A<T extends { a: (\n', n) },
   {
     name: 'a chain of subclasses reading an inherited field',

@@ -27,6 +27,9 @@ import { partiqlScanOffKey } from './workspacePartiql';
 import { literalAccessKey } from './staticCredentials';
 import { legacyConditionalParameter } from './legacyParameters';
 import { passwordInStringParameter } from './ssmPasswords';
+import { misspeltPageKey } from './misspeltPageKeys';
+import { untypedAttributeValue } from './untypedAttributeValues';
+import { redisCheckThenSet } from './redisCheckThenSet';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -79,4 +82,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'literal-access-key': literalAccessKey,
   'legacy-conditional-parameter': legacyConditionalParameter,
   'password-in-string-parameter': passwordInStringParameter,
+  'misspelt-page-key': misspeltPageKey,
+  'untyped-attribute-value': untypedAttributeValue,
+  'redis-check-then-set': redisCheckThenSet,
 };

@@ -1,6 +1,7 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
 import { TOKEN_KIND, Tokens } from '../lexer';
-import { PaginationFixShape, ScopeInfo } from '../model';
+import { MisspeltPageKey, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
+import type { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
@@ -24,6 +25,9 @@ import { onlyLogged, onlyWaited, returnsReply } from './unprocessedLogged';
 import { loggedThroughLocal } from './loggedPageKeys';
 import { replyCallbacks, runsInCallback } from './replyCallbacks';
 import { closeAngle } from './typeArguments';
+import { misspeltPageKeys } from './misspeltPageKeys';
+import { untypedAttributeValues } from './untypedAttributeValues';
+import { redisCheckThenSets } from './redisCheckThenSet';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -170,6 +174,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     const sites = passThroughCallSites(a, tokenIndex);
     return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex) || handsOnCallersArguments(a, tokenIndex);
   };
+  let misspelt: MisspeltPageKey[] | undefined;
+  let untyped: UntypedAttributeValue[] | undefined;
+  let checkThenSets: Span[] | undefined;
   return {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedInFunction(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
@@ -195,6 +202,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     helperCheckThenPuts: (gets, puts) => helperCheckThenPuts(a, gets, puts),
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
+    misspeltPageKeys: () => (misspelt ??= misspeltPageKeys(a)),
+    untypedAttributeValues: () => (untyped ??= untypedAttributeValues(a)),
+    redisCheckThenSets: () => (checkThenSets ??= redisCheckThenSets(a).map((token) => a.tokenSpan(token))),
   };
 }
 

@@ -413,6 +413,9 @@ export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | 
   if (value.wrapper) {
     client.wrapper = value.wrapper;
   }
+  if (value.convertsValues) {
+    client.convertsValues = true;
+  }
   // Flask-Caching's cache, kept apart so that another module's `cache.clear()` and `cache.cache._write_client` are read as the cache's.
   if (value.structure === 'flask-cache' || value.structure === 'flask-cache-prefixed' || value.structure === 'flask-cache-any') {
     client.structure = value.structure;

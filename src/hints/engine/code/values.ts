@@ -30,8 +30,9 @@ export type Value =
    * `perCall`: what a call of another module's function makes anew each time (see `ExportedClient`).
    * `wrapper`: the methods of another module's wrapper instance that are its own (see `ExportedClient`), and
    * `heldAs` the module and name it is imported as, whose attributes (`cache.conn`) that module tells.
+   * `convertsValues`: a boto3 resource's own low-level client (`resource.meta.client`), which takes plain values.
    */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef; perCall?: true; wrapper?: readonly string[]; heldAs?: { module: string; path: string } }
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef; perCall?: true; wrapper?: readonly string[]; heldAs?: { module: string; path: string }; convertsValues?: true }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
@@ -147,8 +148,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
     return { t: 'client', kind: value.kind };
   }
   if (name === 'client' && (value.kind === 'dynamodb-resource' || value.kind === 'dynamodb-table')) {
-    // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client.
-    return { t: 'client', kind: 'dynamodb' };
+    // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client, whose requests boto3
+    // still converts from plain values as the resource's own (`convertsValues`).
+    return { t: 'client', kind: 'dynamodb', convertsValues: true };
   }
   if ((name === 'Value' || name === 'Multiplexer') && value.flavor === 'stackexchange-redis') {
     // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once; `db.Multiplexer` (also of a batch): the

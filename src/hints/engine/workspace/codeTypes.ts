@@ -146,6 +146,8 @@ export interface ExportedClient {
   table?: TableNameRef;
   /** A function's result that it makes anew on every call (`return new DocumentClient()`), not one it shares. */
   perCall?: true;
+  /** A boto3 resource's own low-level client (`resource.meta.client`), which takes plain values as the resource does. */
+  convertsValues?: true;
   /**
    * An instance of a Python class whose `__getattr__` forwards to this client: the methods the class defines,
    * which are its own and no client command (`cache.set(...)` of a wrapper that pickles).
