@@ -13,12 +13,13 @@ const VERSIONED_ITERATORS = new Set(['scanIterator', 'sScanIterator', 'hScanIter
 
 /**
  * The scope a pagination marker belongs to: the innermost loop (not counting one whose head holds it)
- * or function around it, else the module. A marker pages the calls of that loop or function only.
+ * or function around it (not one called where it is written), else the module. A marker pages the calls of that
+ * loop or function only.
  */
 export function markerAnchor(a: CodeAnalyzer, marker: number): number {
   for (let scope = a.scopes.scopeAt(marker); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
-    if (kind === 'function' || (kind === 'loop' && !inLoopHead(a, a.scopes.start(scope), marker))) {
+    if ((kind === 'function' && !calledInPlace(a, scope)) || (kind === 'loop' && !inLoopHead(a, a.scopes.start(scope), marker))) {
       return scope;
     }
   }
@@ -36,7 +37,7 @@ export function loopChain(a: CodeAnalyzer, token: number): number[] {
     const kind = a.scopes.kind(scope);
     if (kind === 'loop') {
       chain.push(scope);
-    } else if (kind === 'function') {
+    } else if (kind === 'function' && !calledInPlace(a, scope)) {
       chain.push(scope);
       if (!isPassedInline(a, scope)) {
         return chain;
@@ -45,6 +46,21 @@ export function loopChain(a: CodeAnalyzer, token: number): number[] {
   }
   chain.push(0);
   return chain;
+}
+
+/**
+ * Whether a JavaScript function expression is called where it is written (`(() => { ... })()`, `(async function () {
+ * ... })()`): its body runs in place, as part of the function around it.
+ */
+function calledInPlace(a: CodeAnalyzer, scope: number): boolean {
+  if (a.language.family !== 'js') {
+    return false;
+  }
+  let open = a.scopes.start(scope) - 1;
+  open -= a.idIs(open, 'function') ? 1 : 0;
+  open -= a.idIs(open, 'async') ? 1 : 0;
+  const close = open >= 0 && a.is(open, '(') ? a.partner[open] : -1;
+  return close > 0 && a.is(close + 1, '(') && a.scopes.range(scope)[1] <= close;
 }
 
 /** Whether a function scope is an inline argument of a call (`f(() -> ...)`) other than an iterating method's. */
