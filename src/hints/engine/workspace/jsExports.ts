@@ -40,7 +40,7 @@ export class JsExports extends ExportReader {
       // `export interface Cradle { redis: Redis }`, `export type Deps = { redis: Redis }`: its members' types, as a class's fields (`jsInterfaces.ts`).
       this.exportClass(a.tokens.text(k + 2), a.scopes.classNamed(a.tokens.text(k + 2)));
     } else if (next === 'default') {
-      this.exportValue('default', k + 2);
+      this.exportClassOrValue('default', k + 2);
     } else if (next === 'function' || (next === 'async' && a.idIs(k + 2, 'function'))) {
       // `export function getClient()`: bound under its name.
       const name = a.id(next === 'function' ? k + 2 : k + 3);
@@ -98,10 +98,25 @@ export class JsExports extends ExportReader {
       if (a.is(k + 2, '{') && a.partner[k + 2] > k) {
         this.exportObject(k + 2);
       } else {
-        this.exportValue('', k + 2);
+        this.exportClassOrValue('', k + 2);
       }
     } else if (a.is(k + 1, '.') && a.isId(k + 2) && a.is(k + 3, '=')) {
       this.exportValue(a.tokens.text(k + 2), k + 4);
+    }
+  }
+
+  /**
+   * `module.exports = UserModel` or `export default UserModel` after `class UserModel { constructor() { this.docClient =
+   * ... } }`: the class itself, whose client fields subclasses in other files inherit; any other value as it is.
+   */
+  private exportClassOrValue(exported: string, at: number): void {
+    const { a } = this;
+    const name = a.id(at);
+    const classScope = name !== undefined && (a.is(at + 1, ';') || at + 1 >= a.tokens.length || a.startsLine(at + 1)) ? a.scopes.classNamed(name) : -1;
+    if (classScope > 0) {
+      this.exportClass(exported, classScope);
+    } else {
+      this.exportValue(exported, at);
     }
   }
 
