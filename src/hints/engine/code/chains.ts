@@ -2,6 +2,7 @@
  * How the analyzer reads an expression chain (`new X(...)`, `a.b(...).c`, `this.x`, `(await f()).send`): its
  * base's value from the scope, then each member and call in turn, with the fallback of `x or y` / `x ?? y`.
  */
+import { promisedValue } from './promiseExecutors';
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
 import { flaskCacheValue, isFlaskCache } from './flaskCaching';
@@ -110,6 +111,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   // Python's `super().keys(...)` (or `super(Cache, self)`) in a class that extends a client class: the client's own method.
   if (base === 'super' && a.language.family === 'python' && a.is(j + 1, '(') && a.partner[j + 1] > j && a.isAccess(a.partner[j + 1] + 1)) {
     return continueChain(a, baseValue(a, base, j), a.partner[j + 1] + 1, limit, base, false);
+  }
+  // `new Promise((resolve) => { ... resolve(client) })`: the client the hand-made promise resolves with.
+  const promised = constructed && base === 'Promise' && a.language.family === 'js' && a.is(j + 1, '(') && a.lookup(base, j) === undefined ? promisedValue(a, j + 1) : undefined;
+  if (promised) {
+    return continueChain(a, promised, a.partner[j + 1] + 1, limit, base, false);
   }
   const path = a.memberPaths.at(a, base, j, limit);
   if (path) {
