@@ -57,6 +57,30 @@ function editsWithin(x: string, y: string, limit: number): boolean {
   return previous[y.length] <= limit;
 }
 
+/** Lengths a near miss of either key may have. */
+const SHORTEST = LAST_EVALUATED_KEY.length - MAX_EDITS;
+const LONGEST = EXCLUSIVE_START_KEY.length + MAX_EDITS;
+
+/** A letter's lower-case code (ASCII letters only; anything else as it is). */
+const lower = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/**
+ * The cheap test before the edit distance, read off the source without slicing the token: a near miss is about as long as a
+ * key and keeps its first two letters (`la`, `ex`) or its last three (`key`), as typos do. Run on every name and string.
+ */
+function mayMiss(a: CodeAnalyzer, k: number): boolean {
+  const start = a.tokens.textStart(k);
+  const end = a.tokens.textEnd(k);
+  if (end - start < SHORTEST || end - start > LONGEST) {
+    return false;
+  }
+  const text = a.text;
+  const first = lower(text.charCodeAt(start));
+  const second = lower(text.charCodeAt(start + 1));
+  const startsAsKey = (first === 108 && second === 97) || (first === 101 && second === 120);
+  return startsAsKey || (lower(text.charCodeAt(end - 3)) === 107 && lower(text.charCodeAt(end - 2)) === 101 && lower(text.charCodeAt(end - 1)) === 121);
+}
+
 export function misspeltPageKeys(a: CodeAnalyzer): MisspeltPageKey[] {
   const dialect = dialectOf(a);
   const family = a.language.family;
@@ -67,7 +91,7 @@ export function misspeltPageKeys(a: CodeAnalyzer): MisspeltPageKey[] {
   const lastKeys = new Set<number>();
   const startKeys = new Set<number>();
   for (let k = 0; k < a.tokens.length; k++) {
-    if (a.isId(k) || a.isString(k)) {
+    if ((a.isId(k) || a.isString(k)) && mayMiss(a, k)) {
       const text = a.tokens.text(k);
       if (nearMiss(text, LAST_EVALUATED_KEY)) {
         lastKeys.add(k);

@@ -15,7 +15,7 @@ import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
-import { boundToNewFastify, FASTIFY_INSTANCE, REQUEST_SERVER, takesFastifyInstance } from './fastifyInstances';
+import { boundToNewFastify, FASTIFY_INSTANCE, mentionsFastify, REQUEST_SERVER, takesFastifyInstance } from './fastifyInstances';
 import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
@@ -458,7 +458,7 @@ export function requestMember(a: CodeAnalyzer, base: number, name: string): Valu
   }
   if (!isFirstParameterName(a, a.tokens.text(base))) {
     // `const app = Fastify()`: the instance, whose decorated members the workspace tells.
-    return a.text.includes('fastify') && boundToNewFastify(a, base) ? agreedClient(a, name) : undefined;
+    return mentionsFastify(a) && boundToNewFastify(a, base) ? agreedClient(a, name) : undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(base), base);
   const taken = binding ? firstParameterOf(a, binding.token) : undefined;
