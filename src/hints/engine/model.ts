@@ -333,6 +333,8 @@ export interface ScopeInfo {
   untypedAttributeValues(): readonly UntypedAttributeValue[];
   /** The SETs without NX that take a lock a GET or EXISTS of the same key in the same function found free (`redisCheckThenSet.ts`). */
   redisCheckThenSets(): readonly Span[];
+  /** The DynamoDB requests an AWS SDK client of the file sends, as far as its origin is seen: not a library's own calls (`sdkOperationClients.ts`). */
+  sdkRequests(): ReadonlySet<OptionContext>;
 }
 
 /** A plain string, number, boolean or list where the low-level client takes an attribute value (`{ S: '42' }`), and the parameter it is in. */
@@ -509,6 +511,7 @@ export const NO_SCOPES: ScopeInfo = {
   misspeltPageKeys: () => [],
   untypedAttributeValues: () => [],
   redisCheckThenSets: () => [],
+  sdkRequests: () => new Set(),
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

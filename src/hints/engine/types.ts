@@ -134,6 +134,7 @@ export const CHECKS = [
   'misspelt-page-key',
   'untyped-attribute-value',
   'redis-check-then-set',
+  'unknown-request-member',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

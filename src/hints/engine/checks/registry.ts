@@ -28,6 +28,7 @@ import { literalAccessKey } from './staticCredentials';
 import { legacyConditionalParameter } from './legacyParameters';
 import { passwordInStringParameter } from './ssmPasswords';
 import { misspeltPageKey } from './misspeltPageKeys';
+import { unknownRequestMember } from './unknownRequestMembers';
 import { untypedAttributeValue } from './untypedAttributeValues';
 import { redisCheckThenSet } from './redisCheckThenSet';
 
@@ -85,4 +86,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'misspelt-page-key': misspeltPageKey,
   'untyped-attribute-value': untypedAttributeValue,
   'redis-check-then-set': redisCheckThenSet,
+  'unknown-request-member': unknownRequestMember,
 };

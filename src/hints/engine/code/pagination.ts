@@ -1,6 +1,6 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
 import { TOKEN_KIND, Tokens } from '../lexer';
-import { MisspeltPageKey, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
+import { MisspeltPageKey, OptionContext, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
 import type { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
@@ -28,6 +28,7 @@ import { closeAngle } from './typeArguments';
 import { misspeltPageKeys } from './misspeltPageKeys';
 import { untypedAttributeValues } from './untypedAttributeValues';
 import { redisCheckThenSets } from './redisCheckThenSet';
+import { sdkClientShape } from './sdkOperationClients';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -177,6 +178,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   let misspelt: MisspeltPageKey[] | undefined;
   let untyped: UntypedAttributeValue[] | undefined;
   let checkThenSets: Span[] | undefined;
+  let sdkSent: Set<OptionContext> | undefined;
   return {
     // A reply the function returns whole beside the logged key is its callers' to page.
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedInFunction(tokenIndex) || pagedByCallers(tokenIndex, paged) || (logsPagesOnly(tokenIndex) && returnsReply(a, tokenIndex)),
@@ -205,6 +207,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     misspeltPageKeys: () => (misspelt ??= misspeltPageKeys(a)),
     untypedAttributeValues: () => (untyped ??= untypedAttributeValues(a)),
     redisCheckThenSets: () => (checkThenSets ??= redisCheckThenSets(a).map((token) => a.tokenSpan(token))),
+    sdkRequests: () => (sdkSent ??= new Set(a.operations.flatMap((occurrence) => (occurrence.request && sdkClientShape(a, occurrence) ? [occurrence.request] : [])))),
   };
 }
 
