@@ -391,6 +391,23 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
     assert.deepEqual(redisCommands(doubles, 'src/jobs/purge.ts', code), ['8:keys']);
   });
 
+  it('gives nothing for a client of test wiring named in camel case (testInjector.ts), and keeps a module that only starts with "test"', () => {
+    const files = {
+      'src/data/testInjector.ts': "import Redis from 'ioredis';\n\nexport const localRedis = new Redis();\n",
+      'src/data/testament.ts': "import Redis from 'ioredis';\n\nexport const archive = new Redis();\n",
+    };
+    const code = sourceLines(
+      "import { localRedis } from '../src/data/testInjector';",
+      "import { archive } from '../src/data/testament';",
+      '',
+      'export async function seed(): Promise<void> {',
+      '  await localRedis.keys("a:*");',
+      '  await archive.keys("b:*");',
+      '}',
+    );
+    assert.deepEqual(redisCommands(workspaceOf(files), 'scripts/seed.ts', code), ['6:keys']);
+  });
+
   it('reads no request shaped for DynamoDB through a relative import that leads into a test folder', () => {
     const code = sourceLines("import { localDdb } from './setup';", '', "export const all = () => localDdb.scan({ TableName: 'orders' });");
     const scans = (file: string): string[] => hints(workspaceOf({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));

@@ -1,8 +1,9 @@
 /**
  * Project modules that stand in for the real ones in tests: under a test folder (`tests/`, `__mocks__/`,
  * `spec/`) or named as a double (`conftest.py`, `mocks.py`, `fake_redis.py`, `dynamo.mock.ts`,
- * `mockClients.ts`). What such a module gives is a fake, or a client wired for a test: a file that imports
- * it gets no hint from it, whether the workspace reads the module or the call's own shape names the request.
+ * `mockClients.ts`, test wiring such as `testInjector.ts`). What such a module gives is a fake, or a client wired
+ * for a test: a file that imports it gets no hint from it, whether the workspace reads the module or the call's own
+ * shape names the request.
  * So does a module a JavaScript test replaces (`jest.mock('../config/redis', () => ({ … }))`, `vi.mock`):
  * every name the file imports from it is the mock's.
  */
@@ -18,8 +19,8 @@ const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock',
 /** Names of doubles, in lower case: `conftest`, `test_x`, `x_test`, `fake_x`, `x_mock`, `x.mock`, `x.spec`. */
 const DOUBLE_NAME = /^(?:conftest|stub)$|^(?:test|mock|fake|stub)_|_(?:tests?|mocks?|fakes?)$|\.(?:test|spec|mocks?|fakes?)$/;
 
-/** `mockRedis`, `fakeDynamo`: a camel-case double (case matters: `mockery` is no double). */
-const CAMEL_DOUBLE = /^(?:mock|fake|stub)[A-Z]/;
+/** `mockRedis`, `fakeDynamo`, `testInjector`: a camel-case double or test wiring (case matters: `mockery` and `testament` are none). */
+const CAMEL_DOUBLE = /^(?:mock|fake|stub|test)[A-Z]/;
 
 /** What every name above holds: a path without any of these is no double, which one search tells. */
 const MAYBE_DOUBLE = /test|mock|fake|stub|spec/i;
