@@ -1,6 +1,7 @@
 /** Where code runs once per element (loop bodies, iterating callbacks), and which calls a pagination marker pages. */
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
+import { calledExpressionScope } from './languages/jsImmediateCalls';
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
@@ -59,8 +60,7 @@ function calledInPlace(a: CodeAnalyzer, scope: number): boolean {
   let open = a.scopes.start(scope) - 1;
   open -= a.idIs(open, 'function') ? 1 : 0;
   open -= a.idIs(open, 'async') ? 1 : 0;
-  const close = open >= 0 && a.is(open, '(') ? a.partner[open] : -1;
-  return close > 0 && a.is(close + 1, '(') && a.scopes.range(scope)[1] <= close;
+  return open >= 0 && calledExpressionScope(a, a.scopes, open) === scope;
 }
 
 /** Whether a function scope is an inline argument of a call (`f(() -> ...)`) other than an iterating method's. */

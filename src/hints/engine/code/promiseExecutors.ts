@@ -6,6 +6,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import type { Value } from './values';
+import { functionExpressionScope } from './languages/jsImmediateCalls';
 
 /** `resolve(...)` calls read per executor: more than one that agree is still one value. */
 const MAX_RESOLVES = 8;
@@ -15,13 +16,9 @@ const MAX_RESOLVES = 8;
  * `resolve(x)` of its body gives, when each is a client; undefined for anything else or for values that differ.
  */
 export function promisedValue(a: CodeAnalyzer, open: number): Value | undefined {
-  const close = a.partner[open];
-  let start = open + 1;
-  start += a.idIs(start, 'async') ? 1 : 0;
-  start += a.idIs(start, 'function') ? 1 : 0;
-  const scope = a.scopes.scopeAt(start);
-  const fn = scope > 0 && a.scopes.kind(scope) === 'function' && a.scopes.start(scope) === start ? a.functions.get(scope) : undefined;
-  if (!fn || a.scopes.range(scope)[1] > close) {
+  const scope = functionExpressionScope(a, a.scopes, open + 1);
+  const fn = scope > 0 && a.scopes.range(scope)[1] <= a.partner[open] ? a.functions.get(scope) : undefined;
+  if (!fn) {
     return undefined;
   }
   const resolve = a.is(fn.params, '(') ? a.id(fn.params + 1) : a.id(fn.params);
@@ -31,7 +28,7 @@ export function promisedValue(a: CodeAnalyzer, open: number): Value | undefined 
   let found: Value | undefined;
   let key = '';
   let resolves = 0;
-  const [, end] = a.scopes.range(scope);
+  const [start, end] = a.scopes.range(scope);
   for (let k = start; k < end; k++) {
     if (!a.idIs(k, resolve) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || a.scopes.lookup(resolve, k) !== a.scopes.lookup(resolve, fn.params + 1)) {
       continue;
