@@ -215,6 +215,12 @@ export function goBuilderArgument(a: CodeAnalyzer, pkg: string, from: number, to
   return builderSetters.get(a, built[0], () => setterArguments(a, built[0], built[1])).get(`With${getter}`);
 }
 
+/** The terms of the key condition or filter `expr.KeyCondition()` / `expr.Filter()` in [from, to) stands for, as its builder was given them. */
+export function goBuiltTerms(a: CodeAnalyzer, pkg: string, from: number, to: number, kind: BuilderKind): KeyTerm[] | undefined {
+  const built = goBuilderArgument(a, pkg, from, to, kind === 'key' ? 'KeyCondition' : 'Filter');
+  return built && goConditionTerms(a, pkg, built[0], built[1], kind);
+}
+
 /** Each builder's `WithX(argument)` calls, read once per builder. */
 const builderSetters = new FileMemo<number, Map<string, [number, number]>>();
 

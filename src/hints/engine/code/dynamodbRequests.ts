@@ -10,7 +10,7 @@ import { AttributeAt, DynamoRequest, KeyOperator, KeyTerm, OperationOccurrence, 
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { boto3Terms, BuilderKind, goBuilderArgument, goConditionTerms, goExpressionPackage, goProjectionNames } from './conditionBuilders';
+import { boto3Terms, BuilderKind, goBuilderArgument, goBuiltTerms, goExpressionPackage, goProjectionNames } from './conditionBuilders';
 import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, filterConjunction, projectionNames } from './dynamodbExpressions';
 import { literalMap } from './literalMaps';
@@ -281,8 +281,7 @@ class RequestReader {
       return boto3Terms(this.a, from, to, kind);
     }
     const pkg = this.goExpressionPackage();
-    const built = pkg ? goBuilderArgument(this.a, pkg, from, to, kind === 'key' ? 'KeyCondition' : 'Filter') : undefined;
-    return pkg && built ? goConditionTerms(this.a, pkg, built[0], built[1], kind) : undefined;
+    return pkg ? goBuiltTerms(this.a, pkg, from, to, kind) : undefined;
   }
 
   /** A literal filter whose equalities other conditions join (`pk = :p AND status <> :s`): its equalities, marked as not the whole filter. */

@@ -17,7 +17,7 @@ import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
 import { cdkFullAccessPolicies } from './cdkManagedPolicies';
 import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
-import { boto3Terms, goBuilderArgument, goConditionTerms, goExpressionPackage } from './conditionBuilders';
+import { boto3Terms, goBuiltTerms, goExpressionPackage } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { testResources } from './testResources';
 import { unsentCdkProps } from './cdkTypedProps';
@@ -154,8 +154,7 @@ function readBuiltKeyConditions(a: CodeAnalyzer, contexts: readonly OptionContex
     }
     const [from, to] = a.tokensOf(condition.value);
     // Go: `expr.KeyCondition()` of the expression a builder's `WithKeyCondition(...)` made.
-    const built = pkg === undefined ? undefined : goBuilderArgument(a, pkg, from, to, 'KeyCondition');
-    const terms = python ? boto3Terms(a, from, to, 'key') : built && goConditionTerms(a, pkg!, built[0], built[1], 'key');
+    const terms = python ? boto3Terms(a, from, to, 'key') : goBuiltTerms(a, pkg!, from, to, 'key');
     if (terms) {
       context.builtKeyCondition = terms;
     }
