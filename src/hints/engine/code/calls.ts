@@ -73,9 +73,9 @@ const ENHANCED_BATCH_GET = 'batchgetitem';
 /**
  * Batches the SDK sends itself, resending what comes back unprocessed: boto3's `batch_writer`, and the .NET object
  * persistence model's batch objects, also as the context's multi-table batches and `ExecuteBatchGet`/`ExecuteBatchWrite`
- * of them, which run the same batch objects.
+ * of them, which run the same batch objects (their `Async` forms too).
  */
-const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite', 'createmultitablebatchget', 'createmultitablebatchwrite', 'executebatchget', 'executebatchgetasync', 'executebatchwrite', 'executebatchwriteasync']);
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite', 'createmultitablebatchget', 'createmultitablebatchwrite', 'executebatchget', 'executebatchwrite']);
 /** .NET `DynamoDBContext` writes of one object or key (`Save` is an UpdateItem), which `CreateBatchWrite` can take instead. */
 const CONTEXT_WRITES = new Set(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 
@@ -540,7 +540,7 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized.replace(/async$/, '')) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
     paginated:
       ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || (value.kind === 'dynamodb-enhanced' && normalized === ENHANCED_BATCH_GET) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) &&
       !firstPageOnly(a, close),

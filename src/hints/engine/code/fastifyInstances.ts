@@ -9,7 +9,7 @@
  *   https://fastify.dev/docs/latest/Reference/Request/).
  */
 import type { CodeAnalyzer } from './analyzer';
-import { FileMemo } from './fileMemo';
+import { FileMemo, perFile } from './fileMemo';
 import type { FunctionScope } from './language';
 import type { Value } from './values';
 
@@ -25,18 +25,8 @@ const INSTANCE_METHODS = new Set(['addHook', 'decorate', 'decorateRequest', 'dec
 const FACTORIES = new Set(['', 'default', 'fastify']);
 
 const pluginMemo = new FileMemo<number, boolean>();
-/** Per file, whether it names Fastify: one lookup, since every member read of a JavaScript chain asks. */
-const mentions = new WeakMap<CodeAnalyzer, boolean>();
-
-/** Whether the file names Fastify at all, read once per file. */
-export function mentionsFastify(a: CodeAnalyzer): boolean {
-  let mentioned = mentions.get(a);
-  if (mentioned === undefined) {
-    mentioned = a.text.includes('fastify');
-    mentions.set(a, mentioned);
-  }
-  return mentioned;
-}
+/** Whether the file names Fastify at all, read once per file: every member read of a JavaScript chain asks. */
+export const mentionsFastify = perFile((a) => a.text.includes('fastify'));
 
 /** Whether the one parameter of a function, named at `param`, is a Fastify instance: the function calls the instance's own methods on it. */
 export function takesFastifyInstance(a: CodeAnalyzer, fn: FunctionScope, param: number): boolean {

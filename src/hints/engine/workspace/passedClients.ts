@@ -27,7 +27,7 @@ import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
 import { normalizeName } from '../types';
 import { LineIndex } from '../text';
-import { JS_LIBRARIES } from './moduleSources';
+import { isPackageInit, JS_LIBRARIES } from './moduleSources';
 import { importedSqlOptions, ORM_OPENER } from './passedSqlOptions';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { exportsOf } from './importedClients';
@@ -293,8 +293,9 @@ function passedOn(file: string, source: ModuleSource | undefined, name: string):
   return reexport && Object.hasOwn(reexport, name) && !reexport[name].called ? { module: reexport[name].module, name: reexport[name].name } : undefined;
 }
 
-/** A package's `__init__.py` or a folder's `index` module: files that mostly pass on what their siblings declare. */
-const BARREL = /(?:^|\/)(?:__init__\.py|index\.[cm]?[jt]sx?)$/;
+/** A folder's `index` module, which, as a package's `__init__.py`, mostly passes on what its siblings declare. */
+const JS_INDEX = /(?:^|\/)index\.[cm]?[jt]sx?$/;
+const isBarrel = (file: string): boolean => isPackageInit(file) || JS_INDEX.test(file);
 
 /** A call filed under one file it may lead to: the file that makes it, and the files its import tries (this one at `at`). */
 interface Candidate {
@@ -346,7 +347,7 @@ export class PassedClientIndex {
         // `from app.repos import UserRepo` where `app/repos/__init__.py` passes it on from `.user_repo`: the call is filed
         // under the files that import leads to as well.
         const barrel = source && files.find(known);
-        const passed = barrel && BARREL.test(barrel) ? passedOn(barrel, source!(barrel), found!.name) : undefined;
+        const passed = barrel && isBarrel(barrel) ? passedOn(barrel, source!(barrel), found!.name) : undefined;
         const next = passed && target(barrel!, passed.module, passed.name);
         const nextFiles = next?.files.slice(0, MAX_FILES_PER_CALL) ?? [];
         for (let at = 0; at < nextFiles.length && filed < MAX_CANDIDATES; at++) {
