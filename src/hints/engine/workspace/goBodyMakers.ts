@@ -8,11 +8,9 @@
  * declares (`goModules.ts`), one level deep. Lexed only for a file that imports a client library and calls a function
  * of a package outside the standard library.
  */
-import { CodeAnalyzer } from '../code/analyzer';
 import { serviceOf } from '../code/handlerClients';
-import { go } from '../code/languages/go';
 import { goClientType, goImport } from '../code/languages/goClients';
-import { LineIndex } from '../text';
+import { boundGoFile } from './goBoundFiles';
 import type { HintService } from '../types';
 import { setsPackageVariable } from './goSqlOpeners';
 import type { GoCallRef, GoFieldType } from './goTypes';
@@ -45,8 +43,7 @@ export function mayCallMakers(text: string, clientImports: number, imports: Read
  */
 export function makerCallsOf(text: string, imports: ReadonlyMap<string, string>): Record<string, GoMakerCallRef[]> {
   const aliases = new Set(projectAliases(imports));
-  const a = new CodeAnalyzer(text, go, new LineIndex(text));
-  a.bind();
+  const a = boundGoFile(text);
   const found: Record<string, GoMakerCallRef[]> = {};
   let functions = 0;
   for (const fn of a.functions.values()) {

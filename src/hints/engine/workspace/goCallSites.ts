@@ -6,12 +6,10 @@
  * `ExclusiveStartKey` is lexed, with the analyzer's own scopes and pagination markers, so that a call counts
  * here exactly where it would count as paging in the caller's file.
  */
-import { CodeAnalyzer } from '../code/analyzer';
-import { go } from '../code/languages/go';
 import { onNonClient } from '../code/languages/goCallers';
 import { markerScopes } from '../code/pagination';
 import type { ScopeInfo } from '../model';
-import { LineIndex } from '../text';
+import { boundGoFile } from './goBoundFiles';
 import { GoCallRef } from './types';
 
 /** The field names of a paging loop in the Go SDKs (v1 and v2): a file without either pages nothing. */
@@ -55,8 +53,7 @@ export function retryingCalls(text: string, imports: ReadonlyMap<string, string>
 }
 
 function callsWhere(text: string, imports: ReadonlyMap<string, string>, marked: (markers: ScopeInfo, i: number) => boolean): GoCallRef[] {
-  const a = new CodeAnalyzer(text, go, new LineIndex(text));
-  a.bind();
+  const a = boundGoFile(text);
   const markers = markerScopes(a);
   const calls: GoCallRef[] = [];
   const seen = new Set<string>();

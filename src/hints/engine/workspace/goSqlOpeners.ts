@@ -12,12 +12,11 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader } from '../code/handlerClients';
 import type { HintService } from '../types';
 import type { FunctionScope } from '../code/language';
-import { go } from '../code/languages/go';
 import { connectionFromInvocation } from '../code/invocationData';
 import { dependsOnInvocation } from '../code/invocationDependence';
 import { sqlConstruction } from '../code/sqlConnections';
 import { goMethodName } from '../code/helperFunctions';
-import { LineIndex } from '../text';
+import { boundGoFile } from './goBoundFiles';
 
 /** The import paths of the Go SQL packages (`database/sql`, sqlx, pgx and pgxpool v4 and v5, GORM v1 and v2). */
 const SQL_IMPORT = /"(?:database\/sql|github\.com\/jmoiron\/sqlx|github\.com\/jackc\/pgx\/v[45](?:\/pgxpool)?|gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/;
@@ -103,8 +102,7 @@ function madePerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReade
 }
 
 function madeClientsPerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[], configured = false): MadePerCall[] {
-  const a = new CodeAnalyzer(text, go, new LineIndex(text));
-  a.bind();
+  const a = boundGoFile(text);
   const found: MadePerCall[] = [];
   for (const fn of a.functions.values()) {
     // `func Name(`: a top-level function, not a method or a function literal.
