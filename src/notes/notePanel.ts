@@ -46,6 +46,11 @@ class NotePanel {
   }
 
   navigateTo(noteId: string): void {
+    if (noteId === this.history.current) {
+      // Opening the note on screen keeps the reader's place: no new page, no scroll to the top.
+      this.hooks.onDidShow(this, noteId);
+      return;
+    }
     this.history.visit(noteId);
     this.scrollY = 0;
     this.render();

@@ -27,6 +27,15 @@ describe('browsing topics and reading notes, as a person does', function () {
     frame = await webviewFrame(page, 'button#back:not([disabled])');
     await frame.locator('button#back').click();
     await frame.locator('h1#note-title', { hasText: 'Query versus Scan' }).waitFor();
+
+    // Opening the note on screen again keeps the reader's place and the page they are reading.
+    await frame.evaluate(() => window.scrollTo(0, 400));
+    await frame.waitForFunction(() => window.scrollY >= 400);
+    await frame.evaluate(() => document.getElementById('note-title')!.setAttribute('data-seen', 'yes'));
+    await openNote(page, 'Query versus Scan');
+    await page.locator('.tab.active', { hasText: 'Query versus Scan' }).waitFor();
+    assert.equal(await frame.locator('h1#note-title[data-seen="yes"]').count(), 1, 'the page was not rendered again');
+    assert.ok((await frame.evaluate(() => window.scrollY)) >= 400, 'the reader keeps their place');
   });
 
   it('highlights code and shows seed corrections and sources', async () => {
