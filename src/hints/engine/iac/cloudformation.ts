@@ -41,8 +41,11 @@ const MAX_LOOPS = 8;
 /** `Fn::If` branches followed this deep for a list item whose condition is not known. */
 const MAX_BRANCH_DEPTH = 8;
 
-/** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`). */
-const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::ElastiCache::User': ['AuthenticationMode'] };
+/** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`, `PointInTimeRecoveryEnabled`). */
+const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::ElastiCache::User': ['AuthenticationMode'],
+  'AWS::DynamoDB::Table': ['PointInTimeRecoverySpecification'],
+};
 
 /**
  * Keys of each item of a list property that the rules read as the resource's own: a global table sets point-in-time

@@ -22,7 +22,7 @@ import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicie
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
-import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS } from './terraformNestedArguments';
+import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -314,8 +314,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     const elements = this.each;
     const contextsBefore = this.contexts.length;
     const items = this.each ? this.body(open, close) : written;
-    const options = items.map((item) => item.option);
     const type = this.tokens.text(at + 1);
+    const options = withSwitchValues(type, items, (block) => this.body(block.first, block.end - 1));
     const generated = this.dynamicBlocks(items);
     const nestedBlocks = NESTED_ARGUMENT_BLOCKS[type] ?? [];
     const nested = items

@@ -1,4 +1,6 @@
 /** The nested blocks of Terraform resources whose arguments the rules read as the resource's own (`terraform.ts`). */
+import { OptionOccurrence } from '../model';
+import { BodyItem } from './terraformIngress';
 
 /**
  * Nested blocks whose arguments the rules read as the resource's own (`authentication_mode { passwords = [...] }`);
@@ -16,3 +18,23 @@ export const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>>
 export const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
   aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled', 'kms_key_arn']) },
 };
+
+/**
+ * Nested blocks that are one switch (`point_in_time_recovery { enabled = false }`): the block reads as its
+ * `enabled` argument's value, so that the rules judge it as they judge the registry modules' boolean input.
+ */
+const SWITCH_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
+  aws_dynamodb_table: new Set(['point_in_time_recovery']),
+};
+
+/** The resource's options, a switch block's value replaced by its `enabled` argument's (`bodyOf` reads a block's own arguments). */
+export function withSwitchValues(type: string, items: readonly BodyItem[], bodyOf: (block: BodyItem) => readonly BodyItem[]): OptionOccurrence[] {
+  const switches = SWITCH_BLOCKS[type];
+  return items.map((item) => {
+    if (!switches || !item.block || !switches.has(item.option.name)) {
+      return item.option;
+    }
+    const enabled = bodyOf(item).find((inner) => !inner.block && inner.option.name === 'enabled');
+    return enabled ? { ...item.option, literal: enabled.option.literal } : item.option;
+  });
+}
