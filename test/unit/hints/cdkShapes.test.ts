@@ -52,6 +52,7 @@ describe('CDK stacks', () => {
       '8:billingMode dynamodb-billing-mode',
       '9:removalPolicy dynamodb-removal-policy',
       '11:grantReadWriteData dynamodb-grant',
+      '6:Table dynamodb-pitr!',
       '9:removalPolicy dynamodb-removal-policy!',
     ]);
   });
@@ -185,6 +186,8 @@ describe('CDK stacks', () => {
       '8:removal_policy dynamodb-removal-policy',
       '11:time_to_live_attribute dynamodb-ttl',
       '8:removal_policy dynamodb-removal-policy!',
+      '10:Table dynamodb-pitr!',
+      '11:Table dynamodb-pitr!',
     ]);
   });
 
@@ -199,9 +202,9 @@ describe('CDK stacks', () => {
       '        rds.DatabaseInstance(self, "Db", publicly_accessible=True)',
     ];
     const parenthesised = sourceLines('from aws_cdk import (', '    Stack,', '    RemovalPolicy,', '    aws_rds as rds,', '    aws_dynamodb as dynamodb,', ')', ...body);
-    assert.deepEqual(hintsIn('data_stack.py', parenthesised), ['10:removal_policy dynamodb-removal-policy', '10:removal_policy dynamodb-removal-policy!']);
+    assert.deepEqual(hintsIn('data_stack.py', parenthesised), ['10:removal_policy dynamodb-removal-policy', '10:Table dynamodb-pitr!', '10:removal_policy dynamodb-removal-policy!']);
     const oneLine = sourceLines('from aws_cdk import Stack, RemovalPolicy, aws_dynamodb as dynamodb, aws_rds as rds', ...body.slice(0, 4));
-    assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:removal_policy dynamodb-removal-policy!']);
+    assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:Table dynamodb-pitr!', '5:removal_policy dynamodb-removal-policy!']);
   });
 
   it("reads Port's well-known database ports (Port.POSTGRES, Port.MYSQL_AURORA) and not its web ports", () => {
@@ -261,7 +264,7 @@ describe('CDK stacks', () => {
       '        data.orders.grant_read_data(fn)',
       'app = App()',
     );
-    assert.deepEqual(hintsIn('app.py', code), ['7:partition_key dynamodb-key-schema', '11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '11:grant_full_access dynamodb-grant!']);
+    assert.deepEqual(hintsIn('app.py', code), ['7:partition_key dynamodb-key-schema', '11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '7:TableV2 dynamodb-pitr!', '11:grant_full_access dynamodb-grant!']);
   });
 
   it('follows a construct made with new from a same-file class to the table field it sets', () => {
@@ -286,7 +289,7 @@ describe('CDK stacks', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(hintsIn('stack.ts', code), ['8:partitionKey dynamodb-key-schema', '16:grantFullAccess dynamodb-grant', '16:grantFullAccess dynamodb-grant!']);
+    assert.deepEqual(hintsIn('stack.ts', code), ['8:partitionKey dynamodb-key-schema', '16:grantFullAccess dynamodb-grant', '8:TableV2 dynamodb-pitr!', '16:grantFullAccess dynamodb-grant!']);
   });
 
   it('reads L1 security group ingress in TypeScript and Python, and not egress or a private range', () => {

@@ -81,7 +81,7 @@ describe('CDK props typed with their construct’s props interface', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(hintsIn('orders-stack.ts', code), ['7:partitionKey dynamodb-key-schema', '8:billingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('orders-stack.ts', code), ['7:partitionKey dynamodb-key-schema', '8:billingMode dynamodb-billing-mode', '10:Table dynamodb-pitr!']);
   });
 
   it('leaves props types that are not a CDK construct’s alone', () => {
@@ -120,6 +120,7 @@ describe('CDK v1’s L1 child of a construct', () => {
     assert.deepEqual(hintsIn('create-table-stack.ts', ts), [
       '7:partitionKey dynamodb-key-schema',
       '9:applyRemovalPolicy dynamodb-removal-policy',
+      '7:Table dynamodb-pitr!',
       '9:applyRemovalPolicy dynamodb-removal-policy!',
     ]);
     const py = sourceLines(

@@ -45,7 +45,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   },
   'typescript/stack.ts': {
     hovers: ['12:7 dynamodb-key-schema', '13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '19:7 rds-engine-version-extended-support', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '26:8 rds-proxy', '28:45 rds-instance-class', '28:95 rds-publicly-accessible'],
-    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
+    findings: ['11:18 information dynamodb-pitr', '21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
     hovers: ['1:22 aws-sdk-end-of-support', '9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
@@ -77,7 +77,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['10:9 warning rds-storage-encrypted', '14:5 warning rds-proxy-require-tls'],
   },
   'cloudformation/database.yaml': {
-    hovers: ['10:5 rds-removal-policy', '13:7 rds-instance-class', '14:7 rds-storage-autoscaling', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '24:7 rds-instance-class', '29:7 elasticache-engine', '30:7 elasticache-node-type', '31:7 elasticache-replica-count', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '40:7 dynamodb-key-schema', '43:7 dynamodb-key-schema', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
+    hovers: ['10:5 rds-removal-policy', '13:7 rds-instance-class', '14:7 rds-storage-autoscaling', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '24:7 rds-instance-class', '29:7 elasticache-engine', '30:7 elasticache-node-type', '31:7 elasticache-replica-count', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '40:7 dynamodb-key-schema', '43:7 dynamodb-key-schema', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr', '50:9 dynamodb-pitr'],
     findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
   },
   'cloudformation/sam-app.yaml': {
@@ -86,10 +86,10 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   },
   'cloudformation/orders.template': {
     hovers: ['10:7 rds-removal-policy', '13:9 rds-instance-class', '14:9 rds-storage-autoscaling', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '25:9 dynamodb-key-schema', '26:9 dynamodb-key-schema', '36:19 rds-open-ingress'],
-    findings: ['16:9 warning rds-publicly-accessible', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
+    findings: ['16:9 warning rds-publicly-accessible', '20:5 information dynamodb-pitr', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
   },
   'serverless/serverless.yml': {
-    hovers: ['41:7 dynamodb-removal-policy', '44:9 dynamodb-billing-mode', '45:9 dynamodb-key-schema', '48:9 dynamodb-key-schema', '50:9 dynamodb-secondary-index-definition', '55:9 dynamodb-pitr', '62:9 rds-instance-class', '63:9 rds-storage-autoscaling', '64:9 rds-publicly-accessible', '65:9 rds-storage-encrypted', '66:9 rds-backup-retention'],
+    hovers: ['41:7 dynamodb-removal-policy', '44:9 dynamodb-billing-mode', '45:9 dynamodb-key-schema', '48:9 dynamodb-key-schema', '50:9 dynamodb-secondary-index-definition', '55:9 dynamodb-pitr', '56:11 dynamodb-pitr', '62:9 rds-instance-class', '63:9 rds-storage-autoscaling', '64:9 rds-publicly-accessible', '65:9 rds-storage-encrypted', '66:9 rds-backup-retention'],
     findings: ['41:7 information dynamodb-removal-policy', '64:9 warning rds-publicly-accessible', '65:9 warning rds-storage-encrypted', '66:9 warning rds-backup-retention'],
   },
   'terraform/data-tier.tf': {

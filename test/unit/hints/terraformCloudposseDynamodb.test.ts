@@ -27,6 +27,7 @@ describe('cloudposse/dynamodb module (iac35)', () => {
       '5:hash_key dynamodb-key-schema',
       '6:billing_mode dynamodb-billing-mode',
       '7:enable_point_in_time_recovery dynamodb-pitr',
+      '7:enable_point_in_time_recovery dynamodb-pitr!',
       '8:ttl_attribute dynamodb-ttl',
       '9:global_secondary_index_map dynamodb-secondary-index-definition',
     ]);

@@ -59,7 +59,7 @@ const NOTES_API = sourceLines(
 describe('CDK constructs passed through props: in one file', () => {
   it('reads a construct class held by a props interface, a stack’s `ITable` prop, a database’s connections and a Python parameter typed with a stack', () => {
     const nested = NOTES_TABLES + NOTES_API.replace("import { NotesTables } from './tables';\n", '');
-    assert.deepEqual(hintsIn('notes.ts', nested), ['8:partitionKey dynamodb-key-schema', '22:grantReadWriteData dynamodb-grant']);
+    assert.deepEqual(hintsIn('notes.ts', nested), ['8:partitionKey dynamodb-key-schema', '22:grantReadWriteData dynamodb-grant', '8:Table dynamodb-pitr!']);
     const stacks = sourceLines(
       "import * as cdk from 'aws-cdk-lib';",
       "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
@@ -86,7 +86,7 @@ describe('CDK constructs passed through props: in one file', () => {
       '        super().__init__(scope, id)',
       '        data.table.grant_read_data(self.fn)',
     );
-    assert.deepEqual(hintsIn('stacks.py', python), ['9:grant_read_data dynamodb-grant']);
+    assert.deepEqual(hintsIn('stacks.py', python), ['9:grant_read_data dynamodb-grant', '5:Table dynamodb-pitr!']);
   });
 });
 

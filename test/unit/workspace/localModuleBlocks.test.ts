@@ -52,9 +52,9 @@ describe('Terraform module folders: nested block switches', () => {
     });
   });
 
-  it("shows each block's hover on the caller's input, and nothing on inputs that reach no rule", () => {
+  it("shows each block's hover on the caller's input, a finding where it turns the switch off, and nothing on inputs that reach no rule", () => {
     const caller = lines('module "orders" {', '  source  = "../modules/table"', '  name    = "orders"', '  pitr    = false', '  encrypt = true', '  kms_key = "alias/orders"', '  ttl_on  = true', '}');
-    assert.deepEqual(hints({ 'modules/table/main.tf': TABLE_MODULE, 'live/main.tf': caller }, 'live/main.tf'), ['4 dynamodb-pitr', '5 dynamodb-encryption-key']);
+    assert.deepEqual(hints({ 'modules/table/main.tf': TABLE_MODULE, 'live/main.tf': caller }, 'live/main.tf'), ['4 dynamodb-pitr', '4 dynamodb-pitr!', '5 dynamodb-encryption-key']);
     const elsewhere = caller.replace('../modules/table', '../modules/other');
     assert.deepEqual(hints({ 'modules/table/main.tf': TABLE_MODULE, 'live/main.tf': elsewhere }, 'live/main.tf'), []);
   });
