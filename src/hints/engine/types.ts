@@ -158,6 +158,11 @@ export interface RuleDiagnostic {
    * `value-equals` the value, for the absence checks a missing setting.
    */
   unlessPresent?: string[];
+  /**
+   * `Name=Value` settings that make a left-out setting moot when written with that value: `DeletionPolicy=Delete`
+   * (a table the stack deletes with its items, declared disposable), `hash_key=LockID` (Terraform's state lock table).
+   */
+  absentMootWhen?: string[];
   /** Engines on which the setting is on unless it is turned off, so that absence is fine (`valkey` for encryption at rest). */
   onByDefaultForEngines?: string[];
   /**

@@ -52,7 +52,6 @@ describe('CDK stacks', () => {
       '8:billingMode dynamodb-billing-mode',
       '9:removalPolicy dynamodb-removal-policy',
       '11:grantReadWriteData dynamodb-grant',
-      '6:Table dynamodb-pitr!',
       '9:removalPolicy dynamodb-removal-policy!',
     ]);
   });
@@ -186,8 +185,6 @@ describe('CDK stacks', () => {
       '8:removal_policy dynamodb-removal-policy',
       '11:time_to_live_attribute dynamodb-ttl',
       '8:removal_policy dynamodb-removal-policy!',
-      '10:Table dynamodb-pitr!',
-      '11:Table dynamodb-pitr!',
     ]);
   });
 
@@ -202,9 +199,9 @@ describe('CDK stacks', () => {
       '        rds.DatabaseInstance(self, "Db", publicly_accessible=True)',
     ];
     const parenthesised = sourceLines('from aws_cdk import (', '    Stack,', '    RemovalPolicy,', '    aws_rds as rds,', '    aws_dynamodb as dynamodb,', ')', ...body);
-    assert.deepEqual(hintsIn('data_stack.py', parenthesised), ['10:removal_policy dynamodb-removal-policy', '10:Table dynamodb-pitr!', '10:removal_policy dynamodb-removal-policy!']);
+    assert.deepEqual(hintsIn('data_stack.py', parenthesised), ['10:removal_policy dynamodb-removal-policy', '10:removal_policy dynamodb-removal-policy!']);
     const oneLine = sourceLines('from aws_cdk import Stack, RemovalPolicy, aws_dynamodb as dynamodb, aws_rds as rds', ...body.slice(0, 4));
-    assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:Table dynamodb-pitr!', '5:removal_policy dynamodb-removal-policy!']);
+    assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:removal_policy dynamodb-removal-policy!']);
   });
 
   it("reads Port's well-known database ports (Port.POSTGRES, Port.MYSQL_AURORA) and not its web ports", () => {

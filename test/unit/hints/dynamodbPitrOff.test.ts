@@ -135,6 +135,38 @@ describe('point-in-time recovery off in a template', () => {
     assert.deepEqual(findings('tables.py', python), ['6:point_in_time_recovery_enabled dynamodb-pitr!']);
   });
 
+  it('leaves out a table declared disposable and Terraform\'s state lock table, unless they turn it off in so many words', () => {
+    const template = sourceLines(
+      'Resources:',
+      '  Connections:',
+      '    Type: AWS::DynamoDB::Table',
+      '    DeletionPolicy: Delete',
+      '    Properties:',
+      '      KeySchema: [{ AttributeName: connectionId, KeyType: HASH }]',
+      '  Scratch:',
+      '    Type: AWS::DynamoDB::Table',
+      '    DeletionPolicy: Delete',
+      '    Properties:', // 10
+      '      PointInTimeRecoverySpecification:',
+      '        PointInTimeRecoveryEnabled: false',
+    );
+    assert.deepEqual(findings('template.yaml', template), ['12:PointInTimeRecoveryEnabled dynamodb-pitr!']);
+    const stack = sourceLines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'export class Tables extends cdk.Stack {',
+      '  constructor(scope: any, id: string) {',
+      '    super(scope, id);',
+      "    new dynamodb.Table(this, 'Connections', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, removalPolicy: cdk.RemovalPolicy.DESTROY });",
+      "    new dynamodb.Table(this, 'Orders', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, removalPolicy: cdk.RemovalPolicy.RETAIN });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings('lib/tables.ts', stack), ['7:Table dynamodb-pitr!']);
+    const lock = sourceLines('resource "aws_dynamodb_table" "terraform_lock" {', '  name     = "terraform-lock"', '  hash_key = "LockID"', '}');
+    assert.deepEqual(findings('backend.tf', lock), []);
+  });
+
   it('reports at information level, on no SDK request', () => {
     const code = sourceLines(
       "import { DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';",

@@ -86,7 +86,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   },
   'cloudformation/orders.template': {
     hovers: ['10:7 rds-removal-policy', '13:9 rds-instance-class', '14:9 rds-storage-autoscaling', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '25:9 dynamodb-key-schema', '26:9 dynamodb-key-schema', '36:19 rds-open-ingress'],
-    findings: ['16:9 warning rds-publicly-accessible', '20:5 information dynamodb-pitr', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
+    findings: ['16:9 warning rds-publicly-accessible', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
   },
   'serverless/serverless.yml': {
     hovers: ['41:7 dynamodb-removal-policy', '44:9 dynamodb-billing-mode', '45:9 dynamodb-key-schema', '48:9 dynamodb-key-schema', '50:9 dynamodb-secondary-index-definition', '55:9 dynamodb-pitr', '56:11 dynamodb-pitr', '62:9 rds-instance-class', '63:9 rds-storage-autoscaling', '64:9 rds-publicly-accessible', '65:9 rds-storage-encrypted', '66:9 rds-backup-retention'],

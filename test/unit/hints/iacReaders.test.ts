@@ -125,7 +125,7 @@ describe('CloudFormation templates', () => {
 
   it('reads DeletionPolicy as an attribute of the resource', () => {
     const text = 'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Delete\n    Properties: {}\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Delete\n';
-    assert.deepEqual(findings('yaml', text), ['dynamodb-pitr T', 'dynamodb-removal-policy DeletionPolicy']);
+    assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy']);
   });
 
   it('reports no DeletionPolicy Delete on a read replica, which gets no final snapshot anyway', () => {
@@ -189,7 +189,7 @@ describe('CloudFormation templates', () => {
       ...table('    - ', '${Name}Unused'),
       '',
     ].join('\n');
-    assert.deepEqual(findings('yaml', text), ['dynamodb-pitr ${Name}Table', 'dynamodb-removal-policy DeletionPolicy', 'dynamodb-pitr ${Region}${Shard}Table', 'dynamodb-removal-policy DeletionPolicy']);
+    assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy', 'dynamodb-removal-policy DeletionPolicy']);
     assert.deepEqual(contexts('yaml', text).map((context) => text.slice(context.anchor.start, context.anchor.end)), ['${Name}Table', '${Region}${Shard}Table']);
   });
 

@@ -92,6 +92,15 @@ export function mootSettingSet(context: OptionContext, names: readonly string[])
   return literal !== undefined && literal.kind !== 'none' && !(context.kind === 'terraform' && literal.kind === 'str' && literal.value === '');
 }
 
+/** Whether one of the `Name=Value` settings is written with that value (`absentMootWhen`). */
+function mootValueSet(context: OptionContext, settings: readonly string[]): boolean {
+  return settings.some((setting) => {
+    const [name, value] = setting.split('=');
+    const literal = optionNamed(context, [name])?.literal;
+    return literal?.kind === 'str' && literal.value === value;
+  });
+}
+
 /** Whether a request sets one of the options, here or through a builder of another file (`lent`). */
 export function setsOption(context: OptionContext, names: readonly string[]): boolean {
   return optionNamed(context, names) !== undefined || (context.lent?.some((norm) => normalized(names).includes(norm)) ?? false);
@@ -160,7 +169,7 @@ const ENGINE = ['Engine'];
  */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  if (!diagnostic || mootSettingSet(context, diagnostic.unlessPresent ?? [])) {
+  if (!diagnostic || mootSettingSet(context, diagnostic.unlessPresent ?? []) || mootValueSet(context, diagnostic.absentMootWhen ?? [])) {
     return false;
   }
   const engine = optionNamed(context, ENGINE)?.literal;
