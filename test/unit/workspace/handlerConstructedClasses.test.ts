@@ -110,6 +110,37 @@ describe('Workspace: a Lambda handler constructing another module\'s class whose
     assert.deepEqual(reported(files, 'src/handler.py'), [`4:DynamoRepository ${RULE}`]);
   });
 
+  it('reads a CommonJS module that exports the class as itself, required at the top or inside the handler, and through a service class', () => {
+    const files = {
+      'functions/modules/dbManager.js': sourceLines(
+        "const AWS = require('aws-sdk');",
+        'class DbManager {',
+        '  constructor() {',
+        "    this.client = new AWS.DynamoDB.DocumentClient({ region: process.env.REGION });",
+        '  }',
+        '  listUsers() {',
+        "    return this.client.query({ TableName: 'users', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'user' } }).promise();",
+        '  }',
+        '}',
+        'module.exports = DbManager;',
+      ),
+      'functions/modules/config.js': sourceLines('class Config {', '  constructor() {', "    this.region = 'eu-west-1';", '  }', '}', 'module.exports = Config;'),
+      'functions/userService.js': sourceLines("const DbManager = require('./modules/dbManager');", 'class UserService {', '  constructor() {', '    this.db = new DbManager();', '  }', '}', 'module.exports = UserService;'),
+      'functions/handlers.js': sourceLines(
+        "const Config = require('./modules/config');",
+        "const UserService = require('./userService');",
+        'module.exports.listUsers = async (event) => {',
+        "  const DbManager = require('./modules/dbManager');",
+        '  const db = new DbManager();',
+        '  new Config();',
+        '  return db.listUsers();',
+        '};',
+        'exports.viaService = async (event) => new UserService();',
+      ),
+    };
+    assert.deepEqual(reported(files, 'functions/handlers.js'), [`5:DbManager ${RULE}`, `9:UserService ${RULE}`]);
+  });
+
   it('says nothing without the workspace, which alone tells what the class makes', () => {
     assert.deepEqual(hintsOfFile({ 'src/repositories.ts': REPOSITORIES, 'src/handler.ts': HANDLER }, 'src/handler.ts', null).filter((hint) => hint.endsWith(RULE)), []);
   });

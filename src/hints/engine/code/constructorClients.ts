@@ -203,7 +203,7 @@ function importedClassCall(a: CodeAnalyzer, j: number): ImportedClassConstructio
   const text = a.tokens.text(name);
   const code = text.charCodeAt(0);
   const imported = code >= 65 && code <= 90 && a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
-  if (!imported || imported.path === '' || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
+  if (!imported || (python && imported.path === '') || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
     return undefined;
   }
   const end = a.partner[name + 1] + 1;
@@ -274,7 +274,8 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
     return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true, ...(sql ? { sql: true as const } : {}) };
   }
   const imported = a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
-  if (!imported || imported.path === '' || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
+  // A whole JavaScript module (`const Repo = require('./repo')`) is a class where it exports one as itself (`module.exports = Repo`).
+  if (!imported || (python && imported.path === '') || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
     return undefined;
   }
   const fields = a.project.importedClassFields(imported.module, imported.path);
