@@ -139,6 +139,31 @@ describe('CDK functions that return the construct they make', () => {
     ]);
   });
 
+  it('reads a default-exported function through a default import', () => {
+    const declared = lines(
+      "import * as elasticache from 'aws-cdk-lib/aws-elasticache';",
+      'const configureRedis = (stack: any, name: string) => {',
+      "  const group = new elasticache.CfnReplicationGroup(stack, name, { replicationGroupDescription: name, engine: 'redis' });",
+      '  return group;',
+      '};',
+      'export default configureRedis;',
+    );
+    const inline = lines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'export default function makeTable(stack: any) {',
+      "  return new dynamodb.Table(stack, 'Made', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });",
+      '}',
+    );
+    assert.deepEqual(contributionOf('lib/redis.ts', declared)?.cdkConstructSubclasses, { configureRedis: 'aws_elasticache.CfnReplicationGroup', default: 'aws_elasticache.CfnReplicationGroup' });
+    const stack = lines(
+      "import makeTable from './table';",
+      'export function wire(stack: any, fn: any) {',
+      '  makeTable(stack).grantFullAccess(fn);',
+      '}',
+    );
+    assert.deepEqual(hintsOfFile({ 'lib/table.ts': inline, 'lib/wire.ts': stack }, 'lib/wire.ts'), ['3:grantFullAccess dynamodb-grant', '3:grantFullAccess dynamodb-grant!']);
+  });
+
   it('keeps reading the props a call hands a function that also returns its construct', () => {
     const stores = lines(
       "import * as cdk from 'aws-cdk-lib';",

@@ -32,10 +32,32 @@ export function constructMakers(source: CdkSource, typeOf: TypeOf): Record<strin
     if (construct !== undefined && !Object.hasOwn(found, body.name) && body.name !== '__proto__') {
       found[body.name] = construct;
       count++;
+      // `export default function createTable(…)`: a default import names it `default`.
+      if (source.is(k - 1, 'default') && source.is(k - 2, 'export')) {
+        found.default = construct;
+      }
     }
     k = body.end - 1;
   }
+  if (count > 0 && !source.python) {
+    defaultExport(source, found);
+  }
   return count > 0 ? found : undefined;
+}
+
+/** `export default createTable;` of a maker the file declares: a default import names it `default`. */
+function defaultExport(source: CdkSource, found: Record<string, string>): void {
+  const { tokens } = source;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (source.is(k, 'export') && source.is(k + 1, 'default') && tokens.kinds[k + 2] === ID && source.scopeChain(k).length === 1) {
+      const name = tokens.text(k + 2);
+      const ends = source.is(k + 3, ';') || k + 3 >= tokens.length || source.startsStatement(k + 3);
+      if (ends && Object.hasOwn(found, name)) {
+        found.default = found[name];
+      }
+      return;
+    }
+  }
 }
 
 /** A module-level `function name(…) {` or `const name = (…) => {` at `k`: its name and the tokens of its body. */
