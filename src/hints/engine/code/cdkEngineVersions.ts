@@ -6,11 +6,13 @@
  * Such a constant only ever picks the engine version of the database it reaches on that path, so the
  * lifecycle check can judge it where it is written, even when another path gives an unknown version. Go writes
  * `engine := awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_5_7()})`,
- * read in TypeScript's terms (`goCdkValues.ts`).
+ * read in TypeScript's terms (`goCdkValues.ts`). A version kept in a field of the stack's class (`version: this.version`)
+ * is read where the class writes it (`cdkEngineVersionFields.ts`).
  */
 import { OptionContext } from '../model';
 import type { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { fieldValues } from './cdkEngineVersionFields';
 import { goCdkText } from './goCdkValues';
 import { valueEnd } from './options';
 import type { Value } from './values';
@@ -71,6 +73,10 @@ function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): nu
   const end = valueEnd(a, version.start, a.partner[version.group]);
   if (end - version.start === 1 && a.isId(version.start)) {
     return reachingExpressions(a, version.start).filter((k) => isVersionConstant(a, k));
+  }
+  const fields = fieldValues(a, version.start, end);
+  if (fields) {
+    return fields.filter((k) => isVersionConstant(a, k));
   }
   // Go's constant ends with the `()` that reads it.
   const constantEnd = a.dottedPath(version.start).end + (a.language.family === 'go' ? 2 : 0);

@@ -259,6 +259,12 @@ export function importedCdkClass(a: CodeAnalyzer, module: string, path: string):
   );
 }
 
+/** A JavaScript function of another workspace module that returns the construct it makes (`createTable(this, 'Orders', 'pk')`): that construct. */
+function importedConstructMaker(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  const made = importedCdkClass(a, module, path);
+  return made?.t === 'construct' ? made : undefined;
+}
+
 /**
  * The construct a CDK class of another workspace module extends, where that class hands the props it is made
  * with on to it (`class AppTable extends TableV2` whose constructor calls `super(scope, id, { ...props, … })`),
@@ -472,7 +478,7 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
     // A method called on an instance of a workspace class: the client it returns.
     return classMember(a, value.module.slice(INSTANCE.length), value.path, '()');
   }
-  const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
+  const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : importedConstructMaker(a, value.module, value.path);
   if (declared) {
     return declared;
   }

@@ -274,8 +274,12 @@ class CdkIndexer {
       contribution.cdkClasses = classes;
     }
     const subclasses = reader.constructSubclasses();
+    // A function that returns the construct it makes: its call gives that construct, as a subclass's construction does.
+    const makers = reader.constructMakers();
+    if (subclasses || makers) {
+      contribution.cdkConstructSubclasses = { ...makers, ...subclasses };
+    }
     if (subclasses) {
-      contribution.cdkConstructSubclasses = subclasses;
       const handed = reader.propsHandedOn(subclasses);
       if (handed) {
         contribution.cdkSubclassProps = handed;

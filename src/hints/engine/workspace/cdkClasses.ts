@@ -12,6 +12,7 @@ import { CdkSource } from './cdkSource';
 import { keysAfterSpread } from '../code/spreadKeys';
 import { wrappedConstructProps } from './cdkWrappedProps';
 import { wrapperFunctions } from './cdkWrapperFunctions';
+import { constructMakers } from './cdkConstructMakers';
 import { CdkClassMembers, CdkMemberType, CdkWrappedProps } from './types';
 
 const { ID, STR } = TOKEN_KIND;
@@ -119,6 +120,11 @@ export class CdkClassReader {
   /** The module-level functions that make a construct from a member of an argument (`workspace/cdkWrapperFunctions.ts`). */
   wrapperFunctions(): Record<string, CdkWrappedProps> | undefined {
     return wrapperFunctions(this.source, (names) => this.typeOf(names));
+  }
+
+  /** The module-level functions that return a construct they make (`workspace/cdkConstructMakers.ts`), with its class. */
+  constructMakers(): Record<string, string> | undefined {
+    return constructMakers(this.source, (names) => this.typeOf(names));
   }
 
   /** The keys after the spread in the props object of the `super(...)` call in the class body at `body`; undefined when there it spreads nothing. */

@@ -52,7 +52,7 @@ export function wrapperFunctions(source: CdkSource, typeOf: (names: readonly str
 }
 
 /** `function name(`, or `const name = [async] (…) =>` / `= [async] function (`, at token `k`: its name, parameter list and block body. */
-function functionHeader(source: CdkSource, k: number): { name: string; parameters: number; body: number } | undefined {
+export function functionHeader(source: CdkSource, k: number): { name: string; parameters: number; body: number } | undefined {
   const { tokens } = source;
   let name = '';
   let parameters = -1;

@@ -392,14 +392,15 @@ export class ImportedClients {
     const declared = this.classes.get(file);
     const subclasses = this.subclasses.get(file);
     const construct = subclasses && Object.hasOwn(subclasses, name) ? subclasses[name] : undefined;
-    if (construct !== undefined) {
-      // An instance is the construct it extends: what the rules read of it is the construct's.
-      const handed = this.subclassProps.get(file);
-      const propsOverridden = handed && Object.hasOwn(handed, name) ? handed[name] : undefined;
-      return { shape: { members: {}, construct, ...(propsOverridden ? { propsOverridden } : {}) }, size: 1 };
-    }
     const wrappers = this.wrappedProps.get(file);
     const wrapped = wrappers && Object.hasOwn(wrappers, name) ? wrappers[name] : undefined;
+    if (construct !== undefined) {
+      // An instance is the construct it extends: what the rules read of it is the construct's. A function that
+      // returns the construct it makes may also make it from its caller's props (`cdkConstructMakers.ts`).
+      const handed = this.subclassProps.get(file);
+      const propsOverridden = handed && Object.hasOwn(handed, name) ? handed[name] : undefined;
+      return { shape: { members: {}, construct, ...(propsOverridden ? { propsOverridden } : {}), ...(wrapped ? { wrapped } : {}) }, size: 1 };
+    }
     if (!declared || !Object.hasOwn(declared, name)) {
       return wrapped ? { shape: { members: {}, wrapped }, size: 1 } : undefined;
     }
