@@ -60,4 +60,52 @@ describe('item requests in a condition loop inside an element loop', () => {
     );
     assert.deepEqual(loops(code), []);
   });
+  it('reads a do … while as a loop that repeats until a condition, not over elements', () => {
+    const java = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.document.DynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.document.Item;',
+      'import com.amazonaws.services.dynamodbv2.document.Table;',
+      'public class ReplyWaiter {',
+      '  private final DynamoDB dynamo = new DynamoDB(null);',
+      '  public Item await(String id) throws InterruptedException {',
+      '    Table replies = dynamo.getTable("Replies");',
+      '    Item reply;',
+      '    int tries = 0;',
+      '    do {',
+      '      reply = replies.getItem("id", id);',
+      '      Thread.sleep(200);',
+      '      tries++;',
+      '    } while (reply == null && tries < 5);',
+      '    return reply;',
+      '  }',
+      '  public void archive(java.util.List<String> ids) {',
+      '    Table replies = dynamo.getTable("Replies");',
+      '    for (String id : ids) {',
+      '      do {',
+      '        replies.deleteItem("id", id);',
+      '      } while (replies.getItem("id", id) != null);',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('ReplyWaiter.java', java, ['dynamodb-item-loop']), [
+      '21:deleteItem dynamodb-item-loop',
+      '21:deleteItem dynamodb-item-loop!',
+      '22:getItem dynamodb-item-loop',
+      '22:getItem dynamodb-item-loop!',
+    ]);
+    const js = sourceLines(
+      ...HEAD,
+      'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));',
+      'exports.awaitReply = async (id) => {',
+      '  let reply;',
+      '  do {',
+      "    ({ Item: reply } = await db.get({ TableName: 'replies', Key: { id } }));",
+      '    await sleep(200);',
+      '  } while (!reply);',
+      '  return reply;',
+      '};',
+    );
+    assert.deepEqual(loops(js), []);
+  });
 });

@@ -17,9 +17,12 @@ import { normalizeName } from '../types';
 /**
  * What a batch write cannot do (BatchWriteItem API reference: no conditions on individual puts and deletes, no
  * deleted items returned): a put or delete that sets these stays one request per item. Legacy `Expected` and
- * `ConditionalOperator` are conditions too.
+ * `ConditionalOperator` are conditions too, and so are the .NET document model's operation config members
+ * (`PutItemOperationConfig.ConditionalExpression`, `ExpectedState`).
  */
-const UNBATCHABLE_WRITE_OPTIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName));
+const UNBATCHABLE_WRITE_OPTIONS = new Set(
+  ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ConditionalExpression', 'ExpectedState', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName),
+);
 /** Options that ask for items back; written as their default `'NONE'` they ask for nothing a batch write lacks. */
 const RETURN_OPTIONS = new Set(['ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName));
 

@@ -207,10 +207,22 @@ export function elementLoopOutsideConditionLoops(a: CodeAnalyzer, tokenIndex: nu
   return -1;
 }
 
+/**
+ * The keyword of the loop whose scope starts at `start`: a loop's scope starts at its keyword (Python, Go), at
+ * the parenthesis of its head (`for (`, `while (`), or at the block of a `do { … } while (…)`, which has no head
+ * before its body.
+ */
+function loopKeyword(a: CodeAnalyzer, start: number): number {
+  if (a.is(start, '(') || (a.is(start, '{') && a.idIs(start - 1, 'do'))) {
+    return start - 1;
+  }
+  return start;
+}
+
 /** A loop that repeats until a condition rather than over elements or a count: `while`, `do`, `for (;;)`, Go's `for {` and `for cond {`. */
 function repeatsUntilCondition(a: CodeAnalyzer, loop: number): boolean {
   const start = a.scopes.start(loop);
-  const keyword = a.is(start, '(') ? start - 1 : start;
+  const keyword = loopKeyword(a, start);
   if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {
     return true;
   }
@@ -444,8 +456,7 @@ const MAX_GO_HEAD_TOKENS = 64;
  */
 function walksElements(a: CodeAnalyzer, loop: number): boolean {
   const start = a.scopes.start(loop);
-  // A loop's scope starts at its keyword (Python, Go) or at the parenthesis of its head.
-  const keyword = a.is(start, '(') ? start - 1 : start;
+  const keyword = loopKeyword(a, start);
   if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {
     return false;
   }

@@ -21,6 +21,7 @@ import { expressionEnd, segments } from './braces';
 import { perFile } from './fileMemo';
 import { Construction } from './handlerClients';
 import { positionalOption } from './options';
+import { dataSourceTlsOptions } from './sqlJavaPoolProperties';
 import { boundLiteral, urlFallbackOption } from './sqlLiterals';
 import { tokensNamed } from './tokenIndex';
 
@@ -183,6 +184,7 @@ export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Constructio
   for (const [setter, argStart, argEnd] of heldSetterCalls(a, held, made.start)) {
     read(setter, argStart, argEnd);
   }
+  context.options.push(...dataSourceTlsOptions(a, held, made.start));
 }
 
 /** Kotlin's Java setter written as a property at the name token `name` (`jdbcUrl = url`): the setter, and its value's tokens. */

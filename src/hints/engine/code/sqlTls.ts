@@ -127,6 +127,9 @@ function keywordSwitch(context: OptionContext): OptionOccurrence | undefined {
       case 'psycopg2':
       case 'psycopg':
         return norm === 'sslmode' && isStr(literal) && literal.value.toLowerCase() === 'disable';
+      case 'jdbc':
+        // A pool's data source property (`sqlJavaPoolProperties.ts`): PgJDBC's `sslmode` `disable`, Connector/J's `sslMode` `DISABLED`.
+        return norm === 'sslmode' && isStr(literal) && /^disabled?$/i.test(literal.value);
       case 'asyncpg':
         return norm === 'ssl' && ((literal.kind === 'bool' && !literal.value) || (isStr(literal) && literal.value.toLowerCase() === 'disable'));
       case 'pymysql':

@@ -25,6 +25,7 @@ import { returnedTargetTypeStart } from './csharpReturnedNew';
 import { bindCsharpLambdaClients } from './csharpLambdaClients';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
+import { markCsharpPlainItemWrites } from './csharpPlainItemWrites';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -320,5 +321,6 @@ export const csharp: CodeLanguage = {
   finish: (a) => {
     pulumiCsharpResources(a);
     csharpCdkConstructs(a);
+    markCsharpPlainItemWrites(a);
   },
 };
