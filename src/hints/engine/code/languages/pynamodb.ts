@@ -41,6 +41,8 @@ const MODEL_METHODS: Record<string, { operation: string; paginated?: boolean; ca
   get: { operation: 'dynamodb:GetItem' },
   batch_get: { operation: 'dynamodb:BatchGetItem', call: false },
   batch_write: { operation: 'dynamodb:BatchWriteItem', call: false },
+  // `Order.create_table(read_capacity_units=5, write_capacity_units=2, wait=True)`: CreateTable from the model's keys and `Meta`.
+  create_table: { operation: 'dynamodb:CreateTable' },
 };
 const INSTANCE_METHODS: Record<string, string> = {
   save: 'dynamodb:PutItem',
@@ -60,11 +62,16 @@ const SAME_MEANING = new Set(['consistentread', 'scanindexforward', 'segment', '
 /**
  * Keyword arguments that PynamoDB sends as an API parameter of another name: a scan's or query's
  * `filter_condition` becomes its FilterExpression, the `condition` of `save`, `update` or `delete` its
- * ConditionExpression. They are read as those parameters, under the name the code writes.
+ * ConditionExpression, the capacity units and `billing_mode` of `create_table` its ProvisionedThroughput and
+ * BillingMode. They are read as those parameters, under the name the code writes.
  */
 const SENT_AS = new Map([
   ['filtercondition', 'filterexpression'],
   ['condition', 'conditionexpression'],
+  // `create_table`'s capacity and billing: its ProvisionedThroughput and BillingMode.
+  ['readcapacityunits', 'provisionedthroughput'],
+  ['writecapacityunits', 'provisionedthroughput'],
+  ['billingmode', 'billingmode'],
 ]);
 /**
  * Where `filter_condition` sits among the positional arguments: first of `scan(filter_condition, segment, ...)`,

@@ -17,6 +17,7 @@ import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { glidePythonConfiguration } from '../glide';
 import { pynamodbCall } from './pynamodb';
+import { pynamodbMetaSettings } from './pynamodbMeta';
 import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
 import { collectImports } from './pythonImports';
@@ -519,6 +520,7 @@ function libraryType({ module, path }: LibraryName): Value | undefined {
 function collectRequests(a: CodeAnalyzer): void {
   // Python requests are keyword arguments or dicts, read where they are passed; framework settings are Redis clients' options.
   pythonRedisSettings(a);
+  pynamodbMetaSettings(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {
