@@ -157,13 +157,12 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
   let operation: string | undefined;
   let paginated = false;
   let call = true;
-  if (kind === 'model' && target.classObject) {
-    const found = MODEL_METHODS[method];
-    operation = found?.operation;
+  if (kind === 'model') {
+    // A class method is as callable on an instance: `cls.model.scan()` where the class declares `model: Order`.
+    const found = target.classObject || !Object.hasOwn(INSTANCE_METHODS, method) ? MODEL_METHODS[method] : undefined;
+    operation = found?.operation ?? (target.classObject ? undefined : INSTANCE_METHODS[method]);
     paginated = found?.paginated === true;
     call = found?.call !== false;
-  } else if (kind === 'model') {
-    operation = INSTANCE_METHODS[method];
   } else if (method === 'query' || method === 'scan') {
     // An index attribute (`by_status = StatusIndex()`) reads through its model's table and iterates every page.
     operation = method === 'query' ? 'dynamodb:Query' : 'dynamodb:Scan';
@@ -225,7 +224,8 @@ function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, e
   }
   if (receiver?.t === 'ref') {
     // The reference is the whole receiver (`Order`, `models.Order`): a member of the class (`Order.status`) names no module's class.
-    return importedModel(a, receiver) ? { kind: 'model', classObject: true } : undefined;
+    // A local declared with the class holds what its value gives (`user: User = User.get(key)`: an item).
+    return importedModel(a, receiver) ? (instanceFrom(a, start, end) ?? { kind: 'model', classObject: true }) : undefined;
   }
   return instanceFrom(a, start, end) ?? fetchedInstance(a, start, end);
 }
@@ -281,6 +281,14 @@ function returnsOwnInstance(a: CodeAnalyzer, classScope: number, method: string)
   return returns > 0;
 }
 
+/**
+ * A name declared with a model class another module declares (`model: BaseModel` in a generic service class, whose
+ * subclasses set `model = Order`): that class, whose class methods an instance has too.
+ */
+export function declaredPynamodbModel(a: CodeAnalyzer, value: Value): Value | undefined {
+  return importedModel(a, value) ? value : undefined;
+}
+
 /** Whether a reference names a model class that a workspace module declares (an index class of one is not followed). */
 function importedModel(a: CodeAnalyzer, value: Value | undefined): boolean {
   return value?.t === 'ref' && !value.module.startsWith('member:') && value.path !== '' && importedPynamodbClass(a, value.module, value.path) === 'model';
@@ -314,6 +322,10 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
     return modelIterator(a, e) ? { kind: 'model', classObject: false } : undefined;
   }
   const call = callAfter(a, e);
+  if (call > 0 && !binding!.element && declaredModel(a, e, call)) {
+    // `record = cls.model(**data)`: a name declared with a model class (`model: Order`), called, makes an item.
+    return { kind: 'model', classObject: false };
+  }
   if (call > 0 && !INSTANCE_SOURCES.has(a.tokens.text(call - 1)) && !binding!.element) {
     // `review = Review.from_payload(data)`, `obj = self.model.from_raw_data(item)`: the call is the whole value.
     return !a.isAccess(a.partner[call] + 1) && !a.is(a.partner[call] + 1, '[') && factoryCall(a, e, call) ? { kind: 'model', classObject: false } : undefined;
@@ -340,6 +352,17 @@ function dottedModel(a: CodeAnalyzer, start: number, open: number): boolean {
   }
   const { value, end } = a.evalChain(start, open - 2);
   return end === open - 2 && importedModel(a, value);
+}
+
+/** Whether `start`… up to the call opening at `open` is a member declared with a model class (`cls.model`), the call the whole value. */
+function declaredModel(a: CodeAnalyzer, start: number, open: number): boolean {
+  const after = a.partner[open] + 1;
+  if (a.isAccess(after) || a.is(after, '[')) {
+    return false;
+  }
+  const { value, end } = a.evalChain(start, open);
+  const model = value?.t === 'instance' ? value.classObject !== true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
+  return end === open && model;
 }
 
 /** The `(` of the call a dotted name starting at `k` ends in (`self.model.from_payload(`), or -1. */
