@@ -7,6 +7,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import type { Value } from '../values';
 import { dataMapperCall } from './dataMapper';
 import { dynamooseCall } from './dynamoose';
+import { dynamooseTableCall } from './dynamooseTables';
 import { toolboxCall } from './dynamodbToolbox';
 import { electrodbCall } from './electrodb';
 import { oneTableCall } from './oneTable';
@@ -16,6 +17,12 @@ import { TYPEDORM, typedormCall } from './typedorm';
 /** `Order.scan()`, `entity.query.byOrg(...)`, `table.build(ScanCommand)`: whether the call is on an ORM object (then read here). */
 export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { t: 'ref' }): boolean {
   switch (receiver.module) {
+    case 'dynamoose':
+      // `dynamoose.model(name, schema, options)`, `new dynamoose.Schema(...)`: the table they make.
+      if (receiver.path === '') {
+        dynamooseTableCall(a, nameIndex);
+      }
+      return false;
     case DYNAMOOSE:
       dynamooseCall(a, nameIndex, receiver.path);
       return true;
