@@ -1,8 +1,9 @@
 /**
- * PynamoDB table settings: the capacity units and `billing_mode` a model's `create_table(...)` call passes, and
- * the `read_capacity_units`, `write_capacity_units`, `billing_mode` and `stream_view_type` a model's or index's
- * `Meta` declares, read as the CreateTable parameters they become. Silent: `wait`, the `Meta` of other classes and
- * a plain class's attributes of the same names.
+ * PynamoDB table settings: the capacity units and `billing_mode` a model's `create_table(...)` call passes, the
+ * `read_capacity_units`, `write_capacity_units`, `billing_mode` and `stream_view_type` a model's or index's `Meta`
+ * declares, read as the CreateTable parameters they become, and a model's `TTLAttribute`, for which `create_table`
+ * turns Time to Live on. Silent: `wait`, the `Meta` of other classes, a plain class's attributes of the same names,
+ * and a `TTLAttribute` of another library.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, sourceLines } from './support';
@@ -71,5 +72,29 @@ describe('PynamoDB: table settings of create_table and Meta', () => {
       '18:stream_view_type dynamodb-streams',
       '8:read_capacity_units dynamodb-billing-mode',
     ]);
+  });
+
+  it("reads a model's TTLAttribute as where Time to Live is turned on, not another library's", () => {
+    const code = sourceLines(
+      'from pynamodb.models import Model',
+      'from pynamodb.attributes import TTLAttribute, UnicodeAttribute',
+      'from otherlib import TTLAttribute as OtherTtl',
+      '',
+      '',
+      'class Session(Model):',
+      '    class Meta:',
+      '        table_name = "sessions"',
+      '    session_id = UnicodeAttribute(hash_key=True)',
+      '    expires = TTLAttribute()',
+      '',
+      '',
+      'class Token:',
+      '    expires = OtherTtl()',
+      '',
+      '',
+      'def build():',
+      '    return TTLAttribute()',
+    );
+    assert.deepEqual(hintsOfRules('sessions.py', code, ['dynamodb-ttl']), ['10:TTLAttribute dynamodb-ttl']);
   });
 });

@@ -4,7 +4,8 @@
  * (BillingMode) and `stream_view_type` (StreamSpecification)
  * (https://pynamodb.readthedocs.io/en/stable/api.html#pynamodb.models.Model.create_table). Each is read as that
  * option of a CreateTable request the model stands for, so it gets the same hover as in the SDK's request. A `Meta`
- * of any other class (Django, pydantic, Graphene) says nothing about DynamoDB.
+ * of any other class (Django, pydantic, Graphene) says nothing about DynamoDB. A model's `TTLAttribute` is where
+ * `create_table()` turns Time to Live on (it calls `update_ttl`), so it gets the UpdateTimeToLive hover.
  */
 import type { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
@@ -20,10 +21,14 @@ const META_SETTINGS: Record<string, string> = {
 };
 
 export function pynamodbMetaSettings(a: CodeAnalyzer): void {
-  if (!a.text.includes('pynamodb') && !/(?:capacity_units|billing_mode|stream_view_type)\s*=/.test(a.text)) {
+  if (!a.text.includes('pynamodb') && !/(?:capacity_units|billing_mode|stream_view_type)\s*=|TTLAttribute/.test(a.text)) {
     return;
   }
   for (let k = 0; k + 2 < a.tokens.length; k++) {
+    if (a.idIs(k, 'TTLAttribute') && a.is(k + 1, '(')) {
+      ttlAttribute(a, k);
+      continue;
+    }
     if (!a.idIs(k, 'class') || !a.idIs(k + 1, 'Meta') || !(a.is(k + 2, ':') || a.is(k + 2, '('))) {
       continue;
     }
@@ -57,4 +62,18 @@ function settingsOf(a: CodeAnalyzer, meta: number): OptionOccurrence[] {
     options.push(sentAs(occurrenceOf(a, { key: k, valueStart: k + 2, valueEnd, removalStart: k, removalEnd: valueEnd - 1 }), norm));
   }
   return options;
+}
+
+/** `expires_at = TTLAttribute(...)` in a model's body (`name` at the class's name): the attribute Time to Live reads. */
+function ttlAttribute(a: CodeAnalyzer, name: number): void {
+  const start = a.isAccess(name - 1) && a.isId(name - 2) ? name - 2 : name;
+  const owner = a.scopes.enclosing(name, ['class', 'function']);
+  if (owner <= 0 || a.scopes.kind(owner) !== 'class' || pynamodbClassKind(a, owner) !== 'model' || !a.is(start - 1, '=')) {
+    return;
+  }
+  const { value, end } = a.evalChain(start, name + 1);
+  const library = value?.t === 'ref' && `${value.module}.${value.path}` === 'pynamodb.attributes.TTLAttribute';
+  if (library && end === name + 1) {
+    a.addOperation({ operation: 'dynamodb:UpdateTimeToLive', name: a.tokenSpan(name), call: false, paginated: false, tokenIndex: name });
+  }
 }
