@@ -16,6 +16,7 @@ import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 import { decoratedWith } from './pythonDecorators';
+import { returnsModelItem } from './pynamodbItemHelpers';
 
 /** What a receiver is to PynamoDB: the kind of its class, and whether it is the class itself or an instance. */
 interface Target {
@@ -315,14 +316,17 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
   }
   if (a.is(e + 1, '(')) {
     // A constructor call: the analyzer reads this file's classes itself, not another module's.
-    return !binding!.element && a.partner[e + 1] > e && importedModel(a, a.lookup(a.tokens.text(e), e)) ? { kind: 'model', classObject: false } : undefined;
+    // A function of the file that fetches an item or gives None (`item = get_or_none(key)`): `pynamodbItemHelpers.ts`.
+    const called = a.lookup(a.tokens.text(e), e);
+    const made = importedModel(a, called) || (called?.t === 'function' && wholeValue(a, e + 1) && returnsModelItem(a, called.scope, (k) => modelGetAt(a, k)));
+    return !binding!.element && a.partner[e + 1] > e && made ? { kind: 'model', classObject: false } : undefined;
   }
   if (binding!.element && a.is(e + 1, ':')) {
     // `for order in orders:` over a name that holds the iterator a model's scan, query or batch_get returns.
     return modelIterator(a, e) ? { kind: 'model', classObject: false } : undefined;
   }
   const call = callAfter(a, e);
-  if (call > 0 && !binding!.element && declaredModel(a, e, call)) {
+  if (call > 0 && !binding!.element && (declaredModel(a, e, call) || itemHelperCall(a, e, call))) {
     // `record = cls.model(**data)`: a name declared with a model class (`model: Order`), called, makes an item.
     return { kind: 'model', classObject: false };
   }
@@ -363,6 +367,32 @@ function declaredModel(a: CodeAnalyzer, start: number, open: number): boolean {
   const { value, end } = a.evalChain(start, open);
   const model = value?.t === 'instance' ? value.classObject !== true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
   return end === open && model;
+}
+
+/** Whether the call opening at `open` is the whole value: nothing is read from its result. */
+function wholeValue(a: CodeAnalyzer, open: number): boolean {
+  const after = a.partner[open] + 1;
+  return a.partner[open] > open && !a.isAccess(after) && !a.is(after, '[');
+}
+
+/** Whether `start` begins a model's `get(...)`, the call the whole value: `Order.get(key)`, `cls.model.get(key)`. */
+function modelGetAt(a: CodeAnalyzer, start: number): boolean {
+  const open = callAfter(a, start);
+  if (open < 0 || !a.idIs(open - 1, 'get') || !wholeValue(a, open)) {
+    return false;
+  }
+  const { value, end } = a.evalChain(start, open - 2);
+  return end === open - 2 && (value?.t === 'instance' ? classKind(a, value.classScope) === 'model' : importedModel(a, value));
+}
+
+/** `item = cls.find(key)`, `self.find(key)`: a method of the class around that fetches an item or gives None. */
+function itemHelperCall(a: CodeAnalyzer, start: number, open: number): boolean {
+  const { value, end } = a.evalChain(start, open - 2);
+  if (end !== open - 2 || value?.t !== 'instance' || !wholeValue(a, open)) {
+    return false;
+  }
+  const member = a.member({ t: 'instance', classScope: value.classScope, classObject: true }, a.tokens.text(open - 1));
+  return member?.t === 'function' && returnsModelItem(a, member.scope, (k) => modelGetAt(a, k));
 }
 
 /** The `(` of the call a dotted name starting at `k` ends in (`self.model.from_payload(`), or -1. */
