@@ -70,6 +70,8 @@ describe('dynamoose', () => {
       '}',
     );
     assert.deepEqual(hintsIn('orderRepository.ts', code), [
+      '4:hashKey dynamodb-key-schema',
+      '5:index dynamodb-secondary-index-definition',
       '14:scan dynamodb-scan',
       '18:scan dynamodb-scan',
       '22:query dynamodb-query',
@@ -182,6 +184,8 @@ describe('dynamoose', () => {
       '20:scan dynamodb-scan',
       '23:10 dynamodb-limit',
       '23:query dynamodb-query',
+      '4:hashKey dynamodb-key-schema',
+      '5:index dynamodb-secondary-index-definition',
     ].sort());
   });
 
@@ -268,7 +272,13 @@ describe('dynamoose', () => {
       '  return query;',
       '}',
     );
-    assert.deepEqual(hintsIn('orders.ts', code), ['11:scan dynamodb-scan', '11:50 dynamodb-limit', '16:query dynamodb-query']);
+    assert.deepEqual(hintsIn('orders.ts', code), [
+      '4:hashKey dynamodb-key-schema',
+      '5:index dynamodb-secondary-index-definition',
+      '11:scan dynamodb-scan',
+      '11:50 dynamodb-limit',
+      '16:query dynamodb-query',
+    ]);
     const test = sourceLines(ORDER_MODEL, "it('lists orders', async () => {", '  const rows = await Order.scan().exec();', '  expect(rows).toHaveLength(2);', '});');
     assert.deepEqual(findingsOf(hintsIn('orders.test.ts', test)), []);
   });

@@ -1,20 +1,28 @@
 /**
  * Calls on the objects of the JavaScript and TypeScript libraries over DynamoDB (`ormObjects.ts`), each read
  * by its library's module: dynamoose (`dynamoose.ts`), ElectroDB (`electrodb.ts`), dynamodb-toolbox
- * (`dynamodbToolbox.ts`), OneTable (`oneTable.ts`), the DataMapper (`dataMapper.ts`).
+ * (`dynamodbToolbox.ts`), OneTable (`oneTable.ts`), the DataMapper (`dataMapper.ts`), TypeDORM (`typedorm.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
 import type { Value } from '../values';
 import { dataMapperCall } from './dataMapper';
 import { dynamooseCall } from './dynamoose';
+import { dynamooseTableCall } from './dynamooseTables';
 import { toolboxCall } from './dynamodbToolbox';
 import { electrodbCall } from './electrodb';
 import { oneTableCall } from './oneTable';
 import { DATA_MAPPER, DYNAMOOSE, ELECTRODB, ONETABLE, TOOLBOX } from './ormObjects';
+import { TYPEDORM, typedormCall } from './typedorm';
 
 /** `Order.scan()`, `entity.query.byOrg(...)`, `table.build(ScanCommand)`: whether the call is on an ORM object (then read here). */
 export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { t: 'ref' }): boolean {
   switch (receiver.module) {
+    case 'dynamoose':
+      // `dynamoose.model(name, schema, options)`, `new dynamoose.Schema(...)`: the table they make.
+      if (receiver.path === '') {
+        dynamooseTableCall(a, nameIndex);
+      }
+      return false;
     case DYNAMOOSE:
       dynamooseCall(a, nameIndex, receiver.path);
       return true;
@@ -29,6 +37,9 @@ export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { 
       return true;
     case DATA_MAPPER:
       dataMapperCall(a, nameIndex, receiver.path);
+      return true;
+    case TYPEDORM:
+      typedormCall(a, nameIndex, receiver.path);
       return true;
     default:
       return false;

@@ -1,12 +1,13 @@
 /**
  * The objects that JavaScript and TypeScript libraries over DynamoDB make: a dynamoose model and its items,
- * an ElectroDB entity or service, a dynamodb-toolbox table or entity, a OneTable table or model, a DataMapper
- * (`oneTable.ts`, `dataMapper.ts`). Each is the analyzer's value `{ t:
+ * an ElectroDB entity or service, a dynamodb-toolbox table or entity, a OneTable table or model, a DataMapper,
+ * a TypeDORM connection or manager (`oneTable.ts`, `dataMapper.ts`, `typedorm.ts`). Each is the analyzer's value `{ t:
  * 'ref', module: 'orm:<library>', path: <kind> }`, so that it travels as any value does (variables, class
  * fields, the same file's functions), and a member read from it extends its path (`entity.query`). Only a
  * file that imports the library makes one. `dynamoOrms.ts` reads the calls on them.
  */
 import type { Value } from '../values';
+import { typedormObject, typedormType } from './typedorm';
 
 export const DYNAMOOSE = 'orm:dynamoose';
 export const ELECTRODB = 'orm:electrodb';
@@ -53,7 +54,7 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
     const kind = path === 'Table' || path === 'TableV2' ? 'table' : path === 'Entity' || path === 'EntityV2' ? 'entity' : undefined;
     return kind ? { t: 'ref', module: TOOLBOX, path: kind } : undefined;
   }
-  return undefined;
+  return typedormObject(module, path);
 }
 
 /**
@@ -85,5 +86,8 @@ export function ormType(module: string, path: string): OrmObject | undefined {
   if (module === 'dynamodb-onetable' || module === DATA_MAPPER_MODULE) {
     return ormObject(module, path);
   }
-  return (module === 'nestjs-dynamoose' && path === 'Model') || (module.startsWith('dynamoose') && path === 'ModelType') ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
+  if ((module === 'nestjs-dynamoose' && path === 'Model') || (module.startsWith('dynamoose') && path === 'ModelType')) {
+    return { t: 'ref', module: DYNAMOOSE, path: 'model' };
+  }
+  return typedormType(module, path);
 }

@@ -16,6 +16,7 @@ import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 import { decoratedWith } from './pythonDecorators';
+import { returnsModelItem } from './pynamodbItemHelpers';
 
 /** What a receiver is to PynamoDB: the kind of its class, and whether it is the class itself or an instance. */
 interface Target {
@@ -41,6 +42,8 @@ const MODEL_METHODS: Record<string, { operation: string; paginated?: boolean; ca
   get: { operation: 'dynamodb:GetItem' },
   batch_get: { operation: 'dynamodb:BatchGetItem', call: false },
   batch_write: { operation: 'dynamodb:BatchWriteItem', call: false },
+  // `Order.create_table(read_capacity_units=5, write_capacity_units=2, wait=True)`: CreateTable from the model's keys and `Meta`.
+  create_table: { operation: 'dynamodb:CreateTable' },
 };
 const INSTANCE_METHODS: Record<string, string> = {
   save: 'dynamodb:PutItem',
@@ -60,11 +63,16 @@ const SAME_MEANING = new Set(['consistentread', 'scanindexforward', 'segment', '
 /**
  * Keyword arguments that PynamoDB sends as an API parameter of another name: a scan's or query's
  * `filter_condition` becomes its FilterExpression, the `condition` of `save`, `update` or `delete` its
- * ConditionExpression. They are read as those parameters, under the name the code writes.
+ * ConditionExpression, the capacity units and `billing_mode` of `create_table` its ProvisionedThroughput and
+ * BillingMode. They are read as those parameters, under the name the code writes.
  */
 const SENT_AS = new Map([
   ['filtercondition', 'filterexpression'],
   ['condition', 'conditionexpression'],
+  // `create_table`'s capacity and billing: its ProvisionedThroughput and BillingMode.
+  ['readcapacityunits', 'provisionedthroughput'],
+  ['writecapacityunits', 'provisionedthroughput'],
+  ['billingmode', 'billingmode'],
 ]);
 /**
  * Where `filter_condition` sits among the positional arguments: first of `scan(filter_condition, segment, ...)`,
@@ -150,13 +158,12 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
   let operation: string | undefined;
   let paginated = false;
   let call = true;
-  if (kind === 'model' && target.classObject) {
-    const found = MODEL_METHODS[method];
-    operation = found?.operation;
+  if (kind === 'model') {
+    // A class method is as callable on an instance: `cls.model.scan()` where the class declares `model: Order`.
+    const found = target.classObject || !Object.hasOwn(INSTANCE_METHODS, method) ? MODEL_METHODS[method] : undefined;
+    operation = found?.operation ?? (target.classObject ? undefined : INSTANCE_METHODS[method]);
     paginated = found?.paginated === true;
     call = found?.call !== false;
-  } else if (kind === 'model') {
-    operation = INSTANCE_METHODS[method];
   } else if (method === 'query' || method === 'scan') {
     // An index attribute (`by_status = StatusIndex()`) reads through its model's table and iterates every page.
     operation = method === 'query' ? 'dynamodb:Query' : 'dynamodb:Scan';
@@ -218,7 +225,8 @@ function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, e
   }
   if (receiver?.t === 'ref') {
     // The reference is the whole receiver (`Order`, `models.Order`): a member of the class (`Order.status`) names no module's class.
-    return importedModel(a, receiver) ? { kind: 'model', classObject: true } : undefined;
+    // A local declared with the class holds what its value gives (`user: User = User.get(key)`: an item).
+    return importedModel(a, receiver) ? (instanceFrom(a, start, end) ?? { kind: 'model', classObject: true }) : undefined;
   }
   return instanceFrom(a, start, end) ?? fetchedInstance(a, start, end);
 }
@@ -274,6 +282,14 @@ function returnsOwnInstance(a: CodeAnalyzer, classScope: number, method: string)
   return returns > 0;
 }
 
+/**
+ * A name declared with a model class another module declares (`model: BaseModel` in a generic service class, whose
+ * subclasses set `model = Order`): that class, whose class methods an instance has too.
+ */
+export function declaredPynamodbModel(a: CodeAnalyzer, value: Value): Value | undefined {
+  return importedModel(a, value) ? value : undefined;
+}
+
 /** Whether a reference names a model class that a workspace module declares (an index class of one is not followed). */
 function importedModel(a: CodeAnalyzer, value: Value | undefined): boolean {
   return value?.t === 'ref' && !value.module.startsWith('member:') && value.path !== '' && importedPynamodbClass(a, value.module, value.path) === 'model';
@@ -300,13 +316,20 @@ function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | und
   }
   if (a.is(e + 1, '(')) {
     // A constructor call: the analyzer reads this file's classes itself, not another module's.
-    return !binding!.element && a.partner[e + 1] > e && importedModel(a, a.lookup(a.tokens.text(e), e)) ? { kind: 'model', classObject: false } : undefined;
+    // A function of the file that fetches an item or gives None (`item = get_or_none(key)`): `pynamodbItemHelpers.ts`.
+    const called = a.lookup(a.tokens.text(e), e);
+    const made = importedModel(a, called) || (called?.t === 'function' && wholeValue(a, e + 1) && returnsModelItem(a, called.scope, (k) => modelGetAt(a, k)));
+    return !binding!.element && a.partner[e + 1] > e && made ? { kind: 'model', classObject: false } : undefined;
   }
   if (binding!.element && a.is(e + 1, ':')) {
     // `for order in orders:` over a name that holds the iterator a model's scan, query or batch_get returns.
     return modelIterator(a, e) ? { kind: 'model', classObject: false } : undefined;
   }
   const call = callAfter(a, e);
+  if (call > 0 && !binding!.element && (declaredModel(a, e, call) || itemHelperCall(a, e, call))) {
+    // `record = cls.model(**data)`: a name declared with a model class (`model: Order`), called, makes an item.
+    return { kind: 'model', classObject: false };
+  }
   if (call > 0 && !INSTANCE_SOURCES.has(a.tokens.text(call - 1)) && !binding!.element) {
     // `review = Review.from_payload(data)`, `obj = self.model.from_raw_data(item)`: the call is the whole value.
     return !a.isAccess(a.partner[call] + 1) && !a.is(a.partner[call] + 1, '[') && factoryCall(a, e, call) ? { kind: 'model', classObject: false } : undefined;
@@ -333,6 +356,43 @@ function dottedModel(a: CodeAnalyzer, start: number, open: number): boolean {
   }
   const { value, end } = a.evalChain(start, open - 2);
   return end === open - 2 && importedModel(a, value);
+}
+
+/** Whether `start`… up to the call opening at `open` is a member declared with a model class (`cls.model`), the call the whole value. */
+function declaredModel(a: CodeAnalyzer, start: number, open: number): boolean {
+  const after = a.partner[open] + 1;
+  if (a.isAccess(after) || a.is(after, '[')) {
+    return false;
+  }
+  const { value, end } = a.evalChain(start, open);
+  const model = value?.t === 'instance' ? value.classObject !== true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
+  return end === open && model;
+}
+
+/** Whether the call opening at `open` is the whole value: nothing is read from its result. */
+function wholeValue(a: CodeAnalyzer, open: number): boolean {
+  const after = a.partner[open] + 1;
+  return a.partner[open] > open && !a.isAccess(after) && !a.is(after, '[');
+}
+
+/** Whether `start` begins a model's `get(...)`, the call the whole value: `Order.get(key)`, `cls.model.get(key)`. */
+function modelGetAt(a: CodeAnalyzer, start: number): boolean {
+  const open = callAfter(a, start);
+  if (open < 0 || !a.idIs(open - 1, 'get') || !wholeValue(a, open)) {
+    return false;
+  }
+  const { value, end } = a.evalChain(start, open - 2);
+  return end === open - 2 && (value?.t === 'instance' ? classKind(a, value.classScope) === 'model' : importedModel(a, value));
+}
+
+/** `item = cls.find(key)`, `self.find(key)`: a method of the class around that fetches an item or gives None. */
+function itemHelperCall(a: CodeAnalyzer, start: number, open: number): boolean {
+  const { value, end } = a.evalChain(start, open - 2);
+  if (end !== open - 2 || value?.t !== 'instance' || !wholeValue(a, open)) {
+    return false;
+  }
+  const member = a.member({ t: 'instance', classScope: value.classScope, classObject: true }, a.tokens.text(open - 1));
+  return member?.t === 'function' && returnsModelItem(a, member.scope, (k) => modelGetAt(a, k));
 }
 
 /** The `(` of the call a dotted name starting at `k` ends in (`self.model.from_payload(`), or -1. */

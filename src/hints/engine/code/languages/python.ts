@@ -16,7 +16,8 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { glidePythonConfiguration } from '../glide';
-import { pynamodbCall } from './pynamodb';
+import { declaredPynamodbModel, pynamodbCall } from './pynamodb';
+import { pynamodbMetaSettings } from './pynamodbMeta';
 import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
 import { collectImports } from './pythonImports';
@@ -499,7 +500,7 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     const client = callResult(chain.value, last, undefined, true, true);
     return client?.t === 'client'
       ? client
-      : (cdkAnnotationType(chain.value.module, chain.value.path) ?? projectType(a, chain.value.module, chain.value.path));
+      : (cdkAnnotationType(chain.value.module, chain.value.path) ?? projectType(a, chain.value.module, chain.value.path) ?? declaredPynamodbModel(a, chain.value));
   }
   // `table: BikesTable` after `from app.deps import BikesTable`, where that module writes `BikesTable = Annotated[Any,
   // Depends(get_table)]`: the workspace reads the alias as the client the dependency gives.
@@ -519,6 +520,7 @@ function libraryType({ module, path }: LibraryName): Value | undefined {
 function collectRequests(a: CodeAnalyzer): void {
   // Python requests are keyword arguments or dicts, read where they are passed; framework settings are Redis clients' options.
   pythonRedisSettings(a);
+  pynamodbMetaSettings(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {

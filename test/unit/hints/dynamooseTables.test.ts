@@ -1,0 +1,53 @@
+/**
+ * The table a dynamoose model makes: its schema's `hashKey`, `rangeKey` and `index` settings, and the model's or
+ * table's `throughput`, `streamOptions` and `expires`, read as the CreateTable parameters (and the TTL) dynamoose
+ * sends. Silent: `hashKey: false`, a plain object of the same keys, and options dynamoose keeps to itself.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('dynamoose: the table a model makes', () => {
+  it('reads a schema and the model options as the table dynamoose creates', () => {
+    const code = sourceLines(
+      "const dynamoose = require('dynamoose');",
+      '',
+      'const schema = new dynamoose.Schema({',
+      '  orgId: { type: String, hashKey: true },',
+      '  userId: { type: String, rangeKey: true },',
+      "  email: { type: String, index: { name: 'byEmail', type: 'global' } },",
+      '  role: { type: String, hashKey: false },',
+      '});',
+      '',
+      "const Member = dynamoose.model('Members', schema, {",
+      '  create: false,',
+      "  throughput: { read: 5, write: 5 },",
+      "  expires: { ttl: 86400000, attribute: 'ttl' },",
+      '});',
+      "const Audit = dynamoose.model('Audits', { auditId: { type: String, hashKey: true } });",
+      "const plain = { orgId: { hashKey: true }, throughput: 'ON_DEMAND' };",
+      '',
+      'module.exports = { Member, Audit, plain };',
+    );
+    assert.deepEqual(hintsIn('members.js', code), [
+      '4:hashKey dynamodb-key-schema',
+      '5:rangeKey dynamodb-key-schema',
+      '6:index dynamodb-secondary-index-definition',
+      '12:throughput dynamodb-billing-mode',
+      '13:expires dynamodb-ttl',
+      '15:hashKey dynamodb-key-schema',
+    ]);
+  });
+
+  it('reads the options of a dynamoose Table of several models', () => {
+    const code = sourceLines(
+      "import * as dynamoose from 'dynamoose';",
+      "import { Order, Shipment } from './models';",
+      '',
+      "export const table = new dynamoose.Table('Commerce', [Order, Shipment], {",
+      "  throughput: 'ON_DEMAND',",
+      "  streamOptions: { enabled: true, type: 'NEW_AND_OLD_IMAGES' },",
+      '});',
+    );
+    assert.deepEqual(hintsIn('table.ts', code), ['5:throughput dynamodb-billing-mode', '6:streamOptions dynamodb-streams']);
+  });
+});
