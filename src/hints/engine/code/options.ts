@@ -18,6 +18,7 @@ import { helperCalled } from './languages/pythonRequests';
 import { importedDictContext } from './importedDicts';
 import { isKwargsParameter } from './languages/pythonKwargsDicts';
 import { importedSecret, importedSetting } from './importedOptionValues';
+import { awaitedLambdaCall } from './languages/pythonAwaitedLambdas';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -164,8 +165,11 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
   if (name === undefined || depth >= SPREAD_DEPTH || !(a.is(at + 2, ',') || a.is(at + 2, ')') || a.is(at + 2, '}'))) {
     return undefined;
   }
-  const open = a.objectVariable(name, at);
-  const binding = a.scopes.lookup(name, at);
+  // In a lambda an awaited `to_thread` or `run_in_executor` runs, the dict as it is at that call.
+  const awaited = a.objectVariable(name, at) < 0 ? awaitedLambdaCall(a, at) : -1;
+  const seenAt = awaited > 0 ? awaited : at;
+  const open = a.objectVariable(name, seenAt);
+  const binding = a.scopes.lookup(name, seenAt);
   if ((open < 0 || a.partner[open] < 0) && binding && isKwargsParameter(a, binding)) {
     // A `**kwargs` parameter: the keys the function assigns, the callers' unknown.
     return { kind, type, options: (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED).map((slot) => occurrenceOf(a, slot)), complete: false, anchor };

@@ -23,6 +23,7 @@ import { assignedName, thenCallback } from './readReplies';
 import { endsStatement, sendOfHeldCommand } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { ormRewritesReadItem } from './readModifyWriteOrm';
+import { modelOfItem, serializedWhole } from './readModifyWriteModels';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
 import { sameKey, setsAnyValue, setsComputedValue } from './readModifyWriteUpdate';
 import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
@@ -354,6 +355,7 @@ function derivedValue(a: CodeAnalyzer, start: number, flow: Flow): boolean | und
     return a.is(p, '{') ? (builtFrom(a, p, close, flow) ?? computedFrom(a, p, flow)) : undefined;
   }
   // `dict(item, status="PAID")`, `copy.deepcopy(item)`, `structuredClone(Item)`, `Object.assign({}, Item, { s })`.
+  const callee = p;
   while (a.isId(p) && a.isAccess(p + 1) && a.isId(p + 2)) {
     p += 2;
   }
@@ -363,7 +365,7 @@ function derivedValue(a: CodeAnalyzer, start: number, flow: Flow): boolean | und
     return undefined;
   }
   const copy = COPIES.has(a.tokens.text(p)) || (a.idIs(p, 'assign') && a.idIs(p - 2, 'Object'));
-  return copy ? argumentsFrom(a, open, end, flow) : undefined;
+  return copy ? argumentsFrom(a, open, end, flow) : modelOfItem(a, callee, p, open, end, (k) => heldAt(a, k, flow));
 }
 
 /** An object or dict literal between `open` and `close` that spreads the item: whether it adds keys too; undefined when it spreads none. */
@@ -461,7 +463,7 @@ export function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Fl
     return false;
   }
   const after = heldItemAfter(a, p, flow);
-  const whole = after === end || (a.idIs(after, 'as') && after + 2 === end) || (a.is(after, '!') && after + 1 === end);
+  const whole = after === end || (a.idIs(after, 'as') && after + 2 === end) || (a.is(after, '!') && after + 1 === end) || (flow.items.has(name) && serializedWhole(a, after, end));
   return whole && ((flow.items.get(name) ?? false) || flow.changed.has(name));
 }
 

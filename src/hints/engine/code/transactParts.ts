@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { bindingAt } from './names';
 import { tokensNamed } from './tokenIndex';
+import { pythonHeldParts } from './languages/pythonTransactParts';
 
 /** How many names and calls are followed from the request to the parts. */
 const MAX_DEPTH = 4;
@@ -24,6 +25,9 @@ const MAX_PUSHES = 16;
  * an array literal written here holds in place are read with the request already, so only what it spreads is.
  */
 export function heldTransactParts(a: CodeAnalyzer, start: number, end: number): number[] {
+  if (a.language.family === 'python') {
+    return pythonHeldParts(a, start, end);
+  }
   if (a.language.family !== 'js') {
     return [];
   }

@@ -548,7 +548,9 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     }
     if (ref.kind !== 'env') {
       const tables = (ref.kind === 'literal' ? union.byPhysicalName : union.bySstName).get(ref.name);
-      return tables?.length === 1 ? tables[0] : undefined;
+      // A literal no template writes whole may be one a template builds (`!Sub "${Stage}-orders"` for `live-orders`).
+      const built = ref.kind === 'literal' && tables === undefined ? tableFittingPattern(union.tables, [ref.name]) : undefined;
+      return tables?.length === 1 ? tables[0] : built;
     }
     return this.agreedSetting(codeFile, ref.variable, (fn, setting) => this.tableOf(fn, setting));
   }

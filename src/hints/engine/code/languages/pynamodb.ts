@@ -16,6 +16,7 @@ import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 import { decoratedWith } from './pythonDecorators';
+import { classMethodReceiverClass } from './pythonClassMethodOwner';
 import { returnsModelItem } from './pynamodbItemHelpers';
 
 /** What a receiver is to PynamoDB: the kind of its class, and whether it is the class itself or an instance. */
@@ -219,6 +220,12 @@ function positionalFilter(a: CodeAnalyzer, open: number, position: number): Opti
 
 /** The receiver `start`…`end` of a call as PynamoDB sees it: a class or instance of this file, a workspace module's model class, or an instance of a model. */
 function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, end: number): Target | undefined {
+  // `cls.get(...)` in a model's `@classmethod`: the model class itself, not an instance.
+  const owner = start === end ? classMethodReceiverClass(a, start) : -1;
+  const ownerKind = owner > 0 ? classKind(a, owner) : undefined;
+  if (ownerKind) {
+    return { kind: ownerKind, classObject: true };
+  }
   if (receiver?.t === 'instance') {
     const kind = classKind(a, receiver.classScope);
     return kind ? { kind, classObject: receiver.classObject === true } : undefined;
