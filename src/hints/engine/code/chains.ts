@@ -11,6 +11,7 @@ import { libraryClass } from './clientClasses';
 import { collectionElement, fieldCollectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
+import { isStaticMethod } from './languages/pythonDecorators';
 import { conditionalClient, pythonConditionalClient } from './conditionalClients';
 import { chainEnd } from './receiverChains';
 import { isParameter } from './injection';
@@ -144,6 +145,27 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   return element ? continueChain(a, element.value, element.end, limit, base, false) : continueChain(a, value, j + 1, limit, base, constructed);
 }
 
+/**
+ * Python: whether `self` or `cls` at `token` is only a parameter, not the instance or class of `classScope`: the
+ * parameter of a `@staticmethod`, or of a function nested in a method that declares its own (`def fetch(cls, key):`).
+ */
+function onlyParameter(a: CodeAnalyzer, base: string, token: number, classScope: number): boolean {
+  const fn = a.scopes.enclosing(token, ['function']);
+  const params = fn > 0 ? (a.functions.get(fn)?.params ?? -1) : -1;
+  if (params < 2 || !a.is(params, '(')) {
+    return false;
+  }
+  if (a.scopes.parent(fn) === classScope) {
+    return a.idIs(params - 2, 'def') && isStaticMethod(a, params - 2);
+  }
+  for (let k = params + 1; k < a.partner[params]; k = a.skipGroup(k)) {
+    if (a.idIs(k, base) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefined {
   // Kotlin: the client an extension function extends (`fun DynamoDbClient.save() { this.putItem {...} }`).
   const extended = base === 'this' && a.language.trailingLambdas === true ? a.lookup(base, token) : undefined;
@@ -152,6 +174,9 @@ function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefi
   }
   if (base === 'this' || base === 'self' || base === 'cls') {
     const classScope = a.scopes.enclosing(token, ['class']);
+    if (classScope > 0 && a.language.family === 'python' && onlyParameter(a, base, token, classScope)) {
+      return a.lookup(base, token);
+    }
     if (classScope > 0 && (base === 'this' || a.language.family === 'python')) {
       return { t: 'instance', classScope };
     }

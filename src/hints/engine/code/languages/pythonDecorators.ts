@@ -68,6 +68,11 @@ export function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator'
   return role ?? (wrapped ? 'wrapped' : undefined);
 }
 
+/** Whether the `def` at `def` (or its `async`) is a `@staticmethod`, whose parameters are what callers pass, `self` and `cls` too. */
+export function isStaticMethod(a: CodeAnalyzer, def: number): boolean {
+  return decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).includes('staticmethod');
+}
+
 /** Whether the `def` at `def` (or its `async`) is a `@classmethod`, whose `cls` is its class. */
 export function isClassMethod(a: CodeAnalyzer, def: number): boolean {
   return decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).includes('classmethod');
