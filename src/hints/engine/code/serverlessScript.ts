@@ -44,6 +44,11 @@ export function serviceTree(a: CodeAnalyzer): IacNode | undefined {
   return root >= 0 ? new TreeReader(a).map(root, 0, '') : undefined;
 }
 
+/** The object literal opened at `open`, read as the tree a YAML or JSON mapping gives (a function a service module defines). */
+export function objectTree(a: CodeAnalyzer, open: number): IacNode {
+  return new TreeReader(a).map(open, 0, '');
+}
+
 /** The resources and ingress rules of the service a script defines; none when it defines none. */
 export function serverlessScriptResources(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
   const root = serviceTree(a);

@@ -19,6 +19,7 @@ import { LineIndex } from '../text';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution } from './contribution';
 import { folderOf, isWithin } from './paths';
+import { mayDefineServiceFunction, serviceFunctions } from './serviceFunctionModules';
 import { FileContribution, FunctionDefinition, ServiceOrigin, TableDefinition } from './types';
 
 /** A `TableName` that is one `self:` variable and nothing else, as a fragment writes it. */
@@ -96,9 +97,12 @@ export function fragmentTable(tables: readonly TableDefinition[], fn: FunctionDe
   return fitting.length === 1 ? fitting[0] : undefined;
 }
 
-/** Whether a JavaScript or TypeScript module's text may hold a Serverless service's resources: a resource type, and a Serverless variable or type. */
+/**
+ * Whether a JavaScript or TypeScript module's text may hold a Serverless service's resources (a resource type, and a
+ * Serverless variable or type) or one of its functions (`serviceFunctionModules.ts`).
+ */
 export function mayHoldServiceResources(text: string): boolean {
-  return text.includes('AWS::') && (text.includes('${self:') || text.includes('@serverless/typescript') || text.includes('serverless/aws'));
+  return (text.includes('AWS::') && (text.includes('${self:') || text.includes('@serverless/typescript') || text.includes('serverless/aws'))) || mayDefineServiceFunction(text);
 }
 
 /** The tables and databases of the resources a module declares for a service to spread in (`code/serverlessScript.ts`), as fragments. */
@@ -107,6 +111,9 @@ export function indexResourceModule(file: string, kind: 'javascript' | 'typescri
   const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, lines);
   a.bind();
   const contribution = emptyContribution();
+  if (mayDefineServiceFunction(text)) {
+    contribution.functions.push(...serviceFunctions(a, file, lines, (node) => serviceOrigin(node, undefined)));
+  }
   for (const root of resourceFragmentRoots(a)) {
     const template = unknownVariables(root);
     const indexer = new TemplateIndexer(file, lines, template);
@@ -115,5 +122,5 @@ export function indexResourceModule(file: string, kind: 'javascript' | 'typescri
     contribution.tables.push(...indexer.contribution.tables);
     contribution.databases.push(...indexer.contribution.databases);
   }
-  return contribution.tables.length > 0 || contribution.databases.length > 0 ? contribution : undefined;
+  return contribution.tables.length > 0 || contribution.databases.length > 0 || contribution.functions.length > 0 ? contribution : undefined;
 }

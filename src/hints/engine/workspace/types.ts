@@ -139,6 +139,8 @@ export interface FunctionDefinition {
   codePathsFromApp?: string[];
   /** Terraform: the `archive_file` data source whose output is the function's package, found in the module's folder. */
   archive?: string;
+  /** Serverless: defined in a module of its own that `serverless.ts` imports (`serviceFunctionModules.ts`), not in the service file. */
+  serviceModule?: true;
   definedAt: SourceRef;
 }
 
