@@ -6,7 +6,8 @@
  * variable (`ORDERS_TABLE: ${self:custom.tableName}`), or a `Ref` to the table. The fragment cannot tell the value and
  * the service often cannot either (`${sls:stage}-orders`), but both are the one value once deployed: a variable whose
  * `self:` chain passes through the path the fragment's `TableName` names, or that references the table's logical id,
- * names the table. Only a fragment table under the service's folder counts, and only when exactly one fits.
+ * names the table. Only a fragment table under the service's folder, or in a file its `resources` includes
+ * (`${file(../shared/tables.yml)}`), counts, the included first, and only when exactly one fits.
  * https://www.serverless.com/framework/docs/providers/aws/guide/resources, https://www.serverless.com/framework/docs/guides/variables
  */
 import { CodeAnalyzer } from '../code/analyzer';
@@ -89,12 +90,16 @@ export function fragmentTable(tables: readonly TableDefinition[], fn: FunctionDe
     fragmentsOf.set(tables, fragments);
   }
   const folder = folderOf(fn.definedAt.file);
+  const includes = new Set(value.includes);
   const fitting = fragments.filter(
     (table) =>
-      isWithin(folder, table.definedAt.file) &&
+      (isWithin(folder, table.definedAt.file) || includes.has(table.definedAt.file)) &&
       ((table.fragment!.variable !== undefined && value.paths.includes(table.fragment!.variable)) || (value.logicalName !== undefined && table.logicalName === value.logicalName)),
   );
-  return fitting.length === 1 ? fitting[0] : undefined;
+  // A fragment the service includes by `${file(...)}` is its own: other fragments under its folder belong to other services or none.
+  const included = fitting.filter((table) => includes.has(table.definedAt.file));
+  const chosen = included.length > 0 ? included : fitting;
+  return chosen.length === 1 ? chosen[0] : undefined;
 }
 
 /**

@@ -113,6 +113,8 @@ export interface ServiceOrigin {
   kind: 'service';
   paths: readonly string[];
   logicalName?: string;
+  /** The workspace files the service's `resources` includes (`${file(...)}`): a fragment among them is the service's own. */
+  includes?: readonly string[];
 }
 
 export interface FunctionDefinition {
