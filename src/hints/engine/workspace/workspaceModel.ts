@@ -36,6 +36,9 @@ export interface WorkspaceChange {
 /** What one function sets a variable to: a value, something the templates do not say, or nothing. */
 type Setting = EnvironmentValue | 'unknown' | undefined;
 
+/** By union of the files: the service file above each module that defines a function (`serviceFunctionModules.ts`). */
+const serviceFilesOf = new WeakMap<Union, Map<string, string | undefined>>();
+
 export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
   private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
@@ -233,7 +236,21 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
    * takes the provider environment and resources of the service file above it, as if written there.
    */
   private ownerOf(fn: FunctionDefinition): FunctionDefinition {
-    const service = fn.serviceModule ? enclosingServiceFile(this.files(), fn.definedAt.file) : undefined;
+    if (!fn.serviceModule) {
+      return fn;
+    }
+    // Asked per variable a handler reads: the service file of each module is found once per union of the files.
+    const union = this.built();
+    let owners = serviceFilesOf.get(union);
+    if (!owners) {
+      owners = new Map();
+      serviceFilesOf.set(union, owners);
+    }
+    const module = fn.definedAt.file;
+    if (!owners.has(module)) {
+      owners.set(module, enclosingServiceFile(this.files(), module));
+    }
+    const service = owners.get(module);
     return service === undefined ? fn : { ...fn, definedAt: { ...fn.definedAt, file: service } };
   }
 
