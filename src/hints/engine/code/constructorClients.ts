@@ -15,6 +15,8 @@
  * singleton's (a Python class with `__new__`, a constructor that may return early with the kept instance).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { TOKEN_KIND } from '../lexer';
 import { keptInModuleCache } from './constructorCaches';
 import { FileMemo } from './fileMemo';
 import type { Construction, HandlerReader } from './handlerClients';
@@ -267,14 +269,16 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
     return undefined;
   }
   const end = a.partner[name + 1] + 1;
-  const bare = !python && end === name + 3;
+  // Arguments every invocation passes alike (`new Adapter(process.env.REGION, 'orders')`) bring nothing one invocation holds, as none would.
+  const bare = !python && (end === name + 3 || fixedArguments(a, name + 1));
   const value = a.lookup(text, name);
   if (value?.t === 'instance' && value.classObject) {
     const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction, bare, sql) : undefined;
     return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true, ...(sql ? { sql: true as const } : {}) };
   }
   const imported = a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
-  // A whole JavaScript module (`const Repo = require('./repo')`) is a class where it exports one as itself (`module.exports = Repo`).
+  // A whole JavaScript module (`const Repo = require('./repo')`, a default import through a path alias) is a class
+  // where it exports one as itself (`module.exports = Repo`): the workspace tells which it is.
   if (!imported || (python && imported.path === '') || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
     return undefined;
   }
@@ -286,6 +290,29 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
   const client = fields && key ? clientValue(fields[key]) : undefined;
   const service = serviceOf(client);
   return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
+}
+
+/**
+ * Whether every argument of the call opened at `open` is the same on every run: a plain string or number, or an
+ * environment variable (`process.env.TABLE_NAME`, `process.env['TABLE_NAME']`, with `!` or a literal fallback).
+ */
+function fixedArguments(a: CodeAnalyzer, open: number): boolean {
+  const args = segments(a, open);
+  return args.length > 0 && args.every(([start, end]) => fixedValue(a, start, end));
+}
+
+function fixedValue(a: CodeAnalyzer, start: number, end: number): boolean {
+  if (end === start + 1) {
+    return (a.isString(start) && !a.tokens.interpolated(start)) || a.tokens.kinds[start] === TOKEN_KIND.NUM;
+  }
+  if (!a.idIs(start, 'process') || !a.is(start + 1, '.') || !a.idIs(start + 2, 'env')) {
+    return false;
+  }
+  let k = a.is(start + 3, '.') && a.isId(start + 4) ? start + 5 : a.is(start + 3, '[') && a.isString(start + 4) && a.is(start + 5, ']') ? start + 6 : -1;
+  if (k > 0 && a.is(k, '!')) {
+    k++;
+  }
+  return k === end || (k > 0 && (a.is(k, '??') || a.is(k, '||')) && end === k + 2 && fixedValue(a, k + 1, end));
 }
 
 /**

@@ -44,6 +44,11 @@ export function serviceTree(a: CodeAnalyzer): IacNode | undefined {
   return root >= 0 ? new TreeReader(a).map(root, 0, '') : undefined;
 }
 
+/** The object literal opened at `open`, read as the tree a YAML or JSON mapping gives (a function a service module defines). */
+export function objectTree(a: CodeAnalyzer, open: number): IacNode {
+  return new TreeReader(a).map(open, 0, '');
+}
+
 /** The resources and ingress rules of the service a script defines; none when it defines none. */
 export function serverlessScriptResources(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
   const root = serviceTree(a);
@@ -90,10 +95,11 @@ export function resourceFragmentRoots(a: CodeAnalyzer): IacNode[] {
     const template = bound && holdsTemplate(a, k);
     const lists = bound && !template && listsResources(a, k);
     const single = bound && !template && !lists && isResource(a, k) && (singles ??= serviceObject(a) < 0);
-    const resources = lists ? reader.map(k, 1, 'Resources') : single ? oneResource(a, reader, k) : undefined;
-    if (template) {
+    const part = bound && !template && !lists && !single ? partialResources(a, k) : -1;
+    const resources = lists ? reader.map(k, 1, 'Resources') : single ? oneResource(a, reader, k) : part >= 0 && listsResources(a, part) ? reader.map(part, 1, 'Resources') : undefined;
+    if (template || (part >= 0 && holdsTemplate(a, part))) {
       // The whole object is the template: its Parameters, Conditions and Mappings count too.
-      roots.push(reader.map(k, 0, ''));
+      roots.push(reader.map(template ? k : part, 0, ''));
     } else if (resources) {
       roots.push({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: resources, removal: a.tokenSpan(k) }] });
     }
@@ -122,6 +128,26 @@ function holdsTemplate(a: CodeAnalyzer, open: number): boolean {
     }
   }
   return resources >= 0 && listsResources(a, resources);
+}
+
+/**
+ * The `{` of the `resources` section of a part of a service that a module keeps for `serverless.ts` to merge in
+ * (`export const ordersConfig: AWSPartial = { provider: {...}, resources: { Resources: {...} } }`, or
+ * `{ plugins, custom, resources: { ordersTable: { Type: 'AWS::DynamoDB::Table', ... } } }` whose entries the service
+ * spreads into its `Resources`), or -1. A whole service, with a `service` key, is read as such instead.
+ */
+function partialResources(a: CodeAnalyzer, open: number): number {
+  let resources = -1;
+  for (const [start] of segments(a, open)) {
+    const key = keyOf(a, start);
+    if (key === 'service') {
+      return -1;
+    }
+    if (key === 'resources' && a.is(start + 2, '{')) {
+      resources = start + 2;
+    }
+  }
+  return resources;
 }
 
 /** Whether every entry of the object opened at `open` is `Name: { Type: 'AWS::...', ... }`, and there is one at least. */
@@ -248,7 +274,29 @@ class TreeReader {
     if (last === start + 1) {
       return this.token(start, depth, section);
     }
+    if (last === start + 3 && a.is(start + 1, '.') && a.isId(start) && a.isId(start + 2)) {
+      return this.member(start, depth);
+    }
     return this.unknown(start, last);
+  }
+
+  /**
+   * `KeyType.HASH`, `TableSchema.id`: an entry of an object literal of this file (`const KeyType = { HASH: 'HASH' } as
+   * const`) that holds a literal; anything else is unknown.
+   */
+  private member(start: number, depth: number): IacNode {
+    const a = this.a;
+    const object = this.followed < MAX_FOLLOWED ? a.objectVariable(a.tokens.text(start), start) : -1;
+    if (object >= 0 && a.is(object, '{') && a.partner[object] > object) {
+      this.followed++;
+      const name = a.tokens.text(start + 2);
+      const entry = segments(a, object).find(([key, end]) => keyOf(a, key) === name && end === key + 3);
+      const value = entry ? this.token(entry[0] + 2, depth, '') : undefined;
+      if (value?.kind === 'scalar' && value.literal.kind !== 'expr') {
+        return { ...value, span: a.span(start, start + 2) };
+      }
+    }
+    return this.unknown(start, start + 3);
   }
 
   private token(k: number, depth: number, section: string): IacNode {

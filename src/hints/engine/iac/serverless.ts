@@ -27,6 +27,8 @@ export interface ServerlessService {
    * them is the same value once deployed (`workspace/serviceFragments.ts`).
    */
   environmentChains?: ReadonlyMap<string, readonly string[]>;
+  /** The files `resources` includes (`- ${file(resources/tables.yml)}`), as written, relative to the service file. */
+  includedFiles?: readonly string[];
 }
 
 /** How deep `self:` references may chain (`custom.a` → `custom.b` → literal). */
@@ -309,6 +311,24 @@ function environmentChains(variables: Variables, root: IacNode): Map<string, rea
   return chains;
 }
 
+/** `${file(resources/tables.yml)}`, `${file(./resources/tables.yml):Resources}`: the path of a file variable, with no variable inside it. */
+const FILE_VARIABLE = /^\$\{file\(([^()$]+)\)(?::[A-Za-z0-9_.-]+)?\}$/;
+
+/** How deep `resources` is walked for includes: a file goes in the list, under `Resources`, or as one resource. */
+const MAX_INCLUDE_DEPTH = 3;
+
+/** The files a `resources` section includes, each a whole value `${file(...)}`, as written. */
+function includedFiles(node: IacNode | undefined, depth = 0): string[] {
+  if (!node || depth > MAX_INCLUDE_DEPTH) {
+    return [];
+  }
+  if (node.kind === 'scalar') {
+    const path = FILE_VARIABLE.exec(scalarText(node) ?? '')?.[1]?.trim();
+    return path ? [path] : [];
+  }
+  return (node.kind === 'list' ? node.items : node.entries.map((entry) => entry.value)).flatMap((child) => includedFiles(child, depth + 1));
+}
+
 /**
  * The parts of a Serverless service file that the readers use, or undefined when the document is not
  * one: a `service`, and a `provider` whose `name` is `aws`.
@@ -339,5 +359,9 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
     service.providerManagedPolicies = providerManagedPolicies;
   }
   service.environmentChains = environmentChains(variables, root);
+  const included = includedFiles(entryOf(root, 'resources')?.value);
+  if (included.length > 0) {
+    service.includedFiles = included;
+  }
   return service;
 }

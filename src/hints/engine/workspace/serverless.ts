@@ -9,7 +9,7 @@
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { ServerlessService } from '../iac/serverless';
 import type { ReadEnvironment, TemplateIndexer } from './cloudformation';
-import { folderOf } from './paths';
+import { folderOf, joinPath } from './paths';
 import { serviceOrigin } from './serviceFragments';
 import { FunctionDefinition, ServiceOrigin } from './types';
 
@@ -17,7 +17,7 @@ import { FunctionDefinition, ServiceOrigin } from './types';
 export function indexServerlessFunctions(indexer: TemplateIndexer, service: ServerlessService, file: string): void {
   const provider: ReadEnvironment = indexer.variables(service.providerEnvironment);
   indexer.setGlobalEnvironment(provider);
-  const providerOrigins = serviceOrigins(provider.unknown, service, service.providerEnvironment, 'provider.environment');
+  const providerOrigins = serviceOrigins(provider.unknown, service, service.providerEnvironment, 'provider.environment', file);
   if (providerOrigins) {
     indexer.contribution.serviceOrigins = providerOrigins;
   }
@@ -39,7 +39,7 @@ export function indexServerlessFunctions(indexer: TemplateIndexer, service: Serv
     }
     if (environment.unknown.length > 0) {
       fn.unknownEnvironment = environment.unknown;
-      const origins = serviceOrigins(environment.unknown, service, written, `functions.${entry.key}.environment`);
+      const origins = serviceOrigins(environment.unknown, service, written, `functions.${entry.key}.environment`, file);
       if (origins) {
         fn.serviceOrigins = origins;
       }
@@ -52,12 +52,13 @@ export function indexServerlessFunctions(indexer: TemplateIndexer, service: Serv
 }
 
 /** Where the variables the reader could not follow come from, for a resource fragment's table to match (`serviceFragments.ts`); undefined for none. */
-function serviceOrigins(unknown: readonly string[], service: ServerlessService, written: IacNode | undefined, at: string): Record<string, ServiceOrigin> | undefined {
+function serviceOrigins(unknown: readonly string[], service: ServerlessService, written: IacNode | undefined, at: string, file: string): Record<string, ServiceOrigin> | undefined {
   let origins: Record<string, ServiceOrigin> | undefined;
+  const includes = (service.includedFiles ?? []).flatMap((path) => joinPath(folderOf(file), path) ?? []);
   for (const name of unknown) {
     const origin = serviceOrigin(entryOf(written, name)?.value, service.environmentChains?.get(`${at}.${name}`));
     if (origin) {
-      (origins ??= {})[name] = origin;
+      (origins ??= {})[name] = includes.length > 0 ? { ...origin, includes } : origin;
     }
   }
   return origins;

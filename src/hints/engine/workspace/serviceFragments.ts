@@ -6,7 +6,8 @@
  * variable (`ORDERS_TABLE: ${self:custom.tableName}`), or a `Ref` to the table. The fragment cannot tell the value and
  * the service often cannot either (`${sls:stage}-orders`), but both are the one value once deployed: a variable whose
  * `self:` chain passes through the path the fragment's `TableName` names, or that references the table's logical id,
- * names the table. Only a fragment table under the service's folder counts, and only when exactly one fits.
+ * names the table. Only a fragment table under the service's folder, or in a file its `resources` includes
+ * (`${file(../shared/tables.yml)}`), counts, the included first, and only when exactly one fits.
  * https://www.serverless.com/framework/docs/providers/aws/guide/resources, https://www.serverless.com/framework/docs/guides/variables
  */
 import { CodeAnalyzer } from '../code/analyzer';
@@ -19,6 +20,7 @@ import { LineIndex } from '../text';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution } from './contribution';
 import { folderOf, isWithin } from './paths';
+import { mayDefineServiceFunction, serviceFunctions } from './serviceFunctionModules';
 import { FileContribution, FunctionDefinition, ServiceOrigin, TableDefinition } from './types';
 
 /** A `TableName` that is one `self:` variable and nothing else, as a fragment writes it. */
@@ -88,17 +90,24 @@ export function fragmentTable(tables: readonly TableDefinition[], fn: FunctionDe
     fragmentsOf.set(tables, fragments);
   }
   const folder = folderOf(fn.definedAt.file);
+  const includes = new Set(value.includes);
   const fitting = fragments.filter(
     (table) =>
-      isWithin(folder, table.definedAt.file) &&
+      (isWithin(folder, table.definedAt.file) || includes.has(table.definedAt.file)) &&
       ((table.fragment!.variable !== undefined && value.paths.includes(table.fragment!.variable)) || (value.logicalName !== undefined && table.logicalName === value.logicalName)),
   );
-  return fitting.length === 1 ? fitting[0] : undefined;
+  // A fragment the service includes by `${file(...)}` is its own: other fragments under its folder belong to other services or none.
+  const included = fitting.filter((table) => includes.has(table.definedAt.file));
+  const chosen = included.length > 0 ? included : fitting;
+  return chosen.length === 1 ? chosen[0] : undefined;
 }
 
-/** Whether a JavaScript or TypeScript module's text may hold a Serverless service's resources: a resource type, and a Serverless variable or type. */
+/**
+ * Whether a JavaScript or TypeScript module's text may hold a Serverless service's resources (a resource type, and a
+ * Serverless variable or type) or one of its functions (`serviceFunctionModules.ts`).
+ */
 export function mayHoldServiceResources(text: string): boolean {
-  return text.includes('AWS::') && (text.includes('${self:') || text.includes('@serverless/typescript') || text.includes('serverless/aws'));
+  return (text.includes('AWS::') && (text.includes('${self:') || text.includes('@serverless/typescript') || text.includes('serverless/aws'))) || mayDefineServiceFunction(text);
 }
 
 /** The tables and databases of the resources a module declares for a service to spread in (`code/serverlessScript.ts`), as fragments. */
@@ -107,6 +116,9 @@ export function indexResourceModule(file: string, kind: 'javascript' | 'typescri
   const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, lines);
   a.bind();
   const contribution = emptyContribution();
+  if (mayDefineServiceFunction(text)) {
+    contribution.functions.push(...serviceFunctions(a, file, lines, (node) => serviceOrigin(node, undefined)));
+  }
   for (const root of resourceFragmentRoots(a)) {
     const template = unknownVariables(root);
     const indexer = new TemplateIndexer(file, lines, template);
@@ -115,5 +127,5 @@ export function indexResourceModule(file: string, kind: 'javascript' | 'typescri
     contribution.tables.push(...indexer.contribution.tables);
     contribution.databases.push(...indexer.contribution.databases);
   }
-  return contribution.tables.length > 0 || contribution.databases.length > 0 ? contribution : undefined;
+  return contribution.tables.length > 0 || contribution.databases.length > 0 || contribution.functions.length > 0 ? contribution : undefined;
 }

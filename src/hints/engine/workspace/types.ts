@@ -113,6 +113,8 @@ export interface ServiceOrigin {
   kind: 'service';
   paths: readonly string[];
   logicalName?: string;
+  /** The workspace files the service's `resources` includes (`${file(...)}`): a fragment among them is the service's own. */
+  includes?: readonly string[];
 }
 
 export interface FunctionDefinition {
@@ -139,6 +141,8 @@ export interface FunctionDefinition {
   codePathsFromApp?: string[];
   /** Terraform: the `archive_file` data source whose output is the function's package, found in the module's folder. */
   archive?: string;
+  /** Serverless: defined in a module of its own that `serverless.ts` imports (`serviceFunctionModules.ts`), not in the service file. */
+  serviceModule?: true;
   definedAt: SourceRef;
 }
 

@@ -23,6 +23,7 @@ import { ClassAnswers } from './classAnswers';
 import { push } from '../multimap';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { fragmentTable } from './serviceFragments';
+import { enclosingServiceFile } from './serviceFunctionModules';
 import { CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
 import type { SettingDict } from './pythonSettingDicts';
 
@@ -34,6 +35,9 @@ export interface WorkspaceChange {
 
 /** What one function sets a variable to: a value, something the templates do not say, or nothing. */
 type Setting = EnvironmentValue | 'unknown' | undefined;
+
+/** By union of the files: the service file above each module that defines a function (`serviceFunctionModules.ts`). */
+const serviceFilesOf = new WeakMap<Union, Map<string, string | undefined>>();
 
 export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
@@ -217,7 +221,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     if (fn.unknownEnvironment?.includes(variable)) {
       return fn.serviceOrigins?.[variable] ?? 'unknown';
     }
-    const template = this.contributions.get(fn.definedAt.file)?.contribution;
+    const template = this.contributions.get(this.ownerOf(fn).definedAt.file)?.contribution;
     if (template?.globalEnvironment && Object.hasOwn(template.globalEnvironment, variable)) {
       return template.globalEnvironment[variable];
     }
@@ -227,12 +231,40 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return undefined;
   }
 
-  /** The table a function's environment value names, if exactly one. */
-  private tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
+  /**
+   * The function as its service file scopes it: a function a module of its own defines (`serviceFunctionModules.ts`)
+   * takes the provider environment and resources of the service file above it, as if written there.
+   */
+  private ownerOf(fn: FunctionDefinition): FunctionDefinition {
+    if (!fn.serviceModule) {
+      return fn;
+    }
+    // Asked per variable a handler reads: the service file of each module is found once per union of the files.
     const union = this.built();
-    // A Serverless service's value that a resource fragment's table may match.
+    let owners = serviceFilesOf.get(union);
+    if (!owners) {
+      owners = new Map();
+      serviceFilesOf.set(union, owners);
+    }
+    const module = fn.definedAt.file;
+    if (!owners.has(module)) {
+      owners.set(module, enclosingServiceFile(this.files(), module));
+    }
+    const service = owners.get(module);
+    return service === undefined ? fn : { ...fn, definedAt: { ...fn.definedAt, file: service } };
+  }
+
+  /** The table a function's environment value names, if exactly one. */
+  private tableOf(defined: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
+    const union = this.built();
+    const fn = this.ownerOf(defined);
+    // A Serverless service's value that a resource fragment's table may match, or, from a function module, one of the service file's tables.
     if (value.kind === 'service') {
-      return fragmentTable(union.tables, fn, value);
+      if (fn.serviceModule && fn === defined) {
+        return undefined;
+      }
+      const own = fn.serviceModule && value.logicalName !== undefined ? union.byScopedName.get(scopedName(fn, value.logicalName)) : undefined;
+      return own?.length === 1 ? own[0] : fragmentTable(union.tables, fn, value);
     }
     if (value.kind === 'rds-endpoint') {
       return undefined;
