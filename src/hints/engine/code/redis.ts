@@ -40,6 +40,10 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     context.options = context.options.filter((option) => option.key.start >= from);
   }
   urlOptionPasswords(a, context);
+  if (a.language.family === 'js' && leadingNonOptions === 0 && kept.length === 1 && a.is(kept[0][0], '{') && a.partner[kept[0][0]] === kept[0][1] - 1) {
+    // `createClient({ password })`, `new Redis({ port, password })`: nothing else in the call names where it connects.
+    context.aloneInCall = true;
+  }
   if (a.language.family === 'js') {
     for (const [start, end] of kept) {
       positionalArgument(a, context, start, end);
