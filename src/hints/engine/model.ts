@@ -123,6 +123,8 @@ export interface OptionContext {
   readerOrigin?: SiteOrigin;
   /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
   createdAt?: SourceRef;
+  /** A Redis client made with this options object alone: where it names no host, URL or socket, it connects to its library's default. */
+  aloneInCall?: true;
 }
 
 /** What a PartiQL SELECT's text says of the items it reads. */

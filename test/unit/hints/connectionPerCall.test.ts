@@ -2,8 +2,8 @@
  * `redis-connection-per-call`: a Redis client a function opens and closes around its own work, so a new connection
  * on every call: C# `using` of `ConnectionMultiplexer.Connect`, Python `with redis.Redis(...)`, Java try-with-resources
  * of `new Jedis(...)`, Go `redis.NewClient` closed by `defer` in the same function. Silent: a pool's connection
- * (`pool.getResource()`, `connection_pool=pool`), a client kept in a field or at module level, the program's `main`,
- * and tests.
+ * (`pool.getResource()`, `connection_pool=pool`), a client kept in a field or at module level, the program's `main`
+ * (and a JavaScript script's body, a function expression the module calls once where it writes it), and tests.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -408,6 +408,45 @@ describe('Redis: a connection opened and closed on every call', () => {
     assert.deepEqual(hintsOfFile(files, 'app/core/redis.py').filter((hint) => hint.endsWith(RULE)), [`4:from_url ${RULE}`]);
     const containerOnly = { 'app/core/redis.py': files['app/core/redis.py'], 'app/core/containers.py': files['app/core/containers.py'] };
     assert.deepEqual(hintsOfFile(containerOnly, 'app/core/redis.py').filter((hint) => hint.endsWith(RULE)), []);
+  });
+
+  it("stays silent in a script's body that the module calls once, not in a function it exports or one called inside another", () => {
+    const code = sourceLines(
+      "const { createClient } = require('redis');",
+      '',
+      '(async () => {',
+      '  const redis = createClient({ url: process.env.REDIS_URI });',
+      '  await redis.connect();',
+      "  await redis.set('multiplier:views', '0.35');",
+      '  await redis.disconnect();',
+      '})();',
+      '',
+      '(async function seed() {',
+      '  const redis = createClient({ url: process.env.REDIS_URI });',
+      '  await redis.connect();',
+      "  await redis.set('seeded', '1');",
+      '  await redis.quit();',
+      '})().catch(console.error);',
+      '',
+      'async function warm(key) {',
+      '  const redis = createClient({ url: process.env.REDIS_URI });',
+      '  await redis.connect();',
+      "  await redis.set(key, '1');",
+      '  await redis.quit();',
+      '}',
+      '',
+      'function warmAll(keys) {',
+      '  return (async () => {',
+      '    const redis = createClient({ url: process.env.REDIS_URI });',
+      '    await redis.connect();',
+      '    await redis.del(keys);',
+      '    await redis.quit();',
+      '  })();',
+      '}',
+      '',
+      'module.exports = { warm, warmAll };',
+    );
+    assert.deepEqual(reported('seed.js', code), [`18:createClient ${RULE}`, `26:createClient ${RULE}`]);
   });
 
   it('stays silent in tests', () => {

@@ -92,8 +92,27 @@ function mayUseTls(client: OptionContext): boolean {
   return false;
 }
 
+/**
+ * node-redis and ioredis connect to localhost when no endpoint is given (node-redis `socket.host` and ioredis `host`
+ * default to it), and redis-py, node-redis and ioredis to a Unix socket when given its path (`unix_socket_path`, `path`).
+ */
+const LOCAL_BY_DEFAULT = new Set(['node-redis', 'ioredis']);
+const UNIX_SOCKET_CLIENTS = new Set(['node-redis', 'ioredis', 'redis-py', 'redis-py-async']);
+/** An option that may say where the client connects: a host, URL, address, socket, cluster or sentinel nodes. */
+const ENDPOINT_OPTION = /(?:host|hostname|url|uri|addr|addrs|address|addresses|endpoint|endpoints|nodes|rootnodes|sentinels|server|servers|location|connectionstring|socket|path|cluster)$/;
+/** A Unix socket's path: ioredis and node-redis `path`, redis-py `unix_socket_path`. */
+const UNIX_SOCKET_OPTION = /^(?:path|unixsocketpath)$/;
+
+/**
+ * A client of this machine, whose password never crosses the network: one that names localhost, one on a Unix
+ * socket, or a node-redis or ioredis client made with an options object alone (every option seen) that names no
+ * endpoint, so that it connects to its library's default, localhost.
+ */
 function isLocal(client: OptionContext): boolean {
-  return client.options.some((option) => (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim()));
+  const named = client.options.some((option) => (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim()));
+  const socket = UNIX_SOCKET_CLIENTS.has(client.type) && client.options.some((option) => UNIX_SOCKET_OPTION.test(option.norm) && option.literal.kind === 'str');
+  const byDefault = client.aloneInCall === true && client.complete && LOCAL_BY_DEFAULT.has(client.type) && !client.options.some((option) => ENDPOINT_OPTION.test(option.norm));
+  return named || socket || byDefault;
 }
 
 function hasPassword(option: OptionOccurrence): boolean {

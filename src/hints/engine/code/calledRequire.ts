@@ -9,3 +9,18 @@ import type { CodeAnalyzer } from './analyzer';
 export function calledRequireModule(a: CodeAnalyzer, k: number): string | undefined {
   return a.is(k + 1, '(') && a.isString(k + 2) && a.is(k + 3, ')') && a.is(k + 4, '(') ? a.tokens.text(k + 2) : undefined;
 }
+
+/**
+ * The module `m` when the `require` at `k` starts `require('m').a.b(`: a member of the module called in place
+ * (`require('redis').createClient(url)`), so what a declaration of it holds is the call's result; else undefined.
+ */
+export function calledRequiredMember(a: CodeAnalyzer, k: number): string | undefined {
+  if (!a.is(k + 1, '(') || !a.isString(k + 2) || !a.is(k + 3, ')')) {
+    return undefined;
+  }
+  let j = k + 4;
+  while (a.isAccess(j) && a.isId(j + 1)) {
+    j += 2;
+  }
+  return j > k + 4 && a.is(j, '(') ? a.tokens.text(k + 2) : undefined;
+}

@@ -42,8 +42,8 @@ export function promisifiedMethodAt(a: CodeAnalyzer, start: number): { client: V
 /** A call at `index` of a function that sends `method` of `client` (a promisified method, of this module or another): records the command or request. */
 export function sentMethodCall(a: CodeAnalyzer, index: number, client: Value & { t: 'client' }, method: string): void {
   if (client.kind === 'redis' && (client.flavor === undefined || client.flavor === 'node-redis' || client.flavor === 'ioredis')) {
-    // The call has no receiver of its own: no quick fix rewrites it.
-    addRedisCall(a, { index, command: normalizeName(method), name: a.tokenSpan(index), client: { flavor: client.flavor ?? 'ioredis' }, receiverStart: index, sent: true });
+    // The call has no receiver of its own: no quick fix rewrites it. Its arguments are the command's.
+    addRedisCall(a, { index, command: normalizeName(method), name: a.tokenSpan(index), client: { flavor: client.flavor ?? 'ioredis' }, receiverStart: index, sent: true, ownArguments: true });
     return;
   }
   const operation = CALLBACK_CLIENTS.has(client.kind) ? operationOfMethod(client.kind, method) : undefined;

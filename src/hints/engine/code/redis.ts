@@ -40,6 +40,10 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     context.options = context.options.filter((option) => option.key.start >= from);
   }
   urlOptionPasswords(a, context);
+  if (a.language.family === 'js' && leadingNonOptions === 0 && kept.length === 1 && a.is(kept[0][0], '{') && a.partner[kept[0][0]] === kept[0][1] - 1) {
+    // `createClient({ password })`, `new Redis({ port, password })`: nothing else in the call names where it connects.
+    context.aloneInCall = true;
+  }
   if (a.language.family === 'js') {
     for (const [start, end] of kept) {
       positionalArgument(a, context, start, end);
@@ -465,6 +469,8 @@ export interface RedisCallSite {
   receiverStart: number;
   /** Sent through a generic sender (`call`, `Execute`) or a facade (Django's cache): no receiver to rewrite. */
   sent?: boolean;
+  /** With `sent`: the call's arguments are the command's own (a promisified `zrange(key, 0, -1)`), not a sender's after the command's name. */
+  ownArguments?: boolean;
   /** Whether the code waits for the reply, where the client's flavor says more than an `await` does. */
   waits?: boolean;
 }
@@ -482,7 +488,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
   const open = index + 1;
   const close = a.partner[open];
-  if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && (site.sent === true || !readsWholeRange(a, open, site.client.flavor)))) {
+  if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && ((site.sent === true && site.ownArguments !== true) || !readsWholeRange(a, open, site.client.flavor)))) {
     return;
   }
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once;

@@ -248,7 +248,10 @@ function sharesPool(a: CodeAnalyzer, open: number): boolean {
   return false;
 }
 
-/** Inside a function that is not the program's entry point (`main`, `Main`): a service's method, a handler, a helper. */
+/**
+ * Inside a function that is not the program's entry point (`main`, `Main`, or a JavaScript module's function
+ * expression called once where it is written, a script's body): a service's method, a handler, a helper.
+ */
 function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
   const scope = a.scopes.enclosing(token, ['function']);
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
@@ -256,7 +259,21 @@ function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
     return false;
   }
   const name = a.id(fn.params - 1);
-  return name !== 'main' && name !== 'Main';
+  return name !== 'main' && name !== 'Main' && !calledOnceByModule(a, scope);
+}
+
+/** `(async () => { ... })()` or `(async function seed() { ... })()` at the top of a JavaScript module: it runs once. */
+function calledOnceByModule(a: CodeAnalyzer, scope: number): boolean {
+  if (a.language.family !== 'js') {
+    return false;
+  }
+  // Back from the parameters over the expression's name, `function` and `async` to the parenthesis that holds it.
+  let open = a.scopes.start(scope) - 1;
+  open -= a.isId(open) && a.idIs(open - 1, 'function') ? 1 : 0;
+  open -= a.idIs(open, 'function') ? 1 : 0;
+  open -= a.idIs(open, 'async') ? 1 : 0;
+  const close = open > 0 && a.is(open, '(') ? a.partner[open] : -1;
+  return close > open && a.is(close + 1, '(') && a.scopes.range(scope)[1] <= close && a.scopes.enclosing(open, ['function']) <= 0;
 }
 
 /** Per file, whether each function scope yields (a generator). */

@@ -6,8 +6,9 @@
  */
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
-import { calledRequireModule } from '../calledRequire';
+import { calledRequiredMember, calledRequireModule } from '../calledRequire';
 import { jsModule, SST_PLATFORM_MODULE } from '../values';
+import { JS_MODULES } from '../../services';
 import { DATA_API_CLIENT_MODULE } from '../../rdsDataApi';
 
 const OPEN_PAREN = codeOf('(');
@@ -145,16 +146,19 @@ function requireCall(a: CodeAnalyzer, index: number): void {
 }
 
 /**
- * `require('data-api-client')({...})` at `index`: the declaration holds what the module's factory makes, not the
- * module, and is left to the declaration's reading of the call, as a chain into a call is.
+ * `require('data-api-client')({...})` at `index`, or a client library's factory called where it is required
+ * (`require('redis').createClient(url)`, `require('ioredis').createClient()`): the declaration holds what the
+ * factory makes, not the module, and is left to the declaration's reading of the call. A project module's member
+ * called so stays an import of that module, as the declaration's chain does not read project modules.
  */
 export function callsRequiredFactory(a: CodeAnalyzer, index: number): boolean {
-  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE;
+  const member = calledRequiredMember(a, index);
+  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE || (member !== undefined && Object.hasOwn(JS_MODULES, jsModule(member).module));
 }
 
 /**
  * The path of `require('m').A.B` from the module's whole: the members read off the call. A chain that goes
- * on into a call (`require('redis').createClient()`) is left to the declaration's reading as before: the whole.
+ * on into a call of a project module's member (`require('./db').getClient()`) is the whole.
  */
 function memberPath(a: CodeAnalyzer, from: number, whole: string): string {
   let path = whole;
