@@ -1,6 +1,6 @@
 /**
  * `rds-sql-tls-missing` (`code/sqlTlsMissing.ts`): a connection to RDS with a driver that connects in clear unless
- * told otherwise (node-postgres, mysql2, mysql, porsager's `postgres`, PyMySQL, aiomysql) and no TLS asked for.
+ * told otherwise (node-postgres, mysql2, mysql, porsager's `postgres`, PyMySQL, aiomysql, pg8000) and no TLS asked for.
  * Silent: any `ssl` or `ssl_*` option, a connection string, options the code does not show, a host that is not
  * visibly RDS, `PGSSLMODE`, test code, and the drivers that try TLS by default.
  */
@@ -33,6 +33,10 @@ describe('SQL connections to RDS that never ask for TLS', () => {
     assert.deepEqual(tls('src/db.js', legacy), [`2:createConnection ${RULE}`, `2:createConnection ${RULE}!`]);
     const pymysql = sourceLines('import os', 'import pymysql', '', 'conn = pymysql.connect(host=os.environ["RDS_HOSTNAME"], user="app", password=os.environ["DB_PASSWORD"], database="shop")');
     assert.deepEqual(tls('ledger.py', pymysql), [`4:connect ${RULE}`, `4:connect ${RULE}!`]);
+    const pg8000 = sourceLines('import os', 'import pg8000.native', '', 'conn = pg8000.native.Connection(host=os.environ["RDS_HOSTNAME"], user="app", password=os.environ["DB_PASSWORD"])');
+    assert.deepEqual(tls('ledger.py', pg8000), [`4:Connection ${RULE}`, `4:Connection ${RULE}!`]);
+    const secured = sourceLines('import os', 'import ssl', 'import pg8000', 'conn = pg8000.connect(host=os.environ["RDS_HOSTNAME"], user="app", ssl_context=ssl.create_default_context())');
+    assert.deepEqual(tls('ledger.py', secured), []);
   });
 
   it('keeps quiet where TLS is asked for: ssl in any form, an ssl_* option, a connection string, PGSSLMODE', () => {

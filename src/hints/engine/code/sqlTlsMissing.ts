@@ -3,7 +3,7 @@
  * in clear: node-postgres (also pg-promise's and Prisma's adapter over it) and porsager's `postgres`, which use TLS only
  * when given `ssl` (or, node-postgres, a connection string's `sslmode` or `PGSSLMODE`:
  * https://node-postgres.com/features/ssl), mysql2 and mysql, and Python's PyMySQL and aiomysql, which use it only when
- * given `ssl` or one of the `ssl_*` options. libpq's drivers, asyncpg, Connector/J, PgJDBC, MySQL Connector/Python and
+ * given `ssl` or one of the `ssl_*` options, and pg8000, whose `ssl_context` defaults to None, "meaning no SSL" (its README). libpq's drivers, asyncpg, Connector/J, PgJDBC, MySQL Connector/Python and
  * the .NET drivers try TLS by default and are not judged here, nor are ORMs and query builders over the first ones.
  *
  * Reported only where the absence is certain and the server is RDS: every option of the call is visible (no spread,
@@ -20,7 +20,7 @@ import { DSN_OPTIONS, TLS_DISABLED, toRds } from './sqlTls';
 export const TLS_MISSING = 'tlsmissing';
 
 /** The drivers that connect in clear unless told otherwise, called directly: an ORM's TLS options take other paths (Sequelize's `dialectOptions`, SQLAlchemy's `connect_args`). */
-const CLEAR_BY_DEFAULT: ReadonlySet<SqlFlavor> = new Set<SqlFlavor>(['pg', 'postgres-js', 'mysql2', 'mysql', 'pymysql', 'aiomysql']);
+const CLEAR_BY_DEFAULT: ReadonlySet<SqlFlavor> = new Set<SqlFlavor>(['pg', 'postgres-js', 'mysql2', 'mysql', 'pymysql', 'aiomysql', 'pg8000']);
 
 /** Options that may turn TLS on: any `ssl…` or `tls…` setting, and PyMySQL's option files, which may set `ssl-ca`. */
 const MAY_SET_TLS = /^(?:ssl|tls)|^readdefault/;
