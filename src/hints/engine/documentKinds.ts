@@ -38,10 +38,11 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
 
 /**
  * Folders that are never source, whatever .gitignore says: version control, dependencies (`node_modules`, and a
- * Python environment's or Lambda layer's `site-packages`), build and deploy output, and the copies an editor's local
- * history keeps (`.history`).
+ * Python environment's or Lambda layer's `site-packages`), build and deploy output (the Serverless Framework's
+ * `.serverless` holds the templates it generates from `serverless.yml`; Terragrunt's cache holds copies of modules),
+ * and the copies an editor's local history keeps (`.history`).
  */
-export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', 'site-packages', '.terraform', '.aws-sam', 'cdk.out', '.history'];
+export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', 'site-packages', '.terraform', '.terragrunt-cache', '.aws-sam', 'cdk.out', '.serverless', '.history'];
 
 /** Files the workspace model reads by their whole name, never analysed for hints themselves. */
 const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([

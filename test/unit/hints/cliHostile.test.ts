@@ -146,7 +146,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
 
   it('sums up ignored folders in one line', () => {
     fs.writeFileSync(path.join(root, '.gitignore'), 'build/\n*.gen.py\n');
-    for (const dir of ['node_modules/a', 'node_modules/b', 'build', 'cdk.out']) {
+    for (const dir of ['node_modules/a', 'node_modules/b', 'build', 'cdk.out', 'service/.serverless']) {
       fs.mkdirSync(path.join(root, dir), { recursive: true });
       fs.writeFileSync(path.join(root, dir, 'x.py'), KEYS_PY);
     }
@@ -155,7 +155,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
     const lines = result.stderr.trim().split('\n');
-    assert.deepEqual(lines, ['aws-db-hints: ignored 3 folder(s) never checked (dependencies, version control, build output, editor history); 1 folder(s) and 1 file(s) matched by .gitignore']);
+    assert.deepEqual(lines, ['aws-db-hints: ignored 4 folder(s) never checked (dependencies, version control, build output, editor history); 1 folder(s) and 1 file(s) matched by .gitignore']);
   });
 
   it('stops quietly when the reader of its output goes away (`aws-db-hints . | head`)', () => {

@@ -45,7 +45,7 @@ describe('document kinds', () => {
 
   it('build the workspace globs from the same lists', () => {
     assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.kt,*.kts,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties}');
-    assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.aws-sam,cdk.out,.history}/**');
+    assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.terragrunt-cache,.aws-sam,cdk.out,.serverless,.history}/**');
   });
 
   it('select files by kind, excluded folders and nested .gitignore files', () => {
