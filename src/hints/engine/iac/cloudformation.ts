@@ -17,6 +17,7 @@ import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
 import { fullAccessItems, fullAccessPolicies } from './managedPolicies';
 import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
+import { TASK_DEFINITIONS } from './containerEnvironment';
 import { allowedOnlyValues } from './allowedValues';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
 import { templateSecretLiteral } from './templateSecrets';
@@ -350,6 +351,25 @@ class Template {
     return this.passwordVariables(entryOf(this.resolve(entryOf(properties, 'Environment')?.value) ?? undefined, 'Variables')?.value);
   }
 
+  /** The password variables of each container's `Environment`, a list of `Name` and `Value` pairs (`containerEnvironment.ts`). */
+  private containerPasswords(properties: IacNode | undefined): OptionOccurrence[] {
+    const listMaps = (node: IacNode | undefined): IacMap[] => {
+      const list = this.resolve(node);
+      return list?.kind === 'list' ? list.items.flatMap((item) => this.possibleMaps(item)) : [];
+    };
+    const variables: OptionOccurrence[] = [];
+    for (const container of listMaps(entryOf(properties, 'ContainerDefinitions')?.value)) {
+      for (const variable of listMaps(entryOf(container, 'Environment')?.value)) {
+        const name = this.resolve(entryOf(variable, 'Name')?.value);
+        const value = entryOf(variable, 'Value');
+        if (name?.kind === 'scalar' && name.literal.kind === 'str' && value) {
+          variables.push(this.option({ ...value, key: name.literal.value, keySpan: name.span }));
+        }
+      }
+    }
+    return environmentPasswords(variables);
+  }
+
   private passwordVariables(node: IacNode | undefined): OptionOccurrence[] {
     const variables = this.resolve(node);
     return variables?.kind === 'map' ? environmentPasswords(variables.entries.map((entry) => this.option(entry))) : [];
@@ -445,6 +465,8 @@ class Template {
     }
     if (LAMBDA_RESOURCES.has(type)) {
       options.push(...this.environmentPasswords(properties));
+    } else if (TASK_DEFINITIONS.has(type)) {
+      options.push(...this.containerPasswords(properties));
     }
     options.push(...fullAccessPolicies(type, properties, (node) => this.resolve(node)));
     for (const attribute of ATTRIBUTES) {

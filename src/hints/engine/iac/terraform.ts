@@ -23,6 +23,7 @@ import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModul
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
+import { TASK_DEFINITIONS, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -334,6 +335,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     nested.push(...this.dynamicNestedArguments(items, generated, (block, argument) => nestedBlocks.includes(block) || (block === named?.block && named.names.has(argument))));
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
+    } else if (TASK_DEFINITIONS.has(type)) {
+      nested.push(...terraformContainerPasswords(this, items));
     }
     const eachRanges = this.each?.every((element) => element.range) ? this.each.map((element) => element.range!) : undefined;
     nested.push(...terraformFullAccess(this, type, items, forEach && (eachRanges || !this.each) ? { forEach, elements: eachRanges } : undefined));
