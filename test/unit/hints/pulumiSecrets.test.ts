@@ -46,7 +46,7 @@ describe('Pulumi secrets written as literals', () => {
       '});',
     );
     assert.deepEqual(findings('index.ts', code), ['7:pulumi.secret("Lambda-Env-pw1") rds-password-in-lambda-environment!']);
-    assert.ok(messagesIn('index.ts', code)[0].startsWith("A literal password in a Lambda function's environment"));
+    assert.ok(messagesIn('index.ts', code)[0].startsWith("A literal password in a Lambda function's or ECS container's environment"));
   });
 
   it('reports Python Output.secret, through the module or a name imported from it, on a password and an AUTH token', () => {
