@@ -43,6 +43,9 @@ const CSHARP_UNWRAP: ReadonlySet<string> = new Set(['ConfigureAwait']);
 const NO_UNWRAP: ReadonlySet<string> = new Set();
 /** The items of a Java response: SDK v2 `items()`, v1 `getItems()`. */
 const JAVA_ITEMS = new Set(['items', 'getItems']);
+/** Kotlin collection calls that, with no arguments, read the first element only, and that test for emptiness. */
+const KOTLIN_FIRST = new Set(['first', 'firstOrNull']);
+const KOTLIN_EMPTINESS = new Set(['isNullOrEmpty', 'isNotEmpty', 'isEmpty']);
 /** A response's count, or its scanned count (equal to it without a filter, the only case `firstItemOnly.ts` reads). */
 const JAVA_COUNT = new Set(['count', 'getCount', 'scannedCount', 'getScannedCount']);
 /** LINQ calls that, without a predicate, read the first element only. */
@@ -321,21 +324,28 @@ const javascript: Dialect = {
 const java: Dialect = {
   result: (a, nameIndex) => ownResult(a, nameIndex, JAVA_UNWRAP),
   itemsAfter(a, end) {
-    return emptyCall(a, end, JAVA_ITEMS);
+    const called = emptyCall(a, end, JAVA_ITEMS);
+    // Kotlin: the AWS SDK for Kotlin's `items` property, past a non-null assertion (`response.items!![0]`).
+    const property = called < 0 && a.language.id === 'kotlin' ? member(a, end, 'items') : -1;
+    return called >= 0 ? called : property >= 0 && !a.is(property, '(') ? pastKotlinNonNull(a, property) : -1;
   },
   assignedAt: typedDeclaration,
   destructuredItemsAt: () => -1,
   firstItemAt(a, end) {
-    const atZero = member(a, end, 'get') >= 0 && a.is(end + 2, '(') && a.tokens.text(end + 3) === '0' && a.is(end + 4, ')');
+    const atZero = (name: string): boolean => member(a, end, name) >= 0 && a.is(end + 2, '(') && a.tokens.text(end + 3) === '0' && a.is(end + 4, ')');
     const stream = emptyCall(a, end, 'stream');
-    return atZero || emptyCall(a, end, 'getFirst') >= 0 || (stream >= 0 && emptyCall(a, stream, 'findFirst') >= 0);
+    const kotlin = a.language.id === 'kotlin' && (indexedAtZero(a, end) || emptyCall(a, end, KOTLIN_FIRST) >= 0 || atZero('getOrNull'));
+    return atZero('get') || kotlin || emptyCall(a, end, 'getFirst') >= 0 || (stream >= 0 && emptyCall(a, stream, 'findFirst') >= 0);
   },
   testedAt(a, end) {
     const start = expressionStart(a, end);
     // `CollectionUtils.isEmpty(items)`, `isNotEmpty(items)`: the items the only argument.
     const helper = a.is(start - 1, '(') && a.is(end, ')') && (a.idIs(start - 2, 'isEmpty') || a.idIs(start - 2, 'isNotEmpty'));
     const size = emptyCall(a, end, 'size');
-    return emptyCall(a, end, 'isEmpty') >= 0 || helper || (size >= 0 && comparedWithFew(a, size)) || comparedWithNull(a, end);
+    // Kotlin: `items.isNullOrEmpty()`, `items.isNotEmpty()`, `items.size > 0`.
+    const kotlinSize = a.language.id === 'kotlin' ? member(a, end, 'size') : -1;
+    const kotlinTest = a.language.id === 'kotlin' && (emptyCall(a, end, KOTLIN_EMPTINESS) >= 0 || (kotlinSize >= 0 && comparedWithFew(a, kotlinSize)));
+    return emptyCall(a, end, 'isEmpty') >= 0 || helper || kotlinTest || (size >= 0 && comparedWithFew(a, size)) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
     const count = emptyCall(a, end, JAVA_COUNT);
@@ -343,6 +353,11 @@ const java: Dialect = {
   },
   countAfter: (a, end) => emptyCall(a, end, JAVA_COUNT),
 };
+
+/** Past Kotlin's non-null assertion `!!` at `end` (two tokens), else `end`. */
+function pastKotlinNonNull(a: CodeAnalyzer, end: number): number {
+  return a.is(end, '!') && a.is(end + 1, '!') ? end + 2 : end;
+}
 
 const csharp: Dialect = {
   result: (a, nameIndex) => ownResult(a, nameIndex, CSHARP_UNWRAP),

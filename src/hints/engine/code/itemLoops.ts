@@ -34,8 +34,11 @@ const awaited = (a: CodeAnalyzer, call: ItemCall): boolean => a.idIs(call.start 
 
 /** Java: a future's continuation (`thenApply`, `whenComplete`) goes on without waiting. */
 const JAVA_CONTINUATIONS = ['thenApply', 'thenAccept', 'thenCompose', 'thenRun', 'thenCombine', 'whenComplete', 'handle', 'exceptionally'];
-/** Java async clients, whose calls return futures: the call waits only where `.join()` or `.get()` follows. */
-const JAVA_ASYNC_CLIENT = /\b(?:DynamoDbAsync\w*|AmazonDynamoDBAsync\w*)\b/;
+/**
+ * Java async clients, whose calls return futures: the call waits only where `.join()` or `.get()` follows (or, in Kotlin,
+ * the coroutine's `.await()`). The enhanced client's async tables (`DynamoDbEnhancedAsyncClient`) return futures too.
+ */
+const JAVA_ASYNC_CLIENT = /\b(?:DynamoDbAsync\w*|DynamoDbEnhancedAsync\w*|AmazonDynamoDBAsync\w*)\b/;
 
 const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   // Promises: only an awaited call waits; calls in a loop without `await` go out together.
@@ -52,7 +55,7 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
     if (a.is(call.end, '.') && a.tokens.isOneOf(call.end + 1, JAVA_CONTINUATIONS)) {
       return false;
     }
-    return call.end > call.close + 1 || a.is(call.close + 2, 'get') || !usesJavaAsyncClient(a);
+    return call.end > call.close + 1 || a.is(call.close + 2, 'get') || a.is(call.close + 2, 'await') || !usesJavaAsyncClient(a);
   },
   // Go's calls block; a goroutine is a function of its own, outside the loop.
   go: () => true,
