@@ -392,6 +392,8 @@ export interface DynamoRequest {
   keyCondition?: { terms: KeyTerm[]; complete: boolean; keysOnly?: boolean };
   /** A fully literal `Key` map (GetItem, UpdateItem, DeleteItem). */
   key?: { attributes: AttributeAt[]; span: Span };
+  /** A PutItem's fully literal `Item` map, its top-level attributes (in a file that changes no `Item` later). */
+  item?: { attributes: AttributeAt[]; span: Span };
   /** The top-level attributes a `ProjectionExpression` names. */
   projection?: AttributeAt[];
   /** A Scan filter joined by AND at its top level: the attributes of its equalities. */

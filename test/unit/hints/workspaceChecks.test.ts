@@ -257,6 +257,56 @@ def handler(event, context):
     });
   });
 
+  describe('Item of PutItem', () => {
+    const put = (item: string, after = '') => `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event: { id: string }) => {
+  const params = { TableName: process.env.ORDERS_TABLE, Item: ${item} };
+  ${after}
+  await doc.send(new PutCommand(params));
+};
+`;
+
+    it('flags an item without a key attribute of the table, at Item', () => {
+      assert.deepEqual(findings('orders.ts', put(`{ customer: event.id, total: 3 }`)), ['5:57 dynamodb-workspace-key-attributes Item']);
+      const finding = analyzeWith('orders.ts', put(`{ customerId: event.id, sk: 'A' }`)).findings.find((candidate) => candidate.ruleId === 'dynamodb-workspace-key-attributes')!;
+      assert.match(finding.message, /This Item misses the partition key 'customer' of table orders: PutItem needs the full primary key/);
+      const python = `import os
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["USERS_TABLE"])
+
+
+def handler(event, context):
+    table.put_item(Item={"user_id": event["id"], "name": "x"})
+`;
+      assert.deepEqual(findings('users.py', python), ['8:20 dynamodb-workspace-key-attributes Item']);
+    });
+
+    it('stays silent on a whole key, a spread or variable item, and an item the file changes after writing it', () => {
+      assert.deepEqual(findings('orders.ts', put(`{ customer: event.id, sk: 'ORDER', total: 3 }`)), []);
+      assert.deepEqual(findings('orders.ts', put(`{ ...event, total: 3 }`)), []);
+      assert.deepEqual(findings('orders.ts', put(`event`)), []);
+      assert.deepEqual(findings('orders.ts', put(`{ customer: event.id }`, `params.Item.sk = 'ORDER';`)), []);
+      assert.deepEqual(findings('orders.ts', put(`{ customer: event.id }`, `params.Item['sk'] = 'ORDER';`)), []);
+      assert.deepEqual(findings('orders.ts', put(`{ customer: event.id }`, `Object.assign(params.Item, { sk: 'ORDER' });`)), []);
+      const python = `import os
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["USERS_TABLE"])
+
+
+def handler(event, context):
+    params = {"Item": {"name": "x"}}
+    params["Item"]["id"] = event["id"]
+    table.put_item(**params)
+    table.put_item(Item={"name": "y"})
+`;
+      assert.deepEqual(findings('users.py', python), []);
+    });
+  });
+
   describe('ProjectionExpression on a GSI', () => {
     it('reports attributes the index does not project, and not its keys, the table keys or INCLUDE attributes', () => {
       const text = handler(`new QueryCommand({ TableName: $TABLE, IndexName: 'by-status', KeyConditionExpression: '#s = :s', ProjectionExpression: 'customer, sk, created, total, note, #s', ExpressionAttributeNames: { '#s': 'status' } })`);

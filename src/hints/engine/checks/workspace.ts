@@ -135,6 +135,9 @@ export const keyAttributes: Check = (rule, context) => {
   for (const resolved of context.workspace?.requests ?? []) {
     const key = resolved.request.key;
     const keys = targetKeys(resolved);
+    if (keys && resolved.target === 'table') {
+      itemKeyAttributes(report, rule, resolved, keys);
+    }
     if (!key || !keys || resolved.target !== 'table') {
       continue;
     }
@@ -152,6 +155,20 @@ export const keyAttributes: Check = (rule, context) => {
     }
   }
 };
+
+/** A PutItem's literal `Item` must hold the whole primary key; its other attributes are free. */
+function itemKeyAttributes(report: CheckContext['report'], rule: Parameters<Check>[0], resolved: ResolvedRequest, keys: NonNullable<ReturnType<typeof targetKeys>>): void {
+  const item = resolved.request.item;
+  if (!item) {
+    return;
+  }
+  const named = new Set(item.attributes.map((attribute) => attribute.name));
+  const missing = [keys.partitionKey.name, ...(keys.sortKey ? [keys.sortKey.name] : [])].filter((name) => !named.has(name));
+  if (missing.length > 0) {
+    const which = missing.map((name) => (name === keys.partitionKey.name ? `the partition key '${name}'` : `the sort key '${name}'`)).join(' and ');
+    report(rule, item.span, undefined, `This Item misses ${which} of ${keys.of}: PutItem needs the full primary key in the item, so DynamoDB rejects it with a ValidationException.`, [tableDefined(resolved.table)]);
+  }
+}
 
 export const projectionNotProjected: Check = (rule, context) => {
   const report = onceEach(context);

@@ -1,6 +1,6 @@
 /**
  * DynamoDB requests as the workspace checks read them: the table a request names (by literal, constant or
- * environment variable), its index, `ConsistentRead`, key condition, `Key`, projection and Scan filter,
+ * environment variable), its index, `ConsistentRead`, key condition, `Key`, a PutItem's `Item`, projection and Scan filter,
  * each only as far as the code writes it literally. Runs once over the operations the analyzer found, and
  * only when a workspace model is there to check them against; a request's key condition, key, projection
  * and filter are read only where the workspace defines its table, since no check reads them elsewhere.
@@ -13,6 +13,7 @@ import { segments } from './braces';
 import { boto3Terms, BuilderKind, goBuilderArgument, goBuiltTerms, goExpressionPackage, goProjectionNames } from './conditionBuilders';
 import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, filterConjunction, projectionNames } from './dynamodbExpressions';
+import { itemChangedInFile } from './itemChanges';
 import { literalMap } from './literalMaps';
 import { namedValue, tableNameRef } from './names';
 import { chainStart } from './receiverChains';
@@ -112,6 +113,7 @@ function statementRequest(context: OptionContext): DynamoRequest | undefined {
 
 class RequestReader {
   private goPackage?: string | null;
+  private itemChanged?: boolean;
 
   constructor(readonly a: CodeAnalyzer) {}
 
@@ -187,6 +189,13 @@ class RequestReader {
       const entries = key ? literalMap(this.a, ...this.tokens(key.value)) : undefined;
       if (key && entries) {
         request.key = { attributes: entries.map((entry) => ({ name: entry.key, span: this.a.tokenSpan(entry.keyToken) })), span: key.key };
+      }
+    }
+    const item = context.type === 'dynamodb:PutItem' ? option('item') : undefined;
+    if (item && !(this.itemChanged ??= itemChangedInFile(this.a))) {
+      const entries = literalMap(this.a, ...this.tokens(item.value));
+      if (entries) {
+        request.item = { attributes: entries.map((entry) => ({ name: entry.key, span: this.a.tokenSpan(entry.keyToken) })), span: item.key };
       }
     }
     const projection = option('projectionexpression');

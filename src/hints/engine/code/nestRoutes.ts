@@ -1,6 +1,6 @@
 /**
- * NestJS request handling: a controller method under a route decorator (`@Get(':id')`) runs once per request,
- * and so does a method of an injected service that such a method calls (`this.books.findOne(id)` with
+ * NestJS request handling: a controller method under a route decorator (`@Get(':id')`) runs once per request, as
+ * does a resolver method under `@Query()` or `@Mutation()` (`graphqlResolvers.ts`), and so does a method of an injected service that such a method calls (`this.books.findOne(id)` with
  * `constructor(private readonly books: BookService)`). The calls are read in the controller's file, for the
  * workspace index (`workspace/routeCalls.ts`), and the service's file asks which of its methods are called so.
  * A provider factory (`useFactory`) or a method no route reaches is not per request, and stays silent.
@@ -8,6 +8,7 @@
 import type { RouteCall, ServiceCall } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import type { FunctionScope } from './language';
+import { isDecoratedResolver } from './graphqlResolvers';
 import { methodMarked } from './methodMarkers';
 
 export const NEST_COMMON = '@nestjs/common';
@@ -38,7 +39,7 @@ export function nestRouteCalls(a: CodeAnalyzer): RouteCall[] {
   const byClass = new Map<string, RouteCall>();
   const budget = { left: MAX_CALLS };
   for (const fn of a.functions.values()) {
-    if (fn.params >= 0 && fn.body >= 0 && isNestRoute(a, fn)) {
+    if (fn.params >= 0 && fn.body >= 0 && (isNestRoute(a, fn) || isDecoratedResolver(a, fn))) {
       serviceCallsIn(a, fn, byClass, budget);
     }
   }
@@ -57,7 +58,7 @@ export function nestServiceCalls(a: CodeAnalyzer): ServiceCall[] {
     const classScope = fn.params >= 0 && fn.body >= 0 ? a.scopes.parent(fn.scope) : -1;
     const className = classScope > 0 && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
     const method = a.is(fn.params, '(') ? a.id(fn.params - 1) : undefined;
-    if (className === undefined || method === undefined || method === 'constructor' || isNestRoute(a, fn)) {
+    if (className === undefined || method === undefined || method === 'constructor' || isNestRoute(a, fn) || isDecoratedResolver(a, fn)) {
       continue;
     }
     const byClass = new Map<string, RouteCall>();

@@ -7,7 +7,8 @@
  *
  * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
  *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), a
- *   NestJS controller method under a route decorator (`@Get()`) or a service method such a method calls, and
+ *   NestJS controller method under a route decorator (`@Get()`) or a service method such a method calls, a GraphQL
+ *   resolver (`graphqlResolvers.ts`), and
  *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
  *   context (`router.get('/x', async (ctx) => ...)`, `app.post('/x', async (c) => ...)`, `app.use(async (ctx, next) => ...)`).
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
@@ -26,6 +27,7 @@ import { methodMarked } from './methodMarkers';
 import { decoratedWith } from './languages/pythonDecorators';
 import { readsRequestAsDict } from './languages/pythonDictRequests';
 import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
+import { isGraphqlResolver, mayDeclareResolvers } from './graphqlResolvers';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
 import { goMethodName } from './helperFunctions';
@@ -61,7 +63,11 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const contextFrameworkFile = new FileMemo<string, boolean>();
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON), isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isRouteCalledMethod(a, fn), construction: jsConstruction },
+  js: {
+    mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON) || mayDeclareResolvers(text),
+    isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isGraphqlResolver(a, fn) || isRouteCalledMethod(a, fn),
+    construction: jsConstruction,
+  },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   // Java and C# (workspace mode): also a call of a project class's method that makes a client on each call (`languages/jvmMethodClients.ts`).
   java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction, helperCalls: true },

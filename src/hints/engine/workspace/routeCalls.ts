@@ -14,7 +14,9 @@ import { LineIndex } from '../text';
 import type { Target } from './importTargets';
 import type { ImportRef, RequestClasses, RouteCall, ServiceCall } from './types';
 
-const CONTROLLER = /@Controller\s*\(/;
+/** A controller, or a GraphQL resolver class whose `@Query()` and `@Mutation()` methods run per request as routes do. */
+const CONTROLLER = /@(?:Controller|Resolver)\s*\(/;
+const NEST_GRAPHQL = '@nestjs/graphql';
 const INJECTABLE = /@Injectable\s*\(/;
 const TEST_FILE = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$/;
@@ -34,7 +36,7 @@ export function indexRequestClasses(text: string): RequestClasses | undefined {
 
 /** Whether a file may be a NestJS controller or a service that calls other services, from its path and text alone. */
 export function mayCallServices(file: string, kind: string, text: string): boolean {
-  return (kind === 'typescript' || kind === 'javascript') && !TEST_FILE.test(file) && !isTestDoubleFile(file) && text.includes(NEST_COMMON) && (CONTROLLER.test(text) || INJECTABLE.test(text));
+  return (kind === 'typescript' || kind === 'javascript') && !TEST_FILE.test(file) && !isTestDoubleFile(file) && (text.includes(NEST_COMMON) || text.includes(NEST_GRAPHQL)) && (CONTROLLER.test(text) || INJECTABLE.test(text));
 }
 
 /** A controller's route calls, and the calls every method of the file's classes makes of injected services. */
