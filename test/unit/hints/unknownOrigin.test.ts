@@ -99,6 +99,44 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.ok(found.includes('20:ConditionExpression dynamodb-condition-expression'), found.join('\n'));
     });
 
+    it('reads a field also set from a local that holds the Table() of a resource of unknown origin', () => {
+      // Seen in a loader's table class: `table = self.dyn_resource.Table(name); table.load()`, then `self.table = table` in the `else` of the `try`.
+      const code = sourceLines(
+        'from boto3.dynamodb.conditions import Key',
+        'class ReadingsTable:',
+        '    def __init__(self, dyn_resource, name):',
+        '        self.dyn_resource = dyn_resource',
+        '        if not self.exists(name):',
+        '            self.table = self.dyn_resource.Table(name)',
+        '    def exists(self, name):',
+        '        try:',
+        '            table = self.dyn_resource.Table(name)',
+        '            table.load()',
+        '        except Exception:',
+        '            return False',
+        '        else:',
+        '            self.table = table',
+        '        return True',
+        '    def add(self, item):',
+        '        self.table.put_item(Item=item)', // 17
+        '    def of(self, pk):',
+        '        return self.table.query(KeyConditionExpression=Key("pk").eq(pk))["Items"]', // 19
+        'class Shelf:',
+        '    def __init__(self, vendor, name):',
+        '        shelf = vendor.open_table(name)',
+        '        self.shelf = shelf',
+        '    def add(self, item):',
+        '        self.shelf.put_item(Item=item)', // 25
+        '    def of(self, pk):',
+        '        return self.shelf.query(KeyConditionExpression=Key("pk").eq(pk))', // 27
+      );
+      const found = hintsIn('readings.py', code);
+      assert.deepEqual(onLine(found, 17), ['17:put_item dynamodb-put-item']);
+      assert.ok(found.includes('19:query dynamodb-query'), found.join('\n'));
+      // A local that another call gives is not a Table of unknown origin.
+      assert.deepEqual([...onLine(found, 25), ...onLine(found, 27)], []);
+    });
+
     it('stays silent on the Table() of a known value, of a call, or with no DynamoDB-only key in the request', () => {
       const code = sourceLines(
         'from boto3.dynamodb.conditions import Key',

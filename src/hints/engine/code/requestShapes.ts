@@ -318,7 +318,8 @@ export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field:
         return isUntypedParameter(a, binding);
       }
       const assigned = a.isId(binding.expression) && chainEnd(a, binding.expression) === binding.expression ? a.scopes.lookup(a.tokens.text(binding.expression), binding.expression) : undefined;
-      return assigned !== undefined && isUntypedParameter(a, assigned);
+      // `table = self.resource.Table(name); table.load(); self.table = table`: a local that holds such a Table.
+      return assigned !== undefined && (isUntypedParameter(a, assigned) || (!isParameterToken(a, assigned.token) && tableOfUnknownOrigin(a, assigned, hops + 1)));
     })
   );
 }

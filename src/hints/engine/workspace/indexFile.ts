@@ -31,6 +31,7 @@ import { pythonSecretConstants } from './secretConstants';
 import { jsSettingConstants } from './jsSettingConstants';
 import { pythonSettingConstants } from './pythonSettingConstants';
 import { pythonSettingDicts } from './pythonSettingDicts';
+import { pythonPathRoots } from './pythonPathEntries';
 import { jsSecretConstants } from './jsSecretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -103,8 +104,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
       const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
       const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
-      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}) };
-      return secretConstants || settingConstants || settingDicts ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      const pythonLayerRoots = kind === 'python' ? pythonPathRoots(file, text) : undefined;
+      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}), ...(pythonLayerRoots ? { pythonLayerRoots } : {}) };
+      return secretConstants || settingConstants || settingDicts || pythonLayerRoots ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go': {
       const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
