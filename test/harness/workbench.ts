@@ -181,8 +181,23 @@ export async function clickTreeRow(page: Page, label: string, timeoutMs = 30_000
     stillFrames = top !== undefined && top === lastTop ? stillFrames + 1 : 0;
     lastTop = top;
   }
-  await row.click();
-  await page.locator('.part.sidebar .monaco-list-row.selected', { hasText: label }).first().waitFor();
+  // A click that lands while the tree renders its rows anew (its counts arrive after the first paint) can be
+  // lost with the row it hit: click again until the row is selected, within the same deadline.
+  const selected = page.locator('.part.sidebar .monaco-list-row.selected', { hasText: label }).first();
+  for (;;) {
+    await row.click();
+    const left = deadline - Date.now();
+    const done = await selected.waitFor({ timeout: Math.max(1, Math.min(5_000, left)) }).then(
+      () => true,
+      () => false,
+    );
+    if (done) {
+      return;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`the tree row ${label} was not selected after clicks for ${timeoutMs} ms`);
+    }
+  }
 }
 
 /** Expands the tree row labelled `label` unless it is open already (a click would close it). */
