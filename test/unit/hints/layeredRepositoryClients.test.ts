@@ -7,8 +7,9 @@
  * a promise executor (`return new Promise((resolve, reject) => { docClient().query(params, cb) })`), and a maker
  * that returns the client X-Ray wraps or not (`DynamoDBDocumentClient.from(tracing ? captureAWSv3Client(c) : c)`).
  * Silent: a wrapper over a module-level client, a maker whose conditional may return a kept client, a callback
- * the wrapper hands to another function. Also async-redis's client (`asyncRedis.createClient()`), node-redis with
- * promises, read as a Redis client.
+ * the wrapper hands to another function. Also async-redis's client (`asyncRedis.createClient()`, `decorate(client)`),
+ * node-redis with promises, read as a Redis client; and a key test in a `while` condition
+ * (`while (await client.exists(key)) key = newCode()`) as a retry, not a command per key.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from '../workspace/support';
@@ -142,6 +143,32 @@ describe('async-redis: node-redis with promises', () => {
     assert.deepEqual(
       hintsIn('cache.js', code).filter((hint) => hint.includes('redis-')),
       ['4:keys redis-keys', '5:mget redis-mget', '4:keys redis-keys!'],
+    );
+  });
+
+  it('reads the client decorate() gives back, and a key test in a while condition as a retry, not a command per key', () => {
+    const code = sourceLines(
+      "const redis = require('redis');",
+      "const asyncRedis = require('async-redis');",
+      'const client = asyncRedis.decorate(redis.createClient());',
+      'async function reserve(owner, keys) {',
+      "  let code = '';",
+      '  while (!code || (await client.exists(`reset:${code}`))) {',
+      '    code = Math.random().toString(36).slice(2);',
+      '  }',
+      '  while (await client.lpop(owner)) {',
+      '    await client.sadd(`seen:${owner}`, code);',
+      '  }',
+      '  for (const key of keys) {',
+      '    await client.exists(key);',
+      '  }',
+      '  return code;',
+      '}',
+      'module.exports = { reserve };',
+    );
+    assert.deepEqual(
+      hintsIn('codes.js', code).filter((hint) => hint.endsWith('redis-loop-round-trips!')),
+      ['10:sadd redis-loop-round-trips!', '13:exists redis-loop-round-trips!'],
     );
   });
 });
