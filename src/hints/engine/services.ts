@@ -405,6 +405,8 @@ export const JS_MODULES: Record<string, string[]> = withoutPrototype({
   '@nestjs-modules/ioredis': ['redis'],
   redis: ['redis'],
   '@redis/client': ['redis'],
+  // node-redis 2 and 3 with promises for callbacks (https://github.com/moaxaca/async-redis): `asyncRedis.createClient()`.
+  'async-redis': ['redis'],
   // Valkey's fork of ioredis, with the same API (https://github.com/valkey-io/iovalkey): `new Valkey(...)`.
   iovalkey: ['redis'],
   // Valkey GLIDE (`glide.ts`): `GlideClient.createClient(config)`.

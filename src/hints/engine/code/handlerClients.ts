@@ -20,7 +20,7 @@ import { expressionEnd } from './braces';
 import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
 import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomResourceHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
-import { calledFunction } from './helperFunctions';
+import { calledFunction, runningFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
 import { chainsFromImportedClient } from './importedClientChains';
@@ -119,7 +119,7 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
     const [start, end] = a.scopes.range(fn.scope);
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
-      if (a.scopes.enclosing(j, ['function']) !== fn.scope || inTestCode(a, j)) {
+      if (runningFunction(a, j) !== fn.scope || inTestCode(a, j)) {
         continue;
       }
       const own = reader.construction(a, j) ?? makerInHelper(a, j, reader);

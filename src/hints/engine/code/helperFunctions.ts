@@ -94,7 +94,7 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number, keptR
   if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func')) {
     return undefined;
   }
-  if (!fn || fn.scope === caller || a.scopes.enclosing(k, ['function']) !== caller || (!keptResults && mayKeep(a, functionName(a, fn)))) {
+  if (!fn || fn.scope === caller || runningFunction(a, k) !== caller || (!keptResults && mayKeep(a, functionName(a, fn)))) {
     return undefined;
   }
   const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);
@@ -102,6 +102,24 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number, keptR
     return undefined;
   }
   return { fn, start: onInstance ? k - 2 : k };
+}
+
+/**
+ * The function whose every call runs the token at `k`: the one around it, or, for a JavaScript promise executor
+ * (`return new Promise((resolve, reject) => { getDocClient().query(params, cb) })`), which the promise runs at
+ * once, the function that makes the promise.
+ */
+export function runningFunction(a: CodeAnalyzer, k: number): number {
+  const scope = a.scopes.enclosing(k, ['function']);
+  const call = a.language.family === 'js' ? promiseCall(a, scope) : -1;
+  return call >= 0 ? a.scopes.enclosing(call, ['function']) : scope;
+}
+
+/** The `new` of `new Promise(...)` when the function `scope` is written as its executor (`(resolve, reject) => ...`, `function (resolve, reject) ...`), else -1. */
+function promiseCall(a: CodeAnalyzer, scope: number): number {
+  const params = a.functions.get(scope)?.params ?? -1;
+  const open = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  return params > 3 && a.is(params, '(') && a.is(open, '(') && a.idIs(open - 1, 'Promise') && a.idIs(open - 2, 'new') ? open - 2 : -1;
 }
 
 /** A Go method's name token (`Hub` of `func (h *Handler) Hub(`, whose scope starts at the receiver's `(`), or -1. */

@@ -367,7 +367,7 @@ export function retriesOrPolls(a: CodeAnalyzer, token: number): boolean {
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
     if (kind === 'loop') {
-      return retryingLoops.get(a, scope, () => retriesOrWaits(a, scope));
+      return testsInCondition(a, scope, token) || retryingLoops.get(a, scope, () => retriesOrWaits(a, scope));
     }
     if (kind === 'function' || (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, token))) {
       return false;
@@ -377,6 +377,19 @@ export function retriesOrPolls(a: CodeAnalyzer, token: number): boolean {
 }
 
 const retryingLoops = new FileMemo<number, boolean>();
+
+/** Reads that answer about a key without changing it: in a loop's condition, asked again until the answer changes. */
+const KEY_TESTS = new Set(['exists', 'hexists', 'sismember', 'get']);
+
+/**
+ * Whether the call at `token` is a key test in the parenthesised condition of the `while` loop `loop`
+ * (`while (!key || await redis.exists(key)) { key = newCode() }`): the loop tries again until a key is free, or
+ * polls until one is set, as a retry does, rather than sending one command per key of a list.
+ */
+function testsInCondition(a: CodeAnalyzer, loop: number, token: number): boolean {
+  const start = a.scopes.start(loop);
+  return a.is(start, '(') && a.idIs(start - 1, 'while') && token > start && token < a.partner[start] && KEY_TESTS.has(a.tokens.text(token).toLowerCase());
+}
 
 function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   const [start, end] = a.scopes.range(loop);

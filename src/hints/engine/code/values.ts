@@ -124,7 +124,8 @@ export function isBoto3Module(module: string): boolean {
 /**
  * Calls that give back their argument: `ExitStack.enter_context(x)` and `AsyncExitStack.enter_async_context(x)`
  * return what entering `x` gives (an SDK or Redis client gives itself), `contextlib.closing(x)` enters as `x`;
- * X-Ray's `captureAWS(AWS)` and `captureAWSClient(client)` give back what they instrument.
+ * X-Ray's `captureAWS(AWS)` and `captureAWSClient(client)` give back what they instrument, async-redis's
+ * `decorate(client)` the client.
  */
 export function passesThrough(value: Value): boolean {
   if (value.t !== 'ref') {
@@ -132,6 +133,10 @@ export function passesThrough(value: Value): boolean {
   }
   if (value.module === 'contextlib') {
     return /(?:^|\.)(?:enter_context|enter_async_context|closing|aclosing)$/.test(value.path);
+  }
+  // async-redis's `decorate(client)` gives back the node-redis client with promises for callbacks.
+  if (value.module === 'async-redis') {
+    return /^(?:default\.)?decorate$/.test(value.path);
   }
   // AWS X-Ray's SDK for Node.js: `captureAWS(AWS)` gives back the SDK v2 module it instruments,
   // `captureAWSClient(client)` the client (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-nodejs-awssdkclients.html).

@@ -182,8 +182,28 @@ function madeHere(a: CodeAnalyzer, fn: ModuleFunction, start: number, end: numbe
   if (wrapped) {
     return madeHere(a, fn, wrapped[0], wrapped[1], hops + 1, depth);
   }
+  // `tracing ? AWSXRay.captureAWSv3Client(client) : client`: made here whichever branch is taken (a part of the expression, no hop).
+  const branches = a.language.family === 'js' ? conditionalBranches(a, start, end) : undefined;
+  if (branches) {
+    return branches.every(([from, to]) => madeHere(a, fn, from, to, hops, depth));
+  }
   const local = assignedOnceIn(a, fn, start);
   return local >= 0 && (start + 1 === end || derivedByCalls(a, start + 1, end)) && madeHere(a, fn, local, expressionEnd(a, local), hops + 1, depth);
+}
+
+/** The two branches of a JavaScript conditional `cond ? yes : no` that spans `start` to `end` at its top level. */
+function conditionalBranches(a: CodeAnalyzer, start: number, end: number): [[number, number], [number, number]] | undefined {
+  let question = -1;
+  let nested = 0;
+  for (let k = start; k < end; k = a.skipGroup(k)) {
+    if (a.is(k, '?')) {
+      question = question < 0 ? k : question;
+      nested += question === k ? 0 : 1;
+    } else if (a.is(k, ':') && question >= 0 && nested-- === 0) {
+      return k > question + 1 && k + 1 < end ? [[question + 1, k], [k + 1, end]] : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

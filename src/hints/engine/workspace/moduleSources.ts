@@ -20,6 +20,14 @@ export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|data-api-client|dyn
  */
 const JS_CONSTRUCTS_CLASS = /\bnew\s+[A-Z][\w$]*\s*\(/;
 const JS_RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]\.\.?\//;
+/**
+ * A data-access module that names no client library but builds DynamoDB requests for a function of another module
+ * (`query({ TableName, ... })` of `../service/db`, `getDb().get({ TableName, ... })`): a handler's call of its
+ * exported functions may make a client there, two modules down (`exportedFunctions.ts`'s body clients).
+ */
+const JS_TABLE_REQUEST = /\bTableName\s*:/;
+const JS_IMPORTS = /\bfrom\s*['"]|\brequire\(\s*['"]/;
+const JS_EXPORTS_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\bexport\s+const\s+[\w$]+\s*=\s*(?:async\s*)?(?:\(|function\b)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
@@ -62,8 +70,19 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if (kind === 'python') {
     return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text)) && !isTestDoubleFile(file);
   }
+  if ((kind !== 'javascript' && kind !== 'typescript') || isTestDoubleFile(file)) {
+    return false;
+  }
   const constructsProjectClass = JS_CONSTRUCTS_CLASS.test(text) && JS_RELATIVE_IMPORT.test(text);
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass || isCommonJsBarrel(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
+  if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
+    return true;
+  }
+  return forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text);
+}
+
+/** A module that names no client library but writes DynamoDB requests: its functions hand them to another module's (`JS_TABLE_REQUEST`). */
+function forwardsTableRequests(text: string): boolean {
+  return JS_TABLE_REQUEST.test(text) && !JS_LIBRARIES.test(text);
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
@@ -72,5 +91,7 @@ export function moduleSource(file: string, kind: 'python' | 'javascript' | 'type
     const source = pythonModuleText(text, isPackageInit(file));
     return source === undefined ? undefined : { language: 'python', text: source };
   }
-  return { language: kind, text: jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
+  // A module that writes DynamoDB requests is kept whole: any of its functions may send them through a client
+  // another module's function makes on each call (`createDocumentClient().send(command)`).
+  return { language: kind, text: JS_TABLE_REQUEST.test(text) ? text : jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
 }
