@@ -133,3 +133,25 @@ function stemOf(file: string): string {
   const name = parts[parts.length - 1].replace(/\.[^.]*$/, '');
   return name === 'index' && parts.length > 1 ? parts[parts.length - 2] : name;
 }
+
+/** By union of the files (any object that stands for one state of the model): the service file above each function module. */
+const serviceFilesOf = new WeakMap<object, Map<string, string | undefined>>();
+
+/**
+ * The function as its service file scopes it: a function a module of its own defines takes the provider environment
+ * and resources of the service file above it, as if written there. Asked per variable a handler reads, so the service
+ * file of each module is found once per `union` (`files` lists the model's files).
+ */
+export function scopedByService(fn: FunctionDefinition, union: object, files: () => readonly string[]): FunctionDefinition {
+  let owners = serviceFilesOf.get(union);
+  if (!owners) {
+    owners = new Map();
+    serviceFilesOf.set(union, owners);
+  }
+  const module = fn.definedAt.file;
+  if (!owners.has(module)) {
+    owners.set(module, enclosingServiceFile(files(), module));
+  }
+  const service = owners.get(module);
+  return service === undefined ? fn : { ...fn, definedAt: { ...fn.definedAt, file: service } };
+}

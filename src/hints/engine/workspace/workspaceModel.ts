@@ -23,7 +23,7 @@ import { ClassAnswers } from './classAnswers';
 import { push } from '../multimap';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { fragmentTable } from './serviceFragments';
-import { enclosingServiceFile } from './serviceFunctionModules';
+import { scopedByService } from './serviceFunctionModules';
 import { CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
 import type { SettingDict } from './pythonSettingDicts';
 
@@ -35,9 +35,6 @@ export interface WorkspaceChange {
 
 /** What one function sets a variable to: a value, something the templates do not say, or nothing. */
 type Setting = EnvironmentValue | 'unknown' | undefined;
-
-/** By union of the files: the service file above each module that defines a function (`serviceFunctionModules.ts`). */
-const serviceFilesOf = new WeakMap<Union, Map<string, string | undefined>>();
 
 export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
@@ -231,27 +228,9 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return undefined;
   }
 
-  /**
-   * The function as its service file scopes it: a function a module of its own defines (`serviceFunctionModules.ts`)
-   * takes the provider environment and resources of the service file above it, as if written there.
-   */
+  /** The function as its service file scopes it (`scopedByService`). */
   private ownerOf(fn: FunctionDefinition): FunctionDefinition {
-    if (!fn.serviceModule) {
-      return fn;
-    }
-    // Asked per variable a handler reads: the service file of each module is found once per union of the files.
-    const union = this.built();
-    let owners = serviceFilesOf.get(union);
-    if (!owners) {
-      owners = new Map();
-      serviceFilesOf.set(union, owners);
-    }
-    const module = fn.definedAt.file;
-    if (!owners.has(module)) {
-      owners.set(module, enclosingServiceFile(this.files(), module));
-    }
-    const service = owners.get(module);
-    return service === undefined ? fn : { ...fn, definedAt: { ...fn.definedAt, file: service } };
+    return fn.serviceModule ? scopedByService(fn, this.built(), () => this.files()) : fn;
   }
 
   /** The table a function's environment value names, if exactly one. */
