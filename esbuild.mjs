@@ -49,6 +49,11 @@ function lzmaForWeb(text) {
 /** The catalog as the web build packs it, which the Node extension finds there: checked after the build. */
 let webCatalog;
 
+/** The catalog's JSON as the runtime reads it. */
+function catalogJson(catalog) {
+  return JSON.stringify(compiler.packSources(compiler.renderCatalog(catalog)));
+}
+
 /** Packed bytes as the text their unpackers read: Z85, 6% shorter than base64, in both builds. */
 function asText(packed) {
   return compiler.encodeZ85(packed);
@@ -61,11 +66,13 @@ function asText(packed) {
  * .vsix carries one copy; Brotli in Z85 for the other Node bundles (src/content/unpack.node.ts). The runtime
  * unpacks and parses it on first use, not at activation. Invalid content fails the build.
  */
-function contentPlugin(compiler, encoding, { plainRules = false, fromWebBuild = false } = {}) {
+function contentPlugin(compiler, encoding, { plainRules = false, fromWebBuild = false, catalogRequest = false } = {}) {
   return {
     name: 'aws-db-study-content',
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${CONTENT_MODULE}$`) }, () => ({ path: CONTENT_MODULE, namespace: 'content' }));
+      // The web build's packed study part asks the file around it for the catalog, which stays outside the part.
+      build.onResolve({ filter: new RegExp(`^${compiler.CATALOG_REQUEST}$`) }, () => ({ path: compiler.CATALOG_REQUEST, external: true }));
       build.onLoad({ filter: /.*/, namespace: 'content' }, async () => {
         const { catalog, errors } = compiler.compileContent(contentRoot);
         const watchFiles = compiler.contentFiles(contentRoot);
@@ -75,11 +82,14 @@ function contentPlugin(compiler, encoding, { plainRules = false, fromWebBuild = 
             watchFiles,
           };
         }
+        if (catalogRequest) {
+          return { contents: `export default () => require(${JSON.stringify(compiler.CATALOG_REQUEST)})();`, loader: 'js', watchFiles };
+        }
         if (fromWebBuild) {
           const reader = path.resolve('src/content/webBuildCatalog.node.ts');
           return { contents: `export { catalogFromWebBuild as default } from ${JSON.stringify(reader)};`, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
         }
-        const json = JSON.stringify(compiler.packSources(compiler.renderCatalog(catalog)));
+        const json = catalogJson(catalog);
         if (encoding === 'brotli') {
           const packed = brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
           const unpacker = path.resolve('src/content/unpack.node.ts');
@@ -157,10 +167,10 @@ const nodeParts = {
  * size) and unpacked on that first require, with its rules inside it as plain JSON (one unpacking, not two);
  * the study part is mostly the packed catalog already.
  */
-const PACKED_WEB_PARTS = new Set(['hints']);
+const PACKED_WEB_PARTS = new Set(['hints', 'study']);
 
-/** The hints part as the web build packs it, which the Node build's hints part finds there in production builds: checked after the build. */
-let webHintsPart;
+/** The parts as the web build packs them, by name, which the Node build's parts find there in production builds: checked after the build. */
+const webParts = {};
 
 function browserParts(partOptions) {
   return {
@@ -173,7 +183,7 @@ function browserParts(partOptions) {
         const packedPart = PACKED_WEB_PARTS.has(PARTS[args.pluginData]);
         const part = await esbuild.build({
           ...partOptions,
-          ...(packedPart ? { plugins: [contentPlugin(compiler, 'lzma', { plainRules: true })] } : {}),
+          ...(packedPart ? { plugins: [contentPlugin(compiler, 'lzma', { plainRules: true, catalogRequest: true })] } : {}),
           entryPoints: [path.resolve('src', `${args.pluginData}.ts`)],
           write: false,
           metafile: true,
@@ -184,15 +194,28 @@ function browserParts(partOptions) {
         const name = PARTS[args.pluginData];
         const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${name}.js`;
         let text = JSON.stringify(source);
+        const tag = name === 'hints' ? compiler.HINTS_PART_TAG : compiler.STUDY_PART_TAG;
         if (packedPart) {
-          // Behind its tag, by which the Node build's hints part finds it (src/hints/hintsPartFromWebBuild.node.ts).
-          webHintsPart = asText(lzmaForWeb(source));
-          text = `require('./content/unpack').unpack(${JSON.stringify(compiler.HINTS_PART_TAG + webHintsPart)}.slice(${compiler.HINTS_PART_TAG.length}))`;
+          // Behind its tag, by which the Node build's part finds it (src/content/webBuildParts.node.ts).
+          webParts[name] = asText(lzmaForWeb(source));
+          text = `require('./content/unpack').unpack(${JSON.stringify(tag + webParts[name])}.slice(${tag.length}))`;
         }
-        // A part requires nothing but the VS Code API, which the host hands to this file.
-        const contents = `const part = { exports: {} };
+        // The study part's catalog, outside the packed part and behind its tag, where the Node build finds it too.
+        let catalog = '';
+        if (name === 'study') {
+          const { catalog: compiled, errors } = compiler.compileContent(contentRoot);
+          if (errors.length > 0) {
+            return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
+          }
+          webCatalog = asText(lzmaForWeb(catalogJson(compiled)));
+          catalog = `const catalog = ${JSON.stringify(compiler.CATALOG_TAG + webCatalog)};
+`;
+        }
+        // A part requires nothing but the VS Code API, which the host hands to this file, and the study part its catalog.
+        const contents = `${catalog}const part = { exports: {} };
 new Function('module', 'exports', 'require', ${text})(part, part.exports, (id) => {
-  if (id !== 'vscode') throw new Error('a web part required ' + id);
+  ${catalog ? `if (id === ${JSON.stringify(compiler.CATALOG_REQUEST)}) return () => require('./content/unpack').unpack(catalog.slice(${compiler.CATALOG_TAG.length}));
+  ` : ''}if (id !== 'vscode') throw new Error('a web part required ' + id);
   return require('vscode');
 });
 module.exports = part.exports;`;
@@ -221,8 +244,12 @@ const builds = cliOnly ? [cliBuild] : [
   {
     ...shared,
     plugins: [contentPlugin(compiler, 'brotli', { fromWebBuild: true }), nodeParts],
-    // In production the Node host runs the web build's hints part (one copy in the .vsix); elsewhere its own, with a source map.
-    entryPoints: { extension: 'src/extension.ts', hints: production ? 'src/hints/hintsPartFromWebBuild.node.ts' : 'src/hints/hintsPart.ts', study: 'src/studyPart.ts' },
+    // In production the Node host runs the web build's parts (one copy of each in the .vsix); elsewhere its own, with source maps.
+    entryPoints: {
+      extension: 'src/extension.ts',
+      hints: production ? 'src/hints/hintsPartFromWebBuild.node.ts' : 'src/hints/hintsPart.ts',
+      study: production ? 'src/studyPartFromWebBuild.node.ts' : 'src/studyPart.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -269,8 +296,10 @@ if (watch) {
   if (compiler.packedIn(webText, compiler.CATALOG_TAG) !== webCatalog) {
     throw new Error('the Node extension would not find the study catalog in dist/browser/extension.js');
   }
-  if (compiler.packedIn(webText, compiler.HINTS_PART_TAG) !== webHintsPart) {
-    throw new Error('the Node extension would not find the hints part in dist/browser/extension.js');
+  for (const [name, tag] of [['hints', compiler.HINTS_PART_TAG], ['study', compiler.STUDY_PART_TAG]]) {
+    if (compiler.packedIn(webText, tag) !== webParts[name]) {
+      throw new Error(`the Node extension would not find the ${name} part in dist/browser/extension.js`);
+    }
   }
   // What each input adds to each output, for the bundle budgets (scripts/bundleBudgets.ts).
   fs.mkdirSync('out', { recursive: true });

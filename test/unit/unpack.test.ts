@@ -7,7 +7,7 @@ import { decodeLzma } from '../../src/content/lzma';
 import { packSources, unpackSources } from '../../src/content/sourceTable';
 import * as webUnpack from '../../src/content/unpack';
 import * as nodeUnpack from '../../src/content/unpack.node';
-import { CATALOG_TAG, HINTS_PART_TAG, packedIn } from '../../src/content/webBuildPacks';
+import { CATALOG_TAG, HINTS_PART_TAG, packedIn, STUDY_PART_TAG } from '../../src/content/webBuildPacks';
 import { decodeZ85, encodeZ85 } from '../../src/content/z85';
 
 /** The build's LZMA compressor (esbuild.mjs). Its package ships TypeScript sources rather than declarations, which our strict settings would check, so it is typed here. */
@@ -42,13 +42,16 @@ describe('catalog packing', () => {
     assert.equal(nodeUnpack.unpack(encodeZ85(brotliCompressSync(json))), json);
   });
 
-  it('finds the web build\'s packed catalog and hints part for the Node host, however often the build quoted the strings that hold them', async () => {
+  it('finds the web build\'s packed catalog, hints part and study part for the Node host, however often the build quoted the strings that hold them', async () => {
     const compress = await lzmaCompressor();
     const catalog = encodeZ85(compress(new TextEncoder().encode(json), 1));
     const part = encodeZ85(compress(new TextEncoder().encode('exports.startHints = () => 1;'), 1));
+    const study = encodeZ85(compress(new TextEncoder().encode('exports.startStudy = () => require("aws-db-study:catalog")();'), 1));
     const module = `const packed = ${JSON.stringify(CATALOG_TAG + catalog)};`;
     // The web build embeds each part as the text of a module: the packed strings, quoted once more.
-    const bundle = `var a=1;new Function("module", ${JSON.stringify(module)});new Function("module", ${JSON.stringify(`unpack(${JSON.stringify(HINTS_PART_TAG + part)})`)});var b="${CATALOG_TAG.slice(0, -1)}";`;
+    const parts = [HINTS_PART_TAG + part, STUDY_PART_TAG + study].map((packed) => `new Function("module", ${JSON.stringify(`unpack(${JSON.stringify(packed)})`)});`).join('');
+    const bundle = `var a=1;new Function("module", ${JSON.stringify(module)});${parts}var b="${CATALOG_TAG.slice(0, -1)}";`;
+    assert.equal(webUnpack.unpack(packedIn(bundle, STUDY_PART_TAG)!), 'exports.startStudy = () => require("aws-db-study:catalog")();');
     assert.equal(packedIn(bundle, CATALOG_TAG), catalog);
     assert.equal(webUnpack.unpack(packedIn(bundle, CATALOG_TAG)!), json);
     assert.equal(packedIn(bundle, HINTS_PART_TAG), part);

@@ -9,7 +9,7 @@ import { Catalog } from '../types';
 export { compileContent, contentFiles } from './compileContent';
 export { encodeZ85 } from '../z85';
 export { decodeLzma } from '../lzma';
-export { CATALOG_TAG, HINTS_PART_TAG, packedIn } from '../webBuildPacks';
+export { CATALOG_REQUEST, CATALOG_TAG, HINTS_PART_TAG, packedIn, STUDY_PART_TAG } from '../webBuildPacks';
 export { packSources } from '../sourceTable';
 export { renderCatalog } from './renderContent';
 
