@@ -6,10 +6,11 @@
  * placeholder (`${DB_PASSWORD}`) or empty is none. Keys are compared as Spring's relaxed binding compares them.
  */
 import { DocumentKind } from '../documentKinds';
-import { springYamlDocuments } from '../config/spring';
+import { canonicalKey, springYamlDocuments } from '../config/spring';
 import { springPropertiesDocuments } from '../config/springProperties';
 import { LineIndex } from '../text';
 import { PASSWORD_NAME, SecretConstant } from './secretConstants';
+import type { FileContribution, SourceRef } from './types';
 
 /** The configuration files Spring Boot reads by default, with or without a profile. */
 const CONFIG_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.(?:ya?ml|properties)$/;
@@ -41,4 +42,40 @@ export function springSecrets(kind: DocumentKind, text: string): Record<string, 
     }
   }
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** The workspace's Spring passwords by canonical key, with the file that writes each. */
+export type SpringSecretsByKey = ReadonlyMap<string, readonly { file: string; secret: SecretConstant }[]>;
+
+export function springSecretsByKey(contributions: ReadonlyMap<string, { contribution: FileContribution }>): SpringSecretsByKey {
+  const byKey = new Map<string, { file: string; secret: SecretConstant }[]>();
+  for (const [file, { contribution }] of contributions) {
+    for (const [written, secret] of Object.entries(contribution.springSecrets ?? {})) {
+      const files = byKey.get(written) ?? [];
+      files.push({ file, secret });
+      byKey.set(written, files);
+    }
+  }
+  return byKey;
+}
+
+/** The password written under `key` by the file that shares the most folders with the code file (its own service's), then the first in path order. */
+export function nearestSpringSecret(byKey: SpringSecretsByKey, codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
+  const codeFolders = codeFile.split('/').slice(0, -1);
+  const shared = (file: string): number => {
+    const folders = file.split('/').slice(0, -1);
+    let count = 0;
+    while (count < folders.length && count < codeFolders.length && folders[count] === codeFolders[count]) {
+      count++;
+    }
+    return count;
+  };
+  let best: { value: string; at: SourceRef; shared: number } | undefined;
+  for (const { file, secret } of byKey.get(canonicalKey(key)) ?? []) {
+    const near = shared(file);
+    if (best === undefined || near > best.shared || (near === best.shared && file < best.at.file)) {
+      best = { value: secret.value, at: { file, line: secret.line, character: 0, span: { start: secret.start, end: secret.end } }, shared: near };
+    }
+  }
+  return best && { value: best.value, at: best.at };
 }

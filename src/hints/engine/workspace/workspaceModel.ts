@@ -4,8 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
-import type { SecretConstant } from './secretConstants';
-import { canonicalKey } from '../config/spring';
+import { nearestSpringSecret, springSecretsByKey, SpringSecretsByKey } from './springSecrets';
 import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
@@ -55,7 +54,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: InstantiationAnswers | undefined;
   /** The Spring configuration files that write each password key, built on the first question after a change. */
-  private springSecrets: Map<string, { file: string; secret: SecretConstant }[]> | undefined;
+  private springSecrets: SpringSecretsByKey | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -376,33 +375,8 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
    * file that shares the most folders with the code file (its own service's), then the first in path order.
    */
   springSecret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
-    if (!this.springSecrets) {
-      this.springSecrets = new Map();
-      for (const [file, { contribution }] of this.contributions) {
-        for (const [written, secret] of Object.entries(contribution.springSecrets ?? {})) {
-          const files = this.springSecrets.get(written) ?? [];
-          files.push({ file, secret });
-          this.springSecrets.set(written, files);
-        }
-      }
-    }
-    const codeFolders = codeFile.split('/').slice(0, -1);
-    const shared = (file: string): number => {
-      const folders = file.split('/').slice(0, -1);
-      let count = 0;
-      while (count < folders.length && count < codeFolders.length && folders[count] === codeFolders[count]) {
-        count++;
-      }
-      return count;
-    };
-    let best: { value: string; at: SourceRef; shared: number } | undefined;
-    for (const { file, secret } of this.springSecrets.get(canonicalKey(key)) ?? []) {
-      const near = shared(file);
-      if (best === undefined || near > best.shared || (near === best.shared && file < best.at.file)) {
-        best = { value: secret.value, at: { file, line: secret.line, character: 0, span: { start: secret.start, end: secret.end } }, shared: near };
-      }
-    }
-    return best && { value: best.value, at: best.at };
+    this.springSecrets ??= springSecretsByKey(this.contributions);
+    return nearestSpringSecret(this.springSecrets, codeFile, key);
   }
 
   /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */
