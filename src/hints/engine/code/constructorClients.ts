@@ -21,6 +21,7 @@ import { keptInModuleCache } from './constructorCaches';
 import { FileMemo } from './fileMemo';
 import type { Construction, HandlerReader } from './handlerClients';
 import { isRedisClient, serviceOf } from './handlerClients';
+import { environmentRead } from './names';
 import { storedOutside } from './storedOutside';
 import { dependsOnInvocation } from './invocationDependence';
 import { clientValue, importsTestDouble, mayBeProjectModule } from './projectImports';
@@ -305,14 +306,14 @@ function fixedValue(a: CodeAnalyzer, start: number, end: number): boolean {
   if (end === start + 1) {
     return (a.isString(start) && !a.tokens.interpolated(start)) || a.tokens.kinds[start] === TOKEN_KIND.NUM;
   }
-  if (!a.idIs(start, 'process') || !a.is(start + 1, '.') || !a.idIs(start + 2, 'env')) {
-    return false;
+  let read = end;
+  if (read - 2 > start && (a.is(read - 2, '??') || a.is(read - 2, '||')) && fixedValue(a, read - 1, read)) {
+    read -= 2;
   }
-  let k = a.is(start + 3, '.') && a.isId(start + 4) ? start + 5 : a.is(start + 3, '[') && a.isString(start + 4) && a.is(start + 5, ']') ? start + 6 : -1;
-  if (k > 0 && a.is(k, '!')) {
-    k++;
+  if (read - 1 > start && a.is(read - 1, '!')) {
+    read--;
   }
-  return k === end || (k > 0 && (a.is(k, '??') || a.is(k, '||')) && end === k + 2 && fixedValue(a, k + 1, end));
+  return environmentRead(a, start, read) !== undefined;
 }
 
 /**

@@ -6,8 +6,7 @@
  * Terraform's `container_definitions = jsonencode([...])` is read here; a heredoc or a file's JSON is not.
  */
 import { OptionOccurrence } from '../model';
-import { normalizeName } from '../types';
-import { environmentPasswords } from './lambdaEnvironment';
+import { environmentPasswords, hclVariable } from './lambdaEnvironment';
 import { BodyItem, HclValues, Range } from './terraformIngress';
 
 /** The task definition types whose containers' environment the readers look into. */
@@ -25,9 +24,7 @@ export function terraformContainerPasswords(hcl: HclValues, items: readonly Body
       const value = variable.get('value');
       const literal = name && hcl.literalOf(name.first, name.end);
       if (value && literal?.kind === 'str') {
-        const key = hcl.spanOf(name!);
-        const span = hcl.spanOf(value);
-        variables.push({ name: literal.value, norm: normalizeName(literal.value), key, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: key.start, end: span.end } });
+        variables.push(hclVariable(hcl, literal.value, name!, value));
       }
     }
   }

@@ -102,10 +102,15 @@ export function terraformMapPasswords(hcl: HclMaps, variables: BodyItem | undefi
       continue;
     }
     for (const [name, value] of hcl.objectEntries(map.first, map.end - 1)) {
-      const key = hcl.spanOf({ first: value.first - 2, end: value.first - 1 });
-      const span = hcl.spanOf(value);
-      byName.set(name, { name, norm: normalizeName(name), key, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: key.start, end: span.end } });
+      byName.set(name, hclVariable(hcl, name, { first: value.first - 2, end: value.first - 1 }, value));
     }
   }
   return environmentPasswords([...byName.values()]);
+}
+
+/** An environment variable Terraform writes, as an option: its name, where the name (`key`) and the value are. */
+export function hclVariable(hcl: Pick<HclMaps, 'literalOf' | 'spanOf'>, name: string, key: Range, value: Range): OptionOccurrence {
+  const keySpan = hcl.spanOf(key);
+  const span = hcl.spanOf(value);
+  return { name, norm: normalizeName(name), key: keySpan, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: keySpan.start, end: span.end } };
 }
