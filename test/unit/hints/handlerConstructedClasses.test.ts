@@ -174,6 +174,41 @@ describe('Lambda: clients made by the constructor of a class the handler constru
     assert.deepEqual(reported('src/handler.ts', code), []);
   });
 
+  it('reports, without arguments, a fallback for a parameter and a parameter whose default makes a client', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'const shared = new DynamoDBClient({});',
+      'class TernaryRepo {',
+      '  private readonly client: DynamoDBClient;',
+      '  constructor(dynamodb?: DynamoDBClient) {',
+      '    this.client = dynamodb ? dynamodb : new DynamoDBClient({});',
+      '  }',
+      '}',
+      'class OptionsRepo {', // 10
+      '  constructor(props?: { client?: DynamoDBClient }) {',
+      '    this.client = props?.client || new DynamoDBClient({});',
+      '  }',
+      '}',
+      'class DefaultRepo {',
+      '  constructor(private readonly db = new DynamoDBClient({})) {}',
+      '}',
+      'class AssignedRepo {',
+      '  constructor(client) {',
+      '    if (!client) client = new DynamoDBClient({});', // 20
+      '    this.client = client;',
+      '  }',
+      '}',
+      '',
+      'export const handler = async () => {',
+      '  const repos = [new TernaryRepo(), new OptionsRepo(), new DefaultRepo(), new AssignedRepo()];',
+      '  const given = [new TernaryRepo(shared), new OptionsRepo({ client: shared }), new DefaultRepo(shared), new AssignedRepo(shared)];',
+      '  return [repos, given];',
+      '};',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), [`26:TernaryRepo ${RULE}`, `26:OptionsRepo ${RULE}`, `26:DefaultRepo ${RULE}`, `26:AssignedRepo ${RULE}`]);
+  });
+
   it('reports, in workspace mode, a handler constructing without arguments a class of another file', () => {
     const source = sourceLines(
       "import * as AWS from 'aws-sdk';",

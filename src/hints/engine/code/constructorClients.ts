@@ -13,6 +13,8 @@
  * `global`), one built from its parameters (`DynamoDBDocumentClient.from(client)`), or one made only as a
  * fallback for one passed in (`client ?? new DynamoDBClient({})`, `table or boto3.resource(...)`), nor a
  * singleton's (a Python class with `__new__`, a constructor that may return early with the kept instance).
+ * A JavaScript construction without arguments (`new Repo()`) passes nothing, so it takes the fallback of a
+ * parameter and a parameter's default (`constructor(db = new DynamoDBClient({}))`) each time.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -142,7 +144,7 @@ function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, 
   // default value (`constructor(client = shared)`), which then holds it.
   const emptyParameters = bare && !python && fn.body >= 0 && !hasDefaults(a, fn.params);
   const reading: ConstructorReading = { params: fn.params, bound: emptyParameters ? fn.body : fn.params, end, emptyParameters };
-  const found: T[] = [];
+  const found: T[] = bare && !python ? madeAsDefaults(a, fn.params, limit, find, (inner) => accept(inner, reading) && !inTestCode(a, inner.start)) : [];
   for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
     const own = a.scopes.enclosing(j, ['function']) === fn.scope;
     if (own && a.idIs(j, 'return')) {
@@ -152,10 +154,27 @@ function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, 
     if (!inner) {
       continue;
     }
-    if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !(instance !== undefined && keptInModuleCache(a, inner.start, instance, end)) && accept(inner, reading) && !inTestCode(a, j)) {
+    const value = valueStart(a, inner.start);
+    const fallback = FALLBACKS.has(a.tokens.text(value - 1)) || setsParameter(a, value, fn.params);
+    if ((!fallback || (emptyParameters && fallbackForParameter(a, value, fn.params))) && !storedOutside(a, inner.start, start, end, instance) && !(instance !== undefined && keptInModuleCache(a, inner.start, instance, end)) && accept(inner, reading) && !inTestCode(a, j)) {
       found.push(inner);
     }
     j = inner.end - 1;
+  }
+  return found;
+}
+
+/**
+ * What the parameter list at `params` makes as its default values (`constructor(private db = new DynamoDBClient({}))`),
+ * which a construction without arguments takes each time.
+ */
+function madeAsDefaults<T extends Made>(a: CodeAnalyzer, params: number, limit: number, find: (j: number) => T | undefined, accept: (inner: T) => boolean): T[] {
+  const found: T[] = [];
+  for (let k = params + 1; k < a.partner[params] && found.length < limit; k = a.skipGroup(k)) {
+    const inner = a.is(k, '=') ? find(k + 1) : undefined;
+    if (inner && accept(inner)) {
+      found.push(inner);
+    }
   }
   return found;
 }
@@ -244,10 +263,56 @@ function valueStart(a: CodeAnalyzer, start: number): number {
   return a.is(start - 1, '(') && a.isId(start - 2) && a.isAccess(start - 3) && a.isId(wrapper) && !a.isAccess(wrapper - 1) && a.imports.has(a.tokens.text(wrapper)) ? wrapper : start;
 }
 
+/**
+ * Whether the value at `start` is made when a parameter of the list at `params` holds nothing: the right of
+ * `client ?? …` or `options.client || …`, the else of `client ? client : …`, or `if (!client) client = …`.
+ * A construction without arguments (`new Repo()`) then makes it each time.
+ */
+function fallbackForParameter(a: CodeAnalyzer, start: number, params: number): boolean {
+  const before = start - 1;
+  if (a.is(before, '??') || a.is(before, '||')) {
+    return rootIsParameter(a, before - 1, params);
+  }
+  if (a.is(before, ':')) {
+    const question = chainRoot(a, before - 1) - 1;
+    return a.is(question, '?') && rootIsParameter(a, question - 1, params);
+  }
+  return setsParameter(a, start, params);
+}
+
+/** The first token of the access chain that ends at `end` (`props?.client`: `props`). */
+function chainRoot(a: CodeAnalyzer, end: number): number {
+  let k = end;
+  while (a.isId(k) && a.isAccess(k - 1) && a.isId(k - 2)) {
+    k -= 2;
+  }
+  return k;
+}
+
+/** Whether the access chain that ends at `end` starts at a parameter of the list at `params`. */
+function rootIsParameter(a: CodeAnalyzer, end: number, params: number): boolean {
+  const root = chainRoot(a, end);
+  if (!a.isId(root) || a.isAccess(root - 1)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(root), root);
+  return binding !== undefined && binding.token > params && binding.token < a.partner[params];
+}
+
 /** Whether the value at `start` is assigned to a parameter of the constructor (`if (!client) client = new X()`): a fallback. */
 function setsParameter(a: CodeAnalyzer, start: number, params: number): boolean {
-  const name = a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) ? a.scopes.lookup(a.tokens.text(start - 2), start - 2) : undefined;
-  return name !== undefined && name.token > params && name.token < a.partner[params];
+  return a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) && namesParameter(a, start - 2, params);
+}
+
+/** Whether the name at `k` is a parameter of the list at `params`, by its text: an assignment to it is a binding of its own, which a lookup would find. */
+function namesParameter(a: CodeAnalyzer, k: number, params: number): boolean {
+  const name = a.tokens.text(k);
+  for (let p = params + 1; p < a.partner[params]; p = a.skipGroup(p)) {
+    if (a.idIs(p, name) && (a.is(p - 1, '(') || a.is(p - 1, ',') || a.idIs(p - 1, 'readonly') || a.idIs(p - 1, 'private') || a.idIs(p - 1, 'public') || a.idIs(p - 1, 'protected'))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
