@@ -209,6 +209,27 @@ describe('Lambda: clients made by the constructor of a class the handler constru
     assert.deepEqual(reported('src/handler.ts', code), [`26:TernaryRepo ${RULE}`, `26:OptionsRepo ${RULE}`, `26:DefaultRepo ${RULE}`, `26:AssignedRepo ${RULE}`]);
   });
 
+  it('reports a fallback for an options key that an options object of fixed values leaves out', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'const shared = new DynamoDBClient({});',
+      'class OrdersStore {',
+      '  constructor(cfg: { tableName: string; client?: DynamoDBClient }) {',
+      '    this.client = cfg.client ?? new DynamoDBClient({});',
+      '    this.tableName = cfg.tableName;',
+      '  }',
+      '}',
+      '', // 10
+      'export const handler = async (event: { table: string }) => [',
+      "  new OrdersStore({ tableName: process.env.ORDERS_TABLE!, 'region': 'eu-west-1', }),",
+      '  new OrdersStore({ tableName: process.env.ORDERS_TABLE!, client: shared }),',
+      '  new OrdersStore({ tableName: event.table }),',
+      '];',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), [`12:OrdersStore ${RULE}`]);
+  });
+
   it('reports, in workspace mode, a handler constructing without arguments a class of another file', () => {
     const source = sourceLines(
       "import * as AWS from 'aws-sdk';",

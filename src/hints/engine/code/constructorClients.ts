@@ -368,6 +368,9 @@ function fixedArguments(a: CodeAnalyzer, open: number): boolean {
 }
 
 function fixedValue(a: CodeAnalyzer, start: number, end: number): boolean {
+  if (a.language.family === 'js' && a.is(start, '{') && a.partner[start] === end - 1) {
+    return fixedOptions(a, start);
+  }
   if (end === start + 1) {
     return (a.isString(start) && !a.tokens.interpolated(start)) || a.tokens.kinds[start] === TOKEN_KIND.NUM;
   }
@@ -379,6 +382,11 @@ function fixedValue(a: CodeAnalyzer, start: number, end: number): boolean {
     read--;
   }
   return environmentRead(a, start, read) !== undefined;
+}
+
+/** An options object of fixed values (`{ tableName: process.env.TABLE, region: 'eu-west-1' }`): it holds no client, so a constructor falls back for one. */
+function fixedOptions(a: CodeAnalyzer, open: number): boolean {
+  return segments(a, open).every(([start, end]) => start === end || ((a.isId(start) || a.isString(start)) && a.is(start + 1, ':') && end > start + 2 && fixedValue(a, start + 2, end)));
 }
 
 /**
