@@ -276,6 +276,42 @@ describe('Lambda: clients made by the constructor of a class the handler constru
     assert.deepEqual(reported('app.py', code), [`12:OrderRepository ${RULE}`]);
   });
 
+  it('reports a Python class constructed without arguments whose __init__ falls back for a parameter defaulting to None', () => {
+    const code = sourceLines(
+      'import os',
+      'import boto3',
+      '',
+      'class OrdersRepository:',
+      '    def __init__(self, table=None):',
+      '        self.table = table or boto3.resource("dynamodb").Table(os.environ["ORDERS_TABLE"])',
+      '',
+      'class AuditRepository:',
+      '    def __init__(self, client: "DynamoDBClient | None" = None):',
+      '        if client is None:', // 10
+      '            client = boto3.client("dynamodb")',
+      '        self.client = client',
+      '',
+      'class LedgerRepository:',
+      '    def __init__(self, table=None):',
+      '        self.table = table if table else boto3.resource("dynamodb").Table("ledger")',
+      '',
+      'class SharedDefault:',
+      '    def __init__(self, table=os.environ["TABLE"]):',
+      '        self.table = table or boto3.resource("dynamodb").Table("orders")', // 20
+      '',
+      'shared = boto3.resource("dynamodb").Table("orders")',
+      '',
+      'def handler(event, context):',
+      '    OrdersRepository()',
+      '    AuditRepository()',
+      '    LedgerRepository()',
+      '    SharedDefault()',
+      '    OrdersRepository(shared)',
+      '    OrdersRepository(table=shared)', // 30
+    );
+    assert.deepEqual(reported('app.py', code), [`25:OrdersRepository ${RULE}`, `26:AuditRepository ${RULE}`, `27:LedgerRepository ${RULE}`]);
+  });
+
   it('says nothing for a Python class attribute cache, an injected or fallback table, a module-level instance, or a test', () => {
     const code = sourceLines(
       'import boto3',

@@ -46,23 +46,23 @@ const constructedSql = new FileMemo<number, Construction | null>();
 /** The key under which a module's exports record that each new instance of a class opens a SQL connection. */
 export const CONSTRUCTED_SQL = 'new(sql)';
 
-/** The key under which a JavaScript module's exports record the client each instance made without arguments makes (`new Repo()`). */
+/** The key under which a module's exports record the client each instance made without arguments makes (`new Repo()`, Python `Repo()`). */
 export const CONSTRUCTED_BARE = constructedKey(0);
 
 /**
  * The client that the constructor of the class `classScope` (`constructor`, Python's `__init__`, its own or a
  * same-file base's) makes on each run and keeps on the instance or in its locals, read with `construction`, or
  * through a class it constructs whose constructor makes one (`classConstruction`).
- * `bare` (JavaScript): for an instance made without arguments, whose constructor's parameters then hold nothing
+ * `bare`: for an instance made without arguments, whose constructor's parameters then hold nothing
  * (`constructor(props?: Props) { this.doc = new DocumentClient({ region: props?.region ?? 'eu-west-1' }) }`), so
- * a client built from them is still made for each instance.
+ * a client built from them, or made as the fallback for one (`table or boto3.resource(...)`), is still made for each instance.
  */
 export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction'], bare = false, sql = false): Construction | undefined {
   const python = a.language.family === 'python';
   if (!python && a.language.family !== 'js') {
     return undefined;
   }
-  const key = bare && !python ? -classScope : classScope;
+  const key = bare ? -classScope : classScope;
   const memo = sql ? constructedSql : constructed;
   const made = memo.get(a, key, () => {
     // A class whose constructor constructs, through others, the class itself ends here with none.
@@ -143,6 +143,8 @@ function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, 
   // Without arguments only the body's own names can hold what one invocation brings, unless a parameter has a
   // default value (`constructor(client = shared)`), which then holds it.
   const emptyParameters = bare && !python && fn.body >= 0 && !hasDefaults(a, fn.params);
+  // Python `Repo()` passes nothing either: its parameters hold their defaults, and one defaulting to None holds nothing.
+  const nothingPassed = python ? bare : emptyParameters;
   const reading: ConstructorReading = { params: fn.params, bound: emptyParameters ? fn.body : fn.params, end, emptyParameters };
   const found: T[] = bare && !python ? madeAsDefaults(a, fn.params, limit, find, (inner) => accept(inner, reading) && !inTestCode(a, inner.start)) : [];
   for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
@@ -156,7 +158,7 @@ function madeInConstructor<T extends Made>(a: CodeAnalyzer, classScope: number, 
     }
     const value = valueStart(a, inner.start);
     const fallback = FALLBACKS.has(a.tokens.text(value - 1)) || setsParameter(a, value, fn.params);
-    if ((!fallback || (emptyParameters && fallbackForParameter(a, value, fn.params))) && !storedOutside(a, inner.start, start, end, instance) && !(instance !== undefined && keptInModuleCache(a, inner.start, instance, end)) && accept(inner, reading) && !inTestCode(a, j)) {
+    if ((!fallback || (nothingPassed && fallbackForParameter(a, value, fn.params))) && !storedOutside(a, inner.start, start, end, instance) && !(instance !== undefined && keptInModuleCache(a, inner.start, instance, end)) && accept(inner, reading) && !inTestCode(a, j)) {
       found.push(inner);
     }
     j = inner.end - 1;
@@ -229,7 +231,7 @@ function importedClassCall(a: CodeAnalyzer, j: number): ImportedClassConstructio
     return undefined;
   }
   const end = a.partner[name + 1] + 1;
-  return { start: j, name, end, module: imported.module, path: imported.path, bare: !python && end === name + 3 };
+  return { start: j, name, end, module: imported.module, path: imported.path, bare: end === name + 3 };
 }
 
 /** Whether a parameter of the list at `params` has a default value (`(client = shared)`, `({ region } = {})`). */
@@ -265,17 +267,18 @@ function valueStart(a: CodeAnalyzer, start: number): number {
 
 /**
  * Whether the value at `start` is made when a parameter of the list at `params` holds nothing: the right of
- * `client ?? …` or `options.client || …`, the else of `client ? client : …`, or `if (!client) client = …`.
- * A construction without arguments (`new Repo()`) then makes it each time.
+ * `client ?? …`, `options.client || …` or Python's `table or …`, the else of `client ? client : …` or
+ * `table if table else …`, or `if (!client) client = …`. A construction without arguments (`new Repo()`,
+ * Python `Repo()`) then makes it each time.
  */
 function fallbackForParameter(a: CodeAnalyzer, start: number, params: number): boolean {
   const before = start - 1;
-  if (a.is(before, '??') || a.is(before, '||')) {
+  if (a.is(before, '??') || a.is(before, '||') || a.idIs(before, 'or')) {
     return rootIsParameter(a, before - 1, params);
   }
-  if (a.is(before, ':')) {
-    const question = chainRoot(a, before - 1) - 1;
-    return a.is(question, '?') && rootIsParameter(a, question - 1, params);
+  if (a.is(before, ':') || a.idIs(before, 'else')) {
+    const condition = chainRoot(a, before - 1) - 1;
+    return (a.is(condition, '?') || a.idIs(condition, 'if')) && rootIsParameter(a, condition - 1, params);
   }
   return setsParameter(a, start, params);
 }
@@ -289,14 +292,24 @@ function chainRoot(a: CodeAnalyzer, end: number): number {
   return k;
 }
 
-/** Whether the access chain that ends at `end` starts at a parameter of the list at `params`. */
+/** Whether the access chain that ends at `end` starts at a parameter of the list at `params` (in Python, one whose default is None). */
 function rootIsParameter(a: CodeAnalyzer, end: number, params: number): boolean {
   const root = chainRoot(a, end);
   if (!a.isId(root) || a.isAccess(root - 1)) {
     return false;
   }
   const binding = a.scopes.lookup(a.tokens.text(root), root);
-  return binding !== undefined && binding.token > params && binding.token < a.partner[params];
+  const parameter = binding !== undefined && binding.token > params && binding.token < a.partner[params];
+  return parameter && (a.language.family !== 'python' || defaultsToNone(a, binding.token));
+}
+
+/** Whether the Python parameter at `name` defaults to None (`table=None`, `table: Table | None = None`). */
+function defaultsToNone(a: CodeAnalyzer, name: number): boolean {
+  let k = name + 1;
+  while (!a.is(k, '=') && !a.is(k, ',') && !a.is(k, ')') && k < a.tokens.length) {
+    k = a.skipGroup(k);
+  }
+  return a.is(k, '=') && a.idIs(k + 1, 'None') && (a.is(k + 2, ',') || a.is(k + 2, ')'));
 }
 
 /** Whether the value at `start` is assigned to a parameter of the constructor (`if (!client) client = new X()`): a fallback. */
@@ -336,7 +349,8 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
   }
   const end = a.partner[name + 1] + 1;
   // Arguments every invocation passes alike (`new Adapter(process.env.REGION, 'orders')`) bring nothing one invocation holds, as none would.
-  const bare = !python && (end === name + 3 || fixedArguments(a, name + 1));
+  // Python's keyword arguments and defaults leave what a fixed argument fills unclear: only `Repo()` passes nothing.
+  const bare = end === name + 3 || (!python && fixedArguments(a, name + 1));
   const value = a.lookup(text, name);
   if (value?.t === 'instance' && value.classObject) {
     const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction, bare, sql) : undefined;

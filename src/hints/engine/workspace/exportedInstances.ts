@@ -64,8 +64,8 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
   }
   // A client each new instance makes (`new Repo()` in a Lambda handler: one per invocation, `code/handlerClients.ts`).
   const constructed = outer.length === 0 && (python || a.language.family === 'js') ? constructorClient(a, classScope, python ? pythonConstruction : jsConstruction) : undefined;
-  // JavaScript: else the client each instance made without arguments makes (`new DynamoDBSource()`).
-  const bare = outer.length === 0 && !constructed && a.language.family === 'js' ? constructorClient(a, classScope, jsConstruction, true) : undefined;
+  // Else the client each instance made without arguments makes (`new DynamoDBSource()`, Python `Source()`).
+  const bare = outer.length === 0 && !constructed && (python || a.language.family === 'js') ? constructorClient(a, classScope, python ? pythonConstruction : jsConstruction, true) : undefined;
   const each = constructed ?? bare;
   const made = each && a.evalChain(each.start, each.end).value;
   const client = made && exportedClient(a, made);
