@@ -10,7 +10,7 @@ const RULE = 'rds-password-in-lambda-environment';
 const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE)).sort();
 
 describe('Database passwords in Lambda environment variables', () => {
-  it('reads a SAM or CloudFormation function and SAM Globals: a literal or a literal parameter default warns, a reference does not, a secret\'s name or ARN is left out', () => {
+  it('reads a SAM or CloudFormation function and SAM Globals: a literal, a literal parameter default or a resolved secret warns, a NoEcho reference does not, a secret\'s name or ARN is left out', () => {
     const template = sourceLines(
       'Transform: AWS::Serverless-2016-10-31',
       'Parameters:',
@@ -56,6 +56,7 @@ describe('Database passwords in Lambda environment variables', () => {
       `23:!Ref LegacyPassword ${RULE}!`,
       `23:PGPASSWORD ${RULE}`,
       `24:REDIS_PASSWORD ${RULE}`,
+      `25:'{{resolve:secretsmanager:orders-db:SecretString:password}}' ${RULE}!`,
       `25:MYSQL_PASSWORD ${RULE}`,
       `35:"changeme-please" ${RULE}!`,
       `35:DATABASE_PASSWORD ${RULE}`,
@@ -162,6 +163,67 @@ describe('Database passwords in Lambda environment variables', () => {
     assert.ok(messages.every((finding) => /takes a Secrets Manager secret's value/.test(finding.message)));
   });
 
+  it('warns on a CloudFormation dynamic reference to a whole secret or its password key, by name, ARN or !Sub, and not on another key', () => {
+    const template = sourceLines(
+      'Resources:',
+      '  Orders:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      "          DB_CONFIG: '{{resolve:secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-AbCdEf}}'",
+      "          DB_AUTH: !Sub '{{resolve:secretsmanager:${OrdersSecret}::password}}'",
+      "          DB_USER: '{{resolve:secretsmanager:orders-db:SecretString:username}}'",
+      "          DB_HOST: !Sub '{{resolve:secretsmanager:${OrdersSecret}::host}}'",
+    );
+    const found = hintsIn('template.yaml', template).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['7', '8']);
+  });
+
+  it('warns on a CDK secret value unwrapped into a function environment, whole or its password key, and not on another key', () => {
+    const typescript = sourceLines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      'export function worker(stack: cdk.Stack, secret: cdk.aws_secretsmanager.ISecret) {',
+      "  return new lambda.Function(stack, 'Worker', {",
+      '    runtime: lambda.Runtime.NODEJS_20_X,',
+      "    handler: 'index.handler',",
+      "    code: lambda.Code.fromAsset('lambda'),",
+      '    environment: {',
+      "      DB_PASS: secret.secretValueFromJson('password').unsafeUnwrap(),",
+      '      DB_JSON: secret.secretValue.toString(),', // 10
+      "      REPLICA_CREDENTIALS: cdk.SecretValue.secretsManager('replica-db').unsafeUnwrap(),",
+      "      ADMIN_PWD: cdk.SecretValue.secretsManager('admin-db', { jsonField: 'password' }).unsafeUnwrap(),",
+      "      DB_USER: secret.secretValueFromJson('username').unsafeUnwrap(),",
+      "      READER_USER: cdk.SecretValue.secretsManager('reader-db', { jsonField: 'username' }).unsafeUnwrap(),",
+      '      DB_SECRET_ARN: secret.secretArn,',
+      '    },',
+      '  });',
+      '}',
+    );
+    const found = hintsIn('lib/worker.ts', typescript).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['9', '10', '11', '12']);
+    const python = sourceLines(
+      'from aws_cdk import SecretValue, aws_lambda as lambda_',
+      '',
+      'def worker(stack, secret):',
+      '    return lambda_.Function(',
+      '        stack,',
+      '        "Worker",',
+      '        runtime=lambda_.Runtime.PYTHON_3_12,',
+      '        handler="app.handler",',
+      '        code=lambda_.Code.from_asset("worker"),',
+      '        environment={', // 10
+      '            "DB_PASSWORD": secret.secret_value_from_json("password").unsafe_unwrap(),',
+      '            "DB_SETTINGS": SecretValue.secrets_manager("orders-db", json_field="password").unsafe_unwrap(),',
+      '            "DB_USER": secret.secret_value_from_json("username").unsafe_unwrap(),',
+      '        },',
+      '    )',
+    );
+    const pythonFound = hintsIn('stacks/worker.py', python).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
+    assert.deepEqual(pythonFound.map((hint) => hint.split(':')[0]), ['11', '12']);
+  });
+
   it("warns on a secret's value that nonsensitive(...) or tostring(...) hands on unchanged, not on a wrapped key that holds no password", () => {
     const terraform = sourceLines(
       'data "aws_secretsmanager_secret_version" "db" {',
@@ -246,7 +308,7 @@ describe('Database passwords in Lambda environment variables', () => {
       '        environment={"DB_PASSWORD": "py-literal-pass", "REDIS_PASSWORD": secret.secret_value.unsafe_unwrap()})',
       '    settings = {"DB_PASSWORD": "in-a-dict"}',
     );
-    assert.deepEqual(hints('stack.py', python), [`4:"DB_PASSWORD" ${RULE}`, `4:"REDIS_PASSWORD" ${RULE}`, `4:"py-literal-pass" ${RULE}!`]);
+    assert.deepEqual(hints('stack.py', python), [`4:"DB_PASSWORD" ${RULE}`, `4:"REDIS_PASSWORD" ${RULE}`, `4:"py-literal-pass" ${RULE}!`, `4:secret.secret_value.unsafe_unwrap() ${RULE}!`]);
   });
 
   it('reads an environment object a CDK function takes by name, and nothing through a parameter', () => {

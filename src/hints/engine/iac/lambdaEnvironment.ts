@@ -46,16 +46,56 @@ const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/
 /**
  * Whether a Terraform variable's value is a Secrets Manager secret's value, whole or a password key of it, which
  * `terraform apply` writes into the function's configuration: whoever may read that configuration reads the secret,
- * as with a literal (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). CloudFormation's
- * dynamic references are left as they were read before: the templates' recommended way to name a secret.
+ * as with a literal (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html); so does a CloudFormation
+ * dynamic reference or a CDK secret value unwrapped into the template.
  */
 export function resolvesSecret(literal: Literal): boolean {
+  if (literal.kind === 'str') {
+    return dynamicReferenceSecret(literal.value.trim());
+  }
   const text = literal.kind === 'expr' ? literal.text.replace(/\s+/g, '').replace(PASS_THROUGH_SECRET, '$1') : '';
-  if (WHOLE_SECRET_STRING.test(text)) {
+  if (WHOLE_SECRET_STRING.test(text) || CDK_WHOLE_SECRET.test(text)) {
     return true;
   }
-  const keyed = SECRET_STRING_KEY.exec(text);
-  return keyed !== null && SECRET_KEY.test(keyed[1] ?? keyed[2]);
+  const fromSecretsManager = CDK_SECRETS_MANAGER.exec(text);
+  if (fromSecretsManager) {
+    const field = JSON_FIELD.exec(fromSecretsManager[1]);
+    return !field || SECRET_KEY.test(field[1]);
+  }
+  const keyed = SECRET_STRING_KEY.exec(text) ?? CDK_SECRET_KEY.exec(text);
+  return keyed !== null ? SECRET_KEY.test(keyed[1] ?? keyed[2]) : dynamicReferenceSecret(text);
+}
+
+/**
+ * The CDK's secret values turned into the template's string (`secret.secretValueFromJson('password').unsafeUnwrap()`,
+ * `secretValue.toString()`, Python's `unsafe_unwrap()`): CloudFormation resolves them when it deploys the function, and
+ * the function's configuration then holds the value
+ * (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.SecretValue.html#unsafewbrunwrap).
+ */
+const CDK_UNWRAP = String.raw`\.(?:unsafeUnwrap|unsafe_unwrap|toString|to_string)\(\)$`;
+const CDK_SECRET_KEY = new RegExp(String.raw`\.(?:secretValueFromJson|secret_value_from_json)\(['"]([\w.-]+)['"]\)` + CDK_UNWRAP);
+const CDK_WHOLE_SECRET = new RegExp(String.raw`\.(?:secretValue|secret_value)` + CDK_UNWRAP);
+/** `SecretValue.secretsManager(id, { jsonField: 'password' })`, Python's `secrets_manager(id, json_field="password")`: the key, or the whole secret without one. */
+const CDK_SECRETS_MANAGER = new RegExp(String.raw`\bSecretValue\.(?:secretsManager|secrets_manager)\(([^()]*)\)` + CDK_UNWRAP);
+const JSON_FIELD = /(?:jsonField|json_field)['"]?[:=]['"]([\w.-]+)['"]/;
+
+/**
+ * A CloudFormation dynamic reference to a Secrets Manager secret, whole or a password key of it
+ * (`{{resolve:secretsmanager:prod/db:SecretString:password}}`, `arn:...:secret:db::password`): CloudFormation warns
+ * that the resolved value "may show up in the service whose resource it's being used in"
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html), and a
+ * function's configuration shows it.
+ */
+function dynamicReferenceSecret(text: string): boolean {
+  const reference = /\{\{resolve:secretsmanager:(.*?)\}\}/.exec(text);
+  if (!reference) {
+    return false;
+  }
+  const parts = reference[1].split(':');
+  // The secret id is a name, or an ARN of seven parts; then the secret-string segment and the JSON key.
+  const rest = parts.slice(parts[0] === 'arn' ? 7 : 1);
+  const key = rest.length >= 2 && (rest[0] === '' || rest[0] === 'SecretString') ? rest[1] : '';
+  return key === '' || SECRET_KEY.test(key);
 }
 
 /**
