@@ -180,7 +180,7 @@ describe('Database passwords in Lambda environment variables', () => {
     assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['7', '8']);
   });
 
-  it('warns on a CDK secret value unwrapped into a function environment, whole or its password key, and not on another key', () => {
+  it('warns on a CDK secret value unwrapped into a function environment (TypeScript, Python, C#), whole or its password key, and not on another key', () => {
     const typescript = sourceLines(
       "import * as cdk from 'aws-cdk-lib';",
       "import * as lambda from 'aws-cdk-lib/aws-lambda';",
@@ -222,6 +222,23 @@ describe('Database passwords in Lambda environment variables', () => {
     );
     const pythonFound = hintsIn('stacks/worker.py', python).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
     assert.deepEqual(pythonFound.map((hint) => hint.split(':')[0]), ['11', '12']);
+    const csharp = sourceLines(
+      'using System.Collections.Generic;',
+      'using Amazon.CDK;',
+      'using Amazon.CDK.AWS.Lambda;',
+      'public class ApiStack : Stack',
+      '{',
+      '    internal ApiStack(Constructs.Construct scope, string id, Amazon.CDK.AWS.SecretsManager.ISecret secret) : base(scope, id)',
+      '    {',
+      '        new Function(this, "Orders", new FunctionProps',
+      '        {',
+      '            Environment = new Dictionary<string, string> { { "DB_PWD", secret.SecretValueFromJson("password").UnsafeUnwrap() }, { "DB_USER", secret.SecretValueFromJson("username").UnsafeUnwrap() } }', // 10
+      '        });',
+      '    }',
+      '}',
+    );
+    const csharpFound = hintsIn('src/ApiStack.cs', csharp).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
+    assert.deepEqual(csharpFound, [`10:secret.SecretValueFromJson("password").UnsafeUnwrap() ${RULE}!`]);
   });
 
   it("warns on a secret's value that nonsensitive(...) or tostring(...) hands on unchanged, not on a wrapped key that holds no password", () => {

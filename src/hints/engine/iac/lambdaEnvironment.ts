@@ -73,11 +73,12 @@ export function resolvesSecret(literal: Literal): boolean {
  * (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.SecretValue.html#unsafewbrunwrap).
  */
 const CDK_UNWRAP = String.raw`\.(?:unsafeUnwrap|unsafe_unwrap|toString|to_string)\(\)$`;
-const CDK_SECRET_KEY = new RegExp(String.raw`\.(?:secretValueFromJson|secret_value_from_json)\(['"]([\w.-]+)['"]\)` + CDK_UNWRAP);
-const CDK_WHOLE_SECRET = new RegExp(String.raw`\.(?:secretValue|secret_value)` + CDK_UNWRAP);
+// Any case: Java writes the TypeScript names, C# capitalises them (`SecretValueFromJson("password").UnsafeUnwrap()`).
+const CDK_SECRET_KEY = new RegExp(String.raw`\.(?:secretValueFromJson|secret_value_from_json)\(['"]([\w.-]+)['"]\)` + CDK_UNWRAP, 'i');
+const CDK_WHOLE_SECRET = new RegExp(String.raw`\.(?:secretValue|secret_value)` + CDK_UNWRAP, 'i');
 /** `SecretValue.secretsManager(id, { jsonField: 'password' })`, Python's `secrets_manager(id, json_field="password")`: the key, or the whole secret without one. */
-const CDK_SECRETS_MANAGER = new RegExp(String.raw`\bSecretValue\.(?:secretsManager|secrets_manager)\(([^()]*)\)` + CDK_UNWRAP);
-const JSON_FIELD = /(?:jsonField|json_field)['"]?[:=]['"]([\w.-]+)['"]/;
+const CDK_SECRETS_MANAGER = new RegExp(String.raw`\bSecretValue\.(?:secretsManager|secrets_manager)\(([^()]*)\)` + CDK_UNWRAP, 'i');
+const JSON_FIELD = /(?:jsonField|json_field)['"]?[:=]['"]([\w.-]+)['"]/i;
 
 /**
  * A CloudFormation dynamic reference to a Secrets Manager secret, whole or a password key of it
