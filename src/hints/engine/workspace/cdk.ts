@@ -12,6 +12,7 @@ import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
+import { enclosingFactory, readsParameter, substituted } from './cdkLambdaFactories';
 import { cdkTable, cdkText } from './cdkTables';
 import { cdkInstantiations } from './cdkInstantiations';
 import { asTemplateNode, CdkSource, CdkValue, entry, lastNames } from './cdkSource';
@@ -76,6 +77,9 @@ interface Construct {
   environment: { name: string | undefined; value: CdkValue }[];
   /** A CDK class's qualified name (`aws_dynamodb.Table`). */
   type?: string;
+  /** The id argument as written (a factory's parameter, replaced per call: `cdkLambdaFactories.ts`), and the construct's first token. */
+  idValue?: CdkValue;
+  at: number;
 }
 
 interface Binding {
@@ -96,6 +100,8 @@ class CdkIndexer {
   private readonly constructs: Construct[] = [];
   /** Bindings by name and scope (`name\0scope`), in the order of their tokens. */
   private readonly bindings = new Map<string, Binding[]>();
+  /** Object literals bound to a local name (`const env = { DB_HOST: ... }`, Python `env = {...}`), by name and scope, in token order. */
+  private readonly objects = new Map<string, { token: number; value: CdkValue }[]>();
   /** What `use(Stack)` and imports bind, read on the first variable no construct of the file explains. */
   private sstImports: SstImports | undefined;
 
@@ -126,9 +132,38 @@ class CdkIndexer {
       const name = tokens.kinds[i] === ID && source.is(i - 1, '.') && source.is(i + 1, '(') ? tokens.text(i) : '';
       if (INDEX_METHODS.has(name) || ENVIRONMENT_METHODS.has(name)) {
         this.method(i, name);
+      } else if (tokens.kinds[i] === ID && source.is(i + 1, '=') && source.is(i + 2, '{') && (source.is(i - 1, 'const') || source.is(i - 1, 'let') || source.is(i - 1, 'var') || (source.python && source.startsStatement(i)))) {
+        this.bindObject(i);
       }
     }
     return this.contribution();
+  }
+
+  /** `const env = { ... }` at `name`: an environment a function may take by that name. */
+  private bindObject(name: number): void {
+    const { source } = this;
+    const close = source.partner[name + 2];
+    if (close < 0) {
+      return;
+    }
+    const key = `${source.tokens.text(name)}\0${source.scopeChain(name)[0] ?? 0}`;
+    const list = this.objects.get(key) ?? [];
+    list.push({ token: name, value: source.value(name + 2, close + 1) });
+    this.objects.set(key, list);
+  }
+
+  /** The object literal a bare name at token `at` is bound to, last bound before `at` in the innermost scope that binds it. */
+  private objectAt(value: CdkValue | undefined): CdkValue | undefined {
+    if (value?.kind !== 'path' || value.names.length !== 1) {
+      return value;
+    }
+    for (const scope of this.source.scopeChain(value.at)) {
+      const bound = this.objects.get(`${value.names[0]}\0${scope}`)?.filter((binding) => binding.token < value.at);
+      if (bound && bound.length > 0) {
+        return bound[bound.length - 1].value;
+      }
+    }
+    return value;
   }
 
   /** `new a.B(scope, 'Id', { props })` or Python `a.B(scope, "Id", key=value)`, its chain starting at `start`. */
@@ -157,7 +192,7 @@ class CdkIndexer {
     const id = args[first]?.kind === 'string' ? args[first] : undefined;
     const props: CdkValue | undefined = source.python ? { kind: 'object', entries: keywords, open: false, span: source.span(open, close) } : args[first + 1];
     const definedAt = sourceRef(this.file, this.lines, id?.span ?? source.span(k, k));
-    const construct: Construct = { kind, props, definedAt, indexes: [], environment: [], ...(CONSTRUCTS.has(qualified ?? '') ? { type: qualified } : {}) };
+    const construct: Construct = { kind, props, definedAt, indexes: [], environment: [], idValue: args[first], at: start, ...(CONSTRUCTS.has(qualified ?? '') ? { type: qualified } : {}) };
     if (id) {
       construct.id = id.value;
     }
@@ -308,7 +343,7 @@ class CdkIndexer {
       } else if (construct.kind === 'cfn-table') {
         contribution.tables.push(this.cfnTable(construct));
       } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
-        contribution.functions.push(this.lambda(construct));
+        contribution.functions.push(...this.lambdas(construct));
       } else if (construct.kind === 'sst-table' || construct.kind === 'sst-dynamo') {
         if (construct.id !== undefined) {
           contribution.tables.push(sstTable(this.file, this.lines, { kind: construct.kind, name: construct.id, props: construct.props, definedAt: construct.definedAt }));
@@ -354,7 +389,9 @@ class CdkIndexer {
       return undefined;
     }
     const [base, ...parts] = value.args;
-    const texts = parts.map((part) => this.text(part));
+    // Node's path.join joins a segment that starts with `/` as a relative one (`path.join(__dirname, '/../src')`).
+    const joined = this.source.qualified(value.callee) === 'path.join';
+    const texts = parts.map((part) => (joined ? this.text(part)?.replace(/^\/+/, '') : this.text(part)));
     if (texts.includes(undefined) || value.keywords.length > 0) {
       return undefined;
     }
@@ -373,6 +410,18 @@ class CdkIndexer {
     } else if (location) {
       fn.codePaths.push(location.path);
     }
+  }
+
+  /** The function a Lambda construct defines, or one per call of the factory it is made in, with the call's arguments (`cdkLambdaFactories.ts`). */
+  private lambdas(construct: Construct): FunctionDefinition[] {
+    const factory = enclosingFactory(this.source, construct.at);
+    if (!factory || factory.calls.length === 0 || !(readsParameter(construct.props, factory.params) || readsParameter(construct.idValue, factory.params))) {
+      return [this.lambda(construct)];
+    }
+    return factory.calls.map((args) => {
+      const id = substituted(construct.idValue, factory.params, args);
+      return this.lambda({ ...construct, props: substituted(construct.props, factory.params, args), id: id?.kind === 'string' ? id.value : construct.id });
+    });
   }
 
   private lambda(construct: Construct): FunctionDefinition {
@@ -410,7 +459,8 @@ class CdkIndexer {
   /** The variables of environments written one after the other (later settings win), then those `addEnvironment` adds. */
   private readonly readEnvironment = (fn: FunctionDefinition, environments: (CdkValue | undefined)[], addedLater: Construct['environment'] = []): void => {
     const variables = new Map<string, CdkValue>();
-    for (const environment of environments) {
+    for (const written of environments) {
+      const environment = this.objectAt(written);
       if (environment && (environment.kind !== 'object' || environment.open)) {
         fn.environmentUnreadable = true;
       }

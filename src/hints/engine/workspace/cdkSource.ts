@@ -25,7 +25,12 @@ export type CdkValue =
   | { kind: 'path'; names: string[]; at: number; span: Span }
   /** `a.b.c(...)` or `new a.B(...)`: the callee as written, positional and keyword arguments. */
   | { kind: 'call'; callee: string[]; args: CdkValue[]; keywords: CdkEntry[]; at: number; span: Span }
+  /** A template literal whose substitutions are dotted names (`` `src/${props.entry}.ts` ``): its text parts and those names, in order. */
+  | { kind: 'template'; parts: CdkValue[]; span: Span }
   | { kind: 'other'; span: Span };
+
+/** `${...}` in a template literal, without nested braces. */
+const TEMPLATE_SUBSTITUTION = /\$\{([^{}]*)\}/g;
 
 export interface CdkEntry {
   name: string;
@@ -400,7 +405,7 @@ export class CdkSource {
     const kind = tokens.kinds[start];
     if (end - start === 1) {
       if (kind === STR) {
-        return tokens.interpolated(start) ? { kind: 'other', span } : { kind: 'string', value: tokens.text(start), span };
+        return tokens.interpolated(start) ? this.template(start, span) : { kind: 'string', value: tokens.text(start), span };
       }
       if (kind === NUM) {
         const value = Number(tokens.text(start).replace(/_/g, ''));
@@ -442,6 +447,26 @@ export class CdkSource {
       return { kind: 'call', callee: names, args, keywords, at: start, span };
     }
     return { kind: 'other', span };
+  }
+
+  /** A JavaScript template literal at token `at` whose every substitution is a dotted name; anything else is unread. */
+  private template(at: number, span: Span): CdkValue {
+    const text = this.tokens.text(at);
+    if (this.python || !this.tokens.source.startsWith('`', this.tokens.starts[at])) {
+      return { kind: 'other', span };
+    }
+    const parts: CdkValue[] = [];
+    let last = 0;
+    for (const match of text.matchAll(TEMPLATE_SUBSTITUTION)) {
+      const names = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/.exec(match[1]);
+      if (!names) {
+        return { kind: 'other', span };
+      }
+      parts.push({ kind: 'string', value: text.slice(last, match.index), span }, { kind: 'path', names: names[1].split('.'), at, span });
+      last = match.index + match[0].length;
+    }
+    parts.push({ kind: 'string', value: text.slice(last), span });
+    return { kind: 'template', parts, span };
   }
 
   /** Positional and keyword arguments (or list items) between brackets `open` and `close`. */

@@ -20,6 +20,11 @@ export interface CdkTableConstruct {
 
 /** A literal's text. */
 export function cdkText(value: CdkValue | undefined): string | undefined {
+  if (value?.kind === 'template') {
+    // Text once its substitutions are (a factory's parameters replaced by literals: `cdkLambdaFactories.ts`).
+    const parts = value.parts.map(cdkText);
+    return parts.includes(undefined) ? undefined : parts.join('');
+  }
   return value?.kind === 'string' ? value.value : value?.kind === 'number' || value?.kind === 'bool' ? String(value.value) : undefined;
 }
 
