@@ -54,7 +54,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql', 'staticCredentials'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -66,6 +66,7 @@ const CHECK_TEXT_FIELDS = {
   poolMessage: ['client-per-request'],
   poolCalledMessage: ['client-per-request'],
   alwaysEncryptedMessage: ['false-or-absent'],
+  weakMessage: ['false-or-absent'],
   firstPageMessage: ['partiql-full-scan'],
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],
@@ -372,12 +373,14 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
   if (scalar !== undefined) {
     diagnostic.value = scalar;
   }
-  for (const setting of reader.list(fields, 'absentMootWhen', false)) {
-    if (!/^\w+=\S+$/.test(setting)) {
-      reader.error(`diagnostic: absentMootWhen '${setting}' must look like 'DeletionPolicy=Delete'`);
+  for (const key of ['absentMootWhen', 'weakWhen'] as const) {
+    for (const setting of reader.list(fields, key, false)) {
+      if (!/^\w+=\S+$/.test(setting)) {
+        reader.error(`diagnostic: ${key} '${setting}' must look like 'DeletionPolicy=Delete'`);
+      }
     }
   }
-  for (const key of ['properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn'] as const) {
+  for (const key of ['properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'weakWhen'] as const) {
     const list = reader.list(fields, key, false);
     if (list.length > 0) {
       diagnostic[key] = list;
@@ -393,6 +396,9 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
     } else if (text) {
       diagnostic[key] = text;
     }
+  }
+  if ((diagnostic.weakWhen === undefined) !== (diagnostic.weakMessage === undefined)) {
+    reader.error(`diagnostic: 'weakWhen' and 'weakMessage' go together`);
   }
   if ((diagnostic.alwaysEncryptedForEngines === undefined && diagnostic.alwaysEncryptedIn === undefined) !== (diagnostic.alwaysEncryptedMessage === undefined)) {
     reader.error(`diagnostic: 'alwaysEncryptedMessage' goes with 'alwaysEncryptedForEngines' or 'alwaysEncryptedIn'`);

@@ -179,6 +179,12 @@ export interface RuleDiagnostic {
   /** For `false-or-absent`: resource types whose engine is always one of those (the CDK's Aurora-only DatabaseCluster). */
   alwaysEncryptedIn?: string[];
   alwaysEncryptedMessage?: string;
+  /**
+   * For `false-or-absent`: `Name=value` settings that leave the protection half on where the checked property is
+   * `true` (`TransitEncryptionMode=preferred` also accepts plain-text clients), reported on the setting with `weakMessage`.
+   */
+  weakWhen?: string[];
+  weakMessage?: string;
   /** For `partiql-full-scan`: the message for a SELECT with no WHERE clause that reads only its first page. */
   firstPageMessage?: string;
   /** For `no-pagination`: the message for a Scan with no filter whose result the code reads only for its first item, or for whether it has one. */

@@ -77,9 +77,19 @@ function literalText(literal: Literal): string {
 export const falseOrAbsent: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   let counting: Set<OptionContext> | undefined;
+  const weak = weakSettings(rule);
   for (const { context: resource, option } of context.optionsOf(rule)) {
     // A cluster member's own setting does not apply (an Aurora instance's StorageEncrypted: the cluster's decides).
     if (notMemcached(rule, resource) || clusterMember(rule, resource)) {
+      continue;
+    }
+    const weakValue = weak.get(option.norm);
+    if (weakValue !== undefined) {
+      // Half on: only where the checked property is written `true` (off or left out is reported on its own).
+      const checked = optionNamed(resource, properties);
+      if (checked && literalEquals(checked.literal, true) && literalEquals(option.literal, weakValue)) {
+        context.report(rule, option.key, undefined, inReaderTerms(rule.diagnostic!.weakMessage!, rule, resource.kind === 'redis-client' || resource.kind === 'sql-client' ? 'sdk' : resource.kind, option.name));
+      }
       continue;
     }
     // `cond ? null : false`: off where it is set, and left out elsewhere, which counts only where absence does.
@@ -100,6 +110,16 @@ export const falseOrAbsent: Check = (rule, context) => {
     }
   }
 };
+
+/** The `weakWhen` settings of a rule, by normalized property name. */
+function weakSettings(rule: HintRule): ReadonlyMap<string, string> {
+  const settings = new Map<string, string>();
+  for (const setting of rule.diagnostic?.weakWhen ?? []) {
+    const [name, value] = setting.split('=');
+    settings.set(normalizeName(name), value);
+  }
+  return settings;
+}
 
 /**
  * Whether the resource's engine, as written or as its type implies, encrypts a new resource whatever the setting

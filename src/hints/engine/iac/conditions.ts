@@ -2,11 +2,13 @@
  * CloudFormation conditions under the parameters' defaults, as a stack created without parameter values
  * would have them: `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition` references are evaluated
  * where every input is a literal or a parameter with a literal default, `Fn::If` resolves to the branch
- * they choose (`AWS::NoValue` removes the property), and `Fn::FindInMap` to the `Mappings` entry its
- * keys name. Any other input (a parameter without a default, a pseudo parameter, another function)
+ * they choose (`AWS::NoValue` removes the property), `Fn::FindInMap` to the `Mappings` entry its
+ * keys name, and `Fn::Select` to the item its index picks from a written list or from `Fn::Split` of a known
+ * text (`!Select [1, !Split ['-', !Ref EngineVersion]]` over a default `postgres-9.6.6`). Any other input (a parameter without a default, a pseudo parameter, another function)
  * leaves the condition, and so the value, unknown.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-select.html
  */
 import { Literal } from '../model';
 import { entryOf, IacNode, scalarText } from './tree';
@@ -112,6 +114,10 @@ export class Conditions {
       const entry = depth < MAX_DEPTH ? this.mapEntry(fn.argument, depth) : undefined;
       return entry ? this.text(entry, depth + 1) : undefined;
     }
+    if (fn.name === 'Select') {
+      const item = depth < MAX_DEPTH ? this.selected(fn.argument, depth) : undefined;
+      return typeof item === 'string' || item === undefined ? item : this.text(item, depth + 1);
+    }
     const name = fn.name === 'Ref' ? scalarText(fn.argument) : undefined;
     const fallback = name === undefined ? undefined : this.defaults.get(name);
     return fallback ? literalText(fallback) : undefined;
@@ -127,6 +133,24 @@ export class Conditions {
   }
 
   /**
+   * The item `Fn::Select [index, list]` picks when the index is known: a node of a written list, or a part of
+   * `Fn::Split [delimiter, text]` whose delimiter and text are known; undefined otherwise (or out of range).
+   */
+  private selected(argument: IacNode, depth: number): IacNode | string | undefined {
+    const [index, list] = listItems(argument).length === 2 ? listItems(argument) : [];
+    const position = index ? Number(this.text(index, depth + 1)) : NaN;
+    if (!Number.isInteger(position) || position < 0) {
+      return undefined;
+    }
+    if (list.kind === 'list') {
+      return list.items[position];
+    }
+    const split = intrinsic(list);
+    const [delimiter, text] = split?.name === 'Split' && listItems(split.argument).length === 2 ? listItems(split.argument).map((item) => this.text(item, depth + 1)) : [];
+    return delimiter && text !== undefined ? text.split(delimiter)[position] : undefined;
+  }
+
+  /**
    * The node a value stands for once each `Fn::If` takes its branch: the node itself when it is no
    * `Fn::If`, null for `AWS::NoValue` (the property is left out), undefined when a condition is unknown.
    */
@@ -138,6 +162,13 @@ export class Conditions {
     if (fn?.name === 'FindInMap') {
       const entry = depth < MAX_DEPTH ? this.mapEntry(fn.argument, depth) : undefined;
       return entry ? this.resolve(entry, depth + 1) : undefined;
+    }
+    if (fn?.name === 'Select' && depth < MAX_DEPTH) {
+      const item = this.selected(fn.argument, depth);
+      if (typeof item === 'string') {
+        return { kind: 'scalar', span: node.span, literal: { kind: 'str', value: item }, replaceable: false };
+      }
+      return item ? this.resolve(item, depth + 1) : node;
     }
     if (fn?.name !== 'If') {
       return node;

@@ -486,7 +486,8 @@ class TerraformReader extends TerraformValues implements HclValues {
       return;
     }
     const byResource = new Map<string, OptionOccurrence[]>();
-    for (const item of items) {
+    const passed = [...items, ...this.objectInputEntries(items)];
+    for (const item of passed) {
       const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
       const port = target?.admittedOn && admissionPort(target.admittedOn, items);
@@ -508,11 +509,16 @@ class TerraformReader extends TerraformValues implements HclValues {
       if (options.length === 0) {
         continue;
       }
-      const defaults = engineDefault(targets, type, items);
+      const defaults = engineDefault(targets, type, passed);
       this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}) });
     }
   }
 
+  /** The entries of the object literals a module block passes (`settings = { multi_az = true }`), named `settings.multi_az` as the folder's `var.settings.multi_az` reads them. */
+  private objectInputEntries(items: readonly BodyItem[]): BodyItem[] {
+    const objects = items.filter((item) => !item.block && this.textOf(item.first) === '{' && this.partner[item.first] === item.end - 1);
+    return objects.flatMap((object) => this.body(object.first, object.end - 1).filter((entry) => !entry.block).map((entry) => ({ ...entry, option: { ...entry.option, name: `${object.option.name}.${entry.option.name}` } })));
+  }
 
   /**
    * The argument an input reaches, as the module block's line: the input's value, or where the module sets the

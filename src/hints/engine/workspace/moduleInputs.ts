@@ -32,6 +32,14 @@ export function passedInput(source: string, value: HclValue): string | undefined
   return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
 }
 
+/**
+ * The attribute of an object input an argument takes whole (`publicly_accessible = var.settings.publicly_accessible`),
+ * named `settings.publicly_accessible`: the entry a caller's object literal for the input writes reaches the argument.
+ */
+export function attributeInput(value: HclValue): string | undefined {
+  return value.kind === 'reference' && value.path.length === 3 && value.path[0] === 'var' ? `${value.path[1]}.${value.path[2]}` : undefined;
+}
+
 /** The most inputs one computed argument is read as built from: a version from a major and a minor, not a long template. */
 const MAX_COMPUTED_INPUTS = 2;
 const INPUT_REFERENCE = /\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g;

@@ -14,7 +14,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, computedInputs, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
+import { attributeInput, combinedTarget, computedInputs, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -207,7 +207,7 @@ class TerraformIndexer {
   private noteModuleInputs(type: string, block: HclBlock): void {
     const engine = attributeOf(block.body, 'engine');
     for (const attribute of block.body.attributes) {
-      const input = passedInput(this.source, attribute.value);
+      const input = passedInput(this.source, attribute.value) ?? attributeInput(attribute.value);
       if (input !== undefined) {
         const fixedEngine = attribute.name === 'engine_version' && engine?.kind === 'string' ? { engine: engine.value } : {};
         this.noteModuleInput(input, { resource: type, argument: attribute.name, ...fixedEngine });
@@ -316,12 +316,17 @@ class TerraformIndexer {
 
   /** Inputs of this folder that a `module` block passes on whole to a module folder of the workspace. */
   private noteForwardedInputs(folder: string, block: HclBlock): void {
-    for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
+    const forward = (input: string | undefined, as: string): void => {
       if (input !== undefined) {
         const forwards = (this.contribution.moduleForwards ??= {});
-        forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: attribute.name }];
+        forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: as }];
       }
+    };
+    for (const attribute of block.body.attributes.filter(({ name }) => !META_ARGUMENTS.has(name))) {
+      forward(passedInput(this.source, attribute.value), attribute.name);
+      // An entry of an object literal (`settings = { multi_az = var.multi_az }`) reaches what the folder's `var.settings.multi_az` does.
+      const entries = attribute.value.kind === 'object' ? attribute.value.entries : [];
+      entries.forEach((entry) => forward(passedInput(this.source, entry.value), `${attribute.name}.${entry.name}`));
     }
   }
 
