@@ -181,6 +181,17 @@ const TABLE_METHODS = new Map<string, string>([
 ]);
 
 /**
+ * The Java enhanced client's item methods that return the whole response (`putItemWithResponse(request)`, its
+ * returned attributes and consumed capacity): the same request as `putItem`, by DynamoDbTable's and DynamoDbAsyncTable's API.
+ */
+const ENHANCED_WITH_RESPONSE = new Map<string, string>([
+  ['getitemwithresponse', 'dynamodb:GetItem'],
+  ['putitemwithresponse', 'dynamodb:PutItem'],
+  ['updateitemwithresponse', 'dynamodb:UpdateItem'],
+  ['deleteitemwithresponse', 'dynamodb:DeleteItem'],
+]);
+
+/**
  * .NET `DynamoDBContext` (object persistence model) methods, without their `Async` suffix. `Save` sends an
  * UpdateItem of the object's attributes, conditional on its version attribute if it has one (the SDK's
  * `DynamoDBContext.SaveHelper` calls `Table.UpdateHelper`): it never replaces the item as a PutItem does.
@@ -302,7 +313,7 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
       // `table.createTable(b -> b.provisionedThroughput(...))` creates the mapped table.
-      return TABLE_METHODS.get(name) ?? (name === 'createtable' ? 'dynamodb:CreateTable' : undefined);
+      return TABLE_METHODS.get(name) ?? ENHANCED_WITH_RESPONSE.get(name) ?? (name === 'createtable' ? 'dynamodb:CreateTable' : undefined);
     case 'dynamodb-document-table':
       return TABLE_METHODS.get(name.replace(/async$/, '')) ?? DOCUMENT_TABLE_BATCHES.get(name);
     case 'dynamodb-enhanced':

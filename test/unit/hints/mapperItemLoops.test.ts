@@ -2,7 +2,7 @@
  * `dynamodb-item-loop` through object mappers: a write of one whole object or key per element of a loop, which the
  * library's batch takes instead (Spring Data's `saveAll`, .NET's `CreateBatchWrite`, PynamoDB's `batch_write()`,
  * dynamoose's `batchPut` / `batchDelete`, ElectroDB's `put([...])`). Silent: a write that is conditional (a version
- * attribute in the file, an operation config, a condition or settings argument, dynamoose's `create` and ElectroDB's
+ * attribute in the file, an operation config that sets more than the table's name, a condition or settings argument, dynamoose's `create` and ElectroDB's
  * `create`, which refuse to overwrite, a `where` step), writes sent together, and tests.
  */
 import * as assert from 'node:assert/strict';
@@ -111,7 +111,7 @@ describe('DynamoDB: one item request per element through object mappers', () => 
     assert.deepEqual(reported('OrderImportService.java', unseen), []);
   });
 
-  it('reports the .NET context’s SaveAsync and DeleteAsync per element of a foreach, not with a config or versioned class', () => {
+  it('reports the .NET context’s SaveAsync and DeleteAsync per element of a foreach, also given a config that only names the table, not an unseen config or a versioned class', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2.DataModel;',
       'using System.Collections.Generic;',
@@ -166,7 +166,7 @@ describe('DynamoDB: one item request per element through object mappers', () => 
       '    }',
       '}',
     );
-    assert.deepEqual(reported('OrderStore.cs', code), [`28:SaveAsync ${RULE}`, `36:DeleteAsync ${RULE}`]);
+    assert.deepEqual(reported('OrderStore.cs', code), [`28:SaveAsync ${RULE}`, `36:DeleteAsync ${RULE}`, `37:SaveAsync ${RULE}`]);
     const versioned = code.replace('[DynamoDBRangeKey] public string OrderId { get; set; }', '[DynamoDBRangeKey] public string OrderId { get; set; }\n        [DynamoDBVersion] public int? Version { get; set; }');
     assert.deepEqual(reported('OrderStore.cs', versioned), []);
   });

@@ -131,6 +131,49 @@ describe('AWS access keys written in the code', () => {
     assert.deepEqual(reported('Store.cs', code), [`4:"${KEY_ID}" ${RULE}!`, `5:"AKIAZLNN8KAZS9VUMPNT" ${RULE}!`]);
   });
 
+  it('reads a class member the class gives a literal, as this.Name or bare, in C# and Java, at the literal', () => {
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.Runtime;',
+      'public class WordStore',
+      '{',
+      '    private AmazonDynamoDBClient _client;',
+      '    private string KeyId { get; set; }',
+      '    private string KeySecret { get; set; }',
+      '    public WordStore(string keyId, string keySecret)',
+      '    {',
+      '        this.KeyId = keyId;',
+      '        this.KeySecret = keySecret;',
+      '        _client = new AmazonDynamoDBClient(new BasicAWSCredentials(this.KeyId, this.KeySecret));',
+      '    }',
+      '    public WordStore()',
+      '    {',
+      `        this.KeyId = "${KEY_ID}";`,
+      `        this.KeySecret = "${SECRET}";`,
+      '        _client = new AmazonDynamoDBClient(new BasicAWSCredentials(this.KeyId, this.KeySecret));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('WordStore.cs', csharp), [`16:"${KEY_ID}" ${RULE}!`]);
+    const java = sourceLines(
+      'import com.amazonaws.auth.BasicAWSCredentials;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClient;',
+      'public class WordStore {',
+      '  private String keyId;',
+      '  private String keySecret;',
+      '  private final AmazonDynamoDBClient client;',
+      '  public WordStore() {',
+      `    keyId = "${KEY_ID}";`,
+      `    keySecret = "${SECRET}";`,
+      '    client = new AmazonDynamoDBClient(new BasicAWSCredentials(keyId, keySecret));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('WordStore.java', java), [`8:"${KEY_ID}" ${RULE}!`]);
+    const placeholders = csharp.replace(KEY_ID, 'YOUR_KEY_ID').replace(SECRET, 'YOUR_SECRET');
+    assert.deepEqual(reported('WordStore.cs', placeholders), []);
+  });
+
   it("reports the Terraform AWS provider's literal keys, not variables or a LocalStack provider", () => {
     const code = sourceLines(
       'provider "aws" {',

@@ -18,8 +18,9 @@
  * - C#: `new BasicAWSCredentials(id, secret)`, `SessionAWSCredentials`, `ImmutableCredentials`, and a client made
  *   with its keys (`new AmazonDynamoDBClient(id, secret, region)`).
  *
- * A value may also be a name bound once in the file to a literal (a constant, a field, a module-level name): the
- * literal is read where it is written.
+ * A value may also be a name bound once in the file to a literal (a constant, a field, a module-level name), or in
+ * Java and C# a member of the class (`this.KeyId`) the class assigns a literal somewhere: the literal is read where it
+ * is written.
  *
  * A file that points a client at a local endpoint (DynamoDB Local, LocalStack: `http://localhost:8000`) gives
  * nothing: those accept any key, and the keys such code writes are stand-ins.
@@ -28,6 +29,7 @@ import { TOKEN_KIND } from '../lexer';
 import { OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { usesKotlinSdk } from './languages/kotlinSdk';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -193,21 +195,52 @@ function calleeName(a: CodeAnalyzer, k: number): string {
   return name === 'create' && a.isAccess(k - 1) && a.isId(k - 2) ? `${a.tokens.text(k - 2)}.create` : name;
 }
 
-/** The first two arguments of the call whose `(` is at `open`, where each is one literal or a name bound to one. */
+/** The first two arguments of the call whose `(` is at `open`, where each gives a literal (`argumentLiteral`). */
 function positionalHalves(a: CodeAnalyzer, open: number, written: Written[]): void {
-  const first = open + 1;
-  if (!a.is(first + 1, ',')) {
+  const [first, second] = segments(a, open);
+  if (second === undefined) {
     return;
   }
-  const second = first + 2;
-  const id = literalAt(a, first);
+  const id = argumentLiteral(a, first);
   if (id !== undefined) {
-    written.push({ half: ACCESS_KEY_ID, key: first, value: id, group: open });
+    written.push({ half: ACCESS_KEY_ID, key: first[0], value: id, group: open });
   }
-  const secret = a.is(second + 1, ',') || a.partner[open] === second + 1 ? literalAt(a, second) : undefined;
+  const secret = argumentLiteral(a, second);
   if (secret !== undefined) {
-    written.push({ half: SECRET_ACCESS_KEY, key: second, value: secret, group: open });
+    written.push({ half: SECRET_ACCESS_KEY, key: second[0], value: secret, group: open });
   }
+}
+
+/**
+ * The literal an argument [from, to) gives: a literal or a name bound to one (`literalAt`), or in Java and C# a field
+ * or property of the enclosing class, bare or as `this.name`, that the class gives a literal anywhere
+ * (`this.KeyId = "AKIA…"` in one constructor, a parameter in another): the literal is in the code either way.
+ */
+function argumentLiteral(a: CodeAnalyzer, [from, to]: [number, number]): number | undefined {
+  const thisMember = to === from + 3 && a.idIs(from, 'this') && a.isAccess(from + 1) && a.isId(from + 2);
+  if (to !== from + 1 && !thisMember) {
+    return undefined;
+  }
+  const name = thisMember ? from + 2 : from;
+  return (thisMember ? undefined : literalAt(a, name)) ?? classMemberLiteral(a, name);
+}
+
+/** The first literal the enclosing Java or C# class assigns to the member named at `at` (`Name = "…"`, `this.Name = "…"`). */
+function classMemberLiteral(a: CodeAnalyzer, at: number): number | undefined {
+  const family = a.language.family;
+  const owner = family === 'java' || family === 'csharp' ? a.scopes.enclosing(at, ['class']) : -1;
+  if (owner < 0 || !a.isId(at)) {
+    return undefined;
+  }
+  const name = a.tokens.text(at);
+  const [start, end] = a.scopes.range(owner);
+  for (let k = start; k < end; k++) {
+    const member = !a.isAccess(k - 1) || (a.idIs(k - 2, 'this') && a.isAccess(k - 1));
+    if (member && a.idIs(k, name) && a.is(k + 1, '=') && isLiteral(a, k + 2)) {
+      return k + 2;
+    }
+  }
+  return undefined;
 }
 
 /**
