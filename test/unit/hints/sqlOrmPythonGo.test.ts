@@ -272,11 +272,11 @@ describe('SQL connections through Python and Go ORMs', () => {
       'package store',
       '',
       'import (',
+      '\t"fmt"',
       '\t"gorm.io/driver/postgres"',
       '\t"gorm.io/driver/sqlite"',
       '\t"gorm.io/gorm"',
       ')',
-      '',
       'const ledgerDSN = "host=ledger.c5.us-west-2.rds.amazonaws.com user=ledger password=L3dger-Pw dbname=ledger"',
       '',
       'func Held() (*gorm.DB, error) {',
@@ -307,8 +307,15 @@ describe('SQL connections through Python and Go ORMs', () => {
       'func Given(d gorm.Dialector) (*gorm.DB, error) {',
       '\treturn gorm.Open(d, &gorm.Config{})',
       '}',
+      '',
+      'func HeldFormatted(host string) (*gorm.DB, error) {', // 40
+      '\tdsn := fmt.Sprintf("host=%s user=ledger dbname=ledger sslmode=disable", host)',
+      '\td := postgres.Open(dsn)',
+      '\treturn gorm.Open(d, &gorm.Config{})',
+      '}',
     );
-    assert.deepEqual(connections(sql('internal/store/db.go', code)), ['13:Open rds-sql-connection', '17:Open rds-sql-connection', '22:Open rds-sql-connection']);
+    assert.deepEqual(connections(sql('internal/store/db.go', code)), ['13:Open rds-sql-connection', '17:Open rds-sql-connection', '22:Open rds-sql-connection', '43:Open rds-sql-connection']);
+    assert.ok(sql('internal/store/db.go', code).includes('41:"host=%s user=ledger dbname=ledger sslmode=disable" rds-sql-tls-disabled'), sql('internal/store/db.go', code).join('\n'));
     assert.deepEqual(findings('internal/store/db.go', code), ['9:"host=ledger.c5.us-west-2.rds.amazonaws.com user=ledger password=L3dger-Pw dbname=ledger" rds-sql-password!']);
   });
 });

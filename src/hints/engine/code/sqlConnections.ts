@@ -83,6 +83,8 @@ export interface SqlConnection {
   /** The name that makes it (`Pool`, `createPool`, `connect`). */
   name: Span;
   flavor: SqlFlavor;
+  /** Go: the `(` or `{` token of a GORM dialector a name holds, whose DSN the connection takes too. */
+  heldOptions?: number;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
   /** A pool or engine made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
@@ -471,7 +473,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
         opened.push(call.construction);
       }
     }
-    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
+    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor, ...(call.heldOptions !== undefined ? { heldOptions: call.heldOptions } : {}) });
     k = call.open;
   }
   // Spring Cloud AWS's `@EnableRdsInstance` names the RDS instance a data source connects to.

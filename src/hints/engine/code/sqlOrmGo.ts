@@ -42,7 +42,7 @@ export const GO_ORM_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'gorm.io/driver/mysql': { name: 'mysql', flavor: 'gorm', calls: NO_CALLS, dialect: true },
 };
 
-/** Where a GORM dialector's DSN is: `dsnAt` as `gormDsn` gives it; `options`, the `(` or `{` of a dialector a name holds, whose keys are the connection's. */
+/** Where a GORM dialector's DSN is: `dsnAt` as `gormDsn` gives it; `options`, the `(` or `{` of a dialector a name holds, whose keys and DSN are the connection's. */
 export interface GormDialector {
   dsnAt: number;
   options?: number;
@@ -83,7 +83,7 @@ function dialectorAt(a: CodeAnalyzer, k: number, end: number, packageOf: (name: 
   if (start !== k || !a.is(start + 3, '(')) {
     return undefined;
   }
-  return a.idIs(start + 2, 'Open') ? { dsnAt: start + 4 } : a.idIs(start + 2, 'New') ? { dsnAt: -1, options: start + 3 } : undefined;
+  return a.idIs(start + 2, 'Open') ? { dsnAt: start + 4, options: start + 3 } : a.idIs(start + 2, 'New') ? { dsnAt: -1, options: start + 3 } : undefined;
 }
 
 /** The expression a name at `token` is bound to, where its scope binds it once (not a parameter, nor a `switch` of assignments); else -1. */
