@@ -266,4 +266,56 @@ describe('SQL connections through Python and Go ORMs', () => {
     ]);
     assert.deepEqual(connections(sql('store/store.go', config)), ['11:Open rds-sql-connection', '15:Open rds-sql-connection']);
   });
+
+  it('reads a GORM dialector held by a name bound once or written as a Dialector literal, not one a switch or a parameter gives', () => {
+    const code = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"fmt"',
+      '\t"gorm.io/driver/postgres"',
+      '\t"gorm.io/driver/sqlite"',
+      '\t"gorm.io/gorm"',
+      ')',
+      'const ledgerDSN = "host=ledger.c5.us-west-2.rds.amazonaws.com user=ledger password=L3dger-Pw dbname=ledger"',
+      '',
+      'func Held() (*gorm.DB, error) {',
+      '\tdialector := postgres.Open(ledgerDSN)',
+      '\treturn gorm.Open(dialector, &gorm.Config{})',
+      '}',
+      '',
+      'func Literal() (*gorm.DB, error) {',
+      '\treturn gorm.Open(&postgres.Dialector{Config: &postgres.Config{DSN: ledgerDSN}}, &gorm.Config{})',
+      '}',
+      '',
+      'func HeldConfig() (*gorm.DB, error) {',
+      '\td := postgres.New(postgres.Config{DSN: ledgerDSN, PreferSimpleProtocol: true})',
+      '\treturn gorm.Open(d, &gorm.Config{})',
+      '}',
+      '',
+      'func Switched(driver string) (*gorm.DB, error) {',
+      '\tvar d gorm.Dialector',
+      '\tswitch driver {',
+      '\tcase "postgres":',
+      '\t\td = postgres.Open(ledgerDSN)',
+      '\tdefault:',
+      '\t\td = sqlite.Open("local.db")',
+      '\t}',
+      '\treturn gorm.Open(d, &gorm.Config{})',
+      '}',
+      '',
+      'func Given(d gorm.Dialector) (*gorm.DB, error) {',
+      '\treturn gorm.Open(d, &gorm.Config{})',
+      '}',
+      '',
+      'func HeldFormatted(host string) (*gorm.DB, error) {', // 40
+      '\tdsn := fmt.Sprintf("host=%s user=ledger dbname=ledger sslmode=disable", host)',
+      '\td := postgres.Open(dsn)',
+      '\treturn gorm.Open(d, &gorm.Config{})',
+      '}',
+    );
+    assert.deepEqual(connections(sql('internal/store/db.go', code)), ['13:Open rds-sql-connection', '17:Open rds-sql-connection', '22:Open rds-sql-connection', '43:Open rds-sql-connection']);
+    assert.ok(sql('internal/store/db.go', code).includes('41:"host=%s user=ledger dbname=ledger sslmode=disable" rds-sql-tls-disabled'), sql('internal/store/db.go', code).join('\n'));
+    assert.deepEqual(findings('internal/store/db.go', code), ['9:"host=ledger.c5.us-west-2.rds.amazonaws.com user=ledger password=L3dger-Pw dbname=ledger" rds-sql-password!']);
+  });
 });

@@ -313,8 +313,12 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
   }
 }
 
-/** go-redis names for MULTI/EXEC, pipelines and `FLUSHDB ASYNC` / `FLUSHALL ASYNC`, as the commands the rules name. */
+/**
+ * go-redis names for MULTI/EXEC, pipelines, `FLUSHDB ASYNC` / `FLUSHALL ASYNC` and `SMembersMap` (SMEMBERS, its reply as a
+ * map), as the commands the rules name.
+ */
 const GO_REDIS_ALIASES = new Map([
+  ['smembersmap', 'smembers'],
   ['pipelined', 'pipeline'],
   ['txpipeline', 'multi'],
   ['txpipelined', 'multi'],

@@ -83,6 +83,8 @@ export interface SqlConnection {
   /** The name that makes it (`Pool`, `createPool`, `connect`). */
   name: Span;
   flavor: SqlFlavor;
+  /** Go: the `(` or `{` token of a GORM dialector a name holds, whose DSN the connection takes too. */
+  heldOptions?: number;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
   /** A pool or engine made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
@@ -161,13 +163,17 @@ interface Opened extends Partial<OrmTarget> {
   configOnly?: true;
   /** A Fastify plugin's `register` (`fastifySqlPlugins.ts`): the `{` of the options it hands the pool, -1 when not read. */
   pluginOptions?: number;
+  /** Go: the `(` or `{` of a GORM dialector a name holds, whose keys (`DSN`) are the connection's. */
+  heldOptions?: number;
+  /** Go: the argument that holds the DSN where it is not the last (ent's `Open(driver, dsn, options...)`). */
+  dsnArgument?: number;
 }
 
 /** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
 function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'go') {
     const opened = goOpenedAt(a, k);
-    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: opened.calls }, open: opened.open, dsnAt: opened.dsnAt, configOnly: opened.configOnly };
+    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: opened.calls }, open: opened.open, dsnAt: opened.dsnAt, configOnly: opened.configOnly, heldOptions: opened.heldOptions, dsnArgument: opened.dsnArgument };
   }
   if (a.language.family === 'java') {
     return javaOpenedAt(a, k);
@@ -312,6 +318,9 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   const type = opened.type ?? flavor;
   const context = isOrm(flavor) ? ormOptions(a, flavor, open, anchor) : contextFrom(a, open, close, 'sql-client', type, anchor);
+  if (opened.heldOptions !== undefined) {
+    context.options.push(...contextFrom(a, opened.heldOptions, a.partner[opened.heldOptions], 'sql-client', type, anchor).options);
+  }
   // SQLAlchemy's `URL.create(...)`, in place or held by a name: its keyword arguments are the URL's parts.
   if (opened.url !== undefined) {
     const read = new Set(context.options.map((option) => option.key.start));
@@ -355,7 +364,8 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   // Go: the DSN last, after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`), unless
   // the ORM reader found it (GORM's dialector).
   const goParts = a.language.family === 'go' && opened.dsnAt === undefined ? segments(a, open) : [];
-  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : isOrm(flavor) ? -1 : open + 1);
+  const goDsn = goParts.length > 1 ? goParts[opened.dsnArgument ?? goParts.length - 1] : undefined;
+  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goDsn ? goDsn[0] : -1) : isOrm(flavor) ? -1 : open + 1);
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');
@@ -367,8 +377,8 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     if (returned >= 0) {
       addDsnOptions(a, context, positionalOption(a, dsnAt, dsnAt + 3, 'dsn'), a.tokenSpan(returned), a.tokenSpan(returned));
     }
-  } else if (dsnAt > 0 && goParts.length > 1) {
-    addFormattedDsnOptions(a, context, goParts[goParts.length - 1]);
+  } else if (dsnAt > 0 && goDsn) {
+    addFormattedDsnOptions(a, context, goDsn);
   }
   return withLocalPasswords(a, withSslContexts(a, context));
 }
@@ -463,7 +473,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
         opened.push(call.construction);
       }
     }
-    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
+    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor, ...(call.heldOptions !== undefined ? { heldOptions: call.heldOptions } : {}) });
     k = call.open;
   }
   // Spring Cloud AWS's `@EnableRdsInstance` names the RDS instance a data source connects to.

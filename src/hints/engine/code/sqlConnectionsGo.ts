@@ -17,6 +17,10 @@ export interface GoOpened {
   /** The `(` of the call. */
   open: number;
   dsnAt?: number;
+  /** The `(` or `{` of a GORM dialector a name holds (`dialector := postgres.New(postgres.Config{...})`): its keys are the connection's too. */
+  heldOptions?: number;
+  /** The argument that holds the DSN where it is not the last (ent's `Open(driver, dsn, options...)`). */
+  dsnArgument?: number;
   /** A call that parses the DSN into a config (`pgxpool.ParseConfig(dsn)`): it holds the DSN but opens nothing. */
   configOnly?: true;
 }
@@ -32,6 +36,8 @@ export interface GoOpened {
 const PGX_CONFIG: ReadonlySet<string> = new Set(['ParseConfig']);
 const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  // entgo's own `sql.Open(driver, source)` opens a `database/sql` pool for an ent client (`ent.NewClient(ent.Driver(drv))`).
+  'entgo.io/ent/dialect/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
   'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
   'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
   'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
@@ -39,6 +45,15 @@ const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
   ...GO_ORM_PACKAGES,
 };
+/**
+ * The client package entgo generates in the project (`example.com/app/ent`, not entgo.io's own packages): its
+ * `Open(driverName, dataSourceName, options...)` hands both to `database/sql`'s `Open` (https://entgo.io/docs/sql-integration/).
+ */
+const ENT_CLIENT: GoSqlPackage = { name: 'ent', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true, driverFirst: true };
+const ENT_CLIENT_PATH = /^(?!entgo\.io\/)[^"]+\/ent$/;
+/** entgo's dialect names (`dialect.Postgres` of `entgo.io/ent/dialect`), which are the `database/sql` driver names. */
+const ENT_DIALECT = 'entgo.io/ent/dialect';
+const ENT_DIALECT_NAMES: Readonly<Record<string, string>> = { Postgres: 'postgres', MySQL: 'mysql' };
 /** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
 const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
 const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, GoSqlPackage>>();
@@ -49,7 +64,7 @@ function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
   if (!found) {
     found = new Map();
     for (const { alias, path } of goImportSpecs(a)) {
-      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : undefined;
+      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : ENT_CLIENT_PATH.test(path) ? ENT_CLIENT : undefined;
       if (spec && alias !== '_' && alias !== '.') {
         found.set(alias ?? spec.name, spec);
       }
@@ -72,28 +87,35 @@ export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
   }
   const open = k + 3;
   const parts = segments(a, open);
-  const driver = parts.length > 1 ? driverName(a, parts[parts.length - 2]) : -1;
-  if (spec.driverNamed && !(driver > 0 && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
+  // ent's `Open(driver, dsn, options...)` names the driver first; `sql.Open` and sqlx last but one.
+  const driverArgument = spec.driverFirst ? 0 : parts.length - 2;
+  const driver = parts.length > 1 ? driverName(a, parts[driverArgument]) : undefined;
+  if (spec.driverNamed && !(driver !== undefined && GO_DRIVER_NAMES.has(driver))) {
     return undefined;
   }
   // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
   // `ParseConfig(dsn)`: the DSN is its one argument.
-  const dsnAt = configOnly ? open + 1 : spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
-  if (spec.dialector && dsnAt === undefined) {
+  const dialector = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
+  if (spec.dialector && dialector === undefined) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt, ...(configOnly ? { configOnly } : {}) };
+  const dsnAt = configOnly ? open + 1 : dialector?.dsnAt;
+  const heldOptions = dialector?.options;
+  const dsnArgument = spec.driverFirst ? 1 : undefined;
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt, ...(heldOptions !== undefined ? { heldOptions } : {}), ...(dsnArgument !== undefined ? { dsnArgument } : {}), ...(configOnly ? { configOnly } : {}) };
 }
 
 /**
- * The string literal that names the driver of the argument `[start, end)`: written in place, or a constant or
- * variable of the file bound once to it (`const driver = "postgres"` then `sql.Open(driver, dsn)`); else -1.
+ * The driver the argument `[start, end)` names: a string literal written in place, a constant or variable of the file
+ * bound once to one (`const driver = "postgres"` then `sql.Open(driver, dsn)`), or entgo's `dialect.Postgres`.
  */
-function driverName(a: CodeAnalyzer, [start, end]: readonly [number, number]): number {
-  if (end !== start + 1) {
-    return -1;
+function driverName(a: CodeAnalyzer, [start, end]: readonly [number, number]): string | undefined {
+  if (end === start + 3 && a.isId(start) && a.isAccess(start + 1) && !a.isAccess(start - 1)) {
+    const dialect = goImportSpecs(a).some(({ alias, path }) => path === ENT_DIALECT && (alias ?? 'dialect') === a.tokens.text(start));
+    return dialect && Object.hasOwn(ENT_DIALECT_NAMES, a.tokens.text(start + 2)) ? ENT_DIALECT_NAMES[a.tokens.text(start + 2)] : undefined;
   }
-  return a.isString(start) ? start : boundLiteral(a, start);
+  const literal = end !== start + 1 ? -1 : a.isString(start) ? start : boundLiteral(a, start);
+  return literal >= 0 ? a.tokens.text(literal) : undefined;
 }
 
 /** Whether the file imports a Go package that opens a connection: GORM's models import `gorm.io/gorm` alone, which opens one only with a dialector the file imports. */

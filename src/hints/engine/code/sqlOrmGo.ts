@@ -8,7 +8,9 @@
  * - GORM v1's `gorm.Open("postgres", dsn)` (`github.com/jinzhu/gorm`), which names the driver as `sql.Open` does.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
+import { bindsWholeExpression } from '../scope/scopes';
+import { onlyBinding } from './sqlLiterals';
 
 /** A Go package whose calls open a connection pool, by import path (`sqlConnections.ts`'s table). */
 export interface GoSqlPackage {
@@ -21,8 +23,10 @@ export interface GoSqlPackage {
    * `NewWithConfig`): the DSN's hints belong there, but no connection is made there.
    */
   configCalls?: ReadonlySet<string>;
-  /** The first argument is the driver's name (`sql.Open("postgres", dsn)`), the DSN the second. */
+  /** The driver's name is an argument (`sql.Open("postgres", dsn)`): the last but one, the DSN the last. */
   driverNamed?: true;
+  /** The driver's name is the first argument and the DSN the second, options following (ent's `Open`). */
+  driverFirst?: true;
   /** GORM v2: the first argument is a dialector (`postgres.Open(dsn)`), which names the database and holds the DSN. */
   dialector?: true;
   /** A GORM dialector package of PostgreSQL or MySQL (it opens nothing itself). */
@@ -38,19 +42,55 @@ export const GO_ORM_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'gorm.io/driver/mysql': { name: 'mysql', flavor: 'gorm', calls: NO_CALLS, dialect: true },
 };
 
+/** Where a GORM dialector's DSN is: `dsnAt` as `gormDsn` gives it; `options`, the `(` or `{` of a dialector a name holds, whose keys and DSN are the connection's. */
+export interface GormDialector {
+  dsnAt: number;
+  options?: number;
+}
+
 /**
- * The DSN of the PostgreSQL or MySQL dialector that `gorm.Open(` at `open` is given in place: the token after
- * `postgres.Open(`, -1 for `postgres.New(postgres.Config{DSN: ...})` (whose `DSN` the call's options hold), or
- * undefined for any other first argument (SQLite's `sqlite.Open`, a dialector held elsewhere).
+ * The DSN of the PostgreSQL or MySQL dialector that `gorm.Open(` at `open` is given: the token after `postgres.Open(`,
+ * -1 for `postgres.New(postgres.Config{DSN: ...})` or a `postgres.Dialector{Config: &postgres.Config{DSN: ...}}` literal
+ * (whose `DSN` the options hold), in place or held by a name bound once to one (`dialector := postgres.Open(dsn)`), or
+ * undefined for any other first argument (SQLite's `sqlite.Open`, a name bound in a `switch` over drivers, a parameter).
  */
-export function gormDsn(a: CodeAnalyzer, open: number, packageOf: (name: string) => GoSqlPackage | undefined): number | undefined {
+export function gormDsn(a: CodeAnalyzer, open: number, packageOf: (name: string) => GoSqlPackage | undefined): GormDialector | undefined {
   const [first] = segments(a, open);
-  const k = first ? first[0] : -1;
-  if (k < 0 || !a.isId(k) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.is(k + 3, '(') || a.partner[k + 3] + 1 !== first[1]) {
+  if (!first) {
     return undefined;
   }
-  if (!packageOf(a.tokens.text(k))?.dialect || a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
+  // In place, the call's own options hold the dialector's keys.
+  const inPlace = dialectorAt(a, first[0], first[1], packageOf);
+  if (inPlace || first[1] !== first[0] + 1 || !a.isId(first[0])) {
+    return inPlace && { dsnAt: inPlace.dsnAt };
+  }
+  const expression = heldOnce(a, first[0]);
+  return expression >= 0 ? dialectorAt(a, expression, expressionEnd(a, expression), packageOf) : undefined;
+}
+
+/** `postgres.Open(dsn)`, `postgres.New(...)` or `&postgres.Dialector{...}` written over `[k, end)`, with its options' bracket. */
+function dialectorAt(a: CodeAnalyzer, k: number, end: number, packageOf: (name: string) => GoSqlPackage | undefined): GormDialector | undefined {
+  const start = a.is(k, '&') ? k + 1 : k;
+  if (!a.isId(start) || a.isAccess(start - 1) || !a.isAccess(start + 1) || a.partner[start + 3] + 1 !== end) {
     return undefined;
   }
-  return a.idIs(k + 2, 'Open') ? k + 4 : a.idIs(k + 2, 'New') ? -1 : undefined;
+  if (!packageOf(a.tokens.text(start))?.dialect || a.scopes.lookup(a.tokens.text(start), start) !== undefined) {
+    return undefined;
+  }
+  if (a.is(start + 3, '{')) {
+    return a.idIs(start + 2, 'Dialector') ? { dsnAt: -1, options: start + 3 } : undefined;
+  }
+  if (start !== k || !a.is(start + 3, '(')) {
+    return undefined;
+  }
+  return a.idIs(start + 2, 'Open') ? { dsnAt: start + 4, options: start + 3 } : a.idIs(start + 2, 'New') ? { dsnAt: -1, options: start + 3 } : undefined;
+}
+
+/** The expression a name at `token` is bound to, where its scope binds it once (not a parameter, nor a `switch` of assignments); else -1. */
+function heldOnce(a: CodeAnalyzer, token: number): number {
+  const name = a.tokens.text(token);
+  const binding = onlyBinding(a, token);
+  const scope = binding ? a.scopes.declaringScope(name, binding.token) : -1;
+  const bindings = scope >= 0 ? a.scopes.bindingsIn(scope).get(name) : undefined;
+  return binding && bindings?.length === 1 && bindsWholeExpression(binding) ? binding.expression : -1;
 }

@@ -108,18 +108,25 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
   const builder = builderReturning(a, built.from);
   for (const driver of drivers) {
     const name = a.tokensOf(driver.name)[0];
-    const open = a.is(name + 1, '(') ? name + 1 : -1;
-    const close = open > 0 ? a.partner[open] : -1;
-    if (close < 0) {
-      continue;
-    }
-    if ((built.from > open && built.to <= close) || (builder > 0 && callsBuilder(a, open + 1, close, builder))) {
-      return true;
-    }
-    for (let t = open + 1; bound !== undefined && t < close; t++) {
-      if (a.idIs(t, bound) && !a.isAccess(t - 1) && onlyBinding(a, t, bound)?.expression === built.from) {
+    // The call's arguments, and a GORM dialector a name holds (`d := postgres.Open(dsn)` then `gorm.Open(d, ...)`).
+    for (const open of [a.is(name + 1, '(') ? name + 1 : -1, driver.heldOptions ?? -1]) {
+      const close = open > 0 ? a.partner[open] : -1;
+      if (close > open && takesBuilt(a, built, open, close, bound, builder)) {
         return true;
       }
+    }
+  }
+  return false;
+}
+
+/** Whether the tokens between `open` and `close` hold the built string, the name bound to it, or a call of its builder. */
+function takesBuilt(a: CodeAnalyzer, built: Built, open: number, close: number, bound: string | undefined, builder: number): boolean {
+  if ((built.from > open && built.to <= close) || (builder > 0 && callsBuilder(a, open + 1, close, builder))) {
+    return true;
+  }
+  for (let t = open + 1; bound !== undefined && t < close; t++) {
+    if (a.idIs(t, bound) && !a.isAccess(t - 1) && onlyBinding(a, t, bound)?.expression === built.from) {
+      return true;
     }
   }
   return false;

@@ -8,6 +8,7 @@
  * declares (`goModules.ts`), one level deep. Lexed only for a file that imports a client library and calls a function
  * of a package outside the standard library.
  */
+import type { CodeAnalyzer } from '../code/analyzer';
 import { serviceOf } from '../code/handlerClients';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { boundGoFile } from './goBoundFiles';
@@ -15,7 +16,11 @@ import type { HintService } from '../types';
 import { setsPackageVariable } from './goSqlOpeners';
 import type { GoCallRef, GoFieldType } from './goTypes';
 
-/** A call of another package's function, and whether it passes no arguments (a maker that takes its options from its parameters then has none). */
+/**
+ * A call of another package's function, or (`path` `''`) of a function another file of the caller's own package
+ * declares (a wire injector's `client, err := provideDynamo()`), and whether it passes no arguments (a maker that
+ * takes its options from its parameters then has none).
+ */
 export interface GoMakerCallRef extends GoCallRef {
   bare: boolean;
 }
@@ -23,6 +28,9 @@ export interface GoMakerCallRef extends GoCallRef {
 /** Functions read per file, and calls recorded per function: more than a data layer's file declares or makes. */
 const MAX_FUNCTIONS = 64;
 const MAX_CALLS = 8;
+
+/** Go's predeclared functions, which no package declares. */
+const BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
 
 /** The AWS SDKs' own packages (`aws`, `session`, `expression`, `attributevalue`), which make no client of the module's. */
 const AWS_PACKAGES = 'github.com/aws/';
@@ -54,13 +62,9 @@ export function makerCallsOf(text: string, imports: ReadonlyMap<string, string>)
     const calls: GoMakerCallRef[] = [];
     const close = a.partner[fn.body];
     for (let k = fn.body + 1; k < close && calls.length < MAX_CALLS; k++) {
-      const alias = a.id(k);
-      if (alias === undefined || !aliases.has(alias) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
-        continue;
-      }
-      const call = { path: imports.get(alias)!, name: a.tokens.text(k + 2), bare: a.partner[k + 3] === k + 4 };
-      const seen = calls.some((other) => other.path === call.path && other.name === call.name && other.bare === call.bare);
-      if (!seen && a.scopes.lookup(alias, k) === undefined && a.scopes.enclosing(k, ['function']) === fn.scope) {
+      const call = qualifiedCall(a, k, aliases, imports) ?? ownPackageCall(a, k);
+      const seen = call !== undefined && calls.some((other) => other.path === call.path && other.name === call.name && other.bare === call.bare);
+      if (call && !seen && a.scopes.lookup(a.tokens.text(k), k) === undefined && a.scopes.enclosing(k, ['function']) === fn.scope) {
         calls.push(call);
       }
     }
@@ -70,6 +74,24 @@ export function makerCallsOf(text: string, imports: ReadonlyMap<string, string>)
     }
   }
   return found;
+}
+
+/** `alias.Name(` at `k`, of a package outside the standard library and the AWS SDKs. */
+function qualifiedCall(a: CodeAnalyzer, k: number, aliases: ReadonlySet<string>, imports: ReadonlyMap<string, string>): GoMakerCallRef | undefined {
+  const alias = a.id(k);
+  if (alias === undefined || !aliases.has(alias) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  return { path: imports.get(alias)!, name: a.tokens.text(k + 2), bare: a.partner[k + 3] === k + 4 };
+}
+
+/** `name(` at `k`: a function the file does not bind, so one another file of its package declares (not a predeclared one). */
+function ownPackageCall(a: CodeAnalyzer, k: number): GoMakerCallRef | undefined {
+  const name = a.id(k);
+  if (name === undefined || BUILTINS.has(name) || a.isAccess(k - 1) || a.idIs(k - 1, 'func') || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+    return undefined;
+  }
+  return { path: '', name, bare: a.partner[k + 1] === k + 2 };
 }
 
 /** What a package declares of makers, as `bodyMakers` reads them: by name, the service of the client each makes. */

@@ -14,7 +14,7 @@ import { fileItemMethods } from './goItemMethods';
 import { withInterfaceFields } from './goInterfaceFields';
 import { BudgetExceeded } from '../budget';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
-import { bodyMakers, serviceOfResult } from './goBodyMakers';
+import { bodyMakers, GoPackageMakers, serviceOfResult } from './goBodyMakers';
 import type { HintService } from '../types';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
@@ -82,6 +82,19 @@ function isExported(name: string): boolean {
 }
 
 /** The names several files declare: a package declares each once, so two declarations mean the index cannot tell which. */
+/** The makers the files of one package declare (`bodyMakers`): by name, the service of the client each makes on each call. */
+function packageMakers(declared: readonly GoPackageFile[], exportedOnly: boolean): GoPackageMakers {
+  const functions = merged(declared.map((file) => file.functions), exportedOnly);
+  const makers: Record<string, HintService> = { ...merged(declared.map((file) => file.wrapperMakers), exportedOnly) };
+  for (const name of mergedNames(declared.map((file) => file.clientMakers), exportedOnly)) {
+    const service = Object.hasOwn(functions, name) ? serviceOfResult(functions[name]) : undefined;
+    if (service) {
+      makers[name] = service;
+    }
+  }
+  return { makers, configured: mergedNames(declared.map((file) => file.configuredMakers), exportedOnly) };
+}
+
 function merged<T>(records: readonly (Record<string, T> | undefined)[], exportedOnly: boolean): Record<string, T> {
   const out: Record<string, T> = Object.create(null) as Record<string, T>;
   const twice = new Set<string>();
@@ -368,21 +381,11 @@ export class GoModuleIndex {
     if (Object.keys(calls).length === 0) {
       return {};
     }
+    // `''`: a function another file of the same package declares, unexported ones too.
     return bodyMakers(calls, (path) => {
-      const folder = this.folderOf(path);
-      const declared = folder === undefined ? [] : (this.folders.get(folder) ?? []).map((file) => file.declared);
-      if (declared.length === 0) {
-        return undefined;
-      }
-      const functions = merged(declared.map((file) => file.functions), true);
-      const makers: Record<string, HintService> = { ...merged(declared.map((file) => file.wrapperMakers), true) };
-      for (const name of mergedNames(declared.map((file) => file.clientMakers), true)) {
-        const service = Object.hasOwn(functions, name) ? serviceOfResult(functions[name]) : undefined;
-        if (service) {
-          makers[name] = service;
-        }
-      }
-      return { makers, configured: mergedNames(declared.map((file) => file.configuredMakers), true) };
+      const folder = path === '' ? undefined : this.folderOf(path);
+      const declared = path === '' ? files : folder === undefined ? [] : (this.folders.get(folder) ?? []).map((file) => file.declared);
+      return declared.length === 0 ? undefined : packageMakers(declared, path !== '');
     });
   }
 

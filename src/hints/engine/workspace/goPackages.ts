@@ -51,6 +51,8 @@ const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
 const COMMA = 44;
+/** The AWS SDKs' packages: their structs are clients or inputs, read elsewhere, never a project's. */
+const AWS_SDK_ROOT = 'github.com/aws/';
 const CLOSE_BRACE = 125;
 const STAR = 42;
 
@@ -60,6 +62,8 @@ const STAR = 42;
  */
 const STRUCT_HEAD = /^type\s+\w+\s+struct\s*\{/m;
 const PACKAGE_POINTER_FIELD = /^\s+\w+\s+\*[a-z]\w*\.[A-Z]\w*\s*(?:\/\/.*)?$/m;
+/** A top-level function whose first result is a pointer to another package's struct (`func Initialize() (*ctx.Handler, error)`). */
+const PACKAGE_POINTER_RESULT = /^func\s+\w+\([^)]*\)\s*\(?\*[a-z]\w*\.[A-Z]/m;
 
 /**
  * The roots of the standard library's packages of more than one element (`net/http`), whose structs hold no
@@ -69,7 +73,7 @@ const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'd
 
 /** Whether a Go file may declare something that gives a client, page a DynamoDB read or open a SQL pool, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || mayRetryBatches(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || mayRetryBatches(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || PACKAGE_POINTER_RESULT.test(text) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -152,6 +156,22 @@ function packageStructAt(text: string, k: number, others: GoFileImports['others'
   return first >= 65 && first <= 90 && type !== PROTO ? { path, type } : undefined;
 }
 
+/** Whether the first result at `k` (maybe in a parenthesised list) is a pointer to a struct of a project package, not an AWS SDK's. */
+function projectTypeResult(text: string, k: number, end: number, others: GoFileImports['others']): boolean {
+  let at = skipSpace(text, k);
+  if (text.charCodeAt(at) === OPEN_PAREN) {
+    at = skipSpace(text, at + 1);
+  }
+  const type = packageStructAt(text, at, others);
+  if (!type || type.path.startsWith(AWS_SDK_ROOT)) {
+    return false;
+  }
+  // `*` alias `.` Type, then the end of the results or of the first.
+  const after = skipSpace(text, at + 1 + wordAt(text, at + 1).length + 1 + type.type.length);
+  const next = text.charCodeAt(after);
+  return after >= end || next === OPEN_BRACE || next === CLOSE_PAREN || next === COMMA;
+}
+
 /** The struct or interface whose `type Name struct {`, `type Name[T any] struct {` or `type Name interface {` line runs from `start` to `end`, or undefined: its name and kind. */
 function typeHead(text: string, start: number, end: number): { name: string; kind: 'struct' | 'interface' } | undefined {
   if (wordAt(text, start) !== 'type') {
@@ -224,6 +244,12 @@ interface Gathered {
   ownResults: Map<string, string>;
   /** Functions whose first result is a type of the package, or a pointer to one (`func NewRepo() *Repo`): perhaps wrappers of a client they make. */
   ownTypeFunctions: string[];
+  /**
+   * Functions whose first result is a pointer to a struct of another package of the project (a wire injector's
+   * `func Initialize() (*ctx.Handler, error)`, an fx-style `func NewService(...) *service.Orders`): they may build
+   * it from a client they make, in their body or through a provider of their package (`goBodyMakers.ts`).
+   */
+  projectTypeFunctions: string[];
   /** Struct fields whose type is a bare name of the package, perhaps an interface over a client. */
   ownTypeFields: OwnTypeField[];
 }
@@ -251,6 +277,10 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const ownType = !result && clients.size > 0 && gathered.ownTypeFunctions.length < MAX_DECLARATIONS ? ownTypeResult(text, signature.results, end, true) : undefined;
   if (ownType !== undefined && !PREDECLARED.has(ownType)) {
     gathered.ownTypeFunctions.push(signature.name);
+  }
+  if (!result && ownType === undefined && gathered.projectTypeFunctions.length < MAX_DECLARATIONS && projectTypeResult(text, signature.results, end, gathered.imports.others)) {
+    gathered.projectTypeFunctions.push(signature.name);
+    append(gathered.ownTypeFunctions, signature.name, clients.size > 0);
   }
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
@@ -339,7 +369,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map(), ownTypeFunctions: [], ownTypeFields: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map(), ownTypeFunctions: [], projectTypeFunctions: [], ownTypeFields: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -473,7 +503,8 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   if (wrappers && Object.keys(wrappers.makers).length > 0) {
     declared.wrapperMakers = wrappers.makers;
   }
-  const makerCalls = name !== undefined && mayCallMakers(text, imports.clients.size, imports.others) ? makerCallsOf(text, imports.others) : {};
+  // A function that returns another package's struct may build it from a provider of its own package that makes a client.
+  const makerCalls = name !== undefined && (mayCallMakers(text, imports.clients.size, imports.others) || gathered.projectTypeFunctions.length > 0) ? makerCallsOf(text, imports.others) : {};
   if (Object.keys(makerCalls).length > 0) {
     declared.makerCalls = makerCalls;
   }

@@ -12,6 +12,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { contextFrom } from '../options';
 import { typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { topLevel } from './csharpCdk';
@@ -91,4 +92,36 @@ export function goCdkConstructs(a: CodeAnalyzer): void {
     pushConstruct(a, type, file.props(type, k + 2, args[2]?.[0] ?? -1, args[2]?.[1] ?? -1));
   }
   constructMethods(a, file, made);
+  unsentStoreProps(a, packages);
+}
+
+/** Data stores whose props a Go app may build apart from the construct and hand to a maker of its own. */
+const STORE_CONSTRUCTS = new Set([
+  'aws_dynamodb.Table', 'aws_dynamodb.TableV2', 'aws_rds.DatabaseInstance', 'aws_rds.DatabaseCluster', 'aws_rds.ServerlessCluster',
+  'aws_elasticache.CfnReplicationGroup', 'aws_elasticache.CfnCacheCluster',
+]);
+
+/**
+ * A data store's props literal that no construct of the file reads (`var Orders = awsdynamodb.TableProps{...}`, a field
+ * of a project struct handed to the project's own `NewDynamoTable(stack, props)`): the struct's type names the construct,
+ * so its fields are that construct's props, as TypeScript's typed props are (`cdkTypedProps.ts`). What the maker adds
+ * is not seen, so the props are not complete: a prop left out says nothing.
+ */
+function unsentStoreProps(a: CodeAnalyzer, packages: ReadonlyMap<string, string>): void {
+  for (let k = 0; k + 3 < a.tokens.length; k++) {
+    const module = a.isId(k) && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '{') ? packages.get(a.tokens.text(k)) : undefined;
+    const props = module ? /^([A-Z]\w*)Props(V2)?$/.exec(a.tokens.text(k + 2)) : null;
+    const type = props ? `${module}.${props[1]}${props[2] ?? ''}` : '';
+    const close = a.partner[k + 3];
+    if (!STORE_CONSTRUCTS.has(type) || close <= k + 3 || inTestCode(a, k)) {
+      continue;
+    }
+    const from = a.tokenSpan(k + 3).start;
+    const to = a.tokenSpan(close).end;
+    const read = a.contexts.some((context) => context.kind === 'cdk' && context.type === type && context.options.some((option) => option.key.start > from && option.key.start < to));
+    if (!read) {
+      // No `typeSpan`: the construct itself is made, and counted, where the maker makes it.
+      a.contexts.push({ ...topLevel(contextFrom(a, k + 3, close, 'cdk', type, a.tokenSpan(k + 2))), complete: false });
+    }
+  }
 }
