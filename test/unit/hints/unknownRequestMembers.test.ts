@@ -55,4 +55,21 @@ describe('DynamoDB request members the operation does not have', () => {
     );
     assert.deepEqual(findings('src/page.ts', paged), []);
   });
+
+  it('keeps quiet on a member of one operation in an object the code sends as either of two, but reports a near miss there', () => {
+    const code = sourceLines(
+      "import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';",
+      'export async function logs(doc: DynamoDBDocumentClient, appId?: string) {',
+      "  const params: any = { TableName: 'logs', ExpressionAttributeNames: {}, ExpressionAttributeValues: {} };",
+      '  if (appId) {',
+      "    params.KeyConditionExpression = '#id = :id';", // 5
+      "    params.ScanIndexForwards = false;", // 6
+      "    params.ExpressionAttributeNames['#id'] = 'id';",
+      "    params.ExpressionAttributeValues[':id'] = appId;",
+      '  }',
+      '  return doc.send(appId ? new QueryCommand(params) : new ScanCommand(params));',
+      '}',
+    );
+    assert.deepEqual(findings('src/logs.ts', code), [`6:ScanIndexForwards ${RULE}!`]);
+  });
 });

@@ -33,6 +33,15 @@ const ANY_MEMBER: ReadonlySet<string> = new Set(Object.values(MEMBERS).flatMap((
 const PAGE_KEY = 'ExclusiveStartKey';
 
 export const unknownRequestMember: Check = (rule, context) => {
+  // One object the code sends as either of two operations (`appId ? new QueryCommand(params) : new ScanCommand(params)`):
+  // a member the other operation takes is written for that one.
+  const operationsByKey = new Map<number, string[]>();
+  for (const request of context.model.scopes.sdkRequests()) {
+    for (const option of request.kind === 'sdk' ? request.options : []) {
+      operationsByKey.set(option.key.start, [...(operationsByKey.get(option.key.start) ?? []), request.type]);
+    }
+  }
+  const sentAsAnother = (written: string, start: number): boolean => (operationsByKey.get(start) ?? []).some((type) => MEMBERS[type]?.has(written));
   for (const request of context.model.scopes.sdkRequests()) {
     const members = request.kind === 'sdk' ? MEMBERS[request.type] : undefined;
     if (!members) {
@@ -51,7 +60,7 @@ export const unknownRequestMember: Check = (rule, context) => {
       }
       if (meant) {
         context.report(rule, option.key, undefined, `${written} is not a member of ${article} ${operation} request; the member is ${meant}. The SDK for JavaScript (v3, and v2's DocumentClient) leaves an unknown member out, so the request is sent without it; boto3 and v2's AWS.DynamoDB reject the request.`);
-      } else if (ANY_MEMBER.has(written)) {
+      } else if (ANY_MEMBER.has(written) && !sentAsAnother(written, option.key.start)) {
         context.report(rule, option.key, undefined, `${operation} takes no ${written}. The SDK for JavaScript (v3, and v2's DocumentClient) leaves it out of the request, so the call runs as if it were not written; boto3 and v2's AWS.DynamoDB reject the request.`);
       }
     }
