@@ -157,15 +157,18 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
   }
   const found: ClientPassingCall[] = [];
   const record = (start: number, end: number): void => {
-    const held = end === start + 1 && a.isId(start) ? a.evalChain(start, end).value : undefined;
-    if (held?.t === 'ref' && held.path && mayBeProjectModule(a, held.module)) {
-      found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
+    const held = memberChain(a, start, end) ? a.evalChain(start, end).value : undefined;
+    // `cacheConfig.config.redis` of a default import: the key path inside the object the module exports.
+    const path = held?.t === 'ref' ? held.path.replace(/^default\./, '') : '';
+    if (held?.t === 'ref' && path && path !== 'default' && mayBeProjectModule(a, held.module)) {
+      found.push({ module: held.module, path, args: [], redisOptions: flavor, ...(!carrier && parts.length > 1 ? { beside: true as const } : {}) });
     }
     for (const spread of spreadOptionCalls(a, start, end)) {
       found.push({ ...spread, args: [], redisOptions: flavor, returned: true });
     }
   };
-  for (const [start, end] of segments(a, open)) {
+  const parts = segments(a, open);
+  for (const [start, end] of parts) {
     if (!carrier) {
       record(start, end);
     } else if (a.is(start, '{') && a.partner[start] === end - 1) {
@@ -182,6 +185,20 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
     }
   }
   return found;
+}
+
+/** A name, or a name and up to two members (`config.redis`, `cacheConfig.config.redis`), that fills [start, end). */
+function memberChain(a: CodeAnalyzer, start: number, end: number): boolean {
+  const length = end - start;
+  if (length !== 1 && length !== 3 && length !== 5) {
+    return false;
+  }
+  for (let k = start; k < end; k += 2) {
+    if (!a.isId(k) || (k > start && !a.is(k - 1, '.'))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
