@@ -99,6 +99,39 @@ describe('clients read from a collection', () => {
     assert.deepEqual(hintsIn('regions.ts', typescript), ['7:scan dynamodb-scan', '7:scan dynamodb-scan!']);
   });
 
+  it('reads a client held under a key of the one object literal each element is written as', () => {
+    const javascript = sourceLines(
+      "const redis = require('redis');",
+      'const connections = {};',
+      'async function connection(name) {',
+      '  if (!connections[name]) {',
+      '    connections[name] = { url: process.env.REDIS_URL, client: redis.createClient(process.env.REDIS_URL) };',
+      '  }',
+      '  return connections[name].client;',
+      '}',
+      'async function purge(name) {',
+      "  const client = await connection(name);",
+      "  return client.keys('job:*');",
+      '}',
+      'const pairs = {};',
+      "pairs.a = { client: redis.createClient() };",
+      "pairs.b = { client: 'none' };",
+      "const other = (k) => pairs[k].client.keys('*');",
+      'module.exports = { purge, other };',
+    );
+    assert.deepEqual(hintsIn('connections.js', javascript), ['11:keys redis-keys', '11:keys redis-keys!']);
+    const twoShapes = sourceLines(
+      "const redis = require('redis');",
+      'const byName = {};',
+      'function open(name, url) {',
+      '  if (url) byName[name] = { client: redis.createClient(url) };',
+      "  else byName[name] = { client: { keys: () => [] } };",
+      "  return byName[name].client.keys('*');",
+      '}',
+    );
+    assert.deepEqual(hintsIn('two.js', twoShapes), []);
+  });
+
   it('reads nothing from a cache that holds anything else, or a map that is not a Map', () => {
     const python = sourceLines(
       'import boto3',

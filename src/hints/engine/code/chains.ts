@@ -23,7 +23,7 @@ import { calledProjectMethod } from './languages/baseClassFields';
 import { withUniqueIndexes } from './languages/electrodb';
 import { ELECTRODB, ormElement } from './languages/ormObjects';
 import { usesKotlinSdk } from './languages/kotlinSdk';
-import { eggApplicationRedis, requestClient } from './requestClients';
+import { eggApplicationRedis, globalClient, requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
 import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArguments } from './values';
@@ -139,6 +139,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   const hung = value ? undefined : requestClient(a, j, limit);
   if (hung) {
     return continueChain(a, hung, j + 3, limit, a.tokens.text(j + 2), false);
+  }
+  // `global.cache` or a bare `cache` this file does not bind: the client a module puts on the global object.
+  const shared = value ? undefined : globalClient(a, j, limit);
+  if (shared) {
+    return continueChain(a, shared.value, shared.end, limit, shared.name, false);
   }
   // An object literal indexed (`caches[region]`) is read as a collection: its one kind of element.
   const element = value && value.t !== 'record' ? undefined : collectionElement(a, base, j, limit);

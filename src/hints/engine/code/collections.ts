@@ -160,10 +160,16 @@ function elementOf(a: CodeAnalyzer, open: number, written: readonly [number, num
   return found;
 }
 
-/** Whether two elements are one kind of client, or CDK constructs of one type (`this.tables[name] = new dynamodb.Table(...)`). */
+/**
+ * Whether two elements are one kind of client, CDK constructs of one type (`this.tables[name] = new dynamodb.Table(...)`),
+ * or one object literal written in one place (`connections[db] = { url, client: createClient(url) }`), whose members are then read.
+ */
 function sameKind(first: Value, other: Value): boolean {
   if (first.t === 'client' && other.t === 'client') {
     return first.kind === other.kind;
+  }
+  if (first.t === 'record' && other.t === 'record') {
+    return first.open === other.open;
   }
   return first.t === 'construct' && other.t === 'construct' && first.type === other.type;
 }

@@ -11,9 +11,9 @@
  */
 import type { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { exportedLiteral, exportedObjects } from './exportedObjectLiterals';
 import { callsFromOtherFiles, moduleLevelNames } from './otherFileCallers';
 import { typedOptions } from './sqlOrmJs';
-import { tokensOfSpan } from './tokenTables';
 import type { ClientPassingCall } from '../workspace/types';
 
 /** The keys the SQL option rules read (a password, a URL's, TLS): a file without any has nothing to show, and is not read. */
@@ -31,10 +31,8 @@ export function otherFilesSqlOptions(a: CodeAnalyzer): OptionContext[] {
     contexts.push(...passedContexts(a, calls, calls.length > 0 ? heldObjects(a, name, at) : [], at));
   }
   // `module.exports = { ... }` / `export default { ... }`: an object no name holds, which `require('./config')` gives.
-  const literal = EXPORTED_LITERAL.exec(a.text);
-  const [brace] = literal ? tokensOfSpan(a.tokens, { start: literal.index + literal[0].length - 1, end: literal.index + literal[0].length }) : [-1];
-  // At module level: the scope of the `=` or `default` before the brace (the brace opens one of its own).
-  if (brace > 0 && a.is(brace, '{') && a.scopes.scopeAt(brace - 1) === 0) {
+  const brace = exportedLiteral(a);
+  if (brace > 0) {
     const calls = ['', 'default'].flatMap((exported) => a.project?.clientPassingCalls?.(exported) ?? []).filter((call) => call.sqlOptions);
     contexts.push(...passedContexts(a, calls, [brace], brace));
     // `module.exports = { db: { ... } }`, which another file hands on as `config.db`.
@@ -45,24 +43,6 @@ export function otherFilesSqlOptions(a: CodeAnalyzer): OptionContext[] {
   }
   return contexts;
 }
-
-/** Each key of the exported object at `brace` whose value is an object literal, written in place or held by a name (`db: dbConfig`), with that object's `{`. */
-function exportedObjects(a: CodeAnalyzer, brace: number): [number, number][] {
-  const found: [number, number][] = [];
-  for (let k = brace + 1; k < a.partner[brace]; k = a.skipGroup(k)) {
-    if (!(k === brace + 1 || a.is(k - 1, ',')) || !a.isId(k) || !a.is(k + 1, ':')) {
-      continue;
-    }
-    const held = a.isId(k + 2) && (a.is(k + 3, ',') || k + 3 === a.partner[brace]) ? a.objectVariable(a.tokens.text(k + 2), k + 2) : -1;
-    const object = a.is(k + 2, '{') ? k + 2 : held;
-    if (object >= 0 && a.is(object, '{')) {
-      found.push([k, object]);
-    }
-  }
-  return found;
-}
-
-const EXPORTED_LITERAL = /\bmodule\.exports\s*=\s*\{|\bexport\s+default\s+\{/;
 
 /** The contexts of the objects the calls take: the objects themselves, or each entry of them when every call reads one entry (`configs[env]`). */
 function passedContexts(a: CodeAnalyzer, calls: readonly ClientPassingCall[], held: readonly number[], anchor: number): OptionContext[] {

@@ -18,6 +18,7 @@ import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecoratio
 import { boundToNewFastify, FASTIFY_INSTANCE, mentionsFastify, REQUEST_SERVER, takesFastifyInstance } from './fastifyInstances';
 import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
+import { globalAssignments, globalKey, globalRead } from './globalClients';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
 import { clientValue, exportedClient, mayBeProjectModule } from './projectImports';
@@ -350,6 +351,10 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
       }
     }
   }
+  // `global.cache = client`: read as `global.cache`, or as `cache`, in every module.
+  for (const { name, start } of a.text.includes('global') ? globalAssignments(a) : []) {
+    add(globalKey(name), sourcesAt(a, start, a.tokens.length));
+  }
   // @fastify/redis decorates the instance with the client it opens: `fastify.redis`.
   const registered = fastifyRedisDecorations(a);
   if (registered.length > 0) {
@@ -431,6 +436,13 @@ function agreedClient(a: CodeAnalyzer, name: string): Value | undefined {
  */
 export function requestClient(a: CodeAnalyzer, base: number, limit: number): Value | undefined {
   return base + 2 < limit && a.isAccess(base + 1) && a.isId(base + 2) ? requestMember(a, base, a.tokens.text(base + 2)) : undefined;
+}
+
+/** `global.cache`, or a bare `cache` the file does not bind, where modules put a client on the global object: that client, and where the chain ends. */
+export function globalClient(a: CodeAnalyzer, base: number, limit: number): { value: Value; end: number; name: string } | undefined {
+  const read = globalRead(a, base, limit);
+  const value = read ? agreedClient(a, globalKey(read.name)) : undefined;
+  return read && value ? { value, end: read.end, name: read.name } : undefined;
 }
 
 /** `this.app.redis` in an Egg.js application: the client every config file of the workspace agrees egg-redis mounts, and where the chain ends. */

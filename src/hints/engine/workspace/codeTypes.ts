@@ -68,6 +68,8 @@ export interface ClientPassingCall {
   redisOptions?: 'ioredis' | 'node-redis';
   /** With `redisOptions`: the name is a function whose returned object is spread into those options (`{ ...getRedisConfig() }`). */
   returned?: true;
+  /** With `redisOptions`: the client's call passes other arguments too (`new Redis(url, options)`), which may set what the options leave out (a `rediss://` URL's TLS). */
+  beside?: true;
   /** As `redisOptions`, for the options of a SQL driver or ORM (`new Pool(dbConfig)`, `TypeOrmModule.forRoot(ormConfig())`). */
   sqlOptions?: SqlOptionsFlavor;
   /** With `sqlOptions`: the name holds the options by key (Sequelize's `{ development: {...}, production: {...} }`), and one entry is handed. */

@@ -39,8 +39,8 @@ import { pythonPassesImportedClientName } from './passedImportedNames';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
-/** An import that may lead to a file of the project: a relative one, or one a path alias may map (`@/db`, `~/db`). */
-const JS_PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|[@~#]\/)|\brequire\(\s*['"]\.{1,2}\//;
+/** An import that may lead to a file of the project: a relative one, or one a path alias may map (`@/db`, `~/db`, `@config/cache`). */
+const JS_PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|[@~#][\w-]*\/)|\brequire\(\s*['"]\.{1,2}\//;
 /** A Python import statement's module (line-anchored, so linear). */
 const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+(\w+))/gm;
 /** Top-level modules no project file is: the client libraries, and the standard library's and frameworks' most imported ones. */
@@ -157,15 +157,19 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
   }
   const found: ClientPassingCall[] = [];
   const record = (start: number, end: number): void => {
-    const held = end === start + 1 && a.isId(start) ? a.evalChain(start, end).value : undefined;
-    if (held?.t === 'ref' && held.path && mayBeProjectModule(a, held.module)) {
-      found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
+    const held = memberChain(a, start, end) ? a.evalChain(start, end).value : undefined;
+    // `cacheConfig.config.redis` of a default import: the key path inside the object the module exports.
+    const path = held?.t === 'ref' ? held.path.replace(/^default\./, '') : '';
+    if (held?.t === 'ref' && path && path !== 'default' && mayBeProjectModule(a, held.module)) {
+      const beside = !carrier && parts.some(([other, otherEnd]) => other !== start && !objectWithoutTls(a, other, otherEnd));
+      found.push({ module: held.module, path, args: [], redisOptions: flavor, ...(beside ? { beside: true as const } : {}) });
     }
     for (const spread of spreadOptionCalls(a, start, end)) {
       found.push({ ...spread, args: [], redisOptions: flavor, returned: true });
     }
   };
-  for (const [start, end] of segments(a, open)) {
+  const parts = segments(a, open);
+  for (const [start, end] of parts) {
     if (!carrier) {
       record(start, end);
     } else if (a.is(start, '{') && a.partner[start] === end - 1) {
@@ -182,6 +186,36 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, 
     }
   }
   return found;
+}
+
+/** An object literal written in place whose own keys name no TLS setting (`{ keyPrefix: 'oidc' }`): ioredis merges it into the options, and it sets nothing they lack. */
+function objectWithoutTls(a: CodeAnalyzer, start: number, end: number): boolean {
+  if (!a.is(start, '{') || a.partner[start] !== end - 1) {
+    return false;
+  }
+  for (let k = start + 1; k < end - 1; k = a.skipGroup(k)) {
+    if (a.is(k, '...') || ((a.isId(k) || a.isString(k)) && TLS_KEYS.has(a.tokens.text(k).replace(/^['"]|['"]$/g, '')))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Keys by which a client's other arguments may turn TLS on (node-redis's `socket: { tls }`, a URL's scheme). */
+const TLS_KEYS = new Set(['tls', 'socket', 'url']);
+
+/** A name, or a name and up to two members (`config.redis`, `cacheConfig.config.redis`), that fills [start, end). */
+function memberChain(a: CodeAnalyzer, start: number, end: number): boolean {
+  const length = end - start;
+  if (length !== 1 && length !== 3 && length !== 5) {
+    return false;
+  }
+  for (let k = start; k < end; k += 2) {
+    if (!a.isId(k) || (k > start && !a.is(k - 1, '.'))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

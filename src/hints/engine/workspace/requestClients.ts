@@ -10,6 +10,7 @@ import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { appStateClients } from '../code/languages/pythonAppState';
 import { EGG_CONFIG_FILE } from '../code/eggRedis';
+import { SETS_GLOBAL } from '../code/globalClients';
 import { PLUGIN as FASTIFY_REDIS } from '../code/fastifyRedis';
 import { hungClients, MERGING } from '../code/requestClients';
 import { isTestDoubleFile } from '../code/testDoubles';
@@ -96,7 +97,9 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
   const provides = text.includes('provide') && PROVIDES.test(text) && !isJsTestFile(file);
   // An Egg.js config file configures the client egg-redis mounts on the application (`code/eggRedis.ts`).
   const eggConfig = text.includes('redis') && text.includes('client') && EGG_CONFIG_FILE.test(file);
-  if (provides || eggConfig) {
+  // A client put on Node's global object (`code/globalClients.ts`); a test's globals are its doubles.
+  const setsGlobal = text.includes('global') && SETS_GLOBAL.test(text) && (CLIENT_LIBRARIES.test(text) || RELATIVE_MODULE.test(text)) && !isJsTestFile(file);
+  if (provides || eggConfig || setsGlobal) {
     // Any provider counts, a client library's or not: a token given something else reads as nothing.
     return true;
   }
@@ -123,7 +126,7 @@ export function indexRequestClients(file: string, kind: 'javascript' | 'typescri
   }
   const clients: RequestClients = {};
   const test = isJsTestFile(file);
-  // A test file's providers (`nestProviders.ts`: `@` and `#` keys) are its doubles.
-  found.forEach((sources, name) => (test && /^[@#]/.test(name) ? undefined : (clients[name] = sources)));
+  // A test file's providers (`nestProviders.ts`: `@` and `#` keys) and globals are its doubles.
+  found.forEach((sources, name) => (test && /^(?:[@#]|global:)/.test(name) ? undefined : (clients[name] = sources)));
   return Object.keys(clients).length > 0 ? clients : undefined;
 }
