@@ -2,8 +2,9 @@
  * What a file's calls of other modules' item helpers are (workspace mode; `workspace/itemHelpers.ts` reads the
  * helpers): imported functions and static methods, and the methods of instances of imported classes
  * (`projectInstances.ts`), with the tables two modules agree on (`sharedTable`). Read once per file for the
- * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`) and the
- * item requests per element of a loop (`importedItemLoops.ts`).
+ * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`), the
+ * item requests per element of a loop (`importedItemLoops.ts`) and the requests a helper sends whole
+ * (`importedRequestForwards.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -132,8 +133,10 @@ function withTables(helper: ItemHelper | undefined, table: (name: string) => str
     ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
     // Whatever its table, one item request per call.
     ...(helper?.itemRequest ? { itemRequest: true as const } : {}),
+    // The request is the call's own.
+    ...(helper?.forwards ? { forwards: helper.forwards } : {}),
   };
-  return kept.reads || kept.puts || kept.checks || kept.itemRequest ? kept : undefined;
+  return kept.reads || kept.puts || kept.checks || kept.itemRequest || kept.forwards ? kept : undefined;
 }
 
 /** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */
