@@ -83,6 +83,15 @@ describe('workspace: requests sent through another module that forwards its para
       "scanAll({ TableName: 'local' });",
     );
     assert.deepEqual(hintsOfFile({ 'src/store.js': STORE, 'src/service.js': service }, 'src/service.js'), []);
+    // A test that mocks the SDK and calls the wrapper.
+    const test = sourceLines(
+      "jest.mock('@aws-sdk/lib-dynamodb');",
+      "const { putRecord } = require('../store');",
+      "it('puts', async () => {",
+      "  await putRecord({ TableName: 'Lockers' });",
+      '});',
+    );
+    assert.deepEqual(hintsOfFile({ 'src/store.js': STORE, 'src/__tests__/store.test.js': test }, 'src/__tests__/store.test.js'), []);
   });
 
   it('reads no finding of the reply at the call: the wrapper that drops the other pages is reported', () => {
@@ -123,6 +132,22 @@ describe('workspace: requests sent through another module that forwards its para
       '5:UpdateExpression dynamodb-update-expression',
       '5:update dynamodb-update-item',
     ]);
+  });
+
+  it("reads a member of a default-exported object of arrows, through a tsconfig path alias as through a relative import", () => {
+    const rooms = sourceLines(
+      "import { DocumentClient } from 'aws-sdk/clients/dynamodb';",
+      'const doc = new DocumentClient();',
+      'export default {',
+      '  listFor: (params: DocumentClient.QueryInput) => doc.query(params).promise(),',
+      '};',
+    );
+    const aliased = sourceLines("import rooms from '@svc/rooms';", "export const inBuilding = (b: string) => rooms.listFor({ TableName: 'rooms', KeyConditionExpression: 'b = :b' });");
+    const relative = sourceLines("import rooms from '../service/rooms';", "export const inBuilding = (b: string) => rooms.listFor({ TableName: 'rooms', KeyConditionExpression: 'b = :b' });");
+    const tsconfig = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@svc/*': ['src/service/*'] } } });
+    const expected = ['2:KeyConditionExpression dynamodb-key-condition-expression', '2:listFor dynamodb-query'];
+    assert.deepEqual(hintsOfFile({ 'tsconfig.json': tsconfig, 'src/service/rooms.ts': rooms, 'src/repo/a.ts': aliased }, 'src/repo/a.ts'), expected);
+    assert.deepEqual(hintsOfFile({ 'tsconfig.json': tsconfig, 'src/service/rooms.ts': rooms, 'src/repo/r.ts': relative }, 'src/repo/r.ts'), expected);
   });
 
   it("reads a bare import of a layer's file by its path below the importing file's folders", () => {

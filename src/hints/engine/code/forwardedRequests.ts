@@ -155,9 +155,11 @@ export function jsRequestForwarding(a: CodeAnalyzer, operation: OperationOccurre
   if (forwarding) {
     return typeof forwarding.position === 'number' ? { scope: forwarding.scope, position: forwarding.position } : undefined;
   }
-  // The SDK v2's callback form: `client.query(params, (err, data) => ...)`.
+  // A function with no name of its own (an object's `query: (params) => ...`), or the SDK v2's callback form
+  // (`client.query(params, (err, data) => ...)`).
   const argument = operation.tokenIndex + 2;
-  return operation.call && a.tokens.codes[argument - 1] === OPEN_PAREN && a.isId(argument) && a.tokens.codes[argument + 1] === COMMA ? parameterPosition(a, argument) : undefined;
+  const passed = a.tokens.codes[argument + 1] === COMMA || a.tokens.codes[argument + 1] === CLOSE_PAREN;
+  return operation.call && a.tokens.codes[argument - 1] === OPEN_PAREN && a.isId(argument) && passed ? parameterPosition(a, argument) : undefined;
 }
 
 /** The function scope around a scope, or -1. */

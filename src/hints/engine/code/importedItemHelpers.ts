@@ -86,7 +86,7 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     if (a.isId(start) && imported.has(a.tokens.text(start))) {
       const value = a.evalChain(start, k + 1).value;
       // A function or a static method: no instance, so no table a constructor was given.
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withTables(asked(value.module, value.path), tablesOfCall(a, k, undefined)) : undefined;
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withTables(askedFunction(value.module, value.path, asked), tablesOfCall(a, k, undefined)) : undefined;
     } else if ((classes || provided) && start < k) {
       const owner = receiverClass(a, k);
       const method = a.tokens.text(k);
@@ -99,6 +99,16 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     }
   }
   return calls;
+}
+
+/**
+ * The helper `path` of `module` names: a default import of a module by an alias (`import db from '@app/libs/db'`)
+ * is read as a package's, the module's whole exports, so `db.query` is also looked up as the default export's
+ * member (`export default { query: (params) => ... }`), which a relative import names itself.
+ */
+function askedFunction(module: string, path: string, asked: (module: string, path: string) => ItemHelper | undefined): ItemHelper | undefined {
+  const own = asked(module, path);
+  return own ?? (!/^\.\.?(?:\/|$)/.test(module) && path !== '' && !path.includes('.') ? asked(module, `default.${path}`) : undefined);
 }
 
 /**

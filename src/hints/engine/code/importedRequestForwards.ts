@@ -14,6 +14,7 @@ import { importedHelperCalls } from './importedItemHelpers';
 import { mayBeProjectModule } from './projectImports';
 import { chainStart } from './receiverChains';
 import { shapedOperationFor } from './requestShapes';
+import { inTestCode } from './testFixtures';
 import { requiredRequestKey } from '../services';
 import type { RequestForwarding } from '../workspace/types';
 
@@ -83,7 +84,8 @@ function dispatchedOperation(a: CodeAnalyzer, k: number): string | undefined {
 /**
  * Records each call of another module's forwarding function as its operation, with the request the call passes
  * at the forwarded position (a literal, or a name bound to one), when that request has the operation's required
- * key. A call already read as an operation (a function named as the SDK method) is left as it is.
+ * key. A call already read as an operation (a function named as the SDK method) is left as it is, and so is a call in
+ * a test, as the project module's calls read by their shape are (`requestShapes.ts`).
  */
 export function importedRequestForwards(a: CodeAnalyzer): void {
   if (a.language.family !== 'js' || !a.project) {
@@ -96,7 +98,8 @@ export function importedRequestForwards(a: CodeAnalyzer): void {
   const read = new Set(a.operations.map((operation) => operation.tokenIndex));
   for (const [k, helper] of calls) {
     const forwards = helper.forwards;
-    if (!forwards || read.has(k)) {
+    // A test calls the wrapper with the client it mocks: the request shows what the code under test is given, no more.
+    if (!forwards || read.has(k) || inTestCode(a, k)) {
       continue;
     }
     const open = k + 1;
