@@ -19,6 +19,7 @@ import { callValue, chainOrFallback, chainValue } from './chains';
 import { passedByCallers } from './callerArguments';
 import { injectedClient } from './requestClients';
 import { forwardedRequests } from './forwardedRequests';
+import { importedRequestForwards } from './importedRequestForwards';
 import { importedClient, libraryImport, ProjectContext } from './projectImports';
 import { uniqueIndexesOf } from './languages/ormObjects';
 import { Frame, frameOf } from './parametrisedCalls';
@@ -158,6 +159,7 @@ export class CodeAnalyzer {
     budgetCheck();
     collectCalls(this);
     forwardedRequests(this);
+    importedRequestForwards(this);
     this.language.finish?.(this);
     budgetCheck();
   }

@@ -146,6 +146,56 @@ function parameterForwarding(a: CodeAnalyzer, operation: OperationOccurrence, us
 }
 
 /**
+ * JavaScript: the function and parameter position whose value a call sends whole as its request (`send(new
+ * ScanCommand(params))`, `client.put(params).promise()`, `new QueryCommand({ ...input })`), for the callers in
+ * other modules (`importedRequestForwards.ts`).
+ */
+export function jsRequestForwarding(a: CodeAnalyzer, operation: OperationOccurrence): { scope: number; position: number } | undefined {
+  const forwarding = jsForwarding(a, operation);
+  if (forwarding) {
+    return typeof forwarding.position === 'number' ? { scope: forwarding.scope, position: forwarding.position } : undefined;
+  }
+  // A function with no name of its own (an object's `query: (params) => ...`), or the SDK v2's callback form
+  // (`client.query(params, (err, data) => ...)`).
+  const argument = operation.tokenIndex + 2;
+  const passed = a.tokens.codes[argument + 1] === COMMA || a.tokens.codes[argument + 1] === CLOSE_PAREN;
+  return operation.call && a.tokens.codes[argument - 1] === OPEN_PAREN && a.isId(argument) && passed ? parameterPosition(a, argument) : undefined;
+}
+
+/** The function scope around a scope, or -1. */
+function outerFunction(a: CodeAnalyzer, scope: number): number {
+  let outer = a.scopes.parent(scope);
+  while (outer > 0 && a.scopes.kind(outer) !== 'function') {
+    outer = a.scopes.parent(outer);
+  }
+  return outer > 0 ? outer : -1;
+}
+
+/** How many functions out from a use its parameter's function may be (`new Promise((resolve, reject) => { client.query(params, cb) })`). */
+const MAX_ENCLOSING_FUNCTIONS = 2;
+
+/**
+ * The function whose parameter `use` names, and its position, if it names one (not a Python `**` one): the
+ * function around `use`, or one that holds it (a promise executor's body sends its request as the call runs).
+ */
+export function parameterPosition(a: CodeAnalyzer, use: number): { scope: number; position: number } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(use), use);
+  if (!binding || a.is(binding.token - 1, '**')) {
+    return undefined;
+  }
+  let scope = a.scopes.enclosing(use, ['function']);
+  for (let depth = 0; scope > 0 && depth < MAX_ENCLOSING_FUNCTIONS; depth++) {
+    const fn = a.functions.get(scope);
+    if (fn && a.is(fn.params, '(') && a.parent[binding.token] === fn.params) {
+      const position = parameterNames(a, fn.params).findIndex((parameter) => parameter.token === binding.token);
+      return position >= 0 ? { scope, position } : undefined;
+    }
+    scope = outerFunction(a, scope);
+  }
+  return undefined;
+}
+
+/**
  * The name a function is called by: `name(` of a method or `function name(` / `def name(`, or `const name = (` /
  * `name = async (`, also past TypeScript type parameters (`function cachedJson<T>(`, `const f = <T,>(`).
  */

@@ -2,8 +2,9 @@
  * What a file's calls of other modules' item helpers are (workspace mode; `workspace/itemHelpers.ts` reads the
  * helpers): imported functions and static methods, and the methods of instances of imported classes
  * (`projectInstances.ts`), with the tables two modules agree on (`sharedTable`). Read once per file for the
- * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`) and the
- * item requests per element of a loop (`importedItemLoops.ts`).
+ * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`), the
+ * item requests per element of a loop (`importedItemLoops.ts`) and the requests a helper sends whole
+ * (`importedRequestForwards.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -85,7 +86,7 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     if (a.isId(start) && imported.has(a.tokens.text(start))) {
       const value = a.evalChain(start, k + 1).value;
       // A function or a static method: no instance, so no table a constructor was given.
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withTables(asked(value.module, value.path), tablesOfCall(a, k, undefined)) : undefined;
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withTables(askedFunction(value.module, value.path, asked), tablesOfCall(a, k, undefined)) : undefined;
     } else if ((classes || provided) && start < k) {
       const owner = receiverClass(a, k);
       const method = a.tokens.text(k);
@@ -98,6 +99,16 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     }
   }
   return calls;
+}
+
+/**
+ * The helper `path` of `module` names: a default import of a module by an alias (`import db from '@app/libs/db'`)
+ * is read as a package's, the module's whole exports, so `db.query` is also looked up as the default export's
+ * member (`export default { query: (params) => ... }`), which a relative import names itself.
+ */
+function askedFunction(module: string, path: string, asked: (module: string, path: string) => ItemHelper | undefined): ItemHelper | undefined {
+  const own = asked(module, path);
+  return own ?? (!/^\.\.?(?:\/|$)/.test(module) && path !== '' && !path.includes('.') ? asked(module, `default.${path}`) : undefined);
 }
 
 /**
@@ -132,8 +143,10 @@ function withTables(helper: ItemHelper | undefined, table: (name: string) => str
     ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
     // Whatever its table, one item request per call.
     ...(helper?.itemRequest ? { itemRequest: true as const } : {}),
+    // The request is the call's own.
+    ...(helper?.forwards ? { forwards: helper.forwards } : {}),
   };
-  return kept.reads || kept.puts || kept.checks || kept.itemRequest ? kept : undefined;
+  return kept.reads || kept.puts || kept.checks || kept.itemRequest || kept.forwards ? kept : undefined;
 }
 
 /** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */

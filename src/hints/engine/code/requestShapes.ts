@@ -19,6 +19,7 @@ import { Binding } from '../scope/scopes';
 import { isDoubleVariable } from './testDoubles';
 import { inTestCode } from './testFixtures';
 import { FunctionScope } from './language';
+import { annotatedMemberOfUnknownOrigin } from './typedProjectMembers';
 import { Value } from './values';
 
 /**
@@ -232,13 +233,13 @@ export function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hop
     return false;
   }
   if (a.idIs(start, 'this') || a.idIs(start, 'self')) {
-    return start + 2 <= end && fieldFromUnknown(a, start, hops);
+    return start + 2 <= end && (fieldFromUnknown(a, start, hops) || annotatedMemberOfUnknownOrigin(a, start, end, hops));
   }
   const binding = a.scopes.lookup(a.tokens.text(start), start);
   if (!binding || binding.fixed !== undefined) {
     return false;
   }
-  if (isUntypedParameter(a, binding)) {
+  if (isUntypedParameter(a, binding) || annotatedMemberOfUnknownOrigin(a, start, end, hops)) {
     return true;
   }
   // `const { db, tables } = deps`: a member of a name chain of unknown origin is no better known.
@@ -317,11 +318,28 @@ export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field:
       if (binding.expression < 0) {
         return isUntypedParameter(a, binding);
       }
+      if (entryOfUntypedParameter(a, binding.expression)) {
+        return true;
+      }
       const assigned = a.isId(binding.expression) && chainEnd(a, binding.expression) === binding.expression ? a.scopes.lookup(a.tokens.text(binding.expression), binding.expression) : undefined;
       // `table = self.resource.Table(name); table.load(); self.table = table`: a local that holds such a Table.
       return assigned !== undefined && (isUntypedParameter(a, assigned) || (!isParameterToken(a, assigned.token) && tableOfUnknownOrigin(a, assigned, hops + 1)));
     })
   );
+}
+
+/**
+ * `config['resource']` alone, an entry of an untyped parameter under a literal key: no better known than the
+ * parameter (`self.resource = lambda_dynamodb_resource['resource']`).
+ */
+function entryOfUntypedParameter(a: CodeAnalyzer, start: number): boolean {
+  const close = a.isId(start) && a.is(start + 1, '[') && a.isString(start + 2) ? a.partner[start + 1] : -1;
+  const next = close + 1;
+  if (close !== start + 3 || !(a.startsLine(next) || a.is(next, ';') || next >= a.tokens.length)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(start), start);
+  return binding !== undefined && binding.fixed === undefined && isUntypedParameter(a, binding);
 }
 
 /** Return statements of one `@property` that are read. */
@@ -391,6 +409,17 @@ function functionOfParameter(a: CodeAnalyzer, token: number): FunctionScope | un
 
 function isParameterToken(a: CodeAnalyzer, token: number): boolean {
   return functionOfParameter(a, token) !== undefined;
+}
+
+/** The name a parameter is annotated with alone (`resource: LambdaDynamoDB`, `repo: UserRepository`), as its token; undefined for any other. */
+export function parameterClassAnnotation(a: CodeAnalyzer, binding: Binding<Value>): number | undefined {
+  const token = binding.token;
+  const fn = a.isId(token) ? functionOfParameter(a, token) : undefined;
+  if (!fn || fn.params === token || a.parent[token] !== fn.params || !a.is(token + 1, ':')) {
+    return undefined;
+  }
+  const type = token + 2;
+  return a.isId(type) && /^[A-Z]/.test(a.tokens.text(type)) && endsAnnotation(a, type + 1) ? type : undefined;
 }
 
 /** A parameter with no type (or `any`), and no default but an empty one: nothing tells what callers pass. */

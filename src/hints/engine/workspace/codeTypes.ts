@@ -219,6 +219,14 @@ export interface ItemHelper {
   checks?: ExistenceCheck;
   /** Its one DynamoDB request is an item request a batch call could send (`importedItemLoops.ts`). */
   itemRequest?: true;
+  /** It sends the request its parameter at `position` holds, whole, as `operation` (`importedRequestForwards.ts`). */
+  forwards?: RequestForwarding;
+}
+
+/** A function's parameter that goes whole into the request of one operation: `scanTable(params)` → `send(new ScanCommand(params))`. */
+export interface RequestForwarding {
+  operation: string;
+  position: number;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The functions of a workspace module that read or write one table's items for their callers (`getUser(id)`
- * returning the item a GetItem read, `saveUser(user)` putting its parameter), read for the callers in other
- * modules (`readModifyWriteHelpers.ts`). A module is analysed in full once, and only when a file calls one of
- * its functions and its module-level text names a DynamoDB item read or write.
+ * returning the item a GetItem read, `saveUser(user)` putting its parameter), or send the request their parameter
+ * holds (`scanTable(params)`), read for the callers in other modules (`readModifyWriteHelpers.ts`,
+ * `importedRequestForwards.ts`). A module is analysed in full once, and only when a file calls one of its functions
+ * and its module-level text names a DynamoDB item read or write or a request handed on (`REQUEST_FORWARD`).
  */
 import { BudgetExceeded } from '../budget';
 import { CodeAnalyzer } from '../code/analyzer';
@@ -15,7 +16,8 @@ import { functionName } from '../code/helperFunctions';
 import { itemHelpers } from '../code/readModifyWriteHelpers';
 import { batchableItemHelpers } from '../code/importedItemLoops';
 import { LineIndex } from '../text';
-import { ITEM_CALL } from './moduleText';
+import { ITEM_CALL, REQUEST_FORWARD } from './moduleText';
+import { requestForwardings } from '../code/importedRequestForwards';
 import { ItemHelper, ModuleSource } from './types';
 
 const LANGUAGES = { python, javascript, typescript };
@@ -36,7 +38,7 @@ export class ModuleItemHelpers {
 
   /** Whether any module's text names an item read or a variable put as an item. */
   exist(): boolean {
-    this.any ??= [...this.sources.values()].some((source) => ITEM_CALL.test(source.text));
+    this.any ??= [...this.sources.values()].some((source) => ITEM_CALL.test(source.text) || REQUEST_FORWARD.test(source.text));
     return this.any;
   }
 
@@ -57,7 +59,7 @@ export class ModuleItemHelpers {
       // Set first: a module that reaches itself through its imports reads as none.
       this.modules.set(file, null);
       const source = this.sources.get(file);
-      if (source && ITEM_CALL.test(source.text)) {
+      if (source && (ITEM_CALL.test(source.text) || REQUEST_FORWARD.test(source.text))) {
         try {
           helpers = read(source, this.project(file));
         } catch (error) {
@@ -84,6 +86,9 @@ function read(source: ModuleSource, project: ProjectContext): Helpers | null {
   }
   for (const scope of batchableItemHelpers(a)) {
     byScope.set(scope, { ...byScope.get(scope), itemRequest: true });
+  }
+  for (const [scope, forwards] of requestForwardings(a)) {
+    byScope.set(scope, { ...byScope.get(scope), forwards });
   }
   const helpers = new Map<number | string, ItemHelper>(byScope);
   // A method is also known by its class's name and its own, for callers that hold an instance (`this.users.get(id)`).

@@ -9,7 +9,7 @@
 import { clientSites, returnsWithin } from './jsGetters';
 import { interfaceHoldsClient, objectTypeAliasHoldsClient } from './jsInterfaces';
 import { keepMakerCallers } from './jsMakerCallers';
-import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, REQUEST_FORWARD, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
 const QUOTE = 34;
@@ -205,7 +205,7 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
     }
     exportsFunction = true;
   }
-  return exportsFunction && (clientSites(text).length > 0 || ITEM_CALL.test(text));
+  return exportsFunction && (clientSites(text).length > 0 || ITEM_CALL.test(text) || REQUEST_FORWARD.test(text));
 }
 
 /** Words that start a top-level statement when they start a line outside any bracket. */

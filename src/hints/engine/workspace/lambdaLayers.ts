@@ -65,3 +65,20 @@ export function layerBases(folders: readonly string[], specifier: string): strin
 export function isLayerModule(module: string): boolean {
   return module.startsWith(LAYER_MODULE) && module.length > LAYER_MODULE.length;
 }
+
+/** A deep import with its script extension written (`libs/db-lib/index.mjs`), as ES modules name a file. */
+const DEEP_FILE_IMPORT = /^[\w][\w.-]*(?:\/[\w.-]+)+\.(?:mjs|cjs|js)$/;
+
+/**
+ * The paths a bare deep import of a file (`import { post } from 'libs/db-lib/index.mjs'`) may name: that path
+ * below each folder the importing file lies in, nearest first. Node finds such a module in a `node_modules`
+ * folder, and a function's layer puts its modules in `/opt/nodejs/node_modules`, built from a folder of the
+ * project that the import names from its own folder up (`functionStack/libs/db-lib/index.mjs`). Undefined for
+ * a package's name or a path without its extension, which an installed package may answer.
+ */
+export function deepFileBases(folders: readonly string[], specifier: string): string[] | undefined {
+  if (!DEEP_FILE_IMPORT.test(specifier) || specifier.split('/').some((part) => part === '.' || part === '..')) {
+    return undefined;
+  }
+  return folders.map((folder) => (folder === '' ? specifier : `${folder}/${specifier}`));
+}

@@ -26,6 +26,11 @@ const JS_RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]\.\.?\//;
  * exported functions may make a client there, two modules down (`exportedFunctions.ts`'s body clients).
  */
 const JS_TABLE_REQUEST = /\bTableName\s*:/;
+/**
+ * A data-access module that names no client library but hands its parameter to another module's function with the
+ * client method's name (`dynamoDBOperation('put', params)`): its callers' requests are read (`importedRequestForwards.ts`).
+ */
+const JS_DISPATCHED_REQUEST = /\(\s*['"](?:get|put|update|delete|query|scan|batchGet|batchWrite|transactGet|transactWrite)['"]\s*,\s*[\w$]+\s*\)/;
 const JS_IMPORTS = /\bfrom\s*['"]|\brequire\(\s*['"]/;
 const JS_EXPORTS_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\bexport\s+const\s+[\w$]+\s*=\s*(?:async\s*)?(?:\(|function\b)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
@@ -82,7 +87,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
 
 /** A module that names no client library but writes DynamoDB requests: its functions hand them to another module's (`JS_TABLE_REQUEST`). */
 function forwardsTableRequests(text: string): boolean {
-  return JS_TABLE_REQUEST.test(text) && !JS_LIBRARIES.test(text);
+  return (JS_TABLE_REQUEST.test(text) || JS_DISPATCHED_REQUEST.test(text)) && !JS_LIBRARIES.test(text);
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
@@ -93,5 +98,5 @@ export function moduleSource(file: string, kind: 'python' | 'javascript' | 'type
   }
   // A module that writes DynamoDB requests is kept whole: any of its functions may send them through a client
   // another module's function makes on each call (`createDocumentClient().send(command)`).
-  return { language: kind, text: JS_TABLE_REQUEST.test(text) ? text : jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
+  return { language: kind, text: JS_TABLE_REQUEST.test(text) || JS_DISPATCHED_REQUEST.test(text) ? text : jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
 }

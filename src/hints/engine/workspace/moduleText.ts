@@ -61,14 +61,24 @@ export const ITEM_CALL =
   /\b(?:(?:Get|Delete)(?:Item)?Command|(?:get|delete)Item|(?:get|delete)_item)\b|\.(?:get|delete)\(\s*(?:\{|[\w$.]+\)\.promise\()|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]|[{,]\s*Item\s*[,}]/;
 
 /**
+ * A function that may send its parameter whole as a DynamoDB request (`importedRequestForwards.ts`): into a
+ * command (`new ScanCommand(params)`, `new QueryCommand({ ...input })`), a document client's or client's method
+ * (`client.put(params)`, `client.query(params, callback)`), or a project function called with the method's name
+ * (`dynamoDBOperation('put', params)`).
+ */
+export const REQUEST_FORWARD =
+  /\b[A-Z]\w*Command\(\s*(?:[\w$]+\s*\)|\{\s*\.\.\.)|\.(?:get|put|update|delete|query|scan|batchGet|batchWrite|transactGet|transactWrite|(?:get|put|update|delete|batchGet|batchWrite)Item|transact(?:Get|Write)Items)\(\s*[\w$]+\s*[,)]|\(\s*['"](?:get|put|update|delete|query|scan|batchGet|batchWrite|transactGet|transactWrite)['"]\s*,\s*[\w$]+\s*\)/;
+
+/**
  * A search for a value beside a module's item helpers (`findByEmail(email)`: a Query on an index, a Scan's filter,
  * boto3's `Key("email").eq(email)`), which callers may use as a uniqueness check (`checkThenPutHelpers.ts`).
  */
 const SEARCH_CALL = /\b(?:IndexName|FilterExpression)\b|\b(?:Key|Attr)\(\s*["'][\w.-]+["']\s*\)\s*\.\s*eq\(/g;
 
 /**
- * Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`), in order; in a text that
- * does, also where it searches for a value (`SEARCH_CALL`): a repository's `findByEmail` beside its `save`.
+ * Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`) or sends a parameter as a
+ * request (`REQUEST_FORWARD`), in order; in a text that names an item read or write, also where it searches for a
+ * value (`SEARCH_CALL`): a repository's `findByEmail` beside its `save`.
  */
 export function itemCallSites(text: string): number[] {
   const sites: number[] = [];
@@ -76,11 +86,15 @@ export function itemCallSites(text: string): number[] {
   for (let match = calls.exec(text); match; match = calls.exec(text)) {
     sites.push(match.index);
   }
-  if (sites.length === 0) {
-    return sites;
+  if (sites.length > 0) {
+    SEARCH_CALL.lastIndex = 0;
+    for (let match = SEARCH_CALL.exec(text); match; match = SEARCH_CALL.exec(text)) {
+      sites.push(match.index);
+    }
   }
-  SEARCH_CALL.lastIndex = 0;
-  for (let match = SEARCH_CALL.exec(text); match; match = SEARCH_CALL.exec(text)) {
+  // A function that sends its parameter as a request serves its callers' requests (`importedRequestForwards.ts`).
+  const forwards = new RegExp(REQUEST_FORWARD.source, 'g');
+  for (let match = forwards.exec(text); match; match = forwards.exec(text)) {
     sites.push(match.index);
   }
   return sites.sort((x, y) => x - y);

@@ -11,7 +11,7 @@ import { readJson } from '../iac/json';
 import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
-import { layerBases, LayerFolders } from './lambdaLayers';
+import { deepFileBases, layerBases, LayerFolders } from './lambdaLayers';
 import { ModuleAliases } from './moduleAliases';
 import { WorkspacePackages } from './packages';
 import { FileContribution, PackageManifest, TsconfigFile } from './types';
@@ -132,7 +132,8 @@ export class TsconfigPaths {
    * The paths without extension that `specifier`, imported by `codeFile`, may name, in TypeScript's order;
    * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Then an
    * alias of module-alias (`moduleAliases.ts`), and a Lambda layer's `/opt/nodejs/…`, below each layer folder. Past the `baseUrl`, a workspace package of that
-   * name (the workspace's files tell which of the two exists).
+   * name (the workspace's files tell which of the two exists); with neither, a bare import of a file by its path and
+   * extension below the folders the file lies in (`deepFileBases`).
    */
   bases(codeFile: string, specifier: string): string[] | undefined {
     const config = this.configs.size === 0 ? undefined : this.nearestConfig(codeFile);
@@ -155,7 +156,7 @@ export class TsconfigPaths {
       return layer;
     }
     const underBase = resolution?.baseUrl === undefined ? undefined : joinPath(resolution.baseUrl, specifier);
-    return underBase || inPackages ? [...(underBase ? [underBase] : []), ...(inPackages ?? [])] : undefined;
+    return underBase || inPackages ? [...(underBase ? [underBase] : []), ...(inPackages ?? [])] : deepFileBases(foldersUp(folderOf(codeFile)), specifier);
   }
 
   /** The nearest folder's `tsconfig.json`, else its `jsconfig.json` (a JavaScript project's, which TypeScript reads the same way). */
