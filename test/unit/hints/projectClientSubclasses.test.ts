@@ -78,4 +78,46 @@ describe('Workspace: an instance of another module\'s class that is a client by 
     const found = hintsInWorkspace(workspaceOf(files), 'src/handler.js', handler);
     assert.deepEqual(findingsOf(found), ['6:keys redis-keys!'], found.join('\n'));
   });
+
+  it('reads a NestJS service that extends the ioredis client, injected into another by its type', () => {
+    const service = sourceLines("import Redis from 'ioredis';", '', 'export class RedisService extends Redis {', '  constructor() {', '    super(process.env.REDIS_URL as string);', '  }', '}');
+    const user = sourceLines(
+      "import { RedisService } from '../redis/redis.service';",
+      '',
+      'export class BoardService {',
+      '  constructor(private readonly redis: RedisService) {}',
+      '',
+      '  names(): Promise<string[]> {',
+      "    return this.redis.keys('board:*');",
+      '  }',
+      '}',
+    );
+    const files = { 'src/redis/redis.service.ts': service, 'src/board/board.service.ts': user };
+    const found = hintsInWorkspace(workspaceOf(files), 'src/board/board.service.ts', user);
+    assert.deepEqual(findingsOf(found), ['7:keys redis-keys!'], found.join('\n'));
+  });
+
+  it('reads a class that extends ioredis imported whole (`import * as IORedis`), in its file and in another', () => {
+    const service = sourceLines("import * as IORedis from 'ioredis';", '', 'export class RedisService extends IORedis {', '  constructor() {', '    super(process.env.REDIS_URL as string);', '  }', '}');
+    const user = sourceLines(
+      "import { RedisService } from './redis.service';",
+      '',
+      'export class TokenService {',
+      '  constructor(private readonly redis: RedisService) {}',
+      '',
+      '  save(token: string): Promise<string> {',
+      "    return this.redis.set('token', token);",
+      '  }',
+      '',
+      '  purge(): Promise<string[]> {',
+      "    return this.redis.keys('token:*');",
+      '  }',
+      '}',
+    );
+    const files = { 'src/redis.service.ts': service, 'src/token.service.ts': user };
+    const found = hintsInWorkspace(workspaceOf(files), 'src/token.service.ts', user);
+    assert.deepEqual(findingsOf(found), ['11:keys redis-keys!'], found.join('\n'));
+    const alone = sourceLines("import * as IORedis from 'ioredis';", '', 'class Local extends IORedis {}', '', 'export const purge = () => new Local().keys("a:*");');
+    assert.deepEqual(findingsOf(hintsInWorkspace(undefined, 'src/local.ts', alone)), ['5:keys redis-keys!']);
+  });
 });
