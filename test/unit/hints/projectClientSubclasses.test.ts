@@ -120,4 +120,25 @@ describe('Workspace: an instance of another module\'s class that is a client by 
     const alone = sourceLines("import * as IORedis from 'ioredis';", '', 'class Local extends IORedis {}', '', 'export const purge = () => new Local().keys("a:*");');
     assert.deepEqual(findingsOf(hintsInWorkspace(undefined, 'src/local.ts', alone)), ['5:keys redis-keys!']);
   });
+
+  it('reads the options a Python subclass hands redis-py through super().__init__, and nothing of a pass-through', () => {
+    const cache = sourceLines(
+      'import os',
+      '',
+      'from redis import StrictRedis',
+      '',
+      '',
+      'class Cache(StrictRedis):',
+      '    def __init__(self):',
+      '        super().__init__(host="orders.abc123.use1.cache.amazonaws.com", password="s3cr3t-orders", ssl=True, ssl_cert_reqs=None)',
+      '',
+      '',
+      'class Relay(StrictRedis):',
+      '    def __init__(self, *args, **kwargs):',
+      '        super().__init__(*args, **kwargs)',
+    );
+    const found = hintsInWorkspace(undefined, 'app/cache.py', cache);
+    assert.deepEqual(findingsOf(found), ['8:"s3cr3t-orders" redis-password!', '8:ssl_cert_reqs redis-tls!'], found.join('\n'));
+    assert.deepEqual(found.filter((hint) => hint.startsWith('13:')), []);
+  });
 });
