@@ -183,19 +183,29 @@ export function inheritedOrmObject(a: CodeAnalyzer, value: Value | undefined): O
   return isOrmObject(library) && !a.scopes.memberNames(value.classScope).some((name) => LIBRARY_REQUEST_METHODS.has(name)) ? library : undefined;
 }
 
-/** A Redis client class (`class Cache extends Redis`): its flavor, or undefined. */
+/** A Redis client class (`class Cache extends Redis`, Python `class Cache(Redis)`): its flavor, or undefined. */
 function redisClass(a: CodeAnalyzer, classScope: number): RedisFlavor | undefined {
   const client = clientClass(a, classScope);
-  return client?.kind === 'redis' ? (client.flavor ?? 'ioredis') : undefined;
+  return client?.kind === 'redis' ? (client.flavor ?? (a.language.family === 'python' ? 'redis-py' : 'ioredis')) : undefined;
 }
 
-/** `super(url, { tls: {...} })` in the constructor of a Redis client class: the client's options. Returns whether it was one. */
+/**
+ * `super(url, { tls: {...} })` in the constructor of a Redis client class, Python's `super().__init__(host=...,
+ * ssl=True)`: the client's options. Returns whether it was one.
+ */
 export function superOptions(a: CodeAnalyzer, superIndex: number): boolean {
   const flavor = redisClass(a, a.scopes.enclosing(superIndex, ['class']));
-  if (flavor) {
-    redisClientOptions(a, superIndex + 1, flavor);
+  const open = a.language.family === 'python' ? pythonInitCall(a, superIndex) : superIndex + 1;
+  if (flavor && open !== undefined) {
+    redisClientOptions(a, open, flavor, a.language.family === 'python' ? 'Redis' : undefined);
   }
   return flavor !== undefined;
+}
+
+/** The `(` of `__init__(` in `super().__init__(...)`, whose arguments a Python subclass hands its base; undefined for another use of `super()`. */
+function pythonInitCall(a: CodeAnalyzer, superIndex: number): number | undefined {
+  const close = a.is(superIndex + 1, '(') ? a.partner[superIndex + 1] : -1;
+  return close > 0 && a.isAccess(close + 1) && a.idIs(close + 2, '__init__') && a.is(close + 3, '(') ? close + 3 : undefined;
 }
 
 /** `new Cache(url, { ... })` of a Redis client class whose constructor is the client's own: the client's options. */

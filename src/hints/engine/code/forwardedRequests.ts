@@ -2,7 +2,9 @@
  * Requests a same-file helper completes from its parameter: `firstPage(input) { return this.doc.send(new
  * QueryCommand({ ...input, TableName: this.table })) }` called as `this.firstPage({ IndexName: 'gsi1',
  * ConsistentRead: true })`, or Python's `def _query(self, **kwargs): return self.table.query(**kwargs)` called
- * as `self._query(IndexName="gsi1", ConsistentRead=True)`. The options written at each call site are a
+ * as `self._query(IndexName="gsi1", ConsistentRead=True)`, also through a boto3 paginator (`paginator.paginate(
+ * TableName=t, **kwargs)`) and a filtered copy of the keyword arguments (`query = {k: v for k, v in
+ * kwargs.items() if v}`, then `**query`). The options written at each call site are a
  * request of the helper's operation, one context per call site (two callers never mix their options), and
  * never complete: the helper adds keys of its own. Only a parameter that goes straight into the request
  * counts, and only a call that resolves to that very function.
@@ -34,7 +36,8 @@ interface Forwarding {
   position: number | 'kwargs';
   /** Python: the helper's named parameters, which keyword arguments fill instead of `**kwargs`. */
   named: Set<string>;
-  operation: OperationOccurrence;
+  /** The operation the helper's request is of (`dynamodb:Query`). */
+  operation: string;
 }
 
 export function forwardedRequests(a: CodeAnalyzer): void {
@@ -44,10 +47,13 @@ export function forwardedRequests(a: CodeAnalyzer): void {
   }
   const forwardings: Forwarding[] = [];
   for (const operation of a.operations) {
-    const forwarding = family === 'js' ? jsForwarding(a, operation) : pythonForwarding(a, operation);
+    const forwarding = family === 'js' ? jsForwarding(a, operation) : operation.call ? pythonForwarding(a, operation.tokenIndex + 1, operation.operation) : undefined;
     if (forwarding) {
       forwardings.push(forwarding);
     }
+  }
+  if (family === 'python') {
+    forwardings.push(...paginatorForwardings(a));
   }
   if (forwardings.length === 0) {
     return;
@@ -101,18 +107,58 @@ function jsForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwardi
   } else if (a.isId(argument) && a.tokens.codes[argument + 1] === CLOSE_PAREN) {
     name = argument;
   }
-  return name >= 0 ? parameterForwarding(a, operation, name, false) : undefined;
+  return name >= 0 ? parameterForwarding(a, operation.operation, name, false) : undefined;
 }
 
-/** `self.table.query(**kwargs)` inside `def helper(self, ..., **kwargs)`. */
-function pythonForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwarding | undefined {
-  const open = operation.tokenIndex + 1;
-  if (!operation.call || a.tokens.codes[open] !== OPEN_PAREN) {
+/** `self.table.query(**kwargs)` inside `def helper(self, ..., **kwargs)`, the call's `(` at `open`. */
+function pythonForwarding(a: CodeAnalyzer, open: number, operation: string): Forwarding | undefined {
+  if (a.tokens.codes[open] !== OPEN_PAREN) {
     return undefined;
   }
   for (let k = open + 1; k < a.partner[open]; k++) {
     if (a.parent[k] === open && a.tokens.codes[k] === DOUBLE_STAR && a.isId(k + 1)) {
-      return parameterForwarding(a, operation, k + 1, true);
+      return parameterForwarding(a, operation, kwargsCopySource(a, k + 1) ?? k + 1, true);
+    }
+  }
+  return undefined;
+}
+
+/** Paginators a file's helpers page through, at most: far more than a repository has. */
+const MAX_PAGINATE_CALLS = 64;
+
+/** `paginator.paginate(TableName=t, **kwargs)` of a DynamoDB Scan or Query paginator, inside a helper taking `**kwargs`. */
+function paginatorForwardings(a: CodeAnalyzer): Forwarding[] {
+  const out: Forwarding[] = [];
+  let read = 0;
+  for (let k = 2; k + 1 < a.tokens.length && read < MAX_PAGINATE_CALLS; k++) {
+    if (!a.idIs(k, 'paginate') || !a.isAccess(k - 1) || a.tokens.codes[k + 1] !== OPEN_PAREN) {
+      continue;
+    }
+    read++;
+    const start = chainStart(a, k - 2);
+    const receiver = start <= k - 2 ? a.evalChain(start, k - 1).value : undefined;
+    const forwarding = receiver?.t === 'paginator' ? pythonForwarding(a, k + 1, receiver.operation) : undefined;
+    if (forwarding) {
+      out.push(forwarding);
+    }
+  }
+  return out;
+}
+
+/**
+ * Where `name` (at `use`) is a copy of the function's keyword arguments that only drops some (`query = {key:
+ * value for key, value in kwargs.items() if value}`, bound once): the `kwargs` it reads, else undefined.
+ */
+function kwargsCopySource(a: CodeAnalyzer, use: number): number | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(use), use);
+  const open = binding?.expression ?? -1;
+  const close = open >= 0 && a.is(open, '{') ? a.partner[open] : -1;
+  if (!binding || close < 0 || binding.fixed !== undefined || a.scopes.enclosing(binding.token, ['function']) !== a.scopes.enclosing(use, ['function'])) {
+    return undefined;
+  }
+  for (let k = open + 1; k + 4 < close; k++) {
+    if (a.parent[k] === open && a.idIs(k, 'in') && a.isId(k + 1) && a.isAccess(k + 2) && a.idIs(k + 3, 'items') && a.tokens.codes[k + 4] === OPEN_PAREN) {
+      return k + 1;
     }
   }
   return undefined;
@@ -122,7 +168,7 @@ function pythonForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forw
  * The forwarding when the name at `use` is a parameter of the function around it (not of an outer one, and
  * not a Python keyword-arguments parameter unless `kwargs` asks for one).
  */
-function parameterForwarding(a: CodeAnalyzer, operation: OperationOccurrence, use: number, kwargs: boolean): Forwarding | undefined {
+function parameterForwarding(a: CodeAnalyzer, operation: string, use: number, kwargs: boolean): Forwarding | undefined {
   const scope = a.scopes.enclosing(use, ['function']);
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
   const name = a.tokens.text(use);
@@ -272,7 +318,7 @@ function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number):
   const { operation } = forwarding;
   const anchor = a.tokenSpan(open - 1);
   if (forwarding.position === 'kwargs') {
-    const context = contextFrom(a, open, close, 'sdk', operation.operation, anchor);
+    const context = contextFrom(a, open, close, 'sdk', operation, anchor);
     context.options = context.options.filter((option) => !forwarding.named.has(option.name));
     context.complete = false;
     if (context.options.length > 0) {
@@ -291,7 +337,7 @@ function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number):
   if (a.tokens.codes[argument] !== OPEN_BRACE || literalEnd < 0 || (a.tokens.codes[literalEnd + 1] !== COMMA && literalEnd + 1 !== close)) {
     return;
   }
-  const context = contextFrom(a, argument, literalEnd, 'sdk', operation.operation, anchor);
+  const context = contextFrom(a, argument, literalEnd, 'sdk', operation, anchor);
   context.complete = false;
   a.contexts.push(context);
 }

@@ -343,9 +343,21 @@ export function importedFieldOfUnknownOrigin(a: CodeAnalyzer, module: string, pa
  */
 const INSTANCE = 'instance:';
 
-/** An instance of the class `path` of a workspace `module`, when the workspace knows client members of it. */
+/**
+ * The member key under which a workspace class that is a client by inheritance (`class Cache(Redis)`, a
+ * `__getattr__` forwarding to one: `clientClasses.ts`) lends the client each instance is; no identifier.
+ */
+export const INSTANCE_CLIENT = '<instance>';
+
+/**
+ * An instance of the class `path` of a workspace `module`, when the workspace knows client members of it; the
+ * client itself where the class is one by inheritance.
+ */
 export function projectInstance(a: CodeAnalyzer, module: string, path: string): Value | undefined {
   const members = classMembers(a, module, path);
+  if (members && Object.hasOwn(members, INSTANCE_CLIENT)) {
+    return clientValue(members[INSTANCE_CLIENT]);
+  }
   return members && Object.keys(members).length > 0 ? { t: 'ref', module: `${INSTANCE}${module}`, path } : undefined;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
-import { exportedClient } from '../code/projectImports';
+import { exportedClient, INSTANCE_CLIENT } from '../code/projectImports';
 import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE, CONSTRUCTED_SQL, importedClassConstructions } from '../code/constructorClients';
 import { sqlConstruction } from '../code/sqlConnections';
 import type { ImportedClassConstruction } from '../code/constructorClients';
@@ -33,7 +33,8 @@ const MAX_CLASS_MEMBERS = 64;
  * instances read them; and, keyed `name()`, the methods that return a client (`def connect(self): return
  * redis.Redis(...)`), for the files that call them on an instance. `unknown`: Python fields that its methods
  * set only from parameters of unknown value. `constructs`: where the constructor makes no client itself, the
- * imported classes it constructs for each instance, which the workspace may know to make one.
+ * imported classes it constructs for each instance, which the workspace may know to make one. Keyed
+ * `INSTANCE_CLIENT`, the client an instance itself is, when the class extends or forwards to one.
  */
 export function classClients(a: CodeAnalyzer, classScope: number, outer: readonly number[] = []): { fields: Record<string, ExportedClient>; unknown: string[]; constructs: ImportedClassConstruction[] } {
   const fields: Record<string, ExportedClient> = {};
@@ -76,6 +77,12 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
     fields[CONSTRUCTED_SQL] = { kind: 'rds', perCall: true };
   }
   const constructs = outer.length === 0 && !client ? importedClassConstructions(a, classScope) : [];
+  // A class that is a client by inheritance (`class Cache(Redis)`, one whose `__getattr__` forwards to a client):
+  // the client each instance is, for the files that construct it (`Cache()` after `from app.cache import Cache`).
+  const itself = outer.length === 0 ? exportedClient(a, instance) : undefined;
+  if (itself) {
+    fields[INSTANCE_CLIENT] = itself;
+  }
   return { fields, unknown, constructs };
 }
 

@@ -47,7 +47,10 @@ export function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | un
     if (ioredis && IOREDIS_BATCH_TYPES.has(imported.path)) {
       return { t: 'client', kind: 'redis', flavor: 'ioredis', batched: true };
     }
-    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: ioredis ? 'ioredis' : 'node-redis' } : undefined;
+    // ioredis 4 exports its class as the whole module (`export =`): a namespace import named alone is that class
+    // (`class RedisService extends IORedis` after `import * as IORedis from 'ioredis'`).
+    const wholeClass = ioredis && imported.path === '' && !a.is(start + 1, '.');
+    return wholeClass || JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: ioredis ? 'ioredis' : 'node-redis' } : undefined;
   }
   // The whole qualified name: `DynamoDB.DocumentClient` is the document client, not the `DynamoDB` it is read from.
   const kind = JS_FACTORIES[qualifiedPath(a, start, imported.path)];
