@@ -35,13 +35,18 @@ const PAGE_KEY = 'ExclusiveStartKey';
 export const unknownRequestMember: Check = (rule, context) => {
   // One object the code sends as either of two operations (`appId ? new QueryCommand(params) : new ScanCommand(params)`):
   // a member the other operation takes is written for that one.
-  const operationsByKey = new Map<number, string[]>();
+  const operationsByKey = new Map<number, Set<string>>();
   for (const request of context.model.scopes.sdkRequests()) {
     for (const option of request.kind === 'sdk' ? request.options : []) {
-      operationsByKey.set(option.key.start, [...(operationsByKey.get(option.key.start) ?? []), request.type]);
+      const operations = operationsByKey.get(option.key.start);
+      if (operations) {
+        operations.add(request.type);
+      } else {
+        operationsByKey.set(option.key.start, new Set([request.type]));
+      }
     }
   }
-  const sentAsAnother = (written: string, start: number): boolean => (operationsByKey.get(start) ?? []).some((type) => MEMBERS[type]?.has(written));
+  const sentAsAnother = (written: string, start: number): boolean => [...(operationsByKey.get(start) ?? [])].some((type) => MEMBERS[type]?.has(written));
   for (const request of context.model.scopes.sdkRequests()) {
     const members = request.kind === 'sdk' ? MEMBERS[request.type] : undefined;
     if (!members) {
