@@ -17,7 +17,7 @@ import { expressionEnd, segments } from './braces';
 import { EGG_REDIS, eggApplicationEnd, eggApplicationRedisEnd, eggRedisDecorations } from './eggRedis';
 import { boundToNewFastify, FASTIFY_INSTANCE, mentionsFastify, REQUEST_SERVER, takesFastifyInstance } from './fastifyInstances';
 import { fastifyRedisDecorations } from './fastifyRedis';
-import { FileMemo } from './fileMemo';
+import { FileMemo, perFile } from './fileMemo';
 import { globalAssignments, globalKey, globalRead } from './globalClients';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
@@ -441,9 +441,14 @@ export function requestClient(a: CodeAnalyzer, base: number, limit: number): Val
 /** `global.cache`, or a bare `cache` the file does not bind, where modules put a client on the global object: that client, and where the chain ends. */
 export function globalClient(a: CodeAnalyzer, base: number, limit: number): { value: Value; end: number; name: string } | undefined {
   const read = globalRead(a, base, limit);
-  const value = read ? agreedClient(a, globalKey(read.name)) : undefined;
+  // Most files set no global and the workspace knows none by that name: the file's hung clients are then not read at all.
+  const known = read && (globalsSetHere(a).has(read.name) || a.project?.requestClient?.(globalKey(read.name)) !== undefined);
+  const value = known ? agreedClient(a, globalKey(read.name)) : undefined;
   return read && value ? { value, end: read.end, name: read.name } : undefined;
 }
+
+/** The names this file sets on the global object. */
+const globalsSetHere = perFile((a) => new Set(a.text.includes('global') ? globalAssignments(a).map((assignment) => assignment.name) : []));
 
 /** `this.app.redis` in an Egg.js application: the client every config file of the workspace agrees egg-redis mounts, and where the chain ends. */
 export function eggApplicationRedis(a: CodeAnalyzer, base: number, limit: number): { value: Value; end: number } | undefined {
