@@ -280,7 +280,9 @@ function fallbackForParameter(a: CodeAnalyzer, start: number, params: number): b
     const condition = chainRoot(a, before - 1) - 1;
     return (a.is(condition, '?') || a.idIs(condition, 'if')) && rootIsParameter(a, condition - 1, params);
   }
-  return setsParameter(a, start, params);
+  // Python: a parameter set when it is None (`if client is None: client = ...`) holds None by default only where written so.
+  const parameter = a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) ? parameterNamed(a, start - 2, params) : -1;
+  return parameter >= 0 && (a.language.family !== 'python' || defaultsToNone(a, parameter));
 }
 
 /** The first token of the access chain that ends at `end` (`props?.client`: `props`). */
@@ -314,18 +316,18 @@ function defaultsToNone(a: CodeAnalyzer, name: number): boolean {
 
 /** Whether the value at `start` is assigned to a parameter of the constructor (`if (!client) client = new X()`): a fallback. */
 function setsParameter(a: CodeAnalyzer, start: number, params: number): boolean {
-  return a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) && namesParameter(a, start - 2, params);
+  return a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) && parameterNamed(a, start - 2, params) >= 0;
 }
 
-/** Whether the name at `k` is a parameter of the list at `params`, by its text: an assignment to it is a binding of its own, which a lookup would find. */
-function namesParameter(a: CodeAnalyzer, k: number, params: number): boolean {
+/** The parameter of the list at `params` the name at `k` is, found by its text (an assignment to it is a binding of its own, which a lookup would find); -1 for none. */
+function parameterNamed(a: CodeAnalyzer, k: number, params: number): number {
   const name = a.tokens.text(k);
   for (let p = params + 1; p < a.partner[params]; p = a.skipGroup(p)) {
     if (a.idIs(p, name) && (a.is(p - 1, '(') || a.is(p - 1, ',') || a.idIs(p - 1, 'readonly') || a.idIs(p - 1, 'private') || a.idIs(p - 1, 'public') || a.idIs(p - 1, 'protected'))) {
-      return true;
+      return p;
     }
   }
-  return false;
+  return -1;
 }
 
 /**
