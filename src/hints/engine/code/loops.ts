@@ -92,17 +92,22 @@ function inLoopHead(a: CodeAnalyzer, from: number, token: number): boolean {
  * undefined otherwise.
  */
 export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'callback' | undefined {
+  return innermostLoop(a, tokenIndex)?.kind;
+}
+
+/** The loop `loopKind` finds around a token, with the scope of its body (the callback's function for a callback). */
+export function innermostLoop(a: CodeAnalyzer, tokenIndex: number): { kind: 'statement' | 'callback'; scope: number } | undefined {
   for (let scope = a.scopes.scopeAt(tokenIndex); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
     if (kind === 'loop' || (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, tokenIndex))) {
-      return 'statement';
+      return { kind: 'statement', scope };
     }
     if (kind === 'function') {
       const start = a.scopes.range(scope)[0];
       // A Kotlin lambda passed alone (`ids.forEach { id -> ... }`) is its own scope's first token.
       const alone = a.language.trailingLambdas === true && a.is(start, '{') && a.bodies[start] === 1;
       const open = alone ? start : a.parent[start];
-      return open > 1 && (alone || a.is(open, '(')) && a.isAccess(open - 2) && iterates(a, open - 1) && !runsOnce(a, open) ? 'callback' : undefined;
+      return open > 1 && (alone || a.is(open, '(')) && a.isAccess(open - 2) && iterates(a, open - 1) && !runsOnce(a, open) ? { kind: 'callback', scope } : undefined;
     }
   }
   return undefined;

@@ -5,7 +5,7 @@ import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
+import { innermostLoop, isBatchLoopVariable, leavesLoopAfter, retriesOrPolls } from './loops';
 import { springPipelined } from './springPipelines';
 import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
@@ -487,6 +487,28 @@ function awaitsWrapped(a: CodeAnalyzer, receiverStart: number, index: number): b
   return a.idIs(receiverStart, 'await') && a.is(receiverStart + 1, '(') && a.partner[receiverStart + 1] === index - 2;
 }
 
+/**
+ * Whether the receiver is a bare name bound inside the loop body `loop` to a construction (`new Jedis(host, port)`,
+ * `redis.Redis(host=h)`, `redis.NewClient(...)`, `createClient(...)`): a client made per iteration.
+ */
+function madeInLoop(a: CodeAnalyzer, receiverStart: number, index: number, loop: number): boolean {
+  if (receiverStart !== index - 2 || !a.isId(receiverStart)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(receiverStart), receiverStart);
+  const [start, end] = a.scopes.range(loop);
+  const at = binding?.expression ?? -1;
+  if (!binding || binding.token <= start || binding.token >= end || binding.token >= receiverStart || at < 0) {
+    return false;
+  }
+  let k = a.idIs(at, 'new') ? at + 1 : at;
+  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
+    k += 2;
+  }
+  const callee = a.isId(k) && a.is(k + 1, '(') ? a.tokens.text(k) : '';
+  return callee !== '' && (a.idIs(at, 'new') || /^[A-Z]/.test(callee) || callee === 'createClient');
+}
+
 /** Records a call of a command the rules know, with what the checks and fixes read around it. */
 export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
@@ -499,7 +521,9 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   // a poller's rounds follow the clock, not a list of keys.
   const retry = leavesLoopAfter(a, receiverStart, close) || retriesOrPolls(a, index);
   const goroutine = (site.client.flavor === 'go-redis' || site.client.flavor === 'redigo' || site.client.flavor === 'rueidis') && a.idIs(receiverStart - 1, 'go');
-  const loop = goroutine || retry ? undefined : loopKind(a, index);
+  const around = goroutine || retry ? undefined : innermostLoop(a, index);
+  // A client made anew in each iteration (`Jedis node = new Jedis(host, port)` per sentinel): one command per client, nothing to batch.
+  const loop = around && !madeInLoop(a, receiverStart, index, around.scope) ? around.kind : undefined;
   const call: RedisCall = {
     command,
     name: site.name,
