@@ -6,6 +6,7 @@ import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { innermostLoop, isBatchLoopVariable, leavesLoopAfter, retriesOrPolls } from './loops';
+import { madeInLoop } from './perIterationClients';
 import { springPipelined } from './springPipelines';
 import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
@@ -485,28 +486,6 @@ export interface RedisCallSite {
  */
 function awaitsWrapped(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
   return a.idIs(receiverStart, 'await') && a.is(receiverStart + 1, '(') && a.partner[receiverStart + 1] === index - 2;
-}
-
-/**
- * Whether the receiver is a bare name bound inside the loop body `loop` to a construction (`new Jedis(host, port)`,
- * `redis.Redis(host=h)`, `redis.NewClient(...)`, `createClient(...)`): a client made per iteration.
- */
-function madeInLoop(a: CodeAnalyzer, receiverStart: number, index: number, loop: number): boolean {
-  if (receiverStart !== index - 2 || !a.isId(receiverStart)) {
-    return false;
-  }
-  const binding = a.scopes.lookup(a.tokens.text(receiverStart), receiverStart);
-  const [start, end] = a.scopes.range(loop);
-  const at = binding?.expression ?? -1;
-  if (!binding || binding.token <= start || binding.token >= end || binding.token >= receiverStart || at < 0) {
-    return false;
-  }
-  let k = a.idIs(at, 'new') ? at + 1 : at;
-  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
-    k += 2;
-  }
-  const callee = a.isId(k) && a.is(k + 1, '(') ? a.tokens.text(k) : '';
-  return callee !== '' && (a.idIs(at, 'new') || /^[A-Z]/.test(callee) || callee === 'createClient');
 }
 
 /** Records a call of a command the rules know, with what the checks and fixes read around it. */

@@ -1,0 +1,27 @@
+/**
+ * Clients made anew in each iteration of a loop (`Jedis node = new Jedis(host, port)` for each sentinel node): each
+ * command goes to its own client, so the loop has nothing one batch could carry.
+ */
+import type { CodeAnalyzer } from './analyzer';
+
+/**
+ * Whether the receiver is a bare name bound inside the loop body `loop` to a construction (`new Jedis(host, port)`,
+ * `redis.Redis(host=h)`, `redis.NewClient(...)`, `createClient(...)`): a client made per iteration.
+ */
+export function madeInLoop(a: CodeAnalyzer, receiverStart: number, index: number, loop: number): boolean {
+  if (receiverStart !== index - 2 || !a.isId(receiverStart)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(receiverStart), receiverStart);
+  const [start, end] = a.scopes.range(loop);
+  const at = binding?.expression ?? -1;
+  if (!binding || binding.token <= start || binding.token >= end || binding.token >= receiverStart || at < 0) {
+    return false;
+  }
+  let k = a.idIs(at, 'new') ? at + 1 : at;
+  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
+    k += 2;
+  }
+  const callee = a.isId(k) && a.is(k + 1, '(') ? a.tokens.text(k) : '';
+  return callee !== '' && (a.idIs(at, 'new') || /^[A-Z]/.test(callee) || callee === 'createClient');
+}
