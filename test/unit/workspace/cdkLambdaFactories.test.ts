@@ -69,6 +69,25 @@ describe('CDK Lambda factories', () => {
     );
   });
 
+  it('reads a block a statement opens (`if (folder) {`) as no helper, whatever else the file writes with that word', () => {
+    const text = lines(
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      'export class Api extends Stack {',
+      '  constructor(scope, id, folder) {',
+      '    super(scope, id);',
+      '    if (folder) {',
+      "      new lambda.Function(this, 'Orders', { code: lambda.Code.fromAsset(folder), handler: 'app.handler' });",
+      '    }',
+      "    if ('legacy') {",
+      '      return;',
+      '    }',
+      '  }',
+      '}',
+    );
+    const functions = contributionOf('lib/api.ts', text)!.functions;
+    assert.deepEqual(functions.map((fn) => [fn.logicalName, fn.codePaths, fn.codePathsFromApp]), [['Orders', [], undefined]]);
+  });
+
   it('keeps one function for a helper no call in the file passes anything to, and for a constructor', () => {
     const text = lines(
       "import * as lambda from 'aws-cdk-lib/aws-lambda';",

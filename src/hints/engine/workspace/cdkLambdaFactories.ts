@@ -14,6 +14,8 @@ const MAX_CALLS = 64;
 const MAX_FACTORY_DEPTH = 3;
 /** TypeScript modifiers a parameter may carry before its name. */
 const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly']);
+/** Words a `(…) {` follows that open a block, not a function's body (`if (stage) {`). */
+const BLOCK_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function']);
 
 /** A factory's parameters by position, and the arguments of each call of it in the file. */
 export interface FactoryCalls {
@@ -80,6 +82,9 @@ function factoryName(source: CdkSource, body: number): { name: string; params: n
     return undefined;
   }
   const before = params - 1;
+  if (BLOCK_KEYWORDS.has(source.tokens.text(before))) {
+    return undefined;
+  }
   if (isName(source, before)) {
     return { name: source.tokens.text(before), params };
   }
