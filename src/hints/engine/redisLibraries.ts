@@ -221,6 +221,9 @@ export const REDIS_COMMANDS = new Set([
   'exists',
   'incr',
   'incrby',
+  // HINCRBY and ZINCRBY: a counter in a hash or a sorted set's score, one key a command.
+  'hincrby',
+  'zincrby',
   'sadd',
   'sismember',
   'zadd',

@@ -46,6 +46,8 @@ export interface ProjectContext {
   itemHelpersExist?(): boolean;
   /** Whether the workspace's Django settings name a Redis cache backend and no other (`djangoCache.ts`): `cache.clear()` is FLUSHDB. */
   djangoRedisCaches?(): boolean;
+  /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`distributedCache.ts`). */
+  redisDistributedCache?(): boolean;
   /** The password literal a Python module of the workspace binds to `path` at its top level, with where it is written. */
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The literal password a Spring Boot configuration file of the workspace writes under a property key. */

@@ -1,4 +1,5 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
+import { DISTRIBUTED_CACHE_COMMANDS } from './distributedCache';
 import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
@@ -383,6 +384,8 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   // A Flask-Caching cache whose backend the file does not say, and its backend object (`cache.cache`): the cache API, no command.
   'flask-cache-any': {},
   'flask-cache-backend': {},
+  // `IDistributedCache` is read by StackExchange.Redis's reader (`stackExchangeRedis.ts`), with these commands.
+  'distributed-cache': DISTRIBUTED_CACHE_COMMANDS,
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 

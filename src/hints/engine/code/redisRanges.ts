@@ -4,7 +4,7 @@
  * elements (the latest 10) is a page, which no rule talks about, so only the whole range counts as the command:
  * its last two arguments `0` and `-1` (`lrange(key, 0, -1)`, go-redis `LRange(ctx, key, 0, -1)`, Spring Data Redis
  * `opsForList().range(key, 0, -1)`, Java's `0L, -1L`; options after them aside: redis-py's keywords, node-redis's
- * object, a callback), or for StackExchange.Redis a key alone, whose `ListRange` and
+ * object, a callback), or for StackExchange.Redis a key alone or with a start of `0`, whose `ListRange` and
  * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs). An index may also be a parameter
  * of the enclosing function whose default is that index (`getPlaylist(key, offset = 0, count = -1)`,
  * Python's `def items(self, key, start=0, end=-1)`): called without them, as such helpers mostly are, the
@@ -24,10 +24,11 @@ const INDEX_OPTIONS = /^["'`]?(?:WITHSCORES|REV)["'`]?$/i;
 export function readsWholeRange(a: CodeAnalyzer, open: number, flavor: RedisFlavor | undefined): boolean {
   // Options after the indexes: redis-py's keywords (`withscores=True`), node-redis's object (`{ REV: true }`), ioredis's `'WITHSCORES'`.
   const args = segments(a, open).filter(([start, end]) => !a.is(start + 1, '=') && !a.is(start, '{') && !(end === start + 1 && INDEX_OPTIONS.test(a.tokens.text(start))) && !isCallback(a, start));
-  if (flavor === 'stackexchange-redis' && args.length === 1) {
+  const index = (segment: [number, number], value: number): boolean => isIndex(a, segment, value) || defaultIndex(a, segment, value);
+  // StackExchange.Redis: the key alone, or the key and a start of 0 (`ListRange(key, 0)`), whose stop defaults to -1.
+  if (flavor === 'stackexchange-redis' && (args.length === 1 || (args.length === 2 && index(args[1], 0)))) {
     return true;
   }
-  const index = (segment: [number, number], value: number): boolean => isIndex(a, segment, value) || defaultIndex(a, segment, value);
   return args.length >= 3 && index(args[args.length - 2], 0) && index(args[args.length - 1], -1);
 }
 

@@ -13,6 +13,7 @@ import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
 import { builtConfigurationString, STRING_OPTIONS } from './stackExchangeBuiltStrings';
 import { builtKeyArray } from './stackExchangeKeyArrays';
+import { DISTRIBUTED_CACHE_COMMANDS } from './distributedCache';
 import { Value } from './values';
 
 export const STACKEXCHANGE_MODULE = 'dotnet:StackExchange.Redis';
@@ -59,6 +60,11 @@ const COMMANDS = new Map<string, string>([
   ['setscan', 'sscan'],
   ['sortedsetscan', 'zscan'],
   ['hashdelete', 'hdel'],
+  // HashDecrement and SortedSetDecrement send HINCRBY and ZINCRBY with the negated value (IDatabase docs).
+  ['hashincrement', 'hincrby'],
+  ['hashdecrement', 'hincrby'],
+  ['sortedsetincrement', 'zincrby'],
+  ['sortedsetdecrement', 'zincrby'],
   ['setadd', 'sadd'],
   ['setcontains', 'sismember'],
   ['sortedsetadd', 'zadd'],
@@ -169,6 +175,15 @@ export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value 
   const waits = !method.endsWith('async') && !argsText.includes('FireAndForget');
   // An async method's tasks started in a callback (`keys.Select(k => db.StringGetAsync(k))`) go out together.
   const sender = waits ? client : { ...client, nonBlocking: true };
+  if (client.structure === 'distributed-cache') {
+    // `IDistributedCache` on Redis: its own methods, each one command (`distributedCache.ts`).
+    const name = method.replace(/async$/, '');
+    const command = Object.hasOwn(DISTRIBUTED_CACHE_COMMANDS, name) ? DISTRIBUTED_CACHE_COMMANDS[name] : undefined;
+    if (command) {
+      addRedisCall(a, { index, command, name: a.tokenSpan(index), client: sender, receiverStart, waits });
+    }
+    return;
+  }
   if (SCRIPT_RUNNERS.has(method)) {
     luaKeysCalls(a, index, open, close, client, receiverStart, waits);
     return;

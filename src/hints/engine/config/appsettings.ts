@@ -1,7 +1,7 @@
 /**
  * ASP.NET Core's `appsettings.json` (and `appsettings.<Environment>.json`): the connection strings the app reads
- * with `GetConnectionString(name)` (the `ConnectionStrings` section) and a Redis section's configuration string
- * (`"Redis": { "Configuration": "..." }`), read with the parsers the C# code analysis uses:
+ * with `GetConnectionString(name)` (the `ConnectionStrings` section), a Redis section's configuration string
+ * (`"Redis": { "Configuration": "..." }`) and one written under a Redis key of its own (`"Redis": "host:6379,..."`), read with the parsers the C# code analysis uses:
  *
  * - a StackExchange.Redis configuration string (`host:6379,password=...,ssl=False,abortConnect=false`): its endpoints,
  *   `password` and `ssl` (https://stackexchange.github.io/StackExchange.Redis/Configuration);
@@ -107,6 +107,11 @@ function connectionString(entry: IacEntry, text: string, redisSection: boolean, 
   }
 }
 
+/** A string that shows a Redis configuration string's options or port, not some other setting of a Redis section (`"RedisEnabled": "true"`). */
+function isRedisString(value: IacNode): boolean {
+  return value.kind === 'scalar' && value.literal.kind === 'str' && REDIS_HINTS.test(value.literal.value);
+}
+
 function walk(node: IacNode, text: string, model: DocumentModel, depth: number): void {
   if (node.kind !== 'map' || depth > MAX_DEPTH) {
     return;
@@ -117,6 +122,9 @@ function walk(node: IacNode, text: string, model: DocumentModel, depth: number):
       entry.value.entries.forEach((each) => connectionString(each, text, false, model));
     } else if (/redis/i.test(key) && entry.value.kind === 'map') {
       entry.value.entries.filter((each) => REDIS_STRING_KEYS.test(each.key)).forEach((each) => connectionString(each, text, true, model));
+    } else if (/redis/i.test(key) && isRedisString(entry.value)) {
+      // A configuration string under a key of its own (`"Redis": "host:6379,password=..."`, `"RedisCacheServerUrl": "host:6379"`).
+      connectionString(entry, text, false, model);
     } else {
       walk(entry.value, text, model, depth + 1);
     }

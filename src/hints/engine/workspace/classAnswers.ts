@@ -17,6 +17,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   private mappedBases: Map<string, string | null> | undefined;
   private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
   private springIndex: SpringIndex | undefined;
+  private redisCacheOnly: boolean | undefined;
 
   /** Each file's contribution, by file. */
   protected abstract contributionsByFile(): ReadonlyMap<string, { contribution: FileContribution }>;
@@ -32,6 +33,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
     this.mappedBases = undefined;
     this.classItemIndex = undefined;
     this.springIndex = undefined;
+    this.redisCacheOnly = undefined;
   }
 
   /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
@@ -45,6 +47,15 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
     const namespaces = new Set<string>();
     this.contributionsByFile().forEach(({ contribution }, file) => isWithin(folderOf(file), codeFile) && contribution.csharpGlobalUsings?.forEach((namespace) => namespaces.add(namespace)));
     return [...namespaces];
+  }
+
+  /** Whether the workspace registers `IDistributedCache` on Redis and on no other store; see `WorkspaceView.redisDistributedCache`. */
+  redisDistributedCache(): boolean {
+    if (this.redisCacheOnly === undefined) {
+      const stores = new Set(this.allContributions().flatMap((contribution) => contribution.csharpDistributedCaches ?? []));
+      this.redisCacheOnly = stores.has('redis') && !stores.has('other');
+    }
+    return this.redisCacheOnly;
   }
 
   /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */

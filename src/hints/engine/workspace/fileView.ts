@@ -49,6 +49,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
+    redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),

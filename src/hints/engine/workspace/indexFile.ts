@@ -20,6 +20,7 @@ import { javascript, typescript } from '../code/languages/javascript';
 import { isServerlessScript, mayDefineService, serviceTree } from '../code/serverlessScript';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
+import { distributedCacheStores } from '../code/distributedCache';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
@@ -115,7 +116,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -176,13 +177,14 @@ function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): F
   const implemented = mayImplement(file, kind, text) ? implementedNames(kind, text) : [];
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
   const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
+  const csharpDistributedCaches = kind === 'csharp' ? distributedCacheStores(text) : [];
   const cdk = mayHoldTypedCdk(kind, text) ? indexTypedCdk(file, kind, text) : undefined;
   const spring = kind === 'java' ? indexSpringRepositories(file, text) : undefined;
   const classItemMethods = indexClassItemMethods(file, kind, text);
-  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk && !spring && !classItemMethods && implemented.length === 0) {
+  if (!mappedClasses && csharpGlobalUsings.length === 0 && csharpDistributedCaches.length === 0 && !cdk && !spring && !classItemMethods && implemented.length === 0) {
     return fields;
   }
-  return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...mappedClasses, ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
+  return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...mappedClasses, ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...(csharpDistributedCaches.length > 0 ? { csharpDistributedCaches } : {}), ...cdk, ...spring };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -307,6 +307,8 @@ export interface FileContribution {
   implementedInterfaceNames?: string[];
   /** A C# file: the namespaces its `global using` directives bring into every file of its project (`GlobalUsings.cs`). */
   csharpGlobalUsings?: string[];
+  /** A C# file: the `IDistributedCache` stores it registers, Redis or another (`code/distributedCache.ts`). */
+  csharpDistributedCaches?: ('redis' | 'other')[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
   /** A Java or C# file: the base class (simple name) each mapped class with no version attribute of its own extends, whose members the mapper maps too (`mappedClasses.ts`). */

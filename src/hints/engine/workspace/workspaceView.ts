@@ -131,6 +131,8 @@ export interface WorkspaceView {
   itemHelpersExist?(): boolean;
   /** Whether the workspace's Python modules name a Redis cache backend of Django and no other (`code/djangoCache.ts`). */
   djangoRedisCaches?(): boolean;
+  /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`code/distributedCache.ts`). */
+  redisDistributedCache?(): boolean;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.

@@ -16,6 +16,7 @@ import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
+import { distributedCacheType, noteDistributedCacheImport } from '../distributedCache';
 import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
@@ -104,6 +105,7 @@ function useNamespace(a: CodeAnalyzer, namespace: string): void {
     a.services.add(service);
   }
   noteStackExchangeImport(a, namespace);
+  noteDistributedCacheImport(a, namespace);
   noteDotnetSqlImport(a, namespace);
   if (namespace === 'Amazon.RDS.Util') {
     a.services.add('rds-auth');
@@ -294,7 +296,7 @@ function rdsTokenGenerator(a: CodeAnalyzer, receiverStart: number, nameIndex: nu
 
 /** A declared type: an SDK client, `DynamoDBContext`, the document model's `Table`, or a StackExchange.Redis client. */
 function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
-  const redis = stackExchangeType(a, start);
+  const redis = stackExchangeType(a, start) ?? distributedCacheType(a, start);
   if (redis) {
     return redis;
   }
