@@ -25,6 +25,7 @@ import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacMap, IacNode, scalarText } from './tree';
+import { readsParameterStore } from './parameterDefault';
 import { readYaml } from './yaml';
 
 /** What parent stacks pass to this template as a nested stack, by parameter (null: a value not known). */
@@ -176,6 +177,10 @@ function parameterValues(root: IacNode | undefined, passed: PassedParameters | u
     return values;
   }
   for (const parameter of parameters.entries) {
+    // Neither a default nor a passed value is the value of a parameter read from Parameter Store: both are its name.
+    if (readsParameterStore(parameter.value)) {
+      continue;
+    }
     const value = entryOf(parameter.value, 'Default')?.value ?? onlyAllowedValue(parameter.value);
     const given = passed && Object.hasOwn(passed, parameter.key) ? passed[parameter.key] : undefined;
     if (typeof given === 'string') {

@@ -10,6 +10,7 @@
  */
 import { refTarget } from '../iac/cloudformation';
 import { intrinsic } from '../iac/conditions';
+import { parameterDefault } from '../iac/parameterDefault';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { keepsSetting } from './contribution';
 import { folderOf, isWithin, joinPath } from './paths';
@@ -73,7 +74,7 @@ const CHILD_TEMPLATE: ReadonlyMap<string, string> = new Map([
 export function nestedStackParameters(file: string, root: IacNode | undefined): Record<string, Record<string, PassedParameter>> | undefined {
   const resources = entryOf(root, 'Resources')?.value;
   const parameters = entryOf(root, 'Parameters')?.value;
-  const parentDefault = (name: string): string | undefined => scalarText(entryOf(entryOf(parameters, name)?.value, 'Default')?.value);
+  const parentDefault = (name: string): string | undefined => scalarText(parameterDefault(entryOf(parameters, name)?.value));
   const found: Record<string, Record<string, PassedParameter>> = {};
   for (const resource of resources?.kind === 'map' ? resources.entries : []) {
     const location = CHILD_TEMPLATE.get(scalarText(entryOf(resource.value, 'Type')?.value) ?? '');
