@@ -65,13 +65,15 @@ function ruleIds(text: string, workspace?: { model: WorkspaceModel; file: string
 }
 
 describe('CloudFormation nested stack parameters', () => {
-  it('indexes what a parent passes to a local child template, and nothing for a remote one', () => {
+  it('indexes what a parent passes to a local child template, and to an uploaded copy by its file name', () => {
     const passed = root('TransitEncryption: "false"', 'ReplicaCount: 2', 'Stage: !Ref Stage', 'Region: !Ref AWS::Region', 'DbPassword: hunter2', 'Token: !Ref Secret');
     assert.deepEqual(contributionOf('stacks/root.yaml', passed)?.nestedStackParameters, {
       'stacks/cache.yaml': { TransitEncryption: 'false', ReplicaCount: '2', Stage: 'prod', Region: null, DbPassword: null, Token: null },
     });
     const remote = passed.replace('./cache.yaml', 'https://example-bucket.s3.amazonaws.com/cache.yaml');
-    assert.equal(contributionOf('stacks/root.yaml', remote)?.nestedStackParameters, undefined);
+    assert.deepEqual(Object.keys(contributionOf('stacks/root.yaml', remote)?.nestedStackParameters ?? {}), ['\0remote\0stacks\0cache.yaml']);
+    const unnamed = passed.replace('./cache.yaml', '!Sub https://${Bucket}.s3.amazonaws.com/${Stage}-cache.yaml');
+    assert.equal(contributionOf('stacks/root.yaml', unnamed)?.nestedStackParameters, undefined, 'a file name built from a parameter names no file');
   });
 
   it("reads the child with the values passed instead of its defaults, a Number parameter's as a number", () => {
@@ -86,7 +88,28 @@ describe('CloudFormation nested stack parameters', () => {
     assert.deepEqual(ruleIds(child, { model: unknown, file: 'stacks/cache.yaml' }), []);
     assert.deepEqual(ruleIds(child), ['elasticache-transit-encryption'], 'alone, the default holds');
     const disagree = model({ 'stacks/root.yaml': root('TransitEncryption: "false"'), 'stacks/other.yaml': root('TransitEncryption: "true"'), 'stacks/cache.yaml': CHILD });
-    assert.deepEqual(disagree.passedParameters('stacks/cache.yaml'), { TransitEncryption: null });
-    assert.deepEqual(ruleIds(CHILD, { model: disagree, file: 'stacks/cache.yaml' }), []);
+    assert.deepEqual(disagree.passedParameters('stacks/cache.yaml'), { TransitEncryption: { anyOf: ['false', 'true'], atDefault: false } });
+    assert.deepEqual(ruleIds(CHILD, { model: disagree, file: 'stacks/cache.yaml' }), [], 'the default "true" is one a parent deploys');
+    const unlike = CHILD.replace('Default: "true"', 'Default: "maybe"');
+    assert.deepEqual(ruleIds(unlike, { model: disagree, file: 'stacks/cache.yaml' }), [], 'no parent deploys the default: unknown');
+  });
+
+  it('keeps the default where parents disagree and one of them deploys it', () => {
+    const child = CHILD.replace('Default: "true"', 'Default: "false"');
+    const passing = model({ 'stacks/root.yaml': root('TransitEncryption: "true"'), 'stacks/dev.yaml': root('ReplicaCount: "2"'), 'stacks/cache.yaml': child });
+    assert.deepEqual(passing.passedParameters('stacks/cache.yaml'), { TransitEncryption: { anyOf: ['true'], atDefault: true }, ReplicaCount: { anyOf: ['2'], atDefault: true } });
+    assert.deepEqual(ruleIds(child, { model: passing, file: 'stacks/cache.yaml' }), ['elasticache-transit-encryption'], 'dev.yaml leaves TLS at its default, off');
+  });
+
+  it('reads an uploaded copy as the template of that file name under the parent, else the only one in the workspace', () => {
+    const uploaded = (url: string): string => root('TransitEncryption: "false"', 'ReplicaCount: "2"').replace('./cache.yaml', url);
+    const sub = uploaded('!Sub "https://${Bucket}.s3.${AWS::Region}.${AWS::URLSuffix}/${Prefix}cache.yaml"');
+    const below = model({ 'app/root.yaml': sub, 'app/nested/cache.yaml': CHILD, 'other/cache.yaml': CHILD });
+    assert.deepEqual(ruleIds(CHILD, { model: below, file: 'app/nested/cache.yaml' }), ['elasticache-automatic-failover', 'elasticache-transit-encryption']);
+    assert.equal(below.passedParameters('other/cache.yaml'), undefined);
+    const only = model({ 'deploy/root.yaml': uploaded('https://templates.s3.amazonaws.com/v2/cache.yaml'), 'templates/cache.yaml': CHILD });
+    assert.deepEqual(ruleIds(CHILD, { model: only, file: 'templates/cache.yaml' }), ['elasticache-automatic-failover', 'elasticache-transit-encryption']);
+    const several = model({ 'deploy/root.yaml': sub, 'a/cache.yaml': CHILD, 'b/cache.yaml': CHILD });
+    assert.equal(several.passedParameters('a/cache.yaml'), undefined, 'two templates of that name outside the parent: neither');
   });
 });

@@ -7,6 +7,7 @@
  */
 import { Literal } from '../model';
 import { PassedParameter } from '../workspace/types';
+import { readsParameterStore } from './parameterDefault';
 import { entryOf, IacNode } from './tree';
 
 /** Values beyond this many are not kept: such a list is not one a check can judge value by value. */
@@ -18,7 +19,7 @@ export function allowedOnlyValues(root: IacNode | undefined, passed: Readonly<Re
   const parameters = entryOf(root, 'Parameters')?.value;
   for (const parameter of parameters?.kind === 'map' ? parameters.entries : []) {
     const allowed = entryOf(parameter.value, 'AllowedValues')?.value;
-    if ((passed && Object.hasOwn(passed, parameter.key)) || entryOf(parameter.value, 'Default') || allowed?.kind !== 'list' || allowed.items.length < 2 || allowed.items.length > MAX_ALLOWED) {
+    if ((passed && Object.hasOwn(passed, parameter.key)) || entryOf(parameter.value, 'Default') || readsParameterStore(parameter.value) || allowed?.kind !== 'list' || allowed.items.length < 2 || allowed.items.length > MAX_ALLOWED) {
       continue;
     }
     const values = allowed.items.map((item) => (item.kind === 'scalar' && !item.tag && item.literal.kind !== 'expr' ? item.literal : undefined));

@@ -25,6 +25,7 @@ import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacMap, IacNode, scalarText } from './tree';
+import { readsParameterStore } from './parameterDefault';
 import { readYaml } from './yaml';
 
 /** What parent stacks pass to this template as a nested stack, by parameter (null: a value not known). */
@@ -166,7 +167,8 @@ function passedLiteral(value: string, type: string | undefined): Literal {
 
 /**
  * A parameter's value as a literal, by parameter name: what a parent stack passes to this template as a
- * nested stack (none where it passes a value the model does not know), else the parameter's default.
+ * nested stack (none where it passes a value the model does not know, the default where parents disagree
+ * and one of them deploys it), else the parameter's default.
  */
 function parameterValues(root: IacNode | undefined, passed: PassedParameters | undefined): Map<string, Literal> {
   const values = new Map<string, Literal>();
@@ -175,14 +177,19 @@ function parameterValues(root: IacNode | undefined, passed: PassedParameters | u
     return values;
   }
   for (const parameter of parameters.entries) {
-    if (passed && Object.hasOwn(passed, parameter.key)) {
-      const value = passed[parameter.key];
-      if (value !== null) {
-        values.set(parameter.key, passedLiteral(value, scalarText(entryOf(parameter.value, 'Type')?.value)));
-      }
+    // Neither a default nor a passed value is the value of a parameter read from Parameter Store: both are its name.
+    if (readsParameterStore(parameter.value)) {
       continue;
     }
     const value = entryOf(parameter.value, 'Default')?.value ?? onlyAllowedValue(parameter.value);
+    const given = passed && Object.hasOwn(passed, parameter.key) ? passed[parameter.key] : undefined;
+    if (typeof given === 'string') {
+      values.set(parameter.key, passedLiteral(given, scalarText(entryOf(parameter.value, 'Type')?.value)));
+    }
+    // Parents that disagree: the default holds where some parent deploys it, else the value is not known.
+    if (given === null || typeof given === 'string' || (given && !given.atDefault && !given.anyOf.includes(scalarText(value) ?? '\0'))) {
+      continue;
+    }
     if (value?.kind === 'scalar' && !value.tag && value.literal.kind !== 'expr') {
       values.set(parameter.key, value.literal);
     }

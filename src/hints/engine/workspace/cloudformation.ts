@@ -15,6 +15,7 @@ import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformatio
 import { templateRoot } from '../iac/fragments';
 import { readJson } from '../iac/json';
 import { mayBeServerless, readServerless } from '../iac/serverless';
+import { parameterDefault } from '../iac/parameterDefault';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
@@ -117,7 +118,7 @@ export class TemplateIndexer {
     this.folder = folderOf(file);
     const parameters = entryOf(root, 'Parameters')?.value;
     for (const parameter of parameters?.kind === 'map' ? parameters.entries : []) {
-      const fallback = scalarText(entryOf(parameter.value, 'Default')?.value);
+      const fallback = scalarText(parameterDefault(parameter.value));
       if (fallback !== undefined) {
         this.defaults.set(parameter.key, fallback);
       } else {

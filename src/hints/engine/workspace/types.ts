@@ -341,8 +341,17 @@ export interface FileContribution {
   pulumiModule?: true;
 }
 
-/** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
-export type PassedParameter = string | null;
+/**
+ * A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it
+ * passes one the model does not know; the choices, where several parents of one child do not agree.
+ */
+export type PassedParameter = string | null | PassedChoices;
+
+/** What parents that disagree pass: the values known, and whether some parent leaves the child's default. */
+export interface PassedChoices {
+  readonly anyOf: readonly string[];
+  readonly atDefault: boolean;
+}
 
 /**
  * How code names a table: what the code analyzer can tell about a request's `TableName`. `sst`: the name of

@@ -4,7 +4,7 @@
  * parent stacks pass, and the clients request middleware hangs. Built in one pass over the contributions.
  */
 import { combinedTarget } from './moduleInputs';
-import { agreed } from './nestedStacks';
+import { agreed, resolvedChild } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { StackExportIndex } from './stackExports';
 import { TerraformGroupIndex } from './terraformGroups';
@@ -115,6 +115,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
   const indexedElsewhere = new Set<string>();
   const localConditions = new Map<string, InputConditional[]>();
   const localArguments = new Map<string, ModuleInputTarget[]>();
+  const passed: { parent: string; child: string; values: Record<string, PassedParameter> }[] = [];
   let cdkIndexedElsewhere = false;
   for (const [file, contribution] of contributions) {
     union.tables.push(...contribution.tables);
@@ -183,8 +184,16 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
       push(union.requestClients, name, { file, sources });
     }
     for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
-      const other = union.passedParameters.get(child);
-      union.passedParameters.set(child, other ? agreed(other, values) : values);
+      passed.push({ parent: file, child, values });
+    }
+  }
+  // A child an uploaded copy's URL names is resolved once every file of the workspace is known.
+  const files = contributions.map(([file]) => file);
+  for (const { parent, child, values } of passed) {
+    const target = resolvedChild(child, files.filter((file) => file !== parent));
+    const other = target === undefined ? undefined : union.passedParameters.get(target);
+    if (target !== undefined) {
+      union.passedParameters.set(target, other ? agreed(other, values) : values);
     }
   }
   liftValuesFolders(union);
