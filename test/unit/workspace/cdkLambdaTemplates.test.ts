@@ -192,6 +192,37 @@ describe('CDK Lambda factories of other files', () => {
     assert.deepEqual(keyFindings(null), []);
   });
 
+  it('names the table a function of another module makes and returns, where that module makes one table', () => {
+    const tables = lines(
+      "import { Table, AttributeType } from 'aws-cdk-lib/aws-dynamodb';",
+      'export const createOrdersTable = (scope: Construct) =>',
+      "  new Table(scope, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING }, sortKey: { name: 'sk', type: AttributeType.STRING } });",
+    );
+    const stack = lines(
+      "import { Stack } from 'aws-cdk-lib';",
+      "import { createFunction } from './helpers/lambda';",
+      "import { createOrdersTable } from './tables';",
+      'export class OrdersStack extends Stack {',
+      '  constructor(scope, id) {',
+      '    super(scope, id);',
+      '    const orders = createOrdersTable(this);',
+      "    createFunction(this, 'GetOrder', 'get-order.ts', { ORDERS_TABLE: orders.tableName });",
+      '  }',
+      '}',
+    );
+    const handler = lines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      'const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export const handler = async (event) => (await db.send(new GetCommand({ TableName: process.env.ORDERS_TABLE, Key: { orderId: event.id } }))).Item;',
+    );
+    const files = { 'infra/lib/helpers/lambda.ts': ARROW_FACTORY, 'infra/lib/tables.ts': tables, 'infra/lib/orders.ts': stack, 'infra/handlers/get-order.ts': handler };
+    assert.deepEqual(workspaceOf(files).functions()[0].environment.ORDERS_TABLE, { kind: 'exported', module: './tables', path: 'createOrdersTable' });
+    assert.deepEqual(hintsOfFile(files, 'infra/handlers/get-order.ts').filter((hint) => hint.endsWith('key-attributes!')), ['4:Key dynamodb-workspace-key-attributes!', '4:orderId dynamodb-workspace-key-attributes!']);
+    const twoTables = tables + "export const audit = (scope: Construct) => new Table(scope, 'Audit', { partitionKey: { name: 'id', type: AttributeType.STRING } });\n";
+    assert.deepEqual(hintsOfFile({ ...files, 'infra/lib/tables.ts': twoTables }, 'infra/handlers/get-order.ts').filter((hint) => hint.endsWith('key-attributes!')), [], 'two tables: which one is not known');
+  });
+
   it('makes nothing of a call that is not the kind of the factory, of an imported function that makes no function, or of an unknown id', () => {
     const stack = lines(
       "import { createFunction, describeStage } from './helpers/lambda';",

@@ -136,10 +136,11 @@ class CdkIndexer {
     return this.contribution();
   }
 
-  /** Whether a `path.join(…)` or `path.resolve(…)` call starts at token `k`: a code location a name may hold. */
+  /** Whether a `path.join(…)` call (a code location) or a call of a project module's function (`createTable(this)`, which may make a table) starts at token `k`. */
   private isPathCall(k: number): boolean {
     const { names, next } = this.source.dottedNames(k);
-    return this.source.is(next, '(') && ['path.join', 'path.resolve', 'os.path.join'].includes(this.source.qualified(names) ?? '');
+    const imported = names.length === 1 && this.source.projectImports.has(names[0]);
+    return this.source.is(next, '(') && (imported || ['path.join', 'path.resolve', 'os.path.join'].includes(this.source.qualified(names) ?? ''));
   }
 
   /** `const env = { ... }` or `const folder = path.join(…)` at `name`: an environment or a code location a function may take by that name. */
@@ -364,6 +365,11 @@ class CdkIndexer {
         contribution.databases.push(cdkDatabase(this.source.text, construct, construct.kind));
       }
     }
+    // A function that makes the file's one table and returns it: a caller's `table.tableName` names that table (`WorkspaceModel.exportedTables`).
+    const tableMakers = Object.keys(makers ?? {}).filter((name) => /^aws_dynamodb\.Table(V2)?$/.test(makers![name]));
+    if (tableMakers.length > 0 && contribution.tables.length === 1 && contribution.tables[0].logicalName !== '') {
+      contribution.sstExports = { ...Object.fromEntries(tableMakers.map((name) => [name, contribution.tables[0].logicalName])), ...contribution.sstExports };
+    }
     const calls = this.source.python ? undefined : factoryCalls(this.source, new Set(Object.keys(contribution.cdkLambdaTemplates ?? {})), this.passedReader, (k) => sourceRef(this.file, this.lines, this.source.span(k, k)));
     if (calls) {
       contribution.cdkLambdaCalls = calls;
@@ -556,6 +562,12 @@ class CdkIndexer {
     // An instance another stack hands over in its props: only database instances have this member.
     if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === INSTANCE_ADDRESS) {
       return { kind: 'rds-endpoint' };
+    }
+    // `orders.tableName` after `const orders = createOrdersTable(this)` of another module: the table it makes, if the model knows it.
+    const made = !target && value.names.length === 2 && TABLE_MEMBERS.has(value.names[1]) ? this.objectAt({ ...value, names: [value.names[0]] }) : undefined;
+    const maker = made?.kind === 'call' && made.callee.length === 1 && !this.source.python ? this.source.projectImports.get(made.callee[0]) : undefined;
+    if (maker) {
+      return { kind: 'exported', module: maker.module, path: maker.name };
     }
     if (!target && !this.source.python) {
       this.sstImports ??= new SstImports(this.source);

@@ -163,8 +163,8 @@ function instantiated(template: LambdaTemplate, templateFile: string, call: Lamb
       const text = whole ? undefined : resolved(value.value, call);
       set(name, whole ? environmentValue(argumentAt(call, whole)) : text === undefined ? undefined : { kind: 'literal', value: text });
     } else {
-      // A table of the factory's own file is named there.
-      set(name, value.kind === 'table' ? { ...value, file: value.file ?? templateFile } : value);
+      // A table of the factory's own file is named there; one its imports name, relative to it, is not followed.
+      set(name, value.kind === 'table' ? { ...value, file: value.file ?? templateFile } : value.kind === 'exported' ? undefined : value);
     }
   }
   spread(true);
