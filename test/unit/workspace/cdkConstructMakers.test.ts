@@ -104,6 +104,17 @@ describe('CDK functions that return the construct they make', () => {
     assert.deepEqual(hintsOfFile({ [STACK_FILE]: STACK }, STACK_FILE), [], 'the functions are not in the workspace');
   });
 
+  it('records an arrow whose body is the construction, not one that reads a member of it or returns a function', () => {
+    const stores = lines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'export const createOutbox = (scope: Construct): dynamodb.Table =>',
+      "  new dynamodb.Table(scope, 'Outbox', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } })",
+      "export const outboxName = (scope: Construct) => new dynamodb.Table(scope, 'Named', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } }).tableName;",
+      "export const later = (scope: Construct) => () => new dynamodb.Table(scope, 'Later', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });",
+    );
+    assert.deepEqual(contributionOf(STORES_FILE, stores)?.cdkConstructSubclasses, { createOutbox: 'aws_dynamodb.Table' });
+  });
+
   it('reads a Python function of another module that returns the construct it makes', () => {
     const stores = lines(
       'from aws_cdk import aws_dynamodb as dynamodb',

@@ -5,7 +5,6 @@
  * their environment, including `addEnvironment`. A construct is known by its import, and a variable
  * (`table.tableName`) by the construct bound to it in the scopes that can see it.
  */
-import { cdkEngineVersion } from '../code/cdk';
 import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
@@ -13,14 +12,16 @@ import { normalizeName } from '../types';
 import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
 import { enclosingFactory, readsParameter, substituted } from './cdkLambdaFactories';
+import { environmentSpreads, factoryCalls, markedParameters, PassedReader, superConstructions, templateOwner } from './cdkLambdaTemplates';
 import { cdkTable, cdkText } from './cdkTables';
+import { cdkDatabase } from './cdkDatabases';
 import { cdkInstantiations } from './cdkInstantiations';
-import { asTemplateNode, CdkSource, CdkValue, entry, lastNames } from './cdkSource';
+import { asTemplateNode, CdkSource, CdkValue, entry } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
-import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef } from './contribution';
+import { emptyContribution, isEnvironmentName, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
 import { exportedStacks, SST_COMPONENTS, SST_CONSTRUCTS, SST_TABLE_MEMBERS, SstImports, SstKind, sstApiFunctions, sstFunction, sstTable } from './sst';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableDefinition, TableIndex } from './types';
+import { DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, LambdaTemplate, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
 
@@ -45,16 +46,6 @@ const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_elasticache.CfnCacheCluster': 'elasticache-cluster',
   'aws_elasticache.CfnServerlessCache': 'elasticache-serverless',
 } satisfies Record<string, ConstructKind>));
-
-/** Engine factories (`DatabaseInstanceEngine.postgres(...)`, `DatabaseClusterEngine.AURORA_MYSQL`) by their name, normalised. */
-const ENGINE_FACTORIES = new Map<string, string>(Object.entries({
-  postgres: 'postgres',
-  mysql: 'mysql',
-  mariadb: 'mariadb',
-  aurorapostgres: 'aurora-postgresql',
-  auroramysql: 'aurora-mysql',
-  aurora: 'aurora-mysql',
-}));
 
 /** Members of a table that name it to the API: its name, or its ARN (which `TableName` accepts too). */
 const TABLE_MEMBERS = new Set(['tableName', 'tableArn', 'table_name', 'table_arn']);
@@ -128,21 +119,34 @@ class CdkIndexer {
         i = found.close;
       }
     }
+    // A class that extends a Lambda construct makes it with its `super(scope, id, props)`.
+    const lambdaKind = (qualified: string): ConstructKind | undefined => (/^aws_lambda(_nodejs|_python_alpha)?\./.test(qualified) ? CONSTRUCTS.get(qualified) : undefined);
+    for (const { at, kind, args } of superConstructions(source, lambdaKind)) {
+      const id = args[1]?.kind === 'string' ? args[1].value : undefined;
+      this.constructs.push({ kind, props: args[2], definedAt: sourceRef(this.file, this.lines, source.span(at, at)), indexes: [], environment: [], idValue: args[1], at, ...(id === undefined ? {} : { id }) });
+    }
     for (let i = 1; i < tokens.length; i++) {
       const name = tokens.kinds[i] === ID && source.is(i - 1, '.') && source.is(i + 1, '(') ? tokens.text(i) : '';
       if (INDEX_METHODS.has(name) || ENVIRONMENT_METHODS.has(name)) {
         this.method(i, name);
-      } else if (tokens.kinds[i] === ID && source.is(i + 1, '=') && source.is(i + 2, '{') && (source.is(i - 1, 'const') || source.is(i - 1, 'let') || source.is(i - 1, 'var') || (source.python && source.startsStatement(i)))) {
+      } else if (tokens.kinds[i] === ID && source.is(i + 1, '=') && (source.is(i + 2, '{') || this.isPathCall(i + 2)) && (source.is(i - 1, 'const') || source.is(i - 1, 'let') || source.is(i - 1, 'var') || (source.python && source.startsStatement(i)))) {
         this.bindObject(i);
       }
     }
     return this.contribution();
   }
 
-  /** `const env = { ... }` at `name`: an environment a function may take by that name. */
+  /** Whether a `path.join(…)` call (a code location) or a call of a project module's function (`createTable(this)`, which may make a table) starts at token `k`. */
+  private isPathCall(k: number): boolean {
+    const { names, next } = this.source.dottedNames(k);
+    const imported = names.length === 1 && this.source.projectImports.has(names[0]);
+    return this.source.is(next, '(') && (imported || ['path.join', 'path.resolve', 'os.path.join'].includes(this.source.qualified(names) ?? ''));
+  }
+
+  /** `const env = { ... }` or `const folder = path.join(…)` at `name`: an environment or a code location a function may take by that name. */
   private bindObject(name: number): void {
     const { source } = this;
-    const close = source.partner[name + 2];
+    const close = source.is(name + 2, '{') ? source.partner[name + 2] : source.partner[source.dottedNames(name + 2).next];
     if (close < 0) {
       return;
     }
@@ -343,7 +347,11 @@ class CdkIndexer {
       } else if (construct.kind === 'cfn-table') {
         contribution.tables.push(this.cfnTable(construct));
       } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
+        const template = this.template(construct, contribution.functions.length);
         contribution.functions.push(...this.lambdas(construct));
+        if (template) {
+          (contribution.cdkLambdaTemplates ??= {})[template.name] = template.template;
+        }
       } else if (construct.kind === 'sst-table' || construct.kind === 'sst-dynamo') {
         if (construct.id !== undefined) {
           contribution.tables.push(sstTable(this.file, this.lines, { kind: construct.kind, name: construct.id, props: construct.props, definedAt: construct.definedAt }));
@@ -354,11 +362,44 @@ class CdkIndexer {
       } else if (construct.kind === 'sst-api') {
         contribution.functions.push(...sstApiFunctions(this.file, this.lines, construct.props, this.readEnvironment));
       } else {
-        contribution.databases.push(this.database(construct, construct.kind));
+        contribution.databases.push(cdkDatabase(this.source.text, construct, construct.kind));
       }
+    }
+    // A function that makes the file's one table and returns it: a caller's `table.tableName` names that table (`WorkspaceModel.exportedTables`).
+    const tableMakers = Object.keys(makers ?? {}).filter((name) => /^aws_dynamodb\.Table(V2)?$/.test(makers![name]));
+    if (tableMakers.length > 0 && contribution.tables.length === 1 && contribution.tables[0].logicalName !== '') {
+      contribution.sstExports = { ...Object.fromEntries(tableMakers.map((name) => [name, contribution.tables[0].logicalName])), ...contribution.sstExports };
+    }
+    const calls = this.source.python ? undefined : factoryCalls(this.source, new Set(Object.keys(contribution.cdkLambdaTemplates ?? {})), this.passedReader, (k) => sourceRef(this.file, this.lines, this.source.span(k, k)));
+    if (calls) {
+      contribution.cdkLambdaCalls = calls;
     }
     return contribution;
   }
+
+  /** A Lambda construct a module-level function or a class's constructor makes from its parameters, as a template for their calls (`cdkLambdaTemplates.ts`). */
+  private template(construct: Construct, base: number): { name: string; template: LambdaTemplate } | undefined {
+    const owner = templateOwner(this.source, construct.at);
+    if (!owner || !(readsParameter(construct.props, owner.params) || readsParameter(construct.idValue, owner.params))) {
+      return undefined;
+    }
+    const idValue = markedParameters(construct.idValue, owner.params);
+    const fn = this.lambda({ ...construct, props: markedParameters(construct.props, owner.params), id: idValue?.kind === 'string' ? idValue.value : construct.id });
+    const spreads = environmentSpreads(entry(construct.props, 'environment'), owner.params);
+    if (spreads) {
+      delete fn.environmentUnreadable;
+    }
+    return { name: owner.name, template: { construction: owner.construction, fn, spreads: spreads ?? [], base } };
+  }
+
+  /** What this file passes to a factory, read as its own constructs' props. */
+  private readonly passedReader: PassedReader = {
+    text: (value) => this.text(value),
+    location: (value) => this.location(value),
+    environment: (value) => this.environmentValue(value),
+    object: (value) => this.objectAt(value),
+    table: (value) => (value.kind === 'path' ? this.tableId(value.names, value.at) : undefined),
+  };
 
   /**
    * The L1 `CfnTable`: CloudFormation's properties in the CDK's spelling, read by the template reader
@@ -379,10 +420,11 @@ class CdkIndexer {
    * A code location: a string (relative to the folder `cdk` runs in), or `path.join(__dirname, …)`,
    * `path.resolve(__dirname, …)` and `os.path.join(os.path.dirname(__file__), …)` (relative to this file).
    */
-  private location(value: CdkValue | undefined): { path: string; fromApp: boolean } | undefined {
-    const written = this.text(value);
-    if (written !== undefined) {
-      const path = joinPath('', written);
+  private location(written: CdkValue | undefined, depth = 0): { path: string; fromApp: boolean } | undefined {
+    const value = depth < 4 ? this.objectAt(written) : written;
+    const text = this.text(value);
+    if (text !== undefined) {
+      const path = joinPath('', text);
       return path === undefined ? undefined : { path, fromApp: true };
     }
     if (value?.kind !== 'call' || !['path.join', 'path.resolve', 'os.path.join'].includes(this.source.qualified(value.callee) ?? '')) {
@@ -399,7 +441,13 @@ class CdkIndexer {
     const fromFile =
       (base?.kind === 'path' && base.names.length === 1 && base.names[0] === '__dirname') ||
       (base?.kind === 'call' && this.source.qualified(base.callee) === 'os.path.dirname' && base.args[0]?.kind === 'path' && base.args[0].names.join('.') === '__file__');
-    const baseText = this.text(base);
+    // A folder a name holds (`const folder = path.join(__dirname, '../lambda')`).
+    const baseLocation = base?.kind === 'path' && !fromFile && depth < 4 ? this.location(base, depth + 1) : undefined;
+    const baseText = baseLocation ? undefined : this.text(base);
+    if (baseLocation) {
+      const path = joinPath(baseLocation.path, relative);
+      return path === undefined ? undefined : { path, fromApp: baseLocation.fromApp };
+    }
     const path = fromFile ? joinPath(folderOf(this.file), relative) : baseText !== undefined ? joinPath('', `${baseText}/${relative}`) : undefined;
     return path === undefined ? undefined : { path, fromApp: !fromFile };
   }
@@ -515,6 +563,12 @@ class CdkIndexer {
     if (!target && value.names.length > 1 && normalizeName(value.names[value.names.length - 1]) === INSTANCE_ADDRESS) {
       return { kind: 'rds-endpoint' };
     }
+    // `orders.tableName` after `const orders = createOrdersTable(this)` of another module: the table it makes, if the model knows it.
+    const made = !target && value.names.length === 2 && TABLE_MEMBERS.has(value.names[1]) ? this.objectAt({ ...value, names: [value.names[0]] }) : undefined;
+    const maker = made?.kind === 'call' && made.callee.length === 1 && !this.source.python ? this.source.projectImports.get(made.callee[0]) : undefined;
+    if (maker) {
+      return { kind: 'exported', module: maker.module, path: maker.name };
+    }
     if (!target && !this.source.python) {
       this.sstImports ??= new SstImports(this.source);
       const exported = this.sstImports.tableOf(value.names, value.at);
@@ -526,30 +580,6 @@ class CdkIndexer {
     }
     const members = kind === 'table' || kind === 'table-v2' ? TABLE_MEMBERS : SST_TABLE_MEMBERS[kind];
     return target && members && target.construct.id !== undefined && target.rest.length === 1 && members.has(target.rest[0]) ? { kind: 'table', logicalName: target.construct.id } : undefined;
-  }
-
-  private database(construct: Construct, kind: DatabaseKind): DatabaseDefinition {
-    const database: DatabaseDefinition = { kind, logicalName: construct.id ?? '', format: 'cdk', settings: {}, definedAt: construct.definedAt };
-    const entries = construct.props?.kind === 'object' ? construct.props.entries : [];
-    for (const { name, value } of entries) {
-      if (keepsSetting(name) && (value.kind === 'string' || value.kind === 'number' || value.kind === 'bool')) {
-        database.settings[name] = value.value;
-      }
-    }
-    const engine = entry(construct.props, 'engine');
-    const literal = this.text(engine);
-    const written = engine ? this.source.text.slice(engine.span.start, engine.span.end) : '';
-    const versioned = cdkEngineVersion(written);
-    const factory = engine?.kind === 'call' || engine?.kind === 'path' ? ENGINE_FACTORIES.get((lastNames(engine, 1) ?? '').replace(/_/g, '').toLowerCase()) : undefined;
-    const name = literal ?? versioned?.engine ?? factory;
-    if (name) {
-      database.engine = name;
-    }
-    const version = this.text(entry(construct.props, 'engineVersion')) ?? versioned?.version;
-    if (version) {
-      database.engineVersion = version;
-    }
-    return database;
   }
 }
 

@@ -24,11 +24,12 @@ export function constructMakers(source: CdkSource, typeOf: TypeOf): Record<strin
   let count = 0;
   const { tokens } = source;
   for (let k = 0; k < tokens.length && count < MAX_FUNCTIONS; k++) {
-    const body = source.python ? pythonFunction(source, k) : jsFunction(source, k);
+    const arrow = source.python ? undefined : expressionArrow(source, k, typeOf);
+    const body = arrow ?? (source.python ? pythonFunction(source, k) : jsFunction(source, k));
     if (!body) {
       continue;
     }
-    const construct = returnedConstruct(source, body.start, body.end, typeOf);
+    const construct = arrow ? arrow.construct : returnedConstruct(source, body.start, body.end, typeOf);
     if (construct !== undefined && !Object.hasOwn(found, body.name) && body.name !== '__proto__') {
       found[body.name] = construct;
       count++;
@@ -72,6 +73,29 @@ function jsFunction(source: CdkSource, k: number): { name: string; start: number
     async = source.is(j, 'async');
   }
   return async ? undefined : { name: header.name, start: header.body + 1, end: source.partner[header.body] };
+}
+
+/** Tokens between an arrow's parameter list and its `=>`: a return type (`): dynamodb.Table =>`). */
+const MAX_RETURN_TYPE_TOKENS = 16;
+
+/**
+ * A module-level `const name = (…) => new a.B(…)` at `k`, whose body is the construction: its name, the construct
+ * class and the tokens the construction spans.
+ */
+function expressionArrow(source: CdkSource, k: number, typeOf: TypeOf): { name: string; construct: string; start: number; end: number } | undefined {
+  if (!(source.is(k, 'const') || source.is(k, 'let')) || source.tokens.kinds[k + 1] !== ID || !source.is(k + 2, '=') || source.scopeChain(k).length !== 1) {
+    return undefined;
+  }
+  const open = k + 3;
+  const close = source.is(open, '(') ? source.partner[open] : -1;
+  let arrow = close + 1;
+  while (close > open && arrow < close + MAX_RETURN_TYPE_TOKENS && arrow < source.tokens.length && !source.is(arrow, '=>') && !source.is(arrow, '{') && !source.is(arrow, ';')) {
+    arrow++;
+  }
+  const construct = close > open && source.is(arrow, '=>') ? constructAt(source, arrow + 1, typeOf) : undefined;
+  const end = construct === undefined ? -1 : source.partner[source.dottedNames(arrow + 2).next];
+  // The construction is the whole body, not the start of `new a.B(…).member`.
+  return construct !== undefined && end > arrow && returnEnds(source, end + 1) ? { name: source.tokens.text(k + 1), construct, start: arrow + 1, end: end + 1 } : undefined;
 }
 
 /** A module-level `def name(…):` at `k`: its name and the tokens of its body, past the header's `:`. */

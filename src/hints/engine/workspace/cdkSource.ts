@@ -18,14 +18,20 @@ export type CdkValue =
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
   | { kind: 'bool'; value: boolean; span: Span }
-  /** An object literal or a Python dict; `open` when a spread or computed key may add keys. */
-  | { kind: 'object'; entries: CdkEntry[]; open: boolean; span: Span }
+  /**
+   * An object literal or a Python dict; `open` when a spread or computed key may add keys. `spreads`: what each
+   * `...value` spreads, after how many of the entries it is written.
+   */
+  | { kind: 'object'; entries: CdkEntry[]; open: boolean; spreads?: { value: CdkValue; after: number }[]; span: Span }
   | { kind: 'list'; items: CdkValue[]; span: Span }
   /** A dotted name as written (`table.tableName`, `this.table`, `dynamodb.AttributeType.STRING`), at token `at`. */
   | { kind: 'path'; names: string[]; at: number; span: Span }
   /** `a.b.c(...)` or `new a.B(...)`: the callee as written, positional and keyword arguments. */
   | { kind: 'call'; callee: string[]; args: CdkValue[]; keywords: CdkEntry[]; at: number; span: Span }
-  /** A template literal whose substitutions are dotted names (`` `src/${props.entry}.ts` ``): its text parts and those names, in order. */
+  /**
+   * A template literal whose substitutions are dotted names (`` `src/${props.entry}.ts` ``), or a concatenation of
+   * string literals and dotted names (`'../backend/' + file`): its text parts and those names, in order.
+   */
   | { kind: 'template'; parts: CdkValue[]; span: Span }
   | { kind: 'other'; span: Span };
 
@@ -93,6 +99,8 @@ export class CdkSource {
    * Python module not the CDK's): the module as written, and the name read from it (`''`: the module itself).
    */
   readonly projectImports = new Map<string, { module: string; name: string }>();
+  /** JavaScript: local names imported from other modules that are not relative (a package, or a `tsconfig` path alias such as `~/lib/x`). */
+  readonly packageImports = new Map<string, { module: string; name: string }>();
   private readonly scopes: Scope[] = [];
   /** Innermost scope of each token. */
   private readonly scopeOfToken: Int32Array;
@@ -211,6 +219,8 @@ export class CdkSource {
       this.imports.set(local, [module, ...members]);
     } else if (this.python || /^\.\.?(?:\/|$)/.test(written)) {
       this.projectImports.set(local, { module: written, name: members[0] ?? '' });
+    } else if (written !== '') {
+      this.packageImports.set(local, { module: written, name: members[0] ?? '' });
     }
   }
 
@@ -226,6 +236,9 @@ export class CdkSource {
           this.bindImport(tokens.text(i + 1), moduleName(written(i + 5)), [], written(i + 5));
         } else if (this.is(i + 1, '{') && partner[i + 1] > i && this.is(partner[i + 1] + 1, 'from')) {
           this.namedImports(i + 1, written(partner[i + 1] + 2));
+        } else if (tokens.kinds[i + 1] === ID && this.is(i + 2, 'from') && moduleName(written(i + 3))) {
+          // `import path from 'path'` (with esModuleInterop): the module itself; a project module's default export is not read here.
+          this.bindImport(tokens.text(i + 1), moduleName(written(i + 3)), [], written(i + 3));
         }
       } else if (this.is(i, 'require') && this.is(i + 1, '(') && this.is(i - 1, '=')) {
         if (tokens.kinds[i - 2] === ID && !this.is(i - 2, 'const')) {
@@ -422,6 +435,10 @@ export class CdkSource {
     if (partner[start] === end - 1 && this.is(start, '[')) {
       return { kind: 'list', items: this.arguments(start, end - 1, depth).args, span };
     }
+    const concatenated = this.concatenation(start, end, span, depth);
+    if (concatenated) {
+      return concatenated;
+    }
     let k = start;
     const constructed = !this.python && this.is(k, 'new');
     if (constructed) {
@@ -447,6 +464,35 @@ export class CdkSource {
       return { kind: 'call', callee: names, args, keywords, at: start, span };
     }
     return { kind: 'other', span };
+  }
+
+  /**
+   * `'../backend/' + file`: operands joined by top-level `+`, each a string literal, a template or a dotted name,
+   * one at least a string, as a template; undefined for anything else.
+   */
+  private concatenation(start: number, end: number, span: Span, depth: number): CdkValue | undefined {
+    const operands: number[] = [start];
+    for (let k = start; k < end; k = this.partner[k] > k ? this.partner[k] + 1 : k + 1) {
+      if (this.is(k, '+')) {
+        operands.push(k + 1);
+      }
+    }
+    if (operands.length < 2) {
+      return undefined;
+    }
+    const parts: CdkValue[] = [];
+    for (let i = 0; i < operands.length; i++) {
+      const last = i + 1 < operands.length ? operands[i + 1] - 1 : end;
+      const part = this.value(operands[i], last, depth + 1);
+      if (part.kind === 'template') {
+        parts.push(...part.parts);
+      } else if (part.kind === 'string' || (part.kind === 'path' && !this.is(operands[i], 'new'))) {
+        parts.push(part);
+      } else {
+        return undefined;
+      }
+    }
+    return parts.some((part) => part.kind === 'string') ? { kind: 'template', parts, span } : undefined;
   }
 
   /** A JavaScript template literal at token `at` whose every substitution is a dotted name; anything else is unread. */
@@ -494,6 +540,7 @@ export class CdkSource {
   private objectLiteral(open: number, close: number, span: Span, depth: number): CdkValue {
     const { tokens } = this;
     const entries: CdkEntry[] = [];
+    const spreads: { value: CdkValue; after: number }[] = [];
     let isOpen = false;
     let k = open + 1;
     while (k < close) {
@@ -510,10 +557,14 @@ export class CdkSource {
       } else {
         // A spread, a computed key or a method: keys this reader cannot see.
         isOpen = true;
+        // The lexer gives `...` as three dots.
+        if (!this.python && this.is(k, '.') && this.is(k + 1, '.') && this.is(k + 2, '.')) {
+          spreads.push({ value: this.value(k + 3, end, depth + 1), after: entries.length });
+        }
       }
       k = end;
     }
-    return { kind: 'object', entries, open: isOpen, span };
+    return spreads.length > 0 ? { kind: 'object', entries, open: isOpen, spreads, span } : { kind: 'object', entries, open: isOpen, span };
   }
 }
 

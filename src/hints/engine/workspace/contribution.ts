@@ -56,6 +56,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.cdkClasses ?? {}).length > 0 ||
     Object.keys(contribution.cdkConstructSubclasses ?? {}).length > 0 ||
     Object.keys(contribution.cdkWrappedProps ?? {}).length > 0 ||
+    Object.keys(contribution.cdkLambdaTemplates ?? {}).length > 0 ||
+    (contribution.cdkLambdaCalls?.length ?? 0) > 0 ||
     Object.keys(contribution.sstExports ?? {}).length > 0 ||
     contribution.goPackage !== undefined ||
     Object.keys(contribution.requestClients ?? {}).length > 0 ||

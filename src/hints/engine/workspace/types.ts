@@ -95,7 +95,8 @@ export interface DatabaseDefinition {
 
 /** What an environment variable of a function is wired to. */
 export type EnvironmentValue =
-  | { kind: 'table'; logicalName: string }
+  /** A table of the function's own file, or of `file` (a factory of another file made the function: `cdkLambdaExpansion.ts`). */
+  | { kind: 'table'; logicalName: string; file?: string }
   | { kind: 'literal'; value: string }
   /** The endpoint address of an RDS instance, cluster or proxy the same template, configuration or app defines. */
   | { kind: 'rds-endpoint' }
@@ -335,6 +336,10 @@ export interface FileContribution {
   serviceCalls?: ServiceCall[];
   /** A Python file: the imported classes it makes per request, and those its classes' constructors make (`code/webHandlers.ts`). */
   requestClasses?: RequestClasses;
+  /** CDK: the Lambda functions the file's module-level functions and classes make from their parameters, by name (`cdkLambdaTemplates.ts`). */
+  cdkLambdaTemplates?: Record<string, LambdaTemplate>;
+  /** CDK: the file's calls of such factories, of other files or its own, with what they pass (`cdkLambdaTemplates.ts`). */
+  cdkLambdaCalls?: LambdaFactoryCall[];
   /** A CDK file (not a test): its constructions of classes imported from project modules, with the props they pass (`cdkInstantiations.ts`). */
   cdkInstantiations?: CdkInstantiation[];
   /** A file that imports Pulumi: other Pulumi files may construct its component classes and call its functions (`cdkInstantiations.ts`), so it is one an import can reach. */
@@ -351,6 +356,49 @@ export type PassedParameter = string | null | PassedChoices;
 export interface PassedChoices {
   readonly anyOf: readonly string[];
   readonly atDefault: boolean;
+}
+
+/** A parameter a CDK Lambda factory reads: its position, and the members below it (`props.environment` of the third: 2, `environment`). */
+export interface LambdaParameter {
+  position: number;
+  members: string[];
+}
+
+/** An environment a factory takes from a parameter, and whether it comes after the variables the factory writes beside it. */
+export interface LambdaTemplateSpread {
+  parameter: LambdaParameter;
+  last: boolean;
+}
+
+/**
+ * A Lambda function a factory makes from its parameters: the function as the factory's file reads it, each parameter
+ * its strings read marked there (`cdkLambdaTemplates.ts` `parameterMark`), the environments it takes from parameters,
+ * and the function's index in the file's `functions`, which the calls replace.
+ */
+export interface LambdaTemplate {
+  construction: boolean;
+  fn: FunctionDefinition;
+  spreads: LambdaTemplateSpread[];
+  base: number;
+}
+
+/** What a call passes to a Lambda factory, as the calling file reads it; what it cannot read is left out (null). */
+export type FactoryArgument =
+  | { kind: 'text'; value: string }
+  | { kind: 'location'; path: string; fromApp: boolean }
+  | { kind: 'environment'; value: EnvironmentValue }
+  | { kind: 'table'; logicalName: string }
+  | { kind: 'object'; entries: Record<string, FactoryArgument>; open: boolean }
+  /** An object's entry whose value cannot be read: the key is set, to something the model does not know. */
+  | { kind: 'unknown' };
+
+/** A call of a Lambda factory: the module it is imported from (none: the file's own), its name there, and its arguments. */
+export interface LambdaFactoryCall {
+  module?: string;
+  name: string;
+  construction: boolean;
+  args: (FactoryArgument | null)[];
+  definedAt: SourceRef;
 }
 
 /**

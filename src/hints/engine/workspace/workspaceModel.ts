@@ -21,6 +21,7 @@ import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { ClassAnswers } from './classAnswers';
 import { push } from '../multimap';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
+import { withFactoryFunctions } from './cdkLambdaExpansion';
 import { fragmentTable } from './serviceFragments';
 import { scopedByService } from './serviceFunctionModules';
 import { CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
@@ -173,7 +174,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   }
 
   protected built(): Union {
-    this.union ??= buildUnion(this.files().map((file) => [file, this.contributions.get(file)!.contribution]));
+    this.union ??= buildUnion(withFactoryFunctions(this.files().map((file) => [file, this.contributions.get(file)!.contribution]), tsconfigPathsOf(this.contributions)));
     return this.union;
   }
 
@@ -247,7 +248,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     if (value.kind === 'rds-endpoint') {
       return undefined;
     }
-    const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(scopedName(fn, value.logicalName)) : this.exportedTables(fn, value);
+    const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(value.file === undefined ? scopedName(fn, value.logicalName) : `${value.file}\0${value.logicalName}`) : this.exportedTables(fn, value);
     return candidates?.length === 1 ? candidates[0] : undefined;
   }
 
