@@ -162,4 +162,50 @@ describe('Java Redis clients, objects and helpers (audit53b)', () => {
     );
     assert.deepEqual(only(hintsIn('CacheUtil.java', code), ['redis-expire']).filter((hint) => hint.endsWith('!')), ['17:putAll redis-expire!']);
   });
+
+  it('reads a Kotlin call without a receiver inside with(client) { } or client.run { } as a command of that client', () => {
+    const code = sourceLines(
+      'import java.time.Duration',
+      'import org.springframework.data.redis.core.StringRedisTemplate',
+      'import org.springframework.data.redis.core.ValueOperations',
+      'class OtpStore(private val ops: ValueOperations<String, String>, private val template: StringRedisTemplate) {',
+      '    fun save(key: String, code: String) {', // 5
+      '        with(ops) { setIfAbsent(key, code, Duration.ofMinutes(5)) }',
+      '    }',
+      '    fun purge(prefix: String) {',
+      '        template.run {',
+      '            keys("$prefix*")', // 10
+      '        }',
+      '    }',
+      '    fun quiet(names: MutableList<String>) {',
+      '        with(names) { add("a") }',
+      '        ops.let { println(it) }', // 15
+      '    }',
+      '    fun set(key: String, value: String) {}',
+      '}',
+    );
+    assert.deepEqual(only(hintsIn('OtpStore.kt', code), ['redis-expire', 'redis-keys']), ['6:setIfAbsent redis-expire', '10:keys redis-keys', '10:keys redis-keys!']);
+  });
+
+  it('reads a method that takes the servlet request and response (an interceptor, a filter, a servlet) as a request handler', () => {
+    const code = sourceLines(
+      'import javax.servlet.http.HttpServletRequest;',
+      'import javax.servlet.http.HttpServletResponse;',
+      'import redis.clients.jedis.Jedis;',
+      'public class TokenFilter implements org.springframework.web.servlet.HandlerInterceptor {',
+      '    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {', // 5
+      '        Jedis jedis = new Jedis("cache.internal", 6379);',
+      '        try { return jedis.exists(request.getHeader("token")); } finally { jedis.close(); }',
+      '    }',
+      '    private void audit(String line) {',
+      '        Jedis jedis = new Jedis("cache.internal", 6379);', // 10
+      '        try { jedis.lpush("audit", line); } finally { jedis.close(); }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(only(hintsIn('TokenFilter.java', code), ['client-per-request', 'redis-connection-per-call']).filter((hint) => hint.endsWith('!')), [
+      '6:Jedis client-per-request!',
+      '10:Jedis redis-connection-per-call!',
+    ]);
+  });
 });
