@@ -289,7 +289,7 @@ export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-asyn
  * counter, a lock: one key each); and Django's cache on django-redis, whose few Redis methods are commands
  * (`code/djangoCache.ts`).
  */
-export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set' | 'cache' | 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any' | 'flask-cache-backend' | 'distributed-cache';
+export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set' | 'redisson-list' | 'redisson-zset' | 'cache' | 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any' | 'flask-cache-backend' | 'distributed-cache';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -316,7 +316,7 @@ describe('Redisson', () => {
       '        Object one = riders().get("r1");',
       '        Object walked = riders().entrySet(100);',
       '        Object other = catalog.readAllMap();',
-      '        return list.readAll();',
+      '        return list.readAll();', // a list read whole (LRANGE 0 -1), since audit53b
       '    }',
       '',
       '    private RMap<String, String> riders() {',
@@ -330,6 +330,7 @@ describe('Redisson', () => {
       '22:readAllEntrySet redis-collection-read',
       '23:readAll redis-collection-read',
       '29:entrySet redis-collection-read',
+      '31:readAll redis-collection-read',
     ]);
   });
 

@@ -37,6 +37,7 @@ import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
 import { inheritedReceiver } from './inheritedCalls';
+import { kotlinScopeReceiver } from './languages/kotlinScopeReceivers';
 import { closeAngle } from './typeArguments';
 
 const { ID } = TOKEN_KIND;
@@ -112,7 +113,7 @@ export function collectCalls(a: CodeAnalyzer): void {
     } else if (receiverless && open === i + 1) {
       plainCall(a, i);
     } else {
-      const inherited = inheritedReceiver(a, i);
+      const inherited = inheritedReceiver(a, i) ?? kotlinScopeReceiver(a, i);
       if (inherited) {
         clientMethodCall(a, i, open, inherited, i);
       }

@@ -7,7 +7,7 @@ import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { innermostLoop, isBatchLoopVariable, leavesLoopAfter, retriesOrPolls } from './loops';
-import { madeInLoop } from './perIterationClients';
+import { lockedPerIteration, madeInLoop } from './perIterationClients';
 import { springPipelined } from './springPipelines';
 import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
@@ -21,6 +21,8 @@ import { glideSentToken, glideSite } from './glide';
 import { dropsCoroutine } from './unawaitedRedis';
 import { redissonWalk } from './redissonIteration';
 import { RANGE_READS, readsWholeRange } from './redisRanges';
+import { springOffsetWrite } from './springSetRange';
+import { REDISSON_COMMANDS, REDISSON_WHOLE_RANGES } from './redissonCommands';
 
 const { NUM } = TOKEN_KIND;
 
@@ -348,26 +350,6 @@ function aliasedCommand(flavor: RedisFlavor | undefined, method: string): string
 }
 
 /**
- * Redisson objects, method to command (Redisson javadoc, org.redisson.api): `RKeys` walks the keyspace with
- * SCAN in `getKeys()` and `getKeysByPattern(pattern)` ("Keys traversed with SCAN operation"), deletes with
- * DEL or UNLINK and flushes; `RBucket` (and the counters `RAtomicLong`, `RAtomicDouble`) holds one string value, and its `set(value, ttl)` and
- * `trySet(value, ttl)` are one SET with PX (and NX). Every object is one key: `RObject` deletes and
- * unlinks it, `RExpirable` sets, clears and reads its TTL. A map (`RMap`, `RMapCache`, `RLocalCachedMap`) reads
- * the whole hash in one reply with `readAllMap()` and `readAllEntrySet()` (HGETALL), `readAllKeySet()` (HKEYS) and
- * `readAllValues()` (HVALS), and a set (`RSet`, `RSetCache`) with `readAll()` (SMEMBERS); their iterators walk it
- * with HSCAN and SSCAN instead (`redissonIteration.ts`). Their other methods (a map's `put`, a lock's `lock`) send commands no key-level rule
- * names.
- */
-const REDISSON_OBJECT: Record<string, string> = { delete: 'del', unlink: 'unlink', isexists: 'exists', expire: 'pexpire', clearexpire: 'persist', remaintimetolive: 'pttl' };
-const REDISSON_COMMANDS: Record<'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set', Record<string, string>> = {
-  keys: { getkeys: 'scan', getkeysbypattern: 'scan', flushall: 'flushall', flushdb: 'flushdb', delete: 'del', unlink: 'unlink', countexists: 'exists' },
-  bucket: { ...REDISSON_OBJECT, get: 'get', set: 'set', setifabsent: 'setnx', tryset: 'setnx' },
-  object: REDISSON_OBJECT,
-  'redisson-map': { ...REDISSON_OBJECT, readallmap: 'hgetall', readallentryset: 'hgetall', readallkeyset: 'hkeys', readallvalues: 'hvals' },
-  'redisson-set': { ...REDISSON_OBJECT, readall: 'smembers' },
-};
-
-/**
  * Spring Data Redis operations on one data structure, method to command: `opsForHash().delete(key, field)`
  * is HDEL and `keys(key)` HKEYS, never DEL or KEYS. A method not listed is that structure's own command,
  * which no key-level rule names.
@@ -375,7 +357,7 @@ const REDISSON_COMMANDS: Record<'keys' | 'bucket' | 'object' | 'redisson-map' | 
 const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   ...REDISSON_COMMANDS,
   hash: { delete: 'hdel', keys: 'hkeys', get: 'hget', put: 'hset', putall: 'hset', putifabsent: 'hsetnx', entries: 'hgetall', multiget: 'hmget', scan: 'hscan', haskey: 'hexists', increment: 'hincrby', values: 'hvals', size: 'hlen', expire: 'hexpire' },
-  list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
+  list: { leftpush: 'lpush', rightpush: 'rpush', leftpushall: 'lpush', rightpushall: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
   cache: DJANGO_CACHE_COMMANDS,
   // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is KEYS `prefix*` (the default prefix too), FLUSHDB with an empty prefix.
@@ -400,7 +382,7 @@ const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'm
 
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
-  const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
+  const method = (client.flavor === 'spring-data-redis' && !client.structure ? (SPRING_COMMANDS[written] ?? springOffsetWrite(a, written, index + 1)) : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
     const command =
@@ -409,7 +391,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
       (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
     // Django's and Flask-Caching's caches are no client a quick fix can rewrite with the client's own SCAN: their receiver is not one.
     const facade = client.structure === 'cache' || client.structure.startsWith('flask-cache');
-    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(facade ? { sent: true } : {}) });
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(facade ? { sent: true } : {}), ...(REDISSON_WHOLE_RANGES.has(client.structure) ? { whole: true } : {}) });
     return;
   }
   if (method === 'auth' && client.flavor === 'jedis') {
@@ -479,6 +461,8 @@ export interface RedisCallSite {
   sent?: boolean;
   /** With `sent`: the call's arguments are the command's own (a promisified `zrange(key, 0, -1)`), not a sender's after the command's name. */
   ownArguments?: boolean;
+  /** A range command that reads every element whatever its arguments (Redisson's `readAll()`). */
+  whole?: boolean;
   /** Whether the code waits for the reply, where the client's flavor says more than an `await` does. */
   waits?: boolean;
 }
@@ -496,7 +480,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
   const open = index + 1;
   const close = a.partner[open];
-  if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && ((site.sent === true && site.ownArguments !== true) || !readsWholeRange(a, open, site.client.flavor)))) {
+  if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && site.whole !== true && ((site.sent === true && site.ownArguments !== true) || !readsWholeRange(a, open, site.client.flavor)))) {
     return;
   }
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once;
@@ -504,8 +488,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const retry = leavesLoopAfter(a, receiverStart, close) || retriesOrPolls(a, index);
   const goroutine = (site.client.flavor === 'go-redis' || site.client.flavor === 'redigo' || site.client.flavor === 'rueidis') && a.idIs(receiverStart - 1, 'go');
   const around = goroutine || retry ? undefined : innermostLoop(a, index);
-  // A client made anew in each iteration (`Jedis node = new Jedis(host, port)` per sentinel): one command per client, nothing to batch.
-  const loop = around && !madeInLoop(a, receiverStart, index, around.scope) ? around.kind : undefined;
+  // A client made anew in each iteration (`Jedis node = new Jedis(host, port)` per sentinel), or an iteration under a lock of its own: nothing to batch.
+  const loop = around && !madeInLoop(a, receiverStart, index, around.scope) && !lockedPerIteration(a, index, around.scope) ? around.kind : undefined;
   const call: RedisCall = {
     command,
     name: site.name,

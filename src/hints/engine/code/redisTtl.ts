@@ -12,6 +12,7 @@ import { REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS } from '../serv
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { helperExpires } from './redisExpireHelpers';
 
 const SETS = new Set(['set', 'setnx']);
 /** The EXPIRE family: a TTL in seconds or milliseconds, or an instant (EXPIREAT, PEXPIREAT), set as a command of its own. */
@@ -48,8 +49,7 @@ export function written(a: CodeAnalyzer, start: number, end: number): string {
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
   const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command) ? 'none' : EXPIRE_COMMANDS.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
-  // Redisson's map puts are not keyed by their arguments: the map object is the key, written apart from any bucket.
-  if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_COLLECTION_WRITE_COMMANDS.has(command))) {
+  if (!isSet && !kind) {
     return undefined;
   }
   // node-redis 2 and 3 and ioredis take a callback last (`client.set(key, value, (err) => ...)`): no TTL, no key.
@@ -60,7 +60,7 @@ export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFl
     return undefined;
   }
   if (flavor === 'redisson') {
-    // `bucket.set(value)`, `bucket.expire(Duration.ofMinutes(5))`: the object is the key.
+    // `bucket.set(value)`, `bucket.expire(Duration.ofMinutes(5))`, a map's `put(field, value)`: the object is the key.
     return { key: written(a, receiver[0], receiver[1]), scope: functionScope(a, open), ttl: kind ?? (args.length === 1 ? 'none' : 'maybe') };
   }
   // go-redis commands take the context first: `Set(ctx, key, value, expiration)`.
@@ -98,14 +98,15 @@ export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number
  */
 export function markFollowingExpires(a: CodeAnalyzer): void {
   const expires = new Map<string, number[]>();
-  for (const call of a.redisCalls) {
-    if (call.keyed?.ttl === 'expire') {
-      const list = expires.get(sameKeyInFunction(call.keyed));
-      if (list) {
-        list.push(call.tokenIndex);
-      } else {
-        expires.set(sameKeyInFunction(call.keyed), [call.tokenIndex]);
-      }
+  const sent = a.redisCalls.filter((call) => call.keyed?.ttl === 'expire').map((call) => ({ tokenIndex: call.tokenIndex, keyed: call.keyed! }));
+  // A helper of the file that EXPIREs the key it is given sends one where it is called (`redisExpireHelpers.ts`).
+  const helped = sent.length > 0 && a.redisCalls.some((call) => call.keyed?.ttl === 'none') ? helperExpires(a) : [];
+  for (const { tokenIndex, keyed } of [...sent, ...helped].sort((x, y) => x.tokenIndex - y.tokenIndex)) {
+    const list = expires.get(sameKeyInFunction(keyed));
+    if (list) {
+      list.push(tokenIndex);
+    } else {
+      expires.set(sameKeyInFunction(keyed), [tokenIndex]);
     }
   }
   if (expires.size === 0) {

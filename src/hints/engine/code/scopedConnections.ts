@@ -26,6 +26,7 @@ const WITH = codeOf('with');
 const TRY = codeOf('try');
 const YIELD = codeOf('yield');
 const DOT = codeOf('.');
+const ASSIGN = codeOf('=');
 const NONE: readonly number[] = [];
 
 /** Tokens read from a disposal keyword to the expression it holds: a declaration's type and name. */
@@ -51,12 +52,14 @@ interface ScopeReader {
   closes: readonly string[];
   /** The method that opens a client made elsewhere (node-redis `connect()`): a function that calls it and then a close on a shared client cycles its connection per call. */
   opens?: string;
+  /** The client connects without being told to (Jedis on its first command, a pool on its first borrow): made in a local and never closed, it leaves a connection open per call. */
+  connectsWhenUsed?: true;
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
   csharp: { construction: javaConstruction, mayOpen: /ConnectionMultiplexer/, mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
   python: { construction: pythonConstruction, mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
-  java: { construction: javaConstruction, mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'] },
+  java: { construction: javaConstruction, mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'], connectsWhenUsed: true },
   // `defer rdb.Close()` or a plain `rdb.Close()`.
   go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
@@ -75,7 +78,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
   if (!reader || !(reader.mayOpen.test(a.text) || importsRedisClient(a, reader))) {
     return [];
   }
-  const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : [];
+  const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : reader.connectsWhenUsed ? unclosedConstructions(a, reader) : [];
   if (!reader.mayClose.test(a.text)) {
     return unclosed;
   }
@@ -118,6 +121,39 @@ function unclosedLocals(a: CodeAnalyzer, reader: ScopeReader, opens: string): Co
     }
   }
   return found;
+}
+
+/**
+ * Java: a client made in a local the function declares (`Jedis jedis = new Jedis(host, port);`, `new JedisPool(...)`,
+ * Lettuce's `RedisClient.create(uri)`) and used only for its commands: it opens its connection on its first command
+ * and keeps it until closed, so every call leaves one open. Not in a constructor, which runs once per object; a local
+ * the function returns, stores or passes on may be closed elsewhere.
+ */
+function unclosedConstructions(a: CodeAnalyzer, reader: ScopeReader): ConnectionPerCall[] {
+  const found: ConnectionPerCall[] = [];
+  const codes = a.tokens.codes;
+  for (let k = 2; k < codes.length && found.length < MAX_FINDINGS; k++) {
+    // A declaration (`Jedis jedis =`, `var jedis =`, `RedisClient<K, V> c =`), not an assignment to a field (`client = ...`).
+    if (codes[k] !== ASSIGN || !a.isId(k - 1) || !(a.isId(k - 2) || a.is(k - 2, '>') || a.is(k - 2, ']')) || a.idIs(k - 2, 'return')) {
+      continue;
+    }
+    const fn = a.scopes.enclosing(k, ['function']);
+    const local = a.tokens.text(k - 1);
+    if (fn <= 0 || a.scopes.lookup(local, k - 1)?.token !== k - 1 || isConstructor(a, fn)) {
+      continue;
+    }
+    const name = madeClient(a, reader, k + 1, fn);
+    if (name >= 0 && onlyMembersUsed(a, local, k - 1, fn, reader.closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
+      found.push({ ...a.tokenSpan(name), unclosed: true });
+    }
+  }
+  return found;
+}
+
+/** A Java constructor: a method named as its class is, which by the language's naming alone starts with a capital. */
+function isConstructor(a: CodeAnalyzer, fn: number): boolean {
+  const params = a.functions.get(fn)?.params ?? -1;
+  return params > 0 && /^[A-Z]/.test(a.id(params - 1) ?? '');
 }
 
 /**

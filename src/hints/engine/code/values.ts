@@ -212,14 +212,17 @@ const REDISSON_HANDLES: Record<string, RedisStructure> = {
   getBucket: 'bucket',
   getAtomicLong: 'bucket',
   getAtomicDouble: 'bucket',
-  // A map and a set can be read whole in one reply (`redis.ts`).
+  // A map and a set can be read whole in one reply (`redissonCommands.ts`).
   getMap: 'redisson-map',
   getMapCache: 'redisson-map',
   getLocalCachedMap: 'redisson-map',
   getSet: 'redisson-set',
   getSetCache: 'redisson-set',
+  // A list and the queues built on it; a scored sorted set (`redissonCommands.ts`).
+  ...Object.fromEntries(['getList', 'getQueue', 'getDeque', 'getBlockingQueue', 'getBlockingDeque'].map((method) => [method, 'redisson-list' as const])),
+  getScoredSortedSet: 'redisson-zset',
   ...Object.fromEntries(
-    ['getList', 'getSortedSet', 'getScoredSortedSet', 'getQueue', 'getDeque', 'getBlockingQueue', 'getHyperLogLog', 'getBitSet', 'getLock', 'getFairLock', 'getReadWriteLock', 'getSemaphore', 'getCountDownLatch'].map((method) => [method, 'object' as const]),
+    ['getSortedSet', 'getHyperLogLog', 'getBitSet', 'getLock', 'getFairLock', 'getReadWriteLock', 'getSemaphore', 'getCountDownLatch'].map((method) => [method, 'object' as const]),
   ),
 };
 

@@ -14,7 +14,8 @@
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
  *   `@api_view`), or a view whose first parameter is Django's `request` (after `self` in a class-based view);
  *   and a module-level function the file gives FastAPI as a dependency (`Depends(get_table)`), run per request.
- * - Java: a method under a Spring MVC mapping (`@GetMapping`, `@RequestMapping`) or a JAX-RS verb (`@GET`).
+ * - Java: a method under a Spring MVC mapping (`@GetMapping`, `@RequestMapping`) or a JAX-RS verb (`@GET`), or one that
+ *   takes the servlet request and response (a servlet, a filter, a Spring `HandlerInterceptor`'s `preHandle`).
  * - Go: a function that takes an `http.ResponseWriter` and an `*http.Request`, a gin, echo or fiber context.
  */
 import { Family } from '../lexer';
@@ -70,7 +71,7 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
   },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   // Java and C# (workspace mode): also a call of a project class's method that makes a client on each call (`languages/jvmMethodClients.ts`).
-  java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction, helperCalls: true },
+  java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b|ServletRequest\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction, helperCalls: true },
   // Go (workspace mode): also a call of a function of another file or package of the module that makes and returns a new client each time.
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction, helperCalls: true },
   csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction, helperCalls: true },
@@ -320,9 +321,22 @@ function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
   return decoratedWith(a, def, (k) => a.is(k + 1, '(') && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k)));
 }
 
-/** A method under a Spring MVC mapping or a JAX-RS verb (`@GetMapping("/{id}")`, `@GET`). */
+/**
+ * A method under a Spring MVC mapping or a JAX-RS verb (`@GetMapping("/{id}")`, `@GET`), or one that takes the servlet
+ * request and response: a servlet's `doGet`, a filter's `doFilter`, a Spring `HandlerInterceptor`'s `preHandle`, each run
+ * for every request.
+ */
 function isJavaEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  return methodMarked(a, fn, (k) => a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? ''));
+  return methodMarked(a, fn, (k) => a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? '')) || takesServletExchange(a, fn);
+}
+
+/** The servlet API's request and response types, `javax.servlet` and `jakarta.servlet` alike (a filter takes their bases). */
+const SERVLET_EXCHANGE = [/\b(?:Http)?ServletRequest\b/, /\b(?:Http)?ServletResponse\b/];
+
+function takesServletExchange(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  const params = close > fn.params ? a.text.slice(a.tokens.starts[fn.params], a.tokens.ends[close]) : '';
+  return SERVLET_EXCHANGE.every((type) => type.test(params));
 }
 
 /** An ASP.NET Core action under an HTTP attribute (`[HttpGet("{id}")]`), or a lambda given to `app.MapGet("/", ...)`. */

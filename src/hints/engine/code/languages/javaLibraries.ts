@@ -118,6 +118,12 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   RLocalCachedMap: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-map' },
   RSet: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-set' },
   RSetCache: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-set' },
+  RList: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-list' },
+  RQueue: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-list' },
+  RDeque: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-list' },
+  RBlockingQueue: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-list' },
+  RBlockingDeque: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-list' },
+  RScoredSortedSet: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'redisson-zset' },
   // Valkey GLIDE: every command returns a CompletableFuture; `.get()` on it waits for the reply (glide.ts).
   GlideClient: glide,
   GlideClusterClient: glide,
