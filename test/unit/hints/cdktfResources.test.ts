@@ -102,7 +102,7 @@ describe('CDK for Terraform AWS resources', () => {
       'new DbInstance(this, "db", config);',
     );
     const analysis = analyzeText(passed, realHintRules(), { kind: 'typescript', fileName: 'main.ts' });
-    assert.deepEqual(analysis.findings.map((finding) => finding.ruleId), ['rds-publicly-accessible']);
+    assert.deepEqual(analysis.findings.map((finding) => finding.ruleId), ['rds-publicly-accessible', 'rds-multi-az']);
   });
 
   it('reports a database port a security group opens to the internet, and not an egress rule', () => {
@@ -155,7 +155,7 @@ describe('CDK for Terraform AWS resources', () => {
       'aws.db_instance.DbInstance(self, "db", publicly_accessible=True, storage_encrypted=True)',
       'LambdaFunction(self, "fn", function_name="f", role="r", environment=LambdaFunctionEnvironment(variables={"DB_PASSWORD": "hunter2hunter2"}))',
     );
-    assert.deepEqual(defects(hintsIn('main.py', py)), ['3:publicly_accessible rds-publicly-accessible!', '4:"hunter2hunter2" rds-password-in-lambda-environment!']);
+    assert.deepEqual(defects(hintsIn('main.py', py)), ['3:DbInstance rds-multi-az!', '3:publicly_accessible rds-publicly-accessible!', '4:"hunter2hunter2" rds-password-in-lambda-environment!']);
   });
 
   it('reads nothing from other providers, data sources, values no literal gives, or constructions in tests', () => {
@@ -175,7 +175,7 @@ describe('CDK for Terraform AWS resources', () => {
       'const password = new TerraformVariable(this, "password", { type: "string", sensitive: true });',
       'new DbInstance(this, "db", { engine: "postgres", storageEncrypted: true, publiclyAccessible: publicDb.booleanValue, password: password.stringValue, backupRetentionPeriod: 7, deletionProtection: true });',
     );
-    assert.deepEqual(defects(hintsIn('main.ts', variable)), []);
+    assert.deepEqual(defects(hintsIn('main.ts', variable)), ['5:DbInstance rds-multi-az!']);
     const test = sourceLines(
       'import { Testing } from "cdktf";',
       'import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";',

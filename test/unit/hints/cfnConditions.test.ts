@@ -88,7 +88,7 @@ describe('CloudFormation conditions', () => {
     );
     assert.deepEqual(
       hintsIn('db.json', template).filter((hint) => hint.endsWith('!')),
-      ['31:"Db" rds-storage-encrypted!', '35:"PubliclyAccessible" rds-publicly-accessible!'],
+      ['31:"Db" rds-multi-az!', '31:"Db" rds-storage-encrypted!', '35:"PubliclyAccessible" rds-publicly-accessible!'],
     );
   });
 

@@ -91,9 +91,9 @@ describe('CloudFormation templates', () => {
 
   it('reads a JSON template as JSON whatever its name (a .template file is read as yaml first)', () => {
     const json = '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": { "PubliclyAccessible": true, "StorageEncrypted": true }\n    }\n  }\n}\n';
-    assert.deepEqual(findings('yaml', json), ['rds-publicly-accessible "PubliclyAccessible"']);
+    assert.deepEqual(findings('yaml', json), ['rds-multi-az "Db"', 'rds-publicly-accessible "PubliclyAccessible"']);
     const yamlTemplate = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { PubliclyAccessible: true, StorageEncrypted: true }\n';
-    assert.deepEqual(findings('yaml', yamlTemplate), ['rds-publicly-accessible PubliclyAccessible']);
+    assert.deepEqual(findings('yaml', yamlTemplate), ['rds-multi-az Db', 'rds-publicly-accessible PubliclyAccessible']);
   });
 
   it('uses a parameter’s default through !Ref and {"Ref": ...}, and nothing when there is no default', () => {
@@ -112,7 +112,7 @@ describe('CloudFormation templates', () => {
       '      StorageEncrypted: !Ref Guard',
       '',
     ].join('\n');
-    assert.deepEqual(findings('yaml', text), ['rds-publicly-accessible PubliclyAccessible', 'rds-backup-retention BackupRetentionPeriod']);
+    assert.deepEqual(findings('yaml', text), ['rds-multi-az Db', 'rds-publicly-accessible PubliclyAccessible', 'rds-backup-retention BackupRetentionPeriod']);
     const [context] = contexts('yaml', text);
     // A value that comes through a parameter is never rewritten in place by a quick fix.
     assert.ok(context.options.every((option) => option.literalSpan === undefined));
@@ -134,7 +134,7 @@ describe('CloudFormation templates', () => {
       '  Primary:',
       '    Type: AWS::RDS::DBInstance',
       '    DeletionPolicy: Delete',
-      '    Properties: { StorageEncrypted: true, DeletionProtection: true }',
+      '    Properties: { StorageEncrypted: true, DeletionProtection: true, MultiAZ: true }',
       '  Replica:',
       '    Type: AWS::RDS::DBInstance',
       '    DeletionPolicy: Delete',
@@ -148,7 +148,7 @@ describe('CloudFormation templates', () => {
   it('reports DeleteAutomatedBackups true on a primary, and on a read replica only where it keeps backups of its own', () => {
     const text = (source: string): string =>
       ['Resources:', '  Db:', '    Type: AWS::RDS::DBInstance', `    Properties: { ${source}DeleteAutomatedBackups: true, StorageEncrypted: true, DeletionProtection: true }`, ''].join('\n');
-    assert.deepEqual(findings('yaml', text('')), ['rds-delete-automated-backups DeleteAutomatedBackups']);
+    assert.deepEqual(findings('yaml', text('')), ['rds-multi-az Db', 'rds-delete-automated-backups DeleteAutomatedBackups']);
     assert.deepEqual(findings('yaml', text('SourceDBInstanceIdentifier: orders, ')), []);
     const terraform = (source: string): string => `resource "aws_db_instance" "db" {\n  ${source}delete_automated_backups = true\n  storage_encrypted = true\n}\n`;
     assert.deepEqual(findings('terraform', terraform('replicate_source_db = aws_db_instance.primary.identifier\n  ')), []);
@@ -159,8 +159,8 @@ describe('CloudFormation templates', () => {
   it('leaves DeleteAutomatedBackups true alone on a database that keeps no automated backups (retention 0)', () => {
     const terraform = (days: number): string =>
       `resource "aws_db_instance" "db" {\n  backup_retention_period = ${days}\n  delete_automated_backups = true\n  storage_encrypted = true\n}\n`;
-    assert.deepEqual(findings('terraform', terraform(0)), ['rds-backup-retention backup_retention_period']);
-    assert.deepEqual(findings('terraform', terraform(7)), ['rds-delete-automated-backups delete_automated_backups']);
+    assert.deepEqual(findings('terraform', terraform(0)), ['rds-multi-az "db"', 'rds-backup-retention backup_retention_period']);
+    assert.deepEqual(findings('terraform', terraform(7)), ['rds-multi-az "db"', 'rds-delete-automated-backups delete_automated_backups']);
   });
 
   it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {
@@ -244,7 +244,7 @@ describe('CloudFormation templates', () => {
       '    Properties: { GroupId: !GetAtt DbSg.GroupId, IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 0.0.0.0/0 }',
       '  Db:',
       '    Type: AWS::RDS::DBInstance',
-      '    Properties: { StorageEncrypted: true, VPCSecurityGroups: [!GetAtt [DbSg, GroupId]] }',
+      '    Properties: { StorageEncrypted: true, MultiAZ: true, VPCSecurityGroups: [!GetAtt [DbSg, GroupId]] }',
       '  App:',
       '    Type: AWS::ECS::Service',
       '    Properties: { NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: [{ "Fn::GetAtt": [DbSg, GroupId] }] } } }',
@@ -322,7 +322,7 @@ describe('Terraform variables', () => {
       '}',
       '',
     ].join('\n');
-    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
   });
 });
 
@@ -331,15 +331,15 @@ describe('Terraform registry modules', () => {
     const text = 'module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 7.0"\n  publicly_accessible = true\n}\n';
     const [context] = contexts('terraform', text);
     assert.equal(context.type, 'aws_db_instance');
-    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
   });
 
   it('lets a module default decide what an absent input means', () => {
     // storage_encrypted defaults to true in the rds module: no finding; off on purpose: a finding.
-    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n'), []);
-    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n'), ['rds-storage-encrypted storage_encrypted']);
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n'), ['rds-multi-az "db"']);
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n'), ['rds-multi-az "db"', 'rds-storage-encrypted storage_encrypted']);
     // The plain resource has no such default: absence is a finding there.
-    assert.deepEqual(findings('terraform', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'), ['rds-storage-encrypted "db"']);
+    assert.deepEqual(findings('terraform', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'), ['rds-multi-az "db"', 'rds-storage-encrypted "db"']);
   });
 
   it('maps renamed inputs and recognises registry, registry-host and GitHub sources', () => {

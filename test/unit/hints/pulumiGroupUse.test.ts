@@ -35,6 +35,6 @@ describe('Pulumi security groups by what they protect', () => {
       'def attach(wide):',
       '    return aws.rds.Instance("j", engine="postgres", storage_encrypted=True, vpc_security_group_ids=[wide.id])',
     );
-    assert.deepEqual(findings('__main__.py', code), ['2:"0.0.0.0/0" rds-open-ingress!']);
+    assert.deepEqual(findings('__main__.py', code), ['2:"0.0.0.0/0" rds-open-ingress!', '5:Instance rds-multi-az!', '8:Instance rds-multi-az!']);
   });
 });

@@ -39,7 +39,7 @@ const SERVICE = sourceLines(
 describe('Serverless services written in TypeScript or JavaScript', () => {
   it('reads the resources of serverless.ts, following a name bound to an object literal of the file', () => {
     const found = hintsIn('serverless.ts', SERVICE).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(found.sort(), ["18:PubliclyAccessible rds-publicly-accessible!", "18:StorageEncrypted rds-storage-encrypted!", "5:DeletionPolicy dynamodb-removal-policy!"].sort());
+    assert.deepEqual(found.sort(), ["16:Database rds-multi-az!", "18:PubliclyAccessible rds-publicly-accessible!", "18:StorageEncrypted rds-storage-encrypted!", "5:DeletionPolicy dynamodb-removal-policy!"].sort());
   });
 
   it('reads serverless.js that exports the object itself', () => {

@@ -37,7 +37,7 @@ describe('Settings spread from a shared object, then overridden', () => {
 
   it('still reads the shared settings spread alone, after known keys, or next to other keywords of the call', () => {
     const alone = sourceLines(...PYTHON_HEAD, `        rds.DatabaseInstance(self, "Ledger", ${ENGINE}, vpc=vpc, **SHARED_DB)`);
-    assert.deepEqual(findings('ledger_stack.py', alone), ['4:"storage_encrypted" rds-storage-encrypted', '4:"deletion_protection" rds-deletion-protection']);
+    assert.deepEqual(findings('ledger_stack.py', alone), ['4:"storage_encrypted" rds-storage-encrypted', '4:"deletion_protection" rds-deletion-protection', '10:DatabaseInstance rds-multi-az']);
     const known = sourceLines(...PYTHON_HEAD, '        extra = {"multi_az": True}', '        settings = {**SHARED_DB, **extra}', `        rds.DatabaseInstance(self, "Ledger", ${ENGINE}, vpc=vpc, **settings)`);
     assert.deepEqual(findings('ledger_stack.py', known), ['4:"storage_encrypted" rds-storage-encrypted', '4:"deletion_protection" rds-deletion-protection']);
     // Overrides spread before the shared settings: the shared ones come last and win.

@@ -60,7 +60,7 @@ describe('Terraform conditionals', () => {
       '}',
     );
     assert.deepEqual(findings(code), [
-      '18:3 rds-storage-encrypted',
+      '16:28 rds-multi-az', '18:3 rds-storage-encrypted',
       '19:3 rds-deletion-protection',
       '24:3 rds-storage-encrypted',
       '25:3 rds-deletion-protection',
@@ -101,7 +101,7 @@ describe('Terraform conditionals', () => {
       '  deletion_protection = local.production ? null : false',
       '}',
     );
-    assert.deepEqual(findings(code), []);
+    assert.deepEqual(findings(code), ['16:28 rds-multi-az', '39:8 rds-multi-az']);
   });
 
   it("takes the branch a test of known values picks (a variable's default, a local), and no branch for a test of unknown values", () => {

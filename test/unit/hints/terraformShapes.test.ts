@@ -515,7 +515,7 @@ describe('Terraform security groups and modules', () => {
       '  skip_final_snapshot = true',
       '}',
     );
-    assert.deepEqual(findings(code), ['3:skip_final_snapshot rds-skip-final-snapshot']);
+    assert.deepEqual(findings(code), ['1:"primary" rds-multi-az', '3:skip_final_snapshot rds-skip-final-snapshot']);
     assert.ok(hintsIn('main.tf', code).includes('7:skip_final_snapshot rds-skip-final-snapshot'), 'the hover stays');
   });
 
@@ -646,11 +646,13 @@ describe('Terraform security groups and modules', () => {
     // Both instances keep the module's defaults of no automated backups and no final snapshot; a replica's are its source's.
     assert.deepEqual(findings(code), [
       '1:"wordpress_db" rds-backup-retention',
+      '1:"wordpress_db" rds-multi-az',
       '1:"wordpress_db" rds-skip-final-snapshot',
       '6:"wordpress-admin" rds-master-password',
       '9:publicly_accessible rds-publicly-accessible',
       '10:"0.0.0.0/0" rds-open-ingress',
       '12:"legacy_db" rds-backup-retention',
+      '12:"legacy_db" rds-multi-az',
       '12:"legacy_db" rds-skip-final-snapshot',
       '12:"legacy_db" rds-storage-encrypted',
     ]);

@@ -80,7 +80,7 @@ describe('workspace: literal settings exported by other modules', () => {
     assert.deepEqual(found.filter((hint) => hint.includes('rds-publicly-accessible') || hint.includes('rds-backup-retention') || hint.includes('rds-multi-az')), [
       '12:publiclyAccessible rds-publicly-accessible!',
       '14:backupRetention rds-backup-retention!',
-      '19:publiclyAccessible rds-publicly-accessible!',
+      '16:DatabaseInstance rds-multi-az!', '19:publiclyAccessible rds-publicly-accessible!',
     ]);
     assert.ok(!hintsInWorkspace(undefined, 'lib/db-stack.ts', stack).some((hint) => hint.includes('rds-publicly-accessible!')), 'without the workspace');
   });

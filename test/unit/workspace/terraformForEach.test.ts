@@ -115,10 +115,10 @@ describe('Terraform for_each elements', () => {
       '  vpc_security_group_ids = [aws_security_group.db.id]',
       '}',
     );
-    assert.deepEqual(findings({ 'db/main.tf': group }, 'db/main.tf'), ['12 rds-open-ingress']);
-    assert.deepEqual(findings({ 'db/main.tf': group, 'db/terraform.tfvars': lines('db_ingress = [{ port = 5432, cidrs = ["10.0.0.0/16"] }]') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': group }, 'db/main.tf'), ['12 rds-open-ingress', '16 rds-multi-az']);
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/terraform.tfvars': lines('db_ingress = [{ port = 5432, cidrs = ["10.0.0.0/16"] }]') }, 'db/main.tf'), ['16 rds-multi-az']);
     // A file loaded only on request makes the list unknown too.
-    assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), ['16 rds-multi-az']);
   });
 
   it('reads each.value.x in a registry module block with a for_each written in this file', () => {

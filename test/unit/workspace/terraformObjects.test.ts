@@ -173,6 +173,7 @@ describe('Terraform object variables', () => {
       '  deletion_protection      = var.db.deletion_protection',
       '  delete_automated_backups = var.db.delete_automated_backups',
       '  password                 = var.db.password',
+      '  multi_az                 = true',
       '}',
     );
     const expected = ['6 rds-deletion-protection', '7 rds-delete-automated-backups'];

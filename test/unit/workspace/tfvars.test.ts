@@ -21,6 +21,7 @@ const DATABASE = lines(
   '  engine            = var.engine',
   '  engine_version    = var.engine_version',
   '  storage_encrypted = var.encrypted',
+  '  multi_az          = true',
   '}',
 );
 
@@ -209,6 +210,7 @@ describe('Terraform .tfvars files and literal secrets', () => {
     '  engine            = "postgres"',
     '  storage_encrypted = true',
     '  password          = var.db_password',
+    '  multi_az          = true',
     '}',
   );
 

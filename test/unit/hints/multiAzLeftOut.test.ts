@@ -1,0 +1,65 @@
+/**
+ * A DB instance that leaves MultiAZ out is single-AZ (false is the default in the API, CloudFormation, Terraform,
+ * Pulumi and the CDK): `rds-multi-az` reports it at information level, as a written false, but not on an
+ * instance whose availability another setting decides (a cluster member, a read replica, a restored copy) nor on
+ * an engine that has no Multi-AZ.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const multiAz = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith('rds-multi-az!'));
+
+describe('Multi-AZ left out of a DB instance', () => {
+  it('reports a Terraform instance, a registry module, a CloudFormation instance, a CDK construct and an SDK request that leave it out', () => {
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "orders" {', '  engine = "postgres"', '}')), ['1:"orders" rds-multi-az!']);
+    assert.deepEqual(multiAz('main.tf', sourceLines('module "orders" {', '  source  = "terraform-aws-modules/rds/aws"', '  version = "~> 6.0"', '}')), ['1:"orders" rds-multi-az!']);
+    const template = sourceLines('Resources:', '  Orders:', '    Type: AWS::RDS::DBInstance', '    Properties:', '      Engine: postgres');
+    assert.deepEqual(multiAz('template.yaml', template), ['2:Orders rds-multi-az!']);
+    const cdk = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "new rds.DatabaseInstance(this, 'Orders', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc });",
+    );
+    assert.deepEqual(multiAz('stack.ts', cdk), ['2:DatabaseInstance rds-multi-az!']);
+    const sdk = sourceLines(
+      "import { RDSClient, CreateDBInstanceCommand } from '@aws-sdk/client-rds';",
+      'const rds = new RDSClient({});',
+      "await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: 'orders', Engine: 'postgres', DBInstanceClass: 'db.t4g.micro' }));",
+    );
+    assert.equal(multiAz('admin.ts', sdk).length, 1);
+  });
+
+  it('says where the setting is written false, and nothing where it is true or not a literal', () => {
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "orders" {', '  engine   = "postgres"', '  multi_az = false', '}')), ['3:multi_az rds-multi-az!']);
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "orders" {', '  engine   = "postgres"', '  multi_az = true', '}')), []);
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "orders" {', '  engine   = "postgres"', '  multi_az = var.multi_az', '}')), []);
+  });
+
+  it('stays silent on a read replica, a restored copy, an Aurora cluster member and SQL Server Express', () => {
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "reports" {', '  replicate_source_db = aws_db_instance.orders.identifier', '}')), []);
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "copy" {', '  snapshot_identifier = "orders-final"', '}')), []);
+    assert.deepEqual(multiAz('main.tf', sourceLines('resource "aws_db_instance" "legacy" {', '  engine = "sqlserver-ex"', '}')), []);
+    const template = sourceLines(
+      'Resources:',
+      '  Writer:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: aurora-postgresql',
+      '      DBClusterIdentifier: !Ref Cluster',
+      '  Replica:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      SourceDBInstanceIdentifier: !Ref Primary',
+    );
+    assert.deepEqual(multiAz('template.yaml', template), []);
+    const pulumi = sourceLines(
+      "import * as aws from '@pulumi/aws';",
+      "new aws.rds.Instance('reports', { replicateSourceDb: primary.identifier, instanceClass: 'db.t4g.micro' });",
+    );
+    assert.deepEqual(multiAz('index.ts', pulumi), []);
+    const replica = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "new rds.DatabaseInstanceReadReplica(this, 'Reports', { sourceDatabaseInstance: primary, instanceType, vpc });",
+    );
+    assert.deepEqual(multiAz('stack.ts', replica), []);
+  });
+});
