@@ -38,7 +38,9 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
     const ownName = binding !== undefined && binding.token >= from && binding.token < to;
     const shared = (expression: number): boolean =>
-      readsEnvironment(a, expression, params, end) || (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
+      readsEnvironment(a, expression, params, end) ||
+      defaultSessionRegion(a, expression) ||
+      (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
     if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
       return true;
     }
@@ -112,6 +114,23 @@ function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: n
     return false;
   }
   return !namesInvocation(a, read + 3, expressionEnd(a, start), params, end, false);
+}
+
+/**
+ * Whether the value from `start` is the Region of a default boto3 session (`boto3.session.Session().region_name`,
+ * `boto3.Session().region_name`): read from the environment and configuration files, alike for every invocation.
+ */
+function defaultSessionRegion(a: CodeAnalyzer, start: number): boolean {
+  if (a.language.family !== 'python' || start < 0) {
+    return false;
+  }
+  let k = start;
+  for (const step of ['boto3', 'session']) {
+    if (a.idIs(k, step) && a.isAccess(k + 1)) {
+      k += 2;
+    }
+  }
+  return a.idIs(k, 'Session') && a.is(k + 1, '(') && a.partner[k + 1] === k + 2 && a.isAccess(k + 3) && a.idIs(k + 4, 'region_name') && expressionEnd(a, start) === k + 5;
 }
 
 /** Go's SDK configuration loads: the package path, its default name, the function, and whether a context comes first. */

@@ -57,13 +57,34 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
   if (pattern >= 0 && (a.idIs(pattern - 1, 'const') || a.idIs(pattern - 1, 'let') || a.idIs(pattern - 1, 'var'))) {
     return false;
   }
-  const target = annotatedName(a, k) ?? k - 1;
-  if (!a.isId(target) || a.isAccess(target - 1)) {
-    return true;
-  }
-  // The module's scope spans the whole file, so a module-level name's scope starts before the function too.
-  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
+  const targets = bracketedTargets(a, k - 1) ?? [annotatedName(a, k) ?? k - 1];
+  return targets.some((target) => !a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd));
+}
+
+/** Whether the name at `token` is declared outside [fnStart, fnEnd) (the module's scope spans the whole file, so a module-level name's starts before too). */
+function declaredOutside(a: CodeAnalyzer, token: number, fnStart: number, fnEnd: number): boolean {
+  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(token), token));
   return declaredStart < fnStart || declaredEnd > fnEnd;
+}
+
+/**
+ * The first token of each target of a bracketed list that closes at `close` (`(tz, client, name) = helper()`), which
+ * the value unpacks as an unbracketed list does: kept outside where any target is; undefined for a subscript
+ * (`cache[key] = ...`) or a call.
+ */
+function bracketedTargets(a: CodeAnalyzer, close: number): number[] | undefined {
+  const open = a.is(close, ')') || a.is(close, ']') ? a.partner[close] : -1;
+  if (open < 0 || a.isId(open - 1) || a.is(open - 1, ')') || a.is(open - 1, ']') || a.isAccess(open - 1)) {
+    return undefined;
+  }
+  const targets = [open + 1];
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, ',')) {
+      targets.push(k + 1);
+    }
+  }
+  // A target that is more than a name (`self.client`, `d[k]`) is kept with its object: read as no name.
+  return targets.map((target) => (a.isId(target) && (a.is(target + 1, ',') || target + 1 === close) ? target : -1));
 }
 
 /** The construction whose argument starts at `start` (`new Repository(` in JavaScript, `Repository(` in Python, a class by its capital): its first token, or -1. */
