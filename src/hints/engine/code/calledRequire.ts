@@ -24,3 +24,12 @@ export function calledRequiredMember(a: CodeAnalyzer, k: number): string | undef
   }
   return j > k + 4 && a.is(j, '(') ? a.tokens.text(k + 2) : undefined;
 }
+
+/**
+ * A module path that names a file of the project, relative or through a root alias (`../data-service/redis`,
+ * `@/lib/redis`, `~/db`): one whose member called in place (`require('../data-service/redis').createClient()`)
+ * is read in that file, as an import of it would be. Bare package names are left as they are.
+ */
+export function isProjectPath(module: string): boolean {
+  return /^(?:\.{1,2}\/|[@~#]\/)/.test(module);
+}

@@ -19,6 +19,7 @@ import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
 import { calledWith, callArguments, firstStringArgument } from './parametrisedCalls';
 import { projectCall } from './projectImports';
+import { isProjectPath } from './calledRequire';
 import { calledProjectMethod } from './languages/baseClassFields';
 import { withUniqueIndexes } from './languages/electrodb';
 import { ELECTRODB, ormElement } from './languages/ormObjects';
@@ -107,6 +108,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     const required = jsModule(a.tokens.text(j + 2));
     if (Object.hasOwn(JS_MODULES, required.module)) {
       return continueChain(a, { t: 'ref', module: required.module, path: required.whole }, j + 4, limit, '', false);
+    }
+    // A project module required in place for one member (`require('../data-service/redis').createClient()`): read as
+    // `const ds = require(...)` then `ds.createClient()` would be.
+    if (a.isAccess(j + 4) && isProjectPath(required.module)) {
+      return continueChain(a, { t: 'ref', module: required.module, path: '' }, j + 4, limit, '', false);
     }
   }
   // Python's `super().keys(...)` (or `super(Cache, self)`) in a class that extends a client class: the client's own method.

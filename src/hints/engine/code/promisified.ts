@@ -13,6 +13,7 @@
 import { operationOfMethod } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { isProjectPath } from './calledRequire';
 import { perFile } from './fileMemo';
 import { addRedisCall } from './redis';
 import type { Value } from './values';
@@ -63,7 +64,7 @@ function boundMethod(a: CodeAnalyzer, start: number): { method: number; after: n
   const fn = moduleRead ? start + 2 : start;
   const open = fn + 1;
   const close = a.is(open, '(') ? a.partner[open] : -1;
-  if (close < 0 || !a.idIs(fn, 'promisify') || !PROMISIFY_MODULES.has(a.imports.get(moduleRead ? a.tokens.text(start) : 'promisify')?.module ?? '')) {
+  if (close < 0 || !a.idIs(fn, 'promisify') || !isPromisifier(a, moduleRead ? a.tokens.text(start) : 'promisify', fn)) {
     return undefined;
   }
   // `promisify(r.cmd).bind(r)` binds outside; `promisify(r.cmd.bind(r))` inside.
@@ -76,6 +77,20 @@ function boundMethod(a: CodeAnalyzer, start: number): { method: number; after: n
   }
   const after = bindsOutside ? a.partner[close + 3] + 1 : close + 1;
   return { method, after, client: a.evalChain(open + 1, method - 1).value };
+}
+
+/**
+ * Whether `name` (the `promisify` function, or the module object it is read from) is a promisifier: Node's, es6-promisify's
+ * or bluebird's, or the project's own, imported from one of its files or declared in this one (`const promisify = fn =>
+ * (...args) => new Promise(...)`). A method handed to it bound to its client (the shapes `boundMethod` takes) is only ever
+ * called with a callback appended, so any function of that name that takes one is read as Node's.
+ */
+function isPromisifier(a: CodeAnalyzer, name: string, at: number): boolean {
+  const module = a.imports.get(name)?.module;
+  if (module !== undefined) {
+    return PROMISIFY_MODULES.has(module) || isProjectPath(module);
+  }
+  return name === 'promisify' && a.scopes.lookup(name, at) !== undefined;
 }
 
 /** `.bind(` at `k`. */

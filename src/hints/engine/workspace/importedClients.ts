@@ -19,7 +19,7 @@ import type { ProjectContext } from '../code/projectImports';
 import { extensionOf, withoutExtension } from './paths';
 import { TsconfigPaths } from './tsconfig';
 import { importTarget, pythonTarget, Target } from './importTargets';
-import { CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
 type ImportedName =
@@ -164,6 +164,8 @@ export class ImportedClients {
     private readonly subclasses: ReadonlyMap<string, Record<string, string>> = new Map(),
     private readonly subclassProps: ReadonlyMap<string, Record<string, string[]>> = new Map(),
     private readonly wrappedProps: ReadonlyMap<string, Record<string, CdkWrappedProps>> = new Map(),
+    /** What other files' calls of a module's function pass (`WorkspaceModel.clientPassingCalls`): a setter's parameter, which its getter hands out. */
+    private readonly passingCalls?: (file: string, name: string) => readonly ClientPassingCall[],
   ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
@@ -232,6 +234,7 @@ export class ImportedClients {
       importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
       // A class it constructs whose constructor makes a client (`exportedFunctions.ts`'s body clients).
       importedClassFields: (module, path) => this.resolveClassFields(file, module, path),
+      ...(this.passingCalls ? { clientPassingCalls: (name: string) => this.passingCalls!(file, name) } : {}),
     };
   }
 

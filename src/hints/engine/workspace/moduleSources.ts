@@ -33,6 +33,12 @@ const JS_TABLE_REQUEST = /\bTableName\s*:/;
 const JS_DISPATCHED_REQUEST = /\(\s*['"](?:get|put|update|delete|query|scan|batchGet|batchWrite|transactGet|transactWrite)['"]\s*,\s*[\w$]+\s*\)/;
 const JS_IMPORTS = /\bfrom\s*['"]|\brequire\(\s*['"]/;
 const JS_EXPORTS_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\bexport\s+const\s+[\w$]+\s*=\s*(?:async\s*)?(?:\(|function\b)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
+/**
+ * A setter that keeps what its caller hands it (`setRedis(c) { client = c; }`, `module.exports.setRedisClient = function (inClient) {
+ * redisClient = inClient; … }`), in a module that names no client library: the getter or export that hands it on gives what the
+ * setter's callers in other files pass (`code/callerArguments.ts`).
+ */
+const JS_SETTER = /\bset[A-Z][\w$]*\s*[:=]?\s*(?:async\s*)?(?:function\s*)?\(\s*([A-Za-z_$][\w$]*)\s*\)\s*(?:=>\s*)?\{[^{}]*?[\w$\]]\s*=\s*\1\s*[;\n}]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
@@ -92,7 +98,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
     return true;
   }
-  return forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text);
+  return (forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text)) || (JS_SETTER.test(text) && JS_EXPORTS_FUNCTION.test(text));
 }
 
 /** A module that names no client library but writes DynamoDB requests: its functions hand them to another module's (`JS_TABLE_REQUEST`). */

@@ -521,7 +521,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
           wrappedProps.set(file, contribution.cdkWrappedProps);
         }
       });
-      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses, subclassProps, wrappedProps);
+      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses, subclassProps, wrappedProps, (file, name) => this.clientPassingCalls(file, name));
     }
     return this.imports;
   }

@@ -6,7 +6,7 @@
  */
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
-import { calledRequiredMember, calledRequireModule } from '../calledRequire';
+import { calledRequiredMember, calledRequireModule, isProjectPath } from '../calledRequire';
 import { jsModule, SST_PLATFORM_MODULE } from '../values';
 import { JS_MODULES } from '../../services';
 import { DATA_API_CLIENT_MODULE } from '../../rdsDataApi';
@@ -148,12 +148,12 @@ function requireCall(a: CodeAnalyzer, index: number): void {
 /**
  * `require('data-api-client')({...})` at `index`, or a client library's factory called where it is required
  * (`require('redis').createClient(url)`, `require('ioredis').createClient()`): the declaration holds what the
- * factory makes, not the module, and is left to the declaration's reading of the call. A project module's member
- * called so stays an import of that module, as the declaration's chain does not read project modules.
+ * factory makes, not the module, and is left to the declaration's reading of the call; so is a project module's
+ * member called so (`require('../data-service/redis').createClient()`), which the chain reads in that module.
  */
 export function callsRequiredFactory(a: CodeAnalyzer, index: number): boolean {
   const member = calledRequiredMember(a, index);
-  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE || (member !== undefined && Object.hasOwn(JS_MODULES, jsModule(member).module));
+  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE || (member !== undefined && (Object.hasOwn(JS_MODULES, jsModule(member).module) || isProjectPath(member)));
 }
 
 /**
