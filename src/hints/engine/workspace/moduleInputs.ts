@@ -174,6 +174,13 @@ export function containerEnvironmentInputs(source: string, containers: HclValue 
   return found;
 }
 
+/** The `template_file` data source whose text a value is (`data.template_file.app.rendered`, also Terraform 0.11's `"${...}"`). */
+export function renderedTemplate(value: HclValue): string | undefined {
+  const whole = value.kind === 'template' && value.parts.length === 1 ? value.parts[0] : undefined;
+  const path = value.kind === 'reference' ? value.path : whole && 'reference' in whole ? whole.reference : undefined;
+  return path?.length === 4 && path[0] === 'data' && path[1] === 'template_file' && path[3] === 'rendered' ? path[2] : undefined;
+}
+
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
  * arguments taking the input whole say nothing certain about either, except an Aurora cluster's setting that its instances

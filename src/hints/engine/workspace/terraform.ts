@@ -14,7 +14,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, calledValue, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput } from './moduleInputs';
+import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -237,6 +237,10 @@ class TerraformIndexer {
     const definitions = attributeOf(block.body, 'container_definitions');
     const containers = definitions && calledValue(this.source, this.lines, definitions, 'jsonencode');
     containerEnvironmentInputs(this.source, containers).forEach(([input, target]) => this.noteModuleInput(input, target));
+    const template = definitions && renderedTemplate(definitions);
+    if (template !== undefined) {
+      (this.contribution.containerTemplates ??= []).push(template);
+    }
   }
 
   /**
