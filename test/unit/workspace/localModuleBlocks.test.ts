@@ -189,3 +189,38 @@ describe('Terraform module folders: a wrapper of the lambda registry module', ()
     assert.deepEqual(hints({ 'modules/fn/main.tf': WRAPPER, 'live/main.tf': other }, 'live/main.tf'), []);
   });
 });
+
+describe("Terraform module folders: an ECS task definition's container environment", () => {
+  const TASK_MODULE = lines(
+    'resource "aws_ecs_task_definition" "app" {',
+    '  family = "app"',
+    '  container_definitions = jsonencode([',
+    '    {',
+    '      name  = "web"',
+    '      environment = [',
+    '        { name = "DB_HOST", value = var.db_host },',
+    '        { name = "DB_PASSWORD", value = var.db_password },',
+    '        { name = "DB_PASSWORD_ARN", value = var.secret_arn }',
+    '      ]',
+    '      secrets = [{ name = "API_PASSWORD", valueFrom = var.api_secret }]',
+    '    }',
+    '  ])',
+    '}',
+  );
+
+  it('indexes the input a password variable of a container takes, not a secret ARN or a `secrets` entry', () => {
+    assert.deepEqual(contributionOf('modules/svc/main.tf', TASK_MODULE)?.moduleInputs, { db_password: { resource: 'aws_ecs_task_definition', argument: 'EnvironmentPassword' } });
+  });
+
+  it("reports a caller's literal password at the caller, and gives a variable the hover", () => {
+    const caller = lines('module "svc" {', '  source      = "../modules/svc"', '  db_host     = "db.internal"', '  db_password = "hunter2hunter2"', '  secret_arn  = "arn:aws:secretsmanager:eu-west-1:1:secret:db"', '}');
+    assert.deepEqual(hints({ 'modules/svc/main.tf': TASK_MODULE, 'live/main.tf': caller }, 'live/main.tf'), ['4 rds-password-in-lambda-environment', '4 rds-password-in-lambda-environment!']);
+    const passedOn = lines('module "svc" {', '  source      = "../modules/svc"', '  db_password = var.db_password', '}');
+    assert.deepEqual(hints({ 'modules/svc/main.tf': TASK_MODULE, 'live/main.tf': passedOn }, 'live/main.tf'), ['3 rds-password-in-lambda-environment']);
+  });
+
+  it('reads nothing from definitions that are not a jsonencode call of a list', () => {
+    const fromFile = lines('resource "aws_ecs_task_definition" "app" {', '  container_definitions = file("${path.module}/containers.json")', '}');
+    assert.equal(contributionOf('modules/svc/main.tf', fromFile)?.moduleInputs, undefined);
+  });
+});

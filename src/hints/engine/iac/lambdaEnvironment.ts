@@ -134,7 +134,7 @@ export function terraformEnvironmentPasswords(hcl: HclMaps, items: readonly Body
  * `environment_variables`), also of the maps written in a `merge(...)` of it. There a later map's key wins,
  * so a map that cannot be read (`var.extra`) hides every variable before it.
  */
-export function terraformMapPasswords(hcl: HclMaps, variables: BodyItem | undefined): OptionOccurrence[] {
+export function terraformMapPasswords(hcl: HclMaps, variables: Range | undefined): OptionOccurrence[] {
   const byName = new Map<string, OptionOccurrence>();
   for (const part of variables ? (hcl.mergedMaps(variables) ?? [variables]) : []) {
     const map = hcl.collection(part);

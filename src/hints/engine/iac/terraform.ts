@@ -23,7 +23,7 @@ import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModul
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
-import { TASK_DEFINITIONS, terraformContainerPasswords } from './containerEnvironment';
+import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -237,6 +237,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.ingressReader.groupUses.declare(consumer);
       } else if (block.keyword === 'provider' && block.labels === 1 && this.tokens.text(block.at + 1) === 'aws') {
         this.contexts.push(...awsProviderCredentials(this, block.open, block.close));
+      } else if (block.keyword === 'data' && block.labels === 2 && this.tokens.text(block.at + 1) === TEMPLATE_FILE && this.outside?.containerTemplate?.(this.tokens.text(block.at + 2))) {
+        this.contexts.push(...templateFileContext(this, block.open, block.close));
       }
     }
     this.terragrunt();

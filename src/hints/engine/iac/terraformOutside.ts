@@ -30,6 +30,8 @@ export interface OutsideValues {
   groupUse?(group: string): number | undefined;
   /** The kinds of data store the module's files declare (see WorkspaceView.terraformFolderDataStores). */
   folderDataStores?(): number | undefined;
+  /** Whether a task definition of the module renders the `template_file` data source `name` into its containers (see WorkspaceView.terraformContainerTemplate). */
+  containerTemplate?(name: string): boolean;
   /** Whether a security group may be attached beyond the module (see WorkspaceView.terraformGroupHandedOut). */
   groupHandedOut?(group: string): boolean;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

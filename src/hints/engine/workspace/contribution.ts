@@ -94,6 +94,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.globalEnvironment ?? {}).length > 0 ||
     (contribution.unknownGlobalEnvironment?.length ?? 0) > 0 ||
     Object.keys(contribution.archives ?? {}).length > 0 ||
+    (contribution.containerTemplates?.length ?? 0) > 0 ||
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||
     Object.keys(contribution.localValues ?? {}).length > 0 ||
     Object.keys(contribution.variableObjects ?? {}).length > 0 ||

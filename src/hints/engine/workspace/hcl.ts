@@ -286,3 +286,19 @@ export function readHcl(text: string, lines: LineIndex): HclBody {
   const { tokens } = lex(text, 'hcl');
   return new HclReader(text, tokens, lines).body(0, tokens.length);
 }
+
+/**
+ * The one argument of a call of `callee` that `value` is (`jsonencode([...])`), read as a value with its spans in
+ * `text`; undefined for any other value. The reader keeps calls as `other`, so the argument is read on its own.
+ */
+export function calledValue(text: string, lines: LineIndex, value: HclValue, callee: string): HclValue | undefined {
+  const written = value.kind === 'other' ? text.slice(value.span.start, value.span.end) : '';
+  const call = new RegExp(`^${callee}\\s*\\(`).exec(written);
+  if (!call || !written.endsWith(')')) {
+    return undefined;
+  }
+  // Blanks in place of the text before the argument keep every offset, so spans and lines stay the file's.
+  const padded = ' '.repeat(value.span.start + call[0].length) + written.slice(call[0].length, -1);
+  const { tokens } = lex(padded, 'hcl');
+  return new HclReader(padded, tokens, lines).value(0, tokens.length);
+}

@@ -1,6 +1,6 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
 import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
-import { HclValue } from './hcl';
+import { attributeOf, HclValue } from './hcl';
 import { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformScalar } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
@@ -151,6 +151,34 @@ export function environmentInputs(source: string, variables: HclValue | undefine
     }
   }
   return found;
+}
+
+/**
+ * The inputs an `aws_ecs_task_definition`'s containers pass on, as a function's environment does (`environmentInputs`):
+ * `container_definitions = jsonencode([{ environment = [{ name = "DB_PASSWORD", value = var.db_password }] }])`, the
+ * list given as the one argument of the call (`containers`), brings a caller's `db_password` to EnvironmentPassword.
+ */
+export function containerEnvironmentInputs(source: string, containers: HclValue | undefined): [string, ModuleInputTarget][] {
+  const found: [string, ModuleInputTarget][] = [];
+  for (const container of containers?.kind === 'tuple' ? containers.items : []) {
+    const environment = attributeOf(container, 'environment');
+    for (const variable of environment?.kind === 'tuple' ? environment.items : []) {
+      const name = attributeOf(variable, 'name');
+      const value = attributeOf(variable, 'value');
+      const input = name?.kind === 'string' && value && isPasswordVariable(name.value) ? passedInput(source, value) : undefined;
+      if (input !== undefined) {
+        found.push([input, { resource: 'aws_ecs_task_definition', argument: ENVIRONMENT_PASSWORD }]);
+      }
+    }
+  }
+  return found;
+}
+
+/** The `template_file` data source whose text a value is (`data.template_file.app.rendered`, also Terraform 0.11's `"${...}"`). */
+export function renderedTemplate(value: HclValue): string | undefined {
+  const whole = value.kind === 'template' && value.parts.length === 1 ? value.parts[0] : undefined;
+  const path = value.kind === 'reference' ? value.path : whole && 'reference' in whole ? whole.reference : undefined;
+  return path?.length === 4 && path[0] === 'data' && path[1] === 'template_file' && path[3] === 'rendered' ? path[2] : undefined;
 }
 
 /**

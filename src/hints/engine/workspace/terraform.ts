@@ -13,8 +13,8 @@ import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
-import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { attributeInput, combinedTarget, computedInputs, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
+import { attributeOf, blocksOf, calledValue, HclBlock, HclBody, HclValue, readHcl } from './hcl';
+import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -178,6 +178,8 @@ class TerraformIndexer {
           this.noteModuleInputs(type, block);
         } else if (opensToInputs(type)) {
           ingressInputs(this.source, type, block.body).forEach(([input, target]) => this.noteModuleInput(input, target));
+        } else if (type === 'aws_ecs_task_definition') {
+          this.noteContainerInputs(block);
         }
         if (type === 'aws_dynamodb_table') {
           this.contribution.tables.push(this.tables.table(`aws_dynamodb_table.${name}`, block));
@@ -227,6 +229,17 @@ class TerraformIndexer {
         this.noteConditionalInput(nested.type, enabled, () => ({ resource: type, argument: nested.type }));
       }
       this.noteDynamicBlockInputs(type, nested);
+    }
+  }
+
+  /** The password inputs the containers' environment of a task definition passes on (`containerEnvironmentInputs`). */
+  private noteContainerInputs(block: HclBlock): void {
+    const definitions = attributeOf(block.body, 'container_definitions');
+    const containers = definitions && calledValue(this.source, this.lines, definitions, 'jsonencode');
+    containerEnvironmentInputs(this.source, containers).forEach(([input, target]) => this.noteModuleInput(input, target));
+    const template = definitions && renderedTemplate(definitions);
+    if (template !== undefined) {
+      (this.contribution.containerTemplates ??= []).push(template);
     }
   }
 

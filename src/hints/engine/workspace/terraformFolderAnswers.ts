@@ -140,6 +140,11 @@ export abstract class TerraformFolderAnswers {
     return this.built().terraformGroups.folderDataStores(folderOf(file));
   }
 
+  /** Whether a task definition of the folder of `file` renders the `template_file` data source `name` into its containers: see WorkspaceView. */
+  terraformContainerTemplate(file: string, name: string): boolean {
+    return this.built().containerTemplates.has(`${folderOf(file)}\0${name}`);
+  }
+
   /** Whether a security group of the folder of `file` may be attached beyond it: see WorkspaceView. */
   terraformGroupHandedOut(file: string, group: string): boolean {
     return this.built().terraformGroups.handedOut(folderOf(file), group);

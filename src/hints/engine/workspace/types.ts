@@ -173,6 +173,8 @@ export interface FileContribution {
   serviceOrigins?: Record<string, ServiceOrigin>;
   /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
   archives?: Record<string, string[]>;
+  /** Terraform `template_file` data sources whose `rendered` text a task definition of the file takes as its `container_definitions`. */
+  containerTemplates?: string[];
   /**
    * Terraform `variable` blocks of the file whose `default` is a single value or a list of them: what
    * `var.name` stands for in the other files of the module's folder. Never a variable whose name says it

@@ -72,6 +72,8 @@ export interface Union {
   passedParameters: Map<string, Record<string, PassedParameter>>;
   /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
   requestClients: Map<string, { file: string; sources: readonly RequestClientSource[] }[]>;
+  /** `folder\0name` of each `template_file` data source a task definition of the folder renders into its containers. */
+  containerTemplates: Set<string>;
 }
 
 export function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -110,6 +112,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     moduleCallVariables: new Map(),
     passedParameters: new Map(),
     requestClients: new Map(),
+    containerTemplates: new Set(),
   };
   const archives = new Map<string, string[]>();
   const indexedElsewhere = new Set<string>();
@@ -126,6 +129,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
       union.sstExports.set(withoutExtension(file), { file, tables: contribution.sstExports });
     }
     union.functions.push(...contribution.functions);
+    contribution.containerTemplates?.forEach((name) => union.containerTemplates.add(`${folderOf(file)}\0${name}`));
     for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
       archives.set(`${folderOf(file)}\0${name}`, paths);
     }
