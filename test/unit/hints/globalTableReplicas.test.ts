@@ -82,7 +82,7 @@ describe('DynamoDB global tables in templates', () => {
       2,
     );
     const hovers = hintsIn('orders.template.json', json).map((hint) => hint.replace(/^\d+:/, ''));
-    assert.deepEqual(hovers.sort(), ['"AttributeDefinitions" dynamodb-key-schema', '"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
+    assert.deepEqual(hovers.sort(), ['"AttributeDefinitions" dynamodb-key-schema', '"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"Orders" dynamodb-removal-policy!', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
 
     const serverless = sourceLines(
       'service: notes',
@@ -100,7 +100,7 @@ describe('DynamoDB global tables in templates', () => {
       '          - Region: ${aws:region}',
       '            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }',
     );
-    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['10:AttributeDefinitions dynamodb-key-schema', '11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '9:BillingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['10:AttributeDefinitions dynamodb-key-schema', '11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '5:NotesTable dynamodb-removal-policy!', '9:BillingMode dynamodb-billing-mode']);
   });
 
   it('reads no replica keys of other resource types, nor replicas passed whole as a parameter', () => {
@@ -125,7 +125,7 @@ describe('DynamoDB global tables in templates', () => {
       '      Replicas: !Ref ReplicaList',
     );
     // The global table's own `Replicas`, passed whole, still get the global tables hover.
-    assert.deepEqual(hintsIn('template.yaml', template), ['15:AttributeDefinitions dynamodb-key-schema', '16:KeySchema dynamodb-key-schema', '17:BillingMode dynamodb-billing-mode', '18:Replicas dynamodb-global-tables']);
+    assert.deepEqual(hintsIn('template.yaml', template), ['15:AttributeDefinitions dynamodb-key-schema', '16:KeySchema dynamodb-key-schema', '17:BillingMode dynamodb-billing-mode', '18:Replicas dynamodb-global-tables', '12:Cache dynamodb-removal-policy!']);
   });
 
   it("reads a Terraform table's replica blocks and a table replica resource, not other nested blocks", () => {

@@ -1,8 +1,10 @@
 /**
- * A DB instance that leaves MultiAZ out is single-AZ (false is the default in the API, CloudFormation, Terraform,
- * Pulumi and the CDK): `rds-multi-az` reports it at information level, as a written false, but not on an
- * instance whose availability another setting decides (a cluster member, a read replica, a restored copy) nor on
- * an engine that has no Multi-AZ.
+ * Settings a resource leaves out whose default is the risky value, reported as the written value is:
+ * - a DB instance without MultiAZ is single-AZ (false is the default in the API, CloudFormation, Terraform, Pulumi
+ *   and the CDK): `rds-multi-az`, at information level, but not on an instance whose availability another setting
+ *   decides (a cluster member, a read replica, a restored copy) nor on an engine that has no Multi-AZ;
+ * - a DynamoDB table in a template without DeletionPolicy is deleted with the stack (`dynamodb-removal-policy`);
+ *   the CDK's tables are retained unless told otherwise.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -61,5 +63,32 @@ describe('Multi-AZ left out of a DB instance', () => {
       "new rds.DatabaseInstanceReadReplica(this, 'Reports', { sourceDatabaseInstance: primary, instanceType, vpc });",
     );
     assert.deepEqual(multiAz('stack.ts', replica), []);
+  });
+});
+
+describe('DeletionPolicy left out of a DynamoDB table in a template', () => {
+  const removal = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith('dynamodb-removal-policy!'));
+
+  it('reports a table, a global table and a SAM simple table that leave it out, as a written Delete', () => {
+    const template = sourceLines(
+      'Resources:',
+      '  Orders:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties: { BillingMode: PAY_PER_REQUEST }',
+      '  Sessions:',
+      '    Type: AWS::Serverless::SimpleTable',
+      '  Audit:',
+      '    Type: AWS::DynamoDB::Table',
+      '    DeletionPolicy: Delete',
+      '    Properties: { BillingMode: PAY_PER_REQUEST }',
+    );
+    assert.deepEqual(removal('template.yaml', template), ['2:Orders dynamodb-removal-policy!', '5:Sessions dynamodb-removal-policy!', '9:DeletionPolicy dynamodb-removal-policy!']);
+  });
+
+  it('stays silent on Retain, and on a CDK table, whose removal policy is RETAIN unless written', () => {
+    const template = sourceLines('Resources:', '  Orders:', '    Type: AWS::DynamoDB::Table', '    DeletionPolicy: Retain', '    Properties: { BillingMode: PAY_PER_REQUEST }');
+    assert.deepEqual(removal('template.yaml', template), []);
+    const cdk = sourceLines("import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';", "new dynamodb.Table(this, 'Orders', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });");
+    assert.deepEqual(removal('stack.ts', cdk), []);
   });
 });
