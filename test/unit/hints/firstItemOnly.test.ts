@@ -193,7 +193,7 @@ describe('a Query read only for its first item', () => {
     assert.deepEqual(queryFindings('accounts.js', code), ['15:query dynamodb-query!', '20:query dynamodb-query!']);
   });
 
-  it('Go: the items indexed at 0 after a length or nil test', () => {
+  it('Go: the items indexed at 0 after a length, nil or count test', () => {
     const code = goStore(
       '\tif err != nil || len(out.Items) == 0 {',
       '\t\treturn nil, err',
@@ -203,6 +203,10 @@ describe('a Query read only for its first item', () => {
       '\treturn &u, err',
     );
     assert.deepEqual(queryFindings('store.go', code), []);
+    // The count as the existence test, a pointer's in SDK v1.
+    const counted = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\tif out.Count == 0 {', '\t\treturn nil, nil', '\t}', '\tvar u User', '\treturn &u, attributevalue.UnmarshalMap(out.Items[0], &u)');
+    assert.deepEqual(queryFindings('store.go', counted), []);
+    assert.deepEqual(queryFindings('store.go', counted.replace('out.Count == 0', '*out.Count == 0')), []);
   });
 
   it('Go: keeps the finding when the items are unmarshalled whole or returned', () => {

@@ -202,7 +202,8 @@ const go: Dialect = {
   destructuredItemsAt: () => -1,
   firstItemAt: indexedAtZero,
   testedAt: testedOrCounted,
-  pageFreeAt: (a, end) => member(a, end, PAGE_FREE_KEYS) >= 0,
+  // `out.Count == 0`: the count as an existence test (a pointer in SDK v1, `*out.Count > 0`, reads the same).
+  pageFreeAt: (a, end) => member(a, end, PAGE_FREE_KEYS) >= 0 || (a.is(end, '.') && a.idIs(end + 1, 'Count') && comparedWithFew(a, end + 2)),
 };
 
 /**
