@@ -36,12 +36,14 @@ describe('Python handlers: a default session Region, and bracketed tuple targets
         "    return 'UTC', client, name",
         '',
         'def lambda_handler(event, context):',
-        `    ${targets} = open_store(event['name'])`,
+        "    body = dict(event['body'])",
+        `    ${targets} = open_store(body['name'])`,
         "    return client.get_item(TableName='t', Key={'pk': {'S': name}})",
       );
-    assert.deepEqual(perInvocation(code('(tz, client, name)')), ['8:open_store lambda-client-per-invocation!']);
-    assert.deepEqual(perInvocation(code('[tz, client, name]')), ['8:open_store lambda-client-per-invocation!']);
-    assert.deepEqual(perInvocation(code('tz, client, name')), ['8:open_store lambda-client-per-invocation!']);
+    assert.deepEqual(perInvocation(code('(tz, client, name)')), ['9:open_store lambda-client-per-invocation!']);
+    assert.deepEqual(perInvocation(code('[tz, client, name]')), ['9:open_store lambda-client-per-invocation!']);
+    assert.deepEqual(perInvocation(code('tz, client, name')), ['9:open_store lambda-client-per-invocation!']);
+    // A statement of its own though the line before ends with a call's `)`.
     // Which target takes the client is not read: a module-level name among them may keep it.
     const kept = code('(tz, client, name)').replace('def lambda_handler(event, context):', 'name = None\n\ndef lambda_handler(event, context):\n    global name');
     assert.deepEqual(perInvocation(kept), []);

@@ -74,7 +74,10 @@ function declaredOutside(a: CodeAnalyzer, token: number, fnStart: number, fnEnd:
  */
 function bracketedTargets(a: CodeAnalyzer, close: number): number[] | undefined {
   const open = a.is(close, ')') || a.is(close, ']') ? a.partner[close] : -1;
-  if (open < 0 || a.isId(open - 1) || a.is(open - 1, ')') || a.is(open - 1, ']') || a.isAccess(open - 1)) {
+  // A Python line of its own starts a statement; elsewhere, a name, call or subscript before makes it arguments or an index.
+  const ownStatement = a.language.family === 'python' && a.startsLine(open);
+  const calledOrIndexed = !ownStatement && (a.isId(open - 1) || a.is(open - 1, ')') || a.is(open - 1, ']') || a.isAccess(open - 1));
+  if (open < 0 || calledOrIndexed) {
     return undefined;
   }
   const targets = [open + 1];
