@@ -74,10 +74,12 @@ function declaredOutside(a: CodeAnalyzer, token: number, fnStart: number, fnEnd:
  */
 function bracketedTargets(a: CodeAnalyzer, close: number): number[] | undefined {
   const open = a.is(close, ')') || a.is(close, ']') ? a.partner[close] : -1;
+  if (open < 0) {
+    return undefined;
+  }
   // A Python line of its own starts a statement; elsewhere, a name, call or subscript before makes it arguments or an index.
   const ownStatement = a.language.family === 'python' && a.startsLine(open);
-  const calledOrIndexed = !ownStatement && (a.isId(open - 1) || a.is(open - 1, ')') || a.is(open - 1, ']') || a.isAccess(open - 1));
-  if (open < 0 || calledOrIndexed) {
+  if (!ownStatement && (a.isId(open - 1) || a.is(open - 1, ')') || a.is(open - 1, ']') || a.isAccess(open - 1))) {
     return undefined;
   }
   const targets = [open + 1];
