@@ -4,7 +4,8 @@
  *   and the CDK): `rds-multi-az`, at information level, but not on an instance whose availability another setting
  *   decides (a cluster member, a read replica, a restored copy) nor on an engine that has no Multi-AZ;
  * - a DynamoDB table in a template without DeletionPolicy is deleted with the stack (`dynamodb-removal-policy`);
- *   the CDK's tables are retained unless told otherwise.
+ *   the CDK's tables are retained unless told otherwise;
+ * - props spread from an object literal of the file leave out what it leaves out (a spread of unknown keys does not).
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -90,5 +91,26 @@ describe('DeletionPolicy left out of a DynamoDB table in a template', () => {
     assert.deepEqual(removal('template.yaml', template), []);
     const cdk = sourceLines("import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';", "new dynamodb.Table(this, 'Orders', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });");
     assert.deepEqual(removal('stack.ts', cdk), []);
+  });
+});
+
+describe('Props spread from an object literal of the file', () => {
+  const pitr = (code: string): string[] => hintsIn('stack.ts', code).filter((hint) => hint.endsWith('dynamodb-pitr!'));
+  const stack = (props: string): string =>
+    sourceLines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'const shared = { billingMode: dynamodb.BillingMode.PAY_PER_REQUEST };',
+      `new dynamodb.Table(this, 'Orders', { ${props}, partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });`,
+    );
+
+  it('reads what the object leaves out as left out, typed or not', () => {
+    assert.deepEqual(pitr(stack('...shared')), ['3:Table dynamodb-pitr!']);
+    assert.deepEqual(pitr(stack('...shared').replace('const shared =', 'const shared: Partial<dynamodb.TableProps> =')), ['3:Table dynamodb-pitr!']);
+    assert.deepEqual(pitr(stack('...shared, pointInTimeRecovery: true')), []);
+  });
+
+  it('leaves absence unknown beside a spread whose keys are not known', () => {
+    assert.deepEqual(pitr(stack('...shared, ...props.table')), []);
+    assert.deepEqual(pitr(stack('...props.table')), []);
   });
 });

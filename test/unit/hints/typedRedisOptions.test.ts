@@ -68,7 +68,7 @@ describe('Redis options typed with the client library types', () => {
     assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.endsWith('!')), ['2:password redis-auth-without-tls!']);
   });
 
-  it('left to the options that spread it: a typed base object spread into a TLS cluster and a plain client', () => {
+  it('judged with the options that spread it: a typed base object spread into a TLS cluster and a plain client', () => {
     const code = sourceLines(
       "import Redis, { Cluster, RedisOptions } from 'ioredis';",
       'const baseOptions: RedisOptions = { password: process.env.REDIS_AUTH, maxRetriesPerRequest: 2 };',
@@ -77,7 +77,10 @@ describe('Redis options typed with the client library types', () => {
       "    ? new Cluster([{ host: process.env.REDIS_HOST!, port: 6379 }], { redisOptions: { ...baseOptions, tls: {} } })",
       '    : new Redis({ ...baseOptions, host: process.env.REDIS_HOST });',
     );
-    assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.startsWith('2:')), ['2:password redis-password']);
+    // The plain client's options are the base object's and its host: its password goes without TLS.
+    assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.startsWith('2:')), ['2:password redis-password', '2:password redis-auth-without-tls', '2:password redis-auth-without-tls!']);
+    const bothTls = code.replace('{ ...baseOptions, host: process.env.REDIS_HOST }', '{ ...baseOptions, host: process.env.REDIS_HOST, tls: {} }');
+    assert.deepEqual(redisHints('redis.ts', bothTls).filter((hint) => hint.startsWith('2:')), ['2:password redis-password']);
   });
 
   it('cluster option types, through a namespace import, and each object a function typed with a union of them returns', () => {

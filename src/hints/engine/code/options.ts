@@ -79,8 +79,8 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     return context;
   }
   // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
-  // bound in scope (`**table_kwargs`), whose keys count as written here. An object literal of the file
-  // spread in (`{ ...baseOptions, host }`) lends the options this one does not set itself.
+  // bound in scope (`**table_kwargs`) or an object literal of the file (`{ ...baseOptions, host }`), whose
+  // keys count as written here where this one does not set them itself.
   const lent: { at: number; options: OptionOccurrence[] }[] = [];
   const unknownSpreads: number[] = [];
   for (let k = open + 1; k < close; k++) {
@@ -109,7 +109,6 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       }
       context.complete &&= spread?.complete === true;
     } else if (a.tokens.isSpread(k)) {
-      context.complete = false;
       const objects = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObjects(a, k + 3) : [];
       const own = objects.length > 0 ? new Set(options.map((option) => option.norm)) : undefined;
       let known = objects.length > 0;
@@ -120,6 +119,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       }
       if (!known) {
         unknownSpreads.push(k);
+        context.complete = false;
       }
       k += 2;
     } else if (code === STAR_STAR || codes[k + 1] === DOT) {
