@@ -15,7 +15,7 @@ const MAX_FACTORY_DEPTH = 3;
 /** TypeScript modifiers a parameter may carry before its name. */
 const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly']);
 /** Words a `(…) {` follows that open a block, not a function's body (`if (stage) {`). */
-const BLOCK_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function']);
+export const BLOCK_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function']);
 
 /** A factory's parameters by position, and the arguments of each call of it in the file. */
 export interface FactoryCalls {
@@ -99,21 +99,18 @@ function isName(source: CdkSource, k: number): boolean {
   return k >= 0 && /^[A-Za-z_$][\w$]*$/.test(source.tokens.text(k));
 }
 
-/** Each parameter's name by position; undefined for a destructured or spread one. */
-function parameterNames(source: CdkSource, open: number): (string | undefined)[] {
+/** Each parameter's name by position; undefined for a destructured or spread one (whose first token is a bracket or a dot). */
+export function parameterNames(source: CdkSource, open: number): (string | undefined)[] {
   const names: (string | undefined)[] = [];
   const close = source.partner[open];
   let first = true;
   for (let k = open + 1; k < close; k = source.partner[k] > k ? source.partner[k] + 1 : k + 1) {
     if (source.is(k, ',')) {
       first = true;
-      continue;
+    } else if (first && !MODIFIERS.has(source.tokens.text(k))) {
+      first = false;
+      names.push(isName(source, k) ? source.tokens.text(k) : undefined);
     }
-    if (!first || MODIFIERS.has(source.tokens.text(k))) {
-      continue;
-    }
-    first = false;
-    names.push(isName(source, k) && !source.is(k - 1, '...') ? source.tokens.text(k) : undefined);
   }
   return names;
 }

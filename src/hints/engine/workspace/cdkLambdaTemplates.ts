@@ -9,7 +9,7 @@
  * table). The model joins the two (`cdkLambdaExpansion.ts`).
  */
 import { TOKEN_KIND } from '../lexer';
-import { enclosingFactory } from './cdkLambdaFactories';
+import { BLOCK_KEYWORDS, enclosingFactory, parameterNames } from './cdkLambdaFactories';
 import type { CdkSource, CdkValue } from './cdkSource';
 import type { EnvironmentValue, LambdaFactoryCall, LambdaParameter, LambdaTemplateSpread, FactoryArgument } from './types';
 
@@ -19,10 +19,6 @@ const { ID } = TOKEN_KIND;
 const MAX_CALLS = 64;
 /** How deep a passed object is read (`{ environment: { TABLE: … } }`). */
 const MAX_DEPTH = 4;
-/** TypeScript modifiers a parameter may carry before its name. */
-const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly']);
-/** Words a `(…) {` follows that open a block, not a function's body (`if (stage) {`). */
-const BLOCK_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function']);
 /** What marks a parameter in a template's strings; no source text holds it. */
 export const PARAMETER_MARK = '\u0001';
 
@@ -121,22 +117,6 @@ function header(source: CdkSource, last: number): { name: string; params: number
     return source.is(before, '=') && isName(source, before - 1) ? { name: source.tokens.text(before - 1), params } : undefined;
   }
   return isName(source, before) ? { name: source.tokens.text(before), params } : undefined;
-}
-
-/** Each parameter's name by position; undefined for a destructured or spread one. */
-function parameterNames(source: CdkSource, open: number): (string | undefined)[] {
-  const names: (string | undefined)[] = [];
-  const close = source.partner[open];
-  let first = true;
-  for (let k = open + 1; k < close; k = source.partner[k] > k ? source.partner[k] + 1 : k + 1) {
-    if (source.is(k, ',')) {
-      first = true;
-    } else if (first && !MODIFIERS.has(source.tokens.text(k))) {
-      first = false;
-      names.push(isName(source, k) && !source.is(k - 1, '.') ? source.tokens.text(k) : undefined);
-    }
-  }
-  return names;
 }
 
 /** The name of a module-level class whose body is `scope`. */
