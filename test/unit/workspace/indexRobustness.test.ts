@@ -109,9 +109,14 @@ describe('workspace indexing robustness', () => {
     const constructs = (count: number): string =>
       `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as lambda from 'aws-cdk-lib/aws-lambda';\n${"const t = new dynamodb.Table(this, 'T', {}); fn.addEnvironment('A', t.tableName);\n".repeat(count)}`;
     const nested = (count: number): string => `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\n${'{\n'.repeat(count)}${"new dynamodb.Table(this, 'T', { partitionKey: {".repeat(20)}\n${'}\n'.repeat(count)}`;
+    // Exported objects that never close (each would be read to the end), and many names bound to the environment.
+    const unclosed = (count: number): string => `${'export const tables = {\n  orders: process.env.ORDERS_TABLE || "orders\n'.repeat(count)}`;
+    const environment = (count: number): string => `import os\n${Array.from({ length: count }, (_, i) => `TABLE_${i} = os.environ["TABLE_${i}"]\n`).join('')}`;
     for (const [label, make, kind] of [
       ['constructs', constructs, 'typescript'],
       ['nesting', nested, 'typescript'],
+      ['unclosed exported objects', unclosed, 'typescript'],
+      ['names bound to the environment', environment, 'python'],
     ] as const) {
       assert.equal(superlinearScaling(label, (size) => make(Math.ceil(size / 60)), (text) => indexFile('f', kind, text, { onError: (error) => assert.fail(String(error)) }), { startSize: 20_000, maxSize: 200_000, floorMs: 1, minimumMs: 10, samples: 3 }), undefined);
     }

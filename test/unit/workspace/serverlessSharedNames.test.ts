@@ -1,8 +1,8 @@
 /**
  * A Serverless service often names its table and the variable that hands the name to the code through
  * the same `${self:…}` place, whose value depends on the stage chosen at deploy time: the two are equal
- * whatever that value is, so the variable names the table. Two tables from one place, or a variable from
- * another place, leave the table unknown.
+ * whatever that value is, so the variable names the table; so does a variable that writes the same text of
+ * variables out again. Two tables from one place, or a variable from another place, leave the table unknown.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from './support';
@@ -81,10 +81,16 @@ describe('a Serverless table name known only at deploy time', () => {
     assert.deepEqual(findings(service({ custom, environment: ['OTHER: x'], functionEnvironment: ['TICKETS_TABLE: ${self:custom.ticketsTable}'], tableName: '${self:custom.tableName}' })), NOT_PROJECTED);
   });
 
-  it('stays unknown when the variable comes from another place, when it is written out again, or when two tables share the place', () => {
+  it('is the table of a variable that writes out the same text of variables again', () => {
+    const custom = ['ticketsTable: tickets-${sls:stage}'];
+    assert.deepEqual(findings(service({ custom, environment: ['TICKETS_TABLE: tickets-${sls:stage}'], tableName: '${self:custom.ticketsTable}' })), NOT_PROJECTED);
+    assert.deepEqual(findings(service({ environment: ['TICKETS_TABLE: ${self:service}-${sls:stage}'], tableName: '${self:service}-${sls:stage}' })), NOT_PROJECTED);
+  });
+
+  it('stays unknown when the variable comes from another place or another text, or when two tables share the place', () => {
     const custom = ['ticketsTable: tickets-${sls:stage}', 'archiveTable: archive-${sls:stage}'];
     assert.deepEqual(findings(service({ custom, environment: ['TICKETS_TABLE: ${self:custom.archiveTable}'], tableName: '${self:custom.ticketsTable}' })), []);
-    assert.deepEqual(findings(service({ custom, environment: ['TICKETS_TABLE: tickets-${sls:stage}'], tableName: '${self:custom.ticketsTable}' })), []);
+    assert.deepEqual(findings(service({ custom, environment: ['TICKETS_TABLE: tickets-${opt:stage}'], tableName: '${self:custom.ticketsTable}' })), []);
     assert.deepEqual(findings(service({ custom, environment: ['TICKETS_TABLE: ${self:custom.ticketsTable}'], tableName: '${self:custom.ticketsTable}', secondTable: true })), []);
   });
 });

@@ -16,6 +16,7 @@ import { AttributeNames, conditionTerms, ExpressionName, filterConjunction, proj
 import { itemChangedInFile } from './itemChanges';
 import { literalMap } from './literalMaps';
 import { namedValue, tableNameRef } from './names';
+import { importedTableName } from './importedTableNames';
 import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
 import type { TableNameRef } from '../workspace/types';
@@ -148,9 +149,10 @@ class RequestReader {
     const table = option('tablename');
     if (table) {
       const named = namedValue(this.a, ...this.tokens(table.value));
-      const built = named ? undefined : builtName(this.a, ...this.tokens(table.value));
-      if (named) {
-        request.table = { ref: tableNameRef(named), span: table.value, key: table.key };
+      const imported = named ? undefined : importedTableName(this.a, ...this.tokens(table.value));
+      const built = named || imported ? undefined : builtName(this.a, ...this.tokens(table.value));
+      if (named || imported) {
+        request.table = { ref: named ? tableNameRef(named) : imported!, span: table.value, key: table.key };
       } else if (built) {
         request.table = { ref: { kind: 'pattern', name: built.join('*'), pieces: built }, span: table.value, key: table.key };
       }
@@ -235,8 +237,9 @@ class RequestReader {
   addReceiver(request: DynamoRequest, receiver: Value & { t: 'client' }, occurrence: OperationOccurrence): void {
     const table = receiver.table && this.argument(receiver.table);
     const named = table && namedValue(this.a, ...table);
-    if (!request.table && table && named) {
-      request.table = { ref: tableNameRef(named), span: this.a.span(table[0], table[1] - 1) };
+    const ref = table && (named ? tableNameRef(named) : importedTableName(this.a, ...table));
+    if (!request.table && table && ref) {
+      request.table = { ref, span: this.a.span(table[0], table[1] - 1) };
     } else if (!request.table && receiver.tableName) {
       const end = occurrence.tokenIndex - 2;
       request.table = { ref: receiver.tableName, span: this.a.span(chainStart(this.a, end), end) };

@@ -56,6 +56,8 @@ export interface ProjectContext {
   environmentIsRdsEndpoint?(variable: string): boolean;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
   importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
+  /** What a name another module binds says about a table's name (see WorkspaceView.importedTableName). */
+  importedTableName?(module: string, path: string): TableNameRef | undefined;
   /** A dict of settings another module binds (see WorkspaceView.importedDict). */
   importedDict?(module: string, path: string): { value: SettingDict; at: SourceRef } | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */

@@ -91,16 +91,19 @@ class Variables {
   /**
    * Where an unknown value comes from: the path that a chain of whole-value `${self:…}` references ends at
    * (`path` itself when the value is no such reference); undefined when the value is known or not a string.
-   * Two values from the same place are the same once deployed, whatever the place resolves to.
+   * Two values from the same place are the same once deployed, whatever the place resolves to; so are two places that
+   * write the same variables in the same text (`${self:service}-${self:provider.stage}` for a table's name and for
+   * a function's variable), whose sources are the deployment's own.
    */
   origin(node: IacNode | undefined, path: string): string | undefined {
     if (node?.kind !== 'scalar' || node.tag || node.literal.kind !== 'str' || this.text(node.literal.value, 0) !== undefined) {
       return undefined;
     }
     for (let depth = 0; depth <= MAX_CHAIN; depth++) {
-      const whole = node?.kind === 'scalar' && !node.tag && node.literal.kind === 'str' ? SINGLE_SELF.exec(node.literal.value) : null;
+      const text = node?.kind === 'scalar' && !node.tag && node.literal.kind === 'str' ? node.literal.value : undefined;
+      const whole = text === undefined ? null : SINGLE_SELF.exec(text);
       if (!whole) {
-        return path;
+        return text?.includes('${') ? `text ${text}` : path;
       }
       path = whole[1];
       node = this.at(path);

@@ -76,6 +76,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.springSecrets ?? {}).length > 0 ||
     Object.keys(contribution.settingConstants ?? {}).length > 0 ||
     Object.keys(contribution.settingDicts ?? {}).length > 0 ||
+    Object.keys(contribution.nameConstants ?? {}).length > 0 ||
     Object.keys(contribution.classHolders ?? {}).length > 0 ||
     Object.keys(contribution.classForwards ?? {}).length > 0 ||
     Object.keys(contribution.classInterfaces ?? {}).length > 0 ||

@@ -57,6 +57,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),
+    importedTableName: (module, path) => view.importedTableName?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),
     importedPynamodbClass: (module, path) => view.importedPynamodbClass?.(file, module, path),
     goPackage: (packageName) => view.goPackage?.(file, packageName),

@@ -34,6 +34,7 @@ import { pythonSettingConstants } from './pythonSettingConstants';
 import { pythonSettingDicts } from './pythonSettingDicts';
 import { pythonPathRoots } from './pythonPathEntries';
 import { jsSecretConstants } from './jsSecretConstants';
+import { jsNameConstants, pythonNameConstants } from './nameConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
 import { indexRequestClasses, indexRouteCalls, mayCallServices, mayMakeRequestClasses } from './routeCalls';
@@ -106,8 +107,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
       const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
       const pythonLayerRoots = kind === 'python' ? pythonPathRoots(file, text) : undefined;
-      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}), ...(pythonLayerRoots ? { pythonLayerRoots } : {}) };
-      return secretConstants || settingConstants || settingDicts || pythonLayerRoots ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      const nameConstants = kind === 'python' ? pythonNameConstants(text) : jsNameConstants(text);
+      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}), ...(pythonLayerRoots ? { pythonLayerRoots } : {}), ...(nameConstants ? { nameConstants } : {}) };
+      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go': {
       const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

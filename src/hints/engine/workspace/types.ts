@@ -4,6 +4,7 @@
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
 import type { SecretConstant } from './secretConstants';
+import type { NameConstant } from './nameConstants';
 import type { SettingDict } from './pythonSettingDicts';
 import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
@@ -155,6 +156,8 @@ export interface FileContribution {
   secretConstants?: Record<string, SecretConstant>;
   /** The module's exported literal settings by import path (`config.database.public`, `getEnvConfig().protect`; `jsSettingConstants.ts`). */
   settingConstants?: Record<string, SettingConstant>;
+  /** The module's names bound to a plain string or an environment variable read, by import path (`nameConstants.ts`): a table's name for the modules that import it. */
+  nameConstants?: Record<string, NameConstant>;
   /** A Python settings module's dicts of connection settings by name (`DB_CONFIG = {...}`; `pythonSettingDicts.ts`). */
   settingDicts?: Record<string, { value: SettingDict; line: number; start: number; end: number }>;
   tables: TableDefinition[];

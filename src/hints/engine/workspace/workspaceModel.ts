@@ -385,6 +385,11 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.settingConstants);
   }
 
+  /** What a name another module binds says about a table's name, as a code file imports it; see `WorkspaceView.importedTableName`. */
+  importedTableName(codeFile: string, module: string, path: string): TableNameRef | undefined {
+    return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.nameConstants)?.value;
+  }
+
   /** A dict of settings a Python settings module binds, as a code file imports it; see `WorkspaceView.importedDict`. */
   importedDict(codeFile: string, module: string, path: string): { value: SettingDict; at: SourceRef } | undefined {
     return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.settingDicts);

@@ -157,6 +157,12 @@ export interface WorkspaceView {
    * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.
    */
   importedSetting?(codeFile: string, module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
+  /**
+   * What a name another module of the workspace binds says about a table's name, as `codeFile` imports it (`TABLE_NAME`
+   * after `import { TABLE_NAME } from '../db'`, where that module exports `process.env.TABLE_NAME`): the literal or the
+   * environment variable, read as this file reads it (`nameConstants.ts`).
+   */
+  importedTableName?(codeFile: string, module: string, path: string): TableNameRef | undefined;
   /** A dict of settings a Python settings module binds, as a code file imports it (`from config import DB_CONFIG`). */
   importedDict?(codeFile: string, module: string, path: string): { value: SettingDict; at: SourceRef } | undefined;
   /**
