@@ -159,7 +159,9 @@ export const requiresOneOf: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   for (const resource of context.contextsOf(rule)) {
     const fallback = defaultOf(resource, properties);
-    if (absenceCounts(rule, resource) && !optionNamed(resource, properties) && (!fallback || fallback.kind === 'none')) {
+    // Written as null (`auth_token = var.token` whose default is `null`), a setting is left out.
+    const set = properties.some((property) => mootSettingSet(resource, [property]));
+    if (absenceCounts(rule, resource) && !set && (!fallback || fallback.kind === 'none')) {
       context.report(rule, resource.anchor);
     }
   }

@@ -378,14 +378,16 @@ class TerraformIndexer {
   /**
    * Variable defaults and locals written as a single value or a list of them, for `var.name` and
    * `local.name` in the module's other files; a secret's stay where they are written, and only the
-   * fact that one is written as a non-empty string is lent (`password = var.db_password` then holds a literal).
+   * fact that one is written as a non-empty string is lent (`password = var.db_password` then holds a literal); a `null`
+   * or boolean default is no secret, and is lent.
    */
   private indexLentValues(): void {
     const lent = (values: Map<string, HclValue>): Record<string, TerraformValue> | undefined => {
       const found: Record<string, TerraformValue> = {};
       for (const [name, value] of values) {
         const written = lendable(value);
-        if (written !== undefined && keepsSetting(name)) {
+        // A secret-named variable's `null` or boolean default (`user_no_password = true`) reveals no secret: lent as it is.
+        if (written !== undefined && (keepsSetting(name) || ((written === null || typeof written === 'boolean') && name !== '__proto__'))) {
           found[name] = written;
         } else if (typeof written === 'string' && written.trim() !== '' && name !== '__proto__') {
           found[name] = WRITTEN_SECRET;
