@@ -61,13 +61,67 @@ export function libraryClass(a: CodeAnalyzer, classScope: number): Value | undef
     // Read once per class: every `this.x` of a class with an outside base (`extends cdk.Stack`) asks.
     return (
       libraryBases.get(a, classScope, () => {
-        const value = a.language.typeValue(a, token);
-        return value?.t === 'client' || isOrmObject(value) ? value : null;
+        for (const base of baseListNames(a, token)) {
+          const value = a.language.typeValue(a, base);
+          if (value?.t === 'client' || isOrmObject(value)) {
+            return value;
+          }
+        }
+        return null;
       }) ?? undefined
     );
   } finally {
     reading.delete(classScope);
   }
+}
+
+/** How many names of a C# base list are read: more than real classes list. */
+const MAX_BASE_LIST = 8;
+
+/**
+ * Where the names of a base list start, from the first (`token`): only it in most languages; in C#, whose one list
+ * names the base class and the interfaces alike, each of them (`interface IRedisContext : IDisposable, IDatabase`).
+ */
+function baseListNames(a: CodeAnalyzer, token: number): number[] {
+  const names = [token];
+  if (a.language.family !== 'csharp') {
+    return names;
+  }
+  let k = token;
+  while (names.length < MAX_BASE_LIST) {
+    // Past the dotted name and its type arguments (`Shop.Data.IRepository<Order>`).
+    while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
+      k += 2;
+    }
+    k = a.is(k + 1, '<') ? typeArgumentsEnd(a, k + 1) + 1 : k + 1;
+    if (k <= 0 || !a.is(k, ',') || !a.isId(k + 1)) {
+      break;
+    }
+    k++;
+    names.push(k);
+  }
+  return names;
+}
+
+/** How far type arguments in a base list may run: more than real ones do. */
+const MAX_TYPE_ARGUMENT_TOKENS = 64;
+
+/** The `>` that closes the type arguments opened at `open` (`>>` closing two), or -1 when none does near. */
+function typeArgumentsEnd(a: CodeAnalyzer, open: number): number {
+  let depth = 0;
+  for (let k = open; k < a.tokens.length && k < open + MAX_TYPE_ARGUMENT_TOKENS; k++) {
+    if (a.is(k, '<')) {
+      depth++;
+    } else if (a.is(k, '>') || a.is(k, '>>')) {
+      depth -= a.tokens.ends[k] - a.tokens.starts[k];
+      if (depth <= 0) {
+        return k;
+      }
+    } else if (a.is(k, '{') || a.is(k, ';')) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */

@@ -5,7 +5,8 @@
  * its last two arguments `0` and `-1` (`lrange(key, 0, -1)`, go-redis `LRange(ctx, key, 0, -1)`, Spring Data Redis
  * `opsForList().range(key, 0, -1)`, Java's `0L, -1L`; options after them aside: redis-py's keywords, node-redis's
  * object, a callback), or for StackExchange.Redis a key alone or with a start of `0`, whose `ListRange` and
- * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs). An index may also be a parameter
+ * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs). A stop that is the length of the same
+ * key read in place (`ListRange(key, 0, db.ListLength(key))`) reads it all too. An index may also be a parameter
  * of the enclosing function whose default is that index (`getPlaylist(key, offset = 0, count = -1)`,
  * Python's `def items(self, key, start=0, end=-1)`): called without them, as such helpers mostly are, the
  * helper reads the whole range.
@@ -29,7 +30,28 @@ export function readsWholeRange(a: CodeAnalyzer, open: number, flavor: RedisFlav
   if (flavor === 'stackexchange-redis' && (args.length === 1 || (args.length === 2 && index(args[1], 0)))) {
     return true;
   }
-  return args.length >= 3 && index(args[args.length - 2], 0) && index(args[args.length - 1], -1);
+  const stop = args[args.length - 1];
+  return args.length >= 3 && index(args[args.length - 2], 0) && (index(stop, -1) || lengthOfKey(a, stop, args[args.length - 3]));
+}
+
+/** Commands, as the clients name them, that give a list's or sorted set's length. */
+const LENGTH_CALLS = new Set(['llen', 'zcard', 'ListLength', 'ListLengthAsync', 'SortedSetLength', 'SortedSetLengthAsync', 'LLen', 'ZCard']);
+
+/**
+ * A stop that is the length of the same collection, read in place (`ListRange(key, 0, db.ListLength(key))`,
+ * `lrange(key, 0, r.llen(key))`): past the last index, so the whole list or sorted set. The key is the
+ * argument before the indexes, written the same in both calls.
+ */
+function lengthOfKey(a: CodeAnalyzer, [start, end]: [number, number], key: [number, number] | undefined): boolean {
+  const close = end - 1;
+  const open = a.partner[close];
+  if (!key || !a.is(close, ')') || open <= start || !LENGTH_CALLS.has(a.id(open - 1) ?? '')) {
+    return false;
+  }
+  const written = (from: number, to: number): string => a.text.slice(a.tokens.starts[from], a.tokens.ends[to - 1]).replace(/\s+/g, '');
+  const lengthArgs = segments(a, open);
+  const lengthKey = lengthArgs[lengthArgs.length - 1];
+  return lengthKey !== undefined && written(lengthKey[0], lengthKey[1]) === written(key[0], key[1]);
 }
 
 /**

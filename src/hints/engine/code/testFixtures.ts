@@ -1,5 +1,6 @@
 /**
- * Test code: a test, a set-up or tear-down that a test framework runs around each test, any code of a Go
+ * Test code: a test, a set-up or tear-down that a test framework runs around each test, a benchmark (Go's
+ * `BenchmarkX`, a JMH `@Benchmark`, a BenchmarkDotNet `[Benchmark]`, which repeats one command to time it), any code of a Go
  * `_test.go` file (which `go build` ignores: only `go test` compiles it, helpers included), or a file that imports
  * a Testcontainers library (its clients talk to containers it starts and throws away, whatever the file's name:
  * `internal/test/containers.go` with a `FlushAll` helper the tests call), or a JavaScript function that refuses to
@@ -11,15 +12,16 @@ import type { CodeAnalyzer } from './analyzer';
 import { perFile } from './fileMemo';
 import { FunctionScope } from './language';
 
-/** JUnit 4 and 5, TestNG. */
+/** JUnit 4 and 5, TestNG; JMH's benchmarks. */
 const JAVA_ANNOTATIONS = new Set([
-  'Test', 'ParameterizedTest', 'RepeatedTest', 'BeforeEach', 'AfterEach', 'BeforeAll', 'AfterAll',
+  'Test', 'Benchmark', 'ParameterizedTest', 'RepeatedTest', 'BeforeEach', 'AfterEach', 'BeforeAll', 'AfterAll',
   'Before', 'After', 'BeforeClass', 'AfterClass', 'BeforeMethod', 'AfterMethod',
 ]);
-/** xUnit, NUnit, MSTest. */
+/** xUnit, NUnit, MSTest; BenchmarkDotNet's benchmarks and their set-ups. */
 const CSHARP_ATTRIBUTES = new Set([
   'Fact', 'Theory', 'Test', 'TestCase', 'SetUp', 'TearDown', 'OneTimeSetUp', 'OneTimeTearDown',
   'TestMethod', 'TestInitialize', 'TestCleanup', 'ClassInitialize', 'ClassCleanup',
+  'Benchmark', 'GlobalSetup', 'GlobalCleanup', 'IterationSetup', 'IterationCleanup',
 ]);
 /** Jest, Mocha, Vitest, node:test: functions passed to these run as tests or around them. */
 const JS_TEST_CALLS = new Set(['it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);

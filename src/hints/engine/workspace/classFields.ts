@@ -7,13 +7,16 @@
  * (`IDynamoContext db` then `db.Context`), and a class named as a receiver (`RedisCache.Database`). A method that
  * returns a client is kept as `name()`, what a call of it gives (`RedisCache.GetDatabase()`, `factory.mapper()`),
  * marked `perCall` when it is static and builds the client on each call (`staticMakers.ts`); a method that makes a
- * client in its body on each call, whatever it returns, is kept as `made:name` (`methodMakers.ts`).
+ * client in its body on each call, whatever it returns, is kept as `made:name` (`methodMakers.ts`). A class or
+ * interface that is a client itself by its base list (`interface IRedisContext : IDisposable, IDatabase`) is kept
+ * under `SELF_KEY`, so that a name declared with it in another file is that client.
  * Only a file that names a client library and declares a member other files can see is read, with the analyzer's
  * bindings alone; test sources are not.
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
+import { classKey, ClassLanguage, SELF_KEY } from '../code/languages/baseClassFields';
 import { csharp } from '../code/languages/csharp';
+import { NAMES_DISTINCTIVE_TYPE } from '../code/languages/csharpImpliedUsings';
 import { java } from '../code/languages/java';
 import { LIBRARY_TYPE_NAMES } from '../code/languages/javaLibraries';
 import { CLIENT_TYPES as STACKEXCHANGE_TYPES } from '../code/stackExchangeRedis';
@@ -33,10 +36,14 @@ import { emptyContribution } from './contribution';
 import { forwardedCalls, implementedInterfaces } from './classForwards';
 import { ExportedClient, FileContribution, ForwardedCall } from './types';
 
-/** The client libraries, as the languages know them: their packages or namespaces, and in C# the type names only they declare. */
-const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
-  java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|rdsdata|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|rdsdata|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
-  csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|RDSDataService|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
+/**
+ * The client libraries, as the languages know them: their packages or namespaces, and in C# the type names only they
+ * declare, which name the library in a file whose `using` is the project's `global using` (`public IDatabase Db =>
+ * connection.GetDatabase()` beside `ConnectionMultiplexer.Connect(...)`, the analyzer's `csharpImpliedUsings.ts`).
+ */
+const CLIENT_LIBRARY: Record<ClassLanguage, (text: string) => boolean> = {
+  java: (text) => /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|rdsdata|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|rdsdata|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/.test(text),
+  csharp: (text) => /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|RDSDataService|ElastiCache)|StackExchange\.Redis)\b/.test(text) || NAMES_DISTINCTIVE_TYPE.test(text),
 };
 /** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
 const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
@@ -75,7 +82,7 @@ export function globalUsings(text: string): string[] {
 
 /** Whether a Java or C# file may declare a client field for a subclass in another file, from its path and text alone. */
 export function mayLendClassFields(file: string, language: ClassLanguage, text: string): boolean {
-  return !isTestSource(file) && CLIENT_LIBRARY[language].test(text) && (lendsMembers(text) || MAY_MAKE_CLIENT.test(text));
+  return !isTestSource(file) && CLIENT_LIBRARY[language](text) && (lendsMembers(text) || MAY_MAKE_CLIENT.test(text));
 }
 
 /** Whether the file may declare a member that a subclass or a user of its class reads a client through. */
@@ -131,6 +138,11 @@ export function indexClassFields(language: ClassLanguage, text: string, reads: {
     const { fields, held } = members ? clientFields(a, language, scope, isInterface) : { fields: {}, held: {} };
     if (!isInterface && reads.lends) {
       Object.assign(fields, constructedClients(a, scope), methodsMakingClients(a, scope));
+    }
+    // An interface or class that extends a client type and defines none of its commands is that client.
+    const self = reads.lends ? exportedClient(a, { t: 'instance', classScope: scope }) : undefined;
+    if (self) {
+      fields[SELF_KEY] = self;
     }
     const key = classKey(language, container ? `${container}.${name}` : name);
     const forwarded = reads.forwards && !isInterface ? forwardedCalls(a, language, scope) : {};

@@ -15,6 +15,9 @@ import { Value } from '../values';
 
 export type ClassLanguage = 'java' | 'csharp';
 
+/** The index key under which a project class or interface that is itself a client keeps that client (no member's name). */
+export const SELF_KEY = '(self)';
+
 /** The key of a class in the workspace model: its language and qualified name. */
 export function classKey(language: ClassLanguage, qualifiedName: string): string {
   return `${language}:${qualifiedName}`;
@@ -141,12 +144,16 @@ export function ownContainer(a: CodeAnalyzer, language: ClassLanguage): string |
 
 /**
  * A declared type naming a project class or interface of another file whose members hold clients (`IDynamoDbContext
- * Context { get; }` where that interface declares `IDynamoDBContext Context { get; }`): a value whose members are them.
+ * Context { get; }` where that interface declares `IDynamoDBContext Context { get; }`): a value whose members are them;
+ * or one that is a client itself (`IRedisContext _redis` where `interface IRedisContext : IDisposable, IDatabase`): that client.
  */
 export function declaredProjectClass(a: CodeAnalyzer, start: number): Value | undefined {
   const language = languageOf(a);
   const lookup = a.project?.classFields;
   const fields = language && lookup ? projectFields(a, language, lookup, a.dottedPath(start).text) : undefined;
+  if (fields && Object.hasOwn(fields, SELF_KEY)) {
+    return clientValue(fields[SELF_KEY]);
+  }
   return fields ? { t: 'projectClass', fields } : undefined;
 }
 

@@ -37,6 +37,8 @@ const DISTINCTIVE_TYPES = new Map<string, string>([
   ['IConnectionMultiplexer', 'StackExchange.Redis'],
   ['ConnectionMultiplexer', 'StackExchange.Redis'],
 ]);
+/** Whether a file's text names one of those types, which shows a library even where its `using` is a project's `global using` elsewhere. */
+export const NAMES_DISTINCTIVE_TYPE = new RegExp(`\\b(?:${[...DISTINCTIVE_TYPES.keys()].join('|')})\\b`);
 const SHORTEST = Math.min(...[...DISTINCTIVE_TYPES.keys()].map((name) => name.length));
 const LONGEST = Math.max(...[...DISTINCTIVE_TYPES.keys()].map((name) => name.length));
 /** First letters of the names, so that most identifiers are passed over without slicing their text. */
