@@ -16,7 +16,7 @@ import { namedValue, tableNameRef } from './names';
 import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
-import { Value } from './values';
+import { defaultExportPath, Value } from './values';
 import { isOrmObject, OrmObject, uniqueIndexesOf } from './languages/ormObjects';
 import { membersUnder } from './languages/baseClassFields';
 import { isLayerModule } from '../workspace/lambdaLayers';
@@ -230,7 +230,8 @@ export function importedBodyClient(a: CodeAnalyzer, module: string, path: string
  * Where an import from a workspace module really comes from when that module only passes on a client
  * library's name (`import { PutCommand } from '../lib/db'`, `from app.types import DynamoDBServiceResource`):
  * the library's module and the name there, so the name reads as if imported from the library. A JavaScript
- * module itself (`require('../models/cat')`) passes on only a DynamoDB library's model (`module.exports = Cat`).
+ * module itself (`require('../models/cat')`) passes on only a DynamoDB library's model (`module.exports = Cat`)
+ * or a library as a whole import binds it (`module.exports = dynamoose` after configuring it, `module.exports = AWS`).
  */
 export function libraryImport(a: CodeAnalyzer, module: string, path: string): { module: string; path: string; uniqueIndexes?: readonly string[] } | undefined {
   const project = a.project;
@@ -239,7 +240,8 @@ export function libraryImport(a: CodeAnalyzer, module: string, path: string): { 
     return undefined;
   }
   const found = project.importedName(module, path);
-  return found && (!whole || isOrmObject({ t: 'ref', module: found.module, path: found.name })) ? { module: found.module, path: found.name, ...uniqueIndexesOf(found) } : undefined;
+  const passed = found && (!whole || found.name === defaultExportPath(found.module) || isOrmObject({ t: 'ref', module: found.module, path: found.name }));
+  return passed ? { module: found.module, path: found.name, ...uniqueIndexesOf(found) } : undefined;
 }
 
 const classAnswers = new FileMemo<string, Value | null>();

@@ -17,6 +17,12 @@ import { PYTHON_CLIENT_LIBRARY } from './pythonClientLibraries';
 
 /** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
 export const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
+/**
+ * Libraries a project module may hand on whole to other files, as it imported them (`module.exports = AWS` after
+ * `AWS.config.update(...)`, `export default dynamoose` after `dynamoose.aws.ddb.set(...)`): the client libraries,
+ * and the DynamoDB libraries whose objects the readers follow (`code/languages/ormObjects.ts`).
+ */
+export const JS_PASSED_ON_LIBRARY = new RegExp(`${JS_CLIENT_LIBRARY.source}|^(?:dynamoose|electrodb|dynamodb-onetable)$|^dynamodb-toolbox(?:\\/|$)`);
 
 /**
  * The call from `start` to `end` (the end of its statement) of a name a Python or JavaScript module imports at

@@ -12,6 +12,7 @@
  * What both languages share is `exportReader.ts`; each language's module statements, `pythonExports.ts` and `jsExports.ts`.
  */
 import { CodeAnalyzer } from '../code/analyzer';
+import type { ProjectContext } from '../code/projectImports';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { Value } from '../code/values';
@@ -82,10 +83,10 @@ export type ConstructedImport = ReExport & { bare: boolean };
 export type ModuleFunction = Value & { t: 'function' };
 
 /** What the module-level statements of `file` export; undefined for nothing. Bounded like the analysis (it may stop at a time budget). */
-export function readExports(file: string, source: ModuleSource): CodeExports | undefined {
+export function readExports(file: string, source: ModuleSource, project?: ProjectContext): CodeExports | undefined {
   const lines = new LineIndex(source.text);
   if (source.language === 'python') {
     return new PythonExports(new CodeAnalyzer(source.text, python, lines), isPackageInit(file)).read();
   }
-  return new JsExports(new CodeAnalyzer(source.text, source.language === 'typescript' ? typescript : javascript, lines)).read();
+  return new JsExports(new CodeAnalyzer(source.text, source.language === 'typescript' ? typescript : javascript, lines, project)).read();
 }

@@ -198,13 +198,15 @@ export abstract class ExportReader {
   }
 
   /**
-   * A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`) that a `const` binds
-   * (`export const Order = dynamoose.model(...)`): passed on as the library's name, which a file that imports
-   * it reads as that object.
+   * A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`) that a declaration binds
+   * (`export const Order = dynamoose.model(...)`, `var Log = dynamoose.model(...)`; the caller takes a name bound once,
+   * so a `var` or `let` never assigned again, in a function either): passed on as the library's name, which a file
+   * that imports it reads as that object.
    */
   protected ormObjectOf(binding: Binding<Value>): OrmObject | undefined {
     const { a } = this;
-    return binding.expression >= 0 && binding.fixed === undefined && !binding.element && a.idIs(binding.token - 1, 'const') ? this.ormObjectAt(binding.expression) : undefined;
+    const declared = ['const', 'let', 'var'].some((keyword) => a.idIs(binding.token - 1, keyword));
+    return binding.expression >= 0 && binding.fixed === undefined && !binding.element && declared ? this.ormObjectAt(binding.expression) : undefined;
   }
 
   /** The model, entity or table the expression at `start` makes (`module.exports = dynamoose.model(...)`), read to the end of its statement. */

@@ -138,6 +138,10 @@ export class ImportedClients {
     declares: (file) => this.sources.has(file),
     own: (file, name) => (name !== '' && declaresClass(this.sources.get(file)?.text ?? '', name) ? file : undefined),
   };
+  /** JavaScript modules' exports as read with what their imports of other modules pass on (`exportsOf`), by file (`null`: none). */
+  private readonly contextExports = new Map<string, CodeExports | null>();
+  /** The modules whose exports are being read so, one inside another. */
+  private readonly readingExports = new Set<string>();
   /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
   private readonly functionModules = new Map<string, ModuleFunctions | null>();
   /** The file that declares the class a file imports, by `codeFile\0module\0path` (`null`: none). */
@@ -168,10 +172,33 @@ export class ImportedClients {
     private readonly passingCalls?: (file: string, name: string) => readonly ClientPassingCall[],
   ) {}
 
-  /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
+  /**
+   * What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). A
+   * JavaScript module is read with the library names its own imports of other modules pass on, so that a model or
+   * client it makes from one counts (`const dynamoose = require('../config/db')` of a module that configures
+   * dynamoose and exports it, then `module.exports = dynamoose.model(...)`). A cycle of such modules reads a file alone.
+   */
   private exportsOf(file: string): CodeExports | undefined {
     const source = this.sources.get(file);
-    return source && exportsOf(file, source);
+    if (!source || source.language === 'python' || this.readingExports.has(file)) {
+      return source && exportsOf(file, source);
+    }
+    let exports = this.contextExports.get(file);
+    if (exports === undefined) {
+      this.readingExports.add(file);
+      try {
+        exports = readExports(file, source, { file, importedClient: () => undefined, importedName: (module, path) => this.resolveName(file, module, path) }) ?? null;
+      } catch (error) {
+        if (error instanceof BudgetExceeded) {
+          throw error;
+        }
+        exports = exportsOf(file, source) ?? null;
+      } finally {
+        this.readingExports.delete(file);
+      }
+      this.contextExports.set(file, exports);
+    }
+    return exports ?? undefined;
   }
 
   /** The client `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClient`. */

@@ -1,11 +1,11 @@
 /** The exports of a JavaScript or TypeScript module: ES exports and CommonJS `module.exports` (see `codeExports.ts`). */
 import { functionExpression } from '../code/languages/javascript';
 import { qualifiedPath } from '../code/languages/jsTypeValues';
-import { uniqueIndexesOf } from '../code/languages/ormObjects';
+import { isOrmObject, uniqueIndexesOf } from '../code/languages/ormObjects';
 import { objectTypeAliasBrace } from '../code/typeAliasBodies';
 import { exportedClient } from '../code/projectImports';
 import type { CodeExports } from './codeExports';
-import { JS_CLIENT_LIBRARY } from './calledExports';
+import { JS_CLIENT_LIBRARY, JS_PASSED_ON_LIBRARY } from './calledExports';
 import { ExportReader, MAX_STARS, mayNameProjectModule } from './exportReader';
 
 export class JsExports extends ExportReader {
@@ -82,7 +82,7 @@ export class JsExports extends ExportReader {
       }
       if (from === undefined) {
         this.exportName(exported, local);
-      } else if (JS_CLIENT_LIBRARY.test(from)) {
+      } else if (JS_PASSED_ON_LIBRARY.test(from)) {
         this.passOn(exported, { module: from, name: local });
       } else if (mayNameProjectModule(from)) {
         this.reexport(exported, { module: from, name: local });
@@ -211,11 +211,12 @@ export class JsExports extends ExportReader {
       return;
     }
     const imported = this.a.imports.get(local);
-    if (imported && this.moduleLevel(imported.at) && JS_CLIENT_LIBRARY.test(imported.module)) {
-      this.passOn(exported, { module: imported.module, name: imported.path });
+    // An import the workspace already read as a library's object (`require('./User')` of a module that exports a
+    // dynamoose model, when this module is read with its imports followed): passed on as that object.
+    if (imported && this.moduleLevel(imported.at) && (JS_PASSED_ON_LIBRARY.test(imported.module) || isOrmObject({ t: 'ref', module: imported.module, path: imported.path }))) {
+      this.passOn(exported, { module: imported.module, name: imported.path, ...uniqueIndexesOf(imported) });
     } else if (imported && this.moduleLevel(imported.at) && mayNameProjectModule(imported.module)) {
       this.reexport(exported, { module: imported.module, name: imported.path });
     }
   }
-
 }

@@ -19,6 +19,12 @@ export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|data-api-client|dyn
  * of the project: a factory whose class may make a client in its constructor, for a handler's call of it (`exportedFunctions.ts`).
  */
 const JS_CONSTRUCTS_CLASS = /\bnew\s+[A-Z][\w$]*\s*\(/;
+/**
+ * What a module makes from a library another module of the project hands on whole (`module.exports = dynamoose`,
+ * `module.exports = AWS`), in a module that imports from another and names no library itself: a model
+ * (`Dynamoose.model('logs', LogSchema)`) or an instance of a member class (`new AWS.DynamoDB.DocumentClient()`).
+ */
+const JS_MAKES_FROM_NAMESPACE = /\.model\s*\(|\bnew\s+[\w$]+(?:\.[\w$]+)+\s*\(/;
 const JS_RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]\.\.?\//;
 /**
  * A data-access module that names no client library but builds DynamoDB requests for a function of another module
@@ -94,8 +100,8 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if ((kind !== 'javascript' && kind !== 'typescript') || isTestDoubleFile(file)) {
     return false;
   }
-  const constructsProjectClass = JS_CONSTRUCTS_CLASS.test(text) && JS_RELATIVE_IMPORT.test(text);
-  if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || constructsProjectClass || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
+  const makesFromProjectModule = (JS_CONSTRUCTS_CLASS.test(text) || JS_MAKES_FROM_NAMESPACE.test(text)) && JS_RELATIVE_IMPORT.test(text);
+  if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || makesFromProjectModule || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
     return true;
   }
   return (forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text)) || (JS_SETTER.test(text) && JS_EXPORTS_FUNCTION.test(text));
