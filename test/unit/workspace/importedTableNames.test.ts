@@ -136,6 +136,7 @@ describe('a table name imported from another module', () => {
       'config.table': { kind: 'env', variable: 'T' },
       'config.name': { kind: 'literal', name: 'orders' },
     });
+    assert.equal(jsNameConstants('export const config = {\n  table: process.env.T,\n};\nconfig.table = "other";\n'), undefined, 'a member set later');
     const commonJs = jsNameConstants("module.exports = {\n  TABLE: 'orders',\n};\n");
     assert.deepEqual(Object.keys(commonJs ?? {}).sort(), ['TABLE', 'default.TABLE']);
   });

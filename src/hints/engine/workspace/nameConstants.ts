@@ -33,6 +33,8 @@ const JS_EXPORTED_CONST = new RegExp(String.raw`^export[ \t]+const[ \t]+([A-Za-z
 const JS_EXPORTS_MEMBER = new RegExp(String.raw`^(?:module\.)?exports\.([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${JS_VALUE}${JS_END}`, 'gm');
 /** Any assignment to a CommonJS export: `exports.NAME =`, `module.exports.NAME =`. */
 const JS_EXPORTS_ASSIGNMENT = /exports\.([A-Za-z_$][\w$]*)[ \t]*=(?!=)/g;
+/** A statement that sets a member of a name: `config.ordersTable = …`. */
+const JS_MEMBER_ASSIGNMENT = /(?<![\w$.])([A-Za-z_$][\w$]*)\.[\w$]+[ \t]*=(?!=)/g;
 /** An exported object literal's first line: `export const tables = {`, `module.exports = {`, `export default {`. */
 const JS_EXPORTED_OBJECT = /^(?:export[ \t]+const[ \t]+([A-Za-z_$][\w$]*)(?:[ \t]*:[^=\r\n]*)?[ \t]*=|module\.exports[ \t]*=|export[ \t]+default)[ \t]*\{[ \t]*(?:\/\/[^\r\n]*)?\r?$/gm;
 /** A member of that object on its own line, indented (the key may be quoted). */
@@ -72,6 +74,7 @@ export function jsNameConstants(text: string): Record<string, NameConstant> | un
   }
   // Each object's body is read up to its closing line, and an object that starts inside another is not read: one pass.
   let readTo = 0;
+  let assignedObjects: Map<string, number> | undefined;
   for (const object of text.matchAll(JS_EXPORTED_OBJECT)) {
     const open = object.index + object[0].length;
     if (open < readTo) {
@@ -80,6 +83,10 @@ export function jsNameConstants(text: string): Record<string, NameConstant> | un
     JS_OBJECT_END.lastIndex = open;
     const close = JS_OBJECT_END.exec(text)?.index ?? text.length;
     readTo = close;
+    // A member a statement of the module sets (`config.ordersTable = ...`) may hold another value: the object is not read.
+    if (object[1] !== undefined && (assignedObjects ??= bindingCounts(text, JS_MEMBER_ASSIGNMENT)).has(object[1])) {
+      continue;
+    }
     const prefixes = object[1] !== undefined ? [`${object[1]}.`] : object[0].startsWith('module') ? ['', 'default.'] : ['default.'];
     const body = text.slice(open, close);
     // Members one object deep only: the indentation of the object's first member.
