@@ -149,10 +149,10 @@ class RequestReader {
     const table = option('tablename');
     if (table) {
       const named = namedValue(this.a, ...this.tokens(table.value));
-      const imported = named ? undefined : importedTableName(this.a, ...this.tokens(table.value));
-      const built = named || imported ? undefined : builtName(this.a, ...this.tokens(table.value));
-      if (named || imported) {
-        request.table = { ref: named ? tableNameRef(named) : imported!, span: table.value, key: table.key };
+      const ref = named ? tableNameRef(named) : importedTableName(this.a, ...this.tokens(table.value));
+      const built = ref ? undefined : builtName(this.a, ...this.tokens(table.value));
+      if (ref) {
+        request.table = { ref, span: table.value, key: table.key };
       } else if (built) {
         request.table = { ref: { kind: 'pattern', name: built.join('*'), pieces: built }, span: table.value, key: table.key };
       }
