@@ -159,7 +159,9 @@ export const requiresOneOf: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   for (const resource of context.contextsOf(rule)) {
     const fallback = defaultOf(resource, properties);
-    if (absenceCounts(rule, resource) && !optionNamed(resource, properties) && (!fallback || fallback.kind === 'none')) {
+    // One written as null (or, in Terraform, an empty string) is left out: `auth_token = var.token` whose default is null.
+    const written = properties.some((name) => mootSettingSet(resource, [name]));
+    if (absenceCounts(rule, resource) && !written && (!fallback || fallback.kind === 'none')) {
       context.report(rule, resource.anchor);
     }
   }
