@@ -2,7 +2,8 @@
  * `try(var.db.encrypted, false)`, `try(each.value.public, true)` and `lookup(each.value, "multi_az", false)`: the
  * fallback stands for an attribute the object (or the `for_each` element) leaves out, as `lookup`'s third argument
  * already did on `var.x` and `local.x`; an attribute the variable's type names (`optional(bool)`) is null there,
- * not an error, so the fallback does not stand for it. Elements that differ are judged one by one.
+ * not an error, so the fallback does not stand for it. Elements that differ are judged one by one. A resource made
+ * by `count` reads `var.list[count.index].key` as the value every element of the list gives.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -86,6 +87,14 @@ describe('Terraform try() and lookup() fallbacks', () => {
       ),
     };
     assert.deepEqual(findings(files), ['14 rds-publicly-accessible']);
+  });
+
+  it('reads var.list[count.index].key where every element of the list agrees, also from another file', () => {
+    const files = {
+      'db/variables.tf': lines('variable "dbs" {', '  default = [', '    { public = false, skip = true },', '    { public = true, skip = true },', '  ]', '}'),
+      'db/main.tf': instance('true', 'var.dbs[count.index].public', 'var.dbs[count.index]["skip"]', undefined).replace('  identifier          = "orders"', '  count               = length(var.dbs)'),
+    };
+    assert.deepEqual(findings(files), ['9 rds-skip-final-snapshot']);
   });
 
   it('keeps silent for elements of a variable whose element type names the key', () => {

@@ -152,3 +152,17 @@ export function eachAttribute(tokens: Tokens, partner: Int32Array, first: number
   }
   return { key: tokens.text(keyAt), fallback: { first: keyAt + 2, end: end - 1 } };
 }
+
+/**
+ * `var.list[count.index].key` or `local.list[count.index]["key"]` as the whole of [first, end) (a resource made once
+ * per element by `count`): the range of the collection's reference and the key.
+ */
+export function countedAttribute(tokens: Tokens, first: number, end: number): { collection: Range; key: string } | undefined {
+  const indexed = rootAt(tokens, first) && tokens.is(first + 3, '[') && tokens.is(first + 4, 'count') && tokens.is(first + 5, '.') && tokens.is(first + 6, 'index') && tokens.is(first + 7, ']');
+  if (!indexed) {
+    return undefined;
+  }
+  const named = end - first === 10 && tokens.is(first + 8, '.') && tokens.kinds[first + 9] === ID;
+  const quoted = end - first === 11 && tokens.is(first + 8, '[') && tokens.kinds[first + 9] === STR && !tokens.interpolated(first + 9) && tokens.is(first + 10, ']');
+  return named || quoted ? { collection: { first, end: first + 3 }, key: tokens.text(first + 9) } : undefined;
+}

@@ -11,7 +11,7 @@ import { SourceRef, TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
-import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
+import { AttributeReference, attributeReference, countedAttribute, eachAttribute } from './terraformAttributes';
 import { rekeyedCollection } from './terraformForExpressions';
 import { optionalDefaults, typeWords } from '../workspace/terraformObjects';
 import { dataAttributeKey } from './terraformDataSources';
@@ -211,18 +211,20 @@ export class TerraformValues {
   }
 
   /**
-   * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each`
-   * elements are known: the value every element gives, when they all give the same literal; undefined when
-   * one is not an object, leaves the key out, or they differ.
+   * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each` elements are
+   * known, or `var.list[count.index].key` of a list it knows: the value every element gives, when they all give the
+   * same literal; undefined when one is not an object, leaves the key out, or they differ.
    */
   private eachLiteral(first: number, end: number, depth: number): Literal | undefined {
-    const reference = this.each ? eachAttribute(this.tokens, this.partner, first, end) : undefined;
-    if (reference === undefined) {
+    const counted = this.each ? undefined : countedAttribute(this.tokens, first, end);
+    const elements = this.each ?? (counted && this.forEachElements(counted.collection));
+    const reference: { key: string; fallback?: Range } | undefined = this.each ? eachAttribute(this.tokens, this.partner, first, end) : counted;
+    if (!elements || reference === undefined) {
       return undefined;
     }
     const { key, fallback } = reference;
     let common: Literal | undefined;
-    for (const { range, object, typed } of this.each!) {
+    for (const { range, object, typed } of elements) {
       const written = range ? this.elementLiteral(range, key, depth) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
       // An element that leaves the key out takes the fallback, unless the elements' type names the key.
       const leftOut = !written && fallback !== undefined && Array.isArray(typed) && !typed.includes(key) && this.leavesOut(range, object, key);
@@ -370,7 +372,6 @@ export class TerraformValues {
     return holds === undefined ? undefined : holds ? yes : no;
   }
 
-
   protected span(index: number): Span {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
@@ -378,7 +379,6 @@ export class TerraformValues {
   spanOf(range: Range): Span {
     return { start: this.tokens.starts[range.first], end: this.tokens.ends[range.end - 1] };
   }
-
 
   /** `key = literal` pairs anywhere inside a value (objects in a map), for the keys named. */
   protected keysWithin(item: BodyItem, names: ReadonlySet<string>): OptionOccurrence[] {
