@@ -90,9 +90,9 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
     const v9 = lines('module "db" {', '  source         = "terraform-aws-modules/rds-aurora/aws"', '  version        = "~> 9.0"', '  instance_class = "db.r6g.large"', '}');
     assert.deepEqual(hints({ 'main.tf': v9 }, 'main.tf'), ['4 rds-instance-class']);
     assert.deepEqual(hints({ 'main.tf': v9.replace('~> 9.0', '~> 5.0').replace('instance_class = ', 'instance_type  = ') }, 'main.tf'), ['4 rds-instance-class'], 'v1 to v5');
-    // The Multi-AZ DB cluster's class is the cluster's own setting, which no rule reads.
+    // The Multi-AZ DB cluster's class is the cluster's own setting: the class of each of its instances.
     const multiAz = lines('module "db" {', '  source                    = "terraform-aws-modules/rds-aurora/aws"', '  version                   = "~> 9.0"', '  db_cluster_instance_class = "db.r6gd.large"', '}');
-    assert.deepEqual(hints({ 'main.tf': multiAz }, 'main.tf'), []);
+    assert.deepEqual(hints({ 'main.tf': multiAz }, 'main.tf'), ['4 rds-instance-class']);
   });
 
   it('reads the rds-proxy registry module as a DB proxy, and no module it does not know', () => {

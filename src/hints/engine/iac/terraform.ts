@@ -16,7 +16,8 @@ import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupU
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { conditionOutcome } from './terraformConditionals';
 import { BodyItem, HclValues, Range, TerraformIngress } from './terraformIngress';
-import { dataArgumentKey, TerraformValues } from './terraformValues';
+import { TerraformValues } from './terraformValues';
+import { dataArgumentKey } from './terraformDataSources';
 import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
@@ -25,6 +26,7 @@ import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
 import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { admissionPort, engineDefault, portLiteral } from './terraformModuleBlocks';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -516,10 +518,27 @@ class TerraformReader extends TerraformValues implements HclValues {
     }
   }
 
-  /** The entries of the object literals a module block passes (`settings = { multi_az = true }`), named `settings.multi_az` as the folder's `var.settings.multi_az` reads them. */
+  /**
+   * The entries of the object literals a module block passes (`settings = { multi_az = true }`, or a local of this
+   * file written as one, `settings = local.settings`), named `settings.multi_az` as the folder's `var.settings.multi_az`
+   * reads them; a local's entries are where its `locals` block writes them.
+   */
   private objectInputEntries(items: readonly BodyItem[]): BodyItem[] {
-    const objects = items.filter((item) => !item.block && this.textOf(item.first) === '{' && this.partner[item.first] === item.end - 1);
-    return objects.flatMap((object) => this.body(object.first, object.end - 1).filter((entry) => !entry.block).map((entry) => ({ ...entry, option: { ...entry.option, name: `${object.option.name}.${entry.option.name}` } })));
+    return items.flatMap((item) => {
+      const object = item.block ? undefined : this.objectLiteralOf(item);
+      const entries = object ? this.body(object.first, object.end - 1).filter((entry) => !entry.block) : [];
+      return entries.map((entry) => ({ ...entry, option: { ...entry.option, name: `${item.option.name}.${entry.option.name}` } }));
+    });
+  }
+
+  /** The object literal a value is written as: in place, or as what `local.name` stands for in this file. */
+  private objectLiteralOf(item: Range): Range | undefined {
+    const isObject = (range: Range): boolean => this.textOf(range.first) === '{' && this.partner[range.first] === range.end - 1 && this.textOf(range.first + 1) !== 'for';
+    if (isObject(item)) {
+      return item;
+    }
+    const local = item.end - item.first === 3 && this.tokens.is(item.first, 'local') && this.textOf(item.first + 1) === '.' ? this.named.get(`local.${this.tokens.text(item.first + 2)}`) : undefined;
+    return local && isObject(local) ? local : undefined;
   }
 
   /**
@@ -542,35 +561,6 @@ class TerraformReader extends TerraformValues implements HclValues {
     const literal = outcome ?? (target.when.equals === undefined ? { kind: 'expr' as const, text: this.text.slice(option.value.start, option.value.end) } : undefined);
     return literal ? [{ ...renamed, literal, literalSpan: undefined }] : [];
   }
-}
-
-/** The port a module folder's security group admits a block's CIDR input on: the folder's own, or the block's literal for the port's input. */
-function admissionPort(admittedOn: NonNullable<ModuleInputTarget['admittedOn']>, items: readonly BodyItem[]): number | undefined {
-  if (admittedOn.port !== undefined) {
-    return admittedOn.port;
-  }
-  return portLiteral(items.find((item) => item.option.name === admittedOn.portInput && !item.block)?.option.literal);
-}
-
-/** A port a block writes: a number, or a string of one. */
-function portLiteral(literal: Literal | undefined): number | undefined {
-  return literal?.kind === 'num' ? literal.value : literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
-}
-
-/**
- * The engine a module folder gives `type` when the block leaves the input out, or that the folder writes itself
- * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), as `OptionContext.defaults`.
- */
-function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
-  for (const [input, target] of targets) {
-    if (target.resource === type && target.byDefault !== undefined && !items.some((item) => item.option.name === input)) {
-      return new Map([[normalizeName(target.argument), { kind: 'str', value: target.byDefault }]]);
-    }
-    if (target.resource === type && target.engine !== undefined && items.some((item) => item.option.name === input)) {
-      return new Map([[normalizeName('engine'), { kind: 'str', value: target.engine }]]);
-    }
-  }
-  return undefined;
 }
 
 export function readTerraform(text: string, lines: LineIndex, outside?: OutsideValues): DocumentModel {

@@ -239,7 +239,8 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
   // password is ignored under a managed password, and when the cluster restores a snapshot or replicates
   // another (v1 on). Its security group admits `allowed_cidr_blocks` on `db_port` (3306 by default).
   // `retention_period` is the cluster's backup retention, `rds_monitoring_interval` the instances'
-  // Enhanced Monitoring interval (main.tf, 0.20.0 to v2.5.0).
+  // Enhanced Monitoring interval, `instance_type` the instances' class unless Serverless v2 makes it
+  // `db.serverless` (main.tf, 0.20.0 to v2.5.0).
   'cloudposse/rds-cluster/aws': {
     resource: 'aws_rds_cluster',
     renamed: {
@@ -249,8 +250,9 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
       db_port: 'port',
       retention_period: 'backup_retention_period',
       rds_monitoring_interval: 'monitoring_interval',
+      instance_type: 'instance_class',
     },
-    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'rds_monitoring_interval'] },
+    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'rds_monitoring_interval', 'instance_type'] },
     // Every release skips the final snapshot unless told otherwise (aws_rds_cluster's own default is false).
     defaults: { skip_final_snapshot: true },
     chosen: ['skip_final_snapshot'],

@@ -11,44 +11,29 @@ import { SourceRef, TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
-import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
+import { AttributeReference, attributeReference, countedAttribute, eachAttribute } from './terraformAttributes';
 import { rekeyedCollection } from './terraformForExpressions';
 import { optionalDefaults, typeWords } from '../workspace/terraformObjects';
+import { dataAttributeKey } from './terraformDataSources';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
 const { ID, STR, NUM } = TOKEN_KIND;
 
-/**
- * Data sources whose written arguments stand for attributes the rules read: per attribute referenced, the key
- * it stands under (`data.<source>.<name>.<key>`), and per argument written, the key it sets.
- * `aws_rds_engine_version` looks up an RDS engine version. Its `engine` attribute is the engine it is given,
- * and its `version` the version it is given, partial or whole, which `version_actual` completes within
- * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/rds_engine_version):
- * either names the major version the engine rules read. Without a `version` it returns the engine's
- * default, which no file shows. `aws_iam_policy` looks up a policy by `arn` or by `name`; its `arn` is the
- * policy's, so a lookup by name stands under that key as the name it is given
- * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy).
- */
-const DATA_SOURCES: Readonly<Record<string, { attributes: Readonly<Record<string, string>>; arguments: Readonly<Record<string, string>> }>> = {
-  aws_rds_engine_version: { attributes: { engine: 'engine', version: 'version', version_actual: 'version' }, arguments: { engine: 'engine', version: 'version' } },
-  aws_iam_policy: { attributes: { arn: 'arn' }, arguments: { arn: 'arn', name: 'arn' } },
-};
-
-/** The key `data.<source>.<name>.<attribute>` stands under, or undefined for a source or attribute not read. */
-export function dataAttributeKey(source: string, name: string, attribute: string): string | undefined {
-  const read = Object.hasOwn(DATA_SOURCES, source) ? DATA_SOURCES[source] : undefined;
-  return read && Object.hasOwn(read.attributes, attribute) ? `data.${source}.${name}.${read.attributes[attribute]}` : undefined;
-}
-
-/** The key a data block's argument sets (see `dataAttributeKey`), or undefined for a source or argument not read. */
-export function dataArgumentKey(source: string, name: string, argument: string): string | undefined {
-  const read = Object.hasOwn(DATA_SOURCES, source) ? DATA_SOURCES[source] : undefined;
-  return read && Object.hasOwn(read.arguments, argument) ? `data.${source}.${name}.${read.arguments[argument]}` : undefined;
-}
-
 /** `var.x` and `local.x` are followed through one another this deep. */
 export const MAX_REFERENCES = 8;
+
+/**
+ * An element of a known `for_each`: written in this file (`range`) or read from another file (`object`, its
+ * attributes); `typed`, the words of the `type` of the variable the elements come from (empty for a local or a
+ * value written in place, null when unknown), since an attribute the type names is null where an element
+ * leaves it out, not an error that `try` or `lookup` would answer with its fallback.
+ */
+export interface ForEachElement {
+  range?: Range;
+  object?: TerraformObject;
+  typed?: readonly string[] | null;
+}
 
 export class TerraformValues {
   readonly partner: Int32Array;
@@ -64,7 +49,7 @@ export class TerraformValues {
    * While a resource or module with a known `for_each` is read: its elements, what `each.value` stands for,
    * each written in this file (`range`) or read from another file (`object`, its attributes).
    */
-  protected each: { range?: Range; object?: TerraformObject }[] | undefined;
+  protected each: ForEachElement[] | undefined;
 
   constructor(
     protected readonly text: string,
@@ -226,24 +211,39 @@ export class TerraformValues {
   }
 
   /**
-   * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each`
-   * elements are known: the value every element gives, when they all give the same literal; undefined when
-   * one is not an object, leaves the key out, or they differ.
+   * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each` elements are
+   * known, or `var.list[count.index].key` of a list it knows: the value every element gives, when they all give the
+   * same literal; undefined when one is not an object, leaves the key out, or they differ.
    */
   private eachLiteral(first: number, end: number, depth: number): Literal | undefined {
-    const key = this.each ? eachAttribute(this.tokens, first, end) : undefined;
-    if (key === undefined) {
+    const counted = this.each ? undefined : countedAttribute(this.tokens, first, end);
+    const elements = this.each ?? (counted && this.forEachElements(counted.collection));
+    const reference: { key: string; fallback?: Range } | undefined = this.each ? eachAttribute(this.tokens, this.partner, first, end) : counted;
+    if (!elements || reference === undefined) {
       return undefined;
     }
+    const { key, fallback } = reference;
     let common: Literal | undefined;
-    for (const { range, object } of this.each!) {
-      const literal = range ? this.elementLiteral(range, key, depth) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
+    for (const { range, object, typed } of elements) {
+      const written = range ? this.elementLiteral(range, key, depth) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
+      // An element that leaves the key out takes the fallback, unless the elements' type names the key.
+      const leftOut = !written && fallback !== undefined && Array.isArray(typed) && !typed.includes(key) && this.leavesOut(range, object, key);
+      const literal = leftOut ? this.literalOf(fallback.first, fallback.end, depth + 1) : written;
       if (!literal || literal.kind === 'expr' || (common && !sameLiteral(common, literal))) {
         return undefined;
       }
       common = literal;
     }
     return common;
+  }
+
+  /** Whether an element is an object (written in place, or read from another file) that does not write `key`. */
+  private leavesOut(range: Range | undefined, object: TerraformObject | undefined, key: string): boolean {
+    if (!range) {
+      return object !== undefined && !Object.hasOwn(object, key);
+    }
+    const isObject = this.textOf(range.first) === '{' && this.partner[range.first] === range.end - 1 && this.textOf(range.first + 1) !== 'for';
+    return isObject && !this.objectEntries(range.first, range.end - 1).has(key);
   }
 
   /** An element written in this file: itself (`key` empty), or its attribute `key` when it is an object written in place. */
@@ -260,19 +260,20 @@ export class TerraformValues {
    * expression, a value the `.tfvars` files set to something else) or empty; through a `for` expression that
    * only rekeys a collection (see `rekeyedCollection`).
    */
-  protected forEachElements(written: Range): { range?: Range; object?: TerraformObject }[] | undefined {
+  protected forEachElements(written: Range): ForEachElement[] | undefined {
     const item = this.forEachSource(written);
     const reference = this.referenceAt(item.first, item.end);
+    const typed = reference?.root === 'var' ? this.typeWordsOf(reference.name) : reference?.root === 'local' || this.collection(item) ? [] : null;
     if (reference?.root === 'var') {
       const assigned = this.outside?.assignedObjectMap?.(reference.name);
       const lent = assigned === undefined && !this.declared.has(reference.name) ? this.outside?.objectMap?.(reference.name) : undefined;
       const objects = assigned === undefined ? lent : (assigned ?? undefined);
       if (objects) {
-        const elements = Object.values(objects).map((object) => ({ object }));
+        const elements = Object.values(objects).map((object) => ({ object, typed }));
         return elements.length > 0 ? elements : undefined;
       }
     }
-    const elements = this.elements(item)?.map((range) => ({ range }));
+    const elements = this.elements(item)?.map((range) => ({ range, typed }));
     return elements && elements.length > 0 ? elements : undefined;
   }
 
@@ -345,8 +346,13 @@ export class TerraformValues {
     if (fallback === undefined) {
       return false;
     }
-    const words = this.declared.has(variable) ? typeWords(this.variableTypes.get(variable)) : this.outside?.variableType?.(variable);
+    const words = this.typeWordsOf(variable);
     return Array.isArray(words) && !words.includes(key);
+  }
+
+  /** The words of a variable's `type`, declared in this file or another of the module; null or undefined when unknown. */
+  private typeWordsOf(variable: string): readonly string[] | null | undefined {
+    return this.declared.has(variable) ? typeWords(this.variableTypes.get(variable)) : this.outside?.variableType?.(variable);
   }
 
   /** `cond ? a : b` as the whole of [first, end): what its branches give together (see `branchesLiteral`). */
@@ -366,7 +372,6 @@ export class TerraformValues {
     return holds === undefined ? undefined : holds ? yes : no;
   }
 
-
   protected span(index: number): Span {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
@@ -374,7 +379,6 @@ export class TerraformValues {
   spanOf(range: Range): Span {
     return { start: this.tokens.starts[range.first], end: this.tokens.ends[range.end - 1] };
   }
-
 
   /** `key = literal` pairs anywhere inside a value (objects in a map), for the keys named. */
   protected keysWithin(item: BodyItem, names: ReadonlySet<string>): OptionOccurrence[] {

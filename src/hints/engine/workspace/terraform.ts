@@ -8,7 +8,7 @@
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { forwardedAdmission, inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
-import { dataArgumentKey } from '../iac/terraformValues';
+import { dataArgumentKey } from '../iac/terraformDataSources';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
@@ -312,7 +312,8 @@ class TerraformIndexer {
       return value === undefined ? undefined : passedInput(this.source, value);
     };
     for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
+      // An input passed whole, or an attribute of an object input (`at_rest_encryption_enabled = var.settings.at_rest`).
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : (passedInput(this.source, attribute.value) ?? attributeInput(attribute.value));
       if (input !== undefined) {
         const target = inputTarget(module, written, newest, attribute.name);
         const admittedOn = target && forwardedAdmission(module, written, attribute.name, passedOn);

@@ -56,15 +56,17 @@ export function lendableObject(value: HclValue, secrets: 'unknown' | 'written'):
 }
 
 /**
- * A map written in place whose every element is an object (`{ orders = { public = false }, ... }`), as each
+ * A map written in place whose every element is an object (`{ orders = { public = false }, ... }`), or a list of
+ * objects keyed by position (what `var.dbs[count.index]` and `{ for i, db in var.dbs : i => db }` reach), as each
  * element's attributes (see `lendableObject`); undefined for anything else.
  */
 export function lendableObjectMap(value: HclValue, secrets: 'unknown' | 'written'): Record<string, TerraformObject> | undefined {
-  if (value.kind !== 'object' || value.entries.length === 0 || value.entries.length > MAX_ATTRIBUTES) {
+  const entries = value.kind === 'object' ? value.entries : value.kind === 'tuple' ? value.items.map((item, index) => ({ name: String(index), value: item })) : [];
+  if (entries.length === 0 || entries.length > MAX_ATTRIBUTES) {
     return undefined;
   }
   const elements: Record<string, TerraformObject> = {};
-  for (const { name, value: element } of value.entries) {
+  for (const { name, value: element } of entries) {
     const object = name === '__proto__' ? undefined : lendableObject(element, secrets);
     if (!object) {
       return undefined;
