@@ -78,22 +78,28 @@ function portRange(text: string): { from: number; to: number } | undefined {
 }
 
 const OPEN_PEER = /\bPeer\.(?:[aA]nyIpv4|any_ipv4|[aA]nyIpv6|any_ipv6)\(\s*\)|\bPeer\.[iI]pv[46]\(\s*['"](?:0\.0\.0\.0\/0|::\/0)['"]\s*\)/;
+/** The construct methods that open ingress, as `cdkIngress` reads them. */
+const INGRESS_METHODS = /^(?:addIngressRule|add_ingress_rule|allowFrom|allow_from|allowFromAnyIpv4|allow_from_any_ipv4|allowDefaultPortFromAnyIpv4|allow_default_port_from_any_ipv4|allowDefaultPortFrom|allow_default_port_from)$/;
 /** Default database and cache ports, for `allowDefaultPortFromAnyIpv4()` on a construct of that service. */
 const DEFAULT_PORTS: Record<string, number> = { aws_rds: 3306, aws_elasticache: 6379 };
 
 /**
  * Ingress opened to the internet by construct methods: `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
  * `db.connections.allowFrom(Peer.anyIpv4(), Port.tcp(5432))`, `db.connections.allowDefaultPortFromAnyIpv4()` and
- * `db.connections.allowDefaultPortFrom(Peer.anyIpv4())`.
+ * `db.connections.allowDefaultPortFrom(Peer.anyIpv4())`. `argumentsText` reads a call's arguments in place of the
+ * written text (`cdkHeldArguments.ts`: names that hold the peer or the port).
  */
-export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
+export function cdkIngress(contexts: readonly OptionContext[], argumentsText?: (option: OptionOccurrence) => string): IngressRule[] {
   const rules: IngressRule[] = [];
   for (const context of contexts) {
     if (context.kind !== 'cdk' || context.options.length !== 1) {
       continue;
     }
     const option = context.options[0];
-    const text = option.literal.kind === 'expr' ? option.literal.text : '';
+    if (!INGRESS_METHODS.test(option.name)) {
+      continue;
+    }
+    const text = argumentsText ? argumentsText(option) : option.literal.kind === 'expr' ? option.literal.text : '';
     let ports: { from: number; to: number } | undefined;
     if (/^(?:addIngressRule|add_ingress_rule|allowFrom|allow_from|allowFromAnyIpv4|allow_from_any_ipv4)$/.test(option.name)) {
       const open = option.name.toLowerCase().replace(/_/g, '').endsWith('anyipv4') || OPEN_PEER.test(text);

@@ -13,6 +13,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { importedPath } from './calls';
 import { cdkIngress } from './cdk';
+import { heldArgumentsText } from './cdkHeldArguments';
 import { bundledFunction, cdkConstructType, Value } from './values';
 
 const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
@@ -38,7 +39,9 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
   const rules: IngressRule[] = [];
   const groups: { rules: IngressRule[]; binding: Binding<Value>; field?: string; classScope?: number }[] = [];
   for (const context of contexts) {
-    const own = cdkIngress([context]);
+    // Go's arguments are read in TypeScript's terms by the option's literal (`goCdkValues.ts`), which keeps them.
+    const held = a.language.family === 'js' || a.language.family === 'python';
+    const own = cdkIngress([context], held ? (option) => heldArgumentsText(a, ...a.tokensOf(option.value)) : undefined);
     rules.push(...own);
     const broad = own.filter(opensBroadRange);
     if (broad.length > 0 && opensOnOthers(a, context)) {

@@ -5,11 +5,13 @@
  * that literal, as if written in place. A name bound inside a function or a class, bound more than once, or to
  * anything but a lone string or boolean literal holds nothing known. Numbers stay unknown: a named number is
  * mostly a page size or a limit the code tunes (`PAGE = 50`), which the checks read apart from one written in place.
+ * A CDK construct's props read them too, and a field of the class written once to such a literal (`this.publiclyAccessible`).
  */
 import { TOKEN_KIND } from '../lexer';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
+import { fieldValues } from './cdkEngineVersionFields';
 
 const { STR, ID } = TOKEN_KIND;
 const BOOLEANS = new Set(['true', 'false', 'True', 'False']);
@@ -31,6 +33,20 @@ export function moduleConstantLiteral(a: CodeAnalyzer, token: number): [number, 
   const from = binding.expression;
   const to = from >= 0 ? expressionEnd(a, from) : -1;
   return lonelyLiteral(a, from, to) ? [from, to] : undefined;
+}
+
+/**
+ * The tokens [from, to) of the literal a field of the class around `start` holds, read there as `this.name` (`self.name`)
+ * from `start` to `end`: the one value the class writes to it (`readonly publiclyAccessible: boolean = true;`, or set once
+ * in the constructor), a lone string or boolean literal; undefined when the class writes it twice or anything else.
+ */
+export function fieldConstantLiteral(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
+  const values = fieldValues(a, start, end);
+  if (values?.length !== 1) {
+    return undefined;
+  }
+  const to = expressionEnd(a, values[0]);
+  return lonelyLiteral(a, values[0], to) ? [values[0], to] : undefined;
 }
 
 /** `'5.0.3'`, `False`: a string or boolean literal alone (no interpolation, no operator). */

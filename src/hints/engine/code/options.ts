@@ -10,7 +10,7 @@ import { goCdkText, jsiiWrapper } from './goCdkValues';
 import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
-import { moduleConstantLiteral } from './moduleConstants';
+import { fieldConstantLiteral, moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
 import { closeAngle } from './typeArguments';
@@ -58,9 +58,10 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     if (!slot) {
       continue;
     }
-    // An SDK request's option may be a module-level constant (`EngineVersion=REDIS_VERSION`); the SQL and Redis
-    // readers report a constant's literal where it is written, so their options keep the name.
-    const occurrence = occurrenceOf(a, slot, kind === 'sdk');
+    // An SDK request's or a CDK construct's option may be a module-level constant (`EngineVersion=REDIS_VERSION`)
+    // or a field of the class (`publiclyAccessible: this.publiclyAccessible`); the SQL and Redis readers report a
+    // constant's literal where it is written, so their options keep the name.
+    const occurrence = occurrenceOf(a, slot, kind === 'sdk' || kind === 'cdk');
     options.push(occurrence);
     if (occurrence.norm === 'transactitems') {
       heldParts = heldTransactParts(a, slot.valueStart, slot.valueEnd);
@@ -348,7 +349,7 @@ class TokenOption implements OptionOccurrence {
     private readonly slot: OptionSlot,
     /** A positional argument: no key token, so its key is the whole value. */
     private readonly keyIsValue: boolean,
-    /** Whether a value written as a module-level constant holds that constant's literal (`moduleConstants.ts`). */
+    /** Whether a value written as a module-level constant or a field of the class holds that constant's literal (`moduleConstants.ts`). */
     private readonly readsConstants = false,
   ) {
     this.name = slot.name ?? a.tokens.text(slot.key);
@@ -406,7 +407,7 @@ class TokenOption implements OptionOccurrence {
   /** The literal of a module-level constant written as the value, without a span a quick fix would edit from here. */
   private constantLiteral(): { literal: Literal } | undefined {
     const { valueStart, valueEnd } = this.slot;
-    const constant = this.readsConstants && valueEnd === valueStart + 1 ? moduleConstantLiteral(this.a, valueStart) : undefined;
+    const constant = !this.readsConstants ? undefined : valueEnd === valueStart + 1 ? moduleConstantLiteral(this.a, valueStart) : fieldConstantLiteral(this.a, valueStart, valueEnd);
     return constant ? { literal: literalOf(this.a, constant[0], constant[1], 1).literal } : undefined;
   }
 }

@@ -59,11 +59,11 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
     const byName = keywords && Object.hasOwn(keywords, parameter.name) ? keywords[parameter.name] : undefined;
     const passed = byName !== undefined ? byName : parameter.position < call.args.length ? call.args[parameter.position] : null;
     // The model resolves what a caller imports; anything it could not is as good as unknown.
-    const client = passed && ('kind' in passed || 'session' in passed) ? passed : undefined;
+    const client = passed && ('kind' in passed || 'session' in passed || 'construct' in passed) ? passed : undefined;
     if (!client) {
       return null;
     }
-    const value: Value = 'session' in client ? { t: 'boto3' } : clientValue(client);
+    const value: Value = 'session' in client ? { t: 'boto3' } : 'construct' in client ? { t: 'construct', type: client.construct } : clientValue(client);
     agreed = agreed ? agree(agreed, value) : value;
     if (!agreed) {
       return null;

@@ -16,9 +16,16 @@ const KEEPING = ['||', '??', 'or'];
  * of a constructor that runs per call) lives as long as that object, so it counts as kept inside.
  */
 export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
+  return kept(a, start, fnStart, fnEnd, instance, 0);
+}
+
+/** Locals followed from a client to the kept object made from it (`dynamodb` to `table = dynamodb.Table(name)`). */
+const MAX_DERIVED_HOPS = 2;
+
+function kept(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance: string | undefined, hops: number): boolean {
   // A client built into an object that is kept (`kept = new TodoRepository(new ClientProvider())`) is kept with it.
   const owner = constructionAround(a, start);
-  if (owner >= 0 && storedOutside(a, owner, fnStart, fnEnd, instance)) {
+  if (owner >= 0 && kept(a, owner, fnStart, fnEnd, instance, hops)) {
     return true;
   }
   // A client wrapped by a library's call is kept where the wrapper is (`cached = DynamoDBDocumentClient.from(new DynamoDBClient({}))`).
@@ -58,7 +65,37 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
     return false;
   }
   const targets = bracketedTargets(a, k - 1) ?? [annotatedName(a, k) ?? k - 1];
-  return targets.some((target) => !a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd));
+  return targets.some(
+    (target) => !a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd) || (hops < MAX_DERIVED_HOPS && keptThroughDerived(a, target, fnStart, fnEnd, instance, hops + 1)),
+  );
+}
+
+/**
+ * Whether a local that holds the client is later made into an object that is kept, which holds the client in turn: a
+ * lazy set-up in two steps (`if not table: dynamodb = boto3.resource("dynamodb"); table = dynamodb.Table(name)` with
+ * `table` global, `if (!doc) { const client = new DynamoDBClient({}); doc = DynamoDBDocumentClient.from(client); }` with
+ * `doc` module-level). Derived means a resource's capitalised sub-resource (`.Table(...)`), or the local passed whole to
+ * a wrapper or a constructor, as `kept` reads them; a call's result (`items = client.scan()`) keeps nothing of it.
+ */
+function keptThroughDerived(a: CodeAnalyzer, local: number, fnStart: number, fnEnd: number, instance: string | undefined, hops: number): boolean {
+  const name = a.tokens.text(local);
+  const scope = a.scopes.declaringScope(name, local);
+  for (let k = local + 1; k < fnEnd; k++) {
+    if (!a.idIs(k, name) || a.isAccess(k - 1) || a.scopes.declaringScope(name, k) !== scope) {
+      continue;
+    }
+    const subResource = a.isAccess(k + 1) && a.isId(k + 2) && startsCapitalised(a.tokens.text(k + 2)) && a.is(k + 3, '(');
+    const wholeArgument = (a.is(k - 1, '(') || a.is(k - 1, ',')) && (a.is(k + 1, ',') || a.is(k + 1, ')'));
+    if ((subResource || wholeArgument) && kept(a, k, fnStart, fnEnd, instance, hops)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function startsCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 65 && code <= 90;
 }
 
 /** Whether the name at `token` is declared outside [fnStart, fnEnd) (the module's scope spans the whole file, so a module-level name's starts before too). */

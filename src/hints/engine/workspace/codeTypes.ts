@@ -48,6 +48,8 @@ export type PassedArgument =
   | { module: string; path: string; call?: true; args?: CallArguments }
   /** A boto3 or aioboto3 session the calling file makes (`DynamoDb(boto3.Session())`): the callee's `session.client("dynamodb")` makes the client. */
   | { session: true }
+  /** A CDK construct, as the model resolves a call of a project function that returns one (`create_table(self)`, `workspace/cdkConstructMakers.ts`). */
+  | { construct: string }
   /** Anything else. */
   | null;
 

@@ -11,7 +11,7 @@
  * doubles are not callers, since they pass fakes. Redis and SQL options handed to a client are recorded too.
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { segments } from '../code/braces';
+import { expressionEnd, segments } from '../code/braces';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
@@ -64,7 +64,8 @@ export function mayPassClients(file: string, kind: DocumentKind, text: string): 
   }
   if (kind === 'python') {
     // A FastAPI route may hand on what a project dependency gives (`Repo(dynamodb=dynamodb)` after `dynamodb=Depends(get_db)`).
-    return (PYTHON_LIBRARIES.test(text) || text.includes('Depends(')) ? importsPythonProjectModule(text) : pythonPassesImportedClientName(text, isPythonProjectModule);
+    // A CDK app hands the constructs a project function makes to another (`create_lambda_function(self, table)`).
+    return (PYTHON_LIBRARIES.test(text) || text.includes('Depends(') || text.includes('aws_cdk')) ? importsPythonProjectModule(text) : pythonPassesImportedClientName(text, isPythonProjectModule);
   }
   return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text) || ORM_OPENER.test(text)) && JS_PROJECT_IMPORT.test(text);
 }
@@ -275,12 +276,30 @@ function projectSource(a: CodeAnalyzer, start: number, end: number): PassedArgum
   const named = a.evalChain(start, nameEnd);
   const ref = named.end === nameEnd ? named.value : undefined;
   if (ref?.t !== 'ref' || !ref.path || !mayBeProjectModule(a, ref.module)) {
-    return (!called && dependencyCall(a, start, end)) || null;
+    return (!called && (dependencyCall(a, start, end) || heldCall(a, start, end))) || null;
   }
   if (!called) {
     return { module: ref.module, path: ref.path };
   }
   return open === end - 2 ? { module: ref.module, path: ref.path, call: true } : { module: ref.module, path: ref.path, call: true, args: callArguments(a, open) };
+}
+
+/**
+ * Python: what a bare name at `start` holds when it is bound once, in place, to a call of a project module's function
+ * (`table = create_dynamodb_table(self)` then `create_lambda_function(self, table)`): that call, which the model resolves.
+ */
+function heldCall(a: CodeAnalyzer, start: number, end: number): PassedArgument | undefined {
+  if (a.language.family !== 'python' || end !== start + 1 || !a.isId(start)) {
+    return undefined;
+  }
+  const name = a.tokens.text(start);
+  const binding = a.scopes.lookup(name, start);
+  const at = binding?.expression ?? -1;
+  if (at < 0 || binding?.element || binding?.destructured || binding?.unpacked || (a.scopes.bindingsIn(a.scopes.declaringScope(name, start)).get(name)?.length ?? 0) !== 1) {
+    return undefined;
+  }
+  const held = projectSource(a, at, expressionEnd(a, at));
+  return held && 'call' in held ? held : undefined;
 }
 
 /**
@@ -315,8 +334,8 @@ export interface WorkspaceReads {
   target(codeFile: string, module: string, path: string): Target | undefined;
   /** Whether a file is one the model knows. */
   known(file: string): boolean;
-  /** The client a name of a project module gives (`call`: what calling it gives), as `codeFile` imports it. */
-  imported(codeFile: string, source: { module: string; path: string; call?: true; args?: CallArguments }): ExportedClient | undefined;
+  /** The client (or CDK construct) a name of a project module gives (`call`: what calling it gives), as `codeFile` imports it. */
+  imported(codeFile: string, source: { module: string; path: string; call?: true; args?: CallArguments }): ExportedClient | { construct: string } | undefined;
   /** The module source of a file of the model, if any. */
   source?(file: string): ModuleSource | undefined;
 }
@@ -405,7 +424,7 @@ export class PassedClientIndex {
       if (this.triedFirst(candidate)) {
         continue;
       }
-      const resolve = (argument: PassedArgument): PassedArgument => (!argument || 'kind' in argument || 'session' in argument ? argument : (this.imported(caller, argument) ?? null));
+      const resolve = (argument: PassedArgument): PassedArgument => (!argument || 'kind' in argument || 'session' in argument || 'construct' in argument ? argument : (this.imported(caller, argument) ?? null));
       const keywords = call.keywords && Object.fromEntries(Object.entries(call.keywords).map(([keyword, argument]) => [keyword, resolve(argument)]));
       calls.push({ ...call, args: call.args.map(resolve), ...(keywords ? { keywords } : {}) });
     }

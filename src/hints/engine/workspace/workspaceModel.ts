@@ -416,6 +416,12 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return called && 'kind' in called ? called : undefined;
   }
 
+  /** The CDK construct a call of a project function gives (`create_dynamodb_table(self)` of a module that makes and returns a table). */
+  private calledConstruct(codeFile: string, module: string, path: string): { construct: string } | undefined {
+    const construct = this.importedCdkClass(codeFile, module, path)?.construct;
+    return construct !== undefined ? { construct } : undefined;
+  }
+
   /** The client the middleware of the other files hangs on the request as `name`; see `WorkspaceView.requestClient`. */
   requestClient(codeFile: string, name: string): ExportedClient | null | undefined {
     let agreed: ExportedClient | undefined;
@@ -444,7 +450,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
       this.passedClients = new PassedClientIndex(callers, {
         target: (file, module, path) => importTarget(file, module, path, paths),
         known: (file) => this.contributions.has(file),
-        imported: (file, { module, path, call, args }) => (call ? this.calledClient(file, module, path, args) : this.importedClient(file, module, path)),
+        imported: (file, { module, path, call, args }) => (call ? (this.calledClient(file, module, path, args) ?? this.calledConstruct(file, module, path)) : this.importedClient(file, module, path)),
         source: (file) => this.contributions.get(file)?.contribution.module,
       });
     }
