@@ -299,11 +299,17 @@ function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly Path
 
 /**
  * Starlette (FastAPI) application state: what startup code sets on `app.state` is `request.app.state`
- * in a handler, whatever the app is called. `request.state` is per request, and not the app's.
+ * in a handler, whatever the app is called. `request.state` is per request, and not the app's. An aiohttp
+ * application is a mapping: what a startup or cleanup-context hook sets as `app['redis']` (the hook is given the
+ * app) is `request.app['redis']` in a handler (`self.request.app[...]` in a class-based view); a string key only.
  */
 function memberAlias(path: string): string | undefined {
   const match = /^(?:[A-Za-z_]\w*\.app|(?!request\.|websocket\.)[A-Za-z_]\w*)\.state\.([A-Za-z_]\w*)$/.exec(path);
-  return match ? `app.state.${match[1]}` : undefined;
+  if (match) {
+    return `app.state.${match[1]}`;
+  }
+  const keyed = /^(?:[A-Za-z_]\w*\.){0,2}app\[([\w.:-]+)\]$/.exec(path);
+  return keyed ? `app[${keyed[1]}]` : undefined;
 }
 
 /** The token after the statement whose value starts at `from`. */
