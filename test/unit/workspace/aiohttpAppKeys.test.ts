@@ -2,7 +2,8 @@
  * aiohttp applications and aioredis 1: a startup or cleanup-context hook sets `app['redis']` to the client of
  * `await aioredis.create_redis_pool(...)`, and handlers in this and other modules read it as `request.app['redis']`.
  * aioredis 1 sends a command when it is called, so one nothing awaits is not dropped, and its KEYS gets no
- * `scan_iter` fix (it has none). Other keys of the application, and a test's fakes, stay silent.
+ * `scan_iter` fix (it has none). Attributes set on the application (`app.sessions = pool`, Sanic's `app.ctx.cache`)
+ * are read the same way. Other keys of the application, and a test's fakes, stay silent.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from '../hints/support';
@@ -77,6 +78,41 @@ describe('aiohttp application keys holding an aioredis 1 client', () => {
     const fake = sourceLines('import fakeredis', 'from board.app import make_app', 'app = make_app({})', "app['redis'] = fakeredis.FakeRedis()");
     assert.equal(contributionOf('tests/test_views.py', fake)?.requestClients, undefined);
     assert.deepEqual(hintsInWorkspace(undefined, 'board/views.py', VIEWS), []);
+  });
+});
+
+describe('clients set as attributes of an application', () => {
+  it("reads request.app.<name> (aiohttp) and request.app.ctx.<name> (Sanic) as what a hook of another module sets", () => {
+    const hooks = sourceLines(
+      'import aioredis',
+      'from redis import asyncio as redis_asyncio',
+      '',
+      '',
+      'async def open_stores(app):',
+      "    sessions = await aioredis.create_redis_pool('redis://sessions:6379')",
+      '    app.sessions = sessions',
+      '    app.settings = {"ttl": 60}',
+      '',
+      '',
+      'async def open_cache(app, loop):',
+      "    app.ctx.cache = redis_asyncio.from_url('redis://cache:6379')",
+    );
+    const handlers = sourceLines(
+      'async def logout(request):',
+      "    await request.app.sessions.delete(request.headers['token'])",
+      "    request.app.router.add_get('/x', logout)",
+      "    return request.app.settings.get('ttl')",
+      '',
+      '',
+      'async def purge(request):',
+      "    for key in await request.app.ctx.cache.keys('tmp:*'):",
+      '        await request.app.ctx.cache.delete(key)',
+    );
+    const found = hintsInWorkspace(workspaceOf({ 'svc/hooks.py': hooks, 'svc/handlers.py': handlers }), 'svc/handlers.py', handlers);
+    assert.ok(found.includes('2:delete redis-unlink'), found.join('\n'));
+    assert.ok(found.includes('8:keys redis-keys!'), found.join('\n'));
+    assert.ok(found.includes('9:delete redis-loop-round-trips!'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('3:') || hint.startsWith('4:')), found.join('\n'));
   });
 });
 
