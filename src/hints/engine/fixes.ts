@@ -131,7 +131,7 @@ export function keysToScanFix(call: RedisCall, language: HintLanguage): QuickFix
   if (call.flavor === 'redis-py-async') {
     // `keys = await r.keys(...)` becomes an async comprehension over scan_iter (the await goes with it).
     const receiver = callReceiver(call);
-    if (!receiver || call.argsText.includes('=') || !call.statement?.awaited) {
+    if (!receiver || call.argsText.includes('=') || !call.statement?.awaited || call.nonBlocking) {
       return undefined;
     }
     const match = call.argsText ? `match=${call.argsText}, count=500` : 'count=500';

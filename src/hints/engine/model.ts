@@ -240,7 +240,8 @@ export interface RedisCall {
   awaited: boolean;
   /**
    * A Lettuce async or reactive command that nothing waits for where it is sent: in a loop the commands go
-   * out one after the other on the connection without waiting for replies (Lettuce pipelines them).
+   * out one after the other on the connection without waiting for replies (Lettuce pipelines them). Also every
+   * command of an aioredis 1 client, which is sent when called whether awaited or not.
    */
   nonBlocking?: boolean;
   /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */

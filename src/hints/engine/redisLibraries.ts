@@ -107,9 +107,18 @@ export function isIoredisStaticFactory(module: string, path: string): boolean {
   return isIoredisModule(module) && /^(?:Redis|IORedis|Valkey)\.createClient$/.test(path);
 }
 
+/**
+ * aioredis 1's factories (`await aioredis.create_redis_pool(url, password=..., ssl=...)`, `create_redis`): a client
+ * whose command methods send the command when called and return a future, so a command nothing awaits is still
+ * sent, and commands sent without awaiting each are pipelined (aioredis 1.3 docs, "Pipelining"). aioredis 2 took
+ * redis-py's asyncio API instead (`aioredis.from_url`), whose commands are coroutines.
+ */
+export const AIOREDIS_V1_FACTORIES = new Set(['create_redis', 'create_redis_pool']);
+
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
 export const PYTHON_REDIS_FACTORIES = new Set([
   'Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url',
+  ...AIOREDIS_V1_FACTORIES,
   // redis-py-cluster's cluster client of its 1.x releases (2.x names it `RedisCluster`), a subclass of redis-py's.
   'StrictRedisCluster',
   // valkey-py, Valkey's fork of redis-py (https://github.com/valkey-io/valkey-py): the same API under Valkey's names.

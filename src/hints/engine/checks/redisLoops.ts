@@ -45,11 +45,17 @@ function loopCommandsOf(rule: HintRule): Set<string> {
 }
 
 /**
+ * Whole lists, sorted sets, sets and hash fields or values (LRANGE and ZRANGE from 0 to -1 only, the others
+ * recorded: `code/redisRanges.ts`): one per key of a KEYS or SCAN reply is a round trip per key, which a pipeline saves.
+ */
+const WHOLE_COLLECTION_READS = ['lrange', 'zrange', 'zrevrange', 'zrangewithscores', 'zrevrangewithscores', 'smembers', 'hkeys', 'hvals'];
+
+/**
  * Reads a helper may send per call (a cache layer's `getUser(id)`): a loop over them reads keys one by one
  * where one MGET, HMGET or pipeline would do. A helper that writes is left alone: a loop that renders or
  * computes each value before storing it spends its time there, not on the round trip.
  */
-const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember', 'zscore', 'geopos']);
+const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember', 'zscore', 'geopos', ...WHOLE_COLLECTION_READS]);
 
 /**
  * Reported where the loop waits: at the command itself, or at each same-file call of a helper that reads one

@@ -361,6 +361,13 @@ const BLOCKING_POPS = [
   'BLPop', 'BRPop', 'BRPopLPush', 'BLMove', 'BLMPop', 'BZPopMin', 'BZPopMax',
 ];
 
+/**
+ * Waits for the next message of a subscription or a socket (aioredis 1's `channel.wait_message()`, redis-py's
+ * `pubsub.get_message()`, a WebSocket's `receive_json()` or `recv()`): a loop that repeats around one is a
+ * consumer whose rounds follow the messages as they arrive, which no batch can gather beforehand.
+ */
+const MESSAGE_WAITS = ['wait_message', 'get_message', 'receive', 'receive_json', 'receive_text', 'receive_bytes', 'receive_str', 'recv'];
+
 /** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
 const MAX_RETRY_LOOP_TOKENS = 2000;
 
@@ -403,7 +410,7 @@ function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   }
   const repeats = !walksElements(a, loop);
   for (let k = start + 2; k < end; k++) {
-    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && (a.tokens.isOneOf(k, WAITS) || a.tokens.isOneOf(k, BLOCKING_POPS))))) {
+    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && (a.tokens.isOneOf(k, WAITS) || a.tokens.isOneOf(k, BLOCKING_POPS) || a.tokens.isOneOf(k, MESSAGE_WAITS))))) {
       return true;
     }
     if (repeats && a.idIs(k, 'if') && endless(a, loop) && leavesWhenCallAnswers(a, k)) {

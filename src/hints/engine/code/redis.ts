@@ -506,7 +506,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
       (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))) ||
       (site.client.flavor === 'spring-data-redis' && springPipelined(a, receiverStart, index)),
   };
-  if (site.client.nonBlocking && !waitsForReply(a, close)) {
+  // aioredis 1's commands are sent when called, awaited or not: never dropped, and its KEYS has no scan_iter to become.
+  if (site.client.nonBlocking && (!waitsForReply(a, close) || call.flavor === 'redis-py-async')) {
     call.nonBlocking = true;
   }
   if (inTestCode(a, index)) {
@@ -515,7 +516,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   if (loop === 'statement' && a.language.family === 'js' && sendsBatchPerRound(a, open)) {
     call.batchPerRound = true;
   }
-  if (call.flavor === 'redis-py-async' && !call.awaited && !call.batched && !site.sent && dropsCoroutine(a, receiverStart, close)) {
+  if (call.flavor === 'redis-py-async' && !call.nonBlocking && !call.awaited && !call.batched && !site.sent && dropsCoroutine(a, receiverStart, close)) {
     call.neverAwaited = true;
   }
   const transactionScope = command === 'multi' && !site.sent ? transactionStatementScope(a, receiverStart, close) : undefined;

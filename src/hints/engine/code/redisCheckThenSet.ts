@@ -27,8 +27,8 @@ const LOCK_WORDS = new Set(['lock', 'locks', 'locked', 'mutex', 'lease', 'semaph
 const CONDITION_REACH = 12;
 /** Tokens from a read to a SET of the same key that are read for a guard: a function's lock dance is far shorter. */
 const MAX_TOKENS = 2000;
-/** `NX` however a client writes it: `'NX'`, `{ NX: true }`, `condition: 'NX'`, `nx=True`. */
-const NX = /\bnx\b/i;
+/** `NX` however a client writes it: `'NX'`, `{ NX: true }`, `condition: 'NX'`, `nx=True`, aioredis 1's `exist=SET_IF_NOT_EXIST`. */
+const NX = /\bnx\b|\bSET_IF_NOT_EXIST\b/i;
 
 /** SETs of one key tried after a read for the one it guards: the lock's own SET comes first. */
 const MAX_SETS_TRIED = 8;

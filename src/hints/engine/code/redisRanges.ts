@@ -3,7 +3,7 @@
  * all of it in one reply, as HGETALL and SMEMBERS do a hash or a set (`redis-collection-read`). A range of a few
  * elements (the latest 10) is a page, which no rule talks about, so only the whole range counts as the command:
  * its last two arguments `0` and `-1` (`lrange(key, 0, -1)`, go-redis `LRange(ctx, key, 0, -1)`, Spring Data Redis
- * `opsForList().range(key, 0, -1)`, Java's `0L, -1L`; options after them aside: redis-py's keywords, node-redis's
+ * `opsForList().range(key, 0, -1)`, Java's `0L, -1L`, redis-py's `start=0, end=-1`; options after them aside: redis-py's other keywords, node-redis's
  * object, a callback), or for StackExchange.Redis a key alone or with a start of `0`, whose `ListRange` and
  * `SortedSetRangeByRank` default to `start: 0, stop: -1` (IDatabase docs). A stop that is the length of the same
  * key read in place (`ListRange(key, 0, db.ListLength(key))`) reads it all too. An index may also be a parameter
@@ -29,6 +29,15 @@ export function readsWholeRange(a: CodeAnalyzer, open: number, flavor: RedisFlav
   // StackExchange.Redis: the key alone, or the key and a start of 0 (`ListRange(key, 0)`), whose stop defaults to -1.
   if (flavor === 'stackexchange-redis' && (args.length === 1 || (args.length === 2 && index(args[1], 0)))) {
     return true;
+  }
+  // redis-py's indexes by keyword: `lrange(key, start=0, end=-1)`, `zrange(key, 0, end=-1)`.
+  const keyword = (name: string): [number, number] | undefined => {
+    const found = a.language.family === 'python' ? segments(a, open).find(([start]) => a.idIs(start, name) && a.is(start + 1, '=')) : undefined;
+    return found && [found[0] + 2, found[1]];
+  };
+  const [start, end] = [keyword('start'), keyword('end')];
+  if (end && ((args.length === 1 && start) || (args.length === 2 && !start))) {
+    return index(start ?? args[1], 0) && index(end, -1);
   }
   const stop = args[args.length - 1];
   return args.length >= 3 && index(args[args.length - 2], 0) && (index(stop, -1) || lengthOfKey(a, stop, args[args.length - 3]));

@@ -10,7 +10,7 @@ import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
 import { flaskCacheMember } from './flaskCaching';
-import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
+import { AIOREDIS_V1_FACTORIES, BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 
@@ -23,7 +23,7 @@ export interface ArgumentAt {
 export type Value =
   /**
    * `batched`: a Redis pipeline or transaction, whose commands go to the server together. `nonBlocking`:
-   * Redis commands that return a future or a publisher at once (Lettuce's async and reactive APIs). `table`
+   * Redis commands that return a future or a publisher at once (Lettuce's async and reactive APIs, aioredis 1's clients). `table`
    * and `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
    * `structure`: Spring Data Redis operations on one data structure (`opsForHash()`), whose methods are that structure's commands.
    * `tableName`: the table of a table object made in another module of the workspace, whose arguments this file cannot see.
@@ -450,7 +450,8 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       const last = segments[segments.length - 1];
       if (PYTHON_REDIS_FACTORIES.has(last) || PYTHON_REDIS_FACTORIES.has(segments.slice(-2).join('.'))) {
         const asyncio = module.includes('asyncio') || path.includes('asyncio') || module.startsWith('aioredis');
-        return { t: 'client', kind: 'redis', flavor: asyncio ? 'redis-py-async' : 'redis-py' };
+        const sentWhenCalled = module.startsWith('aioredis') && AIOREDIS_V1_FACTORIES.has(last);
+        return { t: 'client', kind: 'redis', flavor: asyncio ? 'redis-py-async' : 'redis-py', ...(sentWhenCalled ? { nonBlocking: true } : {}) };
       }
     }
     return undefined;

@@ -26,6 +26,8 @@ const MAX_NAME = 64;
 
 /** An assignment to a member of an application's state (`app.state.redis = ...`, `application.state.cache =`). */
 const APP_STATE = /^[ \t]*\w+\.state\.\w+[ \t]*=[^=]/m;
+/** An assignment to a key or an attribute of an application (`app['redis'] = ...`, `self.app["cache"] =`, `app.session =`, `app.ctx.redis =`), as `code/languages/python.ts` aliases it. */
+const APP_KEY = /^[ \t]*(?:\w+\.){0,2}app(?:\[(['"])[\w.:-]+\1\]|\.(?:ctx\.)?\w+)[ \t]*=[^=]/m;
 
 /** Python tests and their fixtures: the state they set holds fakes, not the clients the application runs with. */
 const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$/;
@@ -79,10 +81,11 @@ function assignsMember(text: string): boolean {
   return false;
 }
 
-/** Whether a code file may hang a client on the request (Python: set one on the application's state), from its path and text alone. */
+/** Whether a code file may hang a client on the request (Python: set one on the application's state or an aiohttp application's keys), from its path and text alone. */
 export function mayHangClients(file: string, kind: DocumentKind, text: string): boolean {
   if (kind === 'python') {
-    return text.includes('.state.') && APP_STATE.test(text) && !PYTHON_TEST_FILE.test(file) && !isTestDoubleFile(file);
+    const sets = (text.includes('.state.') && APP_STATE.test(text)) || (text.includes('app') && APP_KEY.test(text));
+    return sets && !PYTHON_TEST_FILE.test(file) && !isTestDoubleFile(file);
   }
   if (kind !== 'javascript' && kind !== 'typescript') {
     return false;
@@ -109,7 +112,7 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
   return (middleware && assignsMember(text)) || decorates || merges || registers;
 }
 
-/** What a Python file sets on the application's state, by alias (`app.state.redis`); undefined for nothing. */
+/** What a Python file sets on the application's state or keys, by alias (`app.state.redis`, `app[redis]`); undefined for nothing. */
 export function indexAppStateClients(text: string): RequestClients | undefined {
   const a = new CodeAnalyzer(text, python, new LineIndex(text));
   a.bind();

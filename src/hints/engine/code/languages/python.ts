@@ -299,11 +299,22 @@ function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly Path
 
 /**
  * Starlette (FastAPI) application state: what startup code sets on `app.state` is `request.app.state`
- * in a handler, whatever the app is called. `request.state` is per request, and not the app's.
+ * in a handler, whatever the app is called. `request.state` is per request, and not the app's. An aiohttp
+ * application is a mapping: what a startup or cleanup-context hook sets as `app['redis']` (the hook is given the
+ * app) is `request.app['redis']` in a handler (`self.request.app[...]` in a class-based view); a string key only.
+ * The same for an attribute set on the application (`app.session = pool` in an aiohttp hook, Sanic's `app.ctx.redis`).
  */
 function memberAlias(path: string): string | undefined {
   const match = /^(?:[A-Za-z_]\w*\.app|(?!request\.|websocket\.)[A-Za-z_]\w*)\.state\.([A-Za-z_]\w*)$/.exec(path);
-  return match ? `app.state.${match[1]}` : undefined;
+  if (match) {
+    return `app.state.${match[1]}`;
+  }
+  const keyed = /^(?:[A-Za-z_]\w*\.){0,2}app\[([\w.:-]+)\]$/.exec(path);
+  if (keyed) {
+    return `app[${keyed[1]}]`;
+  }
+  const attribute = /^(?:[A-Za-z_]\w*\.){0,2}app\.((?:ctx\.)?[A-Za-z_]\w*)$/.exec(path);
+  return attribute && attribute[1] !== 'state' && attribute[1] !== 'ctx' ? `app.${attribute[1]}` : undefined;
 }
 
 /** The token after the statement whose value starts at `from`. */

@@ -1,7 +1,8 @@
 /**
  * Starlette (FastAPI) application state across the files of a workspace: what a module's startup code sets on
  * `app.state` (`app.state.redis = redis.from_url(url)` in a lifespan or startup hook, or `await create_redis()`
- * of a project module), which handlers in other modules read as `request.app.state.redis`. The index records
+ * of a project module), which handlers in other modules read as `request.app.state.redis`; and the same for the
+ * keys of an aiohttp application (`app['redis'] = pool`, read as `request.app['redis']`). The index records
  * each assignment's client, or the project function whose call gives it, or null for anything else, and the
  * workspace model answers a name only when every file that sets it agrees (`requestClient`).
  */
@@ -28,17 +29,23 @@ export function appStateClients(a: CodeAnalyzer): RequestClients | undefined {
   return names > 0 ? found : undefined;
 }
 
-/** The value that starts at `start`: a client, the call of a project module's function, or null. */
+/** The value that starts at `start`: a client (made there or held by a name), the call of a project module's function, or null. */
 function sourceOf(a: CodeAnalyzer, start: number): RequestClientSource {
   if (start < 0) {
     return null;
   }
   const from = a.idIs(start, 'await') ? start + 1 : start;
   let open = from;
-  while (open < a.tokens.length && (a.isId(open) || a.isAccess(open))) {
+  while (open < a.tokens.length && (open === from || !a.startsLine(open)) && (a.isId(open) || a.isAccess(open))) {
     open++;
   }
   const close = open > from && a.is(open, '(') ? a.partner[open] : -1;
+  if (close < 0 && open > from && (open >= a.tokens.length || a.startsLine(open))) {
+    // A name that holds the client (`pool = await create_redis_pool(...)` then `app['redis'] = pool`).
+    const held = a.evalChain(from, open).value;
+    const client = held && exportedClient(a, held);
+    return client ? { client } : null;
+  }
   if (close < 0 || !(close + 1 >= a.tokens.length || a.startsLine(close + 1))) {
     return null;
   }
