@@ -37,6 +37,8 @@ export interface GoCallRef {
  */
 export interface GoItemMethod {
   reads?: string;
+  /** The reader returns the GetItem's output, not its item: the caller's name holds a response. */
+  readsOutput?: boolean;
   puts?: { table: string; position: number };
 }
 

@@ -2,9 +2,11 @@
  * Read-modify-write in Go (`readModifyWriteTyped.ts`): aws-sdk-go-v2 (and v1) `GetItem` / `PutItem` with
  * `&dynamodb.GetItemInput{…}`, whose output's item is `out.Item`; between them the item may be decoded into a
  * struct (`attributevalue.UnmarshalMap(out.Item, &c)`, or into a pointer `u := new(User)`, v1 `dynamodbattribute`), changed (`c.Count++`,
- * `out.Item["s"] = …`), and encoded again (`item, err := attributevalue.MarshalMap(c)`).
+ * `out.Item["s"] = …`, or by a function of the file through its pointer, `bump(&c)`: `goPointerChanges.ts`), and
+ * encoded again (`item, err := attributevalue.MarshalMap(c)`).
  */
-import { callArgumentRanges, goAssignedNames, RmwDialect } from '../readModifyWriteTyped';
+import { callArgumentRanges, goAssignedNames, RmwDialect, typedChangedAt } from '../readModifyWriteTyped';
+import { changedThroughPointer } from './goPointerChanges';
 
 const MARSHALLERS = new Set(['attributevalue', 'dynamodbattribute']);
 
@@ -18,6 +20,7 @@ export const rmwGo: RmwDialect = {
     return copy && a.is(start + 3, '(') && callArgumentRanges(a, start + 3).length === 1 ? start + 3 : -1;
   },
   mutators: new Set(),
+  changedByCall: (a, k) => changedThroughPointer(a, k, (j) => typedChangedAt(a, rmwGo, j)),
   special(a, k, flow) {
     // `attributevalue.UnmarshalMap(out.Item, &c)`: `c` holds the item as read.
     const pkg = a.tokens.text(k);
