@@ -40,6 +40,11 @@ const HEADER = [
   '\treturn m.ID',
   '}',
   '',
+  'func promoteTwice(m *Member) {',
+  '\tpromote(m)',
+  '\tpromote(m)',
+  '}',
+  '',
   'func relabel(m Member) {',
   '\tm.ID = "x"',
   '}',
@@ -75,5 +80,10 @@ describe('DynamoDB: read-modify-write in Go through pointer helpers', () => {
     const text = sourceLines(...HEADER, ...rewrite('Promote', 'promote(&m)'), ...rewrite('Describe', '_ = describe(&m)'), ...rewrite('Relabel', 'relabel(m)'));
     const put = HEADER.length + 15;
     assert.deepEqual(reported(text), [`${put}:PutItem`]);
+  });
+
+  it('follows a helper that hands the pointer on to another that changes it', () => {
+    const text = sourceLines(...HEADER, ...rewrite('PromoteTwice', 'promoteTwice(&m)'));
+    assert.deepEqual(reported(text), [`${HEADER.length + 15}:PutItem`]);
   });
 });

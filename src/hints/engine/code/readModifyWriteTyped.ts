@@ -34,8 +34,6 @@ export interface RmwDialect {
   mutators: ReadonlySet<string>;
   /** A statement at `k` that binds a name to the item in its own way (Go `UnmarshalMap(src, &dst)`); true when handled. */
   special?(a: CodeAnalyzer, k: number, flow: RmwFlow): boolean;
-  /** Whether the name at `k` is handed to a call that changes it (Go's pointer helpers). */
-  changedByCall?(a: CodeAnalyzer, k: number): boolean;
   /** The names a statement ending at the `=` or `:=` token `at` assigns, first the value's; undefined if none. */
   assignedNames(a: CodeAnalyzer, at: number): string[] | undefined;
   /** The tokens [from, to) of the item the Put writes, when not its `Item` option (an object mapper's argument). */
@@ -130,12 +128,11 @@ function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurre
  * Whether the name `name`, bound at `from` to an item a helper returned (`w, err := s.store.Load(ctx, id)`) in the
  * block `level`, is changed in its function before `until` and is what the tokens [argFrom, argTo) hand on
  * (`s.store.Save(ctx, w)`). A value assigned to it in a nested block the write is not in (`if errors.Is(err,
- * ErrNotFound) { w = &Wallet{…} }`) is one path only: on the other the item read is written back. With `response`,
- * the name holds the read's output, whose item is its member (`out.Item`).
+ * ErrNotFound) { w = &Wallet{…} }`) is one path only: on the other the item read is written back.
  */
-export function typedBoundItemWritten(a: CodeAnalyzer, dialect: RmwDialect, name: string, level: number, from: number, until: number, argFrom: number, argTo: number, response = false): boolean {
+export function typedBoundItemWritten(a: CodeAnalyzer, dialect: RmwDialect, name: string, level: number, from: number, until: number, argFrom: number, argTo: number, nameHoldsResponse = false): boolean {
   const fn = a.scopes.enclosing(from, ['function']);
-  const flow: RmwFlow = { items: new Map(response ? [] : [[name, false]]), responses: new Set(response ? [name] : []), changed: new Set(), values: new Map() };
+  const flow: RmwFlow = { items: new Map(nameHoldsResponse ? [] : [[name, false]]), responses: new Set(nameHoldsResponse ? [name] : []), changed: new Set(), values: new Map() };
   for (let k = from; k < until; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
       continue;
@@ -378,9 +375,6 @@ export function typedChangedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number):
 
 /** A member, index or property of the name at `k` assigned, or a setter or mutating method called on it or on a member; for a response, past its item. */
 function changedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number, response: boolean): boolean {
-  if (!response && dialect.changedByCall?.(a, k)) {
-    return true;
-  }
   let p = k + 1;
   if (response) {
     p = dialect.itemMember(a, p);

@@ -24,12 +24,12 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { codeOf } from '../../tokenCodes';
-import { callArgumentRanges, goAssignedNames, typedBoundItemWritten, typedChangedAt } from '../readModifyWriteTyped';
+import { callArgumentRanges, goAssignedNames, typedBoundItemWritten } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
 import { tokensText } from '../readModifyWriteTypedValues';
 import { goImportSpecs, goPackageName } from './goPackageStructs';
 import { goItemMethods } from './goItemHelpers';
-import { rmwGo } from './rmwGo';
+import { goChangedAt, rmwGo } from './rmwGo';
 import { OperationOccurrence } from '../../model';
 import type { GoItemMethod } from '../../workspace/types';
 import { Span } from '../../types';
@@ -93,7 +93,7 @@ function boundAndHandedOn(a: CodeAnalyzer): Pair[] {
     for (let w = a.partner[call + 1] + 1; w < limit; w++) {
       // Handed on only once something is changed (`u.Points += n`, or what was decoded from it): what the flow then follows in full.
       if (!changed) {
-        changed = a.isId(w) && !a.isAccess(w - 1) && typedChangedAt(a, rmwGo, w);
+        changed = a.isId(w) && !a.isAccess(w - 1) && goChangedAt(a, w);
         continue;
       }
       const handed = a.isId(w) && !a.isAccess(w - 1) && (a.is(w - 1, ',') || a.is(w - 1, '(') || a.is(w - 1, '&')) && (a.is(w + 1, ',') || a.is(w + 1, ')'));

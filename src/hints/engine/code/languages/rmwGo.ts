@@ -5,6 +5,7 @@
  * `out.Item["s"] = …`, or by a function of the file through its pointer, `bump(&c)`: `goPointerChanges.ts`), and
  * encoded again (`item, err := attributevalue.MarshalMap(c)`).
  */
+import type { CodeAnalyzer } from '../analyzer';
 import { callArgumentRanges, goAssignedNames, RmwDialect, typedChangedAt } from '../readModifyWriteTyped';
 import { changedThroughPointer } from './goPointerChanges';
 
@@ -20,8 +21,11 @@ export const rmwGo: RmwDialect = {
     return copy && a.is(start + 3, '(') && callArgumentRanges(a, start + 3).length === 1 ? start + 3 : -1;
   },
   mutators: new Set(),
-  changedByCall: (a, k) => changedThroughPointer(a, k, (j) => typedChangedAt(a, rmwGo, j)),
   special(a, k, flow) {
+    // `bump(&c)`: changed by a function of the file through its pointer; the statement is read on as any other.
+    if (flow.items.has(a.tokens.text(k)) && changedThroughPointer(a, k, (j) => goChangedAt(a, j))) {
+      flow.changed.add(a.tokens.text(k));
+    }
     // `attributevalue.UnmarshalMap(out.Item, &c)`: `c` holds the item as read.
     const pkg = a.tokens.text(k);
     if (!MARSHALLERS.has(pkg) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'UnmarshalMap') || !a.is(k + 3, '(')) {
@@ -51,3 +55,8 @@ export const rmwGo: RmwDialect = {
   receiverTable: () => undefined,
   versionedOrUnknown: () => false,
 };
+
+/** A change of the name at `k` (`c.Count++`), or its hand-over to a function of the file that changes it through its pointer (`bump(&c)`). */
+export function goChangedAt(a: CodeAnalyzer, k: number): boolean {
+  return typedChangedAt(a, rmwGo, k) || changedThroughPointer(a, k, (j) => goChangedAt(a, j));
+}
