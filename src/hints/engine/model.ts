@@ -303,6 +303,8 @@ export interface ScopeInfo {
   hasNextTokenMarker(tokenIndex: number): boolean;
   /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
   readsFirstItemOnly(tokenIndex: number): boolean;
+  /** Whether the request of the call named at the token is its function's own parameter, whole, and no call in the file passes it a filter (`callersRequests.ts`). */
+  requestFromCallers(tokenIndex: number): boolean;
   /** Whether the token runs inside a test, a test's set-up or tear-down, or a Testcontainers file (`testFixtures.ts`). */
   inTest(tokenIndex: number): boolean;
   /** Whether the call of the operation named at the token runs once per element of a loop and waits for each reply (`itemLoops.ts`). */
@@ -501,6 +503,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitsUnprocessedOnly: () => false,
   hasNextTokenMarker: () => false,
   readsFirstItemOnly: () => false,
+  requestFromCallers: () => false,
   inTest: () => false,
   waitsPerElement: () => false,
   waitingCallers: () => [],

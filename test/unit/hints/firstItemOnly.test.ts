@@ -209,8 +209,13 @@ describe('a Query read only for its first item', () => {
     assert.deepEqual(queryFindings('store.go', counted.replace('out.Count == 0', '*out.Count == 0')), []);
   });
 
-  it('Go: keeps the finding when the items are unmarshalled whole or returned', () => {
-    const whole = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\tvar users []User', '\terr = attributevalue.UnmarshalListOfMaps(out.Items, &users)', '\treturn &users[0], err');
+  it('Go: the items decoded into a list used only at its first element and in a length test', () => {
+    const decoded = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\tvar users []User', '\terr = attributevalue.UnmarshalListOfMaps(out.Items, &users)', '\tif err != nil || len(users) == 0 {', '\t\treturn nil, err', '\t}', '\treturn &users[0], nil');
+    assert.deepEqual(queryFindings('store.go', decoded), []);
+  });
+
+  it('Go: keeps the finding when the items are unmarshalled into a list kept whole, or returned', () => {
+    const whole = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\tvar users []User', '\terr = attributevalue.UnmarshalListOfMaps(out.Items, &users)', '\ts.all = users', '\treturn &users[0], err');
     assert.deepEqual(queryFindings('store.go', whole), ['17:Query dynamodb-query!']);
     const returned = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\ts.last = out', '\treturn nil, nil');
     assert.deepEqual(queryFindings('store.go', returned), ['17:Query dynamodb-query!']);

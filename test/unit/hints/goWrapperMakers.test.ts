@@ -159,3 +159,66 @@ describe('Go constructors of another package that return a new client inside the
     assert.deepEqual(hintsOfFile(FILES, 'internal/handler/badges.go', null).filter((hint) => hint.includes('client-per-request')), []);
   });
 });
+
+const STATUS = sourceLines(
+  'package status',
+  '',
+  'import (',
+  '\t"context"',
+  '',
+  '\t"github.com/aws/aws-sdk-go-v2/aws"',
+  '\t"github.com/aws/aws-sdk-go-v2/config"',
+  '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+  ')',
+  '',
+  'var shared *dynamodb.Client',
+  '',
+  '// Latest makes its own client on each call and returns only what it read.',
+  'func Latest(ctx context.Context, id string) []byte {',
+  '\tcfg, _ := config.LoadDefaultConfig(ctx)',
+  '\tclient := dynamodb.NewFromConfig(cfg)',
+  '\tout, _ := client.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("status")})',
+  '\t_ = out',
+  '\treturn nil',
+  '}',
+  '',
+  'func Shared(ctx context.Context, id string) []byte {',
+  '\tout, _ := shared.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("status")})',
+  '\t_ = out',
+  '\treturn nil',
+  '}',
+  '',
+  'func Given(ctx context.Context, client *dynamodb.Client) error {',
+  '\t_, err := client.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("status")})',
+  '\treturn err',
+  '}',
+);
+
+const STATUS_LAMBDA = sourceLines(
+  'package main',
+  '',
+  'import (',
+  '\t"context"',
+  '',
+  '\t"github.com/aws/aws-lambda-go/lambda"',
+  '',
+  '\t"example.com/badges/internal/status"',
+  ')',
+  '',
+  'func handle(ctx context.Context, id string) (string, error) {',
+  '\t_ = status.Shared(ctx, id)',
+  '\t_ = status.Given(ctx, nil)',
+  '\treturn string(status.Latest(ctx, id)), nil',
+  '}',
+  '',
+  'func main() {',
+  '\tlambda.Start(handle)',
+  '}',
+);
+
+describe('Go functions of another package that make a client on each call and return what they read (workspace mode)', () => {
+  it('reports a Lambda handler\'s call, and not of a function using a package client or the caller\'s', () => {
+    const files = { 'go.mod': sourceLines('module example.com/badges', '', 'go 1.22'), 'internal/status/status.go': STATUS, 'cmd/status/main.go': STATUS_LAMBDA };
+    assert.deepEqual(perCall(files, 'cmd/status/main.go'), ['14:Latest lambda-client-per-invocation!']);
+  });
+});

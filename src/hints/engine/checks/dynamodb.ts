@@ -79,11 +79,13 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
 }
 
 /**
- * A Query whose result the code uses only for its first item, with every option in sight and no filter:
- * that item is on the first page, if anywhere. A filter may leave the first page empty while later pages match.
+ * A Query whose result the code uses only for its first item, with every option in sight and no filter, or with
+ * the request its callers hand it whole and none of the file's calls filtering: that item is on the first page, if
+ * anywhere. A filter may leave the first page empty while later pages match.
  */
 function firstItemOnly(operation: string, request: OptionContext | undefined, scopes: ScopeInfo, tokenIndex: number): boolean {
-  return operation === 'dynamodb:Query' && request?.complete === true && !setsOption(request, FILTERS) && scopes.readsFirstItemOnly(tokenIndex);
+  const unfiltered = (request?.complete === true && !setsOption(request, FILTERS)) || scopes.requestFromCallers(tokenIndex);
+  return operation === 'dynamodb:Query' && unfiltered && scopes.readsFirstItemOnly(tokenIndex);
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Dialect {
   pageFreeAt(a: CodeAnalyzer, end: number): boolean;
   /** The token after the response's count read at `end` (Python `["Count"]`, Java `.getCount()`), for a count kept in a variable and only tested, or -1. */
   countAfter?(a: CodeAnalyzer, end: number): number;
+  /** The list the items ending at `end` are decoded into (Go's `attributevalue.UnmarshalListOfMaps(out.Items, &users)`: `users`), or -1. */
+  decodedListAt?(a: CodeAnalyzer, end: number): number;
 }
 
 /** Members of a read's response whose value does not depend on how many pages are read. */
@@ -204,6 +206,12 @@ const go: Dialect = {
   testedAt: testedOrCounted,
   // `out.Count == 0`: the count as an existence test (a pointer in SDK v1, `*out.Count > 0`, reads the same).
   pageFreeAt: (a, end) => member(a, end, PAGE_FREE_KEYS) >= 0 || (a.is(end, '.') && a.idIs(end + 1, 'Count') && comparedWithFew(a, end + 2)),
+  decodedListAt(a, end) {
+    // `attributevalue.UnmarshalListOfMaps(out.Items, &users)`, SDK v1's `dynamodbattribute` alike.
+    const start = expressionStart(a, end);
+    const decoder = a.is(start - 1, '(') && a.idIs(start - 2, 'UnmarshalListOfMaps') && a.isAccess(start - 3) && (a.idIs(start - 4, 'attributevalue') || a.idIs(start - 4, 'dynamodbattribute'));
+    return decoder && a.is(end, ',') && a.is(end + 1, '&') && a.isId(end + 2) && a.is(end + 3, ')') ? end + 2 : -1;
+  },
 };
 
 /**

@@ -2,7 +2,8 @@
  * A read whose result the code uses only for its first item: `return table.query(...)["Items"][0]`, or
  * `response = table.query(...)`, `items = response.get("Items", [])`, `return items[0] if items else None`
  * (Python), `out, err := client.Query(ctx, in)` then `attributevalue.UnmarshalMap(out.Items[0], &m)` after
- * a `len(out.Items) == 0` test (Go), `const { Items } = await ddb.send(new QueryCommand(p))` (also in parentheses
+ * a `len(out.Items) == 0` test, or the items decoded into a list used so (`UnmarshalListOfMaps(out.Items, &us)` then
+ * `&us[0]`) (Go), `const { Items } = await ddb.send(new QueryCommand(p))` (also in parentheses
  * with its type asserted, `(await ddb.send(...)) as QueryOutput`) then `return Items?.[0]` (JavaScript), `if (r.items().isEmpty()) return null; return map(r.items().get(0));`
  * (Java), `response.Items.Count == 0` then `response.Items[0]` (C#). Without a filter, the first item of a
  * read is on its first page, so more pages would change nothing. Every other use of the result or its items
@@ -123,9 +124,15 @@ function testedCount(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number)
   return variable >= 0 && onlyUses(a, fn, variable, (use) => comparedWithFew(a, use));
 }
 
-/** A use of the items that ends at `end`: at their first item, tested, or assigned to a variable used only so. */
+/** A use of the items that ends at `end`: at their first item, tested, or assigned or decoded to a variable used only so. */
 function firstItemUse(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number): boolean {
-  return dialect.firstItemAt(a, end) || dialect.testedAt(a, end) || viaVariable(a, dialect, end, fn);
+  return dialect.firstItemAt(a, end) || dialect.testedAt(a, end) || viaVariable(a, dialect, end, fn) || decodedList(a, dialect, end, fn);
+}
+
+/** Go's items decoded into a list (`attributevalue.UnmarshalListOfMaps(out.Items, &users)`), the list then used only at its first element and in tests. */
+function decodedList(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number): boolean {
+  const list = dialect.decodedListAt?.(a, end) ?? -1;
+  return list >= 0 && onlyUses(a, fn, list, (after) => itemsVariableUse(a, dialect, after));
 }
 
 /** A use of an items variable that ends at `end`: at its first item, tested, or logged. */

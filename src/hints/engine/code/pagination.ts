@@ -4,6 +4,7 @@ import { MisspeltPageKey, OptionContext, PaginationFixShape, ScopeInfo, UntypedA
 import type { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
+import { requestFromCallers } from './callersRequests';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { batchWriterPerElement } from './languages/pythonBatchWriterLoops';
 import { importedItemCallsPerElement } from './importedItemLoops';
@@ -189,6 +190,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     waitsUnprocessedOnly: waitsOnly,
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
+    requestFromCallers: (tokenIndex) => requestFromCallers(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
     waitingCallers: (tokenIndex, kind) => waitingCallers(a, tokenIndex, kind).map((site) => a.tokenSpan(site)),

@@ -130,9 +130,9 @@ function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurre
  * (`s.store.Save(ctx, w)`). A value assigned to it in a nested block the write is not in (`if errors.Is(err,
  * ErrNotFound) { w = &Wallet{…} }`) is one path only: on the other the item read is written back.
  */
-export function typedBoundItemWritten(a: CodeAnalyzer, dialect: RmwDialect, name: string, level: number, from: number, until: number, argFrom: number, argTo: number): boolean {
+export function typedBoundItemWritten(a: CodeAnalyzer, dialect: RmwDialect, name: string, level: number, from: number, until: number, argFrom: number, argTo: number, nameHoldsResponse = false): boolean {
   const fn = a.scopes.enclosing(from, ['function']);
-  const flow: RmwFlow = { items: new Map([[name, false]]), responses: new Set(), changed: new Set(), values: new Map() };
+  const flow: RmwFlow = { items: new Map(nameHoldsResponse ? [] : [[name, false]]), responses: new Set(nameHoldsResponse ? [name] : []), changed: new Set(), values: new Map() };
   for (let k = from; k < until; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
       continue;

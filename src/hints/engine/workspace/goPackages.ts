@@ -242,7 +242,11 @@ interface Gathered {
   interfaces: Record<string, GoFieldType>;
   /** Functions whose first result is a type of the file's own (`func getClient(c Config) redisClient`), to that type's name. */
   ownResults: Map<string, string>;
-  /** Functions whose first result is a type of the package, or a pointer to one (`func NewRepo() *Repo`): perhaps wrappers of a client they make. */
+  /**
+   * Functions whose first result is a type of the package, or a pointer to one (`func NewRepo() *Repo`): perhaps wrappers
+   * of a client they make; and, in a file importing a client library, those that return no client and no such type
+   * (`func LatestStatus(id string) []byte`): perhaps users of a client they make on each call.
+   */
   ownTypeFunctions: string[];
   /**
    * Functions whose first result is a pointer to a struct of another package of the project (a wire injector's
@@ -280,6 +284,8 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   }
   if (!result && ownType === undefined && gathered.projectTypeFunctions.length < MAX_DECLARATIONS && projectTypeResult(text, signature.results, end, gathered.imports.others)) {
     gathered.projectTypeFunctions.push(signature.name);
+    append(gathered.ownTypeFunctions, signature.name, clients.size > 0);
+  } else if (!result && ownType === undefined) {
     append(gathered.ownTypeFunctions, signature.name, clients.size > 0);
   }
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
@@ -498,7 +504,7 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   if (makers && makers.makers.length > 0) {
     declared.clientMakers = makers.makers;
   }
-  // Lexed only for a file that imports a client library and declares a function returning a type of the package.
+  // Lexed only for a file that imports a client library and declares a function returning no client.
   const wrappers = name !== undefined && gathered.ownTypeFunctions.length > 0 ? wrapperMakers(text, gathered.ownTypeFunctions) : undefined;
   if (wrappers && Object.keys(wrappers.makers).length > 0) {
     declared.wrapperMakers = wrappers.makers;

@@ -62,9 +62,10 @@ function configuredNames(found: readonly MadePerCall[]): string[] {
 }
 
 /**
- * Of the top-level functions declared to return a type of the package (`declared`: `func NewRepo() *Repo`), those that
- * make an SDK or Redis client on each call as `clientMakers` reads it, and so hand out a new one inside what they
- * return (`return &Repo{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
+ * Of the top-level functions declared to return a type of the package (`declared`: `func NewRepo() *Repo`), or no
+ * client at all (`func LatestStatus(id string) []byte`), those that make an SDK or Redis client on each call as
+ * `clientMakers` reads it, and so hand out a new one inside what they return (`return &Repo{client:
+ * dynamodb.NewFromConfig(cfg)}`) or use one made for that call only: by name, the service of that client.
  */
 export function wrapperMakers(text: string, declared: readonly string[]): GoMakers<Record<string, HintService>> {
   const found = madeClientsPerCall(text, clientReader, declared, true);

@@ -37,6 +37,8 @@ export interface GoCallRef {
  */
 export interface GoItemMethod {
   reads?: string;
+  /** The reader returns the GetItem's output, not its item: the caller's name holds a response. */
+  readsOutput?: boolean;
   puts?: { table: string; position: number };
 }
 
@@ -64,7 +66,8 @@ export interface GoPackageFile {
   clientMakers?: string[];
   /**
    * Package functions that return a type of the package (`*Repository`) and make an SDK or Redis client on each call
-   * (`return &Repository{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
+   * (`return &Repository{client: dynamodb.NewFromConfig(cfg)}`), or that return no client and use the one they make
+   * (`func LatestStatus(id string) []byte`): by name, the service of that client.
    */
   wrapperMakers?: Record<string, HintService>;
   /**

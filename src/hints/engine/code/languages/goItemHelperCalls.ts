@@ -7,6 +7,14 @@
  *     u.Points += n
  *     return s.users.Save(ctx, u)
  *
+ * or, where the reading helper returns the GetItem's output, decodes its item, changes that and hands it on encoded:
+ *
+ *     out, err := repo.FindRoom()
+ *     attributevalue.UnmarshalMap(out.Item, &room)
+ *     room.Members = append(room.Members, id)
+ *     item, err := attributevalue.MarshalMap(room)
+ *     repo.SaveRoom(item)
+ *
  * Reported at the writing call. The helpers may be this file's, another file's of its package, or (in workspace
  * mode) an imported package's exported methods; a method is called on the same receiver as written (`s.users`), a
  * function with none. A method is known by its name: the receiver's type is whichever type declares both helpers
@@ -16,12 +24,12 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { codeOf } from '../../tokenCodes';
-import { callArgumentRanges, goAssignedNames, typedBoundItemWritten, typedChangedAt } from '../readModifyWriteTyped';
+import { callArgumentRanges, goAssignedNames, typedBoundItemWritten } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
 import { tokensText } from '../readModifyWriteTypedValues';
 import { goImportSpecs, goPackageName } from './goPackageStructs';
 import { goItemMethods } from './goItemHelpers';
-import { rmwGo } from './rmwGo';
+import { goChangedAt, rmwGo } from './rmwGo';
 import { OperationOccurrence } from '../../model';
 import type { GoItemMethod } from '../../workspace/types';
 import { Span } from '../../types';
@@ -33,7 +41,7 @@ const ASSIGN = codeOf('=');
 
 interface Known {
   /** The helper's type (`''` for a function) and its table, by helper name. */
-  readers: Map<string, { type: string; table: string }[]>;
+  readers: Map<string, { type: string; table: string; output: boolean }[]>;
   writers: Map<string, { type: string; table: string; position: number }[]>;
 }
 
@@ -47,9 +55,11 @@ export function goHelperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurr
     const readers = known!.readers.get(a.tokens.text(read));
     const writers = readers ? known!.writers.get(a.tokens.text(write)) : undefined;
     // A type (or the package, for functions) that declares both helpers over one table.
-    const writer = writers?.find((candidate) => (receiver.text === '') === (candidate.type === '') && readers!.some((reader) => reader.type === candidate.type && reader.table === candidate.table));
+    const reader = (candidate: { type: string; table: string }) => readers!.find((one) => one.type === candidate.type && one.table === candidate.table);
+    const writer = writers?.find((candidate) => (receiver.text === '') === (candidate.type === '') && reader(candidate) !== undefined);
     const argument = writer ? callArgumentRanges(a, write + 1)[writer.position] : undefined;
-    if (argument && typedBoundItemWritten(a, rmwGo, bound, a.parent[receiver.start], a.partner[read + 1] + 1, write, argument[0], argument[1])) {
+    const output = writer !== undefined && reader(writer)!.output;
+    if (argument && typedBoundItemWritten(a, rmwGo, bound, a.parent[receiver.start], a.partner[read + 1] + 1, write, argument[0], argument[1], output)) {
       found.push({ tokenIndex: write, name: a.tokenSpan(write) });
     }
   }
@@ -64,7 +74,7 @@ interface Pair {
   bound: string;
 }
 
-/** The calls whose result a statement binds (`u, err := s.users.Get(ctx, id)`), each with the later calls in its function on the same receiver that take that name as an argument (`s.users.Save(ctx, u)`, `&u`). */
+/** The calls whose result a statement binds (`u, err := s.users.Get(ctx, id)`), each with the later calls in its function on the same receiver that take, once something was changed, a name as an argument (`s.users.Save(ctx, u)`, `&u`, `item` encoded from what `u` held). */
 function boundAndHandedOn(a: CodeAnalyzer): Pair[] {
   const pairs: Pair[] = [];
   const codes = a.tokens.codes;
@@ -81,12 +91,12 @@ function boundAndHandedOn(a: CodeAnalyzer): Pair[] {
     const limit = body >= 0 && a.partner[body] > body ? Math.min(a.partner[body], call + MAX_TOKENS) : -1;
     let changed = false;
     for (let w = a.partner[call + 1] + 1; w < limit; w++) {
-      // Handed on only once changed (`u.Points += n`): what the flow then follows in full.
+      // Handed on only once something is changed (`u.Points += n`, or what was decoded from it): what the flow then follows in full.
       if (!changed) {
-        changed = a.idIs(w, bound) && !a.isAccess(w - 1) && typedChangedAt(a, rmwGo, w);
+        changed = a.isId(w) && !a.isAccess(w - 1) && goChangedAt(a, w);
         continue;
       }
-      const handed = a.idIs(w, bound) && !a.isAccess(w - 1) && (a.is(w - 1, ',') || a.is(w - 1, '(') || a.is(w - 1, '&')) && (a.is(w + 1, ',') || a.is(w + 1, ')'));
+      const handed = a.isId(w) && !a.isAccess(w - 1) && (a.is(w - 1, ',') || a.is(w - 1, '(') || a.is(w - 1, '&')) && (a.is(w + 1, ',') || a.is(w + 1, ')'));
       const open = handed ? a.parent[w] : -1;
       const write = open > 0 && a.is(open, '(') && a.isId(open - 1) ? open - 1 : -1;
       if (write > 0 && a.scopes.enclosing(write, ['function']) === caller && receiverOf(a, write)?.text === receiver.text) {
@@ -119,7 +129,7 @@ function knownHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[], put
       const type = dot < 0 ? '' : key.slice(0, dot);
       const name = key.slice(dot + 1);
       if (helper.reads !== undefined) {
-        known.readers.set(name, [...(known.readers.get(name) ?? []), { type, table: helper.reads }]);
+        known.readers.set(name, [...(known.readers.get(name) ?? []), { type, table: helper.reads, output: helper.readsOutput === true }]);
       }
       if (helper.puts) {
         known.writers.set(name, [...(known.writers.get(name) ?? []), { type, ...helper.puts }]);

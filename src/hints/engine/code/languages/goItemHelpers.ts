@@ -1,9 +1,10 @@
 /**
  * Go item helpers: the functions and methods of a file that read or write one table's items for their callers,
  * for `dynamodb-read-modify-write` through helpers (`goItemHelperCalls.ts`). A repository method that returns the
- * item its GetItem read, decoded or not (`attributevalue.UnmarshalMap(out.Item, &u)` then `return &u, nil`), reads;
- * one whose PutItem, with no condition, writes its parameter or that parameter marshalled
- * (`item, err := attributevalue.MarshalMap(u)`, `Item: item`), puts. Both are known by `Type.Method` (a plain
+ * item its GetItem read, decoded or not (`attributevalue.UnmarshalMap(out.Item, &u)` then `return &u, nil`), or the
+ * GetItem's output itself (`return out, nil`, its caller decoding `out.Item`), reads; one whose PutItem, with no
+ * condition, writes its parameter, that parameter marshalled (`item, err := attributevalue.MarshalMap(u)`,
+ * `Item: item`) or a map of that parameter's entries (`Item: map[string]types.AttributeValue{"id": item["id"], …}`), puts. Both are known by `Type.Method` (a plain
  * function by its name) with the table as its request writes it (`aws . String ( r . table )`): two methods of one
  * type that write it the same way name the same table. A table taken from a parameter may differ per caller: none.
  * Read for the file itself and, in workspace mode, for the other files of its package and the packages that import it.
@@ -12,6 +13,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { goMethodName } from '../helperFunctions';
 import { callArgumentRanges, goAssignedNames, typedReadFlowUntil } from '../readModifyWriteTyped';
+import { chainStart } from '../receiverChains';
 import { statementEnd, tokensText } from '../readModifyWriteTypedValues';
 import { rmwGo } from './rmwGo';
 import { OperationOccurrence } from '../../model';
@@ -35,8 +37,9 @@ export function goItemMethods(a: CodeAnalyzer, gets: readonly OperationOccurrenc
   for (const get of gets) {
     const helper = helperOf(a, get);
     const table = helper && tableOf(a, get, helper.parameters);
-    if (helper && table !== undefined && returnsReadItem(a, get, helper.scope)) {
-      found[helper.key] = { ...found[helper.key], reads: table };
+    const returned = helper && table !== undefined ? returnedRead(a, get, helper.scope) : undefined;
+    if (returned) {
+      found[helper!.key] = { ...found[helper!.key], reads: table, ...(returned === 'output' ? { readsOutput: true } : {}) };
     }
   }
   for (const put of puts) {
@@ -100,8 +103,12 @@ function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence, parameters: r
   return tokensText(a, from, to);
 }
 
-/** Whether a `return` of the helper after the Get hands back, as its first result, the item read (`&u`, `u`, `out.Item`). */
-function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence, scope: number): boolean {
+/** What a `return` of the helper after the Get hands back as its first result: the item read (`&u`, `u`, `out.Item`), the Get's output (`out`), or neither. */
+function returnedRead(a: CodeAnalyzer, get: OperationOccurrence, scope: number): 'item' | 'output' | undefined {
+  // `return s.db.GetItem(ctx, …)`: the output, handed back as the call gives it.
+  if (a.idIs(chainStart(a, get.tokenIndex) - 1, 'return')) {
+    return 'output';
+  }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (!a.idIs(r, 'return') || a.scopes.enclosing(r, ['function']) !== scope) {
       continue;
@@ -109,12 +116,15 @@ function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence, scope: numbe
     const flow = typedReadFlowUntil(a, rmwGo, get, r);
     const p = a.is(r + 1, '&') || a.is(r + 1, '*') ? r + 2 : r + 1;
     const name = a.id(p);
-    const end = name === undefined ? -1 : flow?.items.has(name) ? p + 1 : flow?.responses.has(name) ? rmwGo.itemMember(a, p + 1) : -1;
-    if (end > 0 && (a.is(end, ',') || end === statementEnd(a, r + 1))) {
-      return true;
+    const item = name === undefined ? -1 : flow?.items.has(name) ? p + 1 : flow?.responses.has(name) ? rmwGo.itemMember(a, p + 1) : -1;
+    const output = p === r + 1 && name !== undefined && flow?.responses.has(name) ? p + 1 : -1;
+    for (const [end, kind] of [[item, 'item'], [output, 'output']] as const) {
+      if (end > 0 && (a.is(end, ',') || end === statementEnd(a, r + 1))) {
+        return kind;
+      }
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The position of the parameter the Put writes (`Item: u`), or marshals into the item it writes (`item, err := attributevalue.MarshalMap(u)`); -1 if none. */
@@ -123,7 +133,7 @@ function putParameter(a: CodeAnalyzer, put: OperationOccurrence, helper: Helper)
   const [from, to] = option ? a.tokensOf(option.value) : [-1, -1];
   const name = from >= 0 && to === from + 1 ? a.id(from) : undefined;
   if (name === undefined) {
-    return -1;
+    return from >= 0 ? entriesParameter(a, from, to, helper.parameters) : -1;
   }
   const direct = helper.parameters.indexOf(name);
   if (direct >= 0) {
@@ -146,4 +156,31 @@ function putParameter(a: CodeAnalyzer, put: OperationOccurrence, helper: Helper)
   const [argFrom, argTo] = args[0];
   const start = a.is(argFrom, '&') || a.is(argFrom, '*') ? argFrom + 1 : argFrom;
   return argTo === start + 1 && a.isId(start) ? helper.parameters.indexOf(a.tokens.text(start)) : -1;
+}
+
+/**
+ * The position of the parameter whose entries, and nothing else, a map literal copies into the item
+ * (`map[string]types.AttributeValue{"id": item["id"], "n": item["n"]}`); -1 if none.
+ */
+function entriesParameter(a: CodeAnalyzer, from: number, to: number, parameters: readonly string[]): number {
+  const open = a.idIs(from, 'map') && a.is(from + 1, '[') ? a.partner[from + 1] : -1;
+  let brace = open > 0 ? open + 1 : -1;
+  while (brace > 0 && brace < to && !a.is(brace, '{')) {
+    brace++;
+  }
+  if (brace < 0 || brace >= to || a.partner[brace] !== to - 1) {
+    return -1;
+  }
+  let source: string | undefined;
+  for (const [start, end] of segments(a, brace)) {
+    // `"key": item["key"]`: a key, its colon, then the parameter indexed and nothing after it.
+    const value = start + 2;
+    const name = a.is(start + 1, ':') ? a.id(value) : undefined;
+    const indexed = name !== undefined && a.is(value + 1, '[') && a.partner[value + 1] === end - 1;
+    if (!indexed || (source !== undefined && source !== name)) {
+      return -1;
+    }
+    source = name;
+  }
+  return source === undefined ? -1 : parameters.indexOf(source);
 }

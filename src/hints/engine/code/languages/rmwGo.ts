@@ -2,9 +2,12 @@
  * Read-modify-write in Go (`readModifyWriteTyped.ts`): aws-sdk-go-v2 (and v1) `GetItem` / `PutItem` with
  * `&dynamodb.GetItemInput{…}`, whose output's item is `out.Item`; between them the item may be decoded into a
  * struct (`attributevalue.UnmarshalMap(out.Item, &c)`, or into a pointer `u := new(User)`, v1 `dynamodbattribute`), changed (`c.Count++`,
- * `out.Item["s"] = …`), and encoded again (`item, err := attributevalue.MarshalMap(c)`).
+ * `out.Item["s"] = …`, or by a function of the file through its pointer, `bump(&c)`: `goPointerChanges.ts`), and
+ * encoded again (`item, err := attributevalue.MarshalMap(c)`).
  */
-import { callArgumentRanges, goAssignedNames, RmwDialect } from '../readModifyWriteTyped';
+import type { CodeAnalyzer } from '../analyzer';
+import { callArgumentRanges, goAssignedNames, RmwDialect, typedChangedAt } from '../readModifyWriteTyped';
+import { changedThroughPointer } from './goPointerChanges';
 
 const MARSHALLERS = new Set(['attributevalue', 'dynamodbattribute']);
 
@@ -19,6 +22,10 @@ export const rmwGo: RmwDialect = {
   },
   mutators: new Set(),
   special(a, k, flow) {
+    // `bump(&c)`: changed by a function of the file through its pointer; the statement is read on as any other.
+    if (flow.items.has(a.tokens.text(k)) && changedThroughPointer(a, k, (j) => goChangedAt(a, j))) {
+      flow.changed.add(a.tokens.text(k));
+    }
     // `attributevalue.UnmarshalMap(out.Item, &c)`: `c` holds the item as read.
     const pkg = a.tokens.text(k);
     if (!MARSHALLERS.has(pkg) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'UnmarshalMap') || !a.is(k + 3, '(')) {
@@ -48,3 +55,8 @@ export const rmwGo: RmwDialect = {
   receiverTable: () => undefined,
   versionedOrUnknown: () => false,
 };
+
+/** A change of the name at `k` (`c.Count++`), or its hand-over to a function of the file that changes it through its pointer (`bump(&c)`). */
+export function goChangedAt(a: CodeAnalyzer, k: number): boolean {
+  return typedChangedAt(a, rmwGo, k) || changedThroughPointer(a, k, (j) => goChangedAt(a, j));
+}
