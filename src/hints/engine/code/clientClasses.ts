@@ -17,6 +17,7 @@ import { importedClassField, importedClassMethod, importedFieldOfUnknownOrigin }
 import { redisClientOptions } from './redis';
 import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { memberOfClient, Value } from './values';
+import { closeAngle } from './typeArguments';
 
 /** How far up a chain of same-file base classes the client class is looked for (as the scope tree does). */
 const MAX_BASE_DEPTH = 8;
@@ -93,7 +94,7 @@ function baseListNames(a: CodeAnalyzer, token: number): number[] {
     while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
       k += 2;
     }
-    k = a.is(k + 1, '<') ? typeArgumentsEnd(a, k + 1) + 1 : k + 1;
+    k = a.is(k + 1, '<') ? closeAngle(a, k + 1) + 1 : k + 1;
     if (k <= 0 || !a.is(k, ',') || !a.isId(k + 1)) {
       break;
     }
@@ -101,27 +102,6 @@ function baseListNames(a: CodeAnalyzer, token: number): number[] {
     names.push(k);
   }
   return names;
-}
-
-/** How far type arguments in a base list may run: more than real ones do. */
-const MAX_TYPE_ARGUMENT_TOKENS = 64;
-
-/** The `>` that closes the type arguments opened at `open` (`>>` closing two), or -1 when none does near. */
-function typeArgumentsEnd(a: CodeAnalyzer, open: number): number {
-  let depth = 0;
-  for (let k = open; k < a.tokens.length && k < open + MAX_TYPE_ARGUMENT_TOKENS; k++) {
-    if (a.is(k, '<')) {
-      depth++;
-    } else if (a.is(k, '>') || a.is(k, '>>')) {
-      depth -= a.tokens.ends[k] - a.tokens.starts[k];
-      if (depth <= 0) {
-        return k;
-      }
-    } else if (a.is(k, '{') || a.is(k, ';')) {
-      return -1;
-    }
-  }
-  return -1;
 }
 
 /** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
