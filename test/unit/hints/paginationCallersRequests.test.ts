@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { superlinearScaling } from '../../support/hostileShapes';
 import { realHintRules, sourceLines } from './support';
 
 function queryFindings(text: string): number[] {
@@ -86,5 +87,23 @@ describe('DynamoDB pages: a Go helper reading the first item of its callers’ q
 
   it('is reported where the helper sets a filter on the request itself', () => {
     assert.deepEqual(queryFindings(sourceLines(...HEADER, ...firstOf('in.FilterExpression = aws.String("done = :d")'), ...caller(false))), [queryLine]);
+  });
+
+  it('stays linear on many such helpers, each called once, and on many queries of one helper', function () {
+    this.timeout(120_000);
+    const helpers = (size: number): string =>
+      sourceLines(...HEADER) +
+      Array.from({ length: Math.ceil(size / 200) }, (_, k) => `func q${k}(ctx context.Context, c *dynamodb.Client, in *dynamodb.QueryInput) error {\n\to, err := c.Query(ctx, in)\n\tif err != nil || o.Count == 0 {\n\t\treturn err\n\t}\n\treturn decode(o.Items[0])\n}\nfunc u${k}() { q${k}(ctx, c, &dynamodb.QueryInput{}) }\n`).join('');
+    const queries = (size: number): string =>
+      `${sourceLines(...HEADER)}func q(ctx context.Context, c *dynamodb.Client, in *dynamodb.QueryInput) error {\n${'\tif o, err := c.Query(ctx, in); err == nil && o.Count > 0 {\n\t\treturn decode(o.Items[0])\n\t}\n'.repeat(Math.ceil(size / 80))}\treturn nil\n}\n`;
+    const slow: (string | undefined)[] = [];
+    for (const [label, make] of [
+      ['helpers', helpers],
+      ['queries', queries],
+    ] as const) {
+      const analyze = (text: string): void => void analyzeText(text, realHintRules(), { kind: 'go', fileName: 'query.go', onError: (error) => assert.fail(String(error)) });
+      slow.push(superlinearScaling(label, make, analyze, { startSize: 100_000, maxSize: 400_000, floorMs: 1, minimumMs: 10, samples: 3 }));
+    }
+    assert.deepEqual(slow.filter(Boolean), []);
   });
 });

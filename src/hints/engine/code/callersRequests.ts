@@ -6,10 +6,17 @@
  * `FilterExpression` (or the legacy `QueryFilter`). The function must not set a member of the request itself.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 import { parameterPosition } from './forwardedRequests';
 import { callArgumentRanges } from './readModifyWriteTyped';
 
 const FILTERS = new Set(['FilterExpression', 'QueryFilter', 'ScanFilter']);
+
+/** Each answer once per file, so that many requests of one function, or many such functions, keep the work linear. */
+const membersSet = new FileMemo<string, boolean>();
+const filteringCallers = new FileMemo<string, boolean>();
+/** Where each name is written in the file, read once: a function's calls are found by its name. */
+const namePlaces = new WeakMap<CodeAnalyzer, Map<string, number[]>>();
 
 /** Whether the request of the Go SDK call named at `nameIndex` is, whole and unchanged, a parameter of the function around it, and no call of that function in the file passes a request with a filter. */
 export function requestFromCallers(a: CodeAnalyzer, nameIndex: number): boolean {
@@ -34,28 +41,53 @@ export function requestFromCallers(a: CodeAnalyzer, nameIndex: number): boolean 
 
 /** Whether the function's body assigns a member of the name (`input.FilterExpression = …`). */
 function setsMember(a: CodeAnalyzer, scope: number, name: string): boolean {
-  const body = a.functions.get(scope)?.body ?? -1;
-  for (let k = body + 1; body >= 0 && k < a.partner[body]; k++) {
-    if (a.idIs(k, name) && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '=')) {
-      return true;
+  return membersSet.get(a, `${scope}\0${name}`, () => {
+    const body = a.functions.get(scope)?.body ?? -1;
+    for (let k = body + 1; body >= 0 && k < a.partner[body]; k++) {
+      if (a.idIs(k, name) && !a.isAccess(k - 1) && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '=')) {
+        return true;
+      }
     }
-  }
-  return false;
+    return false;
+  });
 }
 
 /** Whether a call of the function in the file (`QueryOne(…)`, `QueryOne[User, userItem](…)`) passes, at the position, a request that names a filter. */
 function callersFilter(a: CodeAnalyzer, name: string, position: number): boolean {
-  for (let k = 0; k < a.tokens.length; k++) {
-    if (!a.idIs(k, name) || a.idIs(k - 1, 'func')) {
-      continue;
-    }
-    const open = a.is(k + 1, '[') && a.partner[k + 1] > k ? a.partner[k + 1] + 1 : k + 1;
-    const argument = a.is(open, '(') ? callArgumentRanges(a, open)[position] : undefined;
-    for (let t = argument?.[0] ?? 0; argument && t < argument[1]; t++) {
-      if (a.isId(t) && FILTERS.has(a.tokens.text(t))) {
-        return true;
+  return filteringCallers.get(a, `${name}\0${position}`, () => {
+    for (const k of placesOf(a, name)) {
+      if (a.idIs(k - 1, 'func')) {
+        continue;
+      }
+      const open = a.is(k + 1, '[') && a.partner[k + 1] > k ? a.partner[k + 1] + 1 : k + 1;
+      const argument = a.is(open, '(') ? callArgumentRanges(a, open)[position] : undefined;
+      for (let t = argument?.[0] ?? 0; argument && t < argument[1]; t++) {
+        if (a.isId(t) && FILTERS.has(a.tokens.text(t))) {
+          return true;
+        }
       }
     }
+    return false;
+  });
+}
+
+/** The tokens where a name is written in the file. */
+function placesOf(a: CodeAnalyzer, name: string): readonly number[] {
+  let places = namePlaces.get(a);
+  if (!places) {
+    places = new Map();
+    for (let k = 0; k < a.tokens.length; k++) {
+      if (a.isId(k)) {
+        const text = a.tokens.text(k);
+        const list = places.get(text);
+        if (list) {
+          list.push(k);
+        } else {
+          places.set(text, [k]);
+        }
+      }
+    }
+    namePlaces.set(a, places);
   }
-  return false;
+  return places.get(name) ?? [];
 }
