@@ -9,14 +9,13 @@ import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { parameterPosition } from './forwardedRequests';
 import { callArgumentRanges } from './readModifyWriteTyped';
+import { tokensNamed } from './tokenIndex';
 
 const FILTERS = new Set(['FilterExpression', 'QueryFilter', 'ScanFilter']);
 
-/** Each answer once per file, so that many requests of one function, or many such functions, keep the work linear. */
+/** Each answer once per file, and a function's calls found through the file's index of names: many requests of one function, or many such functions, keep the work linear. */
 const membersSet = new FileMemo<string, boolean>();
 const filteringCallers = new FileMemo<string, boolean>();
-/** Where each name is written in the file, read once: a function's calls are found by its name. */
-const namePlaces = new WeakMap<CodeAnalyzer, Map<string, number[]>>();
 
 /** Whether the request of the Go SDK call named at `nameIndex` is, whole and unchanged, a parameter of the function around it, and no call of that function in the file passes a request with a filter. */
 export function requestFromCallers(a: CodeAnalyzer, nameIndex: number): boolean {
@@ -55,7 +54,7 @@ function setsMember(a: CodeAnalyzer, scope: number, name: string): boolean {
 /** Whether a call of the function in the file (`QueryOne(…)`, `QueryOne[User, userItem](…)`) passes, at the position, a request that names a filter. */
 function callersFilter(a: CodeAnalyzer, name: string, position: number): boolean {
   return filteringCallers.get(a, `${name}\0${position}`, () => {
-    for (const k of placesOf(a, name)) {
+    for (const k of tokensNamed(a, name)) {
       if (a.idIs(k - 1, 'func')) {
         continue;
       }
@@ -69,25 +68,4 @@ function callersFilter(a: CodeAnalyzer, name: string, position: number): boolean
     }
     return false;
   });
-}
-
-/** The tokens where a name is written in the file. */
-function placesOf(a: CodeAnalyzer, name: string): readonly number[] {
-  let places = namePlaces.get(a);
-  if (!places) {
-    places = new Map();
-    for (let k = 0; k < a.tokens.length; k++) {
-      if (a.isId(k)) {
-        const text = a.tokens.text(k);
-        const list = places.get(text);
-        if (list) {
-          list.push(k);
-        } else {
-          places.set(text, [k]);
-        }
-      }
-    }
-    namePlaces.set(a, places);
-  }
-  return places.get(name) ?? [];
 }

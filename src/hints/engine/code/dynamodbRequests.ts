@@ -15,8 +15,8 @@ import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, filterConjunction, projectionNames } from './dynamodbExpressions';
 import { itemChangedInFile } from './itemChanges';
 import { literalMap } from './literalMaps';
-import { namedValue, tableNameRef } from './names';
-import { importedTableName } from './importedTableNames';
+import { namedValue } from './names';
+import { tableNameAt } from './importedTableNames';
 import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
 import type { TableNameRef } from '../workspace/types';
@@ -148,8 +148,7 @@ class RequestReader {
     const option = (norm: string): OptionOccurrence | undefined => context.options.find((candidate) => candidate.norm === norm);
     const table = option('tablename');
     if (table) {
-      const named = namedValue(this.a, ...this.tokens(table.value));
-      const ref = named ? tableNameRef(named) : importedTableName(this.a, ...this.tokens(table.value));
+      const ref = tableNameAt(this.a, ...this.tokens(table.value));
       const built = ref ? undefined : builtName(this.a, ...this.tokens(table.value));
       if (ref) {
         request.table = { ref, span: table.value, key: table.key };
@@ -236,8 +235,7 @@ class RequestReader {
    */
   addReceiver(request: DynamoRequest, receiver: Value & { t: 'client' }, occurrence: OperationOccurrence): void {
     const table = receiver.table && this.argument(receiver.table);
-    const named = table && namedValue(this.a, ...table);
-    const ref = table && (named ? tableNameRef(named) : importedTableName(this.a, ...table));
+    const ref = table && tableNameAt(this.a, ...table);
     if (!request.table && table && ref) {
       request.table = { ref, span: this.a.span(table[0], table[1] - 1) };
     } else if (!request.table && receiver.tableName) {

@@ -6,7 +6,7 @@ import { Literal, PassedFrom } from '../model';
 import { scalarLiteral } from '../iac/terraformOutside';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
-import { mayBeProjectModule } from './projectImports';
+import { importedProjectName, mayBeProjectModule } from './projectImports';
 import { PASSWORD_NAME } from '../workspace/secretConstants';
 import { springValueOf } from './sqlLiterals';
 
@@ -62,16 +62,10 @@ export function importedSetting(a: CodeAnalyzer, start: number, end: number): { 
   const ask = a.project?.importedSetting;
   // Passwords are `importedSecret`'s, under its own policy (none from a module that configures a local server).
   const python = a.language.family === 'python';
-  if (!ask || (a.language.family !== 'js' && !python) || end - start < (python ? 1 : 3) || (end - start) % 2 === 0 || !a.isId(start) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
+  if (!ask || (a.language.family !== 'js' && !python) || end - start < (python ? 1 : 3) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
     return undefined;
   }
-  for (let k = start + 1; k < end; k += 2) {
-    if (!a.is(k, '.') || !a.isId(k + 1)) {
-      return undefined;
-    }
-  }
-  const value = a.evalChain(start, end).value;
-  const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : undefined;
+  const ref = importedProjectName(a, start, end);
   // Python reads a module's own names only (`config.PUBLIC_DB`, `from config import PUBLIC_DB`).
   const source = python ? (ref && !ref.path.includes('.') ? ref : undefined) : (ref ?? settingsCall(a, start, a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1])));
   const found = source && ask(source.module, source.path);

@@ -6,25 +6,26 @@
  */
 import type { TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
-import { mayBeProjectModule } from './projectImports';
+import { namedValue, tableNameRef } from './names';
+import { importedProjectName } from './projectImports';
+
+/**
+ * The table name the tokens [from, to) read: a name written in place, or one another module binds (`code/names.ts`
+ * first, then this module's import); undefined when neither names one.
+ */
+export function tableNameAt(a: CodeAnalyzer, from: number, to: number): TableNameRef | undefined {
+  const named = namedValue(a, from, to);
+  return named ? tableNameRef(named) : importedTableName(a, from, to);
+}
 
 /** The table name the tokens [from, to) read from another module, or undefined. */
-export function importedTableName(a: CodeAnalyzer, from: number, to: number): TableNameRef | undefined {
+function importedTableName(a: CodeAnalyzer, from: number, to: number): TableNameRef | undefined {
   const ask = a.project?.importedTableName;
   const family = a.language.family;
   if (!ask || (family !== 'js' && family !== 'python')) {
     return undefined;
   }
   // TypeScript's non-null assertion (`TABLE_NAME!`) reads the same name.
-  const end = family === 'js' && a.is(to - 1, '!') ? to - 1 : to;
-  if (!a.isId(from) || (end - from) % 2 === 0) {
-    return undefined;
-  }
-  for (let k = from + 1; k < end; k += 2) {
-    if (!a.is(k, '.') || !a.isId(k + 1)) {
-      return undefined;
-    }
-  }
-  const value = a.evalChain(from, end).value;
-  return value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? ask(value.module, value.path) : undefined;
+  const imported = importedProjectName(a, from, family === 'js' && a.is(to - 1, '!') ? to - 1 : to);
+  return imported && ask(imported.module, imported.path);
 }

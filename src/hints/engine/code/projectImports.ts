@@ -129,6 +129,24 @@ export function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
   return /^\.\.?(?:\/|$)/.test(module) || (/^[@\w~#$]/.test(module) && !NOT_PROJECT_JS.test(module)) || isLayerModule(module);
 }
 
+/**
+ * The project module and import path a dotted name reads (`config.ordersTable` after `import { config } from
+ * './config'`, `ORDERS_TABLE` after `from app.config import ORDERS_TABLE`), when the tokens [start, end) are exactly
+ * that name and it is imported from a module that may be the project's.
+ */
+export function importedProjectName(a: CodeAnalyzer, start: number, end: number): { module: string; path: string } | undefined {
+  if (end <= start || (end - start) % 2 === 0 || !a.isId(start)) {
+    return undefined;
+  }
+  for (let k = start + 1; k < end; k += 2) {
+    if (!a.is(k, '.') || !a.isId(k + 1)) {
+      return undefined;
+    }
+  }
+  const value = a.evalChain(start, end).value;
+  return value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? { module: value.module, path: value.path } : undefined;
+}
+
 /** The client that `path` of an imported `module` is, when the workspace knows it. */
 export function importedClient(a: CodeAnalyzer, module: string, path: string): Value | undefined {
   const project = a.project;

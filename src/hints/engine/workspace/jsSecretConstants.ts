@@ -12,8 +12,8 @@
 import { LineIndex } from '../text';
 import { PASSWORD_NAME, SecretConstant } from './secretConstants';
 
-/** A string literal without escapes or interpolation, then an optional `;` and line comment to the line's end. */
-const LITERAL = String.raw`(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)'|\x60([^\x60\\$\r\n]*)\x60)`;
+/** A string literal without escapes or interpolation (three groups: its text between `"`, `'` or backquotes). */
+export const LITERAL = String.raw`(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)'|\x60([^\x60\\$\r\n]*)\x60)`;
 const LINE_END = String.raw`[ \t]*;?[ \t]*(?:\/\/[^\r\n]*)?\r?$`;
 /** `export const NAME = '...'` (a `: string` annotation allowed). */
 const EXPORTED_CONST = new RegExp(String.raw`^export[ \t]+(const|let|var)[ \t]+([A-Za-z_$][\w$]*)([ \t]*:[ \t]*string)?[ \t]*=[ \t]*${LITERAL}${LINE_END}`, 'gm');

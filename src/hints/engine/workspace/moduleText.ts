@@ -181,3 +181,12 @@ export function keptText(text: string, statements: readonly TopStatement[]): str
   }
   return joined(text, statements, kept);
 }
+
+/** How many times each name the pattern's first group captures is assigned (the pattern global): one pass over the text. */
+export function assignmentCounts(text: string, assignment: RegExp): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(assignment)) {
+    counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
+  }
+  return counts;
+}

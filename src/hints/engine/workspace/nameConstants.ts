@@ -9,7 +9,9 @@
  */
 import type { TableNameRef } from './types';
 import { LineIndex } from '../text';
-import { ascendingLines } from './pythonTopLevel';
+import { LITERAL } from './jsSecretConstants';
+import { assignmentCounts } from './moduleText';
+import { ascendingLines, topLevelBindings } from './pythonTopLevel';
 
 /** What a name holds, and where it is written. */
 export interface NameConstant {
@@ -22,10 +24,9 @@ export interface NameConstant {
 /** Names kept per module: far more than a configuration module binds. */
 const MAX_NAMES = 256;
 
-const JS_STRING = String.raw`(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)'|\x60([^\x60\\$\r\n]*)\x60)`;
 /** `process.env.X`, `process.env['X']`, `process.env?.X`, then an optional `!` or `as string`, and an optional literal fallback. */
-const JS_ENV = String.raw`process\.env(?:\??\.([A-Za-z_$][\w$]*)|\[[ \t]*["'\x60]([\w.-]+)["'\x60][ \t]*\])[ \t]*!?(?:[ \t]+as[ \t]+string)?(?:[ \t]*(?:\?\?|\|\|)[ \t]*${JS_STRING})?`;
-const JS_VALUE = String.raw`(?:${JS_STRING}|${JS_ENV})`;
+const JS_ENV = String.raw`process\.env(?:\??\.([A-Za-z_$][\w$]*)|\[[ \t]*["'\x60]([\w.-]+)["'\x60][ \t]*\])[ \t]*!?(?:[ \t]+as[ \t]+string)?(?:[ \t]*(?:\?\?|\|\|)[ \t]*${LITERAL})?`;
+const JS_VALUE = String.raw`(?:${LITERAL}|${JS_ENV})`;
 const JS_END = String.raw`[ \t]*[;,]?[ \t]*(?:\/\/[^\r\n]*)?\r?$`;
 /** `export const NAME = value` (a `: string` annotation allowed). */
 const JS_EXPORTED_CONST = new RegExp(String.raw`^export[ \t]+const[ \t]+([A-Za-z_$][\w$]*)(?:[ \t]*:[ \t]*string)?[ \t]*=[ \t]*${JS_VALUE}${JS_END}`, 'gm');
@@ -66,7 +67,7 @@ export function jsNameConstants(text: string): Record<string, NameConstant> | un
   }
   const members = [...text.matchAll(JS_EXPORTS_MEMBER)];
   // A name the module exports twice may hold either value.
-  const exported = members.length > 0 ? bindingCounts(text, JS_EXPORTS_ASSIGNMENT) : undefined;
+  const exported = members.length > 0 ? assignmentCounts(text, JS_EXPORTS_ASSIGNMENT) : undefined;
   for (const match of members) {
     if (exported?.get(match[1]) === 1) {
       add([match[1], `default.${match[1]}`], match.index, match[0], match.slice(2));
@@ -84,7 +85,7 @@ export function jsNameConstants(text: string): Record<string, NameConstant> | un
     const close = JS_OBJECT_END.exec(text)?.index ?? text.length;
     readTo = close;
     // A member a statement of the module sets (`config.ordersTable = ...`) may hold another value: the object is not read.
-    if (object[1] !== undefined && (assignedObjects ??= bindingCounts(text, JS_MEMBER_ASSIGNMENT)).has(object[1])) {
+    if (object[1] !== undefined && (assignedObjects ??= assignmentCounts(text, JS_MEMBER_ASSIGNMENT)).has(object[1])) {
       continue;
     }
     const prefixes = object[1] !== undefined ? [`${object[1]}.`] : object[0].startsWith('module') ? ['', 'default.'] : ['default.'];
@@ -117,9 +118,6 @@ const PY_ENV = String.raw`(?:os\.)?(?:environ\[[ \t]*["']([\w.-]+)["'][ \t]*\]|(
 /** `NAME = value` at the start of a line (an annotation allowed), a comment allowed after it. */
 const PY_TOP_LEVEL = new RegExp(String.raw`^([A-Za-z_]\w*)[ \t]*(?::[ \t]*str[ \t]*)?=[ \t]*(?:${PY_STRING}|${PY_ENV})[ \t]*(?:#[^\r\n]*)?\r?$`, 'gm');
 
-/** Any assignment at the top level: `NAME =`, `NAME: T =`. */
-const PY_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)/gm;
-
 /** The module's top-level names bound to a table name or an environment variable; undefined when it binds none. */
 export function pythonNameConstants(text: string): Record<string, NameConstant> | undefined {
   const found: Record<string, NameConstant> = {};
@@ -142,7 +140,7 @@ export function pythonNameConstants(text: string): Record<string, NameConstant> 
     };
   }
   // A name the module binds more than once at its top level may hold another value.
-  const bound = count > 0 ? bindingCounts(text, PY_ASSIGNMENT) : undefined;
+  const bound = count > 0 ? topLevelBindings(text) : undefined;
   for (const name of Object.keys(found)) {
     if (bound?.get(name) !== 1) {
       delete found[name];
@@ -150,13 +148,4 @@ export function pythonNameConstants(text: string): Record<string, NameConstant> 
     }
   }
   return count > 0 ? found : undefined;
-}
-
-/** How many times each name the pattern's first group captures is assigned: one pass over the text. */
-function bindingCounts(text: string, assignment: RegExp): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const match of text.matchAll(assignment)) {
-    counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
-  }
-  return counts;
 }

@@ -6,7 +6,7 @@
  * level to one literal; passwords are `secretConstants.ts`'s.
  */
 import type { SettingConstant } from './jsSettingConstants';
-import { ascendingLines } from './pythonTopLevel';
+import { ascendingLines, topLevelBindings } from './pythonTopLevel';
 import { PASSWORD_NAME } from './secretConstants';
 
 /** A settings module, by its file name. */
@@ -37,8 +37,9 @@ export function pythonSettingConstants(file: string, text: string): Record<strin
     found[name] = { value, line, start, end: start + written.length };
   }
   // A name the module binds more than once at its top level (also from the environment) may hold another value.
+  const bound = Object.keys(found).length > 0 ? topLevelBindings(text) : undefined;
   for (const name of Object.keys(found)) {
-    if ((text.match(new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm')) ?? []).length !== 1) {
+    if (bound?.get(name) !== 1) {
       delete found[name];
     }
   }

@@ -5,7 +5,7 @@
  * only a dict bound once at the top level, written one entry a line (`"key": literal,`); an entry of another shape
  * (a nested dict, a value from the environment) leaves the dict open: its keys are not all known.
  */
-import { ascendingLines } from './pythonTopLevel';
+import { ascendingLines, topLevelBindings } from './pythonTopLevel';
 import { pythonLiteralValue, SETTINGS_FILE } from './pythonSettingConstants';
 
 /** One dict: its literal entries by key, each with where it is written, and whether other entries may hold more. */
@@ -80,8 +80,9 @@ export function pythonSettingDicts(file: string, text: string): Record<string, {
     }
   }
   // A name the module binds more than once at its top level (also from the environment) may hold another dict.
+  const bound = Object.keys(found).length > 0 ? topLevelBindings(text) : undefined;
   for (const name of Object.keys(found)) {
-    if ((text.match(new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm')) ?? []).length !== 1) {
+    if (bound?.get(name) !== 1) {
       delete found[name];
     }
   }

@@ -1,4 +1,5 @@
-/** The line counter the readers of a Python module's top-level literals (`secretConstants.ts`, `pythonSettingConstants.ts`) share. */
+/** What the readers of a Python module's top-level literals (`secretConstants.ts`, `pythonSettingConstants.ts`, `nameConstants.ts`) share. */
+import { assignmentCounts } from './moduleText';
 
 /** The 0-based line of each offset, asked in ascending order: the text is scanned once in all. */
 export function ascendingLines(text: string): (offset: number) => number {
@@ -11,4 +12,12 @@ export function ascendingLines(text: string): (offset: number) => number {
     }
     return line;
   };
+}
+
+/** An assignment at the top level: `NAME =`, `NAME: T =` (not `==`). */
+const TOP_LEVEL_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)/gm;
+
+/** How many times the module assigns each name at its top level: a name bound more than once may hold another value. */
+export function topLevelBindings(text: string): Map<string, number> {
+  return assignmentCounts(text, TOP_LEVEL_ASSIGNMENT);
 }
