@@ -46,6 +46,26 @@ describe('Go client shapes', () => {
       assertHas(found, '11:ScanWithContext dynamodb-scan', '11:ScanWithContext dynamodb-scan!', '11:ConsistentRead dynamodb-consistent-read');
     });
 
+    it('reads a client made from the deprecated session.New inside a Lambda handler as one per invocation', () => {
+      const found = hintsIn(
+        'main.go',
+        sourceLines(
+          'package main',
+          'import "github.com/aws/aws-lambda-go/lambda"',
+          ...V1_IMPORTS,
+          'func handler(ctx context.Context) error {',
+          '\tsess := session.New(&aws.Config{Region: aws.String("us-east-1")})',
+          '\tdb := dynamodb.New(sess)',
+          '\t_, err := db.GetItemWithContext(ctx, &dynamodb.GetItemInput{TableName: aws.String("t")})',
+          '\treturn err',
+          '}',
+          'func main() { lambda.Start(handler) }',
+        ),
+      );
+      assertHas(found, '12:New lambda-client-per-invocation!');
+      assertNone(found, 11);
+    });
+
     it('reads a client held in an interface-typed field, and ScanPages as reading every page', () => {
       const found = hintsIn(
         'repo.go',

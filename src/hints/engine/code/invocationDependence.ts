@@ -138,6 +138,8 @@ const GO_SDK_CONFIG_LOADS: readonly (readonly [string, string, string, boolean])
   ['github.com/aws/aws-sdk-go-v2/config', 'config', 'LoadDefaultConfig', true],
   ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSession', false],
   ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSessionWithOptions', false],
+  // Deprecated, and still in v1 handlers: a session without the error NewSession returns.
+  ['github.com/aws/aws-sdk-go/aws/session', 'session', 'New', false],
   ...DAX_GO_CONFIG_LOADS,
 ];
 
