@@ -84,7 +84,7 @@ describe('Go: a composite literal of a struct the file declares', () => {
       '\tm.Set(ctx, k, v, 0)',
       '}',
     );
-    assert.deepEqual(hintsIn('store.go', code), ['21:Set redis-expire']);
+    assert.deepEqual(hintsIn('store.go', code), ['17:Options redis-tls', '21:Set redis-expire']);
   });
 
   it('reads the client field of a local made by a literal', () => {

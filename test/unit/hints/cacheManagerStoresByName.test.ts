@@ -20,6 +20,7 @@ describe('cache-manager Redis stores handed over by name', () => {
       '});',
     );
     assert.deepEqual(redisHints('cache.ts', code), [
+      '4:redisStore redis-tls',
       '6:password redis-password',
       '6:password redis-auth-without-tls',
       '6:password redis-auth-without-tls!',

@@ -90,7 +90,7 @@ describe('JavaScript and TypeScript: the client egg-redis mounts on an Egg.js ap
 
   it('reads the options of a deployed config as the client’s, not those of the local and test configs', () => {
     const files = { 'config/config.default.js': ONE_CLIENT, 'config/config.unittest.js': ONE_CLIENT, 'config/config.local.js': ONE_CLIENT };
-    assert.deepEqual(hints(files, 'config/config.default.js'), ['5:password redis-auth-without-tls', '5:password redis-auth-without-tls!', '5:password redis-password']);
+    assert.deepEqual(hints(files, 'config/config.default.js'), ['5:password redis-auth-without-tls', '5:password redis-auth-without-tls!', '5:password redis-password', '5:redis redis-tls']);
     assert.deepEqual(hints(files, 'config/config.unittest.js'), []);
     assert.deepEqual(hints(files, 'config/config.local.js'), []);
     // TLS on: the password alone.
@@ -112,7 +112,7 @@ describe('JavaScript and TypeScript: the client egg-redis mounts on an Egg.js ap
     const files = { 'config/config.default.js': several, 'app/service/cache.js': service, 'app/service/stats.js': SERVICE };
     assert.deepEqual(hints(files, 'app/service/cache.js'), []);
     assert.deepEqual(hints(files, 'app/service/stats.js'), []);
-    assert.deepEqual(hints(files, 'config/config.default.js'), ['7:password redis-auth-without-tls', '7:password redis-auth-without-tls!', '7:password redis-password']);
+    assert.deepEqual(hints(files, 'config/config.default.js'), ['7:cache redis-tls', '7:password redis-auth-without-tls', '7:password redis-auth-without-tls!', '7:password redis-password', '8:queue redis-tls']);
     // One config with one client and another with several: they disagree, and app.redis is nothing known.
     const mixed = { 'config/config.default.js': ONE_CLIENT, 'config/config.prod.js': several, 'app/service/stats.js': SERVICE };
     assert.deepEqual(hints(mixed, 'app/service/stats.js'), []);

@@ -46,6 +46,7 @@ describe('Redis options under a key of the object a config module exports', () =
   it('reads config.redis of a required module as the options of the client made with it', () => {
     const cache = sourceLines("const Redis = require('ioredis');", "const config = require('../config');", '', 'module.exports = new Redis(config.redis);');
     assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': cache }, 'src/config/index.js'), [
+      '3:redis redis-tls',
       '5:password redis-auth-without-tls',
       '5:password redis-auth-without-tls!',
       '5:password redis-password',
@@ -73,7 +74,7 @@ describe('Redis options under a key of the object a config module exports', () =
     const cache = sourceLines("const Redis = require('ioredis');", "const config = require('../config');", '', 'module.exports = new Redis(process.env.REDIS_URL, config.redis);');
     assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': cache }, 'src/config/index.js'), ['5:password redis-password']);
     const prefixed = sourceLines("const Redis = require('ioredis');", "const config = require('../config');", '', "module.exports = new Redis(config.redis, { keyPrefix: 'oidc:' });");
-    assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': prefixed }, 'src/config/index.js'), ['5:password redis-auth-without-tls', '5:password redis-auth-without-tls!', '5:password redis-password']);
+    assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': prefixed }, 'src/config/index.js'), ['3:redis redis-tls', '5:password redis-auth-without-tls', '5:password redis-auth-without-tls!', '5:password redis-password']);
     const named = sourceLines("const Redis = require('ioredis');", "const { redisOptions } = require('./options');", '', 'module.exports = new Redis(process.env.REDIS_URL, redisOptions);');
     const options = sourceLines('const redisOptions = { password: process.env.REDIS_PASSWORD };', 'module.exports = { redisOptions };');
     assert.deepEqual(hints({ 'src/lib/options.js': options, 'src/lib/cache.js': named }, 'src/lib/options.js'), ['1:password redis-password']);

@@ -42,6 +42,7 @@ describe('go-redis options literals handed to a function of the project', () => 
     const found = hintsIn('cmd/main.go', MAIN).filter((hint) => / redis-/.test(hint));
     assert.deepEqual(found, [
       '14:Password redis-password',
+      '21:Options redis-tls',
       '21:Password redis-password',
       '21:Password redis-auth-without-tls',
       '14:"s3cret-cache" redis-password!',

@@ -15,6 +15,7 @@ describe('ioredis Redis.createClient', () => {
       "client.hgetall('rooms');",
     );
     assert.deepEqual(hintsIn('cache.js', required), [
+      '2:createClient redis-tls',
       '2:password redis-password',
       '2:password redis-auth-without-tls',
       '3:hgetall redis-collection-read',

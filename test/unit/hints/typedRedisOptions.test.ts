@@ -25,6 +25,7 @@ describe('Redis options typed with the client library types', () => {
       '} satisfies RedisOptions;',
     );
     assert.deepEqual(redisHints('redis.config.ts', code), [
+      '3:ConnectionOptions redis-tls',
       '5:password redis-password',
       '5:password redis-auth-without-tls',
       '9:password redis-password',
@@ -49,6 +50,7 @@ describe('Redis options typed with the client library types', () => {
       '};',
     );
     assert.deepEqual(redisHints('bull.config.ts', code), [
+      '3:BullModuleOptions redis-tls',
       '4:password redis-password',
       '4:password redis-auth-without-tls',
       '9:password redis-password',
@@ -116,6 +118,7 @@ describe('Redis options typed with the client library types', () => {
       '16:useReplicas redis-replica-reads',
       '5:scaleReads redis-replica-reads',
       '5:tls redis-tls',
+      '8:RedisOptions redis-tls',
     ]);
   });
 

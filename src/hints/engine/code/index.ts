@@ -9,6 +9,7 @@ import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
 import { sqlClientBuilderContexts } from './sqlClientBuilder';
 import { settingsTlsContexts } from './sqlTlsSettings';
 import { readRedisLocalLiterals } from './sqlLiterals';
+import { markRedisClientsWithoutTls } from './redisClientsWithoutTls';
 import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, OptionContext, parseSuppression } from '../model';
 import { LineIndex } from '../text';
@@ -92,6 +93,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   readBuiltKeyConditions(analyzer, contexts);
   readPartiqlStatements(analyzer, contexts);
   readRedisLocalLiterals(analyzer, contexts);
+  markRedisClientsWithoutTls(analyzer, contexts, options.testFile === true);
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];

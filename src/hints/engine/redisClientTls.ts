@@ -1,0 +1,79 @@
+/**
+ * What a Redis client's options say about TLS and about where it connects, for the code reader that marks a client
+ * made without TLS (`code/redisClientsWithoutTls.ts`) and the check of a password sent in clear (`checks/credentials.ts`).
+ */
+import { Literal, OptionContext, OptionOccurrence } from './model';
+
+export const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
+
+/** A URL whose scheme turns TLS on. */
+export const TLS_URL = /^(?:rediss|valkeys):\/\//i;
+
+/** `false`, as a boolean or a string. */
+function writtenFalse(literal: Literal): boolean {
+  return (literal.kind === 'bool' && !literal.value) || (literal.kind === 'str' && literal.value.trim().toLowerCase() === 'false');
+}
+
+/** True when the client may use TLS, or when its options do not let us tell (precision first). */
+export function mayUseTls(client: OptionContext): boolean {
+  for (const option of client.options) {
+    const literal = option.literal;
+    switch (option.norm) {
+      case 'tls':
+      case 'ssl':
+      case 'usetls':
+        // `tls: {}`, `tls: true`, `ssl=True`, Valkey GLIDE's `useTLS: true` (`use_tls=True`) or a variable: TLS is (or may be) on.
+        if (!writtenFalse(literal) && literal.kind !== 'none') {
+          return true;
+        }
+        break;
+      case 'url':
+        if (literal.kind !== 'str' || TLS_URL.test(literal.value)) {
+          return true;
+        }
+        break;
+      case 'tlsconfig':
+        // go-redis: a `TLSConfig` (other than nil) turns TLS on.
+        if (literal.kind !== 'none') {
+          return true;
+        }
+        break;
+      case 'connectionclass':
+        if (literal.kind === 'expr' && /ssl/i.test(literal.text)) {
+          return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+/**
+ * node-redis and ioredis connect to localhost when no endpoint is given (node-redis `socket.host` and ioredis `host`
+ * default to it), and redis-py, node-redis and ioredis to a Unix socket when given its path (`unix_socket_path`, `path`).
+ */
+const LOCAL_BY_DEFAULT = new Set(['node-redis', 'ioredis']);
+const UNIX_SOCKET_CLIENTS = new Set(['node-redis', 'ioredis', 'redis-py', 'redis-py-async']);
+/** An option that may say where the client connects: a host, URL, address, socket, cluster or sentinel nodes. */
+export const ENDPOINT_OPTION = /(?:host|hostname|url|uri|addr|addrs|address|addresses|endpoint|endpoints|nodes|rootnodes|sentinels|server|servers|location|connectionstring|socket|path|cluster)$/;
+/** A Unix socket's path: ioredis and node-redis `path`, redis-py `unix_socket_path`. */
+const UNIX_SOCKET_OPTION = /^(?:path|unixsocketpath)$/;
+
+export function onUnixSocket(client: OptionContext): boolean {
+  return UNIX_SOCKET_CLIENTS.has(client.type) && client.options.some((option) => UNIX_SOCKET_OPTION.test(option.norm) && option.literal.kind === 'str');
+}
+
+/** An option naming localhost: a `host`, `url` or `addr` literal. */
+export function namesLocalHost(option: OptionOccurrence): boolean {
+  return (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim());
+}
+
+/**
+ * A client of this machine, whose password never crosses the network: one that names localhost, one on a Unix
+ * socket, or a node-redis or ioredis client made with an options object alone (every option seen) that names no
+ * endpoint, so that it connects to its library's default, localhost.
+ */
+export function isLocal(client: OptionContext): boolean {
+  const byDefault = client.aloneInCall === true && client.complete && LOCAL_BY_DEFAULT.has(client.type) && !client.options.some((option) => ENDPOINT_OPTION.test(option.norm));
+  return client.options.some(namesLocalHost) || onUnixSocket(client) || byDefault;
+}

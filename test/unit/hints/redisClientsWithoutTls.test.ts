@@ -1,0 +1,100 @@
+/**
+ * A Redis client made with nothing that turns TLS on, to a server the environment, a variable, a built string or an
+ * ElastiCache endpoint names: `redis-tls` hovers on the call that makes it (a hover only, no finding).
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const onCall = (found: readonly string[], line: number, token: string): boolean => found.includes(`${line}:${token} redis-tls`);
+
+describe('Redis clients made without TLS', () => {
+  it('hovers on redis-py clients and pools whose host the environment or settings name', () => {
+    const found = hintsIn(
+      'cache.py',
+      sourceLines(
+        'import os',
+        'import redis',
+        'sessions = redis.Redis(host=os.environ["CACHE_HOST"], port=6379, decode_responses=True)',
+        'pool = redis.ConnectionPool(host=settings.CACHE_HOST, port=6379)',
+        'pooled = redis.Redis(connection_pool=pool)',
+        'feeds = redis.from_url(f"redis://{os.environ[\'FEED_HOST\']}:6379/0")',
+        'orders = redis.from_url("redis://orders.abc123.ng.0001.use1.cache.amazonaws.com:6379")',
+      ),
+    );
+    assert.ok(onCall(found, 3, 'Redis'), found.join('\n'));
+    assert.ok(onCall(found, 4, 'ConnectionPool'), found.join('\n'));
+    // The pool decides TLS: the hover is on the pool, not on the client that borrows from it.
+    assert.ok(!onCall(found, 5, 'Redis'), found.join('\n'));
+    assert.ok(onCall(found, 6, 'from_url'), found.join('\n'));
+    assert.ok(onCall(found, 7, 'from_url'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('redis-tls!')), found.join('\n'));
+  });
+
+  it('leaves alone clients with TLS, a URL not seen, local servers and plain server names', () => {
+    const found = hintsIn(
+      'clients.py',
+      sourceLines(
+        'import os',
+        'import redis',
+        'a = redis.Redis(host=os.environ["CACHE_HOST"], ssl=True)',
+        'b = redis.from_url(os.environ["REDIS_URL"])',
+        'c = redis.Redis(host="localhost", port=6379)',
+        'd = redis.Redis()',
+        'e = redis.Redis(host="redis", port=6379)',
+        'f = redis.from_url("rediss://orders.abc123.ng.0001.use1.cache.amazonaws.com:6379")',
+        'g = redis.Redis(unix_socket_path="/tmp/redis.sock")',
+        'h = redis.Redis(host=os.environ["CACHE_HOST"], connection_class=redis.SSLConnection)',
+        'i = redis.Redis(**settings.REDIS)',
+      ),
+    );
+    for (const line of [3, 4, 5, 6, 7, 8, 9, 10, 11]) {
+      assert.ok(!found.some((hint) => hint.startsWith(`${line}:`) && hint.includes('redis-tls') && !hint.includes(':ssl') && !hint.includes(':connection_class')), `${line}\n${found.join('\n')}`);
+    }
+  });
+
+  it('hovers on node-redis and ioredis clients whose host the environment names, not on those given a URL variable or TLS', () => {
+    const found = hintsIn(
+      'cache.ts',
+      sourceLines(
+        "import { createClient } from 'redis';",
+        "import Redis from 'ioredis';",
+        'const a = createClient({ socket: { host: process.env.CACHE_HOST, port: 6379 } });',
+        'const b = new Redis({ host: process.env.CACHE_HOST, port: 6379 });',
+        'const c = new Redis.Cluster([{ host: process.env.CACHE_HOST, port: 6379 }]);',
+        'const d = createClient({ url: process.env.REDIS_URL });',
+        'const e = new Redis({ host: process.env.CACHE_HOST, tls: {} });',
+        'const f = createClient({ socket: { host: process.env.CACHE_HOST, tls: true } });',
+        'const g = createClient({ socket: socketOptions });',
+        'const h = createClient();',
+        'const i = new Redis(`redis://${process.env.CACHE_HOST}:6379`);',
+      ),
+    );
+    assert.ok(onCall(found, 3, 'createClient'), found.join('\n'));
+    assert.ok(onCall(found, 4, 'Redis'), found.join('\n'));
+    assert.ok(onCall(found, 5, 'Cluster'), found.join('\n'));
+    for (const [line, token] of [[6, 'createClient'], [7, 'Redis'], [8, 'createClient'], [9, 'createClient'], [10, 'createClient']] as const) {
+      assert.ok(!onCall(found, line, token), `${line}\n${found.join('\n')}`);
+    }
+    assert.ok(onCall(found, 11, 'Redis'), found.join('\n'));
+  });
+
+  it('hovers on go-redis options without a TLSConfig, and not in tests', () => {
+    const source = sourceLines(
+      'package cache',
+      'import (',
+      '\t"os"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'func New() *redis.Client {',
+      '\treturn redis.NewClient(&redis.Options{Addr: os.Getenv("CACHE_ADDR")})',
+      '}',
+      'func NewLocal() *redis.Client {',
+      '\treturn redis.NewClient(&redis.Options{Addr: "localhost:6379"})',
+      '}',
+    );
+    const found = hintsIn('cache.go', source);
+    assert.ok(onCall(found, 7, 'Options'), found.join('\n'));
+    assert.ok(!onCall(found, 10, 'Options'), found.join('\n'));
+    assert.ok(!hintsIn('cache_test.go', source).some((hint) => hint.includes('redis-tls')));
+  });
+});
