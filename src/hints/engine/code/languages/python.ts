@@ -20,7 +20,7 @@ import { declaredPynamodbModel, pynamodbCall } from './pynamodb';
 import { pynamodbMetaSettings } from './pynamodbMeta';
 import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
-import { collectImports } from './pythonImports';
+import { bindStarImportedNames, collectImports } from './pythonImports';
 import { projectType } from '../projectImports';
 import { boto3GenericResourceType } from './pythonBoto3Types';
 import { projectClientCall } from './pythonProjectClients';
@@ -262,6 +262,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
   bindPaths(a, tree, paths);
   bindDictUpdates(a, updates);
+  bindStarImportedNames(a);
 }
 
 /** Where the return annotation of a `def` whose parameters open at `open` starts (`-> DynamoDBClient:`), or undefined. */

@@ -101,3 +101,45 @@ export function starImports(a: CodeAnalyzer): string[] {
   }
   return modules;
 }
+
+/** Words that are never a module's name: keywords, and the constants and builtins a star import cannot shadow in practice. */
+const NOT_IMPORTED = new Set(['and', 'as', 'assert', 'async', 'await', 'break', 'case', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'match', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'True', 'False', 'None', 'self', 'cls', 'print', 'len', 'str', 'int', 'float', 'bool', 'dict', 'list', 'set', 'tuple', 'range', 'isinstance', 'Exception', 'super', 'open', 'sorted', 'enumerate', 'zip', 'map', 'filter', 'min', 'max', 'sum', 'any', 'all', 'getattr', 'setattr', 'hasattr', 'type', 'object', 'ValueError', 'KeyError', 'TypeError']);
+
+/**
+ * `from app_lib import *`: a name the module uses but never binds nor imports by name comes from its star
+ * imports, and is read as imported from the last of them (a later star import's names shadow an earlier one's).
+ * Where that module does not export the name, the workspace answers nothing for it.
+ */
+export function bindStarImportedNames(a: CodeAnalyzer): void {
+  if (!a.text.includes('import *')) {
+    return;
+  }
+  const codes = a.tokens.codes;
+  let last: { module: string; at: number } | undefined;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] === FROM && a.startsLine(i) && a.parent[i] === -1 && !a.isAccess(i - 1)) {
+      const { module, end } = fromModule(a, i);
+      if (module && a.is(end + 1, '*')) {
+        last = { module, at: i };
+      }
+    }
+  }
+  if (!last) {
+    return;
+  }
+  const bound = new Set<string>();
+  for (let scope = 0; scope < a.scopes.size; scope++) {
+    a.scopes.bindingsIn(scope).forEach((_, name) => bound.add(name));
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < codes.length; i++) {
+    const name = a.id(i);
+    if (name === undefined || seen.has(name) || a.isAccess(i - 1) || (a.is(i + 1, '=') && a.parent[i] >= 0)) {
+      continue;
+    }
+    seen.add(name);
+    if (!bound.has(name) && !a.imports.has(name) && !NOT_IMPORTED.has(name)) {
+      a.addImport(name, last.module, name, last.at);
+    }
+  }
+}
