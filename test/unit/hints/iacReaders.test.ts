@@ -347,6 +347,9 @@ describe('Terraform registry modules', () => {
     const [context] = contexts('terraform', table);
     assert.equal(context.type, 'aws_dynamodb_table');
     assert.equal(context.options[0].norm, 'pointintimerecovery');
+    // The module's `attributes` list is the table's `attribute` blocks: the key schema's hover.
+    const keyed = 'module "t" {\n  source = "terraform-aws-modules/dynamodb-table/aws"\n  hash_key = "id"\n  attributes = [{ name = "id", type = "S" }]\n}\n';
+    assert.deepEqual(contexts('terraform', keyed)[0].options.map((option) => option.norm), ['hashkey', 'attribute']);
     const cache = 'module "c" {\n  source = "git::https://github.com/terraform-aws-modules/terraform-aws-elasticache.git?ref=v1.4.0"\n  create_replication_group = false\n}\n';
     assert.equal(contexts('terraform', cache)[0].type, 'aws_elasticache_cluster');
     assert.deepEqual(contexts('terraform', 'module "x" {\n  source = "./modules/rds"\n  storage_encrypted = false\n}\n'), []);

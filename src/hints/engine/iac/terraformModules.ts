@@ -278,6 +278,8 @@ const MODULES: Record<string, RegistryModule> = withoutPrototype({
       server_side_encryption_enabled: 'server_side_encryption',
       ttl_enabled: 'ttl',
       ttl_attribute_name: 'ttl',
+      // The list of `{ name, type }` maps the module writes as `attribute` blocks.
+      attributes: 'attribute',
       global_secondary_indexes: 'global_secondary_index',
       local_secondary_indexes: 'local_secondary_index',
       // Its replicas: `replica_regions` through v5, `replicas` since.
