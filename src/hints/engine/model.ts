@@ -125,6 +125,8 @@ export interface OptionContext {
   createdAt?: SourceRef;
   /** A Redis client made with this options object alone: where it names no host, URL or socket, it connects to its library's default. */
   aloneInCall?: true;
+  /** A Redis client whose call gives nothing but a URL the code does not show (`from_url(os.environ["REDIS_URL"])`): not complete, yet nothing else is unknown. */
+  urlNotSeen?: true;
 }
 
 /** What a PartiQL SELECT's text says of the items it reads. */

@@ -64,7 +64,7 @@ export function onUnixSocket(client: OptionContext): boolean {
 }
 
 /** An option naming localhost: a `host`, `url` or `addr` literal. */
-export function namesLocalHost(option: OptionOccurrence): boolean {
+function namesLocalHost(option: OptionOccurrence): boolean {
   return (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim());
 }
 

@@ -75,7 +75,7 @@ describe('clients read from a collection', () => {
       '}',
       'module.exports = { sessions };',
     );
-    assert.deepEqual(hintsIn('cache.js', javascript), ['12:flushall redis-flush', '13:keys redis-keys', '12:flushall redis-flush!', '13:keys redis-keys!']);
+    assert.deepEqual(hintsIn('cache.js', javascript), ['10:Redis redis-tls', '12:flushall redis-flush', '13:keys redis-keys', '12:flushall redis-flush!', '13:keys redis-keys!']);
     const python = sourceLines(
       'import boto3',
       '_clients = {}',
@@ -119,7 +119,7 @@ describe('clients read from a collection', () => {
       "const other = (k) => pairs[k].client.keys('*');",
       'module.exports = { purge, other };',
     );
-    assert.deepEqual(hintsIn('connections.js', javascript), ['11:keys redis-keys', '11:keys redis-keys!']);
+    assert.deepEqual(hintsIn('connections.js', javascript), ['5:createClient redis-tls', '11:keys redis-keys', '11:keys redis-keys!']);
     const twoShapes = sourceLines(
       "const redis = require('redis');",
       'const byName = {};',

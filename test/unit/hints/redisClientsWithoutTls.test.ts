@@ -19,6 +19,7 @@ describe('Redis clients made without TLS', () => {
         'pooled = redis.Redis(connection_pool=pool)',
         'feeds = redis.from_url(f"redis://{os.environ[\'FEED_HOST\']}:6379/0")',
         'orders = redis.from_url("redis://orders.abc123.ng.0001.use1.cache.amazonaws.com:6379")',
+        'events = redis.from_url(os.environ["REDIS_URL"], decode_responses=True)',
       ),
     );
     assert.ok(onCall(found, 3, 'Redis'), found.join('\n'));
@@ -27,17 +28,19 @@ describe('Redis clients made without TLS', () => {
     assert.ok(!onCall(found, 5, 'Redis'), found.join('\n'));
     assert.ok(onCall(found, 6, 'from_url'), found.join('\n'));
     assert.ok(onCall(found, 7, 'from_url'), found.join('\n'));
+    // The environment's URL decides: the hover says what its scheme must be.
+    assert.ok(onCall(found, 8, 'from_url'), found.join('\n'));
     assert.ok(!found.some((hint) => hint.endsWith('redis-tls!')), found.join('\n'));
   });
 
-  it('leaves alone clients with TLS, a URL not seen, local servers and plain server names', () => {
+  it('leaves alone clients with TLS, a URL held by a name, local servers and plain server names', () => {
     const found = hintsIn(
       'clients.py',
       sourceLines(
         'import os',
         'import redis',
         'a = redis.Redis(host=os.environ["CACHE_HOST"], ssl=True)',
-        'b = redis.from_url(os.environ["REDIS_URL"])',
+        'b = redis.from_url(settings.REDIS_URL, **settings.REDIS_OPTIONS)',
         'c = redis.Redis(host="localhost", port=6379)',
         'd = redis.Redis()',
         'e = redis.Redis(host="redis", port=6379)',
@@ -52,7 +55,7 @@ describe('Redis clients made without TLS', () => {
     }
   });
 
-  it('hovers on node-redis and ioredis clients whose host the environment names, not on those given a URL variable or TLS', () => {
+  it('hovers on node-redis and ioredis clients whose host or URL the environment names, not on those given TLS or options not seen', () => {
     const found = hintsIn(
       'cache.ts',
       sourceLines(
@@ -67,12 +70,16 @@ describe('Redis clients made without TLS', () => {
         'const g = createClient({ socket: socketOptions });',
         'const h = createClient();',
         'const i = new Redis(`redis://${process.env.CACHE_HOST}:6379`);',
+        'const j = new Redis(process.env.REDIS_URL);',
+        'const k = new Redis(process.env.REDIS_URL, sharedOptions);',
       ),
     );
     assert.ok(onCall(found, 3, 'createClient'), found.join('\n'));
     assert.ok(onCall(found, 4, 'Redis'), found.join('\n'));
     assert.ok(onCall(found, 5, 'Cluster'), found.join('\n'));
-    for (const [line, token] of [[6, 'createClient'], [7, 'Redis'], [8, 'createClient'], [9, 'createClient'], [10, 'createClient']] as const) {
+    assert.ok(onCall(found, 6, 'createClient'), found.join('\n'));
+    assert.ok(onCall(found, 12, 'Redis'), found.join('\n'));
+    for (const [line, token] of [[7, 'Redis'], [8, 'createClient'], [9, 'createClient'], [10, 'createClient'], [13, 'Redis']] as const) {
       assert.ok(!onCall(found, line, token), `${line}\n${found.join('\n')}`);
     }
     assert.ok(onCall(found, 11, 'Redis'), found.join('\n'));

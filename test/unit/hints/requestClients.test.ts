@@ -167,7 +167,7 @@ describe('clients that Express middleware hangs on the request, in handlers of o
     const files = { 'src/middleware/redis.js': REDIS_MIDDLEWARE, 'src/controllers/products.js': PRODUCTS };
     const model = workspaceOf(files);
     const edited = REDIS_MIDDLEWARE.replace('req.redisClient = redisClient;', 'req.redisClient = new Map();') + "exports.peek = (req, res) => req.redisClient.keys('x');\n";
-    assert.deepEqual(hintsInWorkspace(model, 'src/middleware/redis.js', edited), []);
+    assert.deepEqual(hintsInWorkspace(model, 'src/middleware/redis.js', edited), ['3:Redis redis-tls']);
   });
 });
 
@@ -193,7 +193,7 @@ describe('clients that Koa and Fastify middleware hang on the context or the ins
       '});',
       "const ids = [1, 2].map((item) => item.redis.keys('x'));",
     );
-    assert.deepEqual(hints({ 'app.js': app }, 'app.js', null), ['13:keys redis-keys', '13:keys redis-keys!', '16:set redis-expire']);
+    assert.deepEqual(hints({ 'app.js': app }, 'app.js', null), ['13:keys redis-keys', '13:keys redis-keys!', '16:set redis-expire', '5:createClient redis-tls']);
   });
 
   it('reads Fastify decorators, and a request decorator that a hook sets after reserving its name with null', () => {

@@ -115,6 +115,7 @@ describe('Redis options typed with the client library types', () => {
       '12:password redis-auth-without-tls',
       '12:password redis-auth-without-tls!',
       '12:password redis-password',
+      '14:RedisClientOptions redis-tls',
       '16:useReplicas redis-replica-reads',
       '5:scaleReads redis-replica-reads',
       '5:tls redis-tls',

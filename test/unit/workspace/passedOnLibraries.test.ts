@@ -62,7 +62,7 @@ describe('libraries a project module hands on whole', () => {
     assert.deepEqual(hints({ 'src/lib/aws.js': aws, 'src/services/users.js': users }, 'src/services/users.js'), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
     const redisClass = sourceLines("const Redis = require('ioredis');", '', 'module.exports = Redis;');
     const cache = sourceLines("const Redis = require('../lib/redis');", '', 'const redis = new Redis(process.env.REDIS_URL);', '', 'exports.keys = () => redis.keys("session:*");');
-    assert.deepEqual(hints({ 'src/lib/redis.js': redisClass, 'src/services/cache.js': cache }, 'src/services/cache.js'), ['5:keys redis-keys', '5:keys redis-keys!']);
+    assert.deepEqual(hints({ 'src/lib/redis.js': redisClass, 'src/services/cache.js': cache }, 'src/services/cache.js'), ['3:Redis redis-tls', '5:keys redis-keys', '5:keys redis-keys!']);
   });
 
   it('reads a model a `var` binds once, as older Express apps write it, and nothing from one assigned again in a function', () => {

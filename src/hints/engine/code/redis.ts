@@ -4,6 +4,7 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
+import { environmentRead } from './names';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { innermostLoop, isBatchLoopVariable, leavesLoopAfter, retriesOrPolls } from './loops';
@@ -51,6 +52,10 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   if (a.language.family === 'js') {
     for (const [start, end] of kept) {
       positionalArgument(a, context, start, end);
+    }
+    if (kept.length === 1 && environmentRead(a, kept[0][0], kept[0][1]) !== undefined) {
+      // `new Redis(process.env.REDIS_URL)`: all the call gives is a URL the environment holds.
+      context.urlNotSeen = true;
     }
     context.options.push(...heldTlsObjects(a, context), ...heldConnectionObjects(a, context));
   } else if (a.language.family === 'python') {
@@ -191,6 +196,9 @@ function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end
   }
   if (end !== start + 1 || !a.isString(start)) {
     // A URL the code does not show (`os.environ["REDIS_URL"]`) may be `rediss://`: TLS is unknown.
+    if (context.complete) {
+      context.urlNotSeen = true;
+    }
     context.complete = false;
     return;
   }

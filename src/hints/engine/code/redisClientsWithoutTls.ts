@@ -1,26 +1,30 @@
 /**
  * A Redis client made with nothing that turns TLS on, to a server that may be ElastiCache: `redis-tls` hovers on the
  * call that makes it. The client libraries the engine reads connect in clear unless told otherwise (a `tls` or `ssl`
- * option, a `rediss://` URL, a TLS configuration, an SSL connection class), while ElastiCache serverless caches, and
- * node-based caches whose encryption in transit is `required`, take TLS connections only
+ * option, a `rediss://` URL, a TLS configuration, an SSL connection class), while ElastiCache serverless caches always
+ * encrypt in transit and a node-based cache whose encryption in transit is `required` takes TLS connections only
  * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html).
  *
- * Marked only where that is certain: every option of the call is seen, none may turn TLS on or hands the connection
- * to something made elsewhere (a connection pool, a dialer, a socket object held in a variable), and the client names
- * its server through the environment, a variable, a built string or an ElastiCache endpoint. A client of localhost
- * (named, or its library's default when it names no server), of a Unix socket, or of a server written as a plain name
- * (a Docker Compose service, an address), and test code, are left alone. A hover only: the rule's finding is for
- * certificate verification turned off.
+ * Marked where every option of the call is seen but a URL the code does not show (`os.environ["REDIS_URL"]`, whose
+ * scheme decides, as the hover says), none may turn TLS on or hands the connection to something made elsewhere (a
+ * connection pool, a dialer, a socket object held in a variable), and the client names its server through the
+ * environment, a variable, a built string or an ElastiCache endpoint. A client of localhost (named, or its library's
+ * default when it names no server), of a Unix socket, or of a server written as a plain name (a Docker Compose
+ * service, an address), and test code, are left alone. A hover only: the rule's finding is for certificate
+ * verification turned off.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
-import { ENDPOINT_OPTION, namesLocalHost, onUnixSocket, TLS_URL } from '../redisClientTls';
+import { ENDPOINT_OPTION, LOCAL_HOST, onUnixSocket, TLS_URL } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
 
 const TLS_MISSING = 'TlsMissing';
 
-/** Options that may turn TLS on, or that hand the connection to an object made elsewhere which may. */
-const MAY_DECIDE_TLS = /tls|ssl|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
+/** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
+const MAY_DECIDE_TLS = /tls|ssl|certificate|verif|insecure|rejectunauthorized|checkserveridentity|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
+
+/** One string literal in brackets (`{ "cache.internal:6379" }`, `["redis://cache:6379"]`): the server it names is written out. */
+const ONE_LITERAL_IN_BRACKETS = /^[[{(\s]*(["'])([^"'`$]*)\1[\]})\s,]*$/;
 
 /** An ElastiCache endpoint (`my-cache.abc123.use1.cache.amazonaws.com`, `….serverless.use1.cache.amazonaws.com`). */
 const ELASTICACHE_HOST = /\.cache\.amazonaws\.com(?::\d+)?(?:\/|$)/i;
@@ -34,25 +38,20 @@ function serverOf(value: string): string {
   return match ? match[1] : '';
 }
 
-/** An option that may hold a URL, whose scheme decides TLS (`rediss://`); a host or an address does not. */
-const MAY_HOLD_URL = /(?:url|uri|connectionstring|address|addresses|endpoint|endpoints|nodes|rootnodes|servers?|location)$/;
-
-/** Where an option says the client connects: a server ElastiCache may be, one it cannot be, a URL not seen (whose scheme may be `rediss://`), or no server. */
-function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | 'unknown' | undefined {
+/** Where an option says the client connects: a server ElastiCache may be, one it cannot be, or no server. */
+function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefined {
   if (!ENDPOINT_OPTION.test(option.norm) || option.norm === 'socket' || option.norm === 'path') {
     return undefined;
   }
   const literal = option.literal;
-  if (literal.kind === 'expr') {
-    return MAY_HOLD_URL.test(option.norm) ? 'unknown' : 'remote';
+  const written = literal.kind === 'expr' ? ONE_LITERAL_IN_BRACKETS.exec(literal.text)?.[2] : literal.kind === 'str' ? literal.value : undefined;
+  if (written === undefined) {
+    return literal.kind === 'expr' ? 'remote' : 'elsewhere';
   }
-  if (literal.kind !== 'str') {
+  if (LOCAL_HOST.test(written.trim())) {
     return 'elsewhere';
   }
-  if (namesLocalHost(option)) {
-    return 'elsewhere';
-  }
-  return ELASTICACHE_HOST.test(literal.value) || /^0+$/.test(serverOf(literal.value)) ? 'remote' : 'elsewhere';
+  return ELASTICACHE_HOST.test(written) || /^0+$/.test(serverOf(written)) ? 'remote' : 'elsewhere';
 }
 
 /** A node-redis `socket` given as a variable: its `tls` is not seen. */
@@ -61,16 +60,16 @@ function socketHeldElsewhere(a: CodeAnalyzer, option: OptionOccurrence): boolean
 }
 
 function withoutTls(a: CodeAnalyzer, client: OptionContext): boolean {
-  if (!client.complete || onUnixSocket(client)) {
+  if (!(client.complete || client.urlNotSeen) || onUnixSocket(client)) {
     return false;
   }
-  let remote = false;
+  let remote = client.urlNotSeen === true;
   for (const option of client.options) {
     if (MAY_DECIDE_TLS.test(option.norm) || socketHeldElsewhere(a, option) || (option.literal.kind === 'str' && TLS_URL.test(option.literal.value))) {
       return false;
     }
     const endpoint = endpointOf(option);
-    if (endpoint === 'elsewhere' || endpoint === 'unknown') {
+    if (endpoint === 'elsewhere') {
       return false;
     }
     remote ||= endpoint === 'remote';
