@@ -6,6 +6,9 @@ import { Literal, OptionContext, OptionOccurrence } from './model';
 
 export const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
 
+/** The option a Redis client made with nothing that turns TLS on gets, on its call or server setting: `redis-tls` hovers there. */
+export const TLS_MISSING = 'TlsMissing';
+
 /** A URL whose scheme turns TLS on. */
 export const TLS_URL = /^(?:rediss|valkeys):\/\//i;
 
@@ -76,4 +79,27 @@ function namesLocalHost(option: OptionOccurrence): boolean {
 export function isLocal(client: OptionContext): boolean {
   const byDefault = client.aloneInCall === true && client.complete && LOCAL_BY_DEFAULT.has(client.type) && !client.options.some((option) => ENDPOINT_OPTION.test(option.norm));
   return client.options.some(namesLocalHost) || onUnixSocket(client) || byDefault;
+}
+
+/** An ElastiCache endpoint (`my-cache.abc123.use1.cache.amazonaws.com`, `….serverless.use1.cache.amazonaws.com`). */
+const ELASTICACHE_HOST = /\.cache\.amazonaws\.com(?::\d+)?(?:\/|$)/i;
+
+/**
+ * The server a host or URL literal names, as the readers give it: an interpolation reads as digits
+ * (`code/redisUrls.ts`), so a server of zeros alone was built from values (`f"redis://{host}:6379"`).
+ */
+function serverOf(value: string): string {
+  const match = /^(?:[a-z]+:\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?]*)/i.exec(value.trim());
+  return match ? match[1] : '';
+}
+
+/**
+ * Whether a host or URL as written may name an ElastiCache server: its endpoint, or a server built from values (an
+ * interpolation, a Spring `${REDIS_HOST}` placeholder); not localhost, nor a plain name (a Compose service, an address).
+ */
+export function writtenServerMayBeElastiCache(written: string): boolean {
+  if (LOCAL_HOST.test(written.trim())) {
+    return false;
+  }
+  return ELASTICACHE_HOST.test(written) || written.includes('${') || /^0+$/.test(serverOf(written));
 }

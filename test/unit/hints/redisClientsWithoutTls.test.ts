@@ -105,3 +105,24 @@ describe('Redis clients made without TLS', () => {
     assert.ok(!hintsIn('cache_test.go', source).some((hint) => hint.includes('redis-tls')));
   });
 });
+
+describe('Spring Boot Redis settings without TLS', () => {
+  it('hovers on the server setting when no ssl property turns TLS on and the server may be ElastiCache', () => {
+    const placeholder = sourceLines('spring:', '  data:', '    redis:', '      host: ${REDIS_HOST}', '      port: 6379');
+    assert.ok(hintsIn('src/main/resources/application.yml', placeholder).includes('4:host redis-tls'));
+    const aws = sourceLines('spring.redis.url=redis://sessions.abc123.ng.0001.use1.cache.amazonaws.com:6379');
+    assert.ok(hintsIn('src/main/resources/application.properties', aws).includes('1:spring.redis.url redis-tls'));
+  });
+
+  it('leaves alone a server with TLS on, a rediss:// URL, localhost and a plain server name', () => {
+    for (const yaml of [
+      sourceLines('spring:', '  data:', '    redis:', '      host: ${REDIS_HOST}', '      ssl:', '        enabled: true'),
+      sourceLines('spring:', '  data:', '    redis:', '      url: rediss://${REDIS_HOST}:6379'),
+      sourceLines('spring:', '  data:', '    redis:', '      host: localhost'),
+      sourceLines('spring:', '  data:', '    redis:', '      host: redis'),
+    ]) {
+      const found = hintsIn('src/main/resources/application.yml', yaml);
+      assert.ok(!found.some((hint) => hint.includes(':host redis-tls') || hint.includes(':url redis-tls')), `${yaml}\n${found.join('\n')}`);
+    }
+  });
+});

@@ -15,28 +15,14 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
-import { ENDPOINT_OPTION, LOCAL_HOST, onUnixSocket, TLS_URL } from '../redisClientTls';
+import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, writtenServerMayBeElastiCache } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
-
-const TLS_MISSING = 'TlsMissing';
 
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
 const MAY_DECIDE_TLS = /tls|ssl|certificate|verif|insecure|rejectunauthorized|checkserveridentity|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
 
 /** One string literal in brackets (`{ "cache.internal:6379" }`, `["redis://cache:6379"]`): the server it names is written out. */
 const ONE_LITERAL_IN_BRACKETS = /^[[{(\s]*(["'])([^"'`$]*)\1[\]})\s,]*$/;
-
-/** An ElastiCache endpoint (`my-cache.abc123.use1.cache.amazonaws.com`, `….serverless.use1.cache.amazonaws.com`). */
-const ELASTICACHE_HOST = /\.cache\.amazonaws\.com(?::\d+)?(?:\/|$)/i;
-
-/**
- * The server a host or URL literal names, as the readers give it: an interpolation reads as digits
- * (`code/redisUrls.ts`), so a server of zeros alone was built from values (`f"redis://{host}:6379"`).
- */
-function serverOf(value: string): string {
-  const match = /^(?:[a-z]+:\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?]*)/i.exec(value.trim());
-  return match ? match[1] : '';
-}
 
 /** Where an option says the client connects: a server ElastiCache may be, one it cannot be, or no server. */
 function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefined {
@@ -48,10 +34,7 @@ function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefine
   if (written === undefined) {
     return literal.kind === 'expr' ? 'remote' : 'elsewhere';
   }
-  if (LOCAL_HOST.test(written.trim())) {
-    return 'elsewhere';
-  }
-  return ELASTICACHE_HOST.test(written) || /^0+$/.test(serverOf(written)) ? 'remote' : 'elsewhere';
+  return writtenServerMayBeElastiCache(written) ? 'remote' : 'elsewhere';
 }
 
 /** A node-redis `socket` given as a variable: its `tls` is not seen. */

@@ -16,6 +16,7 @@
  * Keys are matched as Spring's relaxed binding does (case, `-` and `_` aside), nested or written flat
  * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
  */
+import { TLS_MISSING, TLS_URL, writtenServerMayBeElastiCache } from '../redisClientTls';
 import { addDsnPassword } from '../code/sqlDsnOptions';
 import { parseRedisUrl } from '../code/redisUrls';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
@@ -256,6 +257,12 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
     options.push(option('ssl', enabled, enabledText === 'true' || enabledText === 'false' ? { kind: 'bool', value: enabledText === 'true' } : { kind: 'expr', text: enabledText ?? '' }));
   } else if (properties.has(`${prefix}.ssl.bundle`)) {
     options.push(option('ssl', properties.get(`${prefix}.ssl.bundle`)!, { kind: 'expr', text: 'bundle' }));
+  }
+  // No TLS property, and a server that may be ElastiCache: the client Boot makes connects in clear (`redis-tls`'s hover).
+  const server = url ?? host;
+  const serverText = textOf(server);
+  if (server && serverText !== undefined && !options.some((added) => added.norm === 'ssl') && !TLS_URL.test(serverText) && writtenServerMayBeElastiCache(serverText)) {
+    options.push(option(TLS_MISSING, server, { kind: 'bool', value: true }));
   }
   const hosts = redisHosts(properties, prefix);
   const aws = hosts.length > 0 && hosts.every(isCacheHost);
