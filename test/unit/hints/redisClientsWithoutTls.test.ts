@@ -106,6 +106,24 @@ describe('Redis clients made without TLS', () => {
   });
 });
 
+describe('StackExchange.Redis endpoints written out', () => {
+  it('judges each server an endpoint list writes: localhost is left alone, an ElastiCache endpoint gets the hover', () => {
+    const found = hintsIn(
+      'Cache.cs',
+      sourceLines(
+        'using StackExchange.Redis;',
+        'public static class Cache',
+        '{',
+        '    public static ConnectionMultiplexer Local() => ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { { "localhost", 6379 } } });',
+        '    public static ConnectionMultiplexer Remote() => ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { { "orders.abc123.ng.0001.use1.cache.amazonaws.com", 6379 } } });',
+        '}',
+      ),
+    );
+    assert.ok(!found.some((hint) => hint.startsWith('4:') && hint.includes('redis-tls')), found.join('\n'));
+    assert.ok(found.some((hint) => hint.startsWith('5:') && hint.endsWith(' redis-tls')), found.join('\n'));
+  });
+});
+
 describe('Spring Boot Redis settings without TLS', () => {
   it('hovers on the server setting when no ssl property turns TLS on and the server may be ElastiCache', () => {
     const placeholder = sourceLines('spring:', '  data:', '    redis:', '      host: ${REDIS_HOST}', '      port: 6379');

@@ -21,8 +21,21 @@ import { inTestCode } from './testFixtures';
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
 const MAY_DECIDE_TLS = /tls|ssl|certificate|verif|insecure|rejectunauthorized|checkserveridentity|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
 
-/** One string literal in brackets (`{ "cache.internal:6379" }`, `["redis://cache:6379"]`): the server it names is written out. */
-const ONE_LITERAL_IN_BRACKETS = /^[[{(\s]*(["'])([^"'`$]*)\1[\]})\s,]*$/;
+/** A string literal written in an expression, in either quote. */
+const STRING_LITERAL = /"([^"\\]*)"|'([^'\\]*)'/g;
+
+/**
+ * The servers an expression writes out in string literals with nothing computed beside them (`{ "cache.internal:6379" }`,
+ * `{ { "localhost", 6379 } }`, `["redis://cache:6379"]`); undefined when it computes any (a name, a call, an interpolation).
+ */
+function writtenServers(text: string): string[] | undefined {
+  const servers: string[] = [];
+  const rest = text.replace(STRING_LITERAL, (_, double?: string, single?: string) => {
+    servers.push(double ?? single ?? '');
+    return '';
+  });
+  return servers.length > 0 && !/[A-Za-z_$`]/.test(rest) ? servers : undefined;
+}
 
 /** Where an option says the client connects: a server ElastiCache may be, one it cannot be, or no server. */
 function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefined {
@@ -30,11 +43,11 @@ function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefine
     return undefined;
   }
   const literal = option.literal;
-  const written = literal.kind === 'expr' ? ONE_LITERAL_IN_BRACKETS.exec(literal.text)?.[2] : literal.kind === 'str' ? literal.value : undefined;
+  const written = literal.kind === 'expr' ? writtenServers(literal.text) : literal.kind === 'str' ? [literal.value] : undefined;
   if (written === undefined) {
     return literal.kind === 'expr' ? 'remote' : 'elsewhere';
   }
-  return writtenServerMayBeElastiCache(written) ? 'remote' : 'elsewhere';
+  return written.every(writtenServerMayBeElastiCache) ? 'remote' : 'elsewhere';
 }
 
 /** A node-redis `socket` given as a variable: its `tls` is not seen. */
