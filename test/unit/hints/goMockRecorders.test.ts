@@ -39,4 +39,26 @@ describe('Go mock recorders', () => {
     assert.deepEqual(hintsIn('store_test.go', code).filter((hint) => hint.startsWith('13:')), ['13:Scan dynamodb-scan', '13:ScanInput dynamodb-scan']);
     assert.ok(hintsIn('store_test.go', code).some((hint) => hint.startsWith('14:ScanInput')));
   });
+
+  it('gives no hint on an input inside a matcher of the expectation, nor on one held only for expectations', () => {
+    const code = file(
+      '  m.EXPECT().PutItem(gomock.Any(), gomock.AssignableToTypeOf(&dynamodb.PutItemInput{})).Return(nil, nil)',
+      '  input := dynamodb.UpdateItemInput{}',
+      '  m.EXPECT().UpdateItem(gomock.Any(),',
+      '    gomock.Eq(&input)).Return(nil, nil)',
+      '  want := &dynamodb.GetItemInput{TableName: aws.String("t")}',
+      '  m.EXPECT().GetItem(gomock.Any(), want).Return(nil, nil)',
+    );
+    assert.deepEqual(hintsIn('store_test.go', code), []);
+  });
+
+  it('still reads an input held for a real call, even when an expectation names it too', () => {
+    const code = file(
+      '  client := dynamodb.NewFromConfig(aws.Config{})',
+      '  input := &dynamodb.GetItemInput{TableName: aws.String("t")}',
+      '  m.EXPECT().GetItem(gomock.Any(), input).Return(nil, nil)',
+      '  client.GetItem(context.TODO(), input)',
+    );
+    assert.ok(hintsIn('store_test.go', code).some((hint) => hint.startsWith('13:GetItemInput')));
+  });
 });

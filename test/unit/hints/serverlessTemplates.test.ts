@@ -76,6 +76,18 @@ describe('Serverless Framework service files', () => {
     }
   });
 
+  it('read resources written as a list of fragments, which the framework merges, as one resources.Resources', () => {
+    const listed = ['service: sessions', 'provider:', '  name: aws', 'resources:', '  - ${file(resources/queues.yml)}', '  - Resources:', ...indent(RESOURCES.slice(0, 6), '      '), '  - Outputs:', '      DbName:', '        Value: !Ref Db', '  - Resources:', ...indent(RESOURCES.slice(6), '      '), ''].join('\n');
+    const types = (readTemplate('yaml', listed, new LineIndex(listed))?.model.contexts ?? []).map((context) => context.type);
+    assert.deepEqual(types, ['AWS::RDS::DBInstance', 'AWS::ElastiCache::ReplicationGroup']);
+    assert.deepEqual(
+      analyze(listed).map((finding) => finding.ruleId),
+      analyze(SERVICE).map((finding) => finding.ruleId),
+    );
+    const includesOnly = ['service: sessions', 'provider:', '  name: aws', 'resources:', '  - ${file(resources/tables.yml)}', ''].join('\n');
+    assert.deepEqual(analyze(includesOnly), []);
+  });
+
   it('read nothing outside resources.Resources, and nothing from a file that is not an AWS service', () => {
     const types = (text: string): string[] => (readTemplate('yaml', text, new LineIndex(text))?.model.contexts ?? []).map((context) => context.type);
     assert.deepEqual(types(SERVICE), ['AWS::RDS::DBInstance', 'AWS::ElastiCache::ReplicationGroup']);

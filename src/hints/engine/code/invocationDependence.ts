@@ -41,7 +41,8 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
       readsEnvironment(a, expression, params, end) ||
       defaultSessionRegion(a, expression) ||
       (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
-    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
+    const alike = (): boolean => locals !== false && binding!.expression < 0 && goAssignedAlike(a, binding!.token, params, end, (expression) => shared(expression) || !namesInvocation(a, expression, expressionEnd(a, expression), params, end, false));
+    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression)) && !alike()) {
       return true;
     }
     if (requestGlobal(a, k)) {
@@ -49,6 +50,42 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     }
   }
   return false;
+}
+
+/** Assignments of a Go `var` read at most: more than a function's branches set. */
+const MAX_GO_ASSIGNMENTS = 8;
+
+/**
+ * Go: a local declared with no value (`var cfg aws.Config`) and then set, alone or among others (`cfg, err =
+ * config.LoadDefaultConfig(ctx)`, in each branch of an `if`), holds what its assignments give: alike for every call
+ * when each is (`alike`), and there is one at least.
+ */
+function goAssignedAlike(a: CodeAnalyzer, token: number, params: number, end: number, alike: (expression: number) => boolean): boolean {
+  // A parameter (`func h(ctx context.Context, cfg aws.Config)`) holds the caller's value, whatever is assigned later.
+  const inParameters = a.is(params, '(') && token < a.partner[params];
+  if (a.language.family !== 'go' || inParameters || !a.isId(token) || a.is(token + 1, '=') || a.is(token + 1, ':=') || !(a.idIs(token - 1, 'var') || a.is(token - 1, ','))) {
+    return false;
+  }
+  const name = a.tokens.text(token);
+  const scope = a.scopes.declaringScope(name, token);
+  let assignments = 0;
+  for (let k = token + 1; k < end; k++) {
+    if (!a.idIs(k, name) || a.isAccess(k - 1) || a.scopes.declaringScope(name, k) !== scope) {
+      continue;
+    }
+    // `cfg = ...` or `cfg, err = ...`: the names of the target list, then its `=`.
+    let eq = k + 1;
+    while (a.is(eq, ',') && a.isId(eq + 1)) {
+      eq += 2;
+    }
+    if (!a.is(eq, '=') || !(a.startsLine(k) || a.is(k - 1, ','))) {
+      continue;
+    }
+    if (++assignments > MAX_GO_ASSIGNMENTS || !alike(eq + 1)) {
+      return false;
+    }
+  }
+  return assignments > 0 && params >= 0;
 }
 
 /** Whether a local is bound to a string or number written in place (`region := "eu-west-1"`): the same on every call. */

@@ -64,7 +64,7 @@ function kept(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, in
   if (pattern >= 0 && (a.idIs(pattern - 1, 'const') || a.idIs(pattern - 1, 'let') || a.idIs(pattern - 1, 'var'))) {
     return false;
   }
-  const targets = bracketedTargets(a, k - 1) ?? [annotatedName(a, k) ?? k - 1];
+  const targets = (bracketedTargets(a, k - 1) ?? [annotatedName(a, k) ?? k - 1]).map((target) => freshGoObject(a, target, fnStart, fnEnd) ?? target);
   return targets.some(
     (target) => !a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd) || (hops < MAX_DERIVED_HOPS && keptThroughDerived(a, target, fnStart, fnEnd, instance, hops + 1)),
   );
@@ -96,6 +96,49 @@ function keptThroughDerived(a: CodeAnalyzer, local: number, fnStart: number, fnE
 function startsCapitalised(word: string): boolean {
   const code = word.charCodeAt(0);
   return code >= 65 && code <= 90;
+}
+
+/**
+ * Go: the local `s` of a target `s.client` (`s.client = dynamodb.NewFromConfig(cfg)`) when the function made `s` itself
+ * (`s := new(store)`, `s := &store{}`, `s := store{}`, `var s store`): the client lives in that new value, kept as long
+ * as the value is, as in a composite literal's field (`&store{client: ...}`), unless it is assigned on (`shared = s`). Its
+ * name token, read in the target's place.
+ */
+function freshGoObject(a: CodeAnalyzer, target: number, fnStart: number, fnEnd: number): number | undefined {
+  const local = target - 2;
+  if (a.language.family !== 'go' || !a.isId(target) || !a.isAccess(target - 1) || !a.isId(local) || a.isAccess(local - 1) || declaredOutside(a, local, fnStart, fnEnd)) {
+    return undefined;
+  }
+  const name = a.tokens.text(local);
+  const scope = a.scopes.declaringScope(name, local);
+  for (let j = fnStart; j < local; j++) {
+    if (!a.idIs(j, name) || a.isAccess(j - 1) || a.scopes.declaringScope(name, j) !== scope) {
+      continue;
+    }
+    const value = j + 2;
+    const made =
+      (a.is(j + 1, ':=') && ((a.idIs(value, 'new') && a.is(value + 1, '(')) || compositeAt(a, a.is(value, '&') ? value + 1 : value))) ||
+      (a.idIs(j - 1, 'var') && a.isId(j + 1) && !a.is(j + 2, '=') && !a.isAccess(j + 2));
+    return made && !assignedOn(a, local, scope, fnEnd) ? local : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the local at `local` is later assigned to something (`shared = s`, `h.store = s`), which may keep it past the call. */
+function assignedOn(a: CodeAnalyzer, local: number, scope: number, fnEnd: number): boolean {
+  const name = a.tokens.text(local);
+  for (let k = local + 1; k < fnEnd; k++) {
+    if (a.idIs(k, name) && !a.isAccess(k - 1) && (a.is(k - 1, '=') || (a.is(k - 1, '&') && a.is(k - 2, '='))) && a.scopes.declaringScope(name, k) === scope) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `store{` or `pkg.store{` at `k`: a composite literal of a named type. */
+function compositeAt(a: CodeAnalyzer, k: number): boolean {
+  const type = a.isAccess(k + 1) && a.isId(k + 2) ? k + 2 : k;
+  return a.isId(k) && a.is(type + 1, '{');
 }
 
 /** Whether the name at `token` is declared outside [fnStart, fnEnd) (the module's scope spans the whole file, so a module-level name's starts before too). */

@@ -280,7 +280,7 @@ export function unknownVariables(node: IacNode): IacNode {
  */
 function linkTableNames(variables: Variables, root: IacNode): void {
   const tables = new Map<string, string | null>();
-  const resources = entryOf(entryOf(root, 'resources')?.value, 'Resources')?.value;
+  const resources = entryOf(resourcesSection(root), 'Resources')?.value;
   for (const entry of resources?.kind === 'map' ? resources.entries : []) {
     const properties = entryOf(entry.value, 'Properties')?.value;
     const origin = scalarText(entryOf(entry.value, 'Type')?.value) === 'AWS::DynamoDB::Table' ? variables.origin(entryOf(properties, 'TableName')?.value, `resources.Resources.${entry.key}.Properties.TableName`) : undefined;
@@ -333,6 +333,31 @@ function includedFiles(node: IacNode | undefined, depth = 0): string[] {
 }
 
 /**
+ * `resources` as one template root: written as a map, or as a list of fragments that the framework merges
+ * (`resources: [{ Resources: {...} }, { Outputs: {...} }, ${file(...)}]`), whose maps' sections are joined here
+ * key by key, the included files left to `includedFiles` (a list of includes alone is kept as written).
+ * https://www.serverless.com/framework/docs/providers/aws/guide/resources
+ */
+function resourcesSection(root: IacNode): IacNode | undefined {
+  const resources = entryOf(root, 'resources')?.value;
+  if (resources?.kind !== 'list') {
+    return resources;
+  }
+  const sections = new Map<string, IacEntry>();
+  for (const fragment of resources.items) {
+    for (const entry of fragment.kind === 'map' ? fragment.entries : []) {
+      const joined = sections.get(entry.key);
+      if (!joined) {
+        sections.set(entry.key, entry);
+      } else if (joined.value.kind === 'map' && entry.value.kind === 'map') {
+        sections.set(entry.key, { ...joined, value: { ...joined.value, entries: [...joined.value.entries, ...entry.value.entries] } });
+      }
+    }
+  }
+  return sections.size > 0 ? { kind: 'map', span: resources.span, entries: [...sections.values()] } : resources;
+}
+
+/**
  * The parts of a Serverless service file that the readers use, or undefined when the document is not
  * one: a `service`, and a `provider` whose `name` is `aws`.
  */
@@ -344,7 +369,7 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
   linkTableNames(variables, root);
   const section = (node: IacNode | undefined): IacNode | undefined => (node ? variables.substitute(node) : undefined);
   const service: ServerlessService = {};
-  const template = section(entryOf(root, 'resources')?.value);
+  const template = section(resourcesSection(root));
   const functions = section(entryOf(root, 'functions')?.value);
   const provider = entryOf(root, 'provider')?.value;
   const providerEnvironment = section(entryOf(provider, 'environment')?.value);

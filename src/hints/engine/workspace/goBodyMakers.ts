@@ -11,6 +11,7 @@
 import type { CodeAnalyzer } from '../code/analyzer';
 import { serviceOf } from '../code/handlerClients';
 import { goClientType, goImport } from '../code/languages/goClients';
+import { heldFunction } from '../code/languages/goSqlHelpers';
 import { boundGoFile } from './goBoundFiles';
 import type { HintService } from '../types';
 import { setsPackageVariable } from './goSqlOpeners';
@@ -42,7 +43,28 @@ function projectAliases(imports: ReadonlyMap<string, string>): string[] {
 
 /** Whether the file may call a maker of another package: it imports a client library and calls `alias.Name(` of a non-standard import. */
 export function mayCallMakers(text: string, clientImports: number, imports: ReadonlyMap<string, string>): boolean {
-  return clientImports > 0 && projectAliases(imports).some((alias) => text.includes(`${alias}.`));
+  const aliases = projectAliases(imports);
+  return (clientImports > 0 || aliases.some((alias) => mayHoldFunction(text, alias))) && aliases.some((alias) => text.includes(`${alias}.`));
+}
+
+/** Whether the text may hold a function of the package `alias` in a variable (`= alias.Name` ending its line): the cheap test before `functionAliases`. */
+function mayHoldFunction(text: string, alias: string): boolean {
+  const written = `= ${alias}.`;
+  for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
+    let end = at + written.length;
+    while (end < text.length && isWordCode(text.charCodeAt(end))) {
+      end++;
+    }
+    const code = text.charCodeAt(end);
+    if (end === text.length || code === 10 || code === 13) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /**
@@ -73,8 +95,31 @@ export function makerCallsOf(text: string, imports: ReadonlyMap<string, string>)
       functions++;
     }
   }
+  for (const [name, call] of functionAliases(a, aliases, imports)) {
+    if (functions < MAX_FUNCTIONS && !Object.hasOwn(found, name)) {
+      found[name] = [call];
+      functions++;
+    }
+  }
   return found;
 }
+
+/**
+ * Package variables that hold another package's function, so that tests may replace it (`var NewDynamoDBClient =
+ * dynamodb.NewDynamoDBClient`): calling one calls that function, read as a function whose body calls it, with
+ * arguments the call site decides (so not `bare`).
+ */
+export function functionAliases(a: CodeAnalyzer, aliases: ReadonlySet<string>, imports: ReadonlyMap<string, string>): [string, GoMakerCallRef][] {
+  const found: [string, GoMakerCallRef][] = [];
+  for (let k = 0; k < a.tokens.length && found.length < MAX_FUNCTIONS; k++) {
+    const target = heldFunction(a, k);
+    if (target !== undefined && aliases.has(a.tokens.text(target)) && a.scopes.enclosing(k, ['function']) < 0) {
+      found.push([a.tokens.text(k), { path: imports.get(a.tokens.text(target))!, name: a.tokens.text(target + 2), bare: false }]);
+    }
+  }
+  return found;
+}
+
 
 /** `alias.Name(` at `k`, of a package outside the standard library and the AWS SDKs. */
 function qualifiedCall(a: CodeAnalyzer, k: number, aliases: ReadonlySet<string>, imports: ReadonlyMap<string, string>): GoMakerCallRef | undefined {

@@ -65,6 +65,9 @@ const PACKAGE_POINTER_FIELD = /^\s+\w+\s+\*[a-z]\w*\.[A-Z]\w*\s*(?:\/\/.*)?$/m;
 /** A top-level function whose first result is a pointer to another package's struct (`func Initialize() (*ctx.Handler, error)`). */
 const PACKAGE_POINTER_RESULT = /^func\s+\w+\([^)]*\)\s*\(?\*[a-z]\w*\.[A-Z]/m;
 
+/** A variable set to another package's exported name and nothing more (`var NewClient = store.NewClient`, also in a `var ( ... )` block). */
+const HELD_FUNCTION = /^(?:var[ \t]+|[ \t]+)[A-Za-z_]\w*[ \t]*=[ \t]*[a-z]\w*\.[A-Z]\w*[ \t]*\r?$/m;
+
 /**
  * The roots of the standard library's packages of more than one element (`net/http`), whose structs hold no
  * client; a field of their types is not told.
@@ -73,7 +76,7 @@ const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'd
 
 /** Whether a Go file may declare something that gives a client, page a DynamoDB read or open a SQL pool, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || mayRetryBatches(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || PACKAGE_POINTER_RESULT.test(text) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || mayRetryBatches(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || PACKAGE_POINTER_RESULT.test(text) || mayOpenSql(text) || HELD_FUNCTION.test(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */

@@ -26,7 +26,7 @@ import { declaredResultType } from './goResultTypes';
 import { redigoPoolInterface } from './goRedigoPools';
 import { handedToCallers } from './goCallers';
 import { retriedByCallers } from './goBatchCallers';
-import { inMockExpectation, onMockRecorder } from './goMockRecorders';
+import { heldForMockOnly, inMockExpectation, onMockRecorder } from './goMockRecorders';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { adoptDotImports } from './goDotImports';
@@ -443,7 +443,8 @@ function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
     return undefined;
   }
   const open = index + 1;
-  if (expectedInTestTable(a, index) || inMockExpectation(a, a.is(index - 3, '&') ? index - 3 : index - 2)) {
+  const start = a.is(index - 3, '&') ? index - 3 : index - 2;
+  if (expectedInTestTable(a, index) || inMockExpectation(a, start) || heldForMockOnly(a, start)) {
     return a.partner[open];
   }
   const context = contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index));
