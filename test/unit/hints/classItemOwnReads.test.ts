@@ -88,4 +88,40 @@ describe("Read-modify-write through a repository's own reading method", () => {
     const found = hintsIn('ReaderRepository.cs', code);
     assert.ok(found.includes(`12:SaveAsync ${RMW}`), found.join('\n'));
   });
+  it('Java: a Spring Cloud AWS DynamoDbTemplate load wrapped in an Optional by the own reading method, unwrapped by the caller', () => {
+    const code = (version: boolean): string =>
+      sourceLines(
+        'import io.awspring.cloud.dynamodb.DynamoDbTemplate;',
+        'import java.util.Optional;',
+        'import software.amazon.awssdk.enhanced.dynamodb.Key;',
+        'import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.*;',
+        'public class BadgeRepository {',
+        '    private final DynamoDbTemplate template;',
+        '    public BadgeRepository(DynamoDbTemplate template) { this.template = template; }',
+        '    public Optional<Badge> findBadge(String id) {',
+        '        return Optional.ofNullable(template.load(Key.builder().partitionValue(id).build(), Badge.class));',
+        '    }',
+        '    public Badge revoke(String id) {',
+        '        Badge badge = findBadge(id).orElseThrow();',
+        '        badge.setRevoked(true);',
+        '        return template.update(badge);',
+        '    }',
+        '    public Badge reissue(String id) {',
+        '        Badge badge = findBadge(id).orElse(new Badge());',
+        '        badge.setRevoked(false);',
+        '        return template.update(badge);',
+        '    }',
+        '}',
+        '@DynamoDbBean',
+        'class Badge {',
+        '    private String id; private boolean revoked; private Long version;',
+        '    @DynamoDbPartitionKey public String getId() { return id; }',
+        '    public void setRevoked(boolean r) { revoked = r; }',
+        ...(version ? ['    @DynamoDbVersionAttribute public Long getVersion() { return version; }'] : []),
+        '}',
+      );
+    // `orElse(new Badge())` may hand over a new object: silent.
+    assert.deepEqual(hintsIn('BadgeRepository.java', code(false)).filter((hint) => hint.endsWith(RMW)), [`14:update ${RMW}`]);
+    assert.deepEqual(hintsIn('BadgeRepository.java', code(true)).filter((hint) => hint.endsWith(RMW)), []);
+  });
 });

@@ -15,6 +15,7 @@ import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
 import { exportedPassThrough, handsOnCallersArguments, passThroughCallSites } from './passThroughReads';
+import { pageKeyHelperCalls } from './pageKeyHelpers';
 import { retriedInOtherFiles } from './batchCallersElsewhere';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
@@ -144,7 +145,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       nextTokens.push(token);
     }
   }
-  const paginationAnchors = anchored(a, pagination);
+  // A reply handed to a function of the file that reads its page key: the call reads it (`pageKeyHelpers.ts`).
+  const paginationAnchors = anchored(a, [...pagination, ...pageKeyHelperCalls(a, pagination)]);
   // A read handed to an executor gives its page through a future, read wherever the function waits for it: a parallel
   // scan submits every segment's first page in one loop and continues in another, so a marker anywhere in the function pages it.
   const submitted = new Set(a.operations.filter((operation) => operation.submitted).map((operation) => operation.tokenIndex));

@@ -26,7 +26,7 @@ import { implementedNames, mayForwardCalls, mayImplement } from './classForwards
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { indexClassItemMethods } from './classItemMethods';
 import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
-import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
+import { indexSpringRepositories, mayDeclareKotlinRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
 import { jsSettingConstants } from './jsSettingConstants';
@@ -57,9 +57,10 @@ export interface IndexOptions {
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
  * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
- * Java and C# files whose classes lend client fields to subclasses in other files or define CDK tables and functions, and TypeScript configs.
+ * Java and C# files whose classes lend client fields to subclasses in other files or define CDK tables and functions,
+ * Kotlin files that declare Spring Data DynamoDB repositories or their entities, and TypeScript configs.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'properties', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'csharp']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'properties', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'kotlin', 'csharp']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -119,6 +120,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'java':
     case 'csharp':
       return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
+    case 'kotlin':
+      // Only Spring Data DynamoDB repositories and their entities, for the Kotlin and Java files that hold them.
+      return mayDeclareKotlinRepositories(text) ? () => indexKotlinRepositories(file, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -187,6 +191,11 @@ function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): F
     return fields;
   }
   return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...mappedClasses, ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...(csharpDistributedCaches.length > 0 ? { csharpDistributedCaches } : {}), ...cdk, ...spring };
+}
+
+function indexKotlinRepositories(file: string, text: string): FileContribution | undefined {
+  const spring = indexSpringRepositories(file, text, 'kotlin');
+  return spring ? { ...emptyContribution(), ...spring } : undefined;
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

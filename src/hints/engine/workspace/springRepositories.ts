@@ -5,10 +5,12 @@
  * the repository in a field or parameter (`code/languages/javaSpringDataDynamodb.ts`). A plain
  * `CrudRepository` with none of the library's annotations is kept too, for the packages a configuration's
  * `@EnableDynamoDBRepositories` names: Spring makes DynamoDB repositories of the interfaces there (its
- * `basePackages`, or `value`, or the annotated class's own package), whatever they carry. Test sources are not read.
+ * `basePackages`, or `value`, or the annotated class's own package), whatever they carry. Kotlin files are read the
+ * same way (`code/languages/kotlinSpringData.ts`). Test sources are not read.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { java } from '../code/languages/java';
+import { kotlin } from '../code/languages/kotlin';
 import { entityShapes, repositoryShapes } from '../code/languages/javaSpringDataDynamodb';
 import { ownContainer } from '../code/languages/baseClassFields';
 import { LineIndex } from '../text';
@@ -17,8 +19,8 @@ import type { FileContribution } from './types';
 
 const LIBRARY = 'org.socialsignin.spring.data.dynamodb';
 const ENTITY = /@DynamoDBTable\b/;
-/** Spring Data's base interfaces that `javaSpringDataDynamodb.ts` reads, imported by name or with the package's `*`. */
-const SPRING_BASE = /\bimport\s+org\.springframework\.data\.repository\.(?:CrudRepository|PagingAndSortingRepository|\*)\s*;/;
+/** Spring Data's base interfaces that `javaSpringDataDynamodb.ts` reads, imported by name or with the package's `*` (Kotlin ends the line with no `;`). */
+const SPRING_BASE = /\bimport\s+org\.springframework\.data\.repository\.(?:CrudRepository|PagingAndSortingRepository|\*)(?:\s*;|[ \t]*\r?$)/m;
 const ENABLE = 'EnableDynamoDBRepositories';
 
 /** Whether a Java file may declare a repository interface (its entities are mapped classes, read anyway). */
@@ -26,17 +28,23 @@ export function mayDeclareRepositories(text: string): boolean {
   return text.includes(LIBRARY) || SPRING_BASE.test(text);
 }
 
+/** Whether a Kotlin file may declare a repository interface or an entity class: Kotlin files are read for nothing else. */
+export function mayDeclareKotlinRepositories(text: string): boolean {
+  return mayDeclareRepositories(text) || ENTITY.test(text);
+}
+
 /** What a Java file lends the repositories of other files; undefined for a file that declares neither. */
-export function indexSpringRepositories(file: string, text: string): Pick<FileContribution, 'springRepositories' | 'springEntities' | 'springRepositoryPackages'> | undefined {
+export function indexSpringRepositories(file: string, text: string, language: 'java' | 'kotlin' = 'java'): Pick<FileContribution, 'springRepositories' | 'springEntities' | 'springRepositoryPackages'> | undefined {
   const library = text.includes(LIBRARY);
   const plain = SPRING_BASE.test(text);
   if ((!library && !plain && !ENTITY.test(text)) || isTestSource(file)) {
     return undefined;
   }
-  const a = new CodeAnalyzer(text, java, new LineIndex(text));
+  const reader = language === 'kotlin' ? kotlin : java;
+  const a = new CodeAnalyzer(text, reader, new LineIndex(text));
   if (library || plain) {
     // The repository's base interface and annotations are known by the file's imports.
-    java.collectImports(a);
+    reader.collectImports(a);
   }
   const springRepositories = library || plain ? repositoryShapes(a) : undefined;
   const springEntities = ENTITY.test(text) ? entityShapes(a) : undefined;

@@ -58,7 +58,9 @@ function namesOf(a: CodeAnalyzer, language: ClassLanguage): DeclaredNames {
       } else if ((keyword === 'import' || keyword === 'using') && !a.idIs(k + 1, 'static')) {
         // A directive ends right after its path: not an alias (`using A = B;`) nor C#'s `using var x = ...`.
         const { text: path, end } = a.dottedPath(k + 1);
-        if (!path || !a.is(end, ';')) {
+        // Kotlin ends a directive with its line, and may rename what it imports (`import a.B as C`).
+        const ended = a.is(end, ';') || (a.language.id === 'kotlin' && !a.idIs(end, 'as') && !a.is(end, '.'));
+        if (!path || !ended) {
           continue;
         }
         const dot = path.lastIndexOf('.');

@@ -109,7 +109,7 @@ export function classItemSavesPerElement(a: CodeAnalyzer, language: ClassLanguag
  * wraps the object in an `Optional`, past the unwrap that hands it over (`.orElseThrow(…)`, `.get()`,
  * `.orElse(null)`); -1 for an `Optional` kept or unwrapped otherwise (`.orElse(new Stock())` may be a new object).
  */
-function unwrappedEnd(a: CodeAnalyzer, end: number, optional: boolean | undefined): number {
+export function unwrappedEnd(a: CodeAnalyzer, end: number, optional: boolean | undefined): number {
   if (!optional) {
     return end;
   }

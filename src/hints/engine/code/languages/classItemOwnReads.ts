@@ -5,7 +5,7 @@
  *
  *     UserEntity getUser(String id) { return users.getItem(key(id)); }
  *     void rename(String id, String name) {
- *         UserEntity user = getUser(id);
+ *         UserEntity user = getUser(id);    // or, from an `Optional<UserEntity>` getter: findUser(id).orElseThrow()
  *         user.setName(name);
  *         users.updateItem(user);            // or: save(user), a method that puts its parameter
  *     }
@@ -16,6 +16,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { ClassLanguage } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
+import { unwrappedEnd } from './classItemHelperCalls';
 import { writesWithoutCondition } from '../readModifyWrite';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import type { ClassItemMethod } from '../../workspace/types';
@@ -40,7 +41,8 @@ export function ownReadRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: Clas
     const self = a.isAccess(k - 1) && a.idIs(k - 2, 'this') && !a.isAccess(k - 3);
     const reads = a.isId(k) && a.is(k + 1, '(') && (self || !a.isAccess(k - 1)) ? methods.get(a.tokens.text(k))?.reads : undefined;
     const start = self ? k - 2 : k;
-    const end = reads && !reads.optional ? a.partner[k + 1] + 1 : -1;
+    // A method that wraps the object in an `Optional` hands it over where the caller unwraps it (`findOne(id).orElseThrow()`).
+    const end = reads ? unwrappedEnd(a, a.partner[k + 1] + 1, reads.optional) : -1;
     const bound = end > 0 && a.is(end, ';') ? boundName(a, rmw, start) : undefined;
     const type = bound && (bound.type === 'var' || bound.type === undefined ? reads!.type : bound.type);
     if (!bound || type !== reads!.type || versionedOrUnseen(a, language, type, VERSION_MARKERS[language])) {

@@ -2,7 +2,8 @@
  * Spring Data DynamoDB (`org.socialsignin.spring.data.dynamodb`, published as `io.github.boostchicken` and
  * `com.github.derjust`): a repository interface (`@EnableScan interface OrderRepository extends
  * CrudRepository<Order, String>`) that a service holds in a field or parameter, declared in the file or, in
- * workspace mode, in another (`workspace/springRepositories.ts`). What each call sends, as the
+ * workspace mode, in another (`workspace/springRepositories.ts`); in Kotlin too, as `kotlinSpringData.ts` reads its
+ * declarations. What each call sends, as the
  * library's source says (https://github.com/boostchicken/spring-data-dynamodb):
  * - `findAll()`, `count()` and `deleteAll()` scan the whole table (SimpleDynamoDBCrudRepository) through the
  *   mapper, whose scan list and count read every page; they refuse to run, before any request, unless scanning is
@@ -36,6 +37,8 @@ import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
 import type { SpringEntityShape, SpringRepositoryShape } from '../../workspace/types';
 import { collectionArgument } from './javaCollectionArguments';
+import { derivedCriteria, propertyOf } from './springDerivedQueries';
+import { annotationNameAt, kotlinFunctionHasBody, kotlinHead, kotlinHeadBefore, kotlinProperty } from './kotlinSpringData';
 
 type Role = 'base' | 'dynamodb-base' | 'scan' | 'scan-count';
 
@@ -94,15 +97,17 @@ function repositoryOf(a: CodeAnalyzer, classScope: number): Repository | undefin
 /** The repository an interface declares; with `plain`, also a bare Spring Data one, for the workspace to confirm. */
 function readRepository(a: CodeAnalyzer, open: number, plain = false): (Repository & { plain?: boolean }) | undefined {
   const head = interfaceKeyword(a, open);
-  if (head < 0) {
-    return undefined;
-  }
-  const base = baseRepository(a, head, open);
+  return head < 0 ? undefined : readRepositoryAt(a, head, open, open, plain);
+}
+
+/** The repository the interface whose keyword is at `head` declares; its head ends at `headEnd`, its body opens at `open` (-1: none, as Kotlin allows). */
+function readRepositoryAt(a: CodeAnalyzer, head: number, open: number, headEnd: number, plain: boolean): (Repository & { plain?: boolean }) | undefined {
+  const base = baseRepository(a, head, headEnd);
   if (!base) {
     return undefined;
   }
   const annotations = annotationsBefore(a, head);
-  const methods = declaredMethods(a, open);
+  const methods = open > 0 ? declaredMethods(a, open) : new Map<string, RepositoryMethod>();
   const scanAnnotated = annotations.some((name) => role(a, name) === 'scan' || role(a, name) === 'scan-count') || [...methods.values()].some((method) => method.scan);
   if (base.role !== 'dynamodb-base' && !scanAnnotated && !plain) {
     return undefined;
@@ -128,11 +133,11 @@ function interfaceKeyword(a: CodeAnalyzer, open: number): number {
 /** How many tokens a repository interface's head may span (`interface X extends A<B, C>, D<E>`), at most. */
 const MAX_HEAD = 64;
 
-/** The first interface named after `extends` that is a Spring Data or library repository, and its first type argument. */
+/** The first interface named after `extends` (Kotlin: `:`) that is a Spring Data or library repository, and its first type argument. */
 function baseRepository(a: CodeAnalyzer, keyword: number, open: number): { role: Role; entity: number } | undefined {
   let extendsAt = -1;
   for (let k = keyword + 2; k < open; k++) {
-    if (a.idIs(k, 'extends')) {
+    if (a.idIs(k, 'extends') || (a.language.id === 'kotlin' && a.is(k, ':'))) {
       extendsAt = k;
       break;
     }
@@ -147,7 +152,7 @@ function baseRepository(a: CodeAnalyzer, keyword: number, open: number): { role:
 }
 
 /** Modifiers that may stand between a declaration's annotations and its keyword or type. */
-const MODIFIERS = new Set(['public', 'protected', 'private', 'abstract', 'static', 'default', 'final', 'sealed']);
+const MODIFIERS = new Set(['public', 'protected', 'private', 'abstract', 'static', 'default', 'final', 'sealed', 'data', 'open', 'internal']);
 
 /** The simple names of the annotations written before the token at `at` (`@EnableScan public interface`). */
 function annotationsBefore(a: CodeAnalyzer, at: number): string[] {
@@ -177,8 +182,8 @@ function declaredMethods(a: CodeAnalyzer, open: number): Map<string, RepositoryM
   let scan = false;
   for (let k = open + 1; k < close && k > 0; k = a.skipGroup(k)) {
     if (a.is(k, '@') && a.isId(k + 1)) {
-      scan ||= role(a, a.tokens.text(k + 1)) === 'scan';
-      k++;
+      k = annotationNameAt(a, k);
+      scan ||= role(a, a.tokens.text(k)) === 'scan';
       continue;
     }
     if (a.is(k, ';') || a.is(k, '}')) {
@@ -187,7 +192,7 @@ function declaredMethods(a: CodeAnalyzer, open: number): Map<string, RepositoryM
     }
     if (a.isId(k) && a.is(k + 1, '(')) {
       const paren = a.partner[k + 1];
-      if (paren > 0 && a.is(paren + 1, ';')) {
+      if (paren > 0 && (a.is(paren + 1, ';') || (a.idIs(k - 1, 'fun') && !kotlinFunctionHasBody(a, paren)))) {
         methods.set(a.tokens.text(k), { scan, parameters: argumentCount(a, k + 1) });
       }
       scan = false;
@@ -361,7 +366,7 @@ function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, reposi
   }
   const properties: string[] = [];
   for (const part of criteria.parts) {
-    const property = propertyOf(entity, part);
+    const property = propertyOf(entity.properties, part);
     if (!property) {
       return;
     }
@@ -394,58 +399,6 @@ function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, reposi
     // The mapper's query list fetches the following pages as it is read.
     a.addOperation({ operation: 'dynamodb:Query', name, call: true, paginated: true, tokenIndex: nameIndex });
   }
-}
-
-interface Criteria {
-  parts: string[];
-  /** `OrderBy`: the library refuses to sort a Scan. */
-  sorted: boolean;
-}
-
-/**
- * Spring Data's subjects of a query method that reads (PartTree): `find…By`, `findFirst10By`, `streamAllBy`. Counting,
- * `exists` and deleting queries are left alone: they run under other permissions (`@EnableScanCount`) and executions.
- */
-const DERIVED = /^(?:find|read|get|query|search|stream)(?:[A-Z]\w*?)?By(?=[A-Z])(.*)$/;
-
-/** The predicate parts of a derived query's name, or undefined for a name the library does not read as one it can run. */
-function derivedCriteria(method: string): Criteria | undefined {
-  const match = DERIVED.exec(method);
-  if (!match) {
-    return undefined;
-  }
-  const orderBy = match[1].search(/OrderBy(?=[A-Z])/);
-  const predicate = orderBy >= 0 ? match[1].slice(0, orderBy) : match[1];
-  // The library supports no `Or`.
-  if (/Or(?=[A-Z])/.test(predicate) || predicate === '') {
-    return undefined;
-  }
-  return { parts: predicate.replace(/AllIgnor(?:e|ing)Case$/, '').split(/And(?=[A-Z])/), sorted: orderBy >= 0 };
-}
-
-/** Spring Data's comparison keywords after a property (PartTree's Part.Type), with an optional `IgnoreCase`. */
-const OPERATORS = new Set([
-  '', 'Is', 'Equals', 'Not', 'IsNot', 'IsNull', 'Null', 'IsNotNull', 'NotNull', 'LessThan', 'IsLessThan', 'LessThanEqual',
-  'IsLessThanEqual', 'GreaterThan', 'IsGreaterThan', 'GreaterThanEqual', 'IsGreaterThanEqual', 'Before', 'IsBefore', 'After',
-  'IsAfter', 'Like', 'IsLike', 'NotLike', 'IsNotLike', 'StartingWith', 'IsStartingWith', 'StartsWith', 'EndingWith',
-  'IsEndingWith', 'EndsWith', 'Containing', 'IsContaining', 'Contains', 'NotContaining', 'IsNotContaining', 'NotContains',
-  'In', 'IsIn', 'NotIn', 'IsNotIn', 'Between', 'IsBetween', 'True', 'IsTrue', 'False', 'IsFalse', 'Empty', 'IsEmpty',
-  'NotEmpty', 'IsNotEmpty', 'Exists',
-]);
-const EQUALITY = new Set(['', 'Is', 'Equals']);
-
-/** The entity property a predicate part names (`StatusIn` is `status`), and its operator (`''` for equality). */
-function propertyOf(entity: Entity, part: string): { name: string; operator: string } | undefined {
-  const bare = part.replace(/Ignor(?:e|ing)Case$/, '');
-  let best: { name: string; operator: string } | undefined;
-  for (const property of entity.properties) {
-    const capitalised = property.charAt(0).toUpperCase() + property.slice(1);
-    const rest = bare.startsWith(capitalised) ? bare.slice(capitalised.length) : undefined;
-    if (rest !== undefined && OPERATORS.has(rest) && (!best || property.length > best.name.length)) {
-      best = { name: property, operator: EQUALITY.has(rest) ? '' : rest };
-    }
-  }
-  return best;
 }
 
 type KeyRole = 'hash' | 'range' | 'index-hash' | 'index-range' | 'id';
@@ -483,25 +436,38 @@ function entityNamed(a: CodeAnalyzer, name: string, candidates?: readonly string
 
 /** The properties and key properties of the entity class at `classScope`, read from its fields and getters. */
 function entityOf(a: CodeAnalyzer, classScope: number): Entity | undefined {
-  // A class that extends another may inherit key properties (or getters that make one a key) the name cannot be read against.
-  const extended = a.outsideBases.has(classScope) || a.scopes.baseOf(classScope) > 0;
-  return extended ? undefined : (entities.get(a, classScope, () => readEntity(a, a.scopes.start(classScope)) ?? null) ?? undefined);
+  const open = a.scopes.start(classScope);
+  // A class that extends another may inherit key properties (or getters that make one a key) the name cannot be read against;
+  // Kotlin writes its interfaces in the same list, told apart by the superclass's constructor call.
+  const kotlin = a.language.id === 'kotlin' ? kotlinHeadBefore(a, open) : undefined;
+  const extended = kotlin ? kotlin.extendsClass : a.outsideBases.has(classScope) || a.scopes.baseOf(classScope) > 0;
+  return extended ? undefined : (entities.get(a, classScope, () => readEntity(a, open, kotlin?.constructor ?? -1) ?? null) ?? undefined);
 }
 
-function readEntity(a: CodeAnalyzer, open: number): Entity | undefined {
-  const close = a.partner[open];
-  if (close < 0) {
-    return undefined;
-  }
+/** The entity a class declares in its body at `open` and, in Kotlin, in its primary constructor at `constructor` (either may be -1). */
+function readEntity(a: CodeAnalyzer, open: number, constructor: number): Entity | undefined {
   const entity: Entity = { properties: new Set(), keys: new Map(), hasRange: false };
+  for (const start of [constructor, open]) {
+    if (start > 0 && a.partner[start] > start) {
+      readMembers(a, start, entity);
+    }
+  }
+  // A composite `@Id` holds the hash and range key, which the name cannot show unless getters carry their annotations.
+  return [...entity.keys.values()].includes('id') && ![...entity.keys.values()].includes('hash') ? undefined : entity;
+}
+
+/** The properties, and the keys among them, that the members of the group opening at `open` declare. */
+function readMembers(a: CodeAnalyzer, open: number, entity: Entity): void {
+  const close = a.partner[open];
+  const kotlin = a.language.id === 'kotlin';
   let key: KeyRole | undefined;
   for (let k = open + 1; k < close && k > 0; k = a.skipGroup(k)) {
     if (a.is(k, '@') && a.isId(k + 1)) {
-      key ??= KEY_ANNOTATIONS[a.tokens.text(k + 1)];
-      k++;
+      k = annotationNameAt(a, k);
+      key ??= KEY_ANNOTATIONS[a.tokens.text(k)];
       continue;
     }
-    const property = a.isId(k) ? memberProperty(a, k) : undefined;
+    const property = a.isId(k) ? ((kotlin ? kotlinProperty(a, k) : undefined) ?? memberProperty(a, k)) : undefined;
     if (property !== undefined) {
       entity.properties.add(property);
       if (key) {
@@ -512,12 +478,11 @@ function readEntity(a: CodeAnalyzer, open: number): Entity | undefined {
         entity.hasRange ||= key === 'range';
       }
     }
-    if (property !== undefined || a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
+    // A constructor's parameters end at their commas.
+    if (property !== undefined || a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.is(k, ',')) {
       key = undefined;
     }
   }
-  // A composite `@Id` holds the hash and range key, which the name cannot show unless getters carry their annotations.
-  return [...entity.keys.values()].includes('id') && ![...entity.keys.values()].includes('hash') ? undefined : entity;
 }
 
 /** The property a class member at `k` declares: a field (`String status;`, `String status = "NEW";`) or a getter (`getStatus()`, `isActive()`). */
@@ -538,8 +503,8 @@ function memberProperty(a: CodeAnalyzer, k: number): string | undefined {
 export function repositoryShapes(a: CodeAnalyzer): Record<string, SpringRepositoryShape> | undefined {
   let shapes: Record<string, SpringRepositoryShape> | undefined;
   const declaredIn = packageOf(a);
-  for (const [name, open] of declarations(a, 'interface')) {
-    const repository = readRepository(a, open, declaredIn.package !== undefined);
+  for (const { name, keyword, open, headEnd } of declarations(a, 'interface')) {
+    const repository = readRepositoryAt(a, keyword, open, headEnd, declaredIn.package !== undefined);
     if (repository) {
       shapes ??= {};
       const entity = repository.entityName;
@@ -556,8 +521,8 @@ const packageOf = (a: CodeAnalyzer): { package?: string } => (ownContainer(a, 'j
 /** The DynamoDBMapper entity classes (`@DynamoDBTable`) a file declares, by simple name; one that extends another is left out. */
 export function entityShapes(a: CodeAnalyzer): Record<string, SpringEntityShape> | undefined {
   let shapes: Record<string, SpringEntityShape> | undefined;
-  for (const [name, open, keyword] of declarations(a, 'class')) {
-    const entity = annotationsBefore(a, keyword).includes('DynamoDBTable') && !extendsClass(a, keyword, open) ? readEntity(a, open) : undefined;
+  for (const { name, keyword, open, constructor, extendsClass } of declarations(a, 'class')) {
+    const entity = annotationsBefore(a, keyword).includes('DynamoDBTable') && !extendsClass ? readEntity(a, open, constructor) : undefined;
     if (entity) {
       shapes ??= {};
       shapes[name] = { properties: [...entity.properties], keys: Object.fromEntries(entity.keys), hasRange: entity.hasRange, ...packageOf(a) };
@@ -569,11 +534,31 @@ export function entityShapes(a: CodeAnalyzer): Record<string, SpringEntityShape>
 /** How many declarations of a file the index reads, at most. */
 const MAX_DECLARATIONS = 32;
 
-/** `[name, body open, keyword]` of each `interface` or `class` a file declares. */
-function declarations(a: CodeAnalyzer, keyword: 'interface' | 'class'): [string, number, number][] {
-  const found: [string, number, number][] = [];
+interface Declaration {
+  name: string;
+  keyword: number;
+  /** The body's `{`; -1 for a Kotlin declaration that has none. */
+  open: number;
+  /** The token that ends the head: the body's `{`, or what follows a Kotlin declaration without one. */
+  headEnd: number;
+  /** A Kotlin class's primary constructor `(`, or -1. */
+  constructor: number;
+  extendsClass: boolean;
+}
+
+/** Each `interface` or `class` a file declares. */
+function declarations(a: CodeAnalyzer, keyword: 'interface' | 'class'): Declaration[] {
+  const found: Declaration[] = [];
   for (let k = 0; k + 2 < a.tokens.length && found.length < MAX_DECLARATIONS; k++) {
     if (!a.idIs(k, keyword) || a.is(k - 1, '@') || a.isAccess(k - 1) || !a.isId(k + 1)) {
+      continue;
+    }
+    const name = a.tokens.text(k + 1);
+    if (a.language.id === 'kotlin') {
+      const head = kotlinHead(a, k);
+      if (head) {
+        found.push({ name, keyword: k, open: head.body, headEnd: head.end, constructor: head.constructor, extendsClass: head.extendsClass });
+      }
       continue;
     }
     let open = k + 2;
@@ -581,7 +566,7 @@ function declarations(a: CodeAnalyzer, keyword: 'interface' | 'class'): [string,
       open++;
     }
     if (a.is(open, '{') && a.partner[open] > open) {
-      found.push([a.tokens.text(k + 1), open, k]);
+      found.push({ name, keyword: k, open, headEnd: open, constructor: -1, extendsClass: extendsClass(a, k, open) });
     }
   }
   return found;

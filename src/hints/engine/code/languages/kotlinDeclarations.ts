@@ -51,10 +51,14 @@ function bindParameter(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, f
   let k = from;
   while (k < to) {
     if (a.is(k, '@')) {
-      // An annotation: `@Named("ddb")`, `@param:Qualifier("x")`.
+      // An annotation: `@Named("ddb")`, `@param:Qualifier("x")`, `@Autowired` (its name alone: a modifier or the parameter's name follows).
       k++;
-      while (k < to && (a.isId(k) || a.is(k, '.') || a.is(k, ':'))) {
-        k++;
+      if (a.isId(k) && a.is(k + 1, ':') && a.isId(k + 2)) {
+        k += 2;
+      }
+      k++;
+      while (k < to && a.is(k, '.') && a.isId(k + 1)) {
+        k += 2;
       }
       if (a.is(k, '(') && a.partner[k] > k) {
         k = a.partner[k] + 1;
