@@ -242,4 +242,23 @@ describe('SDK v2 per-service client modules', () => {
     assert.equal(migrateTo('a.js', sourceLines("const { RDS } = require('aws-sdk');")), general);
     assert.equal(migrateTo('a.ts', sourceLines("import { DynamoDB } from 'aws-sdk';", 'export const item = (image: object) => DynamoDB.Converter.unmarshall(image);')), general);
   });
+  it("hovers v2's RDS.Signer where it is made, as v3's Signer is, whatever the import", () => {
+    const tokenHovers = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.endsWith(' rds-auth-token'));
+    assert.deepEqual(
+      tokenHovers(
+        'src/services/sqlService.ts',
+        sourceLines(
+          "import { RDS } from 'aws-sdk';",
+          "import * as AWS from 'aws-sdk';",
+          'const signer = new RDS.Signer();',
+          "const regional = new AWS.RDS.Signer({ region: 'eu-west-1' });",
+          "export const token = signer.getAuthToken({ username: 'api', hostname: process.env.DB_HOST, port: 5432, region: 'eu-west-1' });",
+        ),
+      ),
+      ['3:Signer rds-auth-token', '4:Signer rds-auth-token', '5:getAuthToken rds-auth-token'],
+    );
+    assert.deepEqual(tokenHovers('src/db.js', sourceLines("const RDS = require('aws-sdk/clients/rds');", "const signer = new RDS.Signer({ region: 'eu-west-1' });")), ['2:Signer rds-auth-token']);
+    // A class of the project's own named so: no SDK.
+    assert.deepEqual(tokenHovers('src/local.js', sourceLines('class RDS { static Signer = class {}; }', 'const signer = new RDS.Signer();')), []);
+  });
 });

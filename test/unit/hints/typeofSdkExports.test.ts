@@ -52,6 +52,6 @@ describe('names typed typeof an SDK class', () => {
       'services/api/package.json': '{ "name": "@acme/api", "dependencies": { "@acme/platform": "*" } }',
       'services/api/src/cache.ts': cache,
     };
-    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'services/api/src/cache.ts', cache).sort(), ['12:getAuthToken rds-auth-token', '8:delete dynamodb-delete-item']);
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'services/api/src/cache.ts', cache).sort(), ['12:Signer rds-auth-token', '12:getAuthToken rds-auth-token', '8:delete dynamodb-delete-item']);
   });
 });

@@ -176,7 +176,8 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     redisClientOptions(a, open, carrier, undefined, leadingNonOptionArguments(value.module, path));
     return;
   }
-  if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
+  // v3's `Signer`, and v2's `RDS.Signer` (`new AWS.RDS.Signer(...)`, `require('aws-sdk/clients/rds').Signer`): the signer's construction names the token it makes.
+  if ((value.module === '@aws-sdk/rds-signer' && path === 'Signer') || ((value.module === 'aws-sdk' || value.module === 'aws-sdk/clients/rds') && path === 'RDS.Signer')) {
     a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(last), call: false, paginated: false, tokenIndex: last });
     return;
   }

@@ -9,6 +9,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { importedHelperCalls } from './importedItemHelpers';
 import { classItemSavesPerElement } from './languages/classItemHelperCalls';
+import { goItemCallsPerElement } from './languages/goItemHelperLoops';
 import { itemRequestHelpers, waitsPerElement } from './itemLoops';
 import { inTestCode } from './testFixtures';
 import { OperationOccurrence, OptionOccurrence } from '../model';
@@ -60,12 +61,16 @@ export function batchableItemHelpers(a: CodeAnalyzer): Set<number> {
 
 /**
  * This file's calls of other modules' item-request helpers that run once per element of a loop and wait for each reply:
- * their name tokens. Java and C# call another file's repository methods (`classItemSavesPerElement`).
+ * their name tokens. Java and C# call another file's repository methods (`classItemSavesPerElement`), Go another
+ * file's or package's repository methods (`goItemCallsPerElement`).
  */
 export function importedItemCallsPerElement(a: CodeAnalyzer): number[] {
   const family = a.language.family;
   if (family === 'java' || family === 'csharp') {
     return classItemSavesPerElement(a, family, (name) => !inTestCode(a, name) && waitsPerElement(a, name));
+  }
+  if (family === 'go') {
+    return goItemCallsPerElement(a, (name) => !inTestCode(a, name) && waitsPerElement(a, name));
   }
   const found: number[] = [];
   for (const [name, helper] of importedHelperCalls(a)) {

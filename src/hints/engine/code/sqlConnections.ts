@@ -42,7 +42,7 @@ import { withTlsMissing } from './sqlTlsMissing';
 import { returnedString } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
-import { addDsnOptions, addDsnPassword, addFormattedDsnOptions, namesLocalHost, withDsnPasswords } from './sqlDsnOptions';
+import { addConditionalDsns, addDsnOptions, addDsnPassword, addFormattedDsnOptions, namesLocalHost, withDsnPasswords } from './sqlDsnOptions';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
 import { givenOptions } from './prismaAdapters';
@@ -379,6 +379,12 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     }
   } else if (dsnAt > 0 && goDsn) {
     addFormattedDsnOptions(a, context, goDsn);
+  } else if (dsnAt > 0) {
+    // `create_engine(URL)` where `URL = "mysql://app:pw@..." if "DB_HOST" in env else "sqlite://"`: each string a condition picks.
+    const argument = segments(a, open).find(([from]) => from === dsnAt);
+    if (argument) {
+      addConditionalDsns(a, context, argument[0], argument[1], 'dsn');
+    }
   }
   return withLocalPasswords(a, withSslContexts(a, context));
 }

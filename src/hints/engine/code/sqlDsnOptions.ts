@@ -11,6 +11,7 @@ import { boundLiteral } from './sqlLiterals';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS } from './sqlTls';
 import { hasUnknownPart, writtenDsnText } from './sqlInterpolatedDsns';
 import { goFormattedDsn } from './sqlFormattedDsnsGo';
+import { conditionalStrings } from './sqlConditionalDsns';
 
 /** Hosts of a database on the same machine or in the test's own container network. */
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
@@ -48,9 +49,25 @@ export function withDsnPasswords(a: CodeAnalyzer, context: OptionContext): Optio
       const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
       const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
       addDsnOptions(a, context, dsn, dsn.value, held >= 0 ? dsn.key : option.key);
+      if (held < 0) {
+        addConditionalDsns(a, context, first, end, option.name);
+      }
     }
   }
   return context;
+}
+
+/**
+ * Each connection string a condition may pick at tokens [first, end) (`sqlConditionalDsns.ts`), read at its literal:
+ * the password one branch writes is in the code whichever branch a deployment takes; not a branch naming this machine.
+ */
+export function addConditionalDsns(a: CodeAnalyzer, context: OptionContext, first: number, end: number, name: string): void {
+  for (const branch of conditionalStrings(a, first, end)) {
+    const picked = positionalOption(a, branch, branch + 1, name);
+    if (picked.literal.kind !== 'str' || !LOCAL_DSN.test(picked.literal.value)) {
+      addDsnOptions(a, context, picked, picked.value, picked.key);
+    }
+  }
 }
 
 /**

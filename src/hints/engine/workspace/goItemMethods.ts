@@ -7,6 +7,7 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { go } from '../code/languages/go';
 import { goItemMethods } from '../code/languages/goItemHelpers';
+import { withInterfaceMethods } from '../code/languages/goItemInterfaces';
 import { writesWithoutCondition } from '../code/readModifyWrite';
 import { LineIndex } from '../text';
 import type { GoItemMethod } from './types';
@@ -17,6 +18,6 @@ export function fileItemMethods(text: string): Record<string, GoItemMethod> | un
   a.run();
   const gets = a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
   const puts = a.operations.filter((occurrence) => occurrence.operation === 'dynamodb:PutItem' && writesWithoutCondition(occurrence));
-  const methods = gets.length > 0 || puts.length > 0 ? goItemMethods(a, gets, puts) : {};
+  const methods = gets.length > 0 || puts.length > 0 ? withInterfaceMethods(a, goItemMethods(a, gets, puts)) : {};
   return Object.keys(methods).length > 0 ? methods : undefined;
 }
