@@ -4,7 +4,7 @@
  */
 import { Literal, OptionContext, OptionOccurrence } from './model';
 
-export const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
+const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
 
 /** The option a Redis client made with nothing that turns TLS on gets, on its call or server setting: `redis-tls` hovers there. */
 export const TLS_MISSING = 'TlsMissing';
