@@ -14,6 +14,7 @@ import { inheritedClassField } from './languages/baseClassFields';
 import { FileMemo } from './fileMemo';
 import { delegatedClient } from './languages/pythonProxies';
 import { importedClassField, importedClassMethod, importedFieldOfUnknownOrigin } from './projectImports';
+import { protocolInstance } from './protocolTypes';
 import { redisClientOptions } from './redis';
 import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { memberOfClient, Value } from './values';
@@ -189,6 +190,10 @@ export function inheritedRedisClient(a: CodeAnalyzer, value: Value): (Value & { 
 export function clientReceiver(a: CodeAnalyzer, value: Value | undefined, method: string): Value | undefined {
   if (value?.t === 'client' && value.wrapper?.includes(method)) {
     // Another module's wrapper instance (`from app.cache import cache`): its own method, not the client's command.
+    return undefined;
+  }
+  if (protocolInstance(a, value)) {
+    // A `typing.Protocol`'s instance is whatever fits it: its calls are read by their requests (`requestShapes.ts`).
     return undefined;
   }
   if (value?.t !== 'instance' || value.classObject || a.scopes.member(value.classScope, method)) {

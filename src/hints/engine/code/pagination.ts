@@ -1,4 +1,5 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
+import { derivedValueRewrites } from './readModifyWriteDerived';
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { MisspeltPageKey, OptionContext, PaginationFixShape, ScopeInfo, UntypedAttributeValue } from '../model';
 import type { Span } from '../types';
@@ -206,7 +207,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
     createsSearchedValue: (search, put) => createsSearchedValue(a, search, put),
     helperCheckThenPuts: (gets, puts) => helperCheckThenPuts(a, gets, puts),
-    helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
+    helperRewrites: (gets, puts) => [...helperRewrites(a, gets, puts), ...derivedValueRewrites(a, gets, puts)],
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
     misspeltPageKeys: () => (misspelt ??= misspeltPageKeys(a)),
     untypedAttributeValues: () => (untyped ??= untypedAttributeValues(a)),

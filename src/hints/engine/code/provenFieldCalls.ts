@@ -8,7 +8,8 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { ClientKind, operationOfMethod } from '../services';
-import { ofUnknownOrigin, ownKeywords, shapedOperationFor, shapedRequest } from './requestShapes';
+import { keywordsOnly } from './lowLevelMemberCalls';
+import { ofUnknownOrigin, shapedOperationFor, shapedRequest } from './requestShapes';
 import { inTestCode } from './testFixtures';
 
 /** boto3's Table method that batches puts and deletes and resends unprocessed items itself: a hover, never a finding. */
@@ -89,18 +90,4 @@ function provingKind(a: CodeAnalyzer, names: readonly number[], except: number):
     }
   }
   return null;
-}
-
-/**
- * boto3 takes keyword arguments only, in the API's PascalCase: a positional argument or a lower-case keyword
- * (`self.db.query("SELECT ...")`, `self.table.get_item(key=k)`) is another method of the same name.
- */
-function keywordsOnly(a: CodeAnalyzer, open: number, close: number): boolean {
-  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    const starts = a.is(k - 1, '(') || a.is(k - 1, ',');
-    if (starts && !a.is(k, ')') && !a.is(k, '**') && !(a.isId(k) && a.is(k + 1, '='))) {
-      return false;
-    }
-  }
-  return !ownKeywords(a, open, close);
 }

@@ -17,6 +17,7 @@
  * (`readModifyWriteUpdate.ts`, every language) and same-file helpers that read and put (`readModifyWriteHelpers.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { TOKEN_KIND } from '../lexer';
 import { segments } from './braces';
 import { destructuredFirst, firstElementAfter, firstItemAfter, itemsAfter, replyMember } from './queryFirstItem';
 import { assignedName, thenCallback } from './readReplies';
@@ -428,7 +429,9 @@ function fillsAbsent(a: CodeAnalyzer, k: number, name: string): boolean {
     while (line > 0 && !a.startsLine(line)) {
       line--;
     }
-    return a.idIs(line, 'if') && namedBetween(a, line, k, name);
+    // `else: count = 1`, a literal for the item's absence after `if "Item" in resp: count = resp["Item"]["n"] + 1`.
+    const literalDefault = a.idIs(line, 'else') && a.is(line + 1, ':') && (a.isString(k + 2) || a.tokens.kinds[k + 2] === TOKEN_KIND.NUM) && endsStatement(a, k + 3);
+    return (a.idIs(line, 'if') && namedBetween(a, line, k, name)) || literalDefault;
   }
   // `if (!Item) Item = …`, or `if (!Item) { …; Item = … }`
   const brace = a.parent[k];

@@ -20,6 +20,7 @@ import { isDoubleVariable } from './testDoubles';
 import { inTestCode } from './testFixtures';
 import { FunctionScope } from './language';
 import { annotatedMemberOfUnknownOrigin } from './typedProjectMembers';
+import { annotatedWithProtocol, protocolInstance } from './protocolTypes';
 import { Value } from './values';
 
 /**
@@ -236,7 +237,7 @@ export function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hop
     return start + 2 <= end && (fieldFromUnknown(a, start, hops) || annotatedMemberOfUnknownOrigin(a, start, end, hops));
   }
   const binding = a.scopes.lookup(a.tokens.text(start), start);
-  if (!binding || binding.fixed !== undefined) {
+  if (!binding || (binding.fixed !== undefined && !protocolInstance(a, binding.fixed))) {
     return false;
   }
   if (isUntypedParameter(a, binding) || annotatedMemberOfUnknownOrigin(a, start, end, hops)) {
@@ -446,7 +447,8 @@ function isUntypedParameter(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   if (a.isId(type) && UNTYPED.has(a.tokens.text(type)) && endsAnnotation(a, type + 1)) {
     return true;
   }
-  return a.language.id === 'python' && isBotocoreBaseClient(a, type);
+  // A `typing.Protocol` says only which methods the value has, not what it is.
+  return a.language.id === 'python' && (isBotocoreBaseClient(a, type) || (endsAnnotation(a, type + 1) && annotatedWithProtocol(a, type)));
 }
 
 /** Whether an annotation ends at `k`: a parameter's (`,` `)` `=`), a `def`'s return (`:`), a bare declaration's (a new line). */

@@ -13,6 +13,8 @@ import { sqlConstruction } from '../code/sqlConnections';
 import type { ImportedClassConstruction } from '../code/constructorClients';
 import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
+import { isProtocolClass, PROTOCOL_MEMBER } from '../code/protocolTypes';
+import { propertyMarker, runTimeProperty } from '../code/lowLevelMemberCalls';
 import type { Value } from '../code/values';
 import type { ModuleFunction } from './codeExports';
 import { madeAnew } from './exportedFunctions';
@@ -38,9 +40,10 @@ const MAX_CLASS_MEMBERS = 64;
  */
 export function classClients(a: CodeAnalyzer, classScope: number, outer: readonly number[] = []): { fields: Record<string, ExportedClient>; unknown: string[]; constructs: ImportedClassConstruction[] } {
   const fields: Record<string, ExportedClient> = {};
-  const unknown: string[] = [];
-  const instance: Value = { t: 'instance', classScope };
   const python = a.language.family === 'python';
+  // A Protocol class: what a parameter annotated with it holds is of unknown origin (`protocolTypes.ts`).
+  const unknown: string[] = python && isProtocolClass(a, classScope) ? [PROTOCOL_MEMBER] : [];
+  const instance: Value = { t: 'instance', classScope };
   let read = 0;
   for (const member of a.scopes.bindingsIn(classScope).keys()) {
     const name = member.startsWith('.') ? member.slice(1) : member;
@@ -62,6 +65,9 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
     } else {
       heldClients(a, [...outer, classScope], value?.t === 'instance' ? name : `${name}()`, value?.t === 'instance' ? value : returned, fields);
     }
+  }
+  if (python) {
+    unknown.push(...runTimeProperties(a, classScope));
   }
   // A client each new instance makes (`new Repo()` in a Lambda handler: one per invocation, `code/handlerClients.ts`).
   const constructed = outer.length === 0 && (python || a.language.family === 'js') ? constructorClient(a, classScope, python ? pythonConstruction : jsConstruction) : undefined;
@@ -131,3 +137,11 @@ export function recordClients(a: CodeAnalyzer, value: Value | undefined): Record
   return clients;
 }
 
+
+/** A Python class's `@property` members whose value is picked at run time (`runTimeProperty`), as their export markers. */
+function runTimeProperties(a: CodeAnalyzer, classScope: number): string[] {
+  return a.scopes.memberNames(classScope).filter((name) => {
+    const bindings = a.scopes.memberBindings(classScope, name);
+    return bindings.length > 0 && bindings.every((binding) => binding.fixed?.t === 'function' && runTimeProperty(a, binding.fixed));
+  }).map(propertyMarker);
+}

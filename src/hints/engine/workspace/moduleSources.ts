@@ -9,7 +9,7 @@ import { DocumentKind } from '../documentKinds';
 import { CONSTRUCTOR_MAKES_CLIENT } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
-import { CONSTRUCTS_FIELD, pythonModuleText } from './pythonModuleText';
+import { CONSTRUCTS_FIELD, declaresTableProtocol, pythonModuleText } from './pythonModuleText';
 import { ModuleSource } from './types';
 
 /** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
@@ -95,7 +95,8 @@ export function isPackageInit(file: string): boolean {
  */
 export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
   if (kind === 'python') {
-    return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text)) && !isTestDoubleFile(file);
+    const lends = PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text) || declaresTableProtocol(text);
+    return lends && !isTestDoubleFile(file);
   }
   if ((kind !== 'javascript' && kind !== 'typescript') || isTestDoubleFile(file)) {
     return false;

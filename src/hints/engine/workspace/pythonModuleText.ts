@@ -38,6 +38,18 @@ const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|p
 export const CONSTRUCTS_FIELD = /^[ \t]+self\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Z]\w*\(/m;
 
 /** An import from PynamoDB: the module's classes may be its models. */
+/**
+ * A `typing.Protocol` class that names a DynamoDB operation among its members (`update_item: Callable`): other
+ * modules annotate a table parameter with it, which tells nothing of what it holds (`code/protocolTypes.ts`).
+ */
+const PROTOCOL_CLASS = /\bclass[ \t]+\w+[ \t]*\([^)\n]*\bProtocol\b/;
+const ITEM_OPERATION_NAME = /\b(?:(?:get|put|update|delete)_item|batch_(?:get|write)_item|transact_(?:get|write)_items|query|scan)\b/;
+
+/** Whether a text (a module, or a class statement) declares a Protocol class that names a DynamoDB operation. */
+export function declaresTableProtocol(text: string): boolean {
+  return PROTOCOL_CLASS.test(text) && ITEM_OPERATION_NAME.test(text);
+}
+
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
 /** An import of boto3's DynamoDB conditions: a class that builds them (`Key("userId").eq(...)`) queries a table it may hold. */
 const CONDITIONS_IMPORT = /^[ \t]*from[ \t]+boto3\.dynamodb\.conditions[ \t]+import\b/m;
@@ -185,7 +197,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       // in a module that uses PynamoDB, a class may be a model whose methods other modules call.
       // So may a class that builds DynamoDB conditions over a table its constructor is given (a base repository).
       const classText = word === 'class' ? text.slice(from, end) : '';
-      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)) || CONSTRUCTS_FIELD.test(classText));
+      const holdsClient =
+        word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)) || CONSTRUCTS_FIELD.test(classText) || declaresTableProtocol(classText));
       // A function or class that reads or writes items may serve other modules' callers (`itemHelpers.ts`).
       const itemHelper = returnsWithin(itemCalls, from, end);
       exports ||= holdsClient || itemHelper;

@@ -25,6 +25,7 @@ import { projectType } from '../projectImports';
 import { boto3GenericResourceType } from './pythonBoto3Types';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
+import { lowLevelMemberCall } from '../lowLevelMemberCalls';
 import { provenFieldCall } from '../provenFieldCalls';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
 import { annotatesDependency, LibraryName, typeAliasTarget } from './pythonTypeAliases';
@@ -549,7 +550,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
       return true;
     }
   }
-  if (receiver === undefined && provenFieldCall(a, nameIndex, receiverStart)) {
+  if (receiver === undefined && (provenFieldCall(a, nameIndex, receiverStart) || lowLevelMemberCall(a, nameIndex, receiverStart))) {
     return true;
   }
   if (receiver?.t !== 'ref') {
