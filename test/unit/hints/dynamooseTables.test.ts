@@ -50,4 +50,44 @@ describe('dynamoose: the table a model makes', () => {
     );
     assert.deepEqual(hintsIn('table.ts', code), ['5:throughput dynamodb-billing-mode', '6:streamOptions dynamodb-streams']);
   });
+
+  it('reads the same calls by names imported from dynamoose, and a model given type arguments', () => {
+    const code = sourceLines(
+      "import { Schema, model } from 'dynamoose';",
+      "import { Schema as BaseSchema } from 'dynamoose/dist/Schema';",
+      "import { Item } from 'dynamoose/dist/Item';",
+      '',
+      'interface Visit extends Item { siteId: string }',
+      'const visitSchema = new Schema({',
+      '  siteId: { type: String, hashKey: true },',
+      "  day: { type: String, index: { name: 'byDay', type: 'global' } },",
+      '});',
+      "const shared = new BaseSchema({ code: { type: String, hashKey: true } });",
+      "export const Visits = model<Visit>('Visits', visitSchema, {",
+      "  throughput: 'ON_DEMAND',",
+      "  expires: { ttl: 3600, attribute: 'expiresAt' },",
+      '});',
+      "export const Codes = model('Codes', shared, { create: false });",
+    );
+    assert.deepEqual(hintsIn('visits.ts', code), [
+      '7:hashKey dynamodb-key-schema',
+      '8:index dynamodb-secondary-index-definition',
+      '10:hashKey dynamodb-key-schema',
+      '12:throughput dynamodb-billing-mode',
+      '13:expires dynamodb-ttl',
+    ]);
+  });
+
+  it('reads a model given type arguments on the library name, and leaves a same-named function of the file alone', () => {
+    const code = sourceLines(
+      "import * as dynamoose from 'dynamoose';",
+      '',
+      "export const Ledger = dynamoose.model<LedgerRow>('Ledger', ledgerSchema, {",
+      "  expires: { ttl: 60, attribute: 'ttl' },",
+      '});',
+      'function model(name: string, options: object) { return { name, options }; }',
+      "export const local = model('x', { throughput: 'ON_DEMAND', expires: { ttl: 1 } });",
+    );
+    assert.deepEqual(hintsIn('ledger.ts', code), ['4:expires dynamodb-ttl']);
+  });
 });

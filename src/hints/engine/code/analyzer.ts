@@ -364,6 +364,11 @@ export class CodeAnalyzer {
     if (before !== undefined) {
       return before;
     }
+    // `user = Object.assign(user, changes)`: a name read inside the value a reassignment gives it is the name as bound before.
+    const readInside = binding !== undefined && binding.expression >= 0 && binding.expression < token && binding.token > 0 && binding.token < binding.expression && this.evaluating.has(binding);
+    if (readInside) {
+      return this.lookup(name, binding.token - 1);
+    }
     const defaultOfItself = readsItself ? this.scopes.enclosing(binding.token, ['function']) : -1;
     if (defaultOfItself > 0 && this.scopes.start(defaultOfItself) > 0) {
       return this.lookup(name, this.scopes.start(defaultOfItself) - 1);

@@ -38,6 +38,7 @@ import { clientReceiver, constructorOptions, superOptions } from './clientClasse
 import { unknownReceiverCall } from './requestShapes';
 import { inheritedReceiver } from './inheritedCalls';
 import { kotlinScopeReceiver } from './languages/kotlinScopeReceivers';
+import { dynamoosePlainCall } from './languages/dynamoOrms';
 import { closeAngle } from './typeArguments';
 
 const { ID } = TOKEN_KIND;
@@ -112,6 +113,8 @@ export function collectCalls(a: CodeAnalyzer): void {
       methodCall(a, i, open);
     } else if (receiverless && open === i + 1) {
       plainCall(a, i);
+    } else if (a.language.family === 'js' && typedLibraryCall(a, i)) {
+      continue;
     } else {
       const inherited = inheritedReceiver(a, i) ?? kotlinScopeReceiver(a, i);
       if (inherited) {
@@ -167,6 +170,10 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     return;
   }
   if (!value || value.t !== 'ref') {
+    return;
+  }
+  // `new Schema({...})` of an imported dynamoose name; `new dynamoose.Schema(...)` is read as the member's call.
+  if (last === start && dynamoosePlainCall(a, last, value)) {
     return;
   }
   const path = importedPath(a, value.path, start, last);
@@ -308,6 +315,9 @@ function plainCall(a: CodeAnalyzer, index: number): void {
     promisifiedCall(a, index);
     return;
   }
+  if (a.language.family === 'js' && dynamoosePlainCall(a, index, value)) {
+    return;
+  }
   const sender = importedSender(a, value.module, value.path);
   if (sender) {
     sentMethodCall(a, index, sender.client, sender.method);
@@ -342,6 +352,12 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   if (a.language.family === 'python') {
     cdkConstruct(a, value, value.path, index, open);
   }
+}
+
+/** A JavaScript call with type arguments of a name a library exports (`model<Order>(name, schema)` of dynamoose): whether one was read. */
+function typedLibraryCall(a: CodeAnalyzer, index: number): boolean {
+  const value = a.lookup(a.tokens.text(index), index);
+  return value?.t === 'ref' && dynamoosePlainCall(a, index, value);
 }
 
 /** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */

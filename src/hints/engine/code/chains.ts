@@ -3,6 +3,7 @@
  * base's value from the scope, then each member and call in turn, with the fallback of `x or y` / `x ?? y`.
  */
 import { promisedValue } from './promiseExecutors';
+import { assignedTarget } from './objectAssign';
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
 import { flaskCacheValue, isFlaskCache } from './flaskCaching';
@@ -123,6 +124,11 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   const promised = constructed && base === 'Promise' && a.language.family === 'js' && a.is(j + 1, '(') && a.lookup(base, j) === undefined ? promisedValue(a, j + 1) : undefined;
   if (promised) {
     return continueChain(a, promised, a.partner[j + 1] + 1, limit, base, false);
+  }
+  // `Object.assign(item, changes)` hands back the object it changed.
+  const assigned = constructed ? undefined : assignedTarget(a, j, limit, (from, to) => chainValue(a, from, to));
+  if (assigned) {
+    return continueChain(a, assigned.value, assigned.after, limit, base, false);
   }
   const path = a.memberPaths.at(a, base, j, limit);
   if (path) {

@@ -1,7 +1,7 @@
 /** The exports of a JavaScript or TypeScript module: ES exports and CommonJS `module.exports` (see `codeExports.ts`). */
 import { functionExpression } from '../code/languages/javascript';
 import { qualifiedPath } from '../code/languages/jsTypeValues';
-import { isOrmObject, uniqueIndexesOf } from '../code/languages/ormObjects';
+import { isOrmObject, ormType, uniqueIndexesOf } from '../code/languages/ormObjects';
 import { objectTypeAliasBrace } from '../code/typeAliasBodies';
 import { exportedClient } from '../code/projectImports';
 import type { CodeExports } from './codeExports';
@@ -188,14 +188,21 @@ export class JsExports extends ExportReader {
     }
   }
 
-  /** A type alias whose type, from `start`, is a name a client library's import binds (`Redis`, `IORedis.Redis`). */
+  /**
+   * A type alias whose type, from `start`, is a name a client library's import binds (`Redis`, `IORedis.Redis`), or a
+   * DynamoDB library's type that declares one of its objects (`export type OrderModel = ModelType<Order>` of dynamoose,
+   * `Model<User, UserKey>` of nestjs-dynamoose, `ormObjects.ts` `ormType`): the type passed on, type arguments aside.
+   */
   private exportTypeAlias(exported: string, start: number): void {
     const { a } = this;
     const imported = a.imports.get(a.tokens.text(start));
-    if (!imported || !this.moduleLevel(imported.at) || !JS_CLIENT_LIBRARY.test(imported.module)) {
+    if (!imported || !this.moduleLevel(imported.at)) {
       return;
     }
-    this.passOn(exported, { module: imported.module, name: qualifiedPath(a, start, imported.path) });
+    const path = qualifiedPath(a, start, imported.path);
+    if (JS_CLIENT_LIBRARY.test(imported.module) || ormType(imported.module, path) !== undefined) {
+      this.passOn(exported, { module: imported.module, name: path });
+    }
   }
 
   /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */

@@ -20,7 +20,7 @@ export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { 
     case 'dynamoose':
       // `dynamoose.model(name, schema, options)`, `new dynamoose.Schema(...)`: the table they make.
       if (receiver.path === '') {
-        dynamooseTableCall(a, nameIndex);
+        dynamooseTableCall(a, nameIndex, a.tokens.text(nameIndex));
       }
       return false;
     case DYNAMOOSE:
@@ -44,4 +44,21 @@ export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { 
     default:
       return false;
   }
+}
+
+/** The names dynamoose exports that make a table: a model, a table, a schema (`dynamooseTables.ts`). */
+const DYNAMOOSE_TABLE_MAKERS = new Set(['model', 'Table', 'Schema']);
+
+/**
+ * `model(name, schema, options)`, `new Schema({...})` called by a name imported from dynamoose (`import { model,
+ * Schema } from 'dynamoose'`, or from its own module, `dynamoose/dist/Schema`): the table they make, as the same
+ * calls on `dynamoose.` are read. Whether the name at `nameIndex` was one.
+ */
+export function dynamoosePlainCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { t: 'ref' }): boolean {
+  const library = receiver.module === 'dynamoose' || receiver.module.startsWith('dynamoose/dist/');
+  if (!library || !DYNAMOOSE_TABLE_MAKERS.has(receiver.path)) {
+    return false;
+  }
+  dynamooseTableCall(a, nameIndex, receiver.path);
+  return true;
 }

@@ -55,9 +55,22 @@ const V0_PAGING_METHODS = ['next'];
 /** Version 0's filter option (`filters: [{ attr, eq }]`); the key conditions (`beginsWith`, `eq`, ...) filter nothing. */
 const V0_FILTERS = 'filters';
 
-/** A call on a dynamodb-toolbox table or entity (`path` 'table' or 'entity'). */
-export function toolboxCall(a: CodeAnalyzer, nameIndex: number, path: string): void {
-  if (path !== 'table' && path !== 'entity') {
+/**
+ * Version 0 attaches a table's entities to it by name and each entity's table to it (v0 docs, Table: "entities ...
+ * are accessible via the table's entity name", `MyTable.User.get(...)`; Entity: the `table` property): `table.User` is
+ * that entity, `entity.table` the table.
+ */
+function toolboxObjectAt(path: string): 'table' | 'entity' | undefined {
+  if (path === 'table' || path === 'entity.table') {
+    return 'table';
+  }
+  return path === 'entity' || /^table\.[A-Z][\w$]*$/.test(path) ? 'entity' : undefined;
+}
+
+/** A call on a dynamodb-toolbox table or entity (`path` 'table' or 'entity', or one reached from the other). */
+export function toolboxCall(a: CodeAnalyzer, nameIndex: number, receiverPath: string): void {
+  const path = toolboxObjectAt(receiverPath);
+  if (path === undefined) {
     return;
   }
   const method = a.tokens.text(nameIndex);

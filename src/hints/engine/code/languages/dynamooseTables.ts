@@ -9,14 +9,16 @@
  * - a schema's attribute settings (`new dynamoose.Schema({ id: { type: String, hashKey: true } })`): `hashKey` and
  *   `rangeKey` make the key schema, `index` a global or local secondary index (Schema docs, "hashKey", "index").
  *
- * Each is read as that CreateTable parameter, so it gets the hover the SDK's request gets. Only the forms written on
- * the library's name (`dynamoose.model`, `new dynamoose.Table`, `new dynamoose.Schema`) are read.
+ * Each is read as that CreateTable parameter, so it gets the hover the SDK's request gets. The forms written on the
+ * library's name (`dynamoose.model`, `new dynamoose.Table`, `new dynamoose.Schema`) are read, also with type
+ * arguments (`dynamoose.model<Order>(...)`), and the same names imported (`import { model, Schema } from 'dynamoose'`,
+ * `import { Schema } from 'dynamoose/dist/Schema'`, `dynamoosePlainCall` in `dynamoOrms.ts`).
  */
 import type { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { occurrenceOf, propertyValue, sentAs } from '../options';
-import { optionsArgument } from './ormChains';
+import { callOpen, optionsArgument } from './ormChains';
 
 const TABLE_OPTIONS = new Map([
   ['throughput', 'billingmode'],
@@ -27,13 +29,12 @@ const ATTRIBUTE_SETTINGS: Record<string, string> = { hashKey: 'keyschema', range
 /** Where the table options are among the arguments of each call. */
 const OPTIONS_POSITION: Record<string, number> = { model: 2, Table: 2 };
 
-/** `dynamoose.model(...)`, `new dynamoose.Table(...)`, `new dynamoose.Schema(...)`: their table settings. */
-export function dynamooseTableCall(a: CodeAnalyzer, nameIndex: number): void {
-  const open = nameIndex + 1;
-  if (!a.is(open, '(') || a.partner[open] < open) {
+/** `dynamoose.model(...)`, `new dynamoose.Table(...)`, `new dynamoose.Schema(...)`: their table settings (`method` is the library's name of the call). */
+export function dynamooseTableCall(a: CodeAnalyzer, nameIndex: number, method: string): void {
+  const open = callOpen(a, nameIndex);
+  if (open < 0) {
     return;
   }
-  const method = a.tokens.text(nameIndex);
   const args = segments(a, open);
   // `new dynamoose.Schema({...})`, or the definition `dynamoose.model(name, {...})` makes a schema of.
   const definition = method === 'Schema' ? args[0] : method === 'model' ? args[1] : undefined;
