@@ -125,6 +125,11 @@ export interface OptionContext {
   createdAt?: SourceRef;
   /** A Redis client made with this options object alone: where it names no host, URL or socket, it connects to its library's default. */
   aloneInCall?: true;
+  /**
+   * A module block's inputs read as a module folder's resource (incomplete: the folder decides what the block leaves
+   * out): the arguments that resource writes, by normalised name. Any other is left out there, whatever the block says.
+   */
+  writtenInFolder?: ReadonlySet<string>;
 }
 
 /** What a PartiQL SELECT's text says of the items it reads. */

@@ -26,7 +26,7 @@ import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
 import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
-import { admissionPort, engineDefault, portLiteral } from './terraformModuleBlocks';
+import { admissionPort, engineDefault, folderWrites, portLiteral } from './terraformModuleBlocks';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -490,6 +490,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       return;
     }
     const byResource = new Map<string, OptionOccurrence[]>();
+    const reachedTargets: ModuleInputTarget[] = [];
     const passed = [...items, ...this.objectInputEntries(items)];
     for (const item of passed) {
       const { option } = item;
@@ -503,6 +504,7 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.ingressReader.openedOn(item, rulePort, target!.opensTo!);
       }
       for (const reached of target ? [target, ...(target.more ?? [])] : []) {
+        reachedTargets.push(reached);
         const options = byResource.get(reached.resource) ?? [];
         byResource.set(reached.resource, options);
         // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
@@ -514,7 +516,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         continue;
       }
       const defaults = engineDefault(targets, type, passed);
-      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}) });
+      const writtenInFolder = folderWrites(reachedTargets, type);
+      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}), ...(writtenInFolder ? { writtenInFolder } : {}) });
     }
   }
 

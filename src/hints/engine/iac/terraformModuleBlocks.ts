@@ -36,3 +36,12 @@ export function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, t
   }
   return undefined;
 }
+
+/**
+ * The arguments a module folder's resource of `type` writes (`OptionContext.writtenInFolder`), where every input the
+ * block passes to that type says so; undefined where one does not (a registry module the folder calls, a conditional).
+ */
+export function folderWrites(reached: readonly ModuleInputTarget[], type: string): ReadonlySet<string> | undefined {
+  const ofType = reached.filter((target) => target.resource === type);
+  return ofType.length > 0 && ofType.every((target) => target.writes) ? new Set(ofType.flatMap((target) => target.writes!)) : undefined;
+}

@@ -53,6 +53,11 @@ export interface ModuleInputTarget {
    * port a caller gives. Kept beside the argument the input also reaches (an instance's `port`).
    */
   opensTo?: readonly string[];
+  /**
+   * The arguments and nested blocks the module folder's resource writes, by normalised name (a module folder's own
+   * resource, not a registry module it calls): any other is left out there, whatever a caller passes.
+   */
+  writes?: readonly string[];
 }
 
 /**
