@@ -55,11 +55,37 @@ function engineResource(engine: string): string | undefined {
 }
 
 /**
- * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
- * `engine` input names an RDS engine literally, or there is no `engine` input and the inputs size an RDS DB
- * instance (`sizesInstance`).
+ * An engine input that a module names under the prefix it gives its database's inputs (`rds_engine_type`,
+ * `db_engine`, `database_engine_name`): the prefix, empty for `engine_type` and `engine_name`.
  */
-export function unreadModuleDatabase(inputs: readonly OptionOccurrence[]): { type: string; options: OptionOccurrence[] }[] {
+const PREFIXED_ENGINE = /^((?:rds_|db_|database_)?)engine(?:_type|_name)?$/;
+
+/**
+ * The inputs as the database's arguments: an `engine` input as it is; else, where an input names the engine under a
+ * prefix (`rds_engine_type = "mysql"`), that input as `engine` and each input under the same prefix as the argument
+ * the rest names (`rds_engine_version`, `rds_instance_class`), unless the block also writes that argument's own name.
+ */
+function unprefixed(inputs: readonly OptionOccurrence[]): readonly OptionOccurrence[] {
+  const engine = inputs.some((option) => option.name === 'engine') ? undefined : inputs.find((option) => PREFIXED_ENGINE.test(option.name));
+  if (!engine) {
+    return inputs;
+  }
+  const prefix = PREFIXED_ENGINE.exec(engine.name)![1];
+  const written = new Set(inputs.map((option) => option.name));
+  const renamed = (option: OptionOccurrence, name: string): OptionOccurrence => ({ ...option, name, norm: normalizeName(name) });
+  return inputs.map((option) => {
+    const argument = option.name.slice(prefix.length);
+    return option === engine ? renamed(option, 'engine') : prefix !== '' && option.name.startsWith(prefix) && !written.has(argument) ? renamed(option, argument) : option;
+  });
+}
+
+/**
+ * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
+ * `engine` input (or one under a prefix, `unprefixed`) names an RDS engine literally, or there is no `engine` input
+ * and the inputs size an RDS DB instance (`sizesInstance`).
+ */
+export function unreadModuleDatabase(written: readonly OptionOccurrence[]): { type: string; options: OptionOccurrence[] }[] {
+  const inputs = unprefixed(written);
   const engine = inputs.find((option) => option.name === 'engine')?.literal;
   const type = engine === undefined ? (sizesInstance(inputs) ? 'aws_db_instance' : undefined) : engine.kind === 'str' ? engineResource(engine.value) : undefined;
   if (!type) {
