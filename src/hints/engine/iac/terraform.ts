@@ -20,7 +20,7 @@ import { TerraformValues } from './terraformValues';
 import { dataArgumentKey } from './terraformDataSources';
 import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
-import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
+import { remoteModuleSource, unreadModuleCache, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
@@ -470,11 +470,12 @@ class TerraformReader extends TerraformValues implements HclValues {
 
   /**
    * A module from a source the engine cannot read (another registry namespace, git) whose `engine` input
-   * names an RDS engine: its inputs as written, with no defaults, so only what the block writes counts.
+   * names an RDS engine, or Redis beside a cache node type: its inputs as written, with no defaults, so only what
+   * the block writes counts.
    */
   private unreadModule(at: number, sourceItem: BodyItem, items: readonly BodyItem[]): void {
     const inputs = items.filter((item) => !item.block && !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
-    for (const { type, options } of unreadModuleDatabase(inputs)) {
+    for (const { type, options } of [...unreadModuleDatabase(inputs), ...unreadModuleCache(inputs)]) {
       this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value });
     }
   }

@@ -212,10 +212,14 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   if (a.resource === b.resource && a.argument === b.argument) {
     // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain. Of two
-    // resources (one made under `count`, the other otherwise), an argument is left out only where both leave it out.
+    // resources (one made under `count`, the other otherwise), an argument is left out only where both leave it out,
+    // and a version beside the engine holds only where both write it.
     const writes = a.writes && b.writes ? [...new Set([...a.writes, ...b.writes])] : undefined;
     const either: ModuleInputTarget = { ...a };
     delete either.writes;
+    if (a.version !== b.version) {
+      delete either.version;
+    }
     return sameCondition(a.when, b.when) ? { ...either, ...(writes ? { writes } : {}) } : null;
   }
   // A password a database takes and a function's environment also gets: the database's setting is the one to read.
