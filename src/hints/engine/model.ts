@@ -127,6 +127,11 @@ export interface OptionContext {
   aloneInCall?: true;
   /** A Redis client whose call gives nothing but a URL the code does not show (`from_url(os.environ["REDIS_URL"])`): not complete, yet nothing else is unknown. */
   urlNotSeen?: true;
+  /**
+   * A module block's inputs read as a module folder's resource (incomplete: the folder decides what the block leaves
+   * out): the arguments that resource writes, by normalised name. Any other is left out there, whatever the block says.
+   */
+  writtenInFolder?: ReadonlySet<string>;
 }
 
 /** What a PartiQL SELECT's text says of the items it reads. */

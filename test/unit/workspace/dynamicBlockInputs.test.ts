@@ -9,7 +9,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -89,7 +89,7 @@ function hints(text: string, workspace: { model: WorkspaceModel; file: string })
 
 describe('Terraform module inputs that a dynamic block iterates', () => {
   it('indexes an input a dynamic block iterates as reaching the block, in part; not one that only switches it on', () => {
-    assert.deepEqual(contributionOf('modules/table/main.tf', TABLE_MODULE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/table/main.tf', TABLE_MODULE), {
       name: { resource: 'aws_dynamodb_table', argument: 'name' },
       hash_key: { resource: 'aws_dynamodb_table', argument: 'hash_key' },
       attributes: { resource: 'aws_dynamodb_table', argument: 'attribute', partial: true },

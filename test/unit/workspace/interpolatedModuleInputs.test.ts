@@ -7,7 +7,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -52,7 +52,7 @@ function hints(text: string, files: Record<string, string>, file: string): strin
 
 describe('Terraform 0.11 interpolation-only module inputs', () => {
   it('indexes an argument and a nested block switch written as "${var.name}", and a string built around an input as partial', () => {
-    assert.deepEqual(contributionOf('modules/data/main.tf', LEGACY_MODULE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/data/main.tf', LEGACY_MODULE), {
       prefix: { resource: 'aws_db_instance', argument: 'identifier', partial: true },
       public: { resource: 'aws_db_instance', argument: 'publicly_accessible' },
       encrypted: { resource: 'aws_db_instance', argument: 'storage_encrypted' },

@@ -8,7 +8,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -45,7 +45,7 @@ const TABLE_MODULE = lines(
 
 describe('Terraform module folders: nested block switches', () => {
   it("indexes a nested block's `enabled` input as the block, and no other key of it or of a dynamic block", () => {
-    assert.deepEqual(contributionOf('modules/table/main.tf', TABLE_MODULE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/table/main.tf', TABLE_MODULE), {
       name: { resource: 'aws_dynamodb_table', argument: 'name' },
       pitr: { resource: 'aws_dynamodb_table', argument: 'point_in_time_recovery' },
       encrypt: { resource: 'aws_dynamodb_table', argument: 'server_side_encryption' },
@@ -76,7 +76,7 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
   it('reads the cluster-wide Performance Insights and monitoring inputs as the arguments they set', () => {
     const direct = lines('module "db" {', '  source                               = "terraform-aws-modules/rds-aurora/aws"', '  cluster_performance_insights_enabled = false', '  cluster_monitoring_interval          = 0', '}');
     assert.deepEqual(hints({ 'main.tf': direct }, 'main.tf'), ['3 rds-performance-insights', '4 rds-monitoring-interval']);
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', WRAPPER)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', WRAPPER), {
       name: { resource: 'aws_rds_cluster', argument: 'name' },
       instances: { resource: 'aws_rds_cluster_instance', argument: 'instances', keys: ['publicly_accessible', 'monitoring_interval', 'cluster_monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'instance_class', 'cluster_instance_class', 'instance_type'] },
       insights: { resource: 'aws_rds_cluster', argument: 'performance_insights_enabled' },
@@ -141,7 +141,7 @@ describe("Terraform module folders: a function's password variable", () => {
   );
 
   it("indexes a password variable's input as EnvironmentPassword, and a database's password before it", () => {
-    const inputs = contributionOf('modules/api/main.tf', API_MODULE)?.moduleInputs;
+    const inputs = moduleInputsOf('modules/api/main.tf', API_MODULE);
     assert.deepEqual(inputs?.api_password, { resource: 'aws_lambda_function', argument: 'EnvironmentPassword' });
     assert.deepEqual(inputs?.db_password, { resource: 'aws_db_instance', argument: 'password' });
     assert.equal(inputs?.db_host, undefined);
@@ -168,10 +168,10 @@ describe('Terraform module folders: a wrapper of the lambda registry module', ()
   const PASS_THROUGH = lines('module "lambda" {', '  source                = "terraform-aws-modules/lambda/aws"', '  environment_variables = var.environment', '}');
 
   it("indexes the module's password variable input, and a map passed whole", () => {
-    assert.deepEqual(contributionOf('modules/fn/main.tf', WRAPPER)?.moduleInputs, { db_password: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword' } });
-    assert.deepEqual(contributionOf('modules/fn/main.tf', PASS_THROUGH)?.moduleInputs, { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
+    assert.deepEqual(moduleInputsOf('modules/fn/main.tf', WRAPPER), { db_password: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword' } });
+    assert.deepEqual(moduleInputsOf('modules/fn/main.tf', PASS_THROUGH), { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
     const resource = lines('resource "aws_lambda_function" "fn" {', '  environment {', '    variables = var.environment', '  }', '}');
-    assert.deepEqual(contributionOf('modules/fn/main.tf', resource)?.moduleInputs, { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
+    assert.deepEqual(moduleInputsOf('modules/fn/main.tf', resource), { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
   });
 
   it("warns on a caller's literal password, in the input or in the map it passes, and stays silent on other variables and on unknown values", () => {
@@ -209,7 +209,7 @@ describe("Terraform module folders: an ECS task definition's container environme
   );
 
   it('indexes the input a password variable of a container takes, not a secret ARN or a `secrets` entry', () => {
-    assert.deepEqual(contributionOf('modules/svc/main.tf', TASK_MODULE)?.moduleInputs, { db_password: { resource: 'aws_ecs_task_definition', argument: 'EnvironmentPassword' } });
+    assert.deepEqual(moduleInputsOf('modules/svc/main.tf', TASK_MODULE), { db_password: { resource: 'aws_ecs_task_definition', argument: 'EnvironmentPassword' } });
   });
 
   it("reports a caller's literal password at the caller, and gives a variable the hover", () => {
@@ -221,6 +221,6 @@ describe("Terraform module folders: an ECS task definition's container environme
 
   it('reads nothing from definitions that are not a jsonencode call of a list', () => {
     const fromFile = lines('resource "aws_ecs_task_definition" "app" {', '  container_definitions = file("${path.module}/containers.json")', '}');
-    assert.equal(contributionOf('modules/svc/main.tf', fromFile)?.moduleInputs, undefined);
+    assert.equal(moduleInputsOf('modules/svc/main.tf', fromFile), undefined);
   });
 });

@@ -9,7 +9,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -40,7 +40,7 @@ const CLUSTER_MODULE = lines(
 
 describe('Terraform module folders: object inputs', () => {
   it('indexes an argument that takes an attribute of an input whole as that input and attribute', () => {
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', CLUSTER_MODULE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', CLUSTER_MODULE), {
       'cluster.engine': { resource: 'aws_rds_cluster', argument: 'engine' },
       'cluster.engine_version': { resource: 'aws_rds_cluster', argument: 'engine_version' },
       'cluster.master_password': { resource: 'aws_rds_cluster', argument: 'master_password' },

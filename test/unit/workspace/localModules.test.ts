@@ -7,7 +7,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { contributionOf, moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -55,7 +55,7 @@ function hints(text: string, workspace?: { model: WorkspaceModel; file: string }
 
 describe('Terraform local module folders', () => {
   it('indexes the inputs a database resource takes whole or through a null fallback, and drops one two arguments take', () => {
-    assert.deepEqual(contributionOf('modules/cache/main.tf', CACHE_MODULE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/cache/main.tf', CACHE_MODULE), {
       name: { resource: 'aws_elasticache_replication_group', argument: 'replication_group_id' },
       at_rest_encryption_enabled: { resource: 'aws_elasticache_replication_group', argument: 'at_rest_encryption_enabled' },
       transit_encryption: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
@@ -106,7 +106,7 @@ describe('Terraform local module folders', () => {
       '  backup_retention_period = var.restore ? 1 : var.serverless ? null : var.retention_period',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', cluster), {
       admin_password: { resource: 'aws_rds_cluster', argument: 'master_password' },
       deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
     });
@@ -134,7 +134,7 @@ describe('Terraform local module folders', () => {
       '  master_password     = var.generated ? var.admin_password : null_resource.x',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', cluster), {
       admin_password: { resource: 'aws_rds_cluster', argument: 'master_password', partial: true },
     });
   });
@@ -159,7 +159,7 @@ describe('Terraform local module folders', () => {
       '  master_username     = "${var.deletion_protection}-admin"',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/db/main.tf', instance)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', instance), {
       storage_encrypted: { resource: 'aws_db_instance', argument: 'storage_encrypted', partial: true },
       backup_retention_period: { resource: 'aws_db_instance', argument: 'backup_retention_period', partial: true },
       replica_multi_az: { resource: 'aws_db_instance', argument: 'multi_az', partial: true },
@@ -197,7 +197,7 @@ describe('Terraform local module folders', () => {
   it("reads an Aurora setting that the cluster and its instances both take as the cluster's, in one file or two", () => {
     const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     const instances = lines('resource "aws_rds_cluster_instance" "this" {', '  count          = var.cluster_size', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, instances))?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', lines(cluster, instances)), {
       engine: { resource: 'aws_rds_cluster', argument: 'engine' },
       engine_version: { resource: 'aws_rds_cluster', argument: 'engine_version' },
       cluster_size: { resource: 'aws_rds_cluster_instance', argument: 'count' },
@@ -208,9 +208,9 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/instances.tf': instances }), ['4 rds-engine-version-extended-support!']);
     // Another pair of resources, or another argument of the instance, leaves the input unknown.
     const standalone = lines('resource "aws_db_instance" "this" {', '  engine = var.engine', '}');
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, standalone))?.moduleInputs?.engine, null);
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', lines(cluster, standalone))?.engine, null);
     const other = lines('resource "aws_rds_cluster_instance" "this" {', '  engine_version = var.engine', '}');
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, other))?.moduleInputs?.engine, null);
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', lines(cluster, other))?.engine, null);
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
   });
 
@@ -337,7 +337,7 @@ describe('Terraform local module folders whose arguments are conditionals on an 
   const caller = (inputs: string[]): string => lines('module "db" {', '  source = "../../modules/database"', ...inputs.map((input) => `  ${input}`), '}');
 
   it('indexes a conditional on one input whose branches are single values, also through a local, and nothing else', () => {
-    assert.deepEqual(contributionOf('modules/database/main.tf', DATABASE)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/database/main.tf', DATABASE), {
       stage: { resource: 'aws_db_instance', argument: 'publicly_accessible', when: { equals: 'sandbox', yes: true, no: false } },
       production: { resource: 'aws_db_instance', argument: 'backup_retention_period', when: { yes: 14, no: 0 } },
       protect: { resource: 'aws_db_instance', argument: 'deletion_protection', when: { negated: true, yes: false, no: true } },
@@ -400,7 +400,7 @@ describe('Terraform local module folders whose arguments are conditionals on an 
       '  publicly_accessible = var.env == "dev"',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/database/main.tf', database)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/database/main.tf', database), {
       env: {
         resource: 'aws_db_instance',
         argument: 'identifier',
@@ -436,7 +436,7 @@ describe('Terraform local module folders whose arguments are conditionals on an 
       '  publicly_accessible = var.stage == "demo" ? true : false',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/database/main.tf', twice)?.moduleInputs, { stage: null });
+    assert.deepEqual(moduleInputsOf('modules/database/main.tf', twice), { stage: null });
     const numbered = lines('resource "aws_db_instance" "a" {', '  publicly_accessible = var.tier == 1 ? true : false', '}');
     const call = caller(['tier = "1"']);
     const workspace = model({ 'modules/database/main.tf': numbered, 'envs/a/main.tf': call });
@@ -460,7 +460,7 @@ describe('Terraform local module folders that wrap a registry module', () => {
   );
 
   it('indexes the inputs the registry module takes whole, as the resource arguments they reach', () => {
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', WRAPPER)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', WRAPPER), {
       name: { resource: 'aws_rds_cluster', argument: 'name' },
       deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
       backup_days: { resource: 'aws_rds_cluster', argument: 'backup_retention_period' },
@@ -507,11 +507,11 @@ describe('Terraform local module folders that wrap a registry module', () => {
 
   it('passes a master password on when the wrapper turns the managed password off, and reads nothing of an unknown module', () => {
     const unmanaged = WRAPPER.replace('  master_password ', '  manage_master_user_password = false\n  master_password ');
-    assert.deepEqual(contributionOf('modules/aurora/main.tf', unmanaged)?.moduleInputs?.password, { resource: 'aws_rds_cluster', argument: 'master_password' });
+    assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', unmanaged)?.password, { resource: 'aws_rds_cluster', argument: 'master_password' });
     const switched = WRAPPER.replace('  master_password ', '  manage_master_user_password = var.managed\n  master_password ');
-    assert.equal(contributionOf('modules/aurora/main.tf', switched)?.moduleInputs?.password, null);
+    assert.equal(moduleInputsOf('modules/aurora/main.tf', switched)?.password, null);
     const elsewhere = WRAPPER.replace('terraform-aws-modules/rds-aurora/aws', 'example-org/aurora/aws');
-    assert.equal(contributionOf('modules/aurora/main.tf', elsewhere)?.moduleInputs, undefined);
+    assert.equal(moduleInputsOf('modules/aurora/main.tf', elsewhere), undefined);
   });
 
   it('leaves an ElastiCache failover input unknown where Multi-AZ may turn failover on', () => {
@@ -523,14 +523,14 @@ describe('Terraform local module folders that wrap a registry module', () => {
       '  transit_encryption_enabled = var.tls',
       '}',
     );
-    assert.deepEqual(contributionOf('modules/cache/main.tf', cache)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/cache/main.tf', cache), {
       multi_az: { resource: 'aws_elasticache_replication_group', argument: 'multi_az_enabled' },
       failover: null,
       tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
     });
     // cloudposse's module takes its own names for some arguments.
     const cloudposse = lines('module "redis" {', '  source       = "cloudposse/elasticache-redis/aws"', '  cluster_size = var.nodes', '  transit_encryption_enabled = var.tls', '}');
-    assert.deepEqual(contributionOf('modules/cache/main.tf', cloudposse)?.moduleInputs, {
+    assert.deepEqual(moduleInputsOf('modules/cache/main.tf', cloudposse), {
       nodes: { resource: 'aws_elasticache_replication_group', argument: 'num_cache_clusters' },
       tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
     });

@@ -10,7 +10,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -60,7 +60,7 @@ const GROUPS = lines(
 
 describe('Terraform module folders: security group rules that admit an input', () => {
   it('notes the port each input is admitted on: a number written in place, or an input passed to both ends', () => {
-    const inputs = contributionOf('modules/db/main.tf', GROUPS)?.moduleInputs;
+    const inputs = moduleInputsOf('modules/db/main.tf', GROUPS);
     assert.deepEqual(inputs?.db_access, { resource: 'aws_security_group', argument: 'cidr_blocks', admittedOn: { port: 3306 } });
     assert.deepEqual(inputs?.reporting_cidrs, { resource: 'aws_security_group_rule', argument: 'cidr_blocks', admittedOn: { portInput: 'port' } });
     assert.deepEqual(inputs?.admin_cidr, { resource: 'aws_vpc_security_group_ingress_rule', argument: 'cidr_ipv4', admittedOn: { port: 6379 } });
@@ -98,7 +98,7 @@ describe('Terraform module folders: security group rules that admit an input', (
       '  cidr_blocks = var.optional',
       '}',
     );
-    assert.equal(contributionOf('modules/web/main.tf', others)?.moduleInputs, undefined);
+    assert.equal(moduleInputsOf('modules/web/main.tf', others), undefined);
   });
 
   it("reports a caller's open block on a database or cache port, and neither a private range nor a port it leaves unknown", () => {
@@ -143,7 +143,7 @@ describe('Terraform module folders: an open rule whose port is an input', () => 
   const caller = (port: string): string => lines('module "orders" {', '  source        = "../modules/db"', `  database_port = ${port}`, '}');
 
   it("keeps both places the input reaches: the instance's port and the rule's open sources", () => {
-    assert.deepEqual(contributionOf('modules/db/main.tf', DATABASE)?.moduleInputs?.database_port, { resource: 'aws_db_instance', argument: 'port', opensTo: ['0.0.0.0/0'] });
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', DATABASE)?.database_port, { resource: 'aws_db_instance', argument: 'port', opensTo: ['0.0.0.0/0'] });
   });
 
   it("reports the caller's database port, and neither another port nor a private source", () => {

@@ -113,3 +113,18 @@ export function relatedFindings(files: Record<string, string>, file: string, rul
     .filter((finding) => finding.ruleId === rule)
     .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
 }
+
+/**
+ * The module inputs a text contributes, each target without the arguments its folder's resource writes (`writes`,
+ * which the tests of module callers check through the findings it gives).
+ */
+export function moduleInputsOf(file: string, text: string): FileContribution['moduleInputs'] {
+  const inputs = contributionOf(file, text)?.moduleInputs;
+  return inputs && Object.fromEntries(Object.entries(inputs).map(([input, target]) => [input, target && withoutWrites(target)]));
+}
+
+function withoutWrites<T extends { writes?: unknown; more?: readonly T[] }>(target: T): T {
+  const rest = { ...target };
+  delete rest.writes;
+  return rest.more ? { ...rest, more: rest.more.map(withoutWrites) } : rest;
+}

@@ -8,7 +8,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules } from '../hints/support';
-import { contributionOf } from './support';
+import { moduleInputsOf } from './support';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -45,12 +45,12 @@ const CACHE = lines(
 
 describe('Terraform module folders: CIDR blocks a wrapped registry module admits', () => {
   it("notes the port the group admits the input on: the folder's input for it, or the module's own port", () => {
-    assert.deepEqual(contributionOf('modules/db/main.tf', DATABASE)?.moduleInputs?.client_cidrs, {
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', DATABASE)?.client_cidrs, {
       resource: 'aws_db_instance',
       argument: 'allowed_cidr_blocks',
       admittedOn: { portInput: 'port' },
     });
-    assert.deepEqual(contributionOf('modules/cache/main.tf', CACHE)?.moduleInputs?.networks, {
+    assert.deepEqual(moduleInputsOf('modules/cache/main.tf', CACHE)?.networks, {
       resource: 'aws_elasticache_replication_group',
       argument: 'allowed_cidr_blocks',
       admittedOn: { port: 6379 },
@@ -84,7 +84,7 @@ describe('Terraform module folders: CIDR blocks a wrapped registry module admits
     assert.deepEqual(findings({ 'modules/db/main.tf': DATABASE, 'live/main.tf': noPort }, 'live/main.tf'), []);
     const reused = CACHE.replace('  auth_token', '  use_existing_security_groups = var.reuse\n  auth_token');
     const caller = lines('module "sessions" {', '  source   = "../modules/cache"', '  reuse    = false', '  networks = ["0.0.0.0/0"]', '}');
-    assert.deepEqual(contributionOf('modules/cache/main.tf', reused)?.moduleInputs?.networks, { resource: 'aws_elasticache_replication_group', argument: 'allowed_cidr_blocks' });
+    assert.deepEqual(moduleInputsOf('modules/cache/main.tf', reused)?.networks, { resource: 'aws_elasticache_replication_group', argument: 'allowed_cidr_blocks' });
     assert.deepEqual(findings({ 'modules/cache/main.tf': reused, 'live/main.tf': caller }, 'live/main.tf'), []);
   });
 });

@@ -165,7 +165,32 @@ export const requiresOneOf: Check = (rule, context) => {
       context.report(rule, resource.anchor);
     }
   }
+  for (const block of context.model.contexts) {
+    if (noneSetThroughFolder(rule, block, properties)) {
+      context.report(rule, block.anchor);
+    }
+  }
 };
+
+/**
+ * A module block whose inputs reach a module folder's resource (`writtenInFolder`) and pass one of the settings as
+ * null (`auth_token = null`, or a variable of the caller's whose default is null), where that resource leaves the
+ * other settings out: the block's values decide that none is set, so it is reported there (the folder's own file
+ * cannot tell, its input being set from outside). A setting that makes the rule moot, or an engine that decides
+ * whether absence counts, must be passed by the block or left out by the folder.
+ */
+function noneSetThroughFolder(rule: HintRule, block: OptionContext, properties: readonly string[]): boolean {
+  const diagnostic = rule.diagnostic;
+  const written = block.writtenInFolder;
+  if (block.complete || !written || !diagnostic?.contexts?.includes(block.type)) {
+    return false;
+  }
+  const engineDecides = [diagnostic.onByDefaultForEngines, diagnostic.offByDefaultForEngines, diagnostic.engineRequiredIn].some((list) => list !== undefined);
+  const deciding = [...properties, ...(diagnostic.unlessPresent ?? []), ...(diagnostic.absentMootWhen ?? []).map((setting) => setting.split('=')[0]), ...(engineDecides ? ENGINE : [])];
+  const unknown = (name: string): boolean => optionNamed(block, [name]) === undefined && written.has(normalizeName(name));
+  const passed = properties.some((property) => optionNamed(block, [property]) !== undefined);
+  return passed && !properties.some((property) => mootSettingSet(block, [property])) && !deciding.some(unknown) && absenceCounts(rule, block);
+}
 
 function hasReplicas(group: OptionContext): boolean {
   const clusters = optionNamed(group, NUM_CACHE_CLUSTERS)?.literal;

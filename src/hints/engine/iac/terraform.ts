@@ -20,13 +20,13 @@ import { TerraformValues } from './terraformValues';
 import { dataArgumentKey } from './terraformDataSources';
 import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
-import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
+import { remoteModuleSource, unreadModuleCache, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
 import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
 import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
-import { admissionPort, engineDefault, portLiteral } from './terraformModuleBlocks';
+import { admissionPort, engineDefault, folderWrites, portLiteral } from './terraformModuleBlocks';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -470,11 +470,12 @@ class TerraformReader extends TerraformValues implements HclValues {
 
   /**
    * A module from a source the engine cannot read (another registry namespace, git) whose `engine` input
-   * names an RDS engine: its inputs as written, with no defaults, so only what the block writes counts.
+   * names an RDS engine, or Redis beside a cache node type: its inputs as written, with no defaults, so only what
+   * the block writes counts.
    */
   private unreadModule(at: number, sourceItem: BodyItem, items: readonly BodyItem[]): void {
     const inputs = items.filter((item) => !item.block && !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
-    for (const { type, options } of unreadModuleDatabase(inputs)) {
+    for (const { type, options } of [...unreadModuleDatabase(inputs), ...unreadModuleCache(inputs)]) {
       this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value });
     }
   }
@@ -490,6 +491,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       return;
     }
     const byResource = new Map<string, OptionOccurrence[]>();
+    const reachedTargets: ModuleInputTarget[] = [];
     const passed = [...items, ...this.objectInputEntries(items)];
     for (const item of passed) {
       const { option } = item;
@@ -503,6 +505,7 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.ingressReader.openedOn(item, rulePort, target!.opensTo!);
       }
       for (const reached of target ? [target, ...(target.more ?? [])] : []) {
+        reachedTargets.push(reached);
         const options = byResource.get(reached.resource) ?? [];
         byResource.set(reached.resource, options);
         // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
@@ -514,7 +517,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         continue;
       }
       const defaults = engineDefault(targets, type, passed);
-      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}) });
+      const writtenInFolder = folderWrites(reachedTargets, type);
+      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}), ...(writtenInFolder ? { writtenInFolder } : {}) });
     }
   }
 

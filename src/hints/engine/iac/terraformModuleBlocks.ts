@@ -23,16 +23,30 @@ export function portLiteral(literal: Literal | undefined): number | undefined {
 
 /**
  * The engine a module folder gives `type` when the block leaves the input out, or that the folder writes itself
- * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), as `OptionContext.defaults`.
+ * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), and the version it writes
+ * beside an engine input the block passes (`engine = var.engine`, `engine_version = "12.3"`), as `OptionContext.defaults`.
  */
 export function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
+  const passes = (input: string): boolean => items.some((item) => item.option.name === input);
   for (const [input, target] of targets) {
-    if (target.resource === type && target.byDefault !== undefined && !items.some((item) => item.option.name === input)) {
+    if (target.resource === type && target.byDefault !== undefined && !passes(input)) {
       return new Map([[normalizeName(target.argument), { kind: 'str', value: target.byDefault }]]);
     }
-    if (target.resource === type && target.engine !== undefined && items.some((item) => item.option.name === input)) {
+    if (target.resource === type && target.engine !== undefined && passes(input)) {
       return new Map([[normalizeName('engine'), { kind: 'str', value: target.engine }]]);
+    }
+    if (target.resource === type && target.version !== undefined && passes(input)) {
+      return new Map([[normalizeName('engine_version'), { kind: 'str', value: target.version }]]);
     }
   }
   return undefined;
+}
+
+/**
+ * The arguments a module folder's resource of `type` writes (`OptionContext.writtenInFolder`), where every input the
+ * block passes to that type says so; undefined where one does not (a registry module the folder calls, a conditional).
+ */
+export function folderWrites(reached: readonly ModuleInputTarget[], type: string): ReadonlySet<string> | undefined {
+  const ofType = reached.filter((target) => target.resource === type);
+  return ofType.length > 0 && ofType.every((target) => target.writes) ? new Set(ofType.flatMap((target) => target.writes!)) : undefined;
 }

@@ -24,6 +24,12 @@ const PASSWORD_NAME: Readonly<Record<string, { from: string; to: string }>> = {
   aws_rds_cluster: { from: 'password', to: 'master_password' },
 };
 
+/** A resource an unread module makes: its inputs as the resource's arguments. */
+export interface UnreadResource {
+  type: string;
+  options: OptionOccurrence[];
+}
+
 /** Arguments of an Aurora cluster's instances rather than of the cluster. */
 const INSTANCE_ONLY = new Set(['publicly_accessible']);
 
@@ -55,11 +61,37 @@ function engineResource(engine: string): string | undefined {
 }
 
 /**
- * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
- * `engine` input names an RDS engine literally, or there is no `engine` input and the inputs size an RDS DB
- * instance (`sizesInstance`).
+ * An engine input that a module names under the prefix it gives its database's inputs (`rds_engine_type`,
+ * `db_engine`, `database_engine_name`): the prefix, empty for `engine_type` and `engine_name`.
  */
-export function unreadModuleDatabase(inputs: readonly OptionOccurrence[]): { type: string; options: OptionOccurrence[] }[] {
+const PREFIXED_ENGINE = /^((?:rds_|db_|database_)?)engine(?:_type|_name)?$/;
+
+/**
+ * The inputs as the database's arguments: an `engine` input as it is; else, where an input names the engine under a
+ * prefix (`rds_engine_type = "mysql"`), that input as `engine` and each input under the same prefix as the argument
+ * the rest names (`rds_engine_version`, `rds_instance_class`), unless the block also writes that argument's own name.
+ */
+function unprefixed(inputs: readonly OptionOccurrence[]): readonly OptionOccurrence[] {
+  const engine = inputs.some((option) => option.name === 'engine') ? undefined : inputs.find((option) => PREFIXED_ENGINE.test(option.name));
+  if (!engine) {
+    return inputs;
+  }
+  const prefix = PREFIXED_ENGINE.exec(engine.name)![1];
+  const written = new Set(inputs.map((option) => option.name));
+  const renamed = (option: OptionOccurrence, name: string): OptionOccurrence => ({ ...option, name, norm: normalizeName(name) });
+  return inputs.map((option) => {
+    const argument = option.name.slice(prefix.length);
+    return option === engine ? renamed(option, 'engine') : prefix !== '' && option.name.startsWith(prefix) && !written.has(argument) ? renamed(option, argument) : option;
+  });
+}
+
+/**
+ * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
+ * `engine` input (or one under a prefix, `unprefixed`) names an RDS engine literally, or there is no `engine` input
+ * and the inputs size an RDS DB instance (`sizesInstance`).
+ */
+export function unreadModuleDatabase(written: readonly OptionOccurrence[]): UnreadResource[] {
+  const inputs = unprefixed(written);
   const engine = inputs.find((option) => option.name === 'engine')?.literal;
   const type = engine === undefined ? (sizesInstance(inputs) ? 'aws_db_instance' : undefined) : engine.kind === 'str' ? engineResource(engine.value) : undefined;
   if (!type) {
@@ -76,4 +108,27 @@ export function unreadModuleDatabase(inputs: readonly OptionOccurrence[]): { typ
     resources.push({ type: 'aws_rds_cluster_instance', options: instance });
   }
   return resources;
+}
+
+/** ElastiCache node types, every one named `cache.*` (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html). */
+const CACHE_NODE_TYPE = /^cache\.[a-z0-9-]+\.[a-z0-9]+$/;
+
+/** The node type's input: the resource's own name, or `instance_type` as cloudposse's module and its forks name it. */
+const NODE_TYPE_INPUTS = ['node_type', 'instance_type'];
+
+/**
+ * An unread module that makes a Redis OSS or Valkey replication group: it takes a `cache.*` node type and its `engine`
+ * input names Redis or Valkey (with none, nothing says which engine its node runs: not read). Its inputs that are the
+ * group's argument names are read as written, and `instance_type` as the node type; absence counts against no rule, as
+ * for a database.
+ */
+export function unreadModuleCache(inputs: readonly OptionOccurrence[]): UnreadResource[] {
+  const nodeType = inputs.find((option) => NODE_TYPE_INPUTS.includes(option.name))?.literal;
+  const engine = inputs.find((option) => option.name === 'engine')?.literal;
+  if (nodeType?.kind !== 'str' || !CACHE_NODE_TYPE.test(nodeType.value.trim()) || engine?.kind !== 'str' || !/^(?:redis|valkey)$/i.test(engine.value.trim())) {
+    return [];
+  }
+  const ownName = inputs.some((option) => option.name === 'node_type');
+  const options = inputs.map((option) => (option.name === 'instance_type' && !ownName ? { ...option, name: 'node_type', norm: normalizeName('node_type') } : option));
+  return [{ type: 'aws_elasticache_replication_group', options }];
 }

@@ -1,6 +1,7 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
 import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
-import { attributeOf, HclValue } from './hcl';
+import { normalizeName } from '../types';
+import { attributeOf, HclBody, HclValue } from './hcl';
 import { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformScalar } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
@@ -38,6 +39,12 @@ export function passedInput(source: string, value: HclValue): string | undefined
  */
 export function attributeInput(value: HclValue): string | undefined {
   return value.kind === 'reference' && value.path.length === 3 && value.path[0] === 'var' ? `${value.path[1]}.${value.path[2]}` : undefined;
+}
+
+/** The arguments and nested blocks (a `dynamic` one by its label) a resource block writes, by normalised name (`ModuleInputTarget.writes`). */
+export function writtenArguments(body: HclBody): readonly string[] {
+  const blocks = body.blocks.map((block) => (block.type === 'dynamic' && block.labels.length === 1 ? block.labels[0] : block.type));
+  return [...body.attributes.map((attribute) => normalizeName(attribute.name)), ...blocks.map(normalizeName)];
 }
 
 /** The most inputs one computed argument is read as built from: a version from a major and a minor, not a long template. */
@@ -204,8 +211,16 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
     return mergedTargets(a, b);
   }
   if (a.resource === b.resource && a.argument === b.argument) {
-    // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain.
-    return sameCondition(a.when, b.when) ? a : null;
+    // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain. Of two
+    // resources (one made under `count`, the other otherwise), an argument is left out only where both leave it out,
+    // and a version beside the engine holds only where both write it.
+    const writes = a.writes && b.writes ? [...new Set([...a.writes, ...b.writes])] : undefined;
+    const either: ModuleInputTarget = { ...a };
+    delete either.writes;
+    if (a.version !== b.version) {
+      delete either.version;
+    }
+    return sameCondition(a.when, b.when) ? { ...either, ...(writes ? { writes } : {}) } : null;
   }
   // A password a database takes and a function's environment also gets: the database's setting is the one to read.
   if (a.argument === ENVIRONMENT_PASSWORD || b.argument === ENVIRONMENT_PASSWORD) {

@@ -14,7 +14,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, calledValue, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate } from './moduleInputs';
+import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate, writtenArguments } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -208,11 +208,14 @@ class TerraformIndexer {
    */
   private noteModuleInputs(type: string, block: HclBlock): void {
     const engine = attributeOf(block.body, 'engine');
+    const version = attributeOf(block.body, 'engine_version');
+    const writes = writtenArguments(block.body);
     for (const attribute of block.body.attributes) {
       const input = passedInput(this.source, attribute.value) ?? attributeInput(attribute.value);
       if (input !== undefined) {
         const fixedEngine = attribute.name === 'engine_version' && engine?.kind === 'string' ? { engine: engine.value } : {};
-        this.noteModuleInput(input, { resource: type, argument: attribute.name, ...fixedEngine });
+        const fixedVersion = attribute.name === 'engine' && version?.kind === 'string' ? { version: version.value } : {};
+        this.noteModuleInput(input, { resource: type, argument: attribute.name, writes, ...fixedEngine, ...fixedVersion });
       } else if (!this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name })) && !META_ARGUMENTS.has(attribute.name)) {
         const localOf = (name: string): HclValue | undefined => this.locals.get(name);
         computedInputs(this.source, attribute.value, localOf).forEach((input) => this.noteModuleInput(input, { resource: type, argument: attribute.name, partial: true }));

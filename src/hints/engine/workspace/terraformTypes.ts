@@ -31,6 +31,11 @@ export interface ModuleInputTarget {
    * (`engine = "aurora-postgresql"`), which a caller's version is judged with.
    */
   engine?: string;
+  /**
+   * For an input that reaches `engine`: the version the resource writes as a literal of the module's own
+   * (`engine = var.engine`, `engine_version = "12.3"`), which a caller's engine is judged with.
+   */
+  version?: string;
   /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
@@ -53,6 +58,11 @@ export interface ModuleInputTarget {
    * port a caller gives. Kept beside the argument the input also reaches (an instance's `port`).
    */
   opensTo?: readonly string[];
+  /**
+   * The arguments and nested blocks the module folder's resource writes, by normalised name (a module folder's own
+   * resource, not a registry module it calls): any other is left out there, whatever a caller passes.
+   */
+  writes?: readonly string[];
 }
 
 /**
