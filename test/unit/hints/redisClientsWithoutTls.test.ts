@@ -3,7 +3,9 @@
  * ElastiCache endpoint names: `redis-tls` hovers on the call that makes it (a hover only, no finding).
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { superlinearScaling } from '../../support/hostileShapes';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const onCall = (found: readonly string[], line: number, token: string): boolean => found.includes(`${line}:${token} redis-tls`);
 
@@ -142,5 +144,31 @@ describe('Spring Boot Redis settings without TLS', () => {
       const found = hintsIn('src/main/resources/application.yml', yaml);
       assert.ok(!found.some((hint) => hint.includes(':host redis-tls') || hint.includes(':url redis-tls')), `${yaml}\n${found.join('\n')}`);
     }
+  });
+});
+
+describe('Redis clients without TLS and Python star imports on hostile shapes', () => {
+  it('stays linear on many clients, many written endpoints, and many names a star import brings in', function () {
+    this.timeout(120_000);
+    const clients = (size: number): string =>
+      sourceLines('import os', 'import redis', 'from app_lib import *') +
+      Array.from({ length: Math.ceil(size / 90) }, (_, k) => `c${k} = redis.Redis(host=os.environ["H${k}"], port=6379, db=${k % 16})\n`).join('');
+    const names = (size: number): string =>
+      sourceLines('from app_lib import *', 'from other_lib import *', 'def handler(event, context):') +
+      Array.from({ length: Math.ceil(size / 40) }, (_, k) => `    helper_${k}(event).scan()\n`).join('');
+    const endpoints = (size: number): string =>
+      sourceLines('using StackExchange.Redis;', 'public static class Cache', '{', '    public static ConnectionMultiplexer Make() => ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = {') +
+      Array.from({ length: Math.ceil(size / 40) }, (_, k) => `        { "node${k}.internal", 6379 },\n`).join('') +
+      '    } });\n}\n';
+    const slow: (string | undefined)[] = [];
+    for (const [label, make, kind, fileName] of [
+      ['clients', clients, 'python', 'cache.py'],
+      ['star-imported names', names, 'python', 'handler.py'],
+      ['written endpoints', endpoints, 'csharp', 'Cache.cs'],
+    ] as const) {
+      const analyze = (text: string): void => void analyzeText(text, realHintRules(), { kind, fileName, onError: (error) => assert.fail(String(error)) });
+      slow.push(superlinearScaling(label, make, analyze, { startSize: 100_000, maxSize: 400_000, floorMs: 1, minimumMs: 10, samples: 3 }));
+    }
+    assert.deepEqual(slow.filter(Boolean), []);
   });
 });
