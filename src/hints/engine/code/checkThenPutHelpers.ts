@@ -17,14 +17,13 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { CheckedRead, guardsPut, itemTokens, literalItemOfRun, typedCheckThenPutDialect } from './checkThenPut';
 import { typedHelperCheckThenPuts } from './checkThenPutTypedHelpers';
-import { functionName } from './helperFunctions';
+import { callerParameterNames, functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { callsOwn, namesParameter, parameterPosition, readerOfParameters, returnsOwnItem, writerCalls } from './readModifyWriteHelpers';
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { statementEnd, tokensText } from './readModifyWriteTypedValues';
-import type { FunctionScope } from './language';
 import { conditionOf } from './ifConditions';
 import { resultNames, searchedValue } from './uniquenessChecks';
 import { OperationOccurrence } from '../model';
@@ -153,7 +152,7 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceC
   if (!fn || name < 0 || table === undefined || !entries || entries.length === 0 || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
     return undefined;
   }
-  const parameters = parameterNames(a, fn);
+  const parameters = callerParameterNames(a, fn);
   // Each value must come from the parameters alone (`{ email }`, `{"email": {"S": email}}`), so that the caller decides it.
   const key: Record<string, KeyPart[]> = {};
   for (const { key: attribute, valueStart, valueEnd } of entries) {
@@ -194,7 +193,7 @@ function searchHelper(a: CodeAnalyzer, search: OperationOccurrence): (ExistenceC
   if (!fn || name < 0 || table === undefined || !searched || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
     return undefined;
   }
-  const parameters = parameterNames(a, fn);
+  const parameters = callerParameterNames(a, fn);
   if (!ofParametersOnly(a, searched.tokens, parameters)) {
     return undefined;
   }
@@ -225,14 +224,6 @@ function answersWith(a: CodeAnalyzer, from: number, end: number, scope: number, 
     }
   }
   return false;
-}
-
-/** A helper's parameter names, in order, without Python's `self` and `cls`: positions a caller's arguments fill. */
-function parameterNames(a: CodeAnalyzer, fn: FunctionScope): string[] {
-  return segments(a, fn.params)
-    .map(([start]) => start)
-    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
-    .map((start) => a.tokens.text(start));
 }
 
 /** Whether a key value's names are all parameters, and one at least: literals, members and punctuation besides (`{"S": email.lower()}`). */

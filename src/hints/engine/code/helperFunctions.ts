@@ -6,6 +6,7 @@
  * call as surely as a handler that makes it in its own body.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
 import { mayKeepResult } from './languages/pythonDecorators';
@@ -157,4 +158,12 @@ function onGoReceiver(a: CodeAnalyzer, receiver: number, caller: number, callee:
   const own = method ? goReceiver(a, method) : undefined;
   const other = own ? goReceiver(a, callee) : undefined;
   return own !== undefined && other !== undefined && a.tokens.text(own.name) === a.tokens.text(receiver) && a.tokens.text(own.type) === a.tokens.text(other.type);
+}
+
+/** A helper's parameter names, in order, without Python's `self` and `cls`: the positions a caller's arguments fill. */
+export function callerParameterNames(a: CodeAnalyzer, fn: FunctionScope): string[] {
+  return segments(a, fn.params)
+    .map(([start]) => start)
+    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
+    .map((start) => a.tokens.text(start));
 }

@@ -11,7 +11,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
-import { functionName } from './helperFunctions';
+import { callerParameterNames, functionName } from './helperFunctions';
 import type { FunctionScope } from './language';
 import { flowUntil, literalEntries, tableOf } from './readModifyWrite';
 import { callsOwn } from './readModifyWriteHelpers';
@@ -112,7 +112,7 @@ function keyedWriter(a: CodeAnalyzer, put: OperationOccurrence): KeyedWriter | u
   if (!fn || !entries || table === undefined || functionName(a, fn) < 0 || !a.is(fn.params, '(')) {
     return undefined;
   }
-  const parameters = ownParameters(a, fn);
+  const parameters = callerParameterNames(a, fn);
   const position = parameters.findIndex((name) => [...entries.values()].includes(name));
   return position >= 0 && !assignedBefore(a, fn, parameters[position], put.tokenIndex) ? { scope: fn.scope, table, key: entries, position } : undefined;
 }
@@ -120,13 +120,6 @@ function keyedWriter(a: CodeAnalyzer, put: OperationOccurrence): KeyedWriter | u
 /** Whether every attribute of the read's literal key is written, with the same value, in the item. */
 function sameKey(item: ReadonlyMap<string, string>, key: ReadonlyMap<string, string>): boolean {
   return [...key].every(([attribute, value]) => item.get(attribute) === value);
-}
-
-/** The names of the parameters a caller passes, in order: `self` and `cls` left out, defaults cut off. */
-function ownParameters(a: CodeAnalyzer, fn: FunctionScope): string[] {
-  return segments(a, fn.params)
-    .filter(([start]) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
-    .map(([start]) => a.tokens.text(start));
 }
 
 /** Whether the function assigns the parameter `name` before `at`: then the item holds another value. */
