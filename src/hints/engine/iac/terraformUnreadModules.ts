@@ -66,6 +66,11 @@ function engineResource(engine: string): string | undefined {
  */
 const PREFIXED_ENGINE = /^((?:rds_|db_|database_)?)engine(?:_type|_name)?$/;
 
+/** An input read as the argument `name`. */
+function renamed(option: OptionOccurrence, name: string): OptionOccurrence {
+  return { ...option, name, norm: normalizeName(name) };
+}
+
 /**
  * The inputs as the database's arguments: an `engine` input as it is; else, where an input names the engine under a
  * prefix (`rds_engine_type = "mysql"`), that input as `engine` and each input under the same prefix as the argument
@@ -78,7 +83,6 @@ function unprefixed(inputs: readonly OptionOccurrence[]): readonly OptionOccurre
   }
   const prefix = PREFIXED_ENGINE.exec(engine.name)![1];
   const written = new Set(inputs.map((option) => option.name));
-  const renamed = (option: OptionOccurrence, name: string): OptionOccurrence => ({ ...option, name, norm: normalizeName(name) });
   return inputs.map((option) => {
     const argument = option.name.slice(prefix.length);
     return option === engine ? renamed(option, 'engine') : prefix !== '' && option.name.startsWith(prefix) && !written.has(argument) ? renamed(option, argument) : option;
@@ -129,6 +133,6 @@ export function unreadModuleCache(inputs: readonly OptionOccurrence[]): UnreadRe
     return [];
   }
   const ownName = inputs.some((option) => option.name === 'node_type');
-  const options = inputs.map((option) => (option.name === 'instance_type' && !ownName ? { ...option, name: 'node_type', norm: normalizeName('node_type') } : option));
+  const options = inputs.map((option) => (option.name === 'instance_type' && !ownName ? renamed(option, 'node_type') : option));
   return [{ type: 'aws_elasticache_replication_group', options }];
 }
