@@ -2,6 +2,7 @@
  * What a Redis client's options say about TLS and about where it connects, for the code reader that marks a client
  * made without TLS (`code/redisClientsWithoutTls.ts`) and the check of a password sent in clear (`checks/credentials.ts`).
  */
+import { isCacheHost } from './config/values';
 import { Literal, OptionContext, OptionOccurrence } from './model';
 
 const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
@@ -81,9 +82,6 @@ export function isLocal(client: OptionContext): boolean {
   return client.options.some(namesLocalHost) || onUnixSocket(client) || byDefault;
 }
 
-/** An ElastiCache endpoint (`my-cache.abc123.use1.cache.amazonaws.com`, `….serverless.use1.cache.amazonaws.com`). */
-const ELASTICACHE_HOST = /\.cache\.amazonaws\.com(?::\d+)?(?:\/|$)/i;
-
 /**
  * The server a host or URL literal names, as the readers give it: an interpolation reads as digits
  * (`code/redisUrls.ts`), so a server of zeros alone was built from values (`f"redis://{host}:6379"`).
@@ -94,12 +92,14 @@ function serverOf(value: string): string {
 }
 
 /**
- * Whether a host or URL as written may name an ElastiCache server: its endpoint, or a server built from values (an
- * interpolation, a Spring `${REDIS_HOST}` placeholder); not localhost, nor a plain name (a Compose service, an address).
+ * Whether a host or URL as written may name an ElastiCache server: its endpoint (`isCacheHost`, as the configuration
+ * readers judge one), or a server built from values (an interpolation, a Spring `${REDIS_HOST}` placeholder); not
+ * localhost, nor a plain name (a Compose service, an address).
  */
 export function writtenServerMayBeElastiCache(written: string): boolean {
   if (LOCAL_HOST.test(written.trim())) {
     return false;
   }
-  return ELASTICACHE_HOST.test(written) || written.includes('${') || /^0+$/.test(serverOf(written));
+  const server = serverOf(written);
+  return isCacheHost(server) || written.includes('${') || /^0+$/.test(server);
 }
