@@ -140,6 +140,24 @@ describe('design hints in code-server, as a person sees them', function () {
     }
   });
 
+  it('explains on hover that a Redis client made without TLS for the cache host the environment names talks in clear', async () => {
+    const { page } = workbench();
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-redis-tls');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'session_cache.py'), ['import os', '', 'import redis', '', 'sessions = redis.Redis(host=os.environ["SESSION_CACHE_HOST"], port=6379)', ''].join('\n'));
+    try {
+      await openFromExplorer(page, ['e2e-redis-tls'], 'session_cache.py');
+      await goToLine(page, 'session_cache.py', 5, 19);
+      const text = await showHover(page, 'Redis client TLS');
+      assert.match(text, /rediss:\/\//);
+      assert.match(text, /TransitEncryptionMode/);
+      await screenshot(page, 'hint-hover-redis-without-tls');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('reads the table a handler in another file constructs a repository with, and warns about its one-page Scan', async () => {
     const { page } = workbench();
     await runFromPalette(page, 'View: Close All Editors');
