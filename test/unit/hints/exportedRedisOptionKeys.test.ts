@@ -75,6 +75,8 @@ describe('Redis options under a key of the object a config module exports', () =
     assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': cache }, 'src/config/index.js'), ['5:password redis-password']);
     const prefixed = sourceLines("const Redis = require('ioredis');", "const config = require('../config');", '', "module.exports = new Redis(config.redis, { keyPrefix: 'oidc:' });");
     assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': prefixed }, 'src/config/index.js'), ['3:redis redis-tls', '5:password redis-auth-without-tls', '5:password redis-auth-without-tls!', '5:password redis-password']);
+    const spread = sourceLines("const Redis = require('ioredis');", "const config = require('../config');", "const extra = require('./extra');", "module.exports = new Redis(config.redis, { ...extra, keyPrefix: 'oidc:' });");
+    assert.deepEqual(hints({ 'src/config/index.js': CJS_CONFIG, 'src/lib/cache.js': spread }, 'src/config/index.js'), ['5:password redis-password']);
     const named = sourceLines("const Redis = require('ioredis');", "const { redisOptions } = require('./options');", '', 'module.exports = new Redis(process.env.REDIS_URL, redisOptions);');
     const options = sourceLines('const redisOptions = { password: process.env.REDIS_PASSWORD };', 'module.exports = { redisOptions };');
     assert.deepEqual(hints({ 'src/lib/options.js': options, 'src/lib/cache.js': named }, 'src/lib/options.js'), ['1:password redis-password']);

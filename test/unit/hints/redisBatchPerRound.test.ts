@@ -28,7 +28,7 @@ describe('Redis commands given a whole page in a cursor or page loop', () => {
       "    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);",
       '    cursor = next;',
       '    if (keys.length) {',
-      '      await redis.unlink(keys);',
+      '      await redis.unlink([...keys]);',
       '    }',
       "  } while (cursor !== '0');",
       '}',

@@ -74,7 +74,7 @@ function argumentEnd(a: CodeAnalyzer, from: number, close: number): number {
 function isBatch(a: CodeAnalyzer, from: number, to: number): boolean {
   const start = a.idIs(from, 'await') ? from + 1 : from;
   if (a.is(start, '[') && a.partner[start] === to - 1) {
-    return a.is(start + 1, '...');
+    return a.tokens.isSpread(start + 1);
   }
   let lastCall = -1;
   for (let k = start; k < to; ) {

@@ -10,7 +10,7 @@ import type { CodeAnalyzer } from './analyzer';
 /** Tokens that continue an expression on the next line: the call's statement goes on before them. */
 const CONTINUES = new Set(['=', ':=', '(', '[', ',', '.', '?.', 'await', 'return', 'yield', 'new', '&', '*', '=>', ':']);
 /** Tokens a call's result may be handed over after: returned, passed as an argument, stored, spread. */
-const HANDED_AFTER = new Set(['return', 'yield', '(', ',', '=', ':', '...', '[', '=>', ':=', '{']);
+const HANDED_AFTER = new Set(['return', 'yield', '(', ',', '=', ':', '[', '=>', ':=', '{']);
 
 /** Whether the code reads the statements' errors, or hands the call's result to code that may (see the module comment). */
 export function readsStatementErrors(a: CodeAnalyzer, tokenIndex: number): boolean {
@@ -98,7 +98,8 @@ function assignedName(a: CodeAnalyzer, equals: number): string | undefined {
  */
 function handedOver(a: CodeAnalyzer, name: string, from: number, end: number): boolean {
   for (let k = from + 1; k < end; k++) {
-    if (!a.idIs(k, name) || a.isAccess(k - 1) || !(HANDED_AFTER.has(a.tokens.text(k - 1)) || a.idIs(k - 1, 'return'))) {
+    const spread = k >= 3 && a.tokens.isSpread(k - 3);
+    if (!a.idIs(k, name) || (!spread && (a.isAccess(k - 1) || !(HANDED_AFTER.has(a.tokens.text(k - 1)) || a.idIs(k - 1, 'return'))))) {
       continue;
     }
     const argument = a.is(k - 1, '(') || a.is(k - 1, ',');

@@ -371,7 +371,7 @@ function constructorParameter(a: CodeAnalyzer, use: number): { callee: string; p
       continue;
     }
     const kwargs = python && a.is(start, '**') && token === start + 1;
-    if (!kwargs && (token !== start || a.is(start, '...'))) {
+    if (!kwargs && token !== start) {
       return undefined;
     }
     let fallback: Literal | undefined;

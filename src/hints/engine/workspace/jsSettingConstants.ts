@@ -71,7 +71,7 @@ class SettingsReader {
       const keyed = (this.tokens.kinds[k] === ID || this.tokens.kinds[k] === STR) && this.is(k + 1, ':');
       if (!keyed) {
         // A later spread (`{ public: false, ...overrides }`) may replace what was written before it.
-        if (this.is(k, '...') || this.is(k, '.')) {
+        if (this.tokens.isSpread(k)) {
           written.forEach((path) => into.set(path, UNKNOWN));
         }
         // A spread, a method or a shorthand property: nothing read, up to the next property.

@@ -195,7 +195,7 @@ function objectWithoutTls(a: CodeAnalyzer, start: number, end: number): boolean 
     return false;
   }
   for (let k = start + 1; k < end - 1; k = a.skipGroup(k)) {
-    if (a.is(k, '...') || ((a.isId(k) || a.isString(k)) && TLS_KEYS.has(a.tokens.text(k).replace(/^['"]|['"]$/g, '')))) {
+    if (a.tokens.isSpread(k) || ((a.isId(k) || a.isString(k)) && TLS_KEYS.has(a.tokens.text(k).replace(/^['"]|['"]$/g, '')))) {
       return false;
     }
   }

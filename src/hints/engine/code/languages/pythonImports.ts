@@ -78,7 +78,7 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
 function fromModule(a: CodeAnalyzer, start: number): { module: string; end: number } {
   // A relative import's dots (`from .db import table`, `from .. import settings`) start its module's name.
   let dotsEnd = start + 1;
-  while (a.is(dotsEnd, '.') || a.is(dotsEnd, '...')) {
+  while (a.is(dotsEnd, '.')) {
     dotsEnd++;
   }
   const dots = a.text.slice(a.tokens.starts[start + 1], a.tokens.starts[dotsEnd]).replace(/\s+/g, '');
