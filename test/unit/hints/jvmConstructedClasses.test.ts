@@ -323,4 +323,32 @@ describe('Lambda: Java and C# classes whose instances make a client', () => {
     assert.deepEqual(hintsOfFile(csharpFiles, 'Meters.Lambda/Function.cs').filter((hint) => hint.endsWith(RULE)), [`8:ReadingsRepository ${RULE}`]);
     assert.deepEqual(reported('Meters.Lambda/Function.cs', csharpFunction), []);
   });
+
+  it('leaves a Java document API, mapper or enhanced client made over a client already held, and reports one made over a new client', () => {
+    const code = sourceLines(
+      'package shop;',
+      'import com.amazonaws.regions.Regions;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import com.amazonaws.services.dynamodbv2.document.DynamoDB;',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;', // 10
+      'public class Handler implements RequestHandler<String, String> {',
+      '    private static final AmazonDynamoDB CLIENT = AmazonDynamoDBClientBuilder.defaultClient();',
+      '    private static final DynamoDbClient DDB = DynamoDbClient.create();',
+      '    public String handleRequest(String id, Context context) {',
+      '        DynamoDB documents = new DynamoDB(CLIENT);',
+      '        DynamoDBMapper mapper = new DynamoDBMapper(Handler.CLIENT);',
+      '        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(DDB).build();',
+      '        DynamoDB regional = new DynamoDB(Regions.US_EAST_1);',
+      '        DynamoDB inline = new DynamoDB(AmazonDynamoDBClientBuilder.defaultClient());',
+      '        return documents.getTable("orders").getItem("id", id).toJSON();', // 20
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Handler.java', code), [`18:DynamoDB ${RULE}`, `19:DynamoDB ${RULE}`]);
+  });
 });

@@ -479,7 +479,27 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   }
   const { value, end } = a.evalChain(k, a.tokens.length);
   const service = serviceOf(value);
-  return service && end > name ? { start: k, name, end, service, redis: isRedisClient(value) } : undefined;
+  if (!service || end <= name || (a.language.family === 'java' && wrapsHeldClient(a, name, end))) {
+    return undefined;
+  }
+  return { start: k, name, end, service, redis: isRedisClient(value) };
+}
+
+/**
+ * Java: a construction handed a client already made (`new DynamoDB(client)`, `new DynamoDBMapper(CLIENT)`,
+ * `DynamoDbEnhancedClient.builder().dynamoDbClient(ddb).build()`) wraps it and opens no connection of its own.
+ * A client made in the argument itself (`new DynamoDB(AmazonDynamoDBClientBuilder.defaultClient())`) is new.
+ */
+function wrapsHeldClient(a: CodeAnalyzer, name: number, end: number): boolean {
+  for (let k = name + 1; k < end; k++) {
+    // `client`, `this.client`, `Handler.CLIENT`.
+    const from = a.is(k - 1, '.') && a.isId(k - 2) ? k - 3 : k - 1;
+    const argument = a.is(from, '(') || a.is(from, ',');
+    if (argument && a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',')) && a.lookup(a.tokens.text(k), k)?.t === 'client') {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function isRedisClient(value: Value | undefined): boolean {
