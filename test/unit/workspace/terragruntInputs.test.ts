@@ -83,6 +83,11 @@ describe('Terragrunt inputs', () => {
     assert.deepEqual(findings({ [LIVE]: live }, LIVE).filter((finding) => finding.endsWith('rds-storage-encrypted')), ['7 rds-storage-encrypted']);
   });
 
+  it('reads inputs written with a colon, as an HCL object may write its items', () => {
+    const live = lines('terraform {', '  source = "../../../modules/orders-db"', '}', 'inputs = {', '  admin_password: "Orders-Admin-2026"', '  encrypted: false', '}');
+    assert.deepEqual(findings({ [LIVE]: live, 'modules/orders-db/main.tf': MODULE }, LIVE), READ);
+  });
+
   it('reads a module folder named from the repository root, taken as the workspace root', () => {
     const fromRoot = configuration('"${get_repo_root()}/modules//orders-db"');
     assert.deepEqual(findings({ [LIVE]: fromRoot, 'modules/orders-db/main.tf': MODULE }, LIVE), READ);

@@ -60,7 +60,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         }
         continue;
       }
-      const isAttribute = this.textOf(k + 1) === '=' && this.textOf(k + 2) !== '=';
+      // An object constructor may also write its items `key: value` (HCL's native syntax).
+      const isAttribute = (this.textOf(k + 1) === '=' && this.textOf(k + 2) !== '=') || this.textOf(k + 1) === ':';
       const isBlock = this.textOf(k + 1) === '{' || ((tokens.kinds[k + 1] === STR || tokens.kinds[k + 1] === ID) && this.textOf(k + 2) === '{');
       if (!isAttribute && !isBlock) {
         continue;
