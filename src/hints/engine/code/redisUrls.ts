@@ -3,7 +3,7 @@
  * the parts the rules read, with where each sits in the source, as options of a Redis client context.
  * Read with `indexOf` only, so any literal takes linear time.
  */
-import { Literal, OptionOccurrence } from '../model';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { bindsWholeExpression } from '../scope/scopes';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -216,8 +216,8 @@ export function literalUrlCall(a: CodeAnalyzer, nameIndex: number): { url: Redis
 }
 
 /** Keeps a URL parser's options by the call's first token, so that fields set on its result join them. */
-export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string, options: OptionOccurrence[], complete = true): void {
-  const context = { kind: 'redis-client' as const, type, options, complete, anchor: a.tokenSpan(nameIndex) };
+export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string, options: OptionOccurrence[], complete = true, urlNotSeen = false): void {
+  const context: OptionContext = { kind: 'redis-client', type, options, complete, anchor: a.tokenSpan(nameIndex), ...(urlNotSeen ? { urlNotSeen } : {}) };
   a.requestAt.set(nameIndex - 2, context);
   a.contexts.push(context);
 }

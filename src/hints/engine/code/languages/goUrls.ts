@@ -107,6 +107,7 @@ export function builtUrlCall(a: CodeAnalyzer, nameIndex: number, type: string): 
   const [start, end] = a.is(nameIndex + 1, '(') ? (segments(a, nameIndex + 1)[0] ?? [-1, -1]) : [-1, -1];
   const built = start >= 0 ? goBuiltUrl(a, start, end) : undefined;
   // A URL from elsewhere (`redis.ParseURL(os.Getenv("REDIS_URL"))`) gives options unknown, kept as such so that the
-  // fields set on them afterwards (`opt.Password = ...`) are read, with nothing judged of what the URL holds.
-  keepUrlOptions(a, nameIndex, type, built?.options ?? [], built !== undefined);
+  // fields set on them afterwards (`opt.Password = ...`) are read, with nothing judged of what the URL holds but
+  // that its scheme decides TLS.
+  keepUrlOptions(a, nameIndex, type, built?.options ?? [], built !== undefined, built === undefined && start >= 0);
 }
