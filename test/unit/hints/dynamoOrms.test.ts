@@ -72,6 +72,7 @@ describe('dynamoose', () => {
     assert.deepEqual(hintsIn('orderRepository.ts', code), [
       '4:hashKey dynamodb-key-schema',
       '5:index dynamodb-secondary-index-definition',
+      '8:model dynamodb-billing-mode',
       '14:scan dynamodb-scan',
       '18:scan dynamodb-scan',
       '22:query dynamodb-query',
@@ -112,6 +113,7 @@ describe('dynamoose', () => {
       'module.exports = new CatService(Cat);',
     );
     assert.deepEqual(hintsIn('catService.js', code), [
+      '3:model dynamodb-billing-mode',
       '10:get dynamodb-get-item',
       '12:save dynamodb-put-item',
       '12:save dynamodb-read-modify-write',
@@ -186,6 +188,7 @@ describe('dynamoose', () => {
       '23:query dynamodb-query',
       '4:hashKey dynamodb-key-schema',
       '5:index dynamodb-secondary-index-definition',
+    '8:model dynamodb-billing-mode',
     ].sort());
   });
 
@@ -275,6 +278,7 @@ describe('dynamoose', () => {
     assert.deepEqual(hintsIn('orders.ts', code), [
       '4:hashKey dynamodb-key-schema',
       '5:index dynamodb-secondary-index-definition',
+      '8:model dynamodb-billing-mode',
       '11:scan dynamodb-scan',
       '11:50 dynamodb-limit',
       '16:query dynamodb-query',

@@ -34,6 +34,7 @@ describe('dynamoose: the table a model makes', () => {
       '6:index dynamodb-secondary-index-definition',
       '12:throughput dynamodb-billing-mode',
       '13:expires dynamodb-ttl',
+      '15:model dynamodb-billing-mode',
       '15:hashKey dynamodb-key-schema',
     ]);
   });
@@ -88,6 +89,38 @@ describe('dynamoose: the table a model makes', () => {
       'function model(name: string, options: object) { return { name, options }; }',
       "export const local = model('x', { throughput: 'ON_DEMAND', expires: { ttl: 1 } });",
     );
-    assert.deepEqual(hintsIn('ledger.ts', code), ['4:expires dynamodb-ttl']);
+    assert.deepEqual(hintsIn('ledger.ts', code), ['3:model dynamodb-billing-mode', '4:expires dynamodb-ttl']);
+  });
+
+  it('hovers the billing mode on a model or table made with the default throughput, and only there', () => {
+    const code = sourceLines(
+      "const dynamoose = require('dynamoose');",
+      "const options = require('./options');",
+      '',
+      "const Invoice = dynamoose.model('Invoices', invoiceSchema);",
+      "const Refund = dynamoose.model('Refunds', invoiceSchema, { waitForActive: false, create: true });",
+      "const Again = dynamoose.model('Invoices');",
+      "const Managed = dynamoose.model('Managed', invoiceSchema, { create: false });",
+      "const Staged = dynamoose.model('Staged', invoiceSchema, { create: process.env.STAGE !== 'prod' });",
+      "const Shared = dynamoose.model('Shared', invoiceSchema, options);",
+      "const Spread = dynamoose.model('Spread', invoiceSchema, { ...options, waitForActive: false });",
+    );
+    assert.deepEqual(hintsIn('invoices.js', code), ['4:model dynamodb-billing-mode', '5:model dynamodb-billing-mode']);
+  });
+
+  it('leaves the default to a file that sets dynamoose defaults, and models to a table the file makes', () => {
+    const defaults = sourceLines(
+      "import * as dynamoose from 'dynamoose';",
+      "dynamoose.Table.defaults.set({ throughput: 'ON_DEMAND' });",
+      "export const Invoice = dynamoose.model('Invoices', invoiceSchema);",
+    );
+    assert.deepEqual(hintsIn('defaults.ts', defaults), []);
+    const table = sourceLines(
+      "import * as dynamoose from 'dynamoose';",
+      "export const Invoice = dynamoose.model('Invoices', invoiceSchema);",
+      "export const billing = new dynamoose.Table('Billing', [Invoice], { throughput: 'ON_DEMAND' });",
+      "export const archive = new dynamoose.Table('Archive', [Invoice]);",
+    );
+    assert.deepEqual(hintsIn('billing.ts', table), ['3:throughput dynamodb-billing-mode', '4:Table dynamodb-billing-mode']);
   });
 });

@@ -26,6 +26,7 @@ describe('a name reassigned from a value that reads it', () => {
       '}',
     );
     assert.deepEqual(hintsIn('accounts.ts', code), [
+      '2:model dynamodb-billing-mode',
       '5:get dynamodb-get-item',
       '7:save dynamodb-put-item',
       '7:save dynamodb-read-modify-write',
@@ -46,6 +47,6 @@ describe('a name reassigned from a value that reads it', () => {
       '  return account.save();',
       '}',
     );
-    assert.deepEqual(hintsIn('wrapped.ts', code), ['6:get dynamodb-get-item']);
+    assert.deepEqual(hintsIn('wrapped.ts', code), ['2:model dynamodb-billing-mode', '6:get dynamodb-get-item']);
   });
 });

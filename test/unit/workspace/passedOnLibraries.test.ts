@@ -45,7 +45,7 @@ describe('libraries a project module hands on whole', () => {
   it('reads a dynamoose model made from a configured dynamoose of another module, in the file that uses the model', () => {
     const files = { 'src/config/dynamo.js': CONFIGURED_DYNAMOOSE, 'src/models/product.js': PRODUCT_MODEL, 'src/controllers/products.js': PRODUCT_CONTROLLER };
     assert.deepEqual(hints(files, 'src/controllers/products.js'), ['4:scan dynamodb-scan', '4:scan dynamodb-scan!', '8:get dynamodb-get-item']);
-    assert.deepEqual(hints(files, 'src/models/product.js'), ['4:hashKey dynamodb-key-schema']);
+    assert.deepEqual(hints(files, 'src/models/product.js'), ['4:hashKey dynamodb-key-schema', '8:model dynamodb-billing-mode']);
   });
 
   it('reads the same through ES modules (`export default dynamoose`, a model bound to a const)', () => {

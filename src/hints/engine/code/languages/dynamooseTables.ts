@@ -26,6 +26,8 @@ const TABLE_OPTIONS = new Map([
 ]);
 /** Attribute settings of a schema and the CreateTable parameter each makes. */
 const ATTRIBUTE_SETTINGS: Record<string, string> = { hashKey: 'keyschema', rangeKey: 'keyschema', index: 'globalsecondaryindexes' };
+/** A table made in the file (`new dynamoose.Table(name, [Model], options)`). */
+const MADE_TABLE = /\bnew\s+(?:dynamoose\s*\.\s*)?Table\s*[<(]/;
 /** Where the table options are among the arguments of each call. */
 const OPTIONS_POSITION: Record<string, number> = { model: 2, Table: 2 };
 
@@ -46,6 +48,9 @@ export function dynamooseTableCall(a: CodeAnalyzer, nameIndex: number, method: s
   }
   const position = Object.hasOwn(OPTIONS_POSITION, method) ? OPTIONS_POSITION[method] : -1;
   const argument = position >= 0 ? args[position] : undefined;
+  if (position >= 0 && args.length >= position && madeWithDefaultThroughput(a, method, argument?.[0])) {
+    a.contexts.push({ kind: 'sdk', type: 'dynamodb:CreateTable', options: [tableMadeWithDefaults(a, nameIndex)], complete: false, anchor: a.tokenSpan(nameIndex) });
+  }
   if (!argument) {
     return;
   }
@@ -93,3 +98,38 @@ function attributeSettings(a: CodeAnalyzer, settings: number): OptionOccurrence[
   }
   return options;
 }
+
+/**
+ * Whether the table is made with dynamoose's default throughput, 1 read and 1 write unit provisioned: no options,
+ * or options written whole with no `throughput` and `create` left out or `true`. The caller has seen the arguments
+ * before the options: `dynamoose.model('Cat')` alone looks a registered model up and makes nothing. Not where the
+ * file changes the defaults (`dynamoose.Table.defaults.set(...)`, v2's `dynamoose.model.defaults.set(...)`), nor
+ * for a model where the file makes a table, which may hold the model and give it its own settings.
+ */
+function madeWithDefaultThroughput(a: CodeAnalyzer, method: string, options: number | undefined): boolean {
+  if (a.text.includes('defaults.set') || (method === 'model' && MADE_TABLE.test(a.text))) {
+    return false;
+  }
+  if (options === undefined) {
+    return true;
+  }
+  if (!a.is(options, '{') || a.partner[options] < options) {
+    return false;
+  }
+  for (let k = options + 1; k < a.partner[options]; k = a.skipGroup(k)) {
+    if (a.tokens.isSpread(k)) {
+      return false;
+    }
+  }
+  const create = propertyValue(a, options, 'create');
+  const createdAlways = create < 0 || (a.idIs(create, 'true') && (a.is(create + 1, ',') || create + 1 === a.partner[options]));
+  return createdAlways && propertyValue(a, options, 'throughput') < 0;
+}
+
+/** The BillingMode the defaults give, on the call's name: a hover only, as nothing is written to check. */
+function tableMadeWithDefaults(a: CodeAnalyzer, nameIndex: number): OptionOccurrence {
+  const option = sentAs(occurrenceOf(a, { key: nameIndex, valueStart: nameIndex, valueEnd: nameIndex + 1, removalStart: nameIndex, removalEnd: nameIndex, name: 'BillingMode' }), 'billingmode');
+  option.absent = true;
+  return option;
+}
+
