@@ -1,6 +1,7 @@
 /**
  * The Java enhanced client's `DynamoDbTable.createTable(...)`: its builder lambda's provisioned throughput (Java
- * `b -> b.provisionedThroughput(...)`, Kotlin's trailing `{ builder -> ... }`) is the table's billing mode.
+ * `b -> b.provisionedThroughput(...)`, Kotlin's trailing `{ builder -> ... }`) is the table's billing mode, and its
+ * `globalSecondaryIndices(...)` and `localSecondaryIndices(...)` (the enhanced request's spelling) the table's indexes.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -35,5 +36,33 @@ describe("Enhanced client: a mapped table's createTable builder", () => {
       '}',
     );
     assert.ok(hintsIn('Tables.java', java).includes('6:provisionedThroughput dynamodb-billing-mode'), hintsIn('Tables.java', java).join('\n'));
+  });
+
+  it('hovers the indexes of the enhanced request, spelt globalSecondaryIndices and localSecondaryIndices', () => {
+    const kotlin = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable',
+      'import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex',
+      'class Products(private val table: DynamoDbTable<Product>) {',
+      '    fun create() {',
+      '        table.createTable { r ->',
+      '            r.globalSecondaryIndices(',
+      '                EnhancedGlobalSecondaryIndex.builder().indexName("by-brand").projection { p -> p.projectionType(ALL) }.build(),',
+      '            )',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Products.kt', kotlin), ['6:globalSecondaryIndices dynamodb-secondary-index-definition']);
+    const java = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.*;',
+      'class Albums {',
+      '    private final DynamoDbTable<Album> albums;',
+      '    Albums(DynamoDbEnhancedClient client) { albums = client.table("albums", TableSchema.fromBean(Album.class)); }',
+      '    void create() {',
+      '        albums.createTable(r -> r.localSecondaryIndices(TITLE_INDEX));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Albums.java', java), ['6:localSecondaryIndices dynamodb-secondary-index-definition']);
   });
 });
