@@ -191,17 +191,18 @@ describe('Java: Jedis AUTH on a client made without TLS', () => {
       ),
     ).filter((hint) => hint.includes('redis-auth-without-tls'));
 
-  it('reports AUTH without TLS after new Jedis(host, port) to a remote host, with a timeout, or ssl false', () => {
+  it('reports AUTH without TLS after new Jedis(host, port) to a remote host or one the environment names, with a timeout, or ssl false', () => {
     assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379)'), ['5:password redis-auth-without-tls!']);
     assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, 2000)'), ['5:password redis-auth-without-tls!']);
     assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, false)'), ['5:password redis-auth-without-tls!']);
+    assert.deepEqual(probe('new Jedis(System.getenv("CACHE_HOST"), 6379)'), ['5:password redis-auth-without-tls!']);
   });
 
   it('says nothing for TLS, a local server, a URI string, or a host it cannot read', () => {
     assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, true)'), []);
     assert.deepEqual(probe('new Jedis("localhost", 6379)'), []);
     assert.deepEqual(probe('new Jedis("rediss://orders-cache.internal:6379")'), []);
-    assert.deepEqual(probe('new Jedis(System.getenv("CACHE_HOST"), 6379)'), []);
+    assert.deepEqual(probe('new Jedis(settings.cacheHost(), 6379)'), []);
     assert.deepEqual(probe('new Jedis(hostAndPort, clientConfig)'), []);
   });
 });

@@ -106,6 +106,40 @@ describe('Redis clients made without TLS', () => {
     assert.ok(!onCall(found, 10, 'Options'), found.join('\n'));
     assert.ok(!hintsIn('cache_test.go', source).some((hint) => hint.includes('redis-tls')));
   });
+
+  it('hovers on Jedis clients and pools made from a host, a port and no ssl flag, once per client', () => {
+    const found = hintsIn(
+      'Cache.java',
+      sourceLines(
+        'import redis.clients.jedis.Jedis;',
+        'import redis.clients.jedis.JedisPool;',
+        'class Cache {',
+        '    private final String host = System.getenv("CACHE_HOST");',
+        '    private static final JedisPool POOL = new JedisPool(System.getenv("CACHE_HOST"), 6379);',
+        '    private static final JedisPool LOCAL = new JedisPool("localhost", 6379);',
+        '    String read(String key) {',
+        '        Jedis jedis = new Jedis(host, 6379);',
+        '        jedis.auth(System.getenv("CACHE_TOKEN"));',
+        '        return jedis.get(key);',
+        '    }',
+        '    String secure(String key) {',
+        '        Jedis jedis = new Jedis(host, 6379, true);',
+        '        return jedis.get(key);',
+        '    }',
+        '    String configured(String key, JedisClientConfig config) {',
+        '        Jedis jedis = new Jedis(host, 6379, config);',
+        '        return jedis.get(key);',
+        '    }',
+        '}',
+      ),
+    );
+    assert.ok(onCall(found, 5, 'JedisPool'), found.join('\n'));
+    assert.ok(!onCall(found, 6, 'JedisPool'), found.join('\n'));
+    assert.ok(onCall(found, 8, 'Jedis'), found.join('\n'));
+    // The AUTH sent on that client is judged with it; the hover stays on the construction.
+    assert.ok(!onCall(found, 9, 'auth') && found.includes('9:System.getenv("CACHE_TOKEN") redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(!onCall(found, 13, 'Jedis') && !onCall(found, 17, 'Jedis'), found.join('\n'));
+  });
 });
 
 describe('StackExchange.Redis endpoints written out', () => {

@@ -78,13 +78,18 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
   if (testFile) {
     return;
   }
+  // The options of clients marked: a command sent on one later (Jedis's `jedis.auth(...)`) reads them again, and the
+  // construction already has the hover.
+  const marked = new Set<number>();
   for (const client of contexts) {
     if (client.kind !== 'redis-client' || client.options.some((option) => option.name === TLS_MISSING) || !withoutTls(a, client)) {
       continue;
     }
-    if (inTestCode(a, a.tokensOf(client.anchor)[0])) {
+    const anchor = a.tokensOf(client.anchor)[0];
+    if (inTestCode(a, anchor) || (a.isAccess(anchor - 1) && client.options.some((option) => marked.has(option.key.start)))) {
       continue;
     }
+    client.options.forEach((option) => marked.add(option.key.start));
     const nothing = { start: client.anchor.start, end: client.anchor.start };
     client.options.push({ name: TLS_MISSING, norm: 'tlsmissing', key: client.anchor, value: client.anchor, literal: { kind: 'bool', value: true }, removal: nothing });
   }

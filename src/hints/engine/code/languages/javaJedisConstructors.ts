@@ -96,7 +96,9 @@ function argumentType(a: CodeAnalyzer, start: number, end: number): ArgumentType
   if (a.idIs(start, 'new') && a.isId(start + 1)) {
     return a.idIs(start + 1, 'String') ? 'S' : 'O';
   }
-  return '?';
+  // `System.getenv("REDIS_HOST")`, `System.getProperty("redis.host")`: a String.
+  const systemString = a.idIs(start, 'System') && a.is(start + 1, '.') && (a.idIs(start + 2, 'getenv') || a.idIs(start + 2, 'getProperty'));
+  return systemString && a.is(start + 3, '(') && a.partner[start + 3] === end - 1 ? 'S' : '?';
 }
 
 /** The position every signature puts `letter` at, -1 when none has it, undefined when they disagree. */
@@ -111,13 +113,13 @@ function agreedPosition(signatures: readonly string[], letter: string): number |
  * complete when the constructor has no TLS setting or the TLS flag is known: nothing else can turn TLS on.
  */
 export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open: number): OptionContext | undefined {
-  const known = JEDIS_CONSTRUCTORS[className];
-  const written = known ? segments(a, open) : [];
+  const known = Object.hasOwn(JEDIS_CONSTRUCTORS, className) ? JEDIS_CONSTRUCTORS[className] : undefined;
+  const written = segments(a, open);
   const types = written.map(([start, end]) => argumentType(a, start, end));
   const fitting = (known?.signatures ?? []).filter((signature) => signature.length === types.length && types.every((type, k) => ACCEPTS[signature[k]].has(type)));
   const password = fitting.length > 0 ? agreedPosition(fitting, 'P') : undefined;
   if (password === undefined || password < 0) {
-    return undefined;
+    return plainConstructorOptions(a, className, open, written);
   }
   const option = (position: number, name: string): OptionOccurrence => positionalOption(a, written[position][0], written[position][1], name);
   const options = [option(password, 'password')];
@@ -166,6 +168,15 @@ const JEDIS_LITERALS: ReadonlySet<string> = new Set(['password', 'passwd', 'host
 const PLAIN_JEDIS = new Set(['S', 'SI', 'SII', 'SIL', 'SIIL']);
 
 /**
+ * `new Jedis(host, port)`, `new JedisPool(host, port, ssl)` and their kin that take no password and nothing else
+ * that may turn TLS on: a complete client context of the host and the `ssl` flag.
+ */
+function plainConstructorOptions(a: CodeAnalyzer, className: string, open: number, written: [number, number][]): OptionContext | undefined {
+  const options = className === 'Jedis' || className === 'JedisPool' || className === 'JedisPooled' ? hostAndTls(a, written) : undefined;
+  return options && { kind: 'redis-client', type: 'jedis', options, complete: true, anchor: a.tokenSpan(open - 1) };
+}
+
+/**
  * The host and TLS flag of the `new Jedis(...)` a variable at `token` is set to (`Jedis jedis = new Jedis("cache", 6379)`,
  * also in a try-with-resources), when the constructor says whether TLS is on; undefined otherwise.
  */
@@ -175,7 +186,12 @@ function madeWith(a: CodeAnalyzer, token: number): { options: OptionOccurrence[]
   if (from < 0 || !a.idIs(from, 'new') || !a.idIs(from + 1, 'Jedis') || !a.is(from + 2, '(')) {
     return undefined;
   }
-  const written = segments(a, from + 2);
+  const options = hostAndTls(a, segments(a, from + 2));
+  return options && { options };
+}
+
+/** The host and `ssl` flag of arguments that are a host, a port, a timeout and the flag, in that order, and nothing else. */
+function hostAndTls(a: CodeAnalyzer, written: [number, number][]): OptionOccurrence[] | undefined {
   const signature = written.map(([start, end]) => argumentType(a, start, end)).map((type) => (type === 'B' ? 'L' : type)).join('');
   if (!PLAIN_JEDIS.has(signature)) {
     return undefined;
@@ -189,5 +205,5 @@ function madeWith(a: CodeAnalyzer, token: number): { options: OptionOccurrence[]
     const [sslStart, sslEnd] = written[written.length - 1];
     options.push(positionalOption(a, sslStart, sslEnd, 'ssl'));
   }
-  return { options };
+  return options;
 }
