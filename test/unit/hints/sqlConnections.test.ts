@@ -189,6 +189,11 @@ describe('SQL driver connections to RDS', () => {
       "other = pymysql.connect(host='db.internal', user='app', password='<password>')",
     );
     assert.deepEqual(findings('samples/connect.py', sample), []);
+    // The name of the variable or parameter the password is to come from, written in its place.
+    const named = sourceLines('import psycopg2', '', "DB_PASSWORD = 'POSTGRES_PASSWORD'", "conn = psycopg2.connect(host='db.internal', user='app', password=DB_PASSWORD)", "other = psycopg2.connect(host='db.internal', user='app', password='MYSQL_ROOT_PWD')");
+    assert.deepEqual(findings('samples/connect.py', named), []);
+    const real = sourceLines('import psycopg2', '', "conn = psycopg2.connect(host='db.internal', user='app', password='S3cret_PASSWORD!')");
+    assert.deepEqual(findings('samples/connect.py', real), ["3:'S3cret_PASSWORD!' rds-sql-password!"]);
   });
 
   it('reads options held by a variable and names destructured from the pg module', () => {

@@ -39,6 +39,25 @@ describe('SQL connections to RDS that never ask for TLS', () => {
     assert.deepEqual(tls('ledger.py', secured), []);
   });
 
+  it('reads a host passed as a name the code binds once to a value named for RDS, and not one bound to another', () => {
+    const held = sourceLines(
+      'import os',
+      'import pymysql',
+      '',
+      'def open_db(params):',
+      "    host = params['/shop/rds_host']",
+      '    password = params["/shop/db_password"]',
+      '    return pymysql.connect(host=host, user="app", password=password, database="shop")',
+    );
+    assert.deepEqual(tls('helpers/db.py', held), [`7:connect ${RULE}`, `7:connect ${RULE}!`]);
+    const constant = sourceLines('import os', 'import pymysql', 'HOST = os.environ["AURORA_WRITER"]', 'conn = pymysql.connect(host=HOST, user="app")');
+    assert.deepEqual(tls('ledger.py', constant), [`4:connect ${RULE}`, `4:connect ${RULE}!`]);
+    const other = sourceLines('import os', 'import pymysql', '', 'def open_db(params):', "    host = params['/shop/db_host']", '    return pymysql.connect(host=host, user="app")');
+    assert.deepEqual(tls('helpers/db.py', other), []);
+    const twice = sourceLines('import os', 'import pymysql', '', 'def open_db(params, local):', "    host = params['/shop/rds_host']", "    if local:", "        host = 'localhost'", '    return pymysql.connect(host=host, user="app")');
+    assert.deepEqual(tls('helpers/db.py', twice), []);
+  });
+
   it('keeps quiet where TLS is asked for: ssl in any form, an ssl_* option, a connection string, PGSSLMODE', () => {
     const host = "'orders.cluster-c1x2y3.eu-west-1.rds.amazonaws.com'";
     for (const options of [`host: ${host}, ssl: { ca }`, `host: ${host}, ssl: process.env.DB_SSL === 'true'`, `host: ${host}, ssl: 'Amazon RDS'`, 'connectionString: process.env.DATABASE_URL']) {

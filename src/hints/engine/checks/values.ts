@@ -226,9 +226,13 @@ export function isLiteralSecret(literal: Literal): boolean {
     return false;
   }
   const value = literal.value.trim();
-  // A placeholder a sample asks the reader to replace (`'YOUR MASTER PASSWORD'`, `your-password`) holds no secret yet.
-  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$|^(?:your|enter|insert)[\s_-]/i.test(value);
+  // A placeholder a sample asks the reader to replace (`'YOUR MASTER PASSWORD'`, `your-password`) holds no secret yet,
+  // nor does the name of the variable or parameter the value is to come from (`'POSTGRES_PASSWORD'`).
+  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$|^(?:your|enter|insert)[\s_-]/i.test(value) && !VARIABLE_NAME_OF_PASSWORD.test(value);
 }
+
+/** An environment variable's name for a password, written where its value belongs: `DB_PASSWORD`, `MYSQL_ROOT_PWD`. */
+const VARIABLE_NAME_OF_PASSWORD = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:PASSWORD|PASSWD|PWD|PASS)$/;
 
 export const hardcodedSecret: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {

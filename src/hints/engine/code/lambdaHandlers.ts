@@ -18,6 +18,7 @@ import { tokensNamed } from './tokenIndex';
 import { decoratedWith } from './languages/pythonDecorators';
 import { typedAsLambdaHandler } from './lambdaHandlerTypes';
 import { isMangumRoute } from './mangumApps';
+import { isChaliceRoute } from './chaliceApps';
 
 /** Names a JavaScript handler's first parameter has (the Lambda runtime passes the event first). */
 const JS_EVENT_NAMES = new Set(['event', 'evt']);
@@ -178,8 +179,8 @@ const CHALICE_EVENT_DECORATORS = new Set(['lambda_function', 'schedule', 'on_cw_
 
 /**
  * A module-level `def name(event, context)`, a module-level function under a Chalice event decorator in a file
- * that imports Chalice, a module-level function a template names as a handler, or a route of an app the module
- * hands to Mangum (`mangumApps.ts`).
+ * that imports Chalice, a module-level function a template names as a handler, a route of an app the module
+ * hands to Mangum (`mangumApps.ts`), or a route of a Chalice app or blueprint (`chaliceApps.ts`).
  */
 export function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolean {
   if (!a.idIs(params - 2, 'def') || a.scopes.parent(scope) !== 0) {
@@ -187,7 +188,7 @@ export function isPythonHandler(a: CodeAnalyzer, params: number, scope: number):
   }
   const parameters = segments(a, params);
   const lambdaParameters = parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
-  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1)) || chaliceEventHandler(a, params - 2, parameters.length) || isMangumRoute(a, params - 2);
+  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1)) || chaliceEventHandler(a, params - 2, parameters.length) || isMangumRoute(a, params - 2) || isChaliceRoute(a, params - 2);
 }
 
 function chaliceEventHandler(a: CodeAnalyzer, def: number, parameters: number): boolean {

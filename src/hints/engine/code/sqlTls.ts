@@ -11,7 +11,8 @@
  *   `ssl: false` or no `ssl` is left alone: the drivers differ in what they do then.
  *
  * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, a host the code
- * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`), or from an environment variable that the
+ * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`, also through a name bound once to such a
+ * read: `HOST = params['/app/rds_host']`), or from an environment variable that the
  * workspace's Lambda functions running the file set to an RDS endpoint; a literal host of any other name (`db`,
  * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
  * Configuration files gate on the RDS host themselves (`config/`). Connection strings written or built outside a
@@ -21,6 +22,8 @@ import { isRdsHost } from '../config/values';
 import type { CodeAnalyzer } from './analyzer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
+import { tokenAt } from './cdkManagedPolicies';
+import { valueIsRds } from './sqlTlsBuilt';
 
 export const TLS_DISABLED = 'tlsdisabled';
 
@@ -110,9 +113,18 @@ export function toRds(a: CodeAnalyzer, context: OptionContext): boolean {
     if (host !== undefined) {
       written.push(host);
     }
-    named ||= literal.kind === 'expr' && (RDS_NAMED.test(literal.text) || readsRdsEndpoint(a, literal.text));
+    named ||= literal.kind === 'expr' && (RDS_NAMED.test(literal.text) || readsRdsEndpoint(a, literal.text) || heldRds(a, option.value, !hostOption));
   }
   return written.length > 0 ? written.every(isRdsHost) : named;
+}
+
+/**
+ * A host (or URL) passed as a name that the code binds once to an RDS value (`host=HOST` below
+ * `HOST = params['/app/rds_host']` in the same function, or a module constant): what `valueIsRds` sees through it.
+ */
+function heldRds(a: CodeAnalyzer, value: Span, url: boolean): boolean {
+  const from = tokenAt(a, value.start);
+  return from >= 0 && a.isId(from) && a.tokens.ends[from] === value.end && valueIsRds(a, from, from + 1, url);
 }
 
 /** The option of the context that switches TLS off for its driver, other than a connection string's. */

@@ -113,8 +113,9 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   }
   // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`),
   // also through a function of its module that opens one (`run_query` calling `get_connection()`), or of another
-  // JavaScript module (`const db = await getDbConnection()` after `require('../db')`): a data layer's query function a handler calls.
-  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, helperCalls: a.language.family === 'js', sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
+  // module (`const db = await getDbConnection()` after `require('../db')`, `conn = open_connection()` after
+  // `from .connections import open_connection`): a data layer's query function a handler calls.
+  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
   const [connection] = clientsMadeInHandlers(a, sqlReader, 1);
   // A pool or engine (`create_engine(url)`), which a web handler that calls the function makes per request too.
   const pool = connection && !connection.helper && namesPoolMaker(a.language.family, a.text.slice(connection.name.start, connection.name.end));

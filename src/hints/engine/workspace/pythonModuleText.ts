@@ -65,6 +65,12 @@ const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connect
  * functions may make their resource through a factory another project module declares.
  */
 const DYNAMODB_TABLE_USE = /\.Table\(|\.(?:get|put|update|delete)_item\(|\.batch_(?:get|write)_item\(|\.scan\(/;
+/**
+ * SQL run through a DB-API connection (`conn.cursor()`, `cursor.execute(sql)`, `conn.commit()`): a module that runs
+ * SQL may open its connection through a function of another project module (`conn = open_connection()` after
+ * `from .connections import open_connection`), and then opens one on each call as surely as one that connects itself.
+ */
+export const SQL_USE = /\.(?:cursor|execute|executemany|commit)\(/;
 
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
 const MAX_FACTORY_HOPS = 3;
@@ -254,9 +260,9 @@ function libraryMentions(text: string): number[] {
  */
 function keepFactories(text: string, statements: TopStatement[], functions: readonly number[], plainClasses: readonly number[], libraryNames: ReadonlySet<string>): boolean {
   const mentions = libraryMentions(text);
-  // A module that uses DynamoDB tables may get its resource or table from a factory of another project module.
-  const tableUse = DYNAMODB_TABLE_USE.test(text);
-  if ((mentions.length === 0 && !tableUse) || functions.length + plainClasses.length === 0) {
+  // A module that uses DynamoDB tables or runs SQL may get its resource, table or connection from a factory of another project module.
+  const usesTablesOrSql = DYNAMODB_TABLE_USE.test(text) || SQL_USE.test(text);
+  if ((mentions.length === 0 && !usesTablesOrSql) || functions.length + plainClasses.length === 0) {
     return false;
   }
   const makers = new Set<string>();
@@ -276,10 +282,10 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
       ((assignment || defined.has(index)) && namesAny(text, statement.start + (assignment ? word.length : 0), statement.end, libraryNames));
     const source = word === 'from' ? skipSpace(text, statement.start + 4) : -1;
     const relative = source >= 0 && text.charCodeAt(source) === DOT;
-    const projectImport = tableUse && source >= 0 && !relative && !PYTHON_CLIENT_LIBRARY.test(text.slice(source, statement.end));
+    const projectImport = usesTablesOrSql && source >= 0 && !relative && !PYTHON_CLIENT_LIBRARY.test(text.slice(source, statement.end));
     if (relative || projectImport || (source >= 0 && mentioned && SQL_DRIVER_MODULE.test(text.slice(source, statement.end)))) {
       // What the module imports from its own package may be a factory of another module (`from .session import resource`),
-      // and so may what a module that uses tables imports by its absolute name (`from app.db.utils import get_resource`);
+      // and so may what a module that uses tables or runs SQL imports by its absolute name (`from app.db.utils import get_resource`);
       // a driver's name (`from pymysql import connect`) opens a connection where a function calls it.
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
