@@ -297,7 +297,7 @@ export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-asyn
  * counter, a lock: one key each); and Django's cache on django-redis, whose few Redis methods are commands
  * (`code/djangoCache.ts`).
  */
-export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set' | 'redisson-list' | 'redisson-zset' | 'cache' | 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any' | 'flask-cache-backend' | 'distributed-cache';
+export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object' | 'redisson-map' | 'redisson-set' | 'redisson-list' | 'redisson-zset' | 'cache' | 'flask-cache' | 'flask-cache-prefixed' | 'flask-cache-any' | 'flask-cache-backend' | 'distributed-cache' | 'cache-manager';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
@@ -325,6 +325,8 @@ export interface ScopeInfo {
   sendingCallPerElement(tokenIndex: number): Span | undefined;
   /** (Workspace mode) calls of other modules' helpers whose one request is a batchable item request, run once per element and waited for (`importedItemLoops.ts`). */
   importedItemCallsPerElement(): Span[];
+  /** (Workspace mode) calls of other modules' helpers that read one Redis key per call, run once per element and waited for (`redisReadHelpers.ts`). */
+  importedRedisReadsPerElement(): { name: Span; command: string; flavor: RedisFlavor }[];
   /** Whether the boto3 `batch_writer()` named at the token is opened once per element of a loop and flushed each time round (`pythonBatchWriterLoops.ts`). */
   batchWriterPerElement(tokenIndex: number): boolean;
   /** Whether the code around the `BatchExecuteStatement` call at the token reads its statements' errors, or hands its result on (`batchStatementErrors.ts`). */
@@ -516,6 +518,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
   importedItemCallsPerElement: () => [],
+  importedRedisReadsPerElement: () => [],
   batchWriterPerElement: () => false,
   rewritesReadItem: () => false,
   createsCheckedItem: () => false,

@@ -2,15 +2,7 @@
 import { RedisCall, RedisFlavor } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { Check } from './context';
-
-/**
- * A single-key command: not queued on a pipeline or MULTI, not spreading a batch of keys
- * (`unlink(...keys)` in a SCAN loop is the right shape), and not given a page's array in a cursor or page loop.
- */
-function isPerKey(call: RedisCall): boolean {
-  // A spread of a batch: `...keys` (JavaScript), `*keys` (Python), `keys...` (Go).
-  return !call.batched && call.batchPerRound !== true && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
-}
+import { isHelperRead, isPerKey } from '../code/redisReadHelpers';
 
 /**
  * Clients whose commands block until the reply comes: redis-py, go-redis, redigo's `Do`, rueidis's `Do`, Valkey GLIDE's
@@ -45,26 +37,10 @@ function loopCommandsOf(rule: HintRule): Set<string> {
 }
 
 /**
- * Whole lists, sorted sets, sets and hash fields or values (LRANGE and ZRANGE from 0 to -1 only, the others
- * recorded: `code/redisRanges.ts`): one per key of a KEYS or SCAN reply is a round trip per key, which a pipeline saves.
- */
-const WHOLE_COLLECTION_READS = ['lrange', 'zrange', 'zrevrange', 'zrangewithscores', 'zrevrangewithscores', 'smembers', 'hkeys', 'hvals'];
-
-/**
- * Reads a helper may send per call (a cache layer's `getUser(id)`): a loop over them reads keys one by one
- * where one MGET, HMGET or pipeline would do. A helper that writes is left alone: a loop that renders or
- * computes each value before storing it spends its time there, not on the round trip.
- */
-const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember', 'zscore', 'geopos', ...WHOLE_COLLECTION_READS]);
-
-/**
  * Reported where the loop waits: at the command itself, or at each same-file call of a helper that reads one
  * key per call, with the helper's client's examples.
  */
 export const redisCommandInLoop: Check = (rule, context) => {
-  if (context.model.redisCalls.length === 0) {
-    return;
-  }
   const commands = loopCommandsOf(rule);
   for (const call of context.model.redisCalls) {
     // A test that seeds its server key by key costs that test only.
@@ -73,10 +49,16 @@ export const redisCommandInLoop: Check = (rule, context) => {
     }
     if (waitsEachIteration(call)) {
       context.report(rule, call.name);
-    } else if (!call.inLoop && isPerKey(call) && READS.has(call.command)) {
+    } else if (isHelperRead(call)) {
       for (const caller of context.model.scopes.waitingCallers(call.tokenIndex, 'redis-command')) {
         context.report(rule, caller, undefined, undefined, undefined, undefined, call.flavor);
       }
+    }
+  }
+  // In workspace mode, the calls of another module's one-key read helpers (`this.cache.get(id)` per element).
+  for (const read of context.model.scopes.importedRedisReadsPerElement()) {
+    if (commands.has(read.command)) {
+      context.report(rule, read.name, undefined, undefined, undefined, undefined, read.flavor);
     }
   }
 };

@@ -25,7 +25,7 @@ import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { mapperSaveOperation } from './mapperSaves';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
-import { promisifiedCall, sentMethodCall } from './promisified';
+import { promisifiedCall, promisifiedField, sentMethodCall } from './promisified';
 import { importedSender } from './projectImports';
 import { repositoryReference } from './languages/javaSpringDataDynamodb';
 import { stackExchangeCall } from './stackExchangeRedis';
@@ -482,8 +482,10 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   const receiver = a.evalChain(start, index - 1).value;
   // `cache.getAsync(key)` of a module that exports a promisified method.
   const sender = receiver?.t === 'ref' ? importedSender(a, receiver.module, receiver.path ? `${receiver.path}.${method}` : method) : undefined;
-  if (sender) {
-    sentMethodCall(a, index, sender.client, sender.method);
+  // `this.setAsync(key, v)` of a field that holds a promisified client method.
+  const held = sender ?? (receiver?.t === 'instance' ? promisifiedField(a, receiver.classScope, method) : undefined);
+  if (held) {
+    sentMethodCall(a, index, held.client, held.method);
     return;
   }
   clientMethodCall(a, index, open, clientReceiver(a, receiver, method), start);

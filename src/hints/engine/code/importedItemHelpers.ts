@@ -145,8 +145,10 @@ function withTables(helper: ItemHelper | undefined, table: (name: string) => str
     ...(helper?.itemRequest ? { itemRequest: true as const } : {}),
     // The request is the call's own.
     ...(helper?.forwards ? { forwards: helper.forwards } : {}),
+    // A Redis read names no table.
+    ...(helper?.redisRead ? { redisRead: helper.redisRead } : {}),
   };
-  return kept.reads || kept.puts || kept.checks || kept.itemRequest || kept.forwards ? kept : undefined;
+  return kept.reads || kept.puts || kept.checks || kept.itemRequest || kept.forwards || kept.redisRead ? kept : undefined;
 }
 
 /** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */

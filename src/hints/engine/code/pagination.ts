@@ -9,6 +9,7 @@ import { requestFromCallers } from './callersRequests';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { batchWriterPerElement } from './languages/pythonBatchWriterLoops';
 import { importedItemCallsPerElement } from './importedItemLoops';
+import { importedRedisReadsPerElement } from './redisReadHelpers';
 import { rewritesReadItem } from './readModifyWrite';
 import { createsCheckedItem } from './checkThenPut';
 import { createsSearchedValue } from './uniquenessChecks';
@@ -202,6 +203,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       return name >= 0 ? a.tokenSpan(name) : undefined;
     },
     importedItemCallsPerElement: () => importedItemCallsPerElement(a).map((name) => a.tokenSpan(name)),
+    importedRedisReadsPerElement: () => importedRedisReadsPerElement(a).map((read) => ({ ...read, name: a.tokenSpan(read.name) })),
     batchWriterPerElement: (tokenIndex) => batchWriterPerElement(a, tokenIndex),
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),

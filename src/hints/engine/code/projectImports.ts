@@ -48,6 +48,8 @@ export interface ProjectContext {
   djangoRedisCaches?(): boolean;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`distributedCache.ts`). */
   redisDistributedCache?(): boolean;
+  /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`cacheManagerCaches.ts`). */
+  redisCacheManager?(): boolean;
   /** The password literal a Python module of the workspace binds to `path` at its top level, with where it is written. */
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The literal password a Spring Boot configuration file of the workspace writes under a property key. */

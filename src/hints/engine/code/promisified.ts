@@ -8,7 +8,8 @@
  * `bind` loses its client and sends nothing, so it is not read. Bluebird's `promisify` calls the function with
  * the `this` it is called with, as Node's does (http://bluebirdjs.com/docs/api/promise.promisify.html). A module
  * that exports such a function (`module.exports = { getAsync: promisify(client.get).bind(client) }`) sends the
- * method from its importers' calls too (`importedSender` in `projectImports.ts`).
+ * method from its importers' calls too (`importedSender` in `projectImports.ts`). So does a field a class sets to one
+ * (`this.setAsync = promisify(this.client.set).bind(this.client)` in `onModuleInit`), called as `this.setAsync(key, v)`.
  */
 import { operationOfMethod } from '../services';
 import { normalizeName } from '../types';
@@ -31,6 +32,28 @@ export function promisifiedCall(a: CodeAnalyzer, index: number): void {
   if (sent) {
     sentMethodCall(a, index, sent.client, sent.method);
   }
+}
+
+/**
+ * The client method that field `name` of the class at `classScope` sends when called: every assignment of the field
+ * that gives it a value promisifies the same method (a bare declaration, `private setAsync: any;`, gives none).
+ */
+export function promisifiedField(a: CodeAnalyzer, classScope: number, name: string): { client: Value & { t: 'client' }; method: string } | undefined {
+  if (!mentionsPromisify(a)) {
+    return undefined;
+  }
+  let sent: { client: Value & { t: 'client' }; method: string } | undefined;
+  for (const binding of a.scopes.memberBindings(classScope, name)) {
+    if (binding.expression < 0) {
+      continue;
+    }
+    const each = promisifiedMethodAt(a, binding.expression);
+    if (!each || (sent && sent.method !== each.method)) {
+      return undefined;
+    }
+    sent = each;
+  }
+  return sent;
 }
 
 /** The client method that the promisified function made by the expression at `start` sends (`promisify(r.get).bind(r)`), and the token after the expression. */

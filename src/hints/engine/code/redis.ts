@@ -1,4 +1,5 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
+import { CACHE_MANAGER_COMMANDS } from './cacheManagerCaches';
 import { DISTRIBUTED_CACHE_COMMANDS } from './distributedCache';
 import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
@@ -376,6 +377,8 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   'flask-cache-backend': {},
   // `IDistributedCache` is read by StackExchange.Redis's reader (`stackExchangeRedis.ts`), with these commands.
   'distributed-cache': DISTRIBUTED_CACHE_COMMANDS,
+  // cache-manager's `Cache` on a Redis store (`cacheManagerCaches.ts`).
+  'cache-manager': CACHE_MANAGER_COMMANDS,
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 
@@ -397,8 +400,8 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
       redissonWalk(a, index, client.structure, method, receiverStart) ??
       STRUCTURE_COMMANDS[client.structure][method] ??
       (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
-    // Django's and Flask-Caching's caches are no client a quick fix can rewrite with the client's own SCAN: their receiver is not one.
-    const facade = client.structure === 'cache' || client.structure.startsWith('flask-cache');
+    // Django's, Flask-Caching's and cache-manager's caches are no client a quick fix can rewrite with the client's own SCAN: their receiver is not one.
+    const facade = client.structure === 'cache' || client.structure === 'cache-manager' || client.structure.startsWith('flask-cache');
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(facade ? { sent: true } : {}), ...(REDISSON_WHOLE_RANGES.has(client.structure) ? { whole: true } : {}) });
     return;
   }
@@ -531,7 +534,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   if (transactionScope !== undefined) {
     call.opensTransactionIn = transactionScope;
   }
-  const keyed = site.sent ? undefined : keyedRedisCall(a, command, call.flavor, open, [receiverStart, index - 1]);
+  // A sender's arguments follow the command's name; a promisified command's are its own (`setAsync(key, value)`).
+  const keyed = site.sent && site.ownArguments !== true ? undefined : keyedRedisCall(a, command, call.flavor, open, [receiverStart, index - 1]);
   if (keyed) {
     call.keyed = keyed;
   }

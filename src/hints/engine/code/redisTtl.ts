@@ -12,6 +12,7 @@ import { REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS } from '../serv
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { chainStart } from './receiverChains';
 import { helperExpires } from './redisExpireHelpers';
 
 const SETS = new Set(['set', 'setnx']);
@@ -121,7 +122,7 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
       continue;
     }
     const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(sameKeyInFunction(keyed)) : undefined;
-    if (!keyed || !list) {
+    if (!keyed || !list || handedBack(a, call.tokenIndex)) {
       continue;
     }
     for (let k = list.length - 1, tried = 0; k >= 0 && list[k] > call.tokenIndex && tried < MAX_EXPIRES_TRIED; k--, tried++) {
@@ -131,6 +132,19 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
       }
     }
   }
+}
+
+/**
+ * Whether the call whose method is at `index` is what a `return` or `throw` hands back (`if (!ttl) return
+ * this.conn.incrby(key, n);`, `return await client.incr(key)`): its function leaves with it, so no EXPIRE written
+ * after it in the function runs after it.
+ */
+function handedBack(a: CodeAnalyzer, index: number): boolean {
+  let before = chainStart(a, index) - 1;
+  if (a.idIs(before, 'await')) {
+    before--;
+  }
+  return a.tokens.codes[before] === RETURN || a.tokens.codes[before] === THROW;
 }
 
 /**

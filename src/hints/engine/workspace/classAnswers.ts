@@ -18,6 +18,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
   private springIndex: SpringIndex | undefined;
   private redisCacheOnly: boolean | undefined;
+  private redisCacheManagerOnly: boolean | undefined;
 
   /** Each file's contribution, by file. */
   protected abstract contributionsByFile(): ReadonlyMap<string, { contribution: FileContribution }>;
@@ -34,6 +35,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
     this.classItemIndex = undefined;
     this.springIndex = undefined;
     this.redisCacheOnly = undefined;
+    this.redisCacheManagerOnly = undefined;
   }
 
   /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
@@ -56,6 +58,15 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
       this.redisCacheOnly = stores.has('redis') && !stores.has('other');
     }
     return this.redisCacheOnly;
+  }
+
+  /** Whether the workspace registers cache-manager on a Redis store and on no other; see `WorkspaceView.redisCacheManager`. */
+  redisCacheManager(): boolean {
+    if (this.redisCacheManagerOnly === undefined) {
+      const stores = new Set(this.allContributions().flatMap((contribution) => contribution.cacheManagerStores ?? []));
+      this.redisCacheManagerOnly = stores.has('redis') && !stores.has('other');
+    }
+    return this.redisCacheManagerOnly;
   }
 
   /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */

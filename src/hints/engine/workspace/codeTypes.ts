@@ -223,6 +223,8 @@ export interface ItemHelper {
   itemRequest?: true;
   /** It sends the request its parameter at `position` holds, whole, as `operation` (`importedRequestForwards.ts`). */
   forwards?: RequestForwarding;
+  /** It reads one Redis key per call with `command` (`code/redisReadHelpers.ts`). */
+  redisRead?: { command: string; flavor: RedisFlavor };
 }
 
 /** A function's parameter that goes whole into the request of one operation: `scanTable(params)` → `send(new ScanCommand(params))`. */

@@ -89,6 +89,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.springEntities ?? {}).length > 0 ||
     (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||
     (contribution.csharpDistributedCaches?.length ?? 0) > 0 ||
+    (contribution.cacheManagerStores?.length ?? 0) > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

@@ -51,6 +51,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
     redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
+    redisCacheManager: () => view.redisCacheManager?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),

@@ -21,6 +21,7 @@ import { isServerlessScript, mayDefineService, serviceTree } from '../code/serve
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { distributedCacheStores } from '../code/distributedCache';
+import { cacheManagerStores } from '../code/cacheManagerCaches';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
@@ -109,8 +110,16 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
       const pythonLayerRoots = kind === 'python' ? pythonPathRoots(file, text) : undefined;
       const nameConstants = kind === 'python' ? pythonNameConstants(text) : jsNameConstants(text);
-      const constants = { ...(secretConstants ? { secretConstants } : {}), ...(settingConstants ? { settingConstants } : {}), ...(settingDicts ? { settingDicts } : {}), ...(pythonLayerRoots ? { pythonLayerRoots } : {}), ...(nameConstants ? { nameConstants } : {}) };
-      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      const cacheStores = kind === 'python' ? [] : cacheManagerStores(file, text);
+      const constants = {
+        ...(secretConstants ? { secretConstants } : {}),
+        ...(settingConstants ? { settingConstants } : {}),
+        ...(settingDicts ? { settingDicts } : {}),
+        ...(pythonLayerRoots ? { pythonLayerRoots } : {}),
+        ...(nameConstants ? { nameConstants } : {}),
+        ...(cacheStores.length > 0 ? { cacheManagerStores: cacheStores } : {}),
+      };
+      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants || cacheStores.length > 0 ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go': {
       const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

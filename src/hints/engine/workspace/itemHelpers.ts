@@ -1,9 +1,10 @@
 /**
  * The functions of a workspace module that read or write one table's items for their callers (`getUser(id)`
  * returning the item a GetItem read, `saveUser(user)` putting its parameter), or send the request their parameter
- * holds (`scanTable(params)`), read for the callers in other modules (`readModifyWriteHelpers.ts`,
- * `importedRequestForwards.ts`). A module is analysed in full once, and only when a file calls one of its functions
- * and its module-level text names a DynamoDB item read or write or a request handed on (`REQUEST_FORWARD`).
+ * holds (`scanTable(params)`), or read one Redis key per call (`get(key)` of a cache layer), read for the callers in
+ * other modules (`readModifyWriteHelpers.ts`, `importedRequestForwards.ts`, `redisReadHelpers.ts`). A module is
+ * analysed in full once, and only when a file calls one of its functions and its module-level text names a DynamoDB
+ * item read or write, a request handed on (`REQUEST_FORWARD`) or a Redis library (`REDIS_MODULE`).
  */
 import { BudgetExceeded } from '../budget';
 import { CodeAnalyzer } from '../code/analyzer';
@@ -17,10 +18,19 @@ import { itemHelpers } from '../code/readModifyWriteHelpers';
 import { batchableItemHelpers } from '../code/importedItemLoops';
 import { LineIndex } from '../text';
 import { ITEM_CALL, REQUEST_FORWARD } from './moduleText';
+import { redisReadHelpers } from '../code/redisReadHelpers';
 import { requestForwardings } from '../code/importedRequestForwards';
 import { ItemHelper, ModuleSource } from './types';
 
 const LANGUAGES = { python, javascript, typescript };
+
+/** A module that may hold a Redis client (`ioredis`, `redis`, a `Redis` type, Valkey, a cache-manager store). */
+const REDIS_MODULE = /redis|valkey|cache-manager/i;
+
+/** Whether a module's text may hold a helper: an item read or write, a request handed on, or a Redis client. */
+function mayHoldHelpers(text: string): boolean {
+  return ITEM_CALL.test(text) || REQUEST_FORWARD.test(text) || REDIS_MODULE.test(text);
+}
 
 /** A module's helpers: functions by scope, methods by `Class.method`. */
 type Helpers = ReadonlyMap<number | string, ItemHelper>;
@@ -36,9 +46,9 @@ export class ModuleItemHelpers {
     private readonly project: (file: string) => ProjectContext,
   ) {}
 
-  /** Whether any module's text names an item read or a variable put as an item. */
+  /** Whether any module's text names an item read or a variable put as an item, or a Redis client. */
   exist(): boolean {
-    this.any ??= [...this.sources.values()].some((source) => ITEM_CALL.test(source.text) || REQUEST_FORWARD.test(source.text));
+    this.any ??= [...this.sources.values()].some((source) => mayHoldHelpers(source.text));
     return this.any;
   }
 
@@ -59,7 +69,7 @@ export class ModuleItemHelpers {
       // Set first: a module that reaches itself through its imports reads as none.
       this.modules.set(file, null);
       const source = this.sources.get(file);
-      if (source && (ITEM_CALL.test(source.text) || REQUEST_FORWARD.test(source.text))) {
+      if (source && mayHoldHelpers(source.text)) {
         try {
           helpers = read(source, this.project(file));
         } catch (error) {
@@ -89,6 +99,9 @@ function read(source: ModuleSource, project: ProjectContext): Helpers | null {
   }
   for (const [scope, forwards] of requestForwardings(a)) {
     byScope.set(scope, { ...byScope.get(scope), forwards });
+  }
+  for (const [scope, redisRead] of redisReadHelpers(a)) {
+    byScope.set(scope, { ...byScope.get(scope), redisRead });
   }
   const helpers = new Map<number | string, ItemHelper>(byScope);
   // A method is also known by its class's name and its own, for callers that hold an instance (`this.users.get(id)`).

@@ -38,6 +38,13 @@ const JS_TABLE_REQUEST = /\bTableName\s*:/;
  */
 const JS_DISPATCHED_REQUEST = /\(\s*['"](?:get|put|update|delete|query|scan|batchGet|batchWrite|transactGet|transactWrite)['"]\s*,\s*[\w$]+\s*\)/;
 const JS_IMPORTS = /\bfrom\s*['"]|\brequire\(\s*['"]/;
+/**
+ * A Redis wrapper: a module that names a Redis library, exports a class or function, and reads one key somewhere
+ * (`get(`, `hGetAll(`, `smembers(`, ...), whose functions and methods its importers may call once per element of a
+ * loop (`code/redisReadHelpers.ts`). It is kept whole: the read may sit in any method.
+ */
+const JS_REDIS_READ = /\.\s*(?:get|hget|hgetall|exists|sismember|zscore|smembers|lrange|zrange|zrevrange|hkeys|hvals)\s*\(/i;
+const JS_EXPORTS_CLASS = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/;
 const JS_EXPORTS_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\bexport\s+const\s+[\w$]+\s*=\s*(?:async\s*)?(?:\(|function\b)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 /**
  * A setter that keeps what its caller hands it (`setRedis(c) { client = c; }`, `module.exports.setRedisClient = function (inClient) {
@@ -107,7 +114,12 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || makesFromProjectModule || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
     return true;
   }
-  return (forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text)) || (JS_SETTER.test(text) && JS_EXPORTS_FUNCTION.test(text));
+  return (forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text)) || (JS_SETTER.test(text) && JS_EXPORTS_FUNCTION.test(text)) || wrapsRedisReads(text);
+}
+
+/** A module that names a Redis library and exports functions or classes that may read a key for their callers. */
+function wrapsRedisReads(text: string): boolean {
+  return /redis|valkey/i.test(text) && JS_REDIS_READ.test(text) && (JS_EXPORTS_CLASS.test(text) || JS_EXPORTS_FUNCTION.test(text));
 }
 
 /** A module that names no client library but writes DynamoDB requests: its functions hand them to another module's (`JS_TABLE_REQUEST`). */
@@ -122,6 +134,6 @@ export function moduleSource(file: string, kind: 'python' | 'javascript' | 'type
     return source === undefined ? undefined : { language: 'python', text: source };
   }
   // A module that writes DynamoDB requests is kept whole: any of its functions may send them through a client
-  // another module's function makes on each call (`createDocumentClient().send(command)`).
-  return { language: kind, text: JS_TABLE_REQUEST.test(text) || JS_DISPATCHED_REQUEST.test(text) ? text : jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
+  // another module's function makes on each call (`createDocumentClient().send(command)`); so is a Redis wrapper.
+  return { language: kind, text: JS_TABLE_REQUEST.test(text) || JS_DISPATCHED_REQUEST.test(text) || wrapsRedisReads(text) ? text : jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
 }

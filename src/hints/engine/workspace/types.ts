@@ -315,6 +315,8 @@ export interface FileContribution {
   csharpGlobalUsings?: string[];
   /** A C# file: the `IDistributedCache` stores it registers, Redis or another (`code/distributedCache.ts`). */
   csharpDistributedCaches?: ('redis' | 'other')[];
+  /** A JavaScript or TypeScript file: the cache-manager stores it registers, Redis or another (`code/cacheManagerCaches.ts`). */
+  cacheManagerStores?: ('redis' | 'other')[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
   /** A Java or C# file: the base class (simple name) each mapped class with no version attribute of its own extends, whose members the mapper maps too (`mappedClasses.ts`). */

@@ -135,6 +135,8 @@ export interface WorkspaceView {
   djangoRedisCaches?(): boolean;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`code/distributedCache.ts`). */
   redisDistributedCache?(): boolean;
+  /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`code/cacheManagerCaches.ts`). */
+  redisCacheManager?(): boolean;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.
