@@ -22,6 +22,7 @@ import type { FunctionScope } from './language';
 import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomResourceHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
 import { calledFunction, runningFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
+import { overHeldClient } from './clientWrappers';
 import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
 import { chainsFromImportedClient } from './importedClientChains';
 import { connectionFromInvocation } from './invocationData';
@@ -464,7 +465,8 @@ function isTypeName(a: CodeAnalyzer, k: number): boolean {
 
 /**
  * Java: `new Jedis(host)`, or a chain from a client type (`DynamoDbClient.create()`, `DynamoDbClient.builder()
- * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client.
+ * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client; a wrapper
+ * over a client a name holds is none (`clientWrappers.ts`).
  */
 export function javaConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const isNew = a.idIs(k, 'new');
@@ -479,7 +481,8 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   }
   const { value, end } = a.evalChain(k, a.tokens.length);
   const service = serviceOf(value);
-  return service && end > name ? { start: k, name, end, service, redis: isRedisClient(value) } : undefined;
+  // A wrapper over a client a name holds (`new DynamoDBMapper(client)`) makes none.
+  return service && end > name ? overHeldClient(a, { start: k, name, end, service, redis: isRedisClient(value) }, value?.t === 'client' ? value.kind : '', javaConstruction) : undefined;
 }
 
 export function isRedisClient(value: Value | undefined): boolean {
