@@ -132,6 +132,10 @@ describe('Java without Spring: Dagger graphs, client wrappers, Lombok getters (a
     );
     const files = { 'src/shop/data/Settings.java': settings, 'src/shop/data/ArchiveDao.java': dao };
     assert.deepEqual(hintsOfFile(files, 'src/shop/data/ArchiveDao.java'), ['8:delete dynamodb-delete-item']);
+    // A package-private field lends its getter too.
+    const packageField = settings.replace('    private final DynamoDBMapper mapper', '    final DynamoDBMapper mapper');
+    assert.notEqual(packageField, settings);
+    assert.deepEqual(hintsOfFile({ ...files, 'src/shop/data/Settings.java': packageField }, 'src/shop/data/ArchiveDao.java'), ['8:delete dynamodb-delete-item']);
   });
 
   it('reads a repository read checked for null as the object its caller changes and saves back', () => {

@@ -202,9 +202,9 @@ function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, i
       fields[`${name}()`] = method;
       count++;
     }
-    // A private field with a Lombok getter (`@Getter private DynamoDBMapper mapper;`): callers read `getMapper()`.
+    // A field with a Lombok getter (`@Getter private DynamoDBMapper mapper;`): callers read `getMapper()`.
     const getter = `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-    const lent = !field && methods.length === 0 && lombokGetterField(a, scope, getter) === name ? fieldClient(a, scope, name) : undefined;
+    const lent = methods.length === 0 && lombokGetterField(a, scope, getter) === name ? (field ?? fieldClient(a, scope, name)) : undefined;
     if (lent) {
       fields[`${getter}()`] = lent;
       count++;

@@ -2,7 +2,7 @@
  * Lombok getters in Java: a field of a class marked `@Getter`, `@Data` or `@Value` (or a field marked `@Getter`
  * itself) has a generated `getX()` (`isX()` for a boolean) that no declaration in the file shows. A chain through
  * one (`this.getConf().getMapper()`) reads the field: the same file's class (`code/chains.ts`), or a project class of
- * another file, whose index lends a private field with such a getter as `getX()` (`workspace/classFields.ts`).
+ * another file, whose index lends a field with such a getter as `getX()` (`workspace/classFields.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
