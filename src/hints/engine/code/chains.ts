@@ -33,6 +33,7 @@ import { stackExchangeServer } from './stackExchangeRedis';
 import { annotatedDependency, dependencyValue, isFastapiDepends, isTypingAnnotated } from './fastapiDependencies';
 import { constructorScope } from './constructorFunctions';
 import { calledOverload } from './languages/jvmOverloads';
+import { lombokGetterField } from './languages/javaLombokGetters';
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -232,6 +233,14 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       lastMember = a.id(j + 1)!;
       owner = value;
       value = a.member(value, lastMember);
+      // `this.getConf()` of a Lombok getter: the field it reads, past its empty call.
+      const field = !value && owner.t === 'instance' && a.is(j + 2, '(') && a.is(j + 3, ')') ? lombokGetterField(a, owner.classScope, lastMember) : undefined;
+      if (field) {
+        value = a.member(owner, field);
+        owner = undefined;
+        j += 4;
+        continue;
+      }
       if (a.language.propertyGetters && owner.t === 'client' && !a.is(j + 2, '(')) {
         // Kotlin reads a Java getter as a property: `pool.resource` is `pool.getResource()`.
         value = javaGetter(a, owner, lastMember) ?? value;

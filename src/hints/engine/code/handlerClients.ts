@@ -22,6 +22,7 @@ import type { FunctionScope } from './language';
 import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isCustomResourceHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
 import { calledFunction, runningFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
+import { overHeldClient } from './clientWrappers';
 import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
 import { chainsFromImportedClient } from './importedClientChains';
 import { connectionFromInvocation } from './invocationData';
@@ -464,7 +465,8 @@ function isTypeName(a: CodeAnalyzer, k: number): boolean {
 
 /**
  * Java: `new Jedis(host)`, or a chain from a client type (`DynamoDbClient.create()`, `DynamoDbClient.builder()
- * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client.
+ * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client; a wrapper
+ * over a client a name holds is none (`clientWrappers.ts`).
  */
 export function javaConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const isNew = a.idIs(k, 'new');
@@ -479,27 +481,8 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   }
   const { value, end } = a.evalChain(k, a.tokens.length);
   const service = serviceOf(value);
-  if (!service || end <= name || (a.language.family === 'java' && wrapsHeldClient(a, name, end))) {
-    return undefined;
-  }
-  return { start: k, name, end, service, redis: isRedisClient(value) };
-}
-
-/**
- * Java: a construction handed a client already made (`new DynamoDB(client)`, `new DynamoDBMapper(CLIENT)`,
- * `DynamoDbEnhancedClient.builder().dynamoDbClient(ddb).build()`) wraps it and opens no connection of its own.
- * A client made in the argument itself (`new DynamoDB(AmazonDynamoDBClientBuilder.defaultClient())`) is new.
- */
-function wrapsHeldClient(a: CodeAnalyzer, name: number, end: number): boolean {
-  for (let k = name + 1; k < end; k++) {
-    // `client`, `this.client`, `Handler.CLIENT`.
-    const from = a.is(k - 1, '.') && a.isId(k - 2) ? k - 3 : k - 1;
-    const argument = a.is(from, '(') || a.is(from, ',');
-    if (argument && a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',')) && a.lookup(a.tokens.text(k), k)?.t === 'client') {
-      return true;
-    }
-  }
-  return false;
+  // A wrapper over a client a name holds (`new DynamoDBMapper(client)`) makes none.
+  return service && end > name ? overHeldClient(a, { start: k, name, end, service, redis: isRedisClient(value) }, value?.t === 'client' ? value.kind : '', javaConstruction) : undefined;
 }
 
 export function isRedisClient(value: Value | undefined): boolean {

@@ -103,17 +103,21 @@ function followRead(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   return table !== undefined && table === tableOf(a, dialect, write) ? followUntil(a, dialect, get, writeName) : undefined;
 }
 
-/** What the read `get` bound, followed in its function to the token `until` (a `return` of a helper that reads); undefined when it binds nothing, or reads a versioned object. */
-export function typedReadFlowUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number): RmwFlow | undefined {
+/**
+ * What the read `get` bound, followed in its function to the token `until` (a `return` of a helper that reads);
+ * undefined when it binds nothing, or reads a versioned object, unless `anyVersion`: a repository's read that its
+ * callers' checks judge by the object's class (`languages/classItemHelpers.ts`).
+ */
+export function typedReadFlowUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number, anyVersion = false): RmwFlow | undefined {
   const fn = a.scopes.enclosing(get.tokenIndex, ['function']);
-  return fn > 0 && get.tokenIndex < until && a.scopes.enclosing(until, ['function']) === fn ? followUntil(a, dialect, get, until)?.flow : undefined;
+  return fn > 0 && get.tokenIndex < until && a.scopes.enclosing(until, ['function']) === fn ? followUntil(a, dialect, get, until, anyVersion)?.flow : undefined;
 }
 
-function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number): { flow: RmwFlow; read: { start: number; end: number } } | undefined {
+function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number, anyVersion = false): { flow: RmwFlow; read: { start: number; end: number } } | undefined {
   const fn = a.scopes.enclosing(get.tokenIndex, ['function']);
   const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const read = readResult(a, dialect, get, flow);
-  if (!read || (dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
+  if (!read || (!anyVersion && dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
     return undefined;
   }
   for (let k = read.end; k < until; k++) {

@@ -28,6 +28,7 @@ import { LineIndex } from '../text';
 import { holderCandidates, mayBeHolderType } from './classHolders';
 import { isTestSource } from './mappedClasses';
 import { staticMakerAt } from './staticMakers';
+import { lombokGetterField, mayDeclareLombokGetters } from '../code/languages/javaLombokGetters';
 import { methodsMakingClients } from './methodMakers';
 import { javaConstruction } from '../code/handlerClients';
 import { constructedKey, constructorArities, jvmConstructorClient } from '../code/languages/jvmConstructorClients';
@@ -87,7 +88,7 @@ export function mayLendClassFields(file: string, language: ClassLanguage, text: 
 
 /** Whether the file may declare a member that a subclass or a user of its class reads a client through. */
 function lendsMembers(text: string): boolean {
-  return INHERITABLE.test(text) || declaresPublicClient(text);
+  return INHERITABLE.test(text) || declaresPublicClient(text) || mayDeclareLombokGetters(text);
 }
 
 /**
@@ -199,6 +200,13 @@ function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, i
     }
     if (method) {
       fields[`${name}()`] = method;
+      count++;
+    }
+    // A field with a Lombok getter (`@Getter private DynamoDBMapper mapper;`): callers read `getMapper()`.
+    const getter = `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    const lent = methods.length === 0 && lombokGetterField(a, scope, getter) === name ? (field ?? fieldClient(a, scope, name)) : undefined;
+    if (lent) {
+      fields[`${getter}()`] = lent;
       count++;
     }
     const group = methods.length > 0 ? methods : declarations;

@@ -24,6 +24,7 @@ import { distributedCacheStores } from '../code/distributedCache';
 import { cacheManagerStores } from '../code/cacheManagerCaches';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
+import { daggerForwards, mayDeclareDaggerGraph } from './daggerGraphs';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { indexClassItemMethods } from './classItemMethods';
 import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
@@ -128,7 +129,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'kotlin':
       // Only Spring Data DynamoDB repositories and their entities, for the Kotlin and Java files that hold them.
       return mayDeclareKotlinRepositories(text) ? () => indexKotlinRepositories(file, text) : undefined;
@@ -188,7 +189,7 @@ function readCode(
 /** A Java or C# file: the client fields its classes lend subclasses, the calls they hand on and the interfaces they implement, the classes an object mapper maps, its repositories' item helpers, C#'s `global using`s, and the CDK tables and functions it defines. */
 function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): FileContribution | undefined {
   const reads = { lends: mayLendClassFields(file, kind, text), forwards: mayForwardCalls(file, kind, text) };
-  const fields = reads.lends || reads.forwards ? indexClassFields(kind, text, reads) : undefined;
+  const fields = withDaggerForwards(file, kind, text, reads.lends || reads.forwards ? indexClassFields(kind, text, reads) : undefined);
   const implemented = mayImplement(file, kind, text) ? implementedNames(kind, text) : [];
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
   const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
@@ -200,6 +201,19 @@ function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): F
     return fields;
   }
   return { ...(fields ?? emptyContribution()), ...(implemented.length > 0 ? { implementedInterfaceNames: implemented } : {}), ...mappedClasses, ...(classItemMethods ? { classItemMethods } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...(csharpDistributedCaches.length > 0 ? { csharpDistributedCaches } : {}), ...cdk, ...spring };
+}
+
+/** The class fields' contribution with the handed-on calls of the file's Dagger components and modules merged in (`daggerGraphs.ts`). */
+function withDaggerForwards(file: string, kind: 'java' | 'csharp', text: string, fields: FileContribution | undefined): FileContribution | undefined {
+  const dagger = kind === 'java' && mayDeclareDaggerGraph(file, text) ? daggerForwards(text) : {};
+  if (Object.keys(dagger).length === 0) {
+    return fields;
+  }
+  const forwards = { ...fields?.classForwards };
+  for (const [key, methods] of Object.entries(dagger)) {
+    forwards[key] = { ...forwards[key], ...methods };
+  }
+  return { ...(fields ?? emptyContribution()), classFields: fields?.classFields ?? {}, classForwards: forwards };
 }
 
 function indexKotlinRepositories(file: string, text: string): FileContribution | undefined {

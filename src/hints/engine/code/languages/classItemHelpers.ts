@@ -200,7 +200,8 @@ function returnsRead(a: CodeAnalyzer, rmw: RmwDialect, get: OperationOccurrence,
   }
   for (let r = end; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope && a.isId(r + 1) && a.is(r + 2, ';')) {
-      return typedReadFlowUntil(a, rmw, get, r)?.items.has(a.tokens.text(r + 1)) ?? false;
+      // Whether the class is versioned is the caller's check to make (`classItemHelperCalls.ts`).
+      return typedReadFlowUntil(a, rmw, get, r, true)?.items.has(a.tokens.text(r + 1)) ?? false;
     }
   }
   return false;
