@@ -3,7 +3,8 @@
  * TypeScript, an exported function whose first parameter is `event` (`export const handler = async (event,
  * context) => ...`, `exports.handler = ...`, `module.exports = { handler }`); Python, a module-level `def` of
  * parameters `(event, context)`; Java, a `handleRequest` method that takes the Lambda `Context`; Go, a function
- * the file passes to `lambda.Start` or that takes an event of the runtime's `events` package; C#, a method that
+ * the file passes to `lambda.Start` or that takes an event of the runtime's `events` package or returns one of its
+ * responses; C#, a method that
  * takes `ILambdaContext`. In workspace mode a function a template names as a handler is one, whatever it takes.
  * The clients they make are read by `handlerClients.ts`.
  */
