@@ -3,7 +3,8 @@
  * TTL settings at the top level as a table does, while point-in-time recovery and deletion protection are set per
  * replica in `Replicas`; Terraform sets them in an `aws_dynamodb_table`'s `replica` blocks or on an
  * `aws_dynamodb_table_replica`. Each gets the hover it gets on a table, and so does a replica's customer managed key
- * (SSESpecification, kms_key_arn); a replica's other keys (Region, Tags, region_name) and the same keys under another
+ * (SSESpecification, kms_key_arn); an `aws_dynamodb_table_replica`'s `global_table_arn`, which makes the table global,
+ * gets the global tables hover; a replica's other keys (Region, Tags, region_name) and the same keys under another
  * resource type stay unread.
  */
 import * as assert from 'node:assert/strict';
@@ -184,6 +185,7 @@ describe('DynamoDB global tables in templates', () => {
         '19:point_in_time_recovery dynamodb-pitr',
         '20:deletion_protection_enabled dynamodb-deletion-protection',
         '22:replica dynamodb-global-tables',
+        '29:global_table_arn dynamodb-global-tables',
         '30:point_in_time_recovery dynamodb-pitr',
       ],
     );

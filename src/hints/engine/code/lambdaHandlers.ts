@@ -3,7 +3,8 @@
  * TypeScript, an exported function whose first parameter is `event` (`export const handler = async (event,
  * context) => ...`, `exports.handler = ...`, `module.exports = { handler }`); Python, a module-level `def` of
  * parameters `(event, context)`; Java, a `handleRequest` method that takes the Lambda `Context`; Go, a function
- * the file passes to `lambda.Start` or that takes an event of the runtime's `events` package; C#, a method that
+ * the file passes to `lambda.Start` or that takes an event of the runtime's `events` package or returns one of its
+ * responses; C#, a method that
  * takes `ILambdaContext`. In workspace mode a function a template names as a handler is one, whatever it takes.
  * The clients they make are read by `handlerClients.ts`.
  */
@@ -227,7 +228,11 @@ export const CSHARP_LAMBDA_CONTEXT = 'ILambdaContext';
 /** The Go runtime's entry points, whose first argument is the handler. */
 const GO_STARTS = new Set(['Start', 'StartWithOptions', 'StartHandler', 'StartHandlerFunc']);
 
-/** Go: a function whose name the file passes to `lambda.Start(...)` (or its variants), or that takes an event of the runtime's `events` package. */
+/**
+ * Go: a function whose name the file passes to `lambda.Start(...)` (or its variants), or that takes an event of the
+ * runtime's `events` package or returns one of its responses (`func Handler(req Request) (events.APIGatewayProxyResponse,
+ * error)`, started from another package): a function that answers an invocation runs on every one.
+ */
 export function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   // A method's scope starts at its receiver: its parameters follow its name (`func (h *Handler) Handle(ctx, req events.SQSEvent)`).
   const method = goMethodName(a, fn);
@@ -240,7 +245,9 @@ export function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (name !== undefined && a.idIs(fn.params - 2, 'func') && goStartedHandlers(a).has(name)) {
     return true;
   }
-  for (let k = open + 1; k < close; k++) {
+  // The parameters, then the results up to the body.
+  const end = fn.body > close ? fn.body : close;
+  for (let k = open + 1; k < end; k++) {
     if (a.idIs(k, 'events') && a.isAccess(k + 1)) {
       return true;
     }
