@@ -90,26 +90,67 @@ function callersOfHelpers(a: CodeAnalyzer, helpers: Map<string, number>, named: 
   }
 }
 
-/** `getConnection()`, `this.getConnection()` or `self._connect()` at `k`: a call of one of `helpers`, as a construction the handler reader reads. */
+/**
+ * `getConnection()`, `this.getConnection()` or `self._connect()` at `k`: a call of one of `helpers`, as a construction
+ * the handler reader reads; also `store.findOrders()` on a module-level instance the file makes of the class or
+ * factory the helper is a method of (`heldMaker`).
+ */
 export function sqlHelperCall(a: CodeAnalyzer, k: number, helpers: SqlHelpers): Construction | undefined {
   if (helpers.size === 0 || !a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || !helpers.has(a.tokens.text(k))) {
     return undefined;
   }
+  const scope = helpers.get(a.tokens.text(k)) ?? -1;
   const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
-  if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func') || a.idIs(k - 1, 'new')) {
+  const onHeld = a.isAccess(k - 1) && !onInstance && heldMaker(a, k - 2, scope);
+  if ((a.isAccess(k - 1) && !onInstance && !onHeld) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func') || a.idIs(k - 1, 'new')) {
     return undefined;
   }
-  const scope = helpers.get(a.tokens.text(k)) ?? -1;
   // Inside the helper itself (a retry that calls it again), the call is its own.
   if (a.scopes.enclosing(k, ['function']) === scope) {
     return undefined;
   }
   // A local or parameter of the caller's own that shadows the helper's name.
-  const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);
+  const binding = onInstance || onHeld ? undefined : a.scopes.lookup(a.tokens.text(k), k);
   if (binding !== undefined && a.scopes.enclosing(binding.token, ['function']) === a.scopes.enclosing(k, ['function'])) {
     return undefined;
   }
-  return { start: onInstance ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+  return { start: onInstance || onHeld ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+}
+
+/**
+ * Whether the name at `at` is a module-level name bound once to what the file's own class or factory makes, whole
+ * (`const store = new OrderStore();`, `const repo = createRepository(config);`), and the helper `scope` is a method
+ * of that class or a function inside that factory (a method of the object it returns): each call of the method on
+ * the one instance opens a new connection, as the helper called by name does.
+ */
+function heldMaker(a: CodeAnalyzer, at: number, scope: number): boolean {
+  if (scope < 0 || !a.isId(at) || a.isAccess(at - 1)) {
+    return false;
+  }
+  const name = a.tokens.text(at);
+  const binding = a.scopes.lookup(name, at);
+  if (!binding || binding.expression < 0 || a.scopes.declaringScope(name, at) !== 0) {
+    return false;
+  }
+  let k = binding.expression;
+  k += a.idIs(k, 'await') ? 1 : 0;
+  k += a.idIs(k, 'new') ? 1 : 0;
+  const end = a.is(k + 1, '(') && a.partner[k + 1] > k ? a.partner[k + 1] + 1 : -1;
+  if (!a.isId(k) || a.isAccess(k - 1) || end < 0 || (!a.startsLine(end) && !a.is(end, ';') && end < a.tokens.length)) {
+    return false;
+  }
+  const maker = a.tokens.text(k);
+  const [helperStart] = a.scopes.range(scope);
+  const classScope = a.scopes.classNamed(maker);
+  if (classScope > 0) {
+    return a.scopes.enclosing(helperStart, ['class']) === classScope;
+  }
+  const makers = [...a.functions.values()].filter((fn) => {
+    const named = functionName(a, fn);
+    return fn.scope !== scope && named >= 0 && a.tokens.text(named) === maker;
+  });
+  const [start, stop] = makers.length === 1 ? a.scopes.range(makers[0].scope) : [-1, -1];
+  return start >= 0 && start < helperStart && helperStart < stop;
 }
 
 /**
