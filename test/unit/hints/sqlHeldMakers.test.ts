@@ -80,3 +80,64 @@ describe('SQL connections a method of a module-level instance opens on each call
     assert.deepEqual(perInvocation(code), []);
   });
 });
+
+describe("SQL connections a method opens on each call, on an instance another module's class or factory makes (workspace mode)", () => {
+  const DATA = sourceLines(
+    "const { Pool } = require('pg');",
+    '',
+    'let shared;',
+    '',
+    'function createReports(config) {',
+    '  return {',
+    '    async monthly(accountId) {',
+    '      const pool = new Pool(config);',
+    "      const { rows } = await pool.query('select * from monthly where account_id = $1', [accountId]);",
+    '      await pool.end();',
+    '      return rows;',
+    '    },',
+    '    async yearly(accountId) {',
+    '      shared = shared || new Pool(config);',
+    "      return (await shared.query('select * from yearly where account_id = $1', [accountId])).rows;",
+    '    },',
+    '  };',
+    '}',
+    '',
+    'class AuditTrail {',
+    '  async recent(accountId) {',
+    '    const pool = new Pool({ host: process.env.AUDIT_HOST });',
+    "    const { rows } = await pool.query('select * from audit where account_id = $1 limit 20', [accountId]);",
+    '    await pool.end();',
+    '    return rows;',
+    '  }',
+    '}',
+    '',
+    'const openTrail = () => new AuditTrail();',
+    '',
+    'module.exports = { createReports, AuditTrail, openTrail };',
+  );
+  const HANDLER = sourceLines(
+    "const { createReports, AuditTrail, openTrail } = require('./data');",
+    '',
+    'const reports = createReports({ host: process.env.REPORTS_HOST });',
+    'const trail = new AuditTrail();',
+    'const opened = openTrail();',
+    '',
+    'exports.handler = async (event) => {',
+    '  const monthly = await reports.monthly(event.accountId);',
+    '  const yearly = await reports.yearly(event.accountId);',
+    '  const recent = await trail.recent(event.accountId);',
+    '  return { monthly, yearly, recent, again: await opened.recent(event.accountId) };',
+    '};',
+  );
+  const files = { 'src/data.js': DATA, 'src/handler.js': HANDLER };
+  const calls = (view?: null): string[] => hintsOfFile(files, 'src/handler.js', view).filter((hint) => hint.endsWith('rds-sql-connection-per-invocation!'));
+
+  it("reports the calls of the factory's object's, the class instance's and a returned instance's methods that open a pool", () => {
+    assert.deepEqual(calls().sort(), ['10:recent rds-sql-connection-per-invocation!', '11:recent rds-sql-connection-per-invocation!', '8:monthly rds-sql-connection-per-invocation!']);
+  });
+
+  it('stays silent for a method that keeps its pool in a module-level name, and without the workspace', () => {
+    assert.ok(!calls().some((hint) => hint.startsWith('9:')));
+    assert.deepEqual(calls(null), []);
+  });
+});
