@@ -1,12 +1,13 @@
 /**
- * The object literal a JavaScript module exports whole (`module.exports = { ... }`, `export default { ... }`),
+ * The object literal a JavaScript module exports whole (`module.exports = { ... }`, `export default { ... }`, also
+ * frozen as it is exported: `module.exports = Object.freeze({ ... })`, which hands out the same keys and values),
  * which `require('./config')` or a default import gives, and the object literals under its keys (`{ db: { ... } }`,
  * `{ config: { redis: { ... } } }`), which another file hands on as `config.db` or `cacheConfig.config.redis`.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { tokensOfSpan } from './tokenTables';
 
-const EXPORTED_LITERAL = /\bmodule\.exports\s*=\s*\{|\bexport\s+default\s+\{/;
+const EXPORTED_LITERAL = /\b(?:module\.exports\s*=|export\s+default)\s*(?:Object\.freeze\(\s*)?\{/;
 
 /** How many keys deep an exported object's entries are read (`config.redis` is two). */
 const MAX_DEPTH = 2;

@@ -24,7 +24,7 @@ import { connectionFromInvocation } from './invocationData';
 import { contextFrom, positionalOption } from './options';
 import { inTestCode } from './testFixtures';
 import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
-import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
+import { importedHeldMethodCall, returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { importsJavaPool, javaPoolOpenedAt, javaPoolOptions } from './sqlJavaPools';
 import { importsRdsInstanceAnnotation, rdsInstanceAnnotations } from './springCloudRdsInstances';
@@ -510,7 +510,12 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
   const reader = handlerReader(a, sqlConstruction, helpers);
   // A same-file function that opens a connection on each call, called by a handler (`sqlHelpers.ts`).
   const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => connectionFromInvocation(a, made, params, end)) : undefined;
-  const construction = sameFile?.size ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? sqlHelperCall(at, k, sameFile) : sqlConstruction;
+  // And (workspace mode) a method of a module-level instance of another module's class or factory that opens one on each call.
+  const heldImports = helpers && a.language.family === 'js';
+  const construction =
+    sameFile?.size || heldImports
+      ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? (sameFile?.size ? sqlHelperCall(at, k, sameFile) : undefined) ?? (heldImports ? importedHeldMethodCall(at, k) : undefined)
+      : sqlConstruction;
   // A class whose constructor opens one (`rds = RDSInstance()`), of this file or (workspace mode) another module's, counts too.
   const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: connectionFromInvocation, sqlHelpers: true, constructedClasses: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));

@@ -14,6 +14,7 @@ import { Construction } from './handlerClients';
 import { storedOutside } from './storedOutside';
 import type { FunctionScope } from './language';
 import { functionName, mayKeep } from './helperFunctions';
+import { mayBeProjectModule } from './projectImports';
 
 /** Helpers by name: the function scope of each that opens a connection on each call. */
 export type SqlHelpers = ReadonlyMap<string, number>;
@@ -90,26 +91,104 @@ function callersOfHelpers(a: CodeAnalyzer, helpers: Map<string, number>, named: 
   }
 }
 
-/** `getConnection()`, `this.getConnection()` or `self._connect()` at `k`: a call of one of `helpers`, as a construction the handler reader reads. */
+/**
+ * `getConnection()`, `this.getConnection()` or `self._connect()` at `k`: a call of one of `helpers`, as a construction
+ * the handler reader reads; also `store.findOrders()` on a module-level instance the file makes of the class or
+ * factory the helper is a method of (`heldMaker`).
+ */
 export function sqlHelperCall(a: CodeAnalyzer, k: number, helpers: SqlHelpers): Construction | undefined {
   if (helpers.size === 0 || !a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || !helpers.has(a.tokens.text(k))) {
     return undefined;
   }
+  const scope = helpers.get(a.tokens.text(k)) ?? -1;
   const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
-  if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func') || a.idIs(k - 1, 'new')) {
+  const onHeld = a.isAccess(k - 1) && !onInstance && heldMaker(a, k - 2, scope);
+  if ((a.isAccess(k - 1) && !onInstance && !onHeld) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func') || a.idIs(k - 1, 'new')) {
     return undefined;
   }
-  const scope = helpers.get(a.tokens.text(k)) ?? -1;
   // Inside the helper itself (a retry that calls it again), the call is its own.
   if (a.scopes.enclosing(k, ['function']) === scope) {
     return undefined;
   }
   // A local or parameter of the caller's own that shadows the helper's name.
-  const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);
+  const binding = onInstance || onHeld ? undefined : a.scopes.lookup(a.tokens.text(k), k);
   if (binding !== undefined && a.scopes.enclosing(binding.token, ['function']) === a.scopes.enclosing(k, ['function'])) {
     return undefined;
   }
-  return { start: onInstance ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+  return { start: onInstance || onHeld ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+}
+
+/**
+ * The maker of what the name at `at` holds: a module-level name bound once, whole, to what a class or function makes
+ * (`const store = new OrderStore();`, `const repo = createRepository(config);`, `await connectLedger()`), as the
+ * token of `OrderStore` or `createRepository`; or -1.
+ */
+function heldMakerToken(a: CodeAnalyzer, at: number): number {
+  if (!a.isId(at) || a.isAccess(at - 1)) {
+    return -1;
+  }
+  const name = a.tokens.text(at);
+  const binding = a.scopes.lookup(name, at);
+  if (!binding || binding.expression < 0 || a.scopes.declaringScope(name, at) !== 0) {
+    return -1;
+  }
+  let k = binding.expression;
+  k += a.idIs(k, 'await') ? 1 : 0;
+  k += a.idIs(k, 'new') ? 1 : 0;
+  const end = a.is(k + 1, '(') && a.partner[k + 1] > k ? a.partner[k + 1] + 1 : -1;
+  return a.isId(k) && !a.isAccess(k - 1) && end > 0 && (a.startsLine(end) || a.is(end, ';') || end >= a.tokens.length) ? k : -1;
+}
+
+/**
+ * Whether the name at `at` holds what the file's own class or factory makes (`heldMakerToken`) and the helper
+ * `scope` is a method of that class or a function inside that factory (a method of the object it returns): each
+ * call of the method on the one instance opens a new connection, as the helper called by name does.
+ */
+function heldMaker(a: CodeAnalyzer, at: number, scope: number): boolean {
+  const k = scope >= 0 ? heldMakerToken(a, at) : -1;
+  if (k < 0) {
+    return false;
+  }
+  const maker = a.tokens.text(k);
+  const [helperStart] = a.scopes.range(scope);
+  const classScope = a.scopes.classNamed(maker);
+  if (classScope > 0) {
+    return a.scopes.enclosing(helperStart, ['class']) === classScope;
+  }
+  const makers = [...a.functions.values()].filter((fn) => {
+    const named = functionName(a, fn);
+    return fn.scope !== scope && named >= 0 && a.tokens.text(named) === maker;
+  });
+  const [start, stop] = makers.length === 1 ? a.scopes.range(makers[0].scope) : [-1, -1];
+  // A factory that returns an instance of the file's class (`const makeStore = () => new OrderStore()`): that class's method.
+  const returned = makers.length === 1 ? returnedClass(a, makers[0]) : -1;
+  return (start >= 0 && start < helperStart && helperStart < stop) || (returned > 0 && a.scopes.enclosing(helperStart, ['class']) === returned);
+}
+
+/** The scope of the class the file declares that every return of `fn` constructs (`return new OrderStore(pool)`), or -1. */
+export function returnedClass(a: CodeAnalyzer, fn: { scope: number; concise: number }): number {
+  const classes = new Set(a.returnStarts(fn).map((k) => (a.idIs(k, 'new') && a.isId(k + 1) && !a.isAccess(k + 2) ? a.scopes.classNamed(a.tokens.text(k + 1)) : -1)));
+  const [only] = classes;
+  return classes.size === 1 && only > 0 ? only : -1;
+}
+
+/**
+ * `orders.findOpen(id)` at `k` (the method's name), in workspace mode: the receiver holds what a class or factory
+ * imported from a workspace module makes (`const orders = createOrders(config)` after `require('./orders')`,
+ * `new OrderStore()` of an imported class), and that method opens a SQL connection in its body on each call there.
+ */
+export function importedHeldMethodCall(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (!a.project?.importedMethodConnection || !a.isId(k) || !a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+    return undefined;
+  }
+  const maker = heldMakerToken(a, k - 2);
+  const name = maker >= 0 ? a.tokens.text(maker) : '';
+  const imported = maker >= 0 ? a.imports.get(name) : undefined;
+  if (!imported || imported.path === '' || a.scopes.lookup(name, maker) !== undefined || !mayBeProjectModule(a, imported.module)) {
+    return undefined;
+  }
+  const opens = a.project.importedMethodConnection(imported.module, imported.path, a.tokens.text(k));
+  return opens ? { start: k - 2, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true } : undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ import { namesPoolMaker } from '../code/sqlPoolMakers';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
+import { functionName } from '../code/helperFunctions';
+import { returnedClass } from '../code/sqlHelpers';
 import type { ProjectContext } from '../code/projectImports';
 import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { uniqueIndexesOf } from '../code/languages/ormObjects';
@@ -34,6 +36,8 @@ export class ModuleFunctions {
   private readonly a: CodeAnalyzer;
   /** What each call gave, by function and strings: `null` for nothing, and while it is read (a cycle gives nothing). */
   private readonly results = new Map<string, ExportedCall | null>();
+  /** Whether a method of a class or factory of the module opens a SQL connection on each call, by owner scope and method. */
+  private readonly methodConnections = new Map<string, boolean>();
 
   constructor(source: ModuleSource, project: ProjectContext) {
     this.a = new CodeAnalyzer(source.text, LANGUAGES[source.language], new LineIndex(source.text), project);
@@ -59,6 +63,52 @@ export class ModuleFunctions {
     }
     this.results.set(key, client ?? null);
     return client;
+  }
+
+  /**
+   * Whether the method `method` of what `owner` makes, the class of that name the module declares or the object the
+   * factory function returns (a function of that name inside it), opens a SQL connection in its body on each call.
+   */
+  methodOpensConnection(owner: { fn: ModuleFunction } | { className: string }, method: string): boolean {
+    const a = this.a;
+    // A factory that returns an instance of the module's class (`export const makeStore = () => new OrderStore()`) gives that class's methods.
+    const returned = 'fn' in owner ? returnedClass(a, owner.fn) : -1;
+    const factory = 'fn' in owner && returned < 0;
+    const ownerScope = factory ? owner.fn.scope : returned > 0 ? returned : 'className' in owner ? a.scopes.classNamed(owner.className) : -1;
+    if (ownerScope <= 0) {
+      return false;
+    }
+    const [start, end] = a.scopes.range(ownerScope);
+    const methods = [...a.functions.values()].filter((fn) => {
+      const name = functionName(a, fn);
+      const [at] = a.scopes.range(fn.scope);
+      const inOwner = factory ? fn.scope !== ownerScope && start < at && at < end : a.scopes.enclosing(at, ['class']) === ownerScope;
+      return inOwner && name >= 0 && a.tokens.text(name) === method;
+    });
+    if (methods.length !== 1) {
+      return false;
+    }
+    const key = `${ownerScope}\0${method}`;
+    let opens = this.methodConnections.get(key);
+    if (opens === undefined) {
+      // Unknown until read: a method that reaches itself again through the workspace opens none.
+      this.methodConnections.set(key, false);
+      opens = this.opensInBody(methods[0]);
+      this.methodConnections.set(key, opens);
+    }
+    return opens;
+  }
+
+  private opensInBody(method: { scope: number; concise: number }): boolean {
+    try {
+      return clientMadeInBody(this.a, { t: 'function', scope: method.scope, concise: method.concise })?.sql === true;
+    } catch (error) {
+      // A time budget ends the whole reading; any other failure reads as no connection.
+      if (error instanceof BudgetExceeded) {
+        throw error;
+      }
+      return false;
+    }
   }
 
   private read(fn: ModuleFunction, args: CallArguments): ExportedCall | undefined {

@@ -330,6 +330,16 @@ export class ImportedClients {
     return functions ?? undefined;
   }
 
+  /** Whether `method` of what `codeFile`'s import of `path` from `module` makes opens a SQL connection on each call; see `WorkspaceView.importedMethodConnection`. */
+  resolveMethodConnection(codeFile: string, module: string, path: string, method: string): boolean {
+    const answer = this.answer(codeFile, module, path);
+    const factory = answer && 'function' in answer ? answer.function : undefined;
+    const declared = factory ? undefined : this.declaringFile(codeFile, module, path);
+    const file = factory?.file ?? declared?.file;
+    const owner = factory ? { fn: factory.fn } : { className: declared?.name ?? '' };
+    return file !== undefined && (this.functionsOf(file)?.methodOpensConnection(owner, method) ?? false);
+  }
+
   /** The client fields of the class `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClassFields`. */
   resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     const answer = this.answer(codeFile, module, path);

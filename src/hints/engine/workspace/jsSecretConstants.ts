@@ -19,8 +19,8 @@ const LINE_END = String.raw`[ \t]*;?[ \t]*(?:\/\/[^\r\n]*)?\r?$`;
 const EXPORTED_CONST = new RegExp(String.raw`^export[ \t]+(const|let|var)[ \t]+([A-Za-z_$][\w$]*)([ \t]*:[ \t]*string)?[ \t]*=[ \t]*${LITERAL}${LINE_END}`, 'gm');
 /** `exports.NAME = '...'`, `module.exports.NAME = '...'`. */
 const EXPORTS_MEMBER = new RegExp(String.raw`^(?:module\.)?exports\.([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${LITERAL}${LINE_END}`, 'gm');
-/** The object a module exports whole: `module.exports = {`, `export default {`. */
-const EXPORTED_OBJECT = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*\{/gm;
+/** The object a module exports whole: `module.exports = {`, `export default {`, also frozen (`Object.freeze({`). */
+const EXPORTED_OBJECT = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*(?:Object\.freeze\([ \t]*)?\{/gm;
 /** The module's export of a name as a whole (`module.exports = dbConfig;`, `export default dbConfig;`). */
 const EXPORTED_NAME = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*\r?$/gm;
 /** A property of that object on its own line: `PASSWORD: '...',` (the key may be quoted). */
@@ -96,7 +96,7 @@ function exportedConstObject(text: string): { open: number; commonJs: boolean } 
     return undefined;
   }
   const name = escaped(exported[0][2]);
-  const declarations = [...text.matchAll(new RegExp(String.raw`^const[ \t]+${name}[ \t]*=[ \t]*\{`, 'gm'))];
+  const declarations = [...text.matchAll(new RegExp(String.raw`^const[ \t]+${name}[ \t]*=[ \t]*(?:Object\.freeze\([ \t]*)?\{`, 'gm'))];
   if (declarations.length !== 1 || new RegExp(String.raw`(?<![\w$.])${name}\.[\w$]+[ \t]*=(?!=)`).test(text)) {
     return undefined;
   }

@@ -2,7 +2,8 @@
  * The settings a JavaScript or TypeScript module exports as literals, for the stacks and clients of other modules
  * that read them (`publiclyAccessible: config.database.public` after `import { config } from '../config'`,
  * `deletionProtection: cfg.protect` after `const cfg = getEnvConfig(stage)`; `code/options.ts`). Read: an exported
- * object literal (`export const config = {...}`, `export default {...}`, `module.exports = {...}`), nested objects
+ * object literal (`export const config = {...}`, `export default {...}`, `module.exports = {...}`, each also frozen as
+ * it is exported, `Object.freeze({...})`, which keeps the same keys and values), nested objects
  * too, and an exported function named for settings (`getEnvConfig`, `stageSettings`) whose every `return` gives an
  * object literal, where a path holds a value only when every return writes the same literal there (one that varies
  * by environment stays unknown). Keys are the import paths the code reader gives (`config.database.public`,
@@ -30,7 +31,7 @@ const MAX_RETURNS = 16;
  * The cheap tests of a module's text: it exports an object literal, or a function and returns an object literal
  * somewhere, and writes a key with a plain value (`public: true,`, `retention: 7`).
  */
-const EXPORTS_OBJECT = /^[ \t]*(?:export[ \t]+(?:const[ \t]+[\w$]+[^=\n]*=[ \t]*\{|default[ \t]*\{)|module\.exports[ \t]*=[ \t]*\{)/m;
+const EXPORTS_OBJECT = /^[ \t]*(?:export[ \t]+(?:const[ \t]+[\w$]+[^=\n]*=|default)|module\.exports[ \t]*=)[ \t]*(?:Object\.freeze\([ \t]*)?\{/m;
 const EXPORTS_FUNCTION = /^[ \t]*export[ \t]+(?:const[ \t]+[\w$]*(?:config|settings|env|stage|options|props)[\w$]*[^=\n]*=[ \t]*(?:async[ \t]*)?(?:\(|function\b)|(?:async[ \t]+)?function[ \t]+[\w$]*(?:config|settings|env|stage|options|props))/im;
 /** The functions read: those whose name says they give settings (`getEnvConfig`, `stageSettings`, `dbOptions`), not a handler's response. */
 const SETTINGS_FUNCTION = /config|settings|env|stage|options|props/i;
@@ -57,6 +58,18 @@ class SettingsReader {
   endsStatement(k: number): boolean {
     const next = k + 1;
     return next >= this.tokens.length || this.is(next, ';') || this.is(next, 'as') || this.is(next, 'satisfies') || this.tokens.source.slice(this.tokens.ends[k], this.tokens.starts[next]).includes('\n');
+  }
+
+  /**
+   * The `{` of the object literal that is the whole value starting at `k`, written as it is (`{ ... }`) or frozen
+   * (`Object.freeze({ ... })`), or -1.
+   */
+  wholeObject(k: number): number {
+    const frozen = this.is(k, 'Object') && this.is(k + 1, '.') && this.is(k + 2, 'freeze') && this.is(k + 3, '(') && this.is(k + 4, '{');
+    const open = frozen ? k + 4 : k;
+    const end = frozen ? this.partner[k + 3] : this.partner[k];
+    const closes = frozen ? this.partner[open] === end - 1 : true;
+    return this.is(open, '{') && end > open && closes && this.endsStatement(end) ? open : -1;
   }
 
   is(k: number, text: string): boolean {
@@ -230,11 +243,11 @@ export function jsSettingConstants(text: string): Record<string, SettingConstant
     }
     if (reader.is(k, 'export')) {
       exported(reader, k + 1);
-    } else if (reader.is(k, 'module') && reader.is(k + 1, '.') && reader.is(k + 2, 'exports') && reader.is(k + 3, '=') && reader.is(k + 4, '{') && partner[k + 4] > k && reader.endsStatement(partner[k + 4])) {
+    } else if (reader.is(k, 'module') && reader.is(k + 1, '.') && reader.is(k + 2, 'exports') && reader.is(k + 3, '=') && reader.wholeObject(k + 4) > k) {
       // A CommonJS module is itself the default export of an ES import.
       for (const prefix of ['', 'default']) {
         const read: Read = new Map();
-        reader.object(k + 4, prefix, read);
+        reader.object(reader.wholeObject(k + 4), prefix, read);
         reader.keep(new Map([...read].map(([path, setting]) => [prefix === '' ? path.slice(1) : path, setting])));
       }
     }
@@ -245,9 +258,9 @@ export function jsSettingConstants(text: string): Record<string, SettingConstant
 /** What an `export` at `k` (the token after it) exports: a `const` object or function, a default object, a function. */
 function exported(reader: SettingsReader, k: number): void {
   const { tokens, partner } = reader;
-  if (reader.is(k, 'default') && reader.is(k + 1, '{') && partner[k + 1] > k && reader.endsStatement(partner[k + 1])) {
+  if (reader.is(k, 'default') && reader.wholeObject(k + 1) > k) {
     const read: Read = new Map();
-    reader.object(k + 1, 'default', read);
+    reader.object(reader.wholeObject(k + 1), 'default', read);
     reader.keep(read);
     return;
   }
@@ -268,9 +281,10 @@ function exported(reader: SettingsReader, k: number): void {
     eq = partner[eq] > eq ? partner[eq] + 1 : eq + 1;
   }
   const value = reader.is(eq, '=') ? eq + 1 : -1;
-  if (reader.is(value, '{') && partner[value] > value && reader.endsStatement(partner[value])) {
+  const object = value > 0 ? reader.wholeObject(value) : -1;
+  if (object > 0) {
     const read: Read = new Map();
-    reader.object(value, name, read);
+    reader.object(object, name, read);
     reader.keep(read);
   } else if (value > 0 && SETTINGS_FUNCTION.test(name) && (reader.is(value, '(') || reader.is(value, 'async') || reader.is(value, 'function'))) {
     reader.exportedFunction(reader.is(value, 'async') ? value + 1 : value, name);

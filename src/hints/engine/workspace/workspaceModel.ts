@@ -400,6 +400,10 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.imported().resolveClassFields(codeFile, module, path);
   }
 
+  importedMethodConnection(codeFile: string, module: string, path: string, method: string): boolean {
+    return this.imported().resolveMethodConnection(codeFile, module, path, method);
+  }
+
   /** What a class a code file imports from a module of the workspace is to PynamoDB; see `WorkspaceView.importedPynamodbClass`. */
   importedPynamodbClass(codeFile: string, module: string, path: string): PynamodbClassKind | undefined {
     return this.imported().resolvePynamodbClass(codeFile, module, path);

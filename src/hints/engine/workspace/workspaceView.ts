@@ -144,6 +144,12 @@ export interface WorkspaceView {
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
+   * Whether the method `method` of what a workspace module's `path` makes, as `codeFile` imports it (an instance of
+   * the class it exports, or the object its exported factory returns), opens a SQL connection or pool in its body
+   * on each call (`code/sqlHelpers.ts`'s held instances).
+   */
+  importedMethodConnection?(codeFile: string, module: string, path: string, method: string): boolean;
+  /**
    * The password literal a Python module of the workspace binds at its top level to the name `path`, or a JavaScript
    * or TypeScript module exports under it, as `codeFile` imports it (`rds_config.db_password` after `import rds_config`,
    * `dbConfig.PASSWORD` after `require('./db.config')`), with where it is written.
