@@ -33,6 +33,7 @@ import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
 import { cdktfClass, cdktfResource } from './cdktf';
+import { helperReturnedLiteral, objectLiteralOpen } from './returnedArgs';
 import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
@@ -290,6 +291,11 @@ export function constructProps(a: CodeAnalyzer, construct: string, nameIndex: nu
         dropNestedConstructOptions(a, k, a.partner[k], props);
       } else if (a.isId(k) && (a.is(k - 1, ',') || a.is(k - 1, '(')) && (a.is(k + 1, ',') || a.is(k + 1, ')'))) {
         props = variableContext(a, k, 'cdk', construct, a.tokenSpan(nameIndex)) ?? props;
+      } else if (a.isId(k) && (a.is(k - 1, ',') || a.is(k - 1, '(')) && a.is(k + 1, '(') && a.partner[k + 1] > k && (a.is(a.partner[k + 1] + 1, ',') || a.is(a.partner[k + 1] + 1, ')'))) {
+        // `new Table(this, 'Orders', sharedTable('id'))`: the object literal a same-file function returns.
+        const literal = helperReturnedLiteral(a, k, objectLiteralOpen);
+        const brace = literal >= 0 ? objectLiteralOpen(a, literal) : -1;
+        props = brace >= 0 ? contextFrom(a, brace, a.partner[brace], 'cdk', construct, a.tokenSpan(nameIndex)) : props;
       }
     }
     context = props ?? { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };

@@ -14,7 +14,7 @@ import type { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { literalOf } from './options';
-import { masked } from './redisUrls';
+import { filledInterpolation } from './dotnetInterpolatedNames';
 import { connectionStringLiteral, connectionStringOptions, DOTNET_SQL_MODULE, DotnetFlavor, dotnetOpenedAt, writtenOptions } from './sqlConnectionsDotnet';
 import { inTestCode } from './testFixtures';
 
@@ -103,7 +103,7 @@ export function writtenConnectionStringContexts(a: CodeAnalyzer): OptionContext[
     }
     const interpolated = a.tokens.interpolated(k);
     const literal = interpolated ? undefined : literalOf(a, k, k + 1).literal;
-    const text = interpolated ? masked(a.tokens.text(k)) : literal?.kind === 'str' ? literal.value : '';
+    const text = interpolated ? filledInterpolation(a, k) : literal?.kind === 'str' ? literal.value : '';
     if (!looksLikeConnectionString(text) || inTestCode(a, k)) {
       continue;
     }

@@ -20,6 +20,7 @@ import { pulumiGroupExposure } from './pulumiGroupUse';
 import { withEnumLiterals } from './pulumiEnums';
 import { withSecretLiterals } from './pulumiSecrets';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
+import { helperReturnedLiteral } from './returnedArgs';
 
 /**
  * The resources whose Terraform rules exist, by module and class as Pulumi names them (`aws:rds/instance:Instance`
@@ -147,16 +148,34 @@ export function csharpInitializer(typeName: RegExp): (a: CodeAnalyzer, k: number
   };
 }
 
+/** The args argument at `args` is a name alone, the variable that holds the literal. */
+function heldArgs(a: CodeAnalyzer, args: number): boolean {
+  return args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
+}
+
+/**
+ * Where the args literal starts that the argument at `args` gives: the expression a variable is bound to, the
+ * literal a same-file helper called in place returns, or the argument itself (-1: none).
+ */
+function argsLiteral(a: CodeAnalyzer, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number): number {
+  if (heldArgs(a, args)) {
+    const binding = a.scopes.lookup(a.tokens.text(args), args);
+    return binding && binding.expression >= 0 ? binding.expression : -1;
+  }
+  const returned = args >= 0 ? helperReturnedLiteral(a, args, argsGroup) : -1;
+  return returned >= 0 ? returned : args;
+}
+
 /**
  * The context of a Go or C# constructor whose args argument starts at `args` (-1: none): an args literal in
- * place, or the one a variable holds (with the fields set on it afterwards), `argsGroup` telling the `{` such a
- * literal opens (or -1). C# CDK props (`new DatabaseInstanceProps { ... }`) are read the same way.
+ * place, the one a variable holds (with the fields set on it afterwards) or the one a same-file helper called in
+ * place returns (`returnedArgs.ts`), `argsGroup` telling the `{` such a literal opens (or -1). C# CDK props
+ * (`new DatabaseInstanceProps { ... }`) are read the same way.
  */
 export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number): OptionContext {
   const anchor = a.tokenSpan(nameIndex);
-  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
-  const binding = held ? a.scopes.lookup(a.tokens.text(args), args) : undefined;
-  const literal = held ? (binding && binding.expression >= 0 ? binding.expression : -1) : args;
+  const held = heldArgs(a, args);
+  const literal = argsLiteral(a, args, argsGroup);
   const group = literal < 0 ? -1 : argsGroup(a, literal);
   const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], kind, type, anchor) : { kind, type, options: [], complete: false, anchor };
   if (held && group >= 0) {
@@ -271,9 +290,7 @@ function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpe
  * variable, as `typedArgsContext` finds it, read for inbound rules open to the internet.
  */
 export function typedArgsIngress(a: CodeAnalyzer, type: string, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
-  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
-  const binding = held ? a.scopes.lookup(a.tokens.text(args), args) : undefined;
-  const literal = held ? (binding && binding.expression >= 0 ? binding.expression : -1) : args;
+  const literal = argsLiteral(a, args, argsGroup);
   const group = literal < 0 ? -1 : argsGroup(a, literal);
   if (group >= 0) {
     ingressRules(a, type, group, origin);

@@ -12,16 +12,16 @@
  * - MySqlConnector's and Connector/NET's `MySqlConnectionStringBuilder` (`Server`, `Password`, `SslMode =
  *   MySqlSslMode.None` or `Disabled`: https://mysqlconnector.net/connection-options/).
  * Any other `SslMode` but `VerifyCA` and `VerifyFull` gets the verification hover (`Require` encrypts without checking the certificate). Findings
- * only where the host is a literal RDS endpoint; hovers for any other server, none for a builder the initializer
+ * only where the host is a literal RDS endpoint, written or held by a name bound once to one; hovers for any other server, none for a builder the initializer
  * leaves empty or that test code builds (a test function, as for driver calls).
  */
 import { hoverOnly, isRdsHost } from '../config/values';
 import { OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { initializerContext } from './options';
+import { initializerContext, literalOf } from './options';
 import { tlsDisabledOption } from './sqlTls';
 import { inTestCode } from './testFixtures';
-import { DOTNET_SQL_MODULE, DotnetFlavor } from './sqlConnectionsDotnet';
+import { connectionStringLiteral, DOTNET_SQL_MODULE, DotnetFlavor } from './sqlConnectionsDotnet';
 import { writtenConnectionStringContexts } from './dotnetWrittenConnectionStrings';
 
 /** Each builder: the property that names the server, and the `SslMode` values that turn TLS off. */
@@ -93,14 +93,30 @@ export function sqlClientBuilderContexts(a: CodeAnalyzer): OptionContext[] {
       continue;
     }
     const read = initializerContext(a, k, 'sql-client', flavorOf(module));
-    const host = read.options.find((option) => option.norm === builder.host)?.literal;
-    const rds = host?.kind === 'str' && isRdsHost(host.value.replace(/[:,]\d+$/, ''));
+    const hostOption = read.options.find((option) => option.norm === builder.host);
+    const host = hostOption ? serverName(a, hostOption) : undefined;
+    const rds = host !== undefined && isRdsHost(host.replace(/[:,]\d+$/, ''));
     const options = read.options.map((option) => sqlOption(option, builder, rds)).filter((option) => option !== undefined);
     if (options.length > 0) {
       contexts.push({ ...read, options: rds ? options : hoverOnly(options), complete: rds });
     }
   }
   return contexts;
+}
+
+/**
+ * The server a builder's host option names: its string literal, or the one a name holds that the code binds once to
+ * a literal (`Host = host` after `var host = "orders.cluster-....rds.amazonaws.com"`, a `const string` field), as a
+ * connection string argument is read (`connectionStringLiteral`).
+ */
+function serverName(a: CodeAnalyzer, option: OptionOccurrence): string | undefined {
+  if (option.literal.kind === 'str') {
+    return option.literal.value;
+  }
+  const [start, end] = a.tokensOf(option.value);
+  const literal = connectionStringLiteral(a, start, end);
+  const read = literal >= 0 ? literalOf(a, literal, literal + 1).literal : undefined;
+  return read?.kind === 'str' ? read.value : undefined;
 }
 
 /** The driver a builder's namespace names (`dotnet-sql:Npgsql`), as the connection contexts type it. */

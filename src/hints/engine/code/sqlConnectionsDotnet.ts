@@ -27,11 +27,11 @@
 import { OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { expressionEnd, segments } from './braces';
+import { segments } from './braces';
 import { Construction } from './handlerClients';
 import { literalOf, positionalOption } from './options';
-import { FILLER, masked } from './redisUrls';
-import { bindsWholeExpression } from '../scope/scopes';
+import { boundStringLiteral, filledInterpolation } from './dotnetInterpolatedNames';
+import { FILLER } from './redisUrls';
 import { namesRdsHost, tlsDisabledOption } from './sqlTls';
 
 /** The module the C# analyzer notes a driver's type under (`dotnet-sql:Npgsql`), as `a.imports` holds it. */
@@ -211,12 +211,9 @@ export function connectionStringLiteral(a: CodeAnalyzer, start: number, end: num
   if (!a.isId(start) || a.isAccess(start - 1)) {
     return -1;
   }
-  const name = a.tokens.text(start);
-  const outer = a.scopes.outerBindings(name, start);
-  const binding = outer ? (outer.length === 1 ? outer[0] : undefined) : a.scopes.lookup(name, start);
-  const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
-  return from >= 0 && a.isString(from) && expressionEnd(a, from) === from + 1 ? from : -1;
+  return boundStringLiteral(a, a.tokens.text(start), start);
 }
+
 
 /** The options of the driver call named at `name` whose `(` is at `open`: its connection string's, where the code writes it. */
 export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, open: number): OptionContext {
@@ -233,7 +230,7 @@ export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, ope
     context.options.push(positionalOption(a, literal, literal + 1, 'connectionString'), ...connectionStringOptions(read.value, span, flavor));
     context.complete = true;
   } else if (a.tokens.interpolated(literal)) {
-    context.options.push(...writtenOptions(connectionStringOptions(masked(a.tokens.text(literal)), span, flavor)));
+    context.options.push(...writtenOptions(connectionStringOptions(filledInterpolation(a, literal), span, flavor)));
   }
   return context;
 }
