@@ -10,7 +10,7 @@
 import { OptionContext, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { tokenAt } from './cdkManagedPolicies';
+import { tokenAt } from './tokenIndex';
 import { chainOptions } from './languages/javaCdk';
 import { contextFrom } from './options';
 import { csharpInitializer } from './pulumi';

@@ -9,28 +9,13 @@
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { fullAccessOption, isFullAccessArn, isFullAccessName } from '../iac/managedPolicies';
+import { tokenAt } from './tokenIndex';
 
 const POLICY = 'AmazonDynamoDBFullAccess';
 
 /** The factories by name and by ARN, as each CDK language spells them. */
 const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName', 'ManagedPolicy_FromAwsManagedPolicyName']);
 const BY_ARN = new Set(['fromManagedPolicyArn', 'from_managed_policy_arn', 'FromManagedPolicyArn', 'ManagedPolicy_FromManagedPolicyArn']);
-
-/** The token that holds `offset`, or -1 where none does (a comment, spaces). */
-export function tokenAt(a: CodeAnalyzer, offset: number): number {
-  const starts = a.tokens.starts;
-  let low = 0;
-  let high = a.tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (a.tokens.ends[middle] <= offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low < a.tokens.length && starts[low] <= offset ? low : -1;
-}
 
 export function cdkFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
   const contexts: OptionContext[] = [];

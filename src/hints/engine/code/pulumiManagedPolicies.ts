@@ -12,7 +12,7 @@ import { fullAccessOption, isFullAccessArn } from '../iac/managedPolicies';
 import { OptionContext } from '../model';
 import { normalizeName, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { tokenAt } from './cdkManagedPolicies';
+import { tokenAt } from './tokenIndex';
 import { namesPulumiAws } from './pulumi';
 
 const POLICY = 'AmazonDynamoDBFullAccess';

@@ -22,7 +22,7 @@ import { isRdsHost } from '../config/values';
 import type { CodeAnalyzer } from './analyzer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
-import { tokenAt } from './cdkManagedPolicies';
+import { tokenAt } from './tokenIndex';
 import { valueIsRds } from './sqlTlsBuilt';
 
 export const TLS_DISABLED = 'tlsdisabled';

@@ -6,7 +6,7 @@
 import { isCodeResource, OptionContext } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { tokenAt } from './cdkManagedPolicies';
+import { tokenAt } from './tokenIndex';
 import { inTestCode } from './testFixtures';
 
 /** The extents, from the construct's name to its last setting, of the infrastructure contexts that test code builds. */

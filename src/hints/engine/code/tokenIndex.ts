@@ -125,3 +125,19 @@ const indexes = new FileMemo<'index', NameIndex>();
 export function tokensNamed(a: CodeAnalyzer, name: string): readonly number[] {
   return name.length === 0 ? [] : indexes.get(a, 'index', () => new NameIndex(a.tokens)).named(name);
 }
+
+/** The token that holds `offset`, or -1 where none does (a comment, spaces). */
+export function tokenAt(a: CodeAnalyzer, offset: number): number {
+  const starts = a.tokens.starts;
+  let low = 0;
+  let high = a.tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (a.tokens.ends[middle] <= offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low < a.tokens.length && starts[low] <= offset ? low : -1;
+}
