@@ -19,7 +19,8 @@ function declarationOf(a: CodeAnalyzer, name: number): number {
     return -1;
   }
   const binding = a.scopes.lookup(a.tokens.text(name), name, true);
-  return binding && a.tokens.text(binding.token) === a.tokens.text(name) ? binding.token : -1;
+  // A name bound outside the file's tokens (a global, an implicit binding) has no declaration to read.
+  return binding && binding.token >= 0 && a.tokens.text(binding.token) === a.tokens.text(name) ? binding.token : -1;
 }
 
 /** Whether the annotation after `colon` (up to `,`, `)`, `=` or `;` at its own depth) is an array type. */
