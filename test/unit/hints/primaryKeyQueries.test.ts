@@ -3,7 +3,8 @@
  * the table's whole primary key, so it matches one item at most and its one-page finding does not apply,
  * even where no template in the workspace shows the table. A sort-key range, one equality alone, an index,
  * a key condition that is neither one literal string nor boto3's `Key(...).eq(...) & Key(...).eq(...)`, or options
- * out of sight keep the finding.
+ * out of sight keep the finding. One equality is enough where a GetItem, UpdateItem or DeleteItem of the same file
+ * and table writes that attribute alone as its whole `Key`: the table then has no sort key.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -219,5 +220,34 @@ describe('a Query by the whole primary key of a table', () => {
 
   it('JavaScript: a request that spreads options in may name an index, so it keeps the finding', () => {
     assert.deepEqual(queryFindings('src/match.js', JS_SPREAD), ['7:QueryCommand dynamodb-query!']);
+  });
+
+  it('one equality on the attribute that the file writes as the whole Key of the same table matches one item', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const docs = new AWS.DynamoDB.DocumentClient();',
+      'async function remove(name) {',
+      "  await docs.delete({ TableName: 'Drinks', Key: { 'DrinkName': name } }).promise();",
+      '}',
+      'async function find(name) {',
+      "  const out = await docs.query({ TableName: 'Drinks', KeyConditionExpression: '#n = :n', ExpressionAttributeNames: { '#n': 'DrinkName' }, ExpressionAttributeValues: { ':n': name } }).promise();",
+      '  return out.Items;',
+      '}',
+      'async function byShop(shop) {',
+      "  const out = await docs.query({ TableName: 'Drinks', KeyConditionExpression: 'Shop = :s', ExpressionAttributeValues: { ':s': shop } }).promise();",
+      '  return out.Items;',
+      '}',
+      'async function ofOrder(orderId) {',
+      "  await docs.get({ TableName: 'Orders', Key: { orderId, line: 1 } }).promise();",
+      "  const out = await docs.query({ TableName: 'Orders', KeyConditionExpression: 'line = :l', ExpressionAttributeValues: { ':l': 1 } }).promise();",
+      '  return out.Items;',
+      '}',
+      'async function elsewhere(name) {',
+      "  const out = await docs.query({ TableName: 'Menu', KeyConditionExpression: 'DrinkName = :n', ExpressionAttributeValues: { ':n': name } }).promise();",
+      '  return out.Items;',
+      '}',
+    );
+    // Another attribute, a table keyed on two attributes, and another table keep the finding.
+    assert.deepEqual(queryFindings('drinks.js', code), ['11:query dynamodb-query!', '16:query dynamodb-query!', '20:query dynamodb-query!']);
   });
 });

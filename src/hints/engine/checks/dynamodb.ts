@@ -1,6 +1,7 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads, PartiQL scans. */
 import { conditionTerms } from '../code/dynamodbExpressions';
 import { paginationFix } from '../fixes';
+import { keyedOnAlone } from './singleKeyTables';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
 import { OptionContext, PartiqlSelect, ScopeInfo } from '../model';
 import { HintRule } from '../types';
@@ -104,7 +105,7 @@ function scanReadForFirstItem(operation: string, request: OptionContext | undefi
 function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
   const resolved = request && context.workspace?.of(request);
   if (!resolved || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Query') {
-    return request !== undefined && pinsPrimaryKey(request);
+    return request !== undefined && pinsPrimaryKey(request, context.model.contexts);
   }
   const { partitionKey, sortKey, hashOnly } = resolved.table;
   const terms = resolved.request.keyCondition?.terms ?? [];
@@ -123,12 +124,17 @@ class PlaceholdersAsNames extends Map<string, string> {
  * A Query of a table (every option in sight, no `IndexName`) whose key condition, written as one string or with
  * boto3's builder, is an equality on each of two attributes (`pk = :pk AND sk = :sk`, `Key("pk").eq(a) & Key("sk").eq(b)`). A key condition names the partition key and
  * at most one sort key, so these are the table's whole primary key, which one item at most has, whatever the
- * workspace shows of the table. An index's keys need not be unique, so a Query of one keeps its finding.
+ * workspace shows of the table; or an equality on the one attribute the file's GetItem, UpdateItem or DeleteItem
+ * of the same table writes as its whole `Key`. An index's keys need not be unique, so a Query of one keeps its finding.
  */
-function pinsPrimaryKey(request: OptionContext): boolean {
+function pinsPrimaryKey(request: OptionContext, contexts: readonly OptionContext[]): boolean {
   const expression = request.type === 'dynamodb:Query' && request.complete && !setsOption(request, INDEX_NAME) ? optionNamed(request, KEY_CONDITION_EXPRESSION)?.literal : undefined;
   const terms = expression?.kind === 'str' ? conditionTerms(expression.value, new PlaceholdersAsNames()) : expression?.kind === 'expr' ? request.builtKeyCondition : undefined;
-  return terms !== undefined && terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
+  if (terms === undefined || !terms.every((term) => term.operator === '=')) {
+    return false;
+  }
+  // One equality on the attribute that the file's item requests of the table name as its whole key (`singleKeyTables.ts`).
+  return terms.length === 2 ? terms[0].name !== terms[1].name : terms.length === 1 && keyedOnAlone(contexts, request, terms[0].name);
 }
 
 const STATEMENT = 'dynamodb:ExecuteStatement';

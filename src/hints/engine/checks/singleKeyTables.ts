@@ -1,0 +1,75 @@
+/**
+ * What a file's own item requests show of a table's primary key: a GetItem, UpdateItem or DeleteItem must name the
+ * whole primary key in its `Key` (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html),
+ * so a `Key` written with one attribute (`Key: { DrinkName: name }`) shows a table keyed on that attribute alone.
+ * A Query of the same table with an equality on it then matches one item at most, and has no second page.
+ */
+import { OptionContext, OptionOccurrence } from '../model';
+
+const ITEM_REQUESTS = new Set(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+
+function optionOf(context: OptionContext, norm: string): OptionOccurrence | undefined {
+  return context.options.find((option) => option.norm === norm);
+}
+
+/** How a request names its table, as written: a literal's value, or the expression's text. */
+function tableOf(context: OptionContext): string | undefined {
+  const literal = optionOf(context, 'tablename')?.literal;
+  return literal?.kind === 'str' ? `"${literal.value}"` : literal?.kind === 'expr' ? literal.text.trim() : undefined;
+}
+
+/** The one key of an object written in place with one property (`{ DrinkName: name }`, `{'id': {'S': id}}`), or undefined. */
+function onlyKey(text: string): string | undefined {
+  const body = text.trim();
+  if (!body.startsWith('{') || !body.endsWith('}') || body.includes('...')) {
+    return undefined;
+  }
+  // The property's end: the first top-level comma, after which only a trailing comma may follow.
+  let depth = 0;
+  let colon = -1;
+  for (let k = 1; k < body.length - 1; k++) {
+    const c = body[k];
+    if (c === '{' || c === '[' || c === '(') {
+      depth++;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    } else if (depth === 0 && c === ',') {
+      if (body.slice(k + 1, -1).trim() !== '') {
+        return undefined;
+      }
+      break;
+    } else if (depth === 0 && c === ':' && colon < 0) {
+      colon = k;
+    }
+  }
+  const key = colon > 0 ? body.slice(1, colon).trim().replace(/^['"]|['"]$/g, '') : '';
+  return /^[A-Za-z_][\w.-]*$/.test(key) ? key : undefined;
+}
+
+/** The attribute a key condition's name stands for: itself, or the one `ExpressionAttributeNames` maps a `#placeholder` to. */
+function attributeOf(query: OptionContext, name: string): string | undefined {
+  if (!name.startsWith('#')) {
+    return name;
+  }
+  const names = optionOf(query, 'expressionattributenames')?.literal;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mapped = names?.kind === 'expr' ? new RegExp(`["']${escaped}["']\\s*:\\s*["']([^"'\\\\]+)["']`).exec(names.text) : null;
+  return mapped?.[1];
+}
+
+/** Whether an item request of the file names the key condition's `name` alone as the whole key of the table `query` reads. */
+export function keyedOnAlone(contexts: readonly OptionContext[], query: OptionContext, name: string): boolean {
+  const table = tableOf(query);
+  const attribute = attributeOf(query, name);
+  if (table === undefined || attribute === undefined) {
+    return false;
+  }
+  return contexts.some((request) => {
+    if (!ITEM_REQUESTS.has(request.type) || tableOf(request) !== table) {
+      return false;
+    }
+    const key = optionOf(request, 'key')?.literal;
+    const only = key?.kind === 'expr' ? onlyKey(key.text) : undefined;
+    return only !== undefined && only === attribute;
+  });
+}
