@@ -1,7 +1,8 @@
 /**
  * Commands of the families the Redis hovers name, under the names the clients give them: PSETEX and go-redis
  * `SetXX` (a value and its TTL in one command), MSETNX (many keys in one round trip, one slot in cluster mode),
- * and CONFIG RESETSTAT / CONFIG REWRITE (blocked on ElastiCache as every CONFIG is).
+ * and CONFIG RESETSTAT / CONFIG REWRITE (blocked on ElastiCache as every CONFIG is); and TypeScript commands
+ * called with type arguments (`cache.set<Profile>(...)`).
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -81,4 +82,21 @@ describe('Redis command variants', () => {
     assert.deepEqual(found, ['5:psetex redis-expire', '6:pSetEx redis-expire', '7:mSetNX redis-mget']);
     assert.ok(found.every((hint) => !hint.endsWith('!')), found.join('\n'));
   });
+
+  it('reads a TypeScript command called with type arguments as the command', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      'const redis = new Redis(process.env.REDIS_URL!);',
+      'export async function listProfiles(): Promise<string[]> {',
+      "  await redis.set<string>('seen', '1');",
+      "  return redis.keys<string[]>('profile:*');",
+      '}',
+    );
+    assert.deepEqual(redisHints('profiles.ts', code).filter((hint) => !hint.includes('redis-tls')), [
+      '4:set redis-expire',
+      '5:keys redis-keys',
+      '5:keys redis-keys!',
+    ]);
+  });
 });
+

@@ -15,6 +15,7 @@ import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
 import { DJANGO_CACHE_COMMANDS } from './djangoCache';
 import { contextFrom, positionalOption } from './options';
+import { callOpenAfter } from './typeArguments';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
@@ -394,7 +395,7 @@ const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'm
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? (SPRING_COMMANDS[written] ?? springOffsetWrite(a, written, index + 1)) : undefined) ?? written;
-  const open = index + 1;
+  const open = callOpenAfter(a, index);
   if (client.structure) {
     const command =
       redissonWalk(a, index, client.structure, method, receiverStart) ??
@@ -489,8 +490,8 @@ function awaitsWrapped(a: CodeAnalyzer, receiverStart: number, index: number): b
 /** Records a call of a command the rules know, with what the checks and fixes read around it. */
 export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
-  const open = index + 1;
-  const close = a.partner[open];
+  const open = callOpenAfter(a, index);
+  const close = open > 0 ? a.partner[open] : -1;
   if (!REDIS_COMMANDS.has(command) || close < 0 || (RANGE_READS.has(command) && site.whole !== true && ((site.sent === true && site.ownArguments !== true) || !readsWholeRange(a, open, site.client.flavor)))) {
     return;
   }

@@ -54,3 +54,12 @@ export function typeArgumentsOfCall(a: CodeAnalyzer, k: number): number {
   const close = closeAngle(a, k);
   return close > k && a.is(close + 1, '(') ? close : -1;
 }
+
+/** The `(` of a call whose name is at `name`, past type arguments where the language writes them (`set<Profile>(`), or -1. */
+export function callOpenAfter(a: CodeAnalyzer, name: number): number {
+  if (a.is(name + 1, '(')) {
+    return name + 1;
+  }
+  const close = a.language.typeArguments && a.is(name + 1, '<') ? closeAngle(a, name + 1) : -1;
+  return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
+}
