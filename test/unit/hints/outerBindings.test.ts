@@ -1,8 +1,8 @@
 /**
  * Names read in a function that another scope binds more than once, and names destructured from an
  * expression. A module-level variable set in `connect()` and emptied in `close()` reads in every other
- * function as the client its assignments agree on (same-file getters of it too); two kinds of client, or a
- * client and something unknown, and it reads as nothing. `const { redis } = req` reads as `req.redis`, a
+ * function as the client its assignments agree on (same-file getters of it too), a test double made in its place
+ * (`mockredis.mock_redis_client()`) aside; two kinds of client, or a client and something unknown, and it reads as nothing. `const { redis } = req` reads as `req.redis`, a
  * destructured member of a known value as that member, and everything else stays unknown.
  */
 import * as assert from 'node:assert/strict';
@@ -123,6 +123,27 @@ describe('a variable bound outside the function that reads it', () => {
       '}',
     );
     assert.deepEqual(hints('src/cache.js', code), []);
+  });
+
+  it('sets aside a test double made where the real client could not connect', () => {
+    const code = sourceLines(
+      'import os',
+      'import redis',
+      'import mockredis',
+      '',
+      'try:',
+      '    cache = redis.from_url(os.environ["REDIS_URL"])',
+      '    cache.ping()',
+      'except redis.ConnectionError:',
+      '    cache = mockredis.mock_redis_client()',
+      '',
+      'def purge():',
+      '    return cache.keys("session:*")',
+    );
+    assert.ok(hints('cache.py', code).includes('12:keys redis-keys!'), hints('cache.py', code).join('\n'));
+    // Another client, or a value the code cannot tell, still leaves the name unknown.
+    const other = code.replace('mockredis.mock_redis_client()', 'make_cache()');
+    assert.ok(!hints('cache.py', other).some((hint) => hint.startsWith('12:')), hints('cache.py', other).join('\n'));
   });
 
   it('still reads a variable in its own function as its last assignment before the use', () => {

@@ -3,8 +3,8 @@
  * in `connect()`, reset to `null` in `close()`, read in `getClient()`): the function may run after any of
  * the assignments, so the name reads as what they all agree on. An assignment of `null` or `undefined`
  * (`None`, `nil`) only says that no client is there yet or any more, and a call through it would throw:
- * it is set aside. Two kinds of client, or a client and anything the analyzer cannot tell, and the name
- * reads as nothing.
+ * it is set aside, as is a test double made in its place (`mockredis.mock_redis_client()`). Two kinds of client,
+ * or a client and anything the analyzer cannot tell, and the name reads as nothing.
  */
 import { Binding, carriesValue } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
@@ -28,6 +28,35 @@ export function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   }
   const next = k + 1;
   return next >= a.tokens.length || a.is(next, ';') || a.is(next, ',') || a.startsLine(next) || (a.partner[next] >= 0 && a.partner[next] < k);
+}
+
+/** A test double's name: `mockredis`, `fakeredis.FakeStrictRedis`, `MagicMock`, `StubClient`. */
+const TEST_DOUBLE = /mock|fake|dummy|stub/i;
+/** Tokens of a binding's value read for a test double's name: a short chain up to its call. */
+const MAX_DOUBLE_TOKENS = 8;
+
+/**
+ * Whether a binding calls what makes a test double (`cache = mockredis.mock_redis_client()` in the `except` of a
+ * `try` that connects, `client = FakeRedis()`): the stand-in for when the real client is missing, set aside as an
+ * emptying assignment is, so the name reads as the client the other bindings agree on.
+ */
+function makesTestDouble(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  const start = binding.expression;
+  if (start < 0 || binding.declared !== undefined || !a.isId(start)) {
+    return false;
+  }
+  // A call that makes it (`FakeRedis()`, `fakeredis.FakeStrictRedis()`): a name alone (`client = fake`) may hold anything.
+  let double = false;
+  for (let k = start; k < a.tokens.length && k < start + MAX_DOUBLE_TOKENS; k++) {
+    if (a.is(k, '(')) {
+      return double;
+    }
+    if (!a.isId(k) && !a.isAccess(k)) {
+      return false;
+    }
+    double ||= a.isId(k) && TEST_DOUBLE.test(a.tokens.text(k));
+  }
+  return false;
 }
 
 /** What two values agree on: the same value, or for two clients of one kind (and flavor) that kind alone. */
@@ -72,7 +101,7 @@ function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value:
   let agreed: Value | undefined;
   let partial = false;
   for (const binding of list) {
-    if (!carriesValue(binding) || empties(a, binding)) {
+    if (!carriesValue(binding) || empties(a, binding) || makesTestDouble(a, binding)) {
       continue;
     }
     if (a.isEvaluating(binding)) {
