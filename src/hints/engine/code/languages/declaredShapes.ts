@@ -19,7 +19,8 @@ function declarationOf(a: CodeAnalyzer, name: number): number {
     return -1;
   }
   const binding = a.scopes.lookup(a.tokens.text(name), name, true);
-  return binding && a.tokens.text(binding.token) === a.tokens.text(name) ? binding.token : -1;
+  // A binding the scope model makes without a token of its own names no declaration here.
+  return binding && binding.token >= 0 && a.tokens.text(binding.token) === a.tokens.text(name) ? binding.token : -1;
 }
 
 /** Whether the annotation after `colon` (up to `,`, `)`, `=` or `;` at its own depth) is an array type. */
