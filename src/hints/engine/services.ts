@@ -2,6 +2,7 @@
  * What the engine knows about the AWS SDKs and Redis clients: operations, the client types and
  * factories that make an expression an AWS client, and the per-SDK spellings of operations.
  */
+import { architectTableOperation } from './code/architectTables';
 import { withoutPrototype } from './sourceKeyed';
 import { DATA_API_CLIENT_METHODS, DATA_API_CLIENT_MODULE, DATA_API_TRANSACTION_METHODS, RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
 import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS } from './daxClients';
@@ -98,6 +99,9 @@ export type ClientKind =
   /** guregu/dynamo (Go): the `*DB` and its `Table`, whose requests are builder chains (`languages/goGuregu.ts`). */
   | 'dynamodb-guregu'
   | 'dynamodb-guregu-table'
+  /** Architect's `arc.tables()` and one table of it (`code/architectTables.ts`). */
+  | 'dynamodb-arc-tables'
+  | 'dynamodb-arc-table'
   | 'rds'
   | 'rds-signer'
   /** An RDS Data API client (`rdsDataApi.ts`): SQL over HTTPS to an Aurora cluster. */
@@ -126,6 +130,8 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-v1-index': 'dynamodb',
   'dynamodb-guregu': 'dynamodb',
   'dynamodb-guregu-table': 'dynamodb',
+  'dynamodb-arc-tables': 'dynamodb',
+  'dynamodb-arc-table': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   'rds-data': 'rds',
@@ -320,6 +326,8 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       return ENHANCED_CLIENT_METHODS.get(name);
     case 'dynamodb-template':
       return TEMPLATE_METHODS.get(name);
+    case 'dynamodb-arc-table':
+      return architectTableOperation(method);
     case 'dynamodb-context':
       return CONTEXT_METHODS.get(name.replace(/async$/, ''));
     case 'dynamodb-paginators':

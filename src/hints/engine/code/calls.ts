@@ -31,6 +31,7 @@ import { repositoryReference } from './languages/javaSpringDataDynamodb';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
+import { takesKeyOrItem } from './architectTables';
 import { pulumiResource, pulumiResourceType } from './pulumi';
 import { cdktfClass, cdktfResource } from './cdktf';
 import { helperReturnedLiteral, objectLiteralOpen } from './returnedArgs';
@@ -558,7 +559,9 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
   if (!operation) {
     return;
   }
-  const request = dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation);
+  // Architect's `table.put(item)`: the argument is the item or key, never a request.
+  const keyOrItem = takesKeyOrItem(value.kind, method);
+  const request = keyOrItem ? undefined : (dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation));
   if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
     enhancedIndexName(a, value, request);
@@ -575,7 +578,7 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
   };
   const plainWrite = value.kind === 'dynamodb-context' && CONTEXT_WRITES.has(operation) && plainContextWrite(a, index, open, close);
-  if (plainWrite && operation === 'dynamodb:DeleteItem') {
+  if ((plainWrite && operation === 'dynamodb:DeleteItem') || keyOrItem) {
     occurrence.plainWrite = true;
   }
   a.addOperation(occurrence, value.table || value.tableName || value.kind === 'dynamodb-context' ? value : undefined);

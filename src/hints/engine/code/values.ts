@@ -13,6 +13,7 @@ import { flaskCacheMember } from './flaskCaching';
 import { AIOREDIS_V1_FACTORIES, BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
+import { architectTablesCall, architectTablesMember } from './architectTables';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -161,6 +162,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
     // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once; `db.Multiplexer` (also of a batch): the
     // connection that made the database, whose `GetServer(...)` reaches the server commands.
     return { t: 'client', kind: 'redis', flavor: value.flavor };
+  }
+  if (value.kind === 'dynamodb-arc-tables') {
+    return architectTablesMember(name) ?? { t: 'ref', module: `member:${value.kind}:`, path: name };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
@@ -458,6 +462,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   const services = JS_MODULES[module];
   if (!services) {
+    const architect = architectTablesCall(module, path);
+    if (architect) {
+      return architect;
+    }
     // A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`).
     return ormObject(module, path);
   }

@@ -19,7 +19,7 @@ function declarationOf(a: CodeAnalyzer, name: number): number {
     return -1;
   }
   const binding = a.scopes.lookup(a.tokens.text(name), name, true);
-  // A name bound outside the file's tokens (a global, an implicit binding) has no declaration to read.
+  // A binding the scope model makes without a token of its own names no declaration here.
   return binding && binding.token >= 0 && a.tokens.text(binding.token) === a.tokens.text(name) ? binding.token : -1;
 }
 
