@@ -13,7 +13,7 @@ import { Family } from '../lexer';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { codeOf } from '../tokenCodes';
-import { Construction, goConstruction, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
+import { Construction, goConstruction, isRedisClient, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { calledFunction } from './helperFunctions';
@@ -31,6 +31,11 @@ const NONE: readonly number[] = [];
 
 /** Tokens read from a disposal keyword to the expression it holds: a declaration's type and name. */
 const MAX_HEAD_TOKENS = 12;
+/**
+ * go-redis methods whose result takes a connection of its own and closes it (`client.Subscribe(ctx, ch)` then
+ * `defer sub.Close()`, `client.Conn()`): the client left behind holds none.
+ */
+const OWN_CONNECTION = ['Subscribe', 'PSubscribe', 'SSubscribe', 'Conn'];
 /** Findings per file: a file that opens more is reported at its first ones. */
 const MAX_FINDINGS = 32;
 
@@ -54,6 +59,8 @@ interface ScopeReader {
   opens?: string;
   /** The client connects without being told to (Jedis on its first command, a pool on its first borrow): made in a local and never closed, it leaves a connection open per call. */
   connectsWhenUsed?: true;
+  /** A client made and used in one expression is dropped unclosed (`c.newClient().Get(ctx, key)`): see `droppedClients`. */
+  chainsDrop?: true;
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
@@ -61,7 +68,7 @@ const READERS: Partial<Record<Family, ScopeReader>> = {
   python: { construction: pythonConstruction, mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
   java: { construction: javaConstruction, mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'], connectsWhenUsed: true },
   // `defer rdb.Close()` or a plain `rdb.Close()`.
-  go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
+  go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'], chainsDrop: true },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
   js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'], opens: 'connect' },
 };
@@ -78,7 +85,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
   if (!reader || !(reader.mayOpen.test(a.text) || importsRedisClient(a, reader))) {
     return [];
   }
-  const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : reader.connectsWhenUsed ? unclosedConstructions(a, reader) : [];
+  const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : reader.connectsWhenUsed ? unclosedConstructions(a, reader) : reader.chainsDrop ? droppedClients(a, reader) : [];
   if (!reader.mayClose.test(a.text)) {
     return unclosed;
   }
@@ -148,6 +155,91 @@ function unclosedConstructions(a: CodeAnalyzer, reader: ScopeReader): Connection
     }
   }
   return found;
+}
+
+/**
+ * Go: a Redis client made and used for a command in one expression, then dropped (`c.RClient().Get(key)` where a
+ * function or method of the file makes a new client in its body and returns it, or `redis.NewClient(opts).Ping(ctx)`).
+ * go-redis and rueidis connect on the first command and keep the connection in the client's pool until `Close`,
+ * which nothing can call on a client no name holds, so every call leaves a connection open. The call's name token.
+ */
+function droppedClients(a: CodeAnalyzer, reader: ScopeReader): ConnectionPerCall[] {
+  const found: ConnectionPerCall[] = [];
+  const codes = a.tokens.codes;
+  for (let k = 1; k + 1 < codes.length && found.length < MAX_FINDINGS; k++) {
+    const close = a.isId(k) && a.is(k + 1, '(') ? a.partner[k + 1] : -1;
+    const commandAfter = close > 0 && a.isAccess(close + 1) && a.isId(close + 2) && a.is(close + 3, '(') && !a.tokens.isOneOf(close + 2, reader.closes) && !a.tokens.isOneOf(close + 2, OWN_CONNECTION);
+    const fn = commandAfter ? a.scopes.enclosing(k, ['function']) : -1;
+    if (fn <= 0 || a.id((a.functions.get(fn)?.params ?? 0) - 1) === 'init' || !inOrdinaryFunction(a, k) || inTestCode(a, k)) {
+      continue;
+    }
+    const start = chainStart(a, k);
+    const made = redisConstruction(a, reader.construction, start) === k || makesClientEachCall(a, reader, k, fn);
+    if (made) {
+      found.push({ ...a.tokenSpan(k), unclosed: true });
+    }
+  }
+  return [...found, ...unclosedGoLocals(a, reader)].slice(0, MAX_FINDINGS);
+}
+
+/**
+ * Go: a local declared with a new Redis client (`rdb := redis.NewClient(...)`, or `rdb := newClient()` where a
+ * function of the file makes one per call) and used only for its commands, never closed, returned, stored or passed
+ * on: each call of the function leaves the client's connection open. The construction's or call's name token.
+ */
+function unclosedGoLocals(a: CodeAnalyzer, reader: ScopeReader): ConnectionPerCall[] {
+  const found: ConnectionPerCall[] = [];
+  const keeps = [...reader.closes, ...OWN_CONNECTION];
+  for (let k = 2; k + 1 < a.tokens.length && found.length < MAX_FINDINGS; k++) {
+    // `rdb := ...` or `rdb, err := ...`: the client's name.
+    const local = !a.is(k, ':=') ? -1 : a.is(k - 2, ',') && a.isId(k - 3) && !a.is(k - 4, ',') ? k - 3 : a.isId(k - 1) && !a.is(k - 2, ',') ? k - 1 : -1;
+    const fn = local >= 0 ? a.scopes.enclosing(k, ['function']) : -1;
+    if (fn <= 0 || a.id((a.functions.get(fn)?.params ?? 0) - 1) === 'init' || !inOrdinaryFunction(a, k) || inTestCode(a, k)) {
+      continue;
+    }
+    let name = k + 1;
+    while (a.isAccess(name + 1) && a.isId(name + 2)) {
+      name += 2;
+    }
+    const called = a.isId(name) && a.is(name + 1, '(') && a.partner[name + 1] > 0 && !a.isAccess(a.partner[name + 1] + 1) && !a.is(a.partner[name + 1] + 1, ',');
+    const made = called && (redisConstruction(a, reader.construction, k + 1) === name || makesClientEachCall(a, reader, name, fn));
+    if (made && onlyMembersUsed(a, a.tokens.text(local), local, fn, keeps)) {
+      found.push({ ...a.tokenSpan(name), unclosed: true });
+    }
+  }
+  return found;
+}
+
+/** The first token of the dotted name that ends at `k` (`redis` of `redis.NewClient`, `c` of `c.RClient`). */
+function chainStart(a: CodeAnalyzer, k: number): number {
+  let start = k;
+  while (a.isAccess(start - 1) && a.isId(start - 2)) {
+    start -= 2;
+  }
+  return start;
+}
+
+/**
+ * Whether the call at `k` (in the function `fn`) runs a function or method of the file that returns a client it
+ * makes in its body: a construction returned as written or through a local declared with it (`client :=
+ * redis.NewClient(...)` then `return client`), not a client kept outside the call (a package variable, a field).
+ */
+function makesClientEachCall(a: CodeAnalyzer, reader: ScopeReader, k: number, fn: number): boolean {
+  const called = calledFunction(a, k, fn);
+  if (!called) {
+    return false;
+  }
+  for (const returned of a.returnStarts(called.fn)) {
+    if (redisConstruction(a, reader.construction, returned) >= 0) {
+      return true;
+    }
+    // `return client` or `return client, nil`: the name alone.
+    const local = a.isId(returned) && !a.isAccess(returned + 1) && !a.is(returned + 1, '(') && !a.is(returned + 1, '[') ? a.scopes.lookup(a.tokens.text(returned), returned) : undefined;
+    if (local && local.expression >= 0 && a.scopes.enclosing(local.token, ['function']) === called.fn.scope && redisConstruction(a, reader.construction, local.expression) >= 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A Java constructor: a method named as its class is, which by the language's naming alone starts with a capital. */
@@ -271,7 +363,21 @@ function redisConstruction(a: CodeAnalyzer, read: ConstructionReader, start: num
     return -1;
   }
   const close = made.end - 1;
-  return a.is(close, ')') && sharesPool(a, a.partner[close]) ? -1 : made.name;
+  const wraps = a.language.family === 'go' && a.is(close, ')') && wrapsClient(a, a.partner[close]);
+  return wraps || (a.is(close, ')') && sharesPool(a, a.partner[close])) ? -1 : made.name;
+}
+
+/**
+ * Go: whether a call's arguments hand it a Redis client (`valkeycompat.NewAdapter(client)`, `rueidisotel.WithClient(client)`):
+ * what it makes wraps that client's connections and opens none of its own.
+ */
+function wrapsClient(a: CodeAnalyzer, open: number): boolean {
+  for (let k = open + 1; k < a.partner[open]; k = a.skipGroup(k)) {
+    if (a.isId(k) && !a.isAccess(k - 1) && isRedisClient(a.evalChain(k, k + 1).value)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a call's arguments hand it a pool (`connection_pool=pool`): the client then borrows its connections. */

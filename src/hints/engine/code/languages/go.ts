@@ -31,6 +31,7 @@ import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './g
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { adoptDotImports } from './goDotImports';
 import { assignedTlsConfigFields, goRedisUrl, isGoRedisUrlParser } from './goRedis';
+import { addNestedTlsFields } from './goTlsFieldsSetApart';
 import { isRueidisUrlParser, RUEIDIS, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
@@ -432,6 +433,7 @@ function collectRequests(a: CodeAnalyzer): void {
       context.options.push(...assignedTlsConfigFields(a, context.options));
     }
   }
+  addNestedTlsFields(a);
 }
 
 /** `&dynamodb.QueryInput{...}` with its type name at `index`: its `}`, or undefined when it is no input struct. */

@@ -19,10 +19,10 @@ import { namedValue } from '../names';
 import { contextFrom, literalOf, occurrenceOf, positionalOption, sentAs } from '../options';
 import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
-import { memberAssignmentsOf } from '../requests';
 import { Value } from '../values';
 import type { GoClientLibrary } from './goLibrary';
 import { tlsConfigLiteral } from './goRedis';
+import { configFieldsSetApart } from './goTlsFieldsSetApart';
 import { goBuiltUrl } from './goUrls';
 
 /** The flavor, and the service its package stands for in `goPackages`. */
@@ -252,12 +252,16 @@ function dialOptions(a: CodeAnalyzer, calls: readonly number[], tls: Tls, urlDia
   return options;
 }
 
-/** The fields of the `&tls.Config{...}` given to `DialTLSConfig`, written in place or held by a variable whose fields are not set apart. */
+/**
+ * The fields of the `&tls.Config{...}` given to `DialTLSConfig`, written in place or held by a variable, with the
+ * fields set apart on that variable before (`tlsConfig.InsecureSkipVerify = true`) in place of the literal's.
+ */
 function tlsConfigFields(a: CodeAnalyzer, start: number, end: number, option: OptionOccurrence): OptionOccurrence[] {
   const held = a.isId(start) && end === start + 1 ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
-  const setApart = held !== undefined && memberAssignmentsOf(a, a.tokens.text(start), held).length > 0;
-  const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : tlsConfigLiteral(a, start, end);
-  return brace >= 0 ? contextFrom(a, brace, a.partner[brace], 'redis-client', REDIGO, option.key).options : [];
+  const apart = held ? configFieldsSetApart(a, a.tokens.text(start), held, start) : undefined;
+  const brace = held ? tlsConfigLiteral(a, held.expression) : tlsConfigLiteral(a, start, end);
+  const literalFields = brace >= 0 ? contextFrom(a, brace, a.partner[brace], 'redis-client', REDIGO, option.key).options : [];
+  return [...(apart?.options ?? []), ...literalFields.filter((field) => !apart?.names.has(field.norm))];
 }
 
 /** redigo, to the Go analyzer (`goLibrary.ts`). */

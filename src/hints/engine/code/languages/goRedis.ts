@@ -14,6 +14,7 @@ import { assignedOption, memberAssignmentsOf } from '../requests';
 import { builtUrlCall } from './goUrls';
 import { noteOptionsCall, optionsLiteral } from './goCallers';
 import { isGoRedisFactory } from './goClients';
+import { configFieldsSetApart, optionsTlsFieldsSetApart } from './goTlsFieldsSetApart';
 
 /** `redis.NewClient(...)` at the name token: the options of the client it makes. */
 export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
@@ -50,7 +51,7 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
         context.options.push(assignedOption(a, eq));
       }
     }
-    context.options.push(...assignedTlsConfigFields(a, context.options));
+    context.options.push(...assignedTlsConfigFields(a, context.options), ...optionsTlsFieldsSetApart(a, name, held, start));
   } else if (held && held.expression < 0) {
     // `func NewRedis(cfg Config, options *redis.Options)` that sets `options.TLSConfig = tlsConfig` before the call:
     // the fields the function sets, of options the caller made (so what they lack is unknown).
@@ -144,20 +145,24 @@ function lastParameter(url: RedisUrl, key: string): RedisUrl['query'][number] | 
 export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly OptionOccurrence[]): OptionOccurrence[] {
   const fields: OptionOccurrence[] = [];
   for (const option of options) {
+    if (option.norm !== 'tlsconfig') {
+      continue;
+    }
     const [key] = a.tokensOf(option.key);
     const [first, end] = a.tokensOf(option.value);
     // `opt.TLSConfig = tlsConfig`: the literal the variable was declared with.
     const held = a.isId(first) && end === first + 1 ? a.scopes.lookup(a.tokens.text(first), first) : undefined;
-    // Unless a field of that config is set apart too (`tlsConfig.InsecureSkipVerify = false`): its value is unknown.
-    const setApart = held !== undefined && memberAssignmentsOf(a, a.tokens.text(first), held).length > 0;
+    // Its fields set apart before (`tlsConfig.InsecureSkipVerify = true`) are read where they are set, in place of
+    // the literal's fields of the same names.
+    const apart = held ? configFieldsSetApart(a, a.tokens.text(first), held, first) : undefined;
+    fields.push(...(apart?.options ?? []));
     // A config written in place is read already when it is a field of the options literal (`TLSConfig: &tls.Config{...}`).
-    const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
+    const brace = held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
     // `var tlsConfig *tls.Config`, then `tlsConfig = &tls.Config{...}` under a condition: each config it may hold.
-    const braces = brace >= 0 ? [brace] : held && !setApart && held.expression < 0 ? assignedTlsConfigs(a, a.tokens.text(first), held.token, first) : [];
-    if (option.norm === 'tlsconfig') {
-      for (const open of braces) {
-        fields.push(...contextFrom(a, open, a.partner[open], 'redis-client', 'go-redis', option.key).options);
-      }
+    const braces = brace >= 0 ? [brace] : held && held.expression < 0 ? assignedTlsConfigs(a, a.tokens.text(first), held.token, first) : [];
+    for (const open of braces) {
+      const literalFields = contextFrom(a, open, a.partner[open], 'redis-client', 'go-redis', option.key).options;
+      fields.push(...literalFields.filter((field) => !apart?.names.has(field.norm)));
     }
   }
   return fields;

@@ -33,6 +33,7 @@ import { builtUrlCall } from './goUrls';
 import { Value } from '../values';
 import type { GoClientLibrary, GoImport } from './goLibrary';
 import { assignedTlsConfigFields } from './goRedis';
+import { optionsTlsFieldsSetApart } from './goTlsFieldsSetApart';
 
 /** The flavor, and the service its package stands for in `goPackages`. */
 export const RUEIDIS = 'rueidis';
@@ -217,7 +218,7 @@ function rueidisPackageCall(a: CodeAnalyzer, nameIndex: number): void {
   const assigned = memberAssignmentsOf(a, a.tokens.text(start), held)
     .filter((eq) => eq < start)
     .map((eq) => assignedOption(a, eq));
-  context.options.push(...assigned, ...assignedTlsConfigFields(a, assigned));
+  context.options.push(...assigned, ...assignedTlsConfigFields(a, assigned), ...optionsTlsFieldsSetApart(a, a.tokens.text(start), held, start));
   a.contexts.push(context);
 }
 
