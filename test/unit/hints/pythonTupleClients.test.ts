@@ -148,7 +148,7 @@ describe('Python: clients returned as a tuple', () => {
       'shared, other = pair()',
       'def reset():',
       '    global shared',
-      '    shared = make_stub()',
+      '    shared = make_other()',
       'both = pair()',
       'g1, g2 = pair()[::-1]',
       'h1, h2 = pair() if both else (None, None)',
