@@ -392,8 +392,19 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
  */
 const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx', increment: 'incr', setconfig: 'configset', getconfig: 'configget' };
 
-export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
-  const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
+/**
+ * Spring Data Redis's Kotlin coroutine extensions of the reactive operations (`setAndAwait`, `getAndAwait`,
+ * `deleteAndAwait`): the command before the suffix, whose reply the coroutine waits for.
+ */
+function springAwaitedCommand(client: RedisCallSite['client'], name: string): string | undefined {
+  return client.flavor === 'spring-data-redis' && name.endsWith('andawait') && name.length > 'andawait'.length ? name.slice(0, -'andawait'.length) : undefined;
+}
+
+export function redisCall(a: CodeAnalyzer, index: number, held: RedisCallSite['client'], receiverStart: number): void {
+  const name = normalizeName(a.tokens.text(index));
+  const awaited = springAwaitedCommand(held, name);
+  const client = awaited ? { ...held, nonBlocking: false } : held;
+  const written = awaited ?? promisifiedCommand(name, client.flavor);
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? (SPRING_COMMANDS[written] ?? springOffsetWrite(a, written, index + 1)) : undefined) ?? written;
   const open = callOpenAfter(a, index);
   if (client.structure) {

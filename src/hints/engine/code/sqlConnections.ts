@@ -27,6 +27,7 @@ import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from
 import { importedHeldMethodCall, returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { importsJavaPool, javaPoolOpenedAt, javaPoolOptions } from './sqlJavaPools';
+import { importsKotlinDatabase, kotlinDatabaseArguments, kotlinDatabaseConnectAt } from './sqlKotlinDatabases';
 import { importsRdsInstanceAnnotation, rdsInstanceAnnotations } from './springCloudRdsInstances';
 import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
@@ -99,11 +100,18 @@ const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)(?:\s*;|(
 /** The driver of a JDBC pool (`sqlJavaPools.ts`), told apart from `DriverManager`'s by its paths. */
 const POOL_PATHS: ReadonlySet<string> = new Set(['HikariDataSource', 'ComboPooledDataSource', 'BasicDataSource', 'DataSourceBuilder']);
 
-/** `DriverManager.getConnection(url, user, password)`, a pool's `new HikariDataSource(config)` or Spring Boot's `DataSourceBuilder.create()` at `k`, under a name nothing of the file shadows. */
+/** Exposed's and Ktorm's `Database.connect(url, ...)` (`sqlKotlinDatabases.ts`), told apart from `DriverManager`'s by its paths. */
+const KOTLIN_DATABASE_PATHS: ReadonlySet<string> = new Set(['connect']);
+
+/** `DriverManager.getConnection(url, user, password)`, Kotlin's `Database.connect(url, ...)`, a pool's `new HikariDataSource(config)` or Spring Boot's `DataSourceBuilder.create()` at `k`, under a name nothing of the file shadows. */
 function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   const pool = a.idIs(k, 'new') || a.idIs(k, 'DataSourceBuilder') || (a.language.constructsWithoutNew && POOL_PATHS.has(a.tokens.text(k))) ? javaPoolOpenedAt(a, k) : undefined;
   if (pool) {
     return { construction: pool.construction, driver: { flavor: 'jdbc', paths: POOL_PATHS }, open: pool.open };
+  }
+  const kotlinOpen = kotlinDatabaseConnectAt(a, k);
+  if (kotlinOpen > 0 && !embeddedUrl(a, kotlinDatabaseArguments(a, kotlinOpen).get('url'))) {
+    return { construction: { start: k, name: k + 2, end: a.partner[kotlinOpen] + 1, service: 'rds', redis: false }, driver: { flavor: 'jdbc', paths: KOTLIN_DATABASE_PATHS }, open: kotlinOpen };
   }
   if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
@@ -112,14 +120,17 @@ function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     return undefined;
   }
   const open = k + 3;
-  // `getConnection("jdbc:h2:mem:test")`: a database inside the process, not a server RDS runs.
-  const [url] = segments(a, open);
-  const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
-  const literal = written >= 0 ? positionalOption(a, written, written + 1, 'url').literal : undefined;
-  if (literal?.kind === 'str' && EMBEDDED_JDBC.test(literal.value.trim())) {
+  if (embeddedUrl(a, segments(a, open)[0])) {
     return undefined;
   }
   return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: 'jdbc', paths: new Set(['getConnection']) }, open };
+}
+
+/** A JDBC URL argument written (or bound once) as an embedded database's, `"jdbc:h2:mem:test"`: inside the process, no server RDS runs. */
+function embeddedUrl(a: CodeAnalyzer, url: [number, number] | undefined): boolean {
+  const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
+  const literal = written >= 0 ? positionalOption(a, written, written + 1, 'url').literal : undefined;
+  return literal?.kind === 'str' && EMBEDDED_JDBC.test(literal.value.trim());
 }
 
 /**
@@ -276,7 +287,7 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return importsGoDriver(a);
   }
   if (a.language.family === 'java') {
-    return JAVA_DRIVER_MANAGER.test(a.text) || importsJavaPool(a) || importsRdsInstanceAnnotation(a);
+    return JAVA_DRIVER_MANAGER.test(a.text) || importsJavaPool(a) || importsRdsInstanceAnnotation(a) || importsKotlinDatabase(a);
   }
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
@@ -351,7 +362,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
         addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
       });
     } else {
-      javaArguments(a, context, open);
+      javaArguments(a, context, open, opened.driver.paths === KOTLIN_DATABASE_PATHS ? kotlinDatabaseArguments(a, open) : undefined);
     }
     // A password and no URL known: a host's fallback may still tell a local setup.
     const unknownServer = context.options.some((option) => option.norm === 'password') && !context.options.some((option) => option.norm === 'url');
@@ -397,22 +408,27 @@ function pluginOptionsOf(a: CodeAnalyzer, brace: number, flavor: SqlFlavor, anch
   return withLocalPasswords(a, withSslContexts(a, withDsnPasswords(a, contextFrom(a, brace, a.partner[brace], 'sql-client', flavor, anchor))));
 }
 
-/** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
-function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): void {
+/**
+ * JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password; Kotlin's
+ * `Database.connect` names its own (`byName`).
+ */
+function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number, byName?: Map<string, [number, number]>): void {
   const parts = segments(a, open);
-  const [url, , password] = parts;
+  // JDBC's three arguments are url, user, password only in that overload (`getConnection(url, properties)` is another).
+  const known = byName !== undefined || parts.length === 3;
+  const [url, password] = byName ? [byName.get('url'), byName.get('password')] : [parts[0], parts[2]];
   const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'url');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
-  } else if (url && parts.length === 3) {
+  } else if (url && known) {
     const fallback = urlFallbackOption(a, url[0], url[1]);
     if (fallback) {
       context.options.push(fallback);
     }
   }
-  if (password && parts.length === 3) {
+  if (password && known) {
     context.options.push(positionalOption(a, password[0], password[1], 'password'));
   }
 }

@@ -394,8 +394,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (kind === 'redis' && flavor === 'redisson' && mode !== 'object' && Object.hasOwn(REDISSON_HANDLES, path)) {
       return { t: 'client', kind: 'redis', flavor: 'redisson', structure: REDISSON_HANDLES[path] };
     }
+    // The reactive template's operations return publishers as the template does.
+    const reactive = flavor === 'spring-data-redis' && mode === 'nonblocking' ? { nonBlocking: true } : {};
     if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_STRUCTURE_HANDLES[path]) {
-      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path] };
+      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path], ...reactive };
     }
     if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_CONNECTION_HANDLES.has(path)) {
       // A pipelined connection's command groups queue their commands in the same pipeline.
@@ -412,7 +414,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       return { t: 'client', kind: 'redis', flavor };
     }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
-      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, ...reactive };
     }
     // go-redis queues a pipeline's (or a `Cmdable`'s) command and gives its `*Cmd`, whose `Scan(&v)` decodes the reply: no SCAN.
     const chainsBack = mode === 'batched' && flavor !== 'go-redis';

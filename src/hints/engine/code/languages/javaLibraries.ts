@@ -57,6 +57,7 @@ function lettuceCommandGroups(): Record<string, LibraryType> {
 const glide: LibraryType = { package: 'glide.api', kind: 'redis', flavor: 'glide-sync', nonBlocking: true };
 
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
+const springReactive: LibraryType = { ...spring, nonBlocking: true };
 /** Spring Data Redis's connections, whose methods are Redis commands (`keys`, `scan`, `exists`), and the factory that opens them. */
 const springConnection: LibraryType = { package: SPRING_CONNECTION, kind: 'redis', flavor: 'spring-data-redis' };
 
@@ -103,6 +104,16 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   ListOperations: { ...spring, structure: 'list' },
   SetOperations: { ...spring, structure: 'set' },
   ZSetOperations: { ...spring, structure: 'zset' },
+  // The reactive template and its operations: the same commands, each returning a Mono or Flux at once (nonBlocking, as
+  // Lettuce's reactive commands); the Kotlin extensions' `setAndAwait` waits for the reply (code/redis.ts).
+  ReactiveRedisTemplate: springReactive,
+  ReactiveStringRedisTemplate: springReactive,
+  ReactiveRedisOperations: springReactive,
+  ReactiveValueOperations: springReactive,
+  ReactiveHashOperations: { ...springReactive, structure: 'hash' },
+  ReactiveListOperations: { ...springReactive, structure: 'list' },
+  ReactiveSetOperations: { ...springReactive, structure: 'set' },
+  ReactiveZSetOperations: { ...springReactive, structure: 'zset' },
   RedisConnection: springConnection,
   StringRedisConnection: springConnection,
   RedisClusterConnection: springConnection,
