@@ -1,7 +1,7 @@
 /**
  * Templates as teams keep them beside their code: Jinja tag lines of scaffolded templates (Backstage skeletons,
  * cookiecutter, copier) read as the rendered template, an SSM parameter holding `Ref` of the template's secret (its ARN),
- * a cache AUTH token resolved into a function's environment, a Serverless `${ssm:...}` password variable, and mysql-connector's connection class made directly.
+ * an open rule on the clients' group, a cache AUTH token resolved into a function's environment, a Serverless `${ssm:...}` password variable, and mysql-connector's connection class made directly.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, sourceLines } from './support';
@@ -101,6 +101,36 @@ describe('Scaffolded templates and the secrets they hand on', () => {
     );
     const found = hintsOfRules('serverless.yml', service, ['rds-password-in-lambda-environment']).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(found, ['5:${ssm:/catalog/db/password} rds-password-in-lambda-environment!']);
+  });
+
+  it("says nothing of an open rule on the clients' group, which another group admits as its source and nothing attaches here", () => {
+    const template = sourceLines(
+      'Resources:',
+      '  ClientGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: functions',
+      '      SecurityGroupIngress:',
+      '        - { CidrIp: 0.0.0.0/0, IpProtocol: "-1" }',
+      '  DbGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: database',
+      '      SecurityGroupIngress:',
+      '        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, SourceSecurityGroupId: !Ref ClientGroup }',
+      '  SpareGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: spare',
+      '      SecurityGroupIngress:',
+      '        - { CidrIp: 0.0.0.0/0, IpProtocol: "-1" }', // 19
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      VPCSecurityGroups: [!Ref DbGroup]',
+    );
+    assert.deepEqual(hintsOfRules('template.yaml', template, ['rds-open-ingress']).filter((hint) => hint.endsWith('!')), ['19:0.0.0.0/0 rds-open-ingress!']);
   });
 
   it("reads mysql-connector's and PyMySQL's connection classes made directly as connections", () => {
