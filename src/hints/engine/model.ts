@@ -54,6 +54,8 @@ export interface OptionOccurrence {
   parameters?: readonly TemplateParameter[];
   /** CloudFormation: where a secret of the template writes the literal password this value resolves (`iac/templateSecrets.ts`). */
   templateSecret?: Span;
+  /** CloudFormation: the value is `Ref` of a Secrets Manager secret of the template, so it is the secret's ARN (`iac/templateSecrets.ts`). */
+  namesTemplateSecret?: true;
 }
 
 /** A `String` parameter of a CloudFormation template: where it is declared, and whether `NoEcho` masks it. */

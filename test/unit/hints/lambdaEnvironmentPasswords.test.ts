@@ -87,6 +87,8 @@ describe('Database passwords in Lambda environment variables', () => {
       `10:PGPASSWORD ${RULE}`,
       `15:REDIS_PASSWORD ${RULE}`,
       `15:plain-redis-pass ${RULE}!`,
+      // Serverless writes the Parameter Store value into the function's configuration when it deploys.
+      `9:\${ssm:/orders/db/password} ${RULE}!`,
       `9:DB_PASSWORD ${RULE}`,
     ]);
     assert.deepEqual(hints('serverless.yml', service.replace('name: aws', 'name: google')), []);

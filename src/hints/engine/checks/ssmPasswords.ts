@@ -60,6 +60,9 @@ function valueSaysPassword(value: OptionOccurrence): boolean {
  * (not of a template parameter) gives its ARN.
  */
 function valueNamesSecret(value: OptionOccurrence): boolean {
+  if (value.namesTemplateSecret) {
+    return true;
+  }
   if (value.literal.kind === 'str') {
     return NAMES_A_SECRET.test(value.literal.value.trim());
   }

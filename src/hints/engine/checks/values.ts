@@ -6,7 +6,7 @@ import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { EMBEDDED_JDBC, isPlaceholder } from '../config/values';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
-import { ENVIRONMENT_PASSWORD, resolvesSecret } from '../iac/lambdaEnvironment';
+import { ENVIRONMENT_PASSWORD, resolvesParameterValue, resolvesSecret } from '../iac/lambdaEnvironment';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
@@ -243,8 +243,10 @@ export const hardcodedSecret: Check = (rule, context) => {
     } else if (wrappedSecret(option.literal)) {
       // A function's environment holds the value in plain text whatever the state does: the rule's own message stands.
       context.report(rule, option.value, undefined, option.norm === ENVIRONMENT_PASSWORD_NORM ? undefined : WRAPPED_SECRET_MESSAGE);
-    } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesSecret(option.literal)) {
+    } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesSecret(option.literal, option.name)) {
       context.report(rule, option.value, undefined, RESOLVED_SECRET_MESSAGE);
+    } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesParameterValue(option.literal, option.name)) {
+      context.report(rule, option.value, undefined, RESOLVED_PARAMETER_MESSAGE);
     } else if (option.templateSecret) {
       context.report(rule, option.templateSecret, undefined, `${option.name} resolves a Secrets Manager secret that this template creates with the value written in its SecretString, so the literal is in source control and in the deployed template all the same. Let the secret generate it (GenerateSecretString)${option.norm === 'masteruserpassword' ? ', or use ManageMasterUserPassword' : ''}.`);
     }
@@ -264,6 +266,9 @@ function wrappedSecret(literal: Literal): boolean {
 
 const RESOLVED_SECRET_MESSAGE =
   "This variable takes a Secrets Manager secret's value when the function is deployed, so the secret is readable by anyone who may read the function's configuration. Pass the secret's ARN and read the secret in the function.";
+
+const RESOLVED_PARAMETER_MESSAGE =
+  "This variable takes a Parameter Store value when the service is deployed, so the password is readable by anyone who may read the function's configuration. Pass the parameter's name (or a secret's ARN) and read it in the function.";
 
 const FALLBACK_MESSAGE =
   'The literal fallback is the password whenever the environment variable (or Spring property) is unset, and it is in source control. Fail when the value is missing, or read the password from Secrets Manager, rather than fall back on a literal.';

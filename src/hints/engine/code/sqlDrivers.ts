@@ -51,15 +51,17 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   'psycopg2.pool': { flavor: 'psycopg2', paths: new Set(['SimpleConnectionPool', 'ThreadedConnectionPool']) },
   psycopg: { flavor: 'psycopg', paths: new Set(['connect', 'Connection.connect', 'AsyncConnection.connect']) },
   psycopg_pool: { flavor: 'psycopg', paths: new Set(['ConnectionPool', 'AsyncConnectionPool']) },
-  pymysql: { flavor: 'pymysql', paths: new Set(['connect', 'Connect', 'connections.Connection']) },
+  pymysql: { flavor: 'pymysql', paths: new Set(['connect', 'Connect', 'Connection', 'connections.Connection']) },
   asyncpg: { flavor: 'asyncpg', paths: new Set(['connect', 'create_pool']) },
   aiomysql: { flavor: 'aiomysql', paths: new Set(['connect', 'create_pool']) },
   // pg8000: the legacy `connect` and `Connection`, the DB-API module's, and the native interface's `Connection`.
   pg8000: { flavor: 'pg8000', paths: new Set(['connect', 'Connection', 'dbapi.connect', 'dbapi.Connection', 'native.Connection']) },
   'pg8000.dbapi': { flavor: 'pg8000', paths: new Set(['connect', 'Connection']) },
   'pg8000.native': { flavor: 'pg8000', paths: new Set(['Connection']) },
-  mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
-  'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
+  // The connection classes `connect()` returns, made directly: `mysql.connector.MySQLConnection(**config)`.
+  mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.MySQLConnection', 'connector.CMySQLConnection', 'connector.connection.MySQLConnection', 'connector.pooling.MySQLConnectionPool']) },
+  'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'MySQLConnection', 'CMySQLConnection', 'connection.MySQLConnection', 'pooling.MySQLConnectionPool']) },
+  'mysql.connector.connection': { flavor: 'mysql-connector', paths: new Set(['MySQLConnection']) },
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
   // MariaDB Connector/Python (`import mariadb`): a connection and its pool class, both taking the server's keywords.
   mariadb: { flavor: 'mariadb', paths: new Set(['connect', 'ConnectionPool']) },

@@ -20,7 +20,7 @@ import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './la
 import { TASK_DEFINITIONS } from './containerEnvironment';
 import { allowedOnlyValues } from './allowedValues';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
-import { templateSecretLiteral } from './templateSecrets';
+import { refersToTemplateSecret, templateSecretLiteral } from './templateSecrets';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
@@ -346,9 +346,12 @@ class Template {
         occurrence.parameters = taken;
       }
     }
-    const secret = PASSWORD_PROPERTIES.has(occurrence.norm) ? templateSecretLiteral(entry.value, entryOf(this.root, 'Resources')?.value) : undefined;
+    const resources = entryOf(this.root, 'Resources')?.value;
+    const secret = PASSWORD_PROPERTIES.has(occurrence.norm) ? templateSecretLiteral(entry.value, resources) : undefined;
     if (secret) {
       occurrence.templateSecret = secret;
+    } else if (refersToTemplateSecret(entry.value, resources)) {
+      occurrence.namesTemplateSecret = true;
     }
     return occurrence;
   }

@@ -97,6 +97,8 @@ export class GroupUses {
   private readonly rules: { rule: IngressRule; group: string }[] = [];
   /** The kinds of data store the document declares (see `declare`). */
   private declared = 0;
+  /** Groups a CloudFormation group's inline rules name as their source: the clients' side of a rule. */
+  private readonly sources = new Set<string>();
 
   /** An ingress rule of `group` (a logical id or `aws_security_group.name`). */
   rule(rule: IngressRule, group: string | undefined): void {
@@ -115,6 +117,10 @@ export class GroupUses {
    * project) might be a database or a cache, so it counts as both.
    */
   use(group: string, consumer: string | undefined): void {
+    if (consumer === 'AWS::EC2::SecurityGroup') {
+      // A group resource refers to other groups only as the peers its rules admit (a rule on itself needs a separate resource).
+      this.sources.add(group);
+    }
     const exposure = exposureOf(consumer);
     if (exposure !== undefined) {
       this.exposures.set(group, exposure | (this.exposures.get(group) ?? 0));
@@ -127,7 +133,8 @@ export class GroupUses {
    * the other files of a Terraform module do with a group: true when they attach it to other resources
    * only, false when to a data store or a module, undefined when they do not use it.
    *
-   * A group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
+   * A group nothing attaches that another group of the template admits as its source is the clients' group, which
+   * serves no data store. Any other group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
    * unattached every-port group), can only come to serve that kind there: `nearby` adds the kinds the other
    * files of a Terraform module declare. Where the workspace shows the whole module (`handedOut` is given) and it
    * declares no data store, an unattached group that no output hands out and no data source may look up serves
@@ -139,7 +146,10 @@ export class GroupUses {
       const here = this.exposures.get(group);
       const there = elsewhere?.(group);
       if (here === undefined && there === undefined) {
-        if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {
+        if (this.sources.has(group)) {
+          // Attached to nothing here and admitted into another group: the clients' group (a Lambda's, given to another stack).
+          rule.servesOthersOnly = true;
+        } else if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {
           rule.exposes = declared;
         } else if (declared === 0 && handedOut && !handedOut(group)) {
           rule.servesOthersOnly = true;

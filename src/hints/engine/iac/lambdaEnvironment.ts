@@ -13,8 +13,11 @@ import { BodyItem, InputObject, Range } from './terraformIngress';
 export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
 const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
 
-/** `DB_PASSWORD`, `PGPASSWORD`, `dbPassword`, `MYSQL_ROOT_PASSWD`, `DB_PWD`, `DB_PASS`; not `DB_PASSWORD_SECRET_ARN`. */
-const PASSWORD_NAME = /(?:password|passwd|[_-]pwd|[_-]pass)$/i;
+/**
+ * `DB_PASSWORD`, `PGPASSWORD`, `dbPassword`, `MYSQL_ROOT_PASSWD`, `DB_PWD`, `DB_PASS`, and a cache's AUTH token
+ * (`REDIS_AUTH_TOKEN`, `cacheAuthToken`, the password Redis AUTH takes); not `DB_PASSWORD_SECRET_ARN`, nor an API's `AUTH_TOKEN`.
+ */
+const PASSWORD_NAME = /(?:password|passwd|[_-]pwd|[_-]pass|(?:redis|valkey|cache)[_-]?auth[_-]?token)$/i;
 
 export function isPasswordVariable(name: string): boolean {
   return PASSWORD_NAME.test(name);
@@ -49,9 +52,10 @@ const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/
  * as with a literal (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html); so does a CloudFormation
  * dynamic reference or a CDK secret value unwrapped into the template.
  */
-export function resolvesSecret(literal: Literal): boolean {
+export function resolvesSecret(literal: Literal, name = ''): boolean {
   if (literal.kind === 'str') {
-    return dynamicReferenceSecret(literal.value.trim());
+    // A variable named for a password holds whatever key of the secret it resolves (`REDIS_AUTH_TOKEN` from `authToken`).
+    return dynamicReferenceSecret(literal.value.trim(), isPasswordVariable(name));
   }
   const text = literal.kind === 'expr' ? literal.text.replace(/\s+/g, '').replace(PASS_THROUGH_SECRET, '$1') : '';
   if (WHOLE_SECRET_STRING.test(text) || CDK_WHOLE_SECRET.test(text)) {
@@ -64,6 +68,18 @@ export function resolvesSecret(literal: Literal): boolean {
   }
   const keyed = SECRET_STRING_KEY.exec(text) ?? CDK_SECRET_KEY.exec(text);
   return keyed !== null ? SECRET_KEY.test(keyed[1] ?? keyed[2]) : dynamicReferenceSecret(text);
+}
+
+/** A Serverless Framework variable that reads Parameter Store when the service deploys: `${ssm:/app/db-password}`. */
+const SERVERLESS_SSM_VALUE = /^\$\{ssm:[^{}]+\}$/;
+
+/**
+ * Whether a variable named for a password takes a Parameter Store value when a Serverless service deploys: the
+ * framework resolves it (a SecureString decrypted) into the function's configuration, where whoever may read that
+ * configuration reads the password (https://www.serverless.com/framework/docs/guides/variables/aws/ssm).
+ */
+export function resolvesParameterValue(literal: Literal, name: string): boolean {
+  return literal.kind === 'expr' && isPasswordVariable(name) && SERVERLESS_SSM_VALUE.test(literal.text.trim());
 }
 
 /**
@@ -87,7 +103,7 @@ const JSON_FIELD = /(?:jsonField|json_field)['"]?[:=]['"]([\w.-]+)['"]/i;
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html), and a
  * function's configuration shows it.
  */
-function dynamicReferenceSecret(text: string): boolean {
+function dynamicReferenceSecret(text: string, anyKey = false): boolean {
   const reference = /\{\{resolve:secretsmanager:(.*?)\}\}/.exec(text);
   if (!reference) {
     return false;
@@ -96,7 +112,7 @@ function dynamicReferenceSecret(text: string): boolean {
   // The secret id is a name, or an ARN of seven parts; then the secret-string segment and the JSON key.
   const rest = parts.slice(parts[0] === 'arn' ? 7 : 1);
   const key = rest.length >= 2 && (rest[0] === '' || rest[0] === 'SecretString') ? rest[1] : '';
-  return key === '' || SECRET_KEY.test(key);
+  return key === '' || anyKey || SECRET_KEY.test(key);
 }
 
 /**

@@ -108,3 +108,12 @@ export function templateSecretLiteral(value: IacNode, resources: IacNode | undef
   }
   return writtenPassword(secret, match![2]);
 }
+
+/**
+ * Whether a value is `Ref` of an `AWS::SecretsManager::Secret` of the template's `Resources`, which gives the secret's ARN:
+ * a value that names where the password is kept, whatever the secret's logical id says (`Value: !Ref DbAdminPassword`).
+ */
+export function refersToTemplateSecret(value: IacNode, resources: IacNode | undefined): boolean {
+  const name = refName(value);
+  return name !== undefined && scalarText(entryOf(entryOf(resources, name)?.value, 'Type')?.value) === 'AWS::SecretsManager::Secret';
+}

@@ -63,6 +63,15 @@ function opensBlockScalar(content: string): boolean {
   return before.endsWith(':') || before.endsWith('-') || lastToken.startsWith('!');
 }
 
+/**
+ * A line that holds only a Jinja statement or comment tag (`{% if values.db_name %}`, `{%- endif %}`, `{# note #}`),
+ * as Backstage skeletons, cookiecutter and copier templates write around optional parts of a template: YAML itself
+ * cannot start a line with `{%` or `{#`, so the line is read as the template tool leaves it when the part is kept.
+ */
+function isTemplateTagLine(line: string): boolean {
+  return (line.startsWith('{%') && line.endsWith('%}')) || (line.startsWith('{#') && line.endsWith('#}'));
+}
+
 function readLines(lines: LineIndex, suppressions: YamlDocument['suppressions']): ContentLine[] {
   const result: ContentLine[] = [];
   let blockParent = -1;
@@ -92,7 +101,7 @@ function readLines(lines: LineIndex, suppressions: YamlDocument['suppressions'])
       }
     }
     const content = raw.slice(indent, cut).trimEnd();
-    if (content === '' || (indent === 0 && (content === '---' || content === '...' || content.startsWith('%')))) {
+    if (content === '' || isTemplateTagLine(raw.slice(indent).trimEnd()) || (indent === 0 && (content === '---' || content === '...' || content.startsWith('%')))) {
       continue;
     }
     result.push({ line, column: indent, start: lines.lineStart(line) + indent, content, endLine: line });
