@@ -7,7 +7,9 @@
  * and table writes that attribute alone as its whole `Key`: the table then has no sort key.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { superlinearScaling } from '../../support/hostileShapes';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const queryFindings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' dynamodb-query!'));
 
@@ -250,4 +252,19 @@ describe('a Query by the whole primary key of a table', () => {
     // Another attribute, a table keyed on two attributes, and another table keep the finding.
     assert.deepEqual(queryFindings('drinks.js', code), ['11:query dynamodb-query!', '16:query dynamodb-query!', '20:query dynamodb-query!']);
   });
+
+  it('stays linear on many single-key item requests and many Queries of their tables', function () {
+    this.timeout(120_000);
+    const requests = (size: number): string =>
+      sourceLines("const AWS = require('aws-sdk');", 'const docs = new AWS.DynamoDB.DocumentClient();') +
+      Array.from(
+        { length: Math.ceil(size / 260) },
+        (_, k) =>
+          `async function f${k}(v) {\n  await docs.get({ TableName: 'T${k % 50}', Key: { id${k % 7}: v } }).promise();\n` +
+          `  return (await docs.query({ TableName: 'T${k % 50}', KeyConditionExpression: 'id${k % 5} = :v', ExpressionAttributeValues: { ':v': v } }).promise()).Items;\n}\n`,
+      ).join('');
+    const analyze = (text: string): void => void analyzeText(text, realHintRules(), { kind: 'javascript', fileName: 'many.js', onError: (error) => assert.fail(String(error)) });
+    assert.equal(superlinearScaling('single-key tables', requests, analyze, { startSize: 100_000, maxSize: 400_000, floorMs: 1, minimumMs: 10, samples: 3 }), undefined);
+  });
 });
+

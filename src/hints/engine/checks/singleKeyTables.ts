@@ -57,19 +57,30 @@ function attributeOf(query: OptionContext, name: string): string | undefined {
   return mapped?.[1];
 }
 
+/** Per list of a file's contexts, its tables keyed on one attribute: `table attribute` pairs, worked out once. */
+const singleKeys = new WeakMap<readonly OptionContext[], ReadonlySet<string>>();
+
+function singleKeysOf(contexts: readonly OptionContext[]): ReadonlySet<string> {
+  let found = singleKeys.get(contexts);
+  if (!found) {
+    const pairs = new Set<string>();
+    for (const request of contexts) {
+      const table = ITEM_REQUESTS.has(request.type) ? tableOf(request) : undefined;
+      const key = table === undefined ? undefined : optionOf(request, 'key')?.literal;
+      const only = key?.kind === 'expr' ? onlyKey(key.text) : undefined;
+      if (only !== undefined) {
+        pairs.add(`${table}\u0000${only}`);
+      }
+    }
+    found = pairs;
+    singleKeys.set(contexts, found);
+  }
+  return found;
+}
+
 /** Whether an item request of the file names the key condition's `name` alone as the whole key of the table `query` reads. */
 export function keyedOnAlone(contexts: readonly OptionContext[], query: OptionContext, name: string): boolean {
   const table = tableOf(query);
   const attribute = attributeOf(query, name);
-  if (table === undefined || attribute === undefined) {
-    return false;
-  }
-  return contexts.some((request) => {
-    if (!ITEM_REQUESTS.has(request.type) || tableOf(request) !== table) {
-      return false;
-    }
-    const key = optionOf(request, 'key')?.literal;
-    const only = key?.kind === 'expr' ? onlyKey(key.text) : undefined;
-    return only !== undefined && only === attribute;
-  });
+  return table !== undefined && attribute !== undefined && singleKeysOf(contexts).has(`${table}\u0000${attribute}`);
 }
