@@ -24,14 +24,17 @@ function nestedTlsAssignments(a: CodeAnalyzer, name: string, binding: Binding<Va
     return [];
   }
   const found: number[] = [];
-  for (let k = binding.token + 1; k < use; k++) {
-    const eq = k + 5;
-    const nested = a.idIs(k, name) && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, TLS_CONFIG_FIELD) && a.is(k + 3, '.') && a.isId(k + 4) && a.is(eq, '=');
-    if (nested && eq < use && a.scopes.lookup(name, k) === binding) {
-      found.push(eq);
+  for (let k = binding.token + 1; k + 5 < use; k++) {
+    if (a.idIs(k, name) && setsNestedTlsField(a, k) && a.scopes.lookup(name, k) === binding) {
+      found.push(k + 5);
     }
   }
   return found;
+}
+
+/** Whether the tokens from `k` are `name.TLSConfig.Field =`, on a name of its own (not a field of something else). */
+function setsNestedTlsField(a: CodeAnalyzer, k: number): boolean {
+  return a.isId(k) && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, TLS_CONFIG_FIELD) && a.is(k + 3, '.') && a.isId(k + 4) && a.is(k + 5, '=');
 }
 
 /** The fields set on the config of the options `name` holds (`opt.TLSConfig.InsecureSkipVerify = true`) before `use`. */
@@ -57,14 +60,13 @@ export function configFieldsSetApart(a: CodeAnalyzer, name: string, binding: Bin
  */
 export function addNestedTlsFields(a: CodeAnalyzer): void {
   for (let k = 1; k + 5 < a.tokens.length; k++) {
-    const eq = k + 5;
-    if (!(a.isId(k) && a.is(k + 1, '.') && a.idIs(k + 2, TLS_CONFIG_FIELD) && a.is(k + 3, '.') && a.isId(k + 4) && a.is(eq, '=') && !a.isAccess(k - 1))) {
+    if (!setsNestedTlsField(a, k)) {
       continue;
     }
     const context = a.requestVariable(a.tokens.text(k), k);
     const key = a.tokenSpan(k + 4);
     if (context?.kind === 'redis-client' && !context.options.some((option) => option.key.start === key.start)) {
-      context.options.push(assignedOption(a, eq));
+      context.options.push(assignedOption(a, k + 5));
     }
   }
 }
