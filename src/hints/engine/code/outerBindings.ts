@@ -9,6 +9,7 @@
 import { Binding, carriesValue } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
+import { namesDoubleMaker } from './testDoubles';
 import { Value } from './values';
 
 /** Literals that leave a variable empty, in the languages that have them. */
@@ -30,8 +31,6 @@ export function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   return next >= a.tokens.length || a.is(next, ';') || a.is(next, ',') || a.startsLine(next) || (a.partner[next] >= 0 && a.partner[next] < k);
 }
 
-/** A test double's name: `mockredis`, `fakeredis.FakeStrictRedis`, `MagicMock`, `StubClient`. */
-const TEST_DOUBLE = /mock|fake|dummy|stub/i;
 /** Tokens of a binding's value read for a test double's name: a short chain up to its call. */
 const MAX_DOUBLE_TOKENS = 8;
 
@@ -54,7 +53,7 @@ function makesTestDouble(a: CodeAnalyzer, binding: Binding<Value>): boolean {
     if (!a.isId(k) && !a.isAccess(k)) {
       return false;
     }
-    double ||= a.isId(k) && TEST_DOUBLE.test(a.tokens.text(k));
+    double ||= a.isId(k) && namesDoubleMaker(a.tokens.text(k));
   }
   return false;
 }

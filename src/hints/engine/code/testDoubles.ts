@@ -32,6 +32,13 @@ export function isDoubleVariable(name: string): boolean {
   return DOUBLE_VARIABLE.test(name);
 }
 
+/** A name in a call that makes a double: a library (`mockredis`, `fakeredis`), a class (`FakeRedis`, `MagicMock`), a factory (`make_stub`). */
+const DOUBLE_MAKER = /mock|fake|dummy|stub/i;
+
+export function namesDoubleMaker(name: string): boolean {
+  return DOUBLE_MAKER.test(name);
+}
+
 function isDoubleName(name: string): boolean {
   const lower = name.toLowerCase();
   return TEST_FOLDERS.has(lower) || DOUBLE_NAME.test(lower) || CAMEL_DOUBLE.test(name);
