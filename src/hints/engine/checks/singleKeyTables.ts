@@ -4,17 +4,17 @@
  * so a `Key` written with one attribute (`Key: { DrinkName: name }`) shows a table keyed on that attribute alone.
  * A Query of the same table with an equality on it then matches one item at most, and has no second page.
  */
-import { OptionContext, OptionOccurrence } from '../model';
+import { OptionContext } from '../model';
+import { optionNamed } from './context';
 
 const ITEM_REQUESTS = new Set(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
-
-function optionOf(context: OptionContext, norm: string): OptionOccurrence | undefined {
-  return context.options.find((option) => option.norm === norm);
-}
+const TABLE_NAME = ['TableName'];
+const KEY = ['Key'];
+const ATTRIBUTE_NAMES = ['ExpressionAttributeNames'];
 
 /** How a request names its table, as written: a literal's value, or the expression's text. */
 function tableOf(context: OptionContext): string | undefined {
-  const literal = optionOf(context, 'tablename')?.literal;
+  const literal = optionNamed(context, TABLE_NAME)?.literal;
   return literal?.kind === 'str' ? `"${literal.value}"` : literal?.kind === 'expr' ? literal.text.trim() : undefined;
 }
 
@@ -51,7 +51,7 @@ function attributeOf(query: OptionContext, name: string): string | undefined {
   if (!name.startsWith('#')) {
     return name;
   }
-  const names = optionOf(query, 'expressionattributenames')?.literal;
+  const names = optionNamed(query, ATTRIBUTE_NAMES)?.literal;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const mapped = names?.kind === 'expr' ? new RegExp(`["']${escaped}["']\\s*:\\s*["']([^"'\\\\]+)["']`).exec(names.text) : null;
   return mapped?.[1];
@@ -66,7 +66,7 @@ function singleKeysOf(contexts: readonly OptionContext[]): ReadonlySet<string> {
     const pairs = new Set<string>();
     for (const request of contexts) {
       const table = ITEM_REQUESTS.has(request.type) ? tableOf(request) : undefined;
-      const key = table === undefined ? undefined : optionOf(request, 'key')?.literal;
+      const key = table === undefined ? undefined : optionNamed(request, KEY)?.literal;
       const only = key?.kind === 'expr' ? onlyKey(key.text) : undefined;
       if (only !== undefined) {
         pairs.add(`${table}\u0000${only}`);
