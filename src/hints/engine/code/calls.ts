@@ -41,13 +41,11 @@ import { unknownReceiverCall } from './requestShapes';
 import { inheritedReceiver } from './inheritedCalls';
 import { kotlinScopeReceiver } from './languages/kotlinScopeReceivers';
 import { dynamoosePlainCall } from './languages/dynamoOrms';
-import { closeAngle } from './typeArguments';
+import { callOpenAfter } from './typeArguments';
 
 const { ID } = TOKEN_KIND;
 const NEW = codeOf('new');
-const OPEN_PAREN = codeOf('(');
 const OPEN_BRACE = codeOf('{');
-const LESS_THAN = codeOf('<');
 
 /** Keywords before a name that is defined rather than called. */
 const DEFINITION_KEYWORDS = codeSet(['def', 'function', 'new', 'class', 'func']);
@@ -131,15 +129,11 @@ export function collectCalls(a: CodeAnalyzer): void {
  * of a lambda that is the call's only argument (`ddb.scan { it.tableName(t) }`, a consumer of the request's builder).
  */
 function argumentsOpen(a: CodeAnalyzer, index: number): number {
-  const next = a.tokens.codes[index + 1];
-  if (next === OPEN_PAREN || (next === OPEN_BRACE && a.language.trailingLambdas === true && a.bodies[index + 1] === 1)) {
+  // Kotlin's trailing lambda (`table.createTable { r -> ... }`) is the call's only argument.
+  if (a.tokens.codes[index + 1] === OPEN_BRACE && a.language.trailingLambdas === true && a.bodies[index + 1] === 1) {
     return index + 1;
   }
-  if (next === LESS_THAN && a.language.typeArguments) {
-    const close = closeAngle(a, index + 1);
-    return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
-  }
-  return -1;
+  return callOpenAfter(a, index);
 }
 
 /** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients, and same-file classes that extend a Redis client. */
