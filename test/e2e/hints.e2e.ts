@@ -158,6 +158,26 @@ describe('design hints in code-server, as a person sees them', function () {
     }
   });
 
+  it('explains on hover that dynamoose creates a model\'s table provisioned at one read and one write unit when no throughput is given', async () => {
+    const { page } = workbench();
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-dynamoose-defaults');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'parcel.js'),
+      ["const dynamoose = require('dynamoose');", '', "const schema = new dynamoose.Schema({ parcelId: { type: String, hashKey: true } });", '', "module.exports = dynamoose.model('Parcels', schema);", ''].join('\n'),
+    );
+    try {
+      await openFromExplorer(page, ['e2e-dynamoose-defaults'], 'parcel.js');
+      await goToLine(page, 'parcel.js', 5, 28);
+      const text = await showHover(page, 'BillingMode');
+      assert.match(text, /one read and one write unit/);
+      await screenshot(page, 'hint-hover-dynamoose-default-throughput');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('reads the table a handler in another file constructs a repository with, and warns about its one-page Scan', async () => {
     const { page } = workbench();
     await runFromPalette(page, 'View: Close All Editors');
