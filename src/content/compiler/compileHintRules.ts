@@ -10,8 +10,9 @@ import { OPERATIONS } from '../../hints/engine/services';
 import { requiredExampleKeys } from '../../hints/examples';
 import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from './compileEngineLifecycle';
 import { compileSdkLifecycle, SDK_LIFECYCLE_FILE } from './compileSdkLifecycle';
+import { readDiagnostic } from './compileRuleDiagnostic';
+import { Fields, RuleReader } from './ruleReader';
 import {
-  CHECKS,
   CheckName,
   EXAMPLE_KEYS,
   ExampleKey,
@@ -22,7 +23,6 @@ import {
   HintLanguage,
   HintRule,
   HintService,
-  RuleDiagnostic,
   RuleMatch,
   LAMBDA_HANDLER_LANGUAGES,
   SCOPED_CONNECTION_LANGUAGES,
@@ -31,8 +31,6 @@ import {
   STATIC_CREDENTIAL_LANGUAGES,
   SDK_MAJORS,
   SdkMajor,
-  SEVERITIES,
-  Severity,
 } from '../../hints/engine/types';
 
 export interface HintRuleError {
@@ -54,25 +52,6 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql', 'staticCredentials'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
-/** Text fields of a diagnostic that only some checks read, with those checks. */
-const CHECK_TEXT_FIELDS = {
-  engineWhenOmitted: ['engine-version-past-standard-support'],
-  endOfLifeMessage: ['engine-version-past-standard-support'],
-  calledMessage: ['client-per-invocation', 'client-per-request', 'sql-connection-per-invocation'],
-  callbackMessage: ['client-per-invocation'],
-  unclosedMessage: ['connection-per-call'],
-  registeredMessage: ['client-per-request'],
-  poolMessage: ['client-per-request'],
-  poolCalledMessage: ['client-per-request'],
-  alwaysEncryptedMessage: ['false-or-absent'],
-  weakMessage: ['false-or-absent'],
-  firstPageMessage: ['partiql-full-scan'],
-  firstItemMessage: ['no-pagination'],
-  loggedMessage: ['unprocessed-ignored'],
-  waitedMessage: ['unprocessed-ignored'],
-  batchWriterMessage: ['item-request-in-loop'],
-} as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
 /** Languages whose CDK apps the code analyzers read (Java, C# and Go: `code/languages/javaCdk.ts`, `csharpCdk.ts`, `goCdk.ts`). */
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'csharp', 'go'];
@@ -80,71 +59,6 @@ const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'ja
 const PULUMI_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'csharp'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis (from Java and Kotlin). */
 const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go', 'csharp'];
-const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;
-
-type Fields = Record<string, unknown>;
-
-class RuleReader {
-  constructor(
-    private readonly file: string,
-    private readonly errors: HintRuleError[],
-    private where: string,
-  ) {}
-
-  at(where: string): void {
-    this.where = where;
-  }
-
-  error(message: string): void {
-    this.errors.push({ file: this.file, message: `${this.where}: ${message}` });
-  }
-
-  fields(value: unknown, label: string, allowed: readonly string[]): Fields {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.error(`${label} must be a mapping`);
-      return {};
-    }
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) {
-        this.error(`${label}: unknown field '${key}' (allowed: ${allowed.join(', ')})`);
-      }
-    }
-    return value as Fields;
-  }
-
-  text(fields: Fields, key: string): string {
-    const value = fields[key];
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.error(`'${key}' must be a non-empty string`);
-      return '';
-    }
-    return value.trim();
-  }
-
-  list(fields: Fields, key: string, required: boolean): string[] {
-    const value = fields[key];
-    if (value === undefined && !required) {
-      return [];
-    }
-    if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry.trim() === '')) {
-      this.error(`'${key}' must be a list of non-empty strings`);
-      return [];
-    }
-    return value.map((entry: string) => entry.trim());
-  }
-
-  scalar(fields: Fields, key: string): boolean | number | undefined {
-    const value = fields[key];
-    if (value === undefined) {
-      return undefined;
-    }
-    if (typeof value !== 'boolean' && typeof value !== 'number') {
-      this.error(`'${key}' must be true, false or a number`);
-      return undefined;
-    }
-    return value;
-  }
-}
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -334,81 +248,6 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
     STATIC_CREDENTIAL_LANGUAGES.forEach((language) => languages.add(language));
   }
   return languages;
-}
-
-const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
-  'value-equals': ['value'],
-  'false-or-absent': ['properties', 'contexts'],
-  'requires-one-of': ['properties', 'contexts'],
-  'redis-command': ['commands'],
-  'redis-command-in-loop': ['commands'],
-  'true-or-absent': ['properties', 'contexts'],
-  'option-named': ['properties'],
-  'partiql-full-scan': ['firstPageMessage'],
-};
-
-function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {
-  const fields = reader.fields(value, 'diagnostic', DIAGNOSTIC_FIELDS);
-  const check = fields.check as CheckName;
-  if (!CHECKS.includes(check)) {
-    reader.error(`diagnostic: unknown check '${String(fields.check)}' (known: ${CHECKS.join(', ')})`);
-  }
-  const severity = fields.severity as Severity;
-  if (!SEVERITIES.includes(severity)) {
-    reader.error(`diagnostic: bad severity '${String(fields.severity)}' (use ${SEVERITIES.join(', ')})`);
-  }
-  const diagnostic: RuleDiagnostic = {
-    check,
-    severity,
-    message: reader.text(fields, 'message'),
-    controls: reader.list(fields, 'controls', false),
-  };
-  for (const control of diagnostic.controls) {
-    if (!CONTROL_PATTERN.test(control)) {
-      reader.error(`diagnostic: control '${control}' must look like 'checkov CKV_AWS_17' or 'Security Hub RDS.2'`);
-    }
-  }
-  // value-equals may also name a word, such as a DeletionPolicy of Delete.
-  const scalar = typeof fields.value === 'string' && fields.value.trim() !== '' ? fields.value.trim() : reader.scalar(fields, 'value');
-  if (scalar !== undefined) {
-    diagnostic.value = scalar;
-  }
-  for (const key of ['absentMootWhen', 'weakWhen'] as const) {
-    for (const setting of reader.list(fields, key, false)) {
-      if (!/^\w+=\S+$/.test(setting)) {
-        reader.error(`diagnostic: ${key} '${setting}' must look like 'DeletionPolicy=Delete'`);
-      }
-    }
-  }
-  for (const key of ['properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'weakWhen'] as const) {
-    const list = reader.list(fields, key, false);
-    if (list.length > 0) {
-      diagnostic[key] = list;
-    }
-  }
-  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, readonly string[]][]) {
-    if (fields[key] === undefined) {
-      continue;
-    }
-    const text = reader.text(fields, key);
-    if (!only.includes(check)) {
-      reader.error(`diagnostic: '${key}' is read only by the ${only.map((name) => `'${name}'`).join(' and ')} check${only.length > 1 ? 's' : ''}`);
-    } else if (text) {
-      diagnostic[key] = text;
-    }
-  }
-  if ((diagnostic.weakWhen === undefined) !== (diagnostic.weakMessage === undefined)) {
-    reader.error(`diagnostic: 'weakWhen' and 'weakMessage' go together`);
-  }
-  if ((diagnostic.alwaysEncryptedForEngines === undefined && diagnostic.alwaysEncryptedIn === undefined) !== (diagnostic.alwaysEncryptedMessage === undefined)) {
-    reader.error(`diagnostic: 'alwaysEncryptedMessage' goes with 'alwaysEncryptedForEngines' or 'alwaysEncryptedIn'`);
-  }
-  for (const needed of CHECK_NEEDS[check] ?? []) {
-    if (diagnostic[needed] === undefined) {
-      reader.error(`diagnostic: check '${check}' needs '${needed}'`);
-    }
-  }
-  return diagnostic;
 }
 
 /** The `examples` map, and an error naming each place the rule applies that has no example. */
