@@ -73,8 +73,8 @@ export function validateLabel(raw: unknown, file: string, lines: readonly string
   const ruleList = rules === undefined ? [] : rules;
   if (!Array.isArray(ruleList) || ruleList.some((rule) => typeof rule !== 'string')) {
     errors.push('rules must be a list of rule ids');
-  } else if (kind === 'trap' ? ruleList.length > 0 : ruleList.length === 0) {
-    errors.push(kind === 'trap' ? 'a trap names no rules' : 'a hover or diagnostic needs at least one rule id');
+  } else if (kind !== 'trap' && ruleList.length === 0) {
+    errors.push('a hover or diagnostic needs at least one rule id');
   } else {
     ruleList.filter((rule) => !knownRules.has(rule)).forEach((rule) => errors.push(`unknown rule id "${rule}" (neither existing nor planned)`));
   }

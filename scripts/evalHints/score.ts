@@ -117,7 +117,8 @@ export function scoreFile(file: string, lineText: (line: number) => string, labe
     }
   }
   for (const output of outputs) {
-    const trap = traps.find((candidate) => onToken(candidate, output));
+    // A trap that names rules forbids only those (a construct that must not be called public may still lack deletion protection).
+    const trap = traps.find((candidate) => onToken(candidate, output) && (candidate.rules.length === 0 || sharesRule(candidate, output)));
     if (trap) {
       score.hitTraps.push({ trap, output });
       score.falsePositives.push(output);

@@ -2,7 +2,7 @@
 import { CHECKS, CheckName, RuleDiagnostic, SEVERITIES, Severity } from '../../hints/engine/types';
 import { RuleReader } from './ruleReader';
 
-export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
+export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -15,6 +15,7 @@ const CHECK_TEXT_FIELDS = {
   poolCalledMessage: ['client-per-request'],
   alwaysEncryptedMessage: ['false-or-absent'],
   weakMessage: ['false-or-absent'],
+  absentMessage: ['false-or-absent'],
   firstPageMessage: ['partiql-full-scan'],
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],
@@ -83,6 +84,16 @@ export function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnost
     } else if (text) {
       diagnostic[key] = text;
     }
+  }
+  if (fields.absentSeverity !== undefined) {
+    const absentSeverity = fields.absentSeverity as Severity;
+    if (!SEVERITIES.includes(absentSeverity) || check !== 'false-or-absent') {
+      reader.error(`diagnostic: 'absentSeverity' must be one of ${SEVERITIES.join(', ')}, read only by the 'false-or-absent' check`);
+    }
+    diagnostic.absentSeverity = absentSeverity;
+  }
+  if ((diagnostic.absentSeverity === undefined) !== (diagnostic.absentMessage === undefined)) {
+    reader.error(`diagnostic: 'absentSeverity' and 'absentMessage' go together`);
   }
   if ((diagnostic.weakWhen === undefined) !== (diagnostic.weakMessage === undefined)) {
     reader.error(`diagnostic: 'weakWhen' and 'weakMessage' go together`);

@@ -335,11 +335,13 @@ class Analyzer {
   /** Spans each rule has reported, so that one place shared by two contexts (a dict spread into two constructs) reports once. */
   private readonly reported = new Map<HintRule, Set<number>>();
 
-  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService, origin?: SiteOrigin): void {
-    const severity = this.severityOf(rule);
-    if (severity === 'off' || !rule.diagnostic) {
+  /** `lesser`: the severity of a lesser finding of the rule (a setting left out), used unless the user chose the rule's. */
+  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService, origin?: SiteOrigin, lesser?: Severity): void {
+    const chosen = this.severityOf(rule);
+    if (chosen === 'off' || !rule.diagnostic) {
       return;
     }
+    const severity = lesser && chosen === rule.diagnostic.severity ? lesser : chosen;
     const spans = this.reported.get(rule) ?? new Set<number>();
     if (spans.has(spanKey(span))) {
       return;
@@ -456,6 +458,10 @@ class Analyzer {
       language: this.language,
       optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
       report: (rule, span, fix, message, related, service, origin) => this.report(rule, span, fix, message, related, service, origin),
+      reportAbsent: (rule, resource, fix) => {
+        const absent = rule.diagnostic?.absentMessage;
+        this.report(rule, resource.anchor, fix, absent ? inReaderTerms(absent, rule, originOf(resource)) : undefined, undefined, undefined, undefined, rule.diagnostic?.absentSeverity);
+      },
       fixFor: (rule, option) => (this.findingsOnly ? undefined : this.fixFor(rule, option)),
       checkRuns: (check) => running.has(check),
       contextsOf: (rule) => {

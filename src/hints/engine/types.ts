@@ -185,6 +185,12 @@ export interface RuleDiagnostic {
    */
   weakWhen?: string[];
   weakMessage?: string;
+  /**
+   * For `false-or-absent`: the message and severity for a setting left out, where the rule's own are for one written
+   * off (deletion protection: `false` written out is a choice against it, a setting left out is the default).
+   */
+  absentMessage?: string;
+  absentSeverity?: Severity;
   /** For `partiql-full-scan`: the message for a SELECT with no WHERE clause that reads only its first page. */
   firstPageMessage?: string;
   /** For `no-pagination`: the message for a Scan with no filter whose result the code reads only for its first item, or for whether it has one. */

@@ -102,6 +102,19 @@ describe('eval:hints matching', () => {
     assert.deepEqual([totals.traps, totals.trapsHit, totals.outputs, totals.correctOutputs, totals.hoverHits], [1, 1, 2, 1, 1]);
   });
 
+  it('lets a trap that names rules forbid only those rules on its token', () => {
+    const named: Label = { ...trap(3, 'scan'), rules: ['dynamodb-scan'] };
+    const score = scoreFile('f', lineText, [named], [at(3, 'scan', 'hover', 'dynamodb-scan'), at(3, 'scan', 'hover', 'dynamodb-limit')]);
+    assert.deepEqual(
+      score.hitTraps.map((hit) => hit.output.rule),
+      ['dynamodb-scan'],
+    );
+    assert.deepEqual(
+      score.falsePositives.map((output) => output.rule),
+      ['dynamodb-scan', 'dynamodb-limit'],
+    );
+  });
+
   it('restricts a score to some labels without touching outputs or traps', () => {
     const labels = [hover(2, 'ScanCommand', ['dynamodb-scan']), hover(2, 'Limit', ['dynamodb-planned']), trap(3, 'scan')];
     const score = scoreFile('f', lineText, labels, [at(2, 'ScanCommand', 'hover', 'dynamodb-scan'), at(3, 'scan', 'hover', 'dynamodb-scan')]);
@@ -145,7 +158,7 @@ describe('eval:hints label validation', () => {
     assert.match(errorsOf({ line: 3, kind: 'diagnostic', rules: ['dynamodb-scan'] }).join(), /not a line of the file/);
     assert.match(errorsOf({ line: 1, kind: 'hover', token: 'scan', rules: ['dynamodb-scan'], optinal: true }).join(), /unknown field "optinal"/);
     assert.match(errorsOf({ line: 1, kind: 'hover', rules: ['dynamodb-scan'] }).join(), /needs the token/);
-    assert.match(errorsOf({ line: 1, kind: 'trap', token: 'scan', rules: ['dynamodb-scan'] }).join(), /a trap names no rules/);
+    assert.match(errorsOf({ line: 1, kind: 'trap', token: 'scan', rules: ['dynamodb-scna'] }).join(), /unknown rule id "dynamodb-scna"/);
     assert.match(errorsOf({ line: 1, kind: 'diagnostic', rules: [] }).join(), /at least one rule id/);
     assert.match(errorsOf({ line: 2, kind: 'diagnostic', rules: ['dynamodb-scan'], to: 1 }).join(), /to is only for diagnostics/);
     assert.match(errorsOf({ line: 1, kind: 'warning', rules: ['dynamodb-scan'] }).join(), /kind must be one of/);

@@ -33,6 +33,8 @@ export interface CheckContext {
    * client's flavor), for the example a reported-only hover shows where no matched call says so.
    */
   report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService, origin?: SiteOrigin): void;
+  /** A setting left out of a context: reported with the rule's `absentMessage` and `absentSeverity` where it has them. */
+  reportAbsent(rule: HintRule, context: OptionContext, fix?: QuickFix): void;
   /** The rule's own quick fix (set a value, remove an option) applied to an option, if it has one. */
   fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined;
   /** Whether a rule that runs this check is on in this analysis. */
@@ -188,8 +190,11 @@ function clusterTyped(diagnostic: RuleDiagnostic, context: OptionContext): boole
   return diagnostic.engineRequiredIn?.some((type) => type === context.type || cdkL1Construct(type) === context.type) ?? false;
 }
 
+/** DB clusters, which name themselves with `DBClusterIdentifier` and are never another cluster's member. */
+const DB_CLUSTERS = new Set(['rds:CreateDBCluster', 'rds:RestoreDBClusterFromSnapshot', 'rds:RestoreDBClusterToPointInTime', 'AWS::RDS::DBCluster', 'aws_rds.CfnDBCluster', 'aws_rds_cluster']);
+
 /** A DB instance that names its cluster (`clusterMemberWith`): the cluster's settings apply to it, not its own. */
 export function clusterMember(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  return !!diagnostic?.clusterMemberWith && !clusterTyped(diagnostic, context) && optionNamed(context, diagnostic.clusterMemberWith) !== undefined;
+  return !!diagnostic?.clusterMemberWith && !clusterTyped(diagnostic, context) && !DB_CLUSTERS.has(context.type) && optionNamed(context, diagnostic.clusterMemberWith) !== undefined;
 }

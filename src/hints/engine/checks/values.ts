@@ -106,7 +106,7 @@ export const falseOrAbsent: Check = (rule, context) => {
   for (const resource of context.contextsOf(rule)) {
     if (!optionNamed(resource, properties) && absentMeansOff(rule, resource, properties)) {
       const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
-      context.report(rule, resource.anchor, fix);
+      context.reportAbsent(rule, resource, fix);
     }
   }
 };
