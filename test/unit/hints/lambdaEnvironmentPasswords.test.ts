@@ -435,4 +435,36 @@ describe('Database passwords in Lambda environment variables', () => {
     const master = hintsIn('serverless.yml', service).filter((hint) => hint.includes('rds-master-password!'));
     assert.deepEqual(master, ['17:73915082 rds-master-password!']);
   });
+
+  it("leaves another service's password: a mail server's, or one qualified by no database in a function with no database variable", () => {
+    const template = sourceLines(
+      'Resources:',
+      '  Mailer:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          SMTP_PASSWORD: m4il-secret-1',
+      '          KEYSTORE_PASS: st0re-secret-1',
+      '          REPORT_PASSWORD: r3port-secret-1',
+      '          PASSWORD: just-a-password-1',
+      '  Orders:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          DB_HOST: orders.cluster-abc.us-east-1.rds.amazonaws.com',
+      '          ADMIN_PASSWORD: adm1n-secret-1',
+      '          EMAIL_PASSWORD: m4il-secret-2',
+      '          mysqlRootPassword: r00t-secret-1',
+    );
+    assert.deepEqual(hints('template.yaml', template), [
+      `10:PASSWORD ${RULE}`,
+      `10:just-a-password-1 ${RULE}!`,
+      `17:ADMIN_PASSWORD ${RULE}`,
+      `17:adm1n-secret-1 ${RULE}!`,
+      `19:mysqlRootPassword ${RULE}`,
+      `19:r00t-secret-1 ${RULE}!`,
+    ]);
+  });
 });

@@ -23,6 +23,33 @@ export function isPasswordVariable(name: string): boolean {
   return PASSWORD_NAME.test(name);
 }
 
+/** A word of a variable's name that names a database or cache (`DB`, `PGHOST`'s `pghost`, `mysql`, `REDIS`). */
+const DATABASE_WORD = /^(?:db|pg)[a-z]*$|^(?:database|rds|aurora|postgres|psql|mysql|maria|mssql|sqlserver|oracle|redis|valkey|elasticache|memcached|cache|master)/;
+/** A word that names something other than a database: a mail server, a key store, an API, a broker (`SMTP_PASSWORD`, `KEYSTORE_PASS`). */
+const OTHER_SERVICE_WORD = /^(?:smtp|e?mail|imap|pop3|s?ftp|ldap|keystore|truststore|jks|p12|pfx|cert|certificate|proxy|api|webhook|http|rabbit(?:mq)?|amqp|mq|kafka|elastic(?:search)?|opensearch|zip|vpn|wifi|oauth|sso|jwt|signing|gpg|ssh|git|npm|docker|registry)$/;
+
+/** The lower-case words of a name written in snake, kebab or camel case. */
+function nameWords(name: string): string[] {
+  return name
+    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * Whether a password variable is a database's or cache's: its name says so (`DB_PASSWORD`, `PGPASSWORD`), says
+ * nothing but password (`PASSWORD`), or names no other service and the same environment names a database
+ * (`ADMIN_PASSWORD` beside `DB_HOST`). `SMTP_PASSWORD`, or `REPORT_PASSWORD` in a function with no database
+ * variable, is another service's.
+ */
+function databasePassword(name: string, environment: readonly OptionOccurrence[]): boolean {
+  const qualifiers = nameWords(name.replace(PASSWORD_NAME, ''));
+  if (qualifiers.length === 0 || qualifiers.some((word) => DATABASE_WORD.test(word))) {
+    return true;
+  }
+  return !qualifiers.some((word) => OTHER_SERVICE_WORD.test(word)) && environment.some((variable) => variable.name !== name && nameWords(variable.name).some((word) => DATABASE_WORD.test(word)));
+}
+
 /**
  * A value that names where the password is kept, not the password: an ARN, a parameter path, or a
  * Secrets Manager name with its `/` hierarchy (`experian/keystore-password`; the characters names allow).
@@ -116,13 +143,15 @@ function dynamicReferenceSecret(text: string, anyKey = false): boolean {
 }
 
 /**
- * The variables among `variables` whose name says they hold a password, as `EnvironmentPassword`
+ * The variables among `variables` whose name says they hold a database's password, as `EnvironmentPassword`
  * options (the readers' own fresh options); one whose value names a secret kept elsewhere is left out. A variable
  * of any name that a deployment fills with a secret's value (`resolvesSecret`) is one too.
  */
 export function environmentPasswords(variables: readonly OptionOccurrence[]): OptionOccurrence[] {
   const passwords = variables.filter(
-    (variable) => (isPasswordVariable(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim()))) || resolvesSecret(variable.literal),
+    (variable) =>
+      (isPasswordVariable(variable.name) && databasePassword(variable.name, variables) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim()))) ||
+      resolvesSecret(variable.literal),
   );
   // Renamed in place: the code readers' options work their literal out lazily, which a copy would lose.
   passwords.forEach((variable) => (variable.norm = ENVIRONMENT_PASSWORD_NORM));
