@@ -22,7 +22,7 @@ import { goCdkConstructs } from './goCdk';
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { goAliasTarget } from './goTypeAliases';
-import { declaredResultType } from './goResultTypes';
+import { declaredResultType, firstResultType } from './goResultTypes';
 import { redigoPoolInterface } from './goRedigoPools';
 import { handedToCallers } from './goCallers';
 import { retriedByCallers } from './goBatchCallers';
@@ -360,7 +360,8 @@ function embeddedName(a: CodeAnalyzer, start: number): string {
  */
 function bindFunctions(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   for (const fn of a.functions.values()) {
-    const value: Value = { t: 'function', scope: fn.scope, concise: -1 };
+    const returnType = firstResultType(a, fn);
+    const value: Value = { t: 'function', scope: fn.scope, concise: -1, ...(returnType >= 0 ? { returnType } : {}) };
     if (a.idIs(fn.params - 2, 'func') && a.isId(fn.params - 1)) {
       tree.bind(tree.holderAt(fn.params - 2), a.tokens.text(fn.params - 1), { token: fn.params - 1, expression: -1, fixed: value });
       continue;

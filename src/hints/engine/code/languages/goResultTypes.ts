@@ -8,6 +8,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { FileMemo } from '../fileMemo';
 import { signatureOf } from './goCallers';
+import type { FunctionScope } from '../language';
 
 /** By function or method name: where each declared result's type starts; null where the name is declared twice. */
 const resultTypes = new FileMemo<'results', ReadonlyMap<string, readonly number[] | null>>();
@@ -27,6 +28,20 @@ export function declaredResultType(a: CodeAnalyzer, start: number, index: number
   }
   const types = resultTypes.get(a, 'results', () => declaredResults(a)).get(a.tokens.text(k));
   return types?.[index] ?? -1;
+}
+
+/**
+ * Where the first declared result type of a Go function or method starts (`*dynamodb.DynamoDB` of
+ * `func client() *dynamodb.DynamoDB`, `*redis.Client` of `(*redis.Client, error)`), or -1: what a call gives where
+ * its `return` hides the type (`holder.Get().(*dynamodb.DynamoDB)`).
+ */
+export function firstResultType(a: CodeAnalyzer, fn: FunctionScope): number {
+  const signature = signatureOf(a, fn);
+  const after = signature && a.partner[signature.params] > 0 ? a.partner[signature.params] + 1 : -1;
+  if (after < 0 || a.is(after, '{')) {
+    return -1;
+  }
+  return a.is(after, '(') ? (typeStarts(a, after)[0] ?? -1) : after;
 }
 
 function endsStatement(a: CodeAnalyzer, k: number): boolean {
