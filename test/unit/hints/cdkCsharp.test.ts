@@ -120,7 +120,7 @@ describe('CDK apps in C#', () => {
     );
     const found = hintsIn(FILE, lookups);
     assert.deepEqual(found.filter((hint) => hint.startsWith('11:')), [], found.join('\n'));
-    assert.deepEqual(findings(found), [], found.join('\n'));
+    assert.deepEqual(findings(found), ['12:DatabaseInstance rds-deletion-protection!'], found.join('\n'));
 
     const test = sourceLines(
       ...HEADER,

@@ -200,7 +200,7 @@ describe('CDK apps in Go', () => {
     );
     const found = hintsIn(FILE, lookups);
     assert.deepEqual(found.filter((hint) => /^1[45]:/.test(hint)), [], found.join('\n'));
-    assert.deepEqual(findings(found), [], found.join('\n'));
+    assert.deepEqual(findings(found), ['16:NewDatabaseInstance rds-deletion-protection!'], found.join('\n'));
 
     // A NewTable of another package, and a CDK constructor given another library's props struct.
     const others = sourceLines(

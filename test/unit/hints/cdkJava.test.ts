@@ -145,7 +145,7 @@ describe('CDK apps in Java', () => {
     );
     const found = hintsIn(FILE, lookups);
     assert.deepEqual(found.filter((hint) => /^1[5-6]:/.test(hint)), [], found.join('\n'));
-    assert.deepEqual(findings(found), [], found.join('\n'));
+    assert.deepEqual(findings(found), ['17:DatabaseInstance rds-deletion-protection!'], found.join('\n'));
 
     const test = sourceLines(
       ...HEADER,

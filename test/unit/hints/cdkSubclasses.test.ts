@@ -75,7 +75,7 @@ describe('CDK construct subclasses', () => {
       );
     assert.deepEqual(onlyFindings(hintsIn('ledger_database.py', python('**kwargs,'))), ['11:publicly_accessible rds-publicly-accessible!']);
     // Without the caller's keywords, storage left out is storage unencrypted.
-    assert.deepEqual(onlyFindings(hintsIn('ledger_database.py', python('port=5432,'))), ['7:super rds-multi-az!', '7:super rds-storage-encrypted!', '11:publicly_accessible rds-publicly-accessible!']);
+    assert.deepEqual(onlyFindings(hintsIn('ledger_database.py', python('port=5432,'))), ['7:super rds-deletion-protection!', '7:super rds-multi-az!', '7:super rds-storage-encrypted!', '11:publicly_accessible rds-publicly-accessible!']);
     const oldStyle = python('**kwargs,').replace('super().__init__(', 'super(LedgerDatabase, self).__init__(');
     assert.deepEqual(onlyFindings(hintsIn('ledger_database.py', oldStyle)), ['11:publicly_accessible rds-publicly-accessible!']);
   });
@@ -152,8 +152,9 @@ describe('CDK construct subclasses', () => {
     );
     assert.deepEqual(onlyFindings(hintsIn('data-stack.ts', code)), [
       '7:deletionProtection rds-deletion-protection!',
-      // PlainDatabase's own props, complete and without storage encryption, as before.
-      '13:super rds-multi-az!', '13:super rds-storage-encrypted!',
+      '13:super rds-deletion-protection!',
+      '13:super rds-multi-az!',
+      '13:super rds-storage-encrypted!',
       '23:publiclyAccessible rds-publicly-accessible!',
     ]);
     const hovers = hintsIn('data-stack.ts', code).filter((hint) => /^(2[0-7]):/.test(hint) && !hint.endsWith('!'));

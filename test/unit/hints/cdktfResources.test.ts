@@ -102,7 +102,7 @@ describe('CDK for Terraform AWS resources', () => {
       'new DbInstance(this, "db", config);',
     );
     const analysis = analyzeText(passed, realHintRules(), { kind: 'typescript', fileName: 'main.ts' });
-    assert.deepEqual(analysis.findings.map((finding) => finding.ruleId), ['rds-publicly-accessible', 'rds-multi-az']);
+    assert.deepEqual(analysis.findings.map((finding) => finding.ruleId), ['rds-publicly-accessible', 'rds-deletion-protection', 'rds-multi-az']);
   });
 
   it('reports a database port a security group opens to the internet, and not an egress rule', () => {
@@ -148,14 +148,14 @@ describe('CDK for Terraform AWS resources', () => {
       'new RdsCluster(this, "legacy", { engine: "aurora-mysql", engineMode: "serverless", storageEncrypted: true });',
       'new LambdaFunction(this, "fn", { functionName: "f", role: role.arn, environment: { variables: { DB_PASSWORD: "hunter2hunter2" } } });',
     );
-    assert.deepEqual(defects(hintsIn('main.ts', ts)), ['4:requireTls rds-proxy-require-tls!', '5:engineMode rds-aurora-serverless-v1!', '6:"hunter2hunter2" rds-password-in-lambda-environment!']);
+    assert.deepEqual(defects(hintsIn('main.ts', ts)), ['4:requireTls rds-proxy-require-tls!', '5:RdsCluster rds-deletion-protection!', '5:engineMode rds-aurora-serverless-v1!', '6:"hunter2hunter2" rds-password-in-lambda-environment!']);
     const py = sourceLines(
       'import cdktf_cdktf_provider_aws as aws',
       'from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction, LambdaFunctionEnvironment',
       'aws.db_instance.DbInstance(self, "db", publicly_accessible=True, storage_encrypted=True)',
       'LambdaFunction(self, "fn", function_name="f", role="r", environment=LambdaFunctionEnvironment(variables={"DB_PASSWORD": "hunter2hunter2"}))',
     );
-    assert.deepEqual(defects(hintsIn('main.py', py)), ['3:DbInstance rds-multi-az!', '3:publicly_accessible rds-publicly-accessible!', '4:"hunter2hunter2" rds-password-in-lambda-environment!']);
+    assert.deepEqual(defects(hintsIn('main.py', py)), ['3:DbInstance rds-deletion-protection!', '3:DbInstance rds-multi-az!', '3:publicly_accessible rds-publicly-accessible!', '4:"hunter2hunter2" rds-password-in-lambda-environment!']);
   });
 
   it('reads nothing from other providers, data sources, values no literal gives, or constructions in tests', () => {

@@ -60,7 +60,7 @@ describe('CloudFormation parameters chosen from AllowedValues', () => {
       '      EngineVersion: !Ref Defaulted',
       '      StorageEncrypted: true',
     );
-    assert.deepEqual(hintsOfRules('db.yaml', template, RULES).filter((hint) => hint.endsWith('!')), []);
+    assert.deepEqual(hintsOfRules('db.yaml', template, RULES).filter((hint) => hint.endsWith('!')), ['10:Orders rds-deletion-protection!', '16:Billing rds-deletion-protection!']);
   });
 
   it('reads the JSON form', () => {

@@ -114,7 +114,7 @@ describe('CloudFormation conditions', () => {
     );
     assert.deepEqual(
       hintsIn('db.yaml', template).filter((hint) => hint.endsWith('!')),
-      ['15:MultiAZ rds-multi-az!', '17:PubliclyAccessible rds-publicly-accessible!'],
+      ['11:Db rds-deletion-protection!', '15:MultiAZ rds-multi-az!', '17:PubliclyAccessible rds-publicly-accessible!'],
     );
   });
 
@@ -174,6 +174,6 @@ describe('CloudFormation conditions', () => {
       '      ManageMasterUserPassword: true',
     );
     const findings = hintsIn('db.yaml', template).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(findings, ['14:!Ref EngineVersion rds-engine-version-extended-support!']);
+    assert.deepEqual(findings, ['10:Cluster rds-deletion-protection!', '14:!Ref EngineVersion rds-engine-version-extended-support!']);
   });
 });

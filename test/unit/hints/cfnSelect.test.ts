@@ -52,6 +52,6 @@ describe('CloudFormation Fn::Select', () => {
       '      BackupRetentionPeriod: !Select [5, !Split [",", "7,0"]]',
     );
     const findings = hintsIn('db.yaml', template).filter((hint) => hint.endsWith('!') && !hint.includes('engine-version'));
-    assert.deepEqual(findings, ['11:StorageEncrypted rds-storage-encrypted!', '12:PubliclyAccessible rds-publicly-accessible!']);
+    assert.deepEqual(findings, ['8:Db rds-deletion-protection!', '11:StorageEncrypted rds-storage-encrypted!', '12:PubliclyAccessible rds-publicly-accessible!']);
   });
 });

@@ -60,7 +60,7 @@ describe('aws-db-hints', () => {
     assert.equal(result.code, 1);
     assert.deepEqual(
       result.stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
-      ['infra/main.tf:3:3 warning rds-publicly-accessible', 'infra/main.tf:4:3 information rds-multi-az', 'src/cache.py:3:9 warning redis-keys'],
+      ['infra/main.tf:1:28 information rds-deletion-protection', 'infra/main.tf:3:3 warning rds-publicly-accessible', 'infra/main.tf:4:3 information rds-multi-az', 'src/cache.py:3:9 warning redis-keys'],
     );
   });
 
@@ -94,7 +94,8 @@ describe('aws-db-hints', () => {
   it('writes stable JSON with 1-based positions', async () => {
     const result = await run(root, 'infra', '--format', 'json');
     const entries = JSON.parse(result.stdout) as CliEntry[];
-    assert.deepEqual(entries[0], {
+    // The first entry is the instance's deletion protection, left out (line 1).
+    assert.deepEqual(entries[1], {
       file: 'infra/main.tf',
       line: 3,
       column: 3,
@@ -102,10 +103,10 @@ describe('aws-db-hints', () => {
       endColumn: 22,
       ruleId: 'rds-publicly-accessible',
       severity: 'warning',
-      message: entries[0].message,
+      message: entries[1].message,
       service: 'rds',
     });
-    assert.match(entries[0].message, /publicly accessible/);
+    assert.match(entries[1].message, /publicly accessible/);
   });
 
   it('writes SARIF 2.1.0 with rule metadata and locations', async () => {
@@ -113,7 +114,7 @@ describe('aws-db-hints', () => {
     assert.equal(sarif.version, '2.1.0');
     const [runEntry] = sarif.runs;
     assert.equal(runEntry.tool.driver.name, 'aws-db-hints');
-    assert.deepEqual(runEntry.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-multi-az', 'rds-publicly-accessible', 'redis-keys']);
+    assert.deepEqual(runEntry.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-deletion-protection', 'rds-multi-az', 'rds-publicly-accessible', 'redis-keys']);
     const multiAz = runEntry.results.find((result: { ruleId: string }) => result.ruleId === 'rds-multi-az');
     assert.equal(multiAz.level, 'note');
     assert.deepEqual(multiAz.locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 4, endColumn: 11 });

@@ -141,7 +141,7 @@ describe('hint quick fixes', () => {
     const text = 'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  # aws-db-hints-disable-next-line rds-publicly-accessible\n  publicly_accessible = true\n  multi_az            = false\n}\n';
     assert.deepEqual(
       analyze(text, 'terraform').findings.map((f) => f.ruleId),
-      ['rds-multi-az'],
+      ['rds-deletion-protection', 'rds-multi-az'],
     );
   });
 

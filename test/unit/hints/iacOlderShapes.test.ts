@@ -16,25 +16,25 @@ describe('Registry modules pinned to an older release', () => {
   it('reads storage_encrypted as off by default in terraform-aws-rds before v4', () => {
     for (const version of ['"~> 2.0"', '"3.4.1"', '"= 3.5.0"', '"~> 3.4.0"', '">= 2.0, ~> 3.0"', '"v2.5.0"']) {
       const hints = findingsIn('main.tf', rdsModule(`  version           = ${version}`));
-      assert.deepEqual(hints, ['1:"orders_db" rds-multi-az!', '1:"orders_db" rds-storage-encrypted!'], `${version}: ${hints.join('\n')}`);
+      assert.deepEqual(hints, ['1:"orders_db" rds-deletion-protection!', '1:"orders_db" rds-multi-az!', '1:"orders_db" rds-storage-encrypted!'], `${version}: ${hints.join('\n')}`);
     }
   });
 
   it('reads the release a git source pins with ?ref', () => {
     const code = sourceLines('module "orders_db" {', '  source = "git::https://github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v3.5.0"', '}');
-    assert.deepEqual(findingsIn('main.tf', code), ['1:"orders_db" rds-multi-az!', '1:"orders_db" rds-storage-encrypted!']);
+    assert.deepEqual(findingsIn('main.tf', code), ['1:"orders_db" rds-deletion-protection!', '1:"orders_db" rds-multi-az!', '1:"orders_db" rds-storage-encrypted!']);
   });
 
   it('keeps the current defaults when the constraint allows v4 or later, or leaves the major open', () => {
     for (const version of ['"~> 4.0"', '"6.12.0"', '">= 2.0"', '"~> 2"', '"< 4.0.0"', 'var.rds_module_version', '"~> 3.0-beta"']) {
       const hints = findingsIn('main.tf', rdsModule(`  version           = ${version}`));
-      assert.deepEqual(hints, ['1:"orders_db" rds-multi-az!'], `${version}: ${hints.join('\n')}`);
+      assert.deepEqual(hints, ['1:"orders_db" rds-deletion-protection!', '1:"orders_db" rds-multi-az!'], `${version}: ${hints.join('\n')}`);
     }
-    assert.deepEqual(findingsIn('main.tf', rdsModule()), ['1:"orders_db" rds-multi-az!']);
+    assert.deepEqual(findingsIn('main.tf', rdsModule()), ['1:"orders_db" rds-deletion-protection!', '1:"orders_db" rds-multi-az!']);
   });
 
   it('stays silent on an older release where storage_encrypted is set, or the instance is a replica', () => {
-    assert.deepEqual(findingsIn('main.tf', rdsModule('  version           = "~> 2.0"', '  storage_encrypted = true')), ['1:"orders_db" rds-multi-az!']);
+    assert.deepEqual(findingsIn('main.tf', rdsModule('  version           = "~> 2.0"', '  storage_encrypted = true')), ['1:"orders_db" rds-deletion-protection!', '1:"orders_db" rds-multi-az!']);
     assert.deepEqual(findingsIn('main.tf', rdsModule('  version           = "~> 2.0"', '  replicate_source_db = module.primary.db_instance_id')), []);
   });
 
@@ -61,11 +61,11 @@ describe('Registry modules pinned to an older release', () => {
   it('reads allowed_cidr_blocks of terraform-aws-rds-aurora v7 and older as ingress on the cluster port', () => {
     const aurora = (engine: string, cidrs: string): string =>
       sourceLines('module "reports" {', '  source              = "terraform-aws-modules/rds-aurora/aws"', '  version             = "~> 5.2"', `  engine              = "${engine}"`, `  allowed_cidr_blocks = ${cidrs}`, '}');
-    assert.deepEqual(findingsIn('main.tf', aurora('aurora-postgresql', '["0.0.0.0/0"]')), ['5:"0.0.0.0/0" rds-open-ingress!']);
-    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', '["10.20.0.0/16"]')), []);
-    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', 'var.office_cidrs')), []);
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-postgresql', '["0.0.0.0/0"]')), ['1:"reports" rds-deletion-protection!', '5:"0.0.0.0/0" rds-open-ingress!']);
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', '["10.20.0.0/16"]')), ['1:"reports" rds-deletion-protection!']);
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', 'var.office_cidrs')), ['1:"reports" rds-deletion-protection!']);
     const noGroup = aurora('aurora-mysql', '["0.0.0.0/0"]').replace('}\n', '  create_security_group = false\n}\n');
-    assert.deepEqual(findingsIn('main.tf', noGroup), []);
+    assert.deepEqual(findingsIn('main.tf', noGroup), ['1:"reports" rds-deletion-protection!']);
   });
 
   it('reads the password input of terraform-aws-rds-aurora v5 and older as the master password when no random one replaces it', () => {
@@ -74,9 +74,9 @@ describe('Registry modules pinned to an older release', () => {
     assert.ok(hints.includes('5:"Reports2021!" rds-master-password!'), hints.join('\n'));
     assert.ok(hints.includes('5:password rds-master-password'), hints.join('\n'));
     // The module draws a random password by default and ignores this one; an unknown switch says nothing either.
-    assert.deepEqual(findingsIn('main.tf', aurora('  password = "Reports2021!"')), []);
-    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = var.random', '  password = "Reports2021!"')), []);
-    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = false', '  password = var.reports_password')), []);
+    assert.deepEqual(findingsIn('main.tf', aurora('  password = "Reports2021!"')), ['1:"reports" rds-deletion-protection!']);
+    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = var.random', '  password = "Reports2021!"')), ['1:"reports" rds-deletion-protection!']);
+    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = false', '  password = var.reports_password')), ['1:"reports" rds-deletion-protection!']);
   });
 
   it('reports a literal master password of terraform-aws-rds-aurora only where the module passes it on', () => {
@@ -117,9 +117,9 @@ describe('Engine versions written as numbers', () => {
   });
 
   it('stays silent on a supported major, and where a number hides the MySQL minor (8.0 reads as 8)', () => {
-    assert.deepEqual(findingsIn('template.yaml', instance('postgres', '16.3')), ['2:Database rds-multi-az!']);
-    assert.deepEqual(findingsIn('template.yaml', instance('MySQL', '8.0')), ['2:Database rds-multi-az!']);
-    assert.deepEqual(findingsIn('template.yaml', instance('MySQL', '8')), ['2:Database rds-multi-az!']);
+    assert.deepEqual(findingsIn('template.yaml', instance('postgres', '16.3')), ['2:Database rds-deletion-protection!', '2:Database rds-multi-az!']);
+    assert.deepEqual(findingsIn('template.yaml', instance('MySQL', '8.0')), ['2:Database rds-deletion-protection!', '2:Database rds-multi-az!']);
+    assert.deepEqual(findingsIn('template.yaml', instance('MySQL', '8')), ['2:Database rds-deletion-protection!', '2:Database rds-multi-az!']);
   });
 });
 
@@ -176,7 +176,7 @@ describe('Backups of a read replica', () => {
       '      SourceDBInstanceIdentifier: !Ref Primary',
       '      BackupRetentionPeriod: 0',
     );
-    assert.deepEqual(findingsIn('template.yaml', code), ['2:Primary rds-multi-az!', '7:BackupRetentionPeriod rds-backup-retention!']);
+    assert.deepEqual(findingsIn('template.yaml', code), ['2:Primary rds-deletion-protection!', '2:Primary rds-multi-az!', '7:BackupRetentionPeriod rds-backup-retention!']);
     const terraform = sourceLines(
       'resource "aws_db_instance" "replica" {',
       '  replicate_source_db     = aws_db_instance.primary.identifier',
@@ -186,7 +186,7 @@ describe('Backups of a read replica', () => {
     );
     assert.deepEqual(findingsIn('main.tf', terraform), []);
     const notReplica = terraform.replace('  replicate_source_db     = aws_db_instance.primary.identifier\n', '  engine                  = "postgres"\n  storage_encrypted       = true\n');
-    assert.deepEqual(findingsIn('main.tf', notReplica), ['1:"replica" rds-multi-az!', '5:backup_retention_period rds-backup-retention!']);
+    assert.deepEqual(findingsIn('main.tf', notReplica), ['1:"replica" rds-deletion-protection!', '1:"replica" rds-multi-az!', '5:backup_retention_period rds-backup-retention!']);
   });
 });
 
@@ -199,6 +199,7 @@ describe('Terraform blocks with bare labels', () => {
       '  storage_encrypted   = true',
       '  multi_az            = true',
       '  password            = "ledger-pass-2024"',
+      '  deletion_protection = true',
       '}',
       'resource aws_security_group cache {',
       '  dynamic ingress {',
@@ -215,7 +216,7 @@ describe('Terraform blocks with bare labels', () => {
     assert.deepEqual(findingsIn('main.tf', code), [
       '3:"5.7" rds-engine-version-extended-support!',
       '6:"ledger-pass-2024" rds-master-password!',
-      '15:"0.0.0.0/0" elasticache-open-ingress!',
+      '16:"0.0.0.0/0" elasticache-open-ingress!',
     ]);
     const quoted = code.replace('resource aws_db_instance ledger {', 'resource "aws_db_instance" "ledger" {').replace('dynamic ingress {', 'dynamic "ingress" {');
     assert.deepEqual(findingsIn('main.tf', quoted), findingsIn('main.tf', code));
@@ -223,7 +224,7 @@ describe('Terraform blocks with bare labels', () => {
 
   it('reads a bare-labelled variable default and stays silent where the labels do not make a block', () => {
     const code = sourceLines('variable public {', '  default = true', '}', 'resource aws_db_instance ledger {', '  engine              = "postgres"', '  storage_encrypted   = true', '  publicly_accessible = var.public', '}');
-    assert.deepEqual(findingsIn('main.tf', code), ['4:ledger rds-multi-az!', '7:publicly_accessible rds-publicly-accessible!']);
+    assert.deepEqual(findingsIn('main.tf', code), ['4:ledger rds-deletion-protection!', '4:ledger rds-multi-az!', '7:publicly_accessible rds-publicly-accessible!']);
     const split = sourceLines('resource aws_db_instance', 'ledger {', '  engine              = "postgres"', '  publicly_accessible = true', '}');
     assert.deepEqual(findingsIn('main.tf', split), []);
   });

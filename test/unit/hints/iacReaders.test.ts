@@ -91,9 +91,9 @@ describe('CloudFormation templates', () => {
 
   it('reads a JSON template as JSON whatever its name (a .template file is read as yaml first)', () => {
     const json = '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": { "PubliclyAccessible": true, "StorageEncrypted": true }\n    }\n  }\n}\n';
-    assert.deepEqual(findings('yaml', json), ['rds-multi-az "Db"', 'rds-publicly-accessible "PubliclyAccessible"']);
+    assert.deepEqual(findings('yaml', json), ['rds-deletion-protection "Db"', 'rds-multi-az "Db"', 'rds-publicly-accessible "PubliclyAccessible"']);
     const yamlTemplate = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { PubliclyAccessible: true, StorageEncrypted: true }\n';
-    assert.deepEqual(findings('yaml', yamlTemplate), ['rds-multi-az Db', 'rds-publicly-accessible PubliclyAccessible']);
+    assert.deepEqual(findings('yaml', yamlTemplate), ['rds-deletion-protection Db', 'rds-multi-az Db', 'rds-publicly-accessible PubliclyAccessible']);
   });
 
   it('uses a parameter’s default through !Ref and {"Ref": ...}, and nothing when there is no default', () => {
@@ -159,8 +159,8 @@ describe('CloudFormation templates', () => {
   it('leaves DeleteAutomatedBackups true alone on a database that keeps no automated backups (retention 0)', () => {
     const terraform = (days: number): string =>
       `resource "aws_db_instance" "db" {\n  backup_retention_period = ${days}\n  delete_automated_backups = true\n  storage_encrypted = true\n}\n`;
-    assert.deepEqual(findings('terraform', terraform(0)), ['rds-multi-az "db"', 'rds-backup-retention backup_retention_period']);
-    assert.deepEqual(findings('terraform', terraform(7)), ['rds-multi-az "db"', 'rds-delete-automated-backups delete_automated_backups']);
+    assert.deepEqual(findings('terraform', terraform(0)), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-backup-retention backup_retention_period']);
+    assert.deepEqual(findings('terraform', terraform(7)), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-delete-automated-backups delete_automated_backups']);
   });
 
   it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {
@@ -251,10 +251,10 @@ describe('CloudFormation templates', () => {
       '',
     ].join('\n');
     // DbSg serves a database (and a service), no cache: every port open on it is a database's, not a cache's.
-    assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'rds-open-ingress 0.0.0.0/0']);
+    assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'rds-open-ingress 0.0.0.0/0', 'rds-deletion-protection Db']);
     assert.deepEqual(
       analyzeText(text, realHintRules(), { kind: 'yaml' }).findings.map((finding) => text.slice(0, finding.start).split('\n').length),
-      [7, 16],
+      [7, 16, 17],
     );
   });
 
@@ -269,8 +269,8 @@ describe('CloudFormation templates', () => {
       '    Properties: { Engine: postgres, StorageEncrypted: true, MultiAZ: false }',
       '',
     ].join('\n');
-    assert.deepEqual(findings('yaml', text), ['rds-multi-az MultiAZ']);
-    assert.equal(analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start, text.lastIndexOf('MultiAZ'));
+    assert.deepEqual(findings('yaml', text), ['rds-deletion-protection Single', 'rds-multi-az MultiAZ']);
+    assert.equal(analyzeText(text, realHintRules(), { kind: 'yaml' }).findings.find((finding) => finding.ruleId === 'rds-multi-az')?.start, text.lastIndexOf('MultiAZ'));
   });
 
   it('reads PubliclyAccessible and Iops of a DB cluster (a Multi-AZ DB cluster), and says nothing of false or absence', () => {
@@ -287,7 +287,7 @@ describe('CloudFormation templates', () => {
       '    Properties: { Engine: aurora-postgresql, StorageEncrypted: true }',
       '',
     ].join('\n');
-    assert.deepEqual(findings('yaml', text), ['rds-publicly-accessible PubliclyAccessible']);
+    assert.deepEqual(findings('yaml', text), ['rds-deletion-protection Reports', 'rds-publicly-accessible PubliclyAccessible', 'rds-deletion-protection Archive', 'rds-deletion-protection Dashboards']);
     const hovers = analyzeText(text, realHintRules(), { kind: 'yaml' }).sites.flatMap((site) => site.ruleIds.map((id) => `${id} ${text.slice(site.start, site.end)}`));
     assert.ok(hovers.includes('rds-iops Iops'));
     assert.equal(hovers.filter((hover) => hover === 'rds-publicly-accessible PubliclyAccessible').length, 2);
@@ -322,7 +322,7 @@ describe('Terraform variables', () => {
       '}',
       '',
     ].join('\n');
-    assert.deepEqual(findings('terraform', text), ['rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
   });
 });
 
@@ -331,15 +331,15 @@ describe('Terraform registry modules', () => {
     const text = 'module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 7.0"\n  publicly_accessible = true\n}\n';
     const [context] = contexts('terraform', text);
     assert.equal(context.type, 'aws_db_instance');
-    assert.deepEqual(findings('terraform', text), ['rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-publicly-accessible publicly_accessible']);
   });
 
   it('lets a module default decide what an absent input means', () => {
     // storage_encrypted defaults to true in the rds module: no finding; off on purpose: a finding.
-    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n'), ['rds-multi-az "db"']);
-    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n'), ['rds-multi-az "db"', 'rds-storage-encrypted storage_encrypted']);
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n'), ['rds-deletion-protection "db"', 'rds-multi-az "db"']);
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n'), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-storage-encrypted storage_encrypted']);
     // The plain resource has no such default: absence is a finding there.
-    assert.deepEqual(findings('terraform', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'), ['rds-multi-az "db"', 'rds-storage-encrypted "db"']);
+    assert.deepEqual(findings('terraform', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'), ['rds-deletion-protection "db"', 'rds-multi-az "db"', 'rds-storage-encrypted "db"']);
   });
 
   it('maps renamed inputs and recognises registry, registry-host and GitHub sources', () => {
@@ -361,7 +361,7 @@ describe('Terraform registry modules', () => {
       contexts('terraform', text).map((context) => `${context.type} ${context.options.map((option) => option.name).join(',')}`),
       ['aws_rds_cluster ', 'aws_rds_cluster_instance publicly_accessible'],
     );
-    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-deletion-protection "aurora"', 'rds-publicly-accessible publicly_accessible']);
   });
 
   it('reads Aurora v10 instance settings inside the instances map, on one line or several', () => {
@@ -383,7 +383,7 @@ describe('Terraform registry modules', () => {
     const instances = contexts('terraform', text).find((context) => context.type === 'aws_rds_cluster_instance');
     const described = instances?.options.map((option) => `${option.name}=${option.literal.kind === 'expr' ? option.literal.text : String((option.literal as { value: unknown }).value)}`);
     assert.deepEqual(described, ['instance_class=db.r7g.large', 'publicly_accessible=true', 'instance_class=db.r7g.large', 'publicly_accessible=false']);
-    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+    assert.deepEqual(findings('terraform', text), ['rds-deletion-protection "aurora"', 'rds-publicly-accessible publicly_accessible']);
   });
 });
 
@@ -398,7 +398,7 @@ describe('Terraform Multi-AZ DB clusters', () => {
       '}',
       '',
     ].join('\n');
-    assert.deepEqual(findings('terraform', text), []);
+    assert.deepEqual(findings('terraform', text), ['rds-deletion-protection "reports"']);
     const sites = analyzeText(text, realHintRules(), { kind: 'terraform' }).sites.flatMap((site) => site.ruleIds.map((id) => `${id} ${text.slice(site.start, site.end)}`));
     assert.deepEqual(sites.filter((site) => !site.startsWith('rds-storage-encrypted')), ['rds-iops iops']);
   });

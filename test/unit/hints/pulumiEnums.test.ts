@@ -22,7 +22,7 @@ describe('Pulumi RDS enums read as the strings they are', () => {
       '    master_username="admin",',
       '    master_password=pulumi.Config().require_secret("pw"))',
     );
-    assert.deepEqual(findings('__main__.py', code), ['5:"5.7.mysql_aurora.2.11.2" rds-engine-version-extended-support!']);
+    assert.deepEqual(findings('__main__.py', code), ['3:Cluster rds-deletion-protection!', '5:"5.7.mysql_aurora.2.11.2" rds-engine-version-extended-support!']);
   });
 
   it('judges TypeScript EngineType and EngineMode members, also imported by name', () => {
@@ -33,7 +33,9 @@ describe('Pulumi RDS enums read as the strings they are', () => {
       'new aws.rds.Cluster("b", { engine: EngineType.AuroraPostgresql, engineMode: aws.rds.EngineMode.Serverless, engineVersion: "13.12" });',
     );
     assert.deepEqual(findings('index.ts', code), [
+      '3:Cluster rds-deletion-protection!',
       '3:"5.7.mysql_aurora.2.11.2" rds-engine-version-extended-support!',
+      '4:Cluster rds-deletion-protection!',
       '4:engineMode rds-aurora-serverless-v1!',
     ]);
   });
@@ -55,7 +57,7 @@ describe('Pulumi RDS enums read as the strings they are', () => {
       '\t})',
       '}',
     );
-    assert.deepEqual(findings('main.go', code), ['10:pulumi.String("11.21") rds-engine-version-extended-support!']);
+    assert.deepEqual(findings('main.go', code), ['8:NewCluster rds-deletion-protection!', '10:pulumi.String("11.21") rds-engine-version-extended-support!']);
   });
 
   it('leaves an enum of another module, or a member it does not know, as no engine', () => {
@@ -66,6 +68,6 @@ describe('Pulumi RDS enums read as the strings they are', () => {
       'new aws.rds.Cluster("b", { engine: Engines.EngineType.AuroraMysql, engineVersion: "5.7.mysql_aurora.2.11.2" });',
       'new aws.rds.Cluster("c", { engine: aws.rds.EngineType.Neptune, engineVersion: "5.7.mysql_aurora.2.11.2" });',
     );
-    assert.deepEqual(findings('index.ts', code), []);
+    assert.deepEqual(findings('index.ts', code), ['3:Cluster rds-deletion-protection!', '4:Cluster rds-deletion-protection!', '5:Cluster rds-deletion-protection!']);
   });
 });

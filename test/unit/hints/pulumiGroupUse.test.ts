@@ -21,7 +21,7 @@ describe('Pulumi security groups by what they protect', () => {
       'new aws.elasticache.ReplicationGroup("sessions", { description: "s", atRestEncryptionEnabled: true, transitEncryptionEnabled: true, authToken: token, securityGroupIds: [cacheAccess.id] });',
       'new aws.ec2.Instance("web", { vpcSecurityGroupIds: [webAccess.id] });',
     );
-    assert.deepEqual(findings('index.ts', code), ['2:"0.0.0.0/0" rds-open-ingress!', '3:"0.0.0.0/0" elasticache-open-ingress!']);
+    assert.deepEqual(findings('index.ts', code), ['2:"0.0.0.0/0" rds-open-ingress!', '3:"0.0.0.0/0" elasticache-open-ingress!', '6:Cluster rds-deletion-protection!']);
   });
 
   it('reads Python keyword arguments and Args objects, and no group whose name the store reads from another binding', () => {
@@ -35,6 +35,6 @@ describe('Pulumi security groups by what they protect', () => {
       'def attach(wide):',
       '    return aws.rds.Instance("j", engine="postgres", storage_encrypted=True, vpc_security_group_ids=[wide.id])',
     );
-    assert.deepEqual(findings('__main__.py', code), ['2:"0.0.0.0/0" rds-open-ingress!', '5:Instance rds-multi-az!', '8:Instance rds-multi-az!']);
+    assert.deepEqual(findings('__main__.py', code), ['2:"0.0.0.0/0" rds-open-ingress!', '3:Cluster rds-deletion-protection!', '5:Instance rds-deletion-protection!', '5:Instance rds-multi-az!', '8:Instance rds-deletion-protection!', '8:Instance rds-multi-az!']);
   });
 });

@@ -178,10 +178,10 @@ describe('Pulumi AWS resources', () => {
       'existing = rds.get_instance(db_instance_identifier="legacy")',
     );
     const found = hintsIn('__main__.py', code);
-    for (const expected of ['5:Instance rds-multi-az!', '8:publicly_accessible rds-publicly-accessible!', '14:"literal-password" rds-master-password!', '15:skip_final_snapshot rds-skip-final-snapshot!']) {
+    for (const expected of ['5:Instance rds-deletion-protection!', '5:Instance rds-multi-az!', '8:publicly_accessible rds-publicly-accessible!', '14:"literal-password" rds-master-password!', '15:skip_final_snapshot rds-skip-final-snapshot!']) {
       assert.ok(found.includes(expected), `${expected}\n${found.join('\n')}`);
     }
-    assert.ok(!found.some((hint) => /^(?:5:(?!Instance rds-multi-az)|10:|17:).*!$/.test(hint)), found.join('\n'));
+    assert.ok(!found.some((hint) => /^(?:5:(?!Instance rds-(?:multi-az|deletion-protection)!)|10:|17:).*!$/.test(hint)), found.join('\n'));
   });
 
   it('reports a database or cache port a security group opens to the internet, and no group open on every port', () => {

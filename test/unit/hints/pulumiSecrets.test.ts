@@ -32,7 +32,7 @@ describe('Pulumi secrets written as literals', () => {
     );
     assert.deepEqual(
       findings('index.ts', code).filter((finding) => !finding.includes('rds-multi-az')),
-      ['5:pulumi.secret("Orders-2024-pw") rds-master-password!'],
+      ['5:Instance rds-deletion-protection!', '5:pulumi.secret("Orders-2024-pw") rds-master-password!', '6:Instance rds-deletion-protection!', '7:Instance rds-deletion-protection!', '8:Instance rds-deletion-protection!'],
     );
     assert.ok(messagesIn('index.ts', code).some((message) => message.startsWith('This literal is wrapped as a Pulumi secret')));
   });
@@ -62,8 +62,10 @@ describe('Pulumi secrets written as literals', () => {
       'aws.rds.Cluster("d", engine="aurora-postgresql", master_password=Output.secret(f"{prefix}-pw"))',
     );
     assert.deepEqual(findings('__main__.py', code), [
+      '4:Cluster rds-deletion-protection!',
       '4:pulumi.Output.secret("Cluster-Pw-1") rds-master-password!',
       '5:Output.secret("token-token-token-1") elasticache-auth-token!',
+      '6:Cluster rds-deletion-protection!',
     ]);
   });
 
@@ -79,7 +81,7 @@ describe('Pulumi secrets written as literals', () => {
       '\treturn err',
       '}',
     );
-    assert.deepEqual(findings('main.go', go), ['7:NewInstance rds-multi-az!', '7:pulumi.ToSecret(pulumi.String("Go-Secret-pw1")) rds-master-password!']);
+    assert.deepEqual(findings('main.go', go), ['7:NewInstance rds-deletion-protection!', '7:NewInstance rds-multi-az!', '7:pulumi.ToSecret(pulumi.String("Go-Secret-pw1")) rds-master-password!']);
     const cs = sourceLines(
       'using Pulumi;',
       'using Aws = Pulumi.Aws;',
@@ -89,6 +91,6 @@ describe('Pulumi secrets written as literals', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(findings('Db.cs', cs), ['5:Instance rds-multi-az!', '5:Output.CreateSecret("Cs-Secret-pw1") rds-master-password!']);
+    assert.deepEqual(findings('Db.cs', cs), ['5:Instance rds-deletion-protection!', '5:Instance rds-multi-az!', '5:Output.CreateSecret("Cs-Secret-pw1") rds-master-password!']);
   });
 });

@@ -39,7 +39,7 @@ const SERVICE = sourceLines(
 describe('Serverless services written in TypeScript or JavaScript', () => {
   it('reads the resources of serverless.ts, following a name bound to an object literal of the file', () => {
     const found = hintsIn('serverless.ts', SERVICE).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(found.sort(), ["16:Database rds-multi-az!", "18:PubliclyAccessible rds-publicly-accessible!", "18:StorageEncrypted rds-storage-encrypted!", "5:DeletionPolicy dynamodb-removal-policy!"].sort());
+    assert.deepEqual(found.sort(), ["16:Database rds-deletion-protection!", "16:Database rds-multi-az!", "18:PubliclyAccessible rds-publicly-accessible!", "18:StorageEncrypted rds-storage-encrypted!", "5:DeletionPolicy dynamodb-removal-policy!"].sort());
   });
 
   it('reads serverless.js that exports the object itself', () => {
@@ -119,7 +119,7 @@ describe('Serverless services written in TypeScript or JavaScript', () => {
       '};',
     );
     const found = hintsIn('cloudformation/databases.js', template).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(found.sort(), ['11:"BackupRetentionPeriod" rds-backup-retention!', '16:"PubliclyAccessible" rds-publicly-accessible!']);
+    assert.deepEqual(found.sort(), ['11:"BackupRetentionPeriod" rds-backup-retention!', '16:"PubliclyAccessible" rds-publicly-accessible!', '6:"WarehouseCluster" rds-deletion-protection!']);
     const exported = template.replace('module.exports = {', "export default {\n  AWSTemplateFormatVersion: '2010-09-09',");
     assert.ok(hintsIn('cloudformation/databases.ts', exported).includes('17:"PubliclyAccessible" rds-publicly-accessible!'), hintsIn('cloudformation/databases.ts', exported).join('\n'));
     // A service object with a top-level Resources key is no template; nor is an object built inside a function.

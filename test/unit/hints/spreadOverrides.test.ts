@@ -61,7 +61,7 @@ describe('Settings spread from a shared object, then overridden', () => {
     assert.deepEqual(findings('ledger.ts', code('...SHARED_DB, ...overrides')), []);
     assert.deepEqual(findings('ledger.ts', code('...overrides, ...SHARED_DB')), ['5:storageEncrypted rds-storage-encrypted', '5:publiclyAccessible rds-publicly-accessible']);
     // Spread alone, the object of the file is all the props say: what it leaves out is left out (Multi-AZ here).
-    assert.deepEqual(findings('ledger.ts', code('...SHARED_DB')), ['5:storageEncrypted rds-storage-encrypted', '5:publiclyAccessible rds-publicly-accessible', '8:DatabaseInstance rds-multi-az']);
+    assert.deepEqual(findings('ledger.ts', code('...SHARED_DB')), ['5:storageEncrypted rds-storage-encrypted', '5:publiclyAccessible rds-publicly-accessible', '8:DatabaseInstance rds-deletion-protection', '8:DatabaseInstance rds-multi-az']);
   });
 
   it('reads absent props past a spread that builds a value inside a call (a callback, an argument), not the props', () => {

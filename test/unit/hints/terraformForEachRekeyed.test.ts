@@ -50,7 +50,7 @@ describe('Terraform for_each over a for expression that rekeys a collection', ()
       '  publicly_accessible = each.value.public',
       '}',
     );
-    assert.deepEqual(findingsIn(code), ['7:"tenant" rds-multi-az!', '12:publicly_accessible rds-publicly-accessible!']);
+    assert.deepEqual(findingsIn(code), ['7:"tenant" rds-deletion-protection!', '7:"tenant" rds-multi-az!', '12:publicly_accessible rds-publicly-accessible!']);
   });
 
   it('stays silent where the for expression filters, groups, computes its value or reads a conditional', () => {

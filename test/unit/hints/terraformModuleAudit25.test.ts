@@ -34,7 +34,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  skip_final_snapshot = false',
       '}',
     );
-    assert.deepEqual(findings(code), ['15:local.shop-db-login.pass rds-master-password']);
+    assert.deepEqual(findings(code), ['8:"shop-db" rds-deletion-protection', '15:local.shop-db-login.pass rds-master-password']);
   });
 
   it('reads a dashed variable default, and keeps a spaced dash a subtraction', () => {
@@ -54,7 +54,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  allocated_storage = var.replica-count - 1',
       '}',
     );
-    assert.deepEqual(findings(code), ['7:"orders" rds-multi-az', '11:var.db-password rds-master-password']);
+    assert.deepEqual(findings(code), ['7:"orders" rds-deletion-protection', '7:"orders" rds-multi-az', '11:var.db-password rds-master-password']);
   });
 
   it('says nothing of a dashed local that holds a generated password', () => {
@@ -73,7 +73,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  skip_final_snapshot = false',
       '}',
     );
-    assert.deepEqual(findings(code), []);
+    assert.deepEqual(findings(code), ['7:"orders-db" rds-deletion-protection']);
   });
 
   it('reads the security-group module rules a concat() joins, next to rules a for expression builds', () => {
@@ -102,7 +102,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  vpc_security_group_ids = [module.db_sg.security_group_id]',
       '}',
     );
-    assert.deepEqual(findings(code), ['12:"0.0.0.0/0" rds-open-ingress', '17:"app" rds-multi-az']);
+    assert.deepEqual(findings(code), ['12:"0.0.0.0/0" rds-open-ingress', '17:"app" rds-deletion-protection', '17:"app" rds-multi-az']);
   });
 
   it('says nothing of concat() rule lists that admit only private ranges', () => {
@@ -123,7 +123,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  vpc_security_group_ids = [module.db_sg.security_group_id]',
       '}',
     );
-    assert.deepEqual(findings(code), ['9:"app" rds-multi-az']);
+    assert.deepEqual(findings(code), ['9:"app" rds-deletion-protection', '9:"app" rds-multi-az']);
   });
 
   it('reports PostgreSQL 9.6 through terraform-aws-modules/rds v2, and not PostgreSQL 10 (no AWS date listed)', () => {
@@ -145,6 +145,6 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  storage_encrypted = true',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"legacy" rds-multi-az', '6:"9.6.9" rds-engine-version-extended-support', '9:"newer" rds-multi-az']);
+    assert.deepEqual(findings(code), ['1:"legacy" rds-deletion-protection', '1:"legacy" rds-multi-az', '6:"9.6.9" rds-engine-version-extended-support', '9:"newer" rds-deletion-protection', '9:"newer" rds-multi-az']);
   });
 });

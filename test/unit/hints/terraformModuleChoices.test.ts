@@ -37,7 +37,7 @@ describe('Registry module defaults chosen unlike the resource', () => {
       '  replicate_source_db = module.orders_db.instance_id',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"orders_db" rds-backup-retention', '1:"orders_db" rds-multi-az', '1:"orders_db" rds-skip-final-snapshot', '10:"reports_db" rds-multi-az']);
+    assert.deepEqual(findings(code), ['1:"orders_db" rds-backup-retention', '1:"orders_db" rds-deletion-protection', '1:"orders_db" rds-multi-az', '1:"orders_db" rds-skip-final-snapshot', '10:"reports_db" rds-deletion-protection', '10:"reports_db" rds-multi-az']);
   });
 
   it('reads a written input, even one whose value is unknown, instead of the default', () => {
@@ -48,7 +48,7 @@ describe('Registry module defaults chosen unlike the resource', () => {
       '  skip_final_snapshot     = var.ephemeral',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"db" rds-multi-az']);
+    assert.deepEqual(findings(code), ['1:"db" rds-deletion-protection', '1:"db" rds-multi-az']);
   });
 
   it("reports cloudposse/rds-cluster's final-snapshot default on the cluster, not its retention default of 5 days", () => {
@@ -61,7 +61,7 @@ describe('Registry module defaults chosen unlike the resource', () => {
       '  admin_password = var.ledger_password',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"ledger" rds-skip-final-snapshot']);
+    assert.deepEqual(findings(code), ['1:"ledger" rds-deletion-protection', '1:"ledger" rds-skip-final-snapshot']);
   });
 
   it("leaves alone the defaults a module shares with the resource (terraform-aws-modules/rds: deletion protection and Multi-AZ off)", () => {
@@ -77,7 +77,7 @@ describe('Registry module defaults chosen unlike the resource', () => {
       '  db_subnet_group_name = var.subnet_group',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"db" rds-multi-az']);
+    assert.deepEqual(findings(code), ['1:"db" rds-deletion-protection', '1:"db" rds-multi-az']);
   });
 
   it('says where the value comes from, in the module’s own input names', () => {
@@ -86,7 +86,9 @@ describe('Registry module defaults chosen unlike the resource', () => {
     const messages = analyzeText(code, rules, { kind: 'terraform' }).findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
     assert.deepEqual(messages, [
       "rds-backup-retention: backup_retention_period 0 turns off automated backups and point-in-time restore for this database. The module's backup_retention_period defaults to 0, and this block leaves it out.",
-      'rds-multi-az: Single-AZ instance (multi_az false or not set, which means false); an instance or Availability Zone failure means downtime until RDS replaces it. Fine for development, reconsider for production.', "rds-skip-final-snapshot: Deleting this database skips the final snapshot; together with deleted automated backups nothing may be left to restore. The module's skip_final_snapshot defaults to true, and this block leaves it out.",
+      "rds-deletion-protection: Deletion protection is not set, which means off, so one delete call (or a replaced IaC resource) removes this database. Turn it on wherever the data must outlive a mistake; fine to leave off for a disposable development database.",
+      "rds-multi-az: Single-AZ instance (multi_az false or not set, which means false); an instance or Availability Zone failure means downtime until RDS replaces it. Fine for development, reconsider for production.",
+      "rds-skip-final-snapshot: Deleting this database skips the final snapshot; together with deleted automated backups nothing may be left to restore. The module's skip_final_snapshot defaults to true, and this block leaves it out.",
     ]);
   });
 });

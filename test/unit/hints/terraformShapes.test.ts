@@ -515,7 +515,7 @@ describe('Terraform security groups and modules', () => {
       '  skip_final_snapshot = true',
       '}',
     );
-    assert.deepEqual(findings(code), ['1:"primary" rds-multi-az', '3:skip_final_snapshot rds-skip-final-snapshot']);
+    assert.deepEqual(findings(code), ['1:"primary" rds-deletion-protection', '1:"primary" rds-multi-az', '3:skip_final_snapshot rds-skip-final-snapshot']);
     assert.ok(hintsIn('main.tf', code).includes('7:skip_final_snapshot rds-skip-final-snapshot'), 'the hover stays');
   });
 
@@ -605,12 +605,16 @@ describe('Terraform security groups and modules', () => {
     );
     // The module skips the final snapshot unless told otherwise: every block here leaves it out.
     assert.deepEqual(findings(code), [
+      '1:"orders_db" rds-deletion-protection',
       '1:"orders_db" rds-skip-final-snapshot',
       '8:"orders-2024" rds-master-password',
       '10:publicly_accessible rds-publicly-accessible',
       '11:"0.0.0.0/0" rds-open-ingress',
+      '15:"reports_db" rds-deletion-protection',
       '15:"reports_db" rds-skip-final-snapshot',
+      '23:"restored_db" rds-deletion-protection',
       '23:"restored_db" rds-skip-final-snapshot',
+      '29:"managed_db" rds-deletion-protection',
       '29:"managed_db" rds-skip-final-snapshot',
     ]);
     assert.ok(hintsIn('main.tf', code).includes('27:admin_password rds-master-password'), hintsIn('main.tf', code).join('\n'));
@@ -646,12 +650,14 @@ describe('Terraform security groups and modules', () => {
     // Both instances keep the module's defaults of no automated backups and no final snapshot; a replica's are its source's.
     assert.deepEqual(findings(code), [
       '1:"wordpress_db" rds-backup-retention',
+      '1:"wordpress_db" rds-deletion-protection',
       '1:"wordpress_db" rds-multi-az',
       '1:"wordpress_db" rds-skip-final-snapshot',
       '6:"wordpress-admin" rds-master-password',
       '9:publicly_accessible rds-publicly-accessible',
       '10:"0.0.0.0/0" rds-open-ingress',
       '12:"legacy_db" rds-backup-retention',
+      '12:"legacy_db" rds-deletion-protection',
       '12:"legacy_db" rds-multi-az',
       '12:"legacy_db" rds-skip-final-snapshot',
       '12:"legacy_db" rds-storage-encrypted',

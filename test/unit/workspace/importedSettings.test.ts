@@ -100,8 +100,8 @@ describe('workspace: literal settings exported by other modules', () => {
       '            backup_retention=Duration.days(BACKUP_DAYS))',
     );
     const found = (file: string): string[] => hintsInWorkspace(workspaceOf({ [file]: config }), 'stacks/db_stack.py', stack).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(found('config.py'), ['8:publicly_accessible rds-publicly-accessible!', '9:backup_retention rds-backup-retention!']);
+    assert.deepEqual(found('config.py'), ['7:DatabaseInstance rds-deletion-protection!', '8:publicly_accessible rds-publicly-accessible!', '9:backup_retention rds-backup-retention!']);
     // A module that is no settings module by its name lends nothing.
-    assert.deepEqual(found('helpers.py'), []);
+    assert.deepEqual(found('helpers.py'), ['7:DatabaseInstance rds-deletion-protection!']);
   });
 });

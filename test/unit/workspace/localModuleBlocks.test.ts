@@ -75,7 +75,7 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
 
   it('reads the cluster-wide Performance Insights and monitoring inputs as the arguments they set', () => {
     const direct = lines('module "db" {', '  source                               = "terraform-aws-modules/rds-aurora/aws"', '  cluster_performance_insights_enabled = false', '  cluster_monitoring_interval          = 0', '}');
-    assert.deepEqual(hints({ 'main.tf': direct }, 'main.tf'), ['3 rds-performance-insights', '4 rds-monitoring-interval']);
+    assert.deepEqual(hints({ 'main.tf': direct }, 'main.tf'), ['1 rds-deletion-protection!', '3 rds-performance-insights', '4 rds-monitoring-interval']);
     assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', WRAPPER), {
       name: { resource: 'aws_rds_cluster', argument: 'name' },
       instances: { resource: 'aws_rds_cluster_instance', argument: 'instances', keys: ['publicly_accessible', 'monitoring_interval', 'cluster_monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'instance_class', 'cluster_instance_class', 'instance_type'] },
@@ -86,13 +86,13 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
 
   it("reads the instances' class from cluster_instance_class (v10), instance_class (v6 to v9), instance_type (v1 to v5) and each instance's own key", () => {
     const v10 = lines('module "db" {', '  source                 = "terraform-aws-modules/rds-aurora/aws"', '  cluster_instance_class = "db.r6g.large"', '  instances = {', '    reader = { instance_class = "db.r6g.xlarge" }', '  }', '}');
-    assert.deepEqual(hints({ 'main.tf': v10 }, 'main.tf'), ['3 rds-instance-class', '5 rds-instance-class']);
+    assert.deepEqual(hints({ 'main.tf': v10 }, 'main.tf'), ['1 rds-deletion-protection!', '3 rds-instance-class', '5 rds-instance-class']);
     const v9 = lines('module "db" {', '  source         = "terraform-aws-modules/rds-aurora/aws"', '  version        = "~> 9.0"', '  instance_class = "db.r6g.large"', '}');
-    assert.deepEqual(hints({ 'main.tf': v9 }, 'main.tf'), ['4 rds-instance-class']);
-    assert.deepEqual(hints({ 'main.tf': v9.replace('~> 9.0', '~> 5.0').replace('instance_class = ', 'instance_type  = ') }, 'main.tf'), ['4 rds-instance-class'], 'v1 to v5');
+    assert.deepEqual(hints({ 'main.tf': v9 }, 'main.tf'), ['1 rds-deletion-protection!', '4 rds-instance-class']);
+    assert.deepEqual(hints({ 'main.tf': v9.replace('~> 9.0', '~> 5.0').replace('instance_class = ', 'instance_type  = ') }, 'main.tf'), ['1 rds-deletion-protection!', '4 rds-instance-class'], 'v1 to v5');
     // The Multi-AZ DB cluster's class is the cluster's own setting: the class of each of its instances.
     const multiAz = lines('module "db" {', '  source                    = "terraform-aws-modules/rds-aurora/aws"', '  version                   = "~> 9.0"', '  db_cluster_instance_class = "db.r6gd.large"', '}');
-    assert.deepEqual(hints({ 'main.tf': multiAz }, 'main.tf'), ['4 rds-instance-class']);
+    assert.deepEqual(hints({ 'main.tf': multiAz }, 'main.tf'), ['1 rds-deletion-protection!', '4 rds-instance-class']);
   });
 
   it('reads the rds-proxy registry module as a DB proxy, and no module it does not know', () => {

@@ -251,14 +251,14 @@ describe('Terraform local module folders', () => {
     const findings = (callers: Record<string, string>): string[] =>
       hints(databases, { model: model({ 'modules/dbs/main.tf': databases, ...callers }), file: 'modules/dbs/main.tf' }).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(contributionOf('envs/prod/main.tf', caller('  databases = var.dbs', '  name = "x"'))?.moduleCallVariables, { 'modules/dbs': [{ databases: 'dbs' }] });
-    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, true]) }), ['2 rds-multi-az!', '6 rds-publicly-accessible!']);
-    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, false]) }), ['2 rds-multi-az!']);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, true]) }), ['2 rds-deletion-protection!', '2 rds-multi-az!', '6 rds-publicly-accessible!']);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, false]) }), ['2 rds-deletion-protection!', '2 rds-multi-az!']);
     // Every caller's map counts: one public database among them is one.
     const twoCallers = { 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false]), 'envs/dev/main.tf': caller('  databases = var.dbs'), 'envs/dev/variables.tf': variable([true]) };
-    assert.deepEqual(findings(twoCallers), ['2 rds-multi-az!', '6 rds-publicly-accessible!']);
+    assert.deepEqual(findings(twoCallers), ['2 rds-deletion-protection!', '2 rds-multi-az!', '6 rds-publicly-accessible!']);
     // A caller that passes something else leaves the elements unknown.
-    assert.deepEqual(findings({ ...twoCallers, 'envs/qa/main.tf': caller('  databases = local.dbs') }), ['2 rds-multi-az!']);
-    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs') }), ['2 rds-multi-az!'], 'a variable with no map of objects');
+    assert.deepEqual(findings({ ...twoCallers, 'envs/qa/main.tf': caller('  databases = local.dbs') }), ['2 rds-deletion-protection!', '2 rds-multi-az!']);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs') }), ['2 rds-deletion-protection!', '2 rds-multi-az!'], 'a variable with no map of objects');
   });
 
   it('reads security group rules a module iterates over a map of objects from another file: its default, or what its callers pass', () => {

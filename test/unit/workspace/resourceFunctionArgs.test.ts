@@ -70,6 +70,7 @@ describe('resources built by a function from what its callers in other files pas
       ),
     };
     assert.deepEqual(findings(files, 'infra/data.ts'), [
+      '12:Instance rds-deletion-protection',
       '19:publiclyAccessible rds-publicly-accessible | Value from index.ts:8 (exposed: true)',
       '20:backupRetentionPeriod rds-backup-retention | Value from index.ts:9 (retentionDays: 0)',
       '29:transitEncryptionEnabled elasticache-transit-encryption | Value from index.ts:11 (tls: false)',
@@ -78,19 +79,19 @@ describe('resources built by a function from what its callers in other files pas
 
   it('stays silent on safe values, on arguments that are no object literal, and on calls in tests', () => {
     const safe = { 'infra/data.ts': TS_DATABASE, 'index.ts': tsProgram("export const db = makeDatabase({ name: 'orders', password: 'x', exposed: false, retentionDays: 7 });", "export const cache = makeCache('sessions', { tls: true });") };
-    assert.deepEqual(findings(safe, 'infra/data.ts'), []);
+    assert.deepEqual(findings(safe, 'infra/data.ts'), ['12:Instance rds-deletion-protection']);
     const variable = { 'infra/data.ts': TS_DATABASE, 'index.ts': tsProgram("const settings = { name: 'orders', password: 'x', exposed: true, retentionDays: 0 };", 'export const db = makeDatabase(settings);') };
-    assert.deepEqual(findings(variable, 'infra/data.ts'), []);
+    assert.deepEqual(findings(variable, 'infra/data.ts'), ['12:Instance rds-deletion-protection']);
     const test = { 'infra/data.ts': TS_DATABASE, 'test/data.test.ts': tsProgram("makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 0 });").replace('./infra/data', '../infra/data') };
-    assert.deepEqual(findings(test, 'infra/data.ts'), []);
+    assert.deepEqual(findings(test, 'infra/data.ts'), ['12:Instance rds-deletion-protection']);
   });
 
   it('does not read a nested function, nor a parameter reassigned before it is read', () => {
     const nested = TS_DATABASE.replace('export function makeDatabase(settings: DatabaseSettings): aws.rds.Instance {', 'export function makeDatabase(input: DatabaseSettings): aws.rds.Instance {\n  const build = (settings: DatabaseSettings) =>').replace('  });\n}\n\nexport const makeCache', '  });\n  return build(input);\n}\n\nexport const makeCache');
     const program = tsProgram("export const db = makeDatabase({ name: 'orders', password: 'x', exposed: true, retentionDays: 0 });");
-    assert.deepEqual(findings({ 'infra/data.ts': nested, 'index.ts': program }, 'infra/data.ts'), []);
+    assert.deepEqual(findings({ 'infra/data.ts': nested, 'index.ts': program }, 'infra/data.ts'), ['13:Instance rds-deletion-protection']);
     const reassigned = TS_DATABASE.replace("  return new aws.rds.Instance(settings.name, {", "  settings = { ...settings, exposed: false };\n  return new aws.rds.Instance(settings.name, {");
-    assert.deepEqual(findings({ 'infra/data.ts': reassigned, 'index.ts': program }, 'infra/data.ts'), []);
+    assert.deepEqual(findings({ 'infra/data.ts': reassigned, 'index.ts': program }, 'infra/data.ts'), ['13:Instance rds-deletion-protection']);
   });
 
   it('reads a Python function: keywords its callers pass, and its defaults when they leave them out', () => {
@@ -170,7 +171,7 @@ describe('resources built by a function from what its callers in other files pas
       "export const cache = makeCache('sessions', { tls: true });",
       "export const reports = new Reports('reports', { multiAz: false });",
     );
-    assert.deepEqual(findings({ 'index.ts': program }, 'index.ts'), ['19:publiclyAccessible rds-publicly-accessible | Value from index.ts:40 (exposed: true)']);
+    assert.deepEqual(findings({ 'index.ts': program }, 'index.ts'), ['12:Instance rds-deletion-protection', '19:publiclyAccessible rds-publicly-accessible | Value from index.ts:40 (exposed: true)', '36:Instance rds-deletion-protection']);
     const multiAz = analyzeText(program, realHintRules(), { kind: 'typescript', fileName: 'index.ts', workspace: workspaceOf({ 'index.ts': program }) }).findings.filter((finding) => finding.ruleId === 'rds-multi-az');
     // makeDatabase's instance leaves MultiAZ out (single-AZ); the component's takes its caller's false.
     assert.equal(multiAz.length, 2);
@@ -188,7 +189,7 @@ describe('resources built by a function from what its callers in other files pas
       'orders = create_database("orders", public=True)',
       'reports = create_database("reports")',
     );
-    assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), ['6:publicly_accessible rds-publicly-accessible | Value from __main__.py:9 (public: True)']);
+    assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), ['6:Instance rds-deletion-protection', '6:publicly_accessible rds-publicly-accessible | Value from __main__.py:9 (public: True)']);
   });
   it('reads a negated prop: the negation of what each call passes, or of the default it leaves in place', () => {
     const component = sourceLines(
@@ -204,9 +205,9 @@ describe('resources built by a function from what its callers in other files pas
       '}',
     );
     const program = (args: string): string => sourceLines("import * as pulumi from '@pulumi/pulumi';", "import { makeStore } from './store';", `export const store = makeStore('orders', { ${args} });`);
-    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: false') }, 'store.ts'), ['7:skipFinalSnapshot rds-skip-final-snapshot | Value from index.ts:3 (keepSnapshot: false)']);
-    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('open: false') }, 'store.ts'), ['7:skipFinalSnapshot rds-skip-final-snapshot | index.ts:3 leaves keepSnapshot out, so the fallback applies']);
-    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: true') }, 'store.ts'), []);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: false') }, 'store.ts'), ['4:Instance rds-deletion-protection', '7:skipFinalSnapshot rds-skip-final-snapshot | Value from index.ts:3 (keepSnapshot: false)']);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('open: false') }, 'store.ts'), ['4:Instance rds-deletion-protection', '7:skipFinalSnapshot rds-skip-final-snapshot | index.ts:3 leaves keepSnapshot out, so the fallback applies']);
+    assert.deepEqual(findings({ 'store.ts': component, 'index.ts': program('keepSnapshot: true') }, 'store.ts'), ['4:Instance rds-deletion-protection']);
     const python = sourceLines(
       'import pulumi_aws as aws',
       '',
@@ -219,6 +220,7 @@ describe('resources built by a function from what its callers in other files pas
       'reports = make_store("reports", keep_snapshot=False)',
     );
     assert.deepEqual(findings({ '__main__.py': python }, '__main__.py'), [
+      '5:Instance rds-deletion-protection',
       '5:skip_final_snapshot rds-skip-final-snapshot | Value from __main__.py:9 (keep_snapshot: False)',
       '5:publicly_accessible rds-publicly-accessible | Value from __main__.py:8 (private: False)',
     ]);
@@ -250,6 +252,6 @@ describe('resources built by a function from what its callers in other files pas
       'new DbStack(app, "orders", { exposed: true, backups: 7 });',
       'app.synth();',
     );
-    assert.deepEqual(findings({ 'main.ts': program }, 'main.ts'), ['8:publiclyAccessible rds-publicly-accessible | Value from main.ts:13 (exposed: true)']);
+    assert.deepEqual(findings({ 'main.ts': program }, 'main.ts'), ['8:DbInstance rds-deletion-protection', '8:publiclyAccessible rds-publicly-accessible | Value from main.ts:13 (exposed: true)']);
   });
 });

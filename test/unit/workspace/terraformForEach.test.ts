@@ -115,10 +115,10 @@ describe('Terraform for_each elements', () => {
       '  vpc_security_group_ids = [aws_security_group.db.id]',
       '}',
     );
-    assert.deepEqual(findings({ 'db/main.tf': group }, 'db/main.tf'), ['12 rds-open-ingress', '16 rds-multi-az']);
-    assert.deepEqual(findings({ 'db/main.tf': group, 'db/terraform.tfvars': lines('db_ingress = [{ port = 5432, cidrs = ["10.0.0.0/16"] }]') }, 'db/main.tf'), ['16 rds-multi-az']);
+    assert.deepEqual(findings({ 'db/main.tf': group }, 'db/main.tf'), ['12 rds-open-ingress', '16 rds-deletion-protection', '16 rds-multi-az']);
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/terraform.tfvars': lines('db_ingress = [{ port = 5432, cidrs = ["10.0.0.0/16"] }]') }, 'db/main.tf'), ['16 rds-deletion-protection', '16 rds-multi-az']);
     // A file loaded only on request makes the list unknown too.
-    assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), ['16 rds-multi-az']);
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), ['16 rds-deletion-protection', '16 rds-multi-az']);
   });
 
   it('reads each.value.x in a registry module block with a for_each written in this file', () => {
@@ -138,8 +138,8 @@ describe('Terraform for_each elements', () => {
         '  publicly_accessible = each.value.public',
         '}',
       );
-    assert.deepEqual(findings({ 'db/main.tf': modules('local.databases') }, 'db/main.tf'), ['12 rds-publicly-accessible']);
-    assert.deepEqual(findings({ 'db/main.tf': modules('{ for k, v in local.databases : k => v if !v.public }') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': modules('local.databases') }, 'db/main.tf'), ['12 rds-publicly-accessible', '4 rds-deletion-protection']);
+    assert.deepEqual(findings({ 'db/main.tf': modules('{ for k, v in local.databases : k => v if !v.public }') }, 'db/main.tf'), ['4 rds-deletion-protection']);
   });
 
   it('reads a map of objects another file of the module declares as the default, or the .tfvars files set', () => {
@@ -155,14 +155,14 @@ describe('Terraform for_each elements', () => {
       '}',
     );
     const variables = lines('variable "databases" {', '  default = {', '    orders  = { public = true, encrypted = false }', '    billing = { public = true, encrypted = false }', '  }', '}');
-    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables }, 'db/main.tf'), ['7 rds-publicly-accessible', '8 rds-storage-encrypted']);
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables }, 'db/main.tf'), ['1 rds-deletion-protection', '7 rds-publicly-accessible', '8 rds-storage-encrypted']);
     const safe = lines('databases = {', '  orders = { public = false, encrypted = true }', '}');
-    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': safe }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': safe }, 'db/main.tf'), ['1 rds-deletion-protection']);
     const partly = lines('databases = {', '  orders  = { public = true, encrypted = true }', '  billing = { public = true, encrypted = local.encrypted }', '}');
-    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['7 rds-publicly-accessible']);
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['1 rds-deletion-protection', '7 rds-publicly-accessible']);
     // Set by a file loaded only on request: unknown, the default no longer stands.
-    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/prod.tfvars': safe }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/prod.tfvars': safe }, 'db/main.tf'), ['1 rds-deletion-protection']);
     // A .tfvars map of objects for a variable declared nowhere in the folder still stands (Terraform would reject an undeclared one).
-    assert.deepEqual(findings({ 'db/main.tf': main, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['7 rds-publicly-accessible']);
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['1 rds-deletion-protection', '7 rds-publicly-accessible']);
   });
 });

@@ -218,9 +218,9 @@ describe('Terraform variable defaults across the files of a module', () => {
     const locals = lines('locals {', '  backup_days = 0', '}');
     const main = lines('resource "aws_db_instance" "orders" {', '  storage_encrypted       = true', '  backup_retention_period = local.backup_days', '}');
     const workspace = model({ 'db/locals.tf': locals, 'db/main.tf': main });
-    assert.deepEqual(ruleIds(main, { model: workspace, file: 'db/main.tf' }), ['rds-multi-az', 'rds-backup-retention']);
-    assert.deepEqual(ruleIds(main), ['rds-multi-az']);
-    assert.deepEqual(ruleIds(lines('locals {', '  backup_days = var.days', '}', main), { model: workspace, file: 'db/main.tf' }), ['rds-multi-az']);
+    assert.deepEqual(ruleIds(main, { model: workspace, file: 'db/main.tf' }), ['rds-deletion-protection', 'rds-multi-az', 'rds-backup-retention']);
+    assert.deepEqual(ruleIds(main), ['rds-deletion-protection', 'rds-multi-az']);
+    assert.deepEqual(ruleIds(lines('locals {', '  backup_days = var.days', '}', main), { model: workspace, file: 'db/main.tf' }), ['rds-deletion-protection', 'rds-multi-az']);
   });
 
   it('never takes a default from another file for a variable the file declares itself', () => {

@@ -100,7 +100,7 @@ describe('Terragrunt inputs', () => {
     const live = (ref: string): string =>
       lines('terraform {', `  source = "github.com/cloudposse/terraform-aws-rds.git?ref=${ref}"`, '}', 'inputs = {', '  engine            = "postgres"', '  engine_version    = "16.4"', '  storage_encrypted = false', '}');
     // Cloud Posse's rds module keeps no automated backups unless told: counted where the release is written.
-    assert.deepEqual(findings({ [LIVE]: live('1.1.0') }, LIVE), ['4 rds-backup-retention', '4 rds-multi-az', '4 rds-skip-final-snapshot', '7 rds-storage-encrypted']);
+    assert.deepEqual(findings({ [LIVE]: live('1.1.0') }, LIVE), ['4 rds-backup-retention', '4 rds-deletion-protection', '4 rds-multi-az', '4 rds-skip-final-snapshot', '7 rds-storage-encrypted']);
     assert.deepEqual(findings({ [LIVE]: live('${local.versions.rds}') }, LIVE), ['7 rds-storage-encrypted']);
   });
 

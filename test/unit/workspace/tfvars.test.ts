@@ -22,6 +22,7 @@ const DATABASE = lines(
   '  engine_version    = var.engine_version',
   '  storage_encrypted = var.encrypted',
   '  multi_az          = true',
+  '  deletion_protection = true',
   '}',
 );
 
@@ -211,6 +212,7 @@ describe('Terraform .tfvars files and literal secrets', () => {
     '  storage_encrypted = true',
     '  password          = var.db_password',
     '  multi_az          = true',
+    '  deletion_protection = true',
     '}',
   );
 
