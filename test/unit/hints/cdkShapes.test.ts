@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { pickExample } from '../../../src/hints/examples';
-import { hintsIn, realHintRules, sourceLines } from './support';
+import { hintsIn, hintsOfRules, realHintRules, sourceLines } from './support';
 
 describe('CDK stacks', () => {
   it('judges a JavaScript app’s removal policies and Lambda environment as a TypeScript app’s, with the TypeScript example', () => {
@@ -342,6 +342,7 @@ describe('CDK stacks', () => {
       '7:partitionKey dynamodb-key-schema',
       '8:stream dynamodb-streams',
       '9:timeToLiveAttribute dynamodb-ttl',
+      '4:Table dynamodb-pitr!',
     ];
     assert.deepEqual(hintsIn('stacks/Data.ts', stack('sst/constructs')), expected);
     assert.deepEqual(hintsIn('stacks/Data.ts', stack('@serverless-stack/resources')), expected);
@@ -357,6 +358,29 @@ describe('CDK stacks', () => {
       '  return { scratch, data };',
       '}',
     );
-    assert.deepEqual(hintsIn('stacks/Data.ts', removal), ['5:removalPolicy dynamodb-removal-policy', '6:removalPolicy dynamodb-removal-policy', '5:removalPolicy dynamodb-removal-policy!']);
+    // The scratch table is declared disposable; the data table is kept in prod without point-in-time recovery.
+    assert.deepEqual(hintsIn('stacks/Data.ts', removal), ['5:removalPolicy dynamodb-removal-policy', '6:removalPolicy dynamodb-removal-policy', '5:removalPolicy dynamodb-removal-policy!', '6:Table dynamodb-pitr!']);
+  });
+
+  it("reads point-in-time recovery in the props an SST Table hands to its CDK table (v2 cdk.table, v1 dynamodbTable)", () => {
+    const v2 = sourceLines(
+      "import { StackContext, Table } from 'sst/constructs';",
+      'export function Data({ stack }: StackContext) {',
+      "  new Table(stack, 'kept', { fields: { pk: 'string' }, primaryIndex: { partitionKey: 'pk' }, cdk: { table: { pointInTimeRecovery: true } } });",
+      "  new Table(stack, 'bare', { fields: { pk: 'string' }, primaryIndex: { partitionKey: 'pk' } });",
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('stacks/Data.ts', v2, ['dynamodb-pitr']), ['3:pointInTimeRecovery dynamodb-pitr', '4:Table dynamodb-pitr!']);
+    const v1 = sourceLines(
+      "import { Stack, Table, TableFieldType } from '@serverless-stack/resources';",
+      'export class Data extends Stack {',
+      '  constructor(scope, id) {',
+      '    super(scope, id);',
+      "    new Table(this, 'kept', { fields: { pk: TableFieldType.STRING }, primaryIndex: { partitionKey: 'pk' }, dynamodbTable: { pointInTimeRecovery: true } });",
+      "    new Table(this, 'bare', { fields: { pk: TableFieldType.STRING }, primaryIndex: { partitionKey: 'pk' } });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('stacks/Data.ts', v1, ['dynamodb-pitr']), ['5:pointInTimeRecovery dynamodb-pitr', '6:Table dynamodb-pitr!']);
   });
 });
