@@ -32,12 +32,12 @@ describe('Settings a module exports frozen', () => {
 
   it('keeps the keys of frozen ES exports, default and named', () => {
     assert.deepEqual(jsSecretConstants(sourceLines('export default Object.freeze({', "  password: 'x-Literal-1',", '});'))?.['default.password']?.value, 'x-Literal-1');
-    assert.equal(jsSettingConstants(sourceLines('export const db = Object.freeze({', "  host: 'a.rds.amazonaws.com',", '  port: 5432,', '});'))?.['db.host']?.value, 'a.rds.amazonaws.com');
-    assert.equal(jsSettingConstants(sourceLines('export default Object.freeze({', '  public: false,', '}) as const;'))?.['default.public']?.value, false);
+    assert.equal(jsSettingConstants('settings.ts', sourceLines('export const db = Object.freeze({', "  host: 'a.rds.amazonaws.com',", '  port: 5432,', '});'))?.['db.host']?.value, 'a.rds.amazonaws.com');
+    assert.equal(jsSettingConstants('settings.ts', sourceLines('export default Object.freeze({', '  public: false,', '}) as const;'))?.['default.public']?.value, false);
   });
 
   it("stays silent for a developer's local database and for a freeze that is not the whole exported value", () => {
     assert.deepEqual(findingsOf(sourceLines('module.exports = Object.freeze({', "  dbHost: 'localhost',", "  dbPassword: 'dev-only',", '});')), []);
-    assert.equal(jsSettingConstants(sourceLines('export const db = Object.freeze({', "  host: 'a.rds.amazonaws.com',", '}).valueOf();')), undefined);
+    assert.equal(jsSettingConstants('settings.ts', sourceLines('export const db = Object.freeze({', "  host: 'a.rds.amazonaws.com',", '}).valueOf();')), undefined);
   });
 });

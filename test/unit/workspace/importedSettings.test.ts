@@ -9,7 +9,7 @@ import { pythonSettingConstants } from '../../../src/hints/engine/workspace/pyth
 import { sourceLines } from '../hints/support';
 import { hintsInWorkspace, workspaceOf } from './support';
 
-const values = (text: string): Record<string, unknown> => Object.fromEntries(Object.entries(jsSettingConstants(text) ?? {}).map(([path, setting]) => [path, setting.value]));
+const values = (text: string): Record<string, unknown> => Object.fromEntries(Object.entries(jsSettingConstants('config.ts', text) ?? {}).map(([path, setting]) => [path, setting.value]));
 
 describe('workspace: literal settings exported by other modules', () => {
   it('reads exported objects, nested keys, and the keys every return of an exported function agrees on', () => {
@@ -83,6 +83,22 @@ describe('workspace: literal settings exported by other modules', () => {
       '16:DatabaseInstance rds-multi-az!', '19:publiclyAccessible rds-publicly-accessible!',
     ]);
     assert.ok(!hintsInWorkspace(undefined, 'lib/db-stack.ts', stack).some((hint) => hint.includes('rds-publicly-accessible!')), 'without the workspace');
+  });
+
+  it('reads the literals a JavaScript settings module exports by name, where a stack imports them by name', () => {
+    const config = sourceLines("export const AppName = 'Orders';", "export const EngineMode = 'serverless';", 'export const PublicDb = true;', "export const DbPassword = 'kept-elsewhere';", "export const Stage = `${AppName}-dev`;", 'export let Mutable = true;');
+    assert.deepEqual(Object.fromEntries(Object.entries(jsSettingConstants('lib/config.ts', config) ?? {}).map(([name, setting]) => [name, setting.value])), { AppName: 'Orders', EngineMode: 'serverless', PublicDb: true });
+    assert.equal(jsSettingConstants('lib/handlers.ts', config), undefined, 'only a module named for settings');
+    const stack = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "import { EngineMode, PublicDb } from './config';",
+      "import { Mode } from './modes';",
+      "new rds.CfnDBCluster(this, 'Db', { engine: 'aurora-postgresql', engineMode: EngineMode, deletionProtection: true });",
+      "new rds.CfnDBCluster(this, 'Other', { engine: 'aurora-postgresql', engineMode: Mode, deletionProtection: true });",
+      "new rds.CfnDBInstance(this, 'Single', { engine: 'postgres', publiclyAccessible: PublicDb, storageEncrypted: true, multiAz: true, deletionProtection: true });",
+    );
+    const model = workspaceOf({ 'lib/config.ts': config, 'lib/modes.ts': "export const Mode = 'serverless';\n" });
+    assert.deepEqual(hintsInWorkspace(model, 'lib/stack.ts', stack).filter((hint) => hint.endsWith('!')), ['4:engineMode rds-aurora-serverless-v1!', '6:publiclyAccessible rds-publicly-accessible!']);
   });
 
   it('reads the top-level literals of a Python settings module where a CDK stack takes them', () => {

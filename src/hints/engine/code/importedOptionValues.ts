@@ -55,19 +55,22 @@ function springPropertySecret(a: CodeAnalyzer, start: number, end: number): { li
 /**
  * A literal setting another module of the workspace exports, without a span: in JavaScript and TypeScript through a
  * member chain (`config.database.public` after `import { config } from '../config'`, or after `const config =
- * getEnvConfig(stage)` of an imported function every `return` of which writes the same literal there), in Python a
+ * getEnvConfig(stage)` of an imported function every `return` of which writes the same literal there, or a settings
+ * module's literal imported by name), in Python a
  * settings module's top-level name (`config.PUBLIC_DB`, or `PUBLIC_DB` imported from it).
  */
 export function importedSetting(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
   const ask = a.project?.importedSetting;
   // Passwords are `importedSecret`'s, under its own policy (none from a module that configures a local server).
   const python = a.language.family === 'python';
-  if (!ask || (a.language.family !== 'js' && !python) || end - start < (python ? 1 : 3) || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
+  if (!ask || (a.language.family !== 'js' && !python) || end <= start || PASSWORD_NAME.test(a.tokens.text(end - 1))) {
     return undefined;
   }
   const ref = importedProjectName(a, start, end);
-  // Python reads a module's own names only (`config.PUBLIC_DB`, `from config import PUBLIC_DB`).
-  const source = python ? (ref && !ref.path.includes('.') ? ref : undefined) : (ref ?? settingsCall(a, start, a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1])));
+  // Python reads a module's own names only (`config.PUBLIC_DB`, `from config import PUBLIC_DB`); JavaScript also a
+  // settings module's literal imported by name (`engineMode: EngineMode` after `import { EngineMode } from './config'`).
+  const member = end - start >= 3 ? settingsCall(a, start, a.text.slice(a.tokens.starts[start + 2], a.tokens.ends[end - 1])) : undefined;
+  const source = python ? (ref && !ref.path.includes('.') ? ref : undefined) : (ref ?? member);
   const found = source && ask(source.module, source.path);
   if (!found) {
     return undefined;

@@ -107,7 +107,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
           ? () => readCode(file, kind, text, reads)
           : undefined;
       const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
-      const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(text);
+      const settingConstants = kind === 'python' ? pythonSettingConstants(file, text) : jsSettingConstants(file, text);
       const settingDicts = kind === 'python' ? pythonSettingDicts(file, text) : undefined;
       const pythonLayerRoots = kind === 'python' ? pythonPathRoots(file, text) : undefined;
       const nameConstants = kind === 'python' ? pythonNameConstants(text) : jsNameConstants(text);

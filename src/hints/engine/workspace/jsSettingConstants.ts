@@ -11,6 +11,7 @@
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { LineIndex } from '../text';
+import { PASSWORD_NAME } from './secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 
@@ -37,6 +38,10 @@ const EXPORTS_FUNCTION = /^[ \t]*export[ \t]+(?:const[ \t]+[\w$]*(?:config|setti
 const SETTINGS_FUNCTION = /config|settings|env|stage|options|props/i;
 const RETURNS_OBJECT = /\breturn[ \t]*\(?[ \t]*\{|=>[ \t]*\([ \t]*\{/;
 const WRITES_SETTING = /[\w'"][ \t]*:[ \t]*(?:true|false|-?\d|['"`])/;
+/** `export const ENGINE_MODE = 'serverless';`: a literal exported by name, read in settings modules only (see `SETTINGS_FILE`). */
+const EXPORTS_LITERAL = /^[ \t]*export[ \t]+const[ \t]+[\w$]+[^=\n]*=[ \t]*(?:true|false|-?\d|['"`])/m;
+/** A settings module, by its file name (`lib/config.ts`, `src/constants.js`, `stage-settings.mjs`). */
+const SETTINGS_FILE = /(?:^|\/)[\w.-]*(?:config|settings|constants|env|stage|params)[\w.-]*\.[cm]?[jt]sx?$/i;
 
 /** What a setting leaves unknown: written as an expression, or differently in two returns. */
 const UNKNOWN = Symbol('unknown');
@@ -50,6 +55,8 @@ class SettingsReader {
   constructor(
     readonly tokens: Tokens,
     private readonly lines: LineIndex,
+    /** Whether literals exported by name are read (a settings module). */
+    readonly literals = false,
   ) {
     this.partner = matchBrackets(tokens);
   }
@@ -115,7 +122,7 @@ class SettingsReader {
     return j + 1;
   }
 
-  private literal(k: number): SettingConstant | undefined {
+  literal(k: number): SettingConstant | undefined {
     const kind = this.tokens.kinds[k];
     const text = this.tokens.text(k);
     let value: boolean | number | string | null;
@@ -225,11 +232,12 @@ function agreed(reads: readonly Read[]): Read {
 }
 
 /** The module's exported literal settings by import path; undefined when it has none. */
-export function jsSettingConstants(text: string): Record<string, SettingConstant> | undefined {
-  if (!(EXPORTS_OBJECT.test(text) || (EXPORTS_FUNCTION.test(text) && RETURNS_OBJECT.test(text))) || !WRITES_SETTING.test(text)) {
+export function jsSettingConstants(file: string, text: string): Record<string, SettingConstant> | undefined {
+  const literals = SETTINGS_FILE.test(file) && EXPORTS_LITERAL.test(text);
+  if (!literals && (!(EXPORTS_OBJECT.test(text) || (EXPORTS_FUNCTION.test(text) && RETURNS_OBJECT.test(text))) || !WRITES_SETTING.test(text))) {
     return undefined;
   }
-  const reader = new SettingsReader(lex(text, 'js').tokens, new LineIndex(text));
+  const reader = new SettingsReader(lex(text, 'js').tokens, new LineIndex(text), literals);
   const { tokens, partner } = reader;
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -282,7 +290,11 @@ function exported(reader: SettingsReader, k: number): void {
   }
   const value = reader.is(eq, '=') ? eq + 1 : -1;
   const object = value > 0 ? reader.wholeObject(value) : -1;
-  if (object > 0) {
+  const literal = value > 0 && reader.literals && !PASSWORD_NAME.test(name) && reader.endsStatement(value) ? reader.literal(value) : undefined;
+  if (literal) {
+    // A password is `secretConstants.ts`'s.
+    reader.keep(new Map([[name, literal]]));
+  } else if (object > 0) {
     const read: Read = new Map();
     reader.object(object, name, read);
     reader.keep(read);
