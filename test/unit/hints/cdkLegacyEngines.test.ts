@@ -75,6 +75,45 @@ describe('CDK v1 engines without a version object', () => {
     );
   });
 
+  it('reads the same constants in C# props and Java builders', () => {
+    const csharp = sourceLines(
+      'using Amazon.CDK;',
+      'using Amazon.CDK.AWS.RDS;',
+      '',
+      'public class ReportsStack : Stack',
+      '{',
+      '    public ReportsStack(Construct scope, string id, IVpc vpc) : base(scope, id)',
+      '    {',
+      '        new DatabaseInstance(this, "Reports", new DatabaseInstanceProps',
+      '        {',
+      '            Engine = DatabaseInstanceEngine.POSTGRES,',
+      '            EngineVersion = "11.6",',
+      '            Vpc = vpc,',
+      '        });',
+      '        new DatabaseCluster(this, "Events", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA, InstanceProps = new InstanceProps { Vpc = vpc } });',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('ReportsStack.cs', csharp), ['11 "11.6"', '14 DatabaseClusterEngine.AURORA (end of life)']);
+    const java = sourceLines(
+      'import software.amazon.awscdk.core.Stack;',
+      'import software.amazon.awscdk.services.rds.DatabaseInstance;',
+      'import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;',
+      '',
+      'public class ReportsStack extends Stack {',
+      '    public ReportsStack(Construct scope, String id, IVpc vpc) {',
+      '        super(scope, id);',
+      '        DatabaseInstance.Builder.create(this, "Reports")',
+      '                .engine(DatabaseInstanceEngine.MYSQL)',
+      '                .engineVersion("5.7.26")',
+      '                .vpc(vpc)',
+      '                .build();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('ReportsStack.java', java), ['10 "5.7.26"']);
+  });
+
   it('stays silent on a version with no date past, a version not written as a string, and engines with a version object', () => {
     assert.deepEqual(findings('reports.py', pythonStack('DatabaseInstance', 'engine=rds.DatabaseInstanceEngine.POSTGRES', 'engine_version="16.4"')), []);
     assert.deepEqual(findings('reports.py', pythonStack('DatabaseInstance', 'engine=rds.DatabaseInstanceEngine.MYSQL', 'engine_version=settings.version')), []);
