@@ -1,5 +1,5 @@
 /** Checks on RDS and Aurora engine versions against the dated lifecycle table compiled into the rules. */
-import { cdkEngineVersion } from '../code/cdk';
+import { cdkEngineVersion, cdkVersionlessEngine } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule } from '../types';
@@ -64,6 +64,18 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const cdk = option.literal.kind === 'expr' ? cdkEngineVersion(option.literal.text) : undefined;
     if (cdk && pastStandardSupport(lifecycle, cdk.engine, cdk.version)) {
       context.report(rule, option.value);
+    }
+    // CDK v1 named the engine by a constant and its version apart (`engine: DatabaseInstanceEngine.POSTGRES,
+    // engineVersion: '11.6'`); Aurora MySQL version 1's engine (`DatabaseClusterEngine.AURORA`) runs 5.6 whatever the version.
+    const versionless = resource.kind === 'cdk' && option.literal.kind === 'expr' ? cdkVersionlessEngine(option.literal.text) : undefined;
+    const legacy = versionless ? optionNamed(resource, ENGINE_VERSION) : undefined;
+    const legacyVersion = legacy ? versionText(legacy.literal) : undefined;
+    if (versionless && legacyVersion !== undefined) {
+      if (legacy && pastStandardSupport(lifecycle, versionless, legacyVersion)) {
+        context.report(rule, legacy.value, undefined, messageFor(rule, versionless, legacyVersion));
+      }
+    } else if (versionless === 'aurora' && !legacy && pastStandardSupport(lifecycle, 'aurora', '5.6')) {
+      context.report(rule, option.value, undefined, messageFor(rule, 'aurora', '5.6'));
     }
     // A constant that reaches the engine through a variable picks the version on its path: judged where it is written.
     for (const constant of option.engineVersions ?? []) {

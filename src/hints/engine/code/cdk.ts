@@ -39,6 +39,31 @@ export function cdkEngineVersion(text: string): { engine: string; version: strin
   return { engine, version: numbers.join('.') };
 }
 
+/**
+ * CDK v1's engine constants, which name an engine and no version (`DatabaseInstanceEngine.POSTGRES`): the
+ * version, when written, is the construct's own `engineVersion` prop.
+ */
+const ENGINE_OF_CONSTANT: Record<string, string> = {
+  'DatabaseInstanceEngine.MYSQL': 'mysql',
+  'DatabaseInstanceEngine.POSTGRES': 'postgres',
+  'DatabaseInstanceEngine.MARIADB': 'mariadb',
+  'DatabaseClusterEngine.AURORA': 'aurora',
+  'DatabaseClusterEngine.AURORA_MYSQL': 'aurora-mysql',
+  'DatabaseClusterEngine.AURORA_POSTGRESQL': 'aurora-postgresql',
+};
+const ENGINE_CONSTANT = /(?:^|\.)(Database(?:Instance|Cluster)Engine\.[A-Z][A-Z_]*)$/;
+/** Aurora MySQL version 1's engine factory, whatever version it is given (`DatabaseClusterEngine.aurora({ version: AuroraEngineVersion.VER_1_22_2 })`). */
+const AURORA_ONE_FACTORY = /(?:^|\.)DatabaseClusterEngine\.aurora\s*\(/;
+
+/** The engine an engine expression names without a version of its own: a CDK v1 constant, or Aurora MySQL version 1's factory (`aurora`). */
+export function cdkVersionlessEngine(text: string): string | undefined {
+  if (AURORA_ONE_FACTORY.test(text)) {
+    return 'aurora';
+  }
+  const constant = ENGINE_CONSTANT.exec(text.trim());
+  return constant ? ENGINE_OF_CONSTANT[constant[1]] : undefined;
+}
+
 /** The database ports among `Port`'s well-known constants (aws-cdk-lib aws-ec2 `port.ts`), the same in TypeScript and Python. */
 const WELL_KNOWN_PORTS: Record<string, number> = { MSSQL: 1433, MYSQL_AURORA: 3306, POSTGRES: 5432 };
 
