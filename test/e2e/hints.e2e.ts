@@ -44,6 +44,24 @@ describe('design hints in code-server, as a person sees them', function () {
     await page.keyboard.press('Control+Z');
   });
 
+  it('marks a database that leaves deletion protection out as information, and its quick fix turns it on', async () => {
+    const { page } = workbench();
+    await openAt(page, 'database.tf', 1, 28);
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Deletion protection is not set' });
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.equal(await row.first().locator('.codicon-info').count(), 1, 'shown with the information icon');
+    await openAt(page, 'database.tf', 1, 28);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'deletion_protection' });
+    await fix.first().waitFor({ timeout: 20_000 });
+    await fix.first().click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /deletion_protection\s*=\s*true/.test((node.textContent ?? '').replace(/\u00a0/g, ' '))));
+    await screenshot(page, 'hint-deletion-protection-fix');
+    // Leave the sample as it was: undo the unsaved edit.
+    await page.keyboard.press('Control+Z');
+  });
+
   it('shows the table and its GSI when hovering over an IndexName that a SAM template defines', async () => {
     const { page } = workbench();
     const app = writeSamApp('e2e-sam-app', ["    IndexName: 'byCustomer',"]);
