@@ -54,10 +54,11 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
   const writtenNorm = written === undefined ? undefined : normalizeName(written);
   const matched = [...inFormat, ...(origin === 'cdk' ? (rule.match.cloudformation?.properties ?? []) : [])];
   const writtenIsRuleName = writtenNorm !== undefined && matched.some((name) => normalizeName(name) === writtenNorm);
+  const writtenNamesPrimary = writtenIsRuleName && namesPrimary(canonical, inFormat, writtenNorm);
   for (const name of canonical) {
     const norm = normalizeName(name);
     let reader: string | undefined;
-    if (written !== undefined && (writtenNorm === norm || (canonical.length === 1 && writtenIsRuleName))) {
+    if (written !== undefined && (writtenNorm === norm || (name === canonical[0] && writtenNamesPrimary))) {
       reader = written;
     } else if (written === undefined) {
       reader = inFormat.find((candidate) => normalizeName(candidate) === norm) ?? (canonical.length === 1 && inFormat.length === 1 ? inFormat[0] : undefined);
@@ -69,6 +70,16 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
     }
   }
   return names;
+}
+
+/**
+ * Whether a rule name written in the file that is none of the canonical names (Terraform's `password` for
+ * `MasterUserPassword`) stands for the rule's first one: it does when that is the only one, or when every other
+ * has its own spelling in the format (`manage_master_user_password` for `ManageMasterUserPassword`).
+ */
+function namesPrimary(canonical: readonly string[], inFormat: readonly string[], writtenNorm: string | undefined): boolean {
+  const spelled = new Set(inFormat.map(normalizeName));
+  return !canonical.some((name) => normalizeName(name) === writtenNorm) && canonical.slice(1).every((name) => spelled.has(normalizeName(name)));
 }
 
 /**

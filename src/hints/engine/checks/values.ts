@@ -236,6 +236,10 @@ const VARIABLE_NAME_OF_PASSWORD = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:PASSWORD|PA
 
 export const hardcodedSecret: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
+    if (option.norm === MANAGED_PASSWORD_NORM) {
+      // The switch that lets RDS keep the password in Secrets Manager gets the rule's hover, never its finding.
+      continue;
+    }
     if (isLiteralSecret(option.literal)) {
       context.report(rule, option.value);
     } else if (fallbackSecret(option.literal) && !namesLocalServer(resource)) {
@@ -254,6 +258,8 @@ export const hardcodedSecret: Check = (rule, context) => {
 };
 
 const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
+
+const MANAGED_PASSWORD_NORM = normalizeName('ManageMasterUserPassword');
 
 const WRAPPED_SECRET_MESSAGE =
   "This literal is wrapped as a Pulumi secret, which encrypts it in the stack state, but the literal itself is in source control. Set it as a secret of the stack's configuration (`pulumi config set --secret`) and read it from there, or read it from Secrets Manager.";
