@@ -187,7 +187,7 @@ describe('clients read from a collection', () => {
       "  purge(tenant: string) { return this.raw(tenant).keys('*'); }",
       '}',
     );
-    assert.deepEqual(hintsIn('tenants.ts', typescript), ['11:keys redis-keys', '11:keys redis-keys!']);
+    assert.deepEqual(hintsIn('tenants.ts', typescript), ['8:Redis redis-tls', '11:keys redis-keys', '11:keys redis-keys!']);
   });
 
   it('reads a CDK construct from a record a construct class fills with tables of one type', () => {

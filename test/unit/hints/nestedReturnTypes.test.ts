@@ -42,7 +42,7 @@ describe('functions whose return type ends in nested type arguments', () => {
       "  return redis.keys('*');",
       '}',
     );
-    assert.deepEqual(hintsIn('warm.ts', code), []);
+    assert.deepEqual(hintsIn('warm.ts', code), ['3:Redis redis-tls']);
   });
 
   it('still reads a shift in a condition before a block', () => {
@@ -55,6 +55,6 @@ describe('functions whose return type ends in nested type arguments', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(hintsIn('sweep.ts', code), ['5:keys redis-keys', '5:keys redis-keys!']);
+    assert.deepEqual(hintsIn('sweep.ts', code), ['2:Redis redis-tls', '5:keys redis-keys', '5:keys redis-keys!']);
   });
 });

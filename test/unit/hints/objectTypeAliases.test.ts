@@ -55,6 +55,6 @@ describe('TypeScript object type aliases', () => {
       "export async function sweep(deps: Deps, ids: Ids) { return deps.redis.keys(event.data.pattern); }",
       "export async function sweepAll({ redis }: Deps) { return redis.keys('*'); }",
     );
-    assert.deepEqual(hintsIn('sweep.ts', code), []);
+    assert.deepEqual(hintsIn('sweep.ts', code), ['3:Redis redis-tls']);
   });
 });

@@ -72,7 +72,7 @@ describe('a variable bound outside the function that reads it', () => {
       "  await client!.keys('b:*');",
       '}',
     );
-    assert.deepEqual(lines(hints('src/cache.ts', typescript)), [16, 17]);
+    assert.deepEqual(lines(hints('src/cache.ts', typescript)), [6, 16, 17]);
     const python = sourceLines(
       'import redis',
       '',

@@ -22,7 +22,7 @@ describe('type arguments with commas', () => {
       "  return redis.keys('job:*');",
       '}',
     );
-    assert.deepEqual(hintsIn('sweep.ts', code), ['5:keys redis-keys', '5:keys redis-keys!']);
+    assert.deepEqual(hintsIn('sweep.ts', code), ['3:Redis redis-tls', '5:keys redis-keys', '5:keys redis-keys!']);
   });
 
   it('reads the declarators after a generic construction that names the client class', () => {

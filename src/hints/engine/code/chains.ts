@@ -111,9 +111,9 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     if (Object.hasOwn(JS_MODULES, required.module)) {
       return continueChain(a, { t: 'ref', module: required.module, path: required.whole }, j + 4, limit, '', false);
     }
-    // A project module required in place for one member (`require('../data-service/redis').createClient()`): read as
-    // `const ds = require(...)` then `ds.createClient()` would be.
-    if (a.isAccess(j + 4) && isProjectPath(required.module)) {
+    // A project module required in place for one member (`require('../data-service/redis').createClient()`), or whose
+    // export is called there (`require('./redis')()`): read as `const ds = require(...)` then `ds.createClient()` or `ds()` would be.
+    if ((a.isAccess(j + 4) || a.is(j + 4, '(')) && isProjectPath(required.module)) {
       return continueChain(a, { t: 'ref', module: required.module, path: '' }, j + 4, limit, '', false);
     }
   }

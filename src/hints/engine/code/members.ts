@@ -11,6 +11,7 @@ import { frameworkMember } from './requestClients';
 import { segments } from './braces';
 import { cdkClassMember, memberOfClient, Value } from './values';
 import { cacheStoreClient } from './cacheManagerStoreTypes';
+import { queueClient } from './queueClients';
 import { projectClassMember } from './languages/baseClassFields';
 import { uniqueIndexesOf } from './languages/ormObjects';
 import { empties } from './outerBindings';
@@ -66,7 +67,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
         // `aws.sdk.DynamoDB.DocumentClient` is the AWS SDK for JavaScript v2's class.
         return { t: 'ref', module: 'aws-sdk', path: '' };
       }
-      return cacheStoreClient(value.module, path) ?? importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path, ...uniqueIndexesOf(value) };
+      return cacheStoreClient(value.module, path) ?? queueClient(value.module, path) ?? importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path, ...uniqueIndexesOf(value) };
     }
     case 'boto3':
       // A member of the module or of a session: the call names it (`boto3.session.Session()`).

@@ -156,6 +156,26 @@ export function trim(a: CodeAnalyzer, from: number, to: number): [number, number
   return [from, to];
 }
 
+/**
+ * The tokens [from, to) without a TypeScript assertion that leaves the value as it is: a trailing non-null `!`
+ * (`process.env.REDIS_URL!`) and a top-level `as T` or `satisfies T` (`process.env.REDIS_URL as string`, `{ host } as RedisOptions`).
+ */
+export function withoutTypeAssertion(a: CodeAnalyzer, from: number, to: number): [number, number] {
+  if (a.language.family !== 'js') {
+    return [from, to];
+  }
+  for (let k = a.skipGroup(from); k < to; k = a.skipGroup(k)) {
+    if ((a.idIs(k, 'as') || a.idIs(k, 'satisfies')) && !a.isAccess(k - 1)) {
+      to = k;
+      break;
+    }
+  }
+  while (to > from + 1 && a.is(to - 1, '!')) {
+    to--;
+  }
+  return [from, to];
+}
+
 /** The first top-level fallback operator or TypeScript `as`, or `to` when there is none. */
 function topLevelCut(a: CodeAnalyzer, from: number, to: number): number {
   const family = a.language.family;

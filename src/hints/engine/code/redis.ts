@@ -5,7 +5,7 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
-import { environmentRead } from './names';
+import { environmentRead, withoutTypeAssertion } from './names';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { innermostLoop, isBatchLoopVariable, leavesLoopAfter, retriesOrPolls } from './loops';
@@ -40,7 +40,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     return;
   }
   const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
-  const kept = a.language.family === 'js' ? segments(a, open).slice(leadingNonOptions) : [];
+  const kept = a.language.family === 'js' ? segments(a, open).slice(leadingNonOptions).map(([start, end]) => withoutTypeAssertion(a, start, end)) : [];
   if (leadingNonOptions > 0) {
     // Keys in a queue's name or a worker's processor (`{ password }` of a call its body makes) are not the client's.
     const from = kept.length > 0 ? a.tokens.starts[kept[0][0]] : Number.MAX_SAFE_INTEGER;

@@ -14,6 +14,7 @@ import { AIOREDIS_V1_FACTORIES, BOTO3_SERVICES, cdkModule, ClientKind, isIoredis
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 import { architectTablesCall, architectTablesMember } from './architectTables';
+import { queueInstance } from './queueClients';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -464,9 +465,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   const services = JS_MODULES[module];
   if (!services) {
-    const architect = architectTablesCall(module, path);
-    if (architect) {
-      return architect;
+    // Architect's tables object, a job queue whose connection is read through its members.
+    const libraryObject = architectTablesCall(module, path) ?? queueInstance(module, path);
+    if (libraryObject) {
+      return libraryObject;
     }
     // A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`).
     return ormObject(module, path);

@@ -149,11 +149,13 @@ function requireCall(a: CodeAnalyzer, index: number): void {
  * `require('data-api-client')({...})` at `index`, or a client library's factory called where it is required
  * (`require('redis').createClient(url)`, `require('ioredis').createClient()`): the declaration holds what the
  * factory makes, not the module, and is left to the declaration's reading of the call; so is a project module's
- * member called so (`require('../data-service/redis').createClient()`), which the chain reads in that module.
+ * member, or its export, called so (`require('../data-service/redis').createClient()`, `require('./store')()`),
+ * which the chain reads in that module.
  */
 export function callsRequiredFactory(a: CodeAnalyzer, index: number): boolean {
   const member = calledRequiredMember(a, index);
-  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE || (member !== undefined && (Object.hasOwn(JS_MODULES, jsModule(member).module) || isProjectPath(member)));
+  const called = calledRequireModule(a, index);
+  return called === DATA_API_CLIENT_MODULE || (called !== undefined && isProjectPath(called)) || (member !== undefined && (Object.hasOwn(JS_MODULES, jsModule(member).module) || isProjectPath(member)));
 }
 
 /**

@@ -12,6 +12,7 @@ import { ormType } from './ormObjects';
 import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
 import { fastifyRedisType } from '../fastifyRedis';
 import { cacheStoreType } from '../cacheManagerStoreTypes';
+import { queueInstance } from '../queueClients';
 import { cacheManagerCacheType } from '../cacheManagerCaches';
 import { frameworkType } from '../requestClients';
 import { GLIDE_NODE_MODULE, glideResult } from '../glide';
@@ -38,7 +39,7 @@ export function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | un
   }
   const services = JS_MODULES[imported.module];
   if (!services) {
-    return fastifyRedisType(imported.module, imported.path) ?? cacheStoreType(imported.module, imported.path) ?? cacheManagerCacheType(a, imported.module, imported.path) ?? frameworkType(a, start, imported) ?? constructType(a, start, imported);
+    return fastifyRedisType(imported.module, imported.path) ?? cacheStoreType(imported.module, imported.path) ?? queueInstance(imported.module, imported.path) ?? cacheManagerCacheType(a, imported.module, imported.path) ?? frameworkType(a, start, imported) ?? constructType(a, start, imported);
   }
   if (imported.module === GLIDE_NODE_MODULE) {
     return glideResult(imported.module, imported.path, false);
