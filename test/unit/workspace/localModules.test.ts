@@ -198,7 +198,7 @@ describe('Terraform local module folders', () => {
     const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     const instances = lines('resource "aws_rds_cluster_instance" "this" {', '  count          = var.cluster_size', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     assert.deepEqual(moduleInputsOf('modules/aurora/main.tf', lines(cluster, instances)), {
-      engine: { resource: 'aws_rds_cluster', argument: 'engine' },
+      engine: { resource: 'aws_rds_cluster', argument: 'engine', versionInput: 'engine_version' },
       engine_version: { resource: 'aws_rds_cluster', argument: 'engine_version' },
       cluster_size: { resource: 'aws_rds_cluster_instance', argument: 'count' },
     });

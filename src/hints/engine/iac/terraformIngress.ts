@@ -175,7 +175,8 @@ export class TerraformIngress {
    * Ingress of the terraform-aws-modules security-group module: named rules (`ingress_rules`, and a
    * submodule's own) for the `ingress_cidr_blocks`, and `ingress_with_cidr_blocks` /
    * `ingress_with_ipv6_cidr_blocks` objects with their ports or rule, and their CIDR blocks (a
-   * comma-separated string) or else the module's default blocks.
+   * comma-separated string) or else the module's default blocks. Their `computed_` twins make as many
+   * rules as `number_of_computed_*` says, from the first elements of the list (none where it is left out).
    */
   securityGroupModule(items: BodyItem[], autoRules: readonly string[], group: string): void {
     const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
@@ -185,15 +186,21 @@ export class TerraformIngress {
     }
     const defaults = { cidr_blocks: this.hcl.strings(named('ingress_cidr_blocks')), ipv6_cidr_blocks: this.hcl.strings(named('ingress_ipv6_cidr_blocks')) };
     const ruleNames = (input: BodyItem | undefined): string[] => this.hcl.strings(input).flatMap(({ literal }) => (literal.kind === 'str' ? [literal.value] : []));
+    const computedCount = (input: string): number => {
+      const count = named(`number_of_${input}`)?.option.literal;
+      return count?.kind === 'num' && Number.isInteger(count.value) && count.value > 0 ? count.value : 0;
+    };
     const automatic = named('auto_ingress_rules');
-    for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules'))]) {
+    const computedRules = ruleNames(named('computed_ingress_rules')).slice(0, computedCount('computed_ingress_rules'));
+    for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules')), ...computedRules]) {
       const rule = SECURITY_GROUP_RULES[name];
       if (rule) {
         this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }), group);
       }
     }
     for (const key of ['cidr_blocks', 'ipv6_cidr_blocks'] as const) {
-      for (const object of this.hcl.objects(named(`ingress_with_${key}`))) {
+      const computed = this.hcl.objects(named(`computed_ingress_with_${key}`)).slice(0, computedCount(`computed_ingress_with_${key}`));
+      for (const object of [...this.hcl.objects(named(`ingress_with_${key}`)), ...computed]) {
         const value = (name: string): Literal | undefined => {
           const range = object.get(name);
           return range ? this.hcl.literalOf(range.first, range.end) : undefined;

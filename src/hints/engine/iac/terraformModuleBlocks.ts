@@ -24,7 +24,8 @@ export function portLiteral(literal: Literal | undefined): number | undefined {
 /**
  * The engine a module folder gives `type` when the block leaves the input out, or that the folder writes itself
  * beside a version input (`engine = "aurora-postgresql"`, `engine_version = var.version`), and the version it writes
- * beside an engine input the block passes (`engine = var.engine`, `engine_version = "12.3"`), as `OptionContext.defaults`.
+ * beside an engine input the block passes (`engine = var.engine`, `engine_version = "12.3"`), or that its version
+ * input defaults to where the block leaves that input out, as `OptionContext.defaults`.
  */
 export function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
   const passes = (input: string): boolean => items.some((item) => item.option.name === input);
@@ -35,7 +36,7 @@ export function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, t
     if (target.resource === type && target.engine !== undefined && passes(input)) {
       return new Map([[normalizeName('engine'), { kind: 'str', value: target.engine }]]);
     }
-    if (target.resource === type && target.version !== undefined && passes(input)) {
+    if (target.resource === type && target.version !== undefined && passes(input) && !(target.versionInput !== undefined && passes(target.versionInput))) {
       return new Map([[normalizeName('engine_version'), { kind: 'str', value: target.version }]]);
     }
   }

@@ -220,6 +220,9 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
     if (a.version !== b.version) {
       delete either.version;
     }
+    if (a.versionInput !== b.versionInput) {
+      delete either.versionInput;
+    }
     return sameCondition(a.when, b.when) ? { ...either, ...(writes ? { writes } : {}) } : null;
   }
   // A password a database takes and a function's environment also gets: the database's setting is the one to read.

@@ -214,7 +214,8 @@ class TerraformIndexer {
       const input = passedInput(this.source, attribute.value) ?? attributeInput(attribute.value);
       if (input !== undefined) {
         const fixedEngine = attribute.name === 'engine_version' && engine?.kind === 'string' ? { engine: engine.value } : {};
-        const fixedVersion = attribute.name === 'engine' && version?.kind === 'string' ? { version: version.value } : {};
+        const versionInput = attribute.name === 'engine' && version !== undefined ? passedInput(this.source, version) : undefined;
+        const fixedVersion = attribute.name !== 'engine' ? {} : version?.kind === 'string' ? { version: version.value } : versionInput !== undefined ? { versionInput } : {};
         this.noteModuleInput(input, { resource: type, argument: attribute.name, writes, ...fixedEngine, ...fixedVersion });
       } else if (!this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name })) && !META_ARGUMENTS.has(attribute.name)) {
         const localOf = (name: string): HclValue | undefined => this.locals.get(name);

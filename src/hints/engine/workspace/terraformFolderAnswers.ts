@@ -18,10 +18,17 @@ function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>,
 
 /**
  * An input that reaches a resource's `engine`, with the string its folder's variable defaults to: the engine is
- * what the other rules of the resource depend on, and a block that leaves it out gets that default.
+ * what the other rules of the resource depend on, and a block that leaves it out gets that default. Its version
+ * input's string default (`variable "engine_version" { default = "5.7" }`) is the version a caller's engine runs
+ * where the block leaves that input out.
  */
-function withEngineDefault(target: ModuleInputTarget, fallback: TerraformValue | undefined): ModuleInputTarget {
-  return target.argument === 'engine' && typeof fallback === 'string' ? { ...target, byDefault: fallback } : target;
+function withEngineDefault(target: ModuleInputTarget, input: string, defaultOf: (input: string) => TerraformValue | undefined): ModuleInputTarget {
+  if (target.argument !== 'engine') {
+    return target;
+  }
+  const fallback = defaultOf(input);
+  const version = target.versionInput === undefined || target.version !== undefined ? undefined : defaultOf(target.versionInput);
+  return { ...target, ...(typeof fallback === 'string' ? { byDefault: fallback } : {}), ...(typeof version === 'string' && version !== '' ? { version } : {}) };
 }
 
 export abstract class TerraformFolderAnswers {
@@ -215,7 +222,8 @@ export abstract class TerraformFolderAnswers {
       return undefined;
     }
     const known = new Map<string, ModuleInputTarget>();
-    inputs.forEach((target, input) => target && known.set(input, withEngineDefault(target, this.built().variableDefaults.get(`${folder}\0${input}`)?.[0]?.value)));
+    const defaultOf = (name: string): TerraformValue | undefined => this.built().variableDefaults.get(`${folder}\0${name}`)?.[0]?.value;
+    inputs.forEach((target, input) => target && known.set(input, withEngineDefault(target, input, defaultOf)));
     return known;
   }
 }

@@ -36,6 +36,12 @@ export interface ModuleInputTarget {
    * (`engine = var.engine`, `engine_version = "12.3"`), which a caller's engine is judged with.
    */
   version?: string;
+  /**
+   * For an input that reaches `engine`: the module's own input that reaches `engine_version` whole (`engine_version =
+   * var.engine_version`). Where that input has a string default, the default is `version`, which holds for a module
+   * block that leaves the version input out.
+   */
+  versionInput?: string;
   /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
