@@ -191,6 +191,72 @@ describe('Python: clients returned as a tuple', () => {
     assert.deepEqual(hintsInWorkspace(undefined, 'app/handler.py', handler), []);
   });
 
+  it('reads a tuple that another module makes on each call, from a function or a class method, as a client per invocation', () => {
+    const helper = sourceLines(
+      'import os',
+      'import boto3',
+      '',
+      'SHARED = boto3.resource("dynamodb")',
+      '',
+      'def connect(name):',
+      '    resource = boto3.resource("dynamodb")',
+      '    return resource, resource.Table(os.environ[name])',
+      '',
+      'def kept(name):',
+      '    return SHARED, SHARED.Table(os.environ[name])',
+      '',
+      'class Helper:',
+      '    @staticmethod',
+      '    def connect_table(name):',
+      '        resource = boto3.resource("dynamodb")',
+      '        table = resource.Table(os.environ.get(name))',
+      '        return (resource, table)',
+      '',
+      '    def kept_table(self, name):',
+      '        return SHARED, SHARED.Table(name)',
+    );
+    const byFunction = sourceLines(
+      'from helper import connect, kept',
+      '',
+      'def handler(event, context):',
+      '    resource, table = connect("ORDERS")',
+      '    return table.scan()["Items"]',
+      '',
+      'def other_handler(event, context):',
+      '    resource, table = kept("ORDERS")',
+      '    return table.scan()["Items"]',
+    );
+    const byMethod = sourceLines(
+      'from helper import Helper',
+      '',
+      'hlp = Helper()',
+      '',
+      'def handler(event, context):',
+      '    resource, table = hlp.connect_table("ORDERS")',
+      '    return table.query(KeyConditionExpression="pk = :p")["Items"]',
+      '',
+      'def other_handler(event, context):',
+      '    resource, table = hlp.kept_table("ORDERS")',
+      '    table.put_item(Item={"pk": "a"})',
+    );
+    const files = { 'api/helper.py': helper, 'api/by_function.py': byFunction, 'api/by_method.py': byMethod };
+    const model = workspaceOf(files);
+    const functionHints = hintsInWorkspace(model, 'api/by_function.py', byFunction);
+    assert.deepEqual(
+      functionHints.filter((hint) => hint.includes('client-per-invocation')),
+      ['4:connect lambda-client-per-invocation', '4:connect lambda-client-per-invocation!'],
+    );
+    // A tuple whose elements come from a module-level client is no client per call (its own requests are not read yet).
+    assert.deepEqual(linesWithHints(functionHints), [4, 5]);
+    const methodHints = hintsInWorkspace(model, 'api/by_method.py', byMethod);
+    assert.deepEqual(
+      methodHints.filter((hint) => hint.includes('client-per-invocation')),
+      ['6:connect_table lambda-client-per-invocation', '6:connect_table lambda-client-per-invocation!'],
+    );
+    assert.deepEqual(linesWithHints(methodHints), [6, 7, 11]);
+    assert.deepEqual(hintsInWorkspace(undefined, 'api/by_method.py', byMethod), []);
+  });
+
   it('stays linear on many tuple helpers, many returns, long tuples and chained unpacking', function () {
     this.timeout(120_000);
     const helpers = (count: number): string =>

@@ -57,6 +57,39 @@ describe('workspace: repositories wired with a settings module\'s client', () =>
     assert.deepEqual(scans(hintsOfFile(unused, 'orders/repos/orders_repo.py')), []);
   });
 
+  it('reads wrapper functions whose callers hand them a Table of the shared module\'s resource, from files that name no client library', () => {
+    const files = {
+      'src/__init__.py': '',
+      'src/shared_db.py': sourceLines('import boto3', '', 'dynamodb = boto3.resource("dynamodb")', 'settings = {"region": "eu-west-1"}', 'COURSES = "courses"'),
+      'src/wrappers.py': sourceLines(
+        'def list_wrapper(table):',
+        '    return table.scan()["Items"]', // 2
+        '',
+        'def read_wrapper(table, key):',
+        '    return table.get_item(Key=key).get("Item")', // 5
+      ),
+      'src/routes/__init__.py': '',
+      'src/routes/courses.py': sourceLines(
+        'from ..shared_db import dynamodb, COURSES',
+        'from ..wrappers import list_wrapper, read_wrapper',
+        '',
+        'def list_courses():',
+        '    return list_wrapper(dynamodb.Table(COURSES))',
+        '',
+        'def read_course(key):',
+        '    return read_wrapper(dynamodb.Table(COURSES), key)',
+      ),
+    };
+    const hints = hintsOfFile(files, 'src/wrappers.py');
+    assert.deepEqual(scans(hints), ['2:scan dynamodb-scan', '2:scan dynamodb-scan!']);
+    assert.ok(hints.includes('5:get_item dynamodb-get-item'));
+    // A member of a value that is no resource (`settings.get(...)`), or a Table of nothing the module makes: silent.
+    const notResource = { ...files, 'src/routes/courses.py': files['src/routes/courses.py'].replaceAll('dynamodb.Table(COURSES)', 'settings.get(COURSES)').replace('import dynamodb,', 'import settings,') };
+    assert.deepEqual(hintsOfFile(notResource, 'src/wrappers.py'), []);
+    const unknown = { ...files, 'src/shared_db.py': files['src/shared_db.py'].replace('boto3.resource("dynamodb")', 'make_store()') };
+    assert.deepEqual(hintsOfFile(unknown, 'src/wrappers.py'), []);
+  });
+
   it('reads a JavaScript repository imported through a folder index from a handler that imports the client from a db module', () => {
     const files = {
       'src/lib/db.js': sourceLines("const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');", "const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');", 'const docClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));', 'module.exports = { docClient };'),

@@ -351,8 +351,18 @@ function projectMethodConstruction(a: CodeAnalyzer, k: number): Construction | u
 
 /** A call of a workspace module's function that makes a new client on every call (`getDb()` of `return new DocumentClient()`). */
 function madeByProjectCall(a: CodeAnalyzer, made: Construction): boolean {
-  const value = a.evalChain(made.start, made.end).value;
-  return value?.t === 'client' && value.perCall === true;
+  return perCallClient(a.evalChain(made.start, made.end).value) !== undefined;
+}
+
+/**
+ * The client a workspace call makes anew each time (`perCall`): the value itself, or, for a tuple the call
+ * returns (`resource, table = connect(name)`), its first element made so.
+ */
+function perCallClient(value: Value | null | undefined): (Value & { t: 'client' }) | undefined {
+  if (value?.t === 'sequence') {
+    return value.elements.map(perCallClient).find((element) => element !== undefined);
+  }
+  return value?.t === 'client' && value.perCall === true ? value : undefined;
 }
 
 const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
@@ -377,7 +387,7 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
     return classMethod;
   }
   if (called || imported.module.startsWith('.') || workspaceClassMethod(a, k, imported) || chainsFromImportedClient(a, k, imported)) {
-    const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
+    const made = perCallClient(called) ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
   const made = construction(a, k, k);
@@ -394,8 +404,8 @@ function projectClassMethodConstruction(a: CodeAnalyzer, k: number, imported: { 
   if (imported.path === '' || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(open, '(') || a.partner[open] < 0 || !mayBeProjectModule(a, imported.module)) {
     return undefined;
   }
-  const value = a.evalChain(k, a.partner[open] + 1).value;
-  const made = value?.t === 'client' && value.kind !== 'redis' && value.perCall === true ? construction(a, k, k) : undefined;
+  const value = perCallClient(a.evalChain(k, a.partner[open] + 1).value);
+  const made = value && value.kind !== 'redis' ? construction(a, k, k) : undefined;
   return made && made.end === a.partner[open] + 1 ? made : undefined;
 }
 
@@ -453,8 +463,10 @@ function construction(a: CodeAnalyzer, start: number, first: number): Constructi
     end = a.partner[end + 2] + 1;
     value = a.evalChain(start, end).value;
   }
-  const service = serviceOf(value);
-  return service && { start, name, end, service, redis: isRedisClient(value), ...(session ? { session } : {}) };
+  // A workspace call that returns a tuple (`resource, table = connect(name)`): the element it makes anew.
+  const client = value?.t === 'sequence' ? perCallClient(value) : value;
+  const service = serviceOf(client);
+  return service && { start, name, end, service, redis: isRedisClient(client), ...(session ? { session } : {}) };
 }
 
 /** A class name, not a variable: a chain from a client already made (`enhanced.table(...)`) makes no new one. */

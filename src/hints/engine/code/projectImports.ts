@@ -18,7 +18,7 @@ import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { defaultExportPath, Value } from './values';
 import { isOrmObject, OrmObject, uniqueIndexesOf } from './languages/ormObjects';
-import { membersUnder } from './languages/baseClassFields';
+import { membersUnder, methodTuple } from './languages/baseClassFields';
 import { isLayerModule } from '../workspace/lambdaLayers';
 
 /** Workspace mode: the file as the workspace knows it. */
@@ -410,6 +410,11 @@ function classMember(a: CodeAnalyzer, module: string, path: string, suffix: '' |
   const key = `${path.slice(dot + 1)}${suffix}`;
   if (!members || Object.hasOwn(members, key)) {
     return members && clientValue(members[key]);
+  }
+  // A method that returns a tuple of clients (`return resource, table`): the tuple.
+  const tuple = suffix === '()' ? methodTuple(members, key) : undefined;
+  if (tuple) {
+    return tuple;
   }
   // A member that holds or returns another class of that module: the members of that class.
   const held = membersUnder(members, key, '');

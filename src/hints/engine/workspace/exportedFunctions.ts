@@ -115,8 +115,14 @@ export class ModuleFunctions {
     const substituted = calledWith(this.a, fn, args);
     const value = substituted ? substituted.value : this.a.returnValue(fn);
     if (value?.t === 'sequence') {
-      // `return ddb, cache`: the clients a caller unpacks (`ddb, cache = make_clients()`).
-      return { elements: value.elements.map((element) => (element && exportedClient(this.a, element)) ?? null) };
+      // `return ddb, cache`: the clients a caller unpacks (`ddb, cache = make_clients()`), each marked where every call makes it anew.
+      const anew = elementsMadeAnew(this.a, fn, value.elements.length);
+      return {
+        elements: value.elements.map((element, position) => {
+          const client = element && exportedClient(this.a, element);
+          return client ? (anew[position] ? { ...client, perCall: true } : client) : null;
+        }),
+      };
     }
     const client = value && exportedClient(this.a, value);
     if (client) {
@@ -192,6 +198,41 @@ export function madeAnew(a: CodeAnalyzer, fn: ModuleFunction, depth = 0): boolea
     return false;
   }
   return starts.length > 0 && starts.every((start) => madeHere(a, fn, a.idIs(start, 'await') ? start + 1 : start, expressionEnd(a, start), 0, depth));
+}
+
+/**
+ * For a function that returns a tuple (`return resource, table`), whether each call makes each element anew, by
+ * position: every `return` must write out `count` items (bare or in parentheses) and make that one here.
+ */
+export function elementsMadeAnew(a: CodeAnalyzer, fn: ModuleFunction, count: number): boolean[] {
+  const made = new Array<boolean>(count).fill(false);
+  const starts = a.returnStarts(fn);
+  if (starts.length === 0 || (a.language.family === 'python' && keepsResult(a, fn))) {
+    return made;
+  }
+  const itemsPerReturn = starts.map((start) => tupleItems(a, start));
+  if (itemsPerReturn.some((items) => items.length !== count)) {
+    return made;
+  }
+  return made.map((_, position) => itemsPerReturn.every((items) => madeHere(a, fn, items[position][0], items[position][1], 0, 0)));
+}
+
+/** The items of the tuple a `return` writes out from `start` (`a, b` or `(a, b)`), split at the commas of their level. */
+function tupleItems(a: CodeAnalyzer, start: number): [number, number][] {
+  const bracketed = a.is(start, '(') && a.partner[start] > start;
+  const items: [number, number][] = [];
+  let k = bracketed ? start + 1 : start;
+  for (;;) {
+    const end = expressionEnd(a, k);
+    if (end <= k) {
+      return items;
+    }
+    items.push([k, end]);
+    if (!a.is(end, ',')) {
+      return items;
+    }
+    k = end + 1;
+  }
 }
 
 /** Same-file makers followed from a function that calls one (`resource = get_resource()`, then `return resource.Table(name)`). */

@@ -17,7 +17,8 @@ import { isProtocolClass, PROTOCOL_MEMBER } from '../code/protocolTypes';
 import { propertyMarker, runTimeProperty } from '../code/lowLevelMemberCalls';
 import type { Value } from '../code/values';
 import type { ModuleFunction } from './codeExports';
-import { madeAnew } from './exportedFunctions';
+import { elementsMadeAnew, madeAnew } from './exportedFunctions';
+import { methodElementKey } from '../code/languages/baseClassFields';
 import type { ExportedClient } from './types';
 
 /**
@@ -60,6 +61,15 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
       // or Lambda handler that calls it makes one per request (`code/handlerClients.ts`).
       const client = exportedClient(a, returned)!;
       fields[`${name}()`] = madeAnew(a, value as ModuleFunction) ? { ...client, perCall: true } : client;
+    } else if (returned?.t === 'sequence') {
+      // A method that returns a tuple of clients (`return resource, table`): each element under its place (`methodElementKey`).
+      const anew = elementsMadeAnew(a, value as ModuleFunction, returned.elements.length);
+      returned.elements.forEach((element, position) => {
+        const client = element && exportedClient(a, element);
+        if (client) {
+          fields[methodElementKey(name, position, returned.elements.length)] = anew[position] ? { ...client, perCall: true } : client;
+        }
+      });
     } else if (python && value === undefined && fieldOfUnknownOrigin(a, classScope, name)) {
       unknown.push(name);
     } else {

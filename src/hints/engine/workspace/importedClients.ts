@@ -223,7 +223,7 @@ export class ImportedClients {
   resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined {
     const answer = this.answer(codeFile, module, path);
     if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
-      return undefined;
+      return answer ? undefined : this.resourceTable(codeFile, module, path);
     }
     const { file, fn } = answer.function;
     const functions = this.functionsOf(file);
@@ -237,6 +237,16 @@ export class ImportedClients {
     } finally {
       this.callDepth--;
     }
+  }
+
+  /**
+   * `dynamodb.Table(name)` where `dynamodb` is a boto3 DynamoDB resource another module makes (`from .db import
+   * dynamodb`), as a file hands it to a helper (`scan_all(dynamodb.Table(COURSES))`): a table of that resource.
+   */
+  private resourceTable(codeFile: string, module: string, path: string): ExportedCall | undefined {
+    const dot = path.lastIndexOf('.');
+    const resource = dot > 0 && path.slice(dot + 1) === 'Table' ? this.resolve(codeFile, module, path.slice(0, dot)) : undefined;
+    return resource?.kind === 'dynamodb-resource' ? { kind: 'dynamodb-table' } : undefined;
   }
 
   /** The client a module-level name of `file` holds that a call of a function it imports gave (`table = get_table("orders")`): made once, at import. */

@@ -20,7 +20,11 @@ function localNames(list: string): string[] {
     .filter((name) => /^[A-Za-z_]\w*$/.test(name));
 }
 
-/** Whether the file hands on a name it imports from a module `isProjectModule` accepts, under a client's name: after `(`, `,` or a keyword's `=`, before `,` or `)`. */
+/**
+ * Whether the file hands on a name it imports from a module `isProjectModule` accepts, under a client's name: after `(`,
+ * `,` or a keyword's `=`, before `,` or `)`; also what one call of its member gives (`dynamodb.Table(courses)`, a
+ * shared resource's table handed to a helper).
+ */
 export function pythonPassesImportedClientName(text: string, isProjectModule: (module: string) => boolean): boolean {
   const names: string[] = [];
   for (const [, module, parenthesized, plain] of text.matchAll(FROM_IMPORT)) {
@@ -28,5 +32,5 @@ export function pythonPassesImportedClientName(text: string, isProjectModule: (m
       names.push(...localNames(parenthesized ?? plain ?? '').filter((name) => CLIENT_WORDS.test(name)));
     }
   }
-  return names.length > 0 && new RegExp(`[(,=][ \\t\\r\\n]*(?:${names.join('|')})[ \\t\\r\\n]*[,)]`).test(text);
+  return names.length > 0 && new RegExp(`[(,=][ \\t\\r\\n]*(?:${names.join('|')})(?:\\.\\w+\\([^()\\n]{0,200}\\))?[ \\t\\r\\n]*[,)]`).test(text);
 }

@@ -176,23 +176,62 @@ export function projectClassMember(fields: Readonly<Record<string, ExportedClien
     return clientValue(fields[name]);
   }
   const method = `${name}()`;
-  // Calling it (`chains.ts`) gives the client, or the members of the class it returns.
-  const members = Object.hasOwn(fields, method) ? { '()': fields[method] } : (membersUnder(fields, method, '()') ?? membersUnder(fields, name, ''));
+  // Calling it (`chains.ts`) gives the client, the tuple of clients it returns, or the members of the class it returns.
+  const members = Object.hasOwn(fields, method) ? { '()': fields[method] } : (elementsUnder(fields, method) ?? membersUnder(fields, method, '()') ?? membersUnder(fields, name, ''));
   return members ? { t: 'projectClass', fields: members } : undefined;
 }
 
-/** What calling a project class's method gives (`projectClassMember` kept it under `()`): its client, or the class it returns. */
+/** What calling a project class's method gives (`projectClassMember` kept it under `()`): its client, its tuple, or the class it returns. */
 export function calledProjectMethod(fields: Readonly<Record<string, ExportedClient>>): Value | undefined {
   if (Object.hasOwn(fields, '()')) {
     return clientValue(fields['()']);
+  }
+  const tuple = methodTuple(fields, '()');
+  if (tuple) {
+    return tuple;
   }
   const members = membersUnder(fields, '()', '');
   return members ? { t: 'projectClass', fields: members } : undefined;
 }
 
+/**
+ * The key of the client at `position` of the `count` a method returns as a tuple (`connect()[1/2]` for the table
+ * of `return resource, table`): the caller that unpacks the call (`resource, table = helper.connect()`) reads each.
+ */
+export function methodElementKey(method: string, position: number, count: number): string {
+  return `${method}()[${position}/${count}]`;
+}
+
+const ELEMENT_PLACE = /^\[(\d+)\/(\d+)\]$/;
+
+/** The tuple elements kept for the method key `method` (`connect()`), renamed under `()`; undefined when none. */
+function elementsUnder(fields: Readonly<Record<string, ExportedClient>>, method: string): Record<string, ExportedClient> | undefined {
+  let found: Record<string, ExportedClient> | undefined;
+  for (const [member, client] of Object.entries(fields)) {
+    if (member.startsWith(`${method}[`)) {
+      found ??= {};
+      found[`()${member.slice(method.length)}`] = client;
+    }
+  }
+  return found;
+}
+
+/** The tuple that calling the method kept as `method` gives (`methodElementKey`): null where an element is no client; undefined when none is kept. */
+export function methodTuple(fields: Readonly<Record<string, ExportedClient>>, method: string): Value | undefined {
+  let elements: (Value | null)[] | undefined;
+  for (const [member, client] of Object.entries(fields)) {
+    const place = member.startsWith(`${method}[`) ? ELEMENT_PLACE.exec(member.slice(method.length)) : null;
+    if (place) {
+      elements ??= new Array<Value | null>(Number(place[2])).fill(null);
+      elements[Number(place[1])] = clientValue(client);
+    }
+  }
+  return elements && { t: 'sequence', elements };
+}
+
 /** Whether a project class has the member `key` (`db`, `tables()`), holding a client or another project class. */
 export function hasProjectMember(fields: Readonly<Record<string, ExportedClient>>, key: string): boolean {
-  return Object.hasOwn(fields, key) || Object.keys(fields).some((member) => member.startsWith(`${key}.`));
+  return Object.hasOwn(fields, key) || Object.keys(fields).some((member) => member.startsWith(`${key}.`) || (key.endsWith('()') && member.startsWith(`${key}[`)));
 }
 
 /** The members kept under `prefix.` (`tables().orders()` under `tables()`), renamed `rename` + the rest; undefined when none. */
