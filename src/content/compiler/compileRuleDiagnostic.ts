@@ -2,7 +2,7 @@
 import { CHECKS, CheckName, RuleDiagnostic, SEVERITIES, Severity } from '../../hints/engine/types';
 import { RuleReader } from './ruleReader';
 
-export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'batchWriterMessage'];
+export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'failedBatchesMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -20,6 +20,7 @@ const CHECK_TEXT_FIELDS = {
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],
   waitedMessage: ['unprocessed-ignored'],
+  failedBatchesMessage: ['unprocessed-ignored'],
   batchWriterMessage: ['item-request-in-loop'],
 } as const;
 const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;

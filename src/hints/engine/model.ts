@@ -202,6 +202,8 @@ export interface OperationOccurrence {
   rewritesObject?: boolean;
   /** The class an object mapper's read returns, where the call names it elsewhere (a Spring Data repository's entity). */
   objectType?: string;
+  /** A `DynamoDBMapper` batch write written as a statement of its own, dropping the failed batches it returns (`code/mapperFailedBatches.ts`). */
+  failedBatchesDropped?: boolean;
 }
 
 /** The statement shape a pagination quick fix can rewrite. */

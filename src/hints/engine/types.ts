@@ -199,6 +199,8 @@ export interface RuleDiagnostic {
   loggedMessage?: string;
   /** For `unprocessed-ignored`: the message for a batch whose unprocessed items or keys the code only waits on (an `if` that sleeps), sending nothing again. */
   waitedMessage?: string;
+  /** For `unprocessed-ignored`: the message for a `DynamoDBMapper` batch write whose returned failed batches the code drops. */
+  failedBatchesMessage?: string;
   /** For `item-request-in-loop`: the message at a boto3 `batch_writer()` opened once per element of a loop, which sends a batch per element. */
   batchWriterMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */

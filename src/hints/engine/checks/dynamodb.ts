@@ -47,6 +47,10 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       context.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
     } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
       reported.add(occurrence.name.start);
+      if (occurrence.failedBatchesDropped) {
+        context.report(rule, occurrence.name, undefined, rule.diagnostic?.failedBatchesMessage);
+        continue;
+      }
       const logged = rule.diagnostic?.loggedMessage && scopes.logsUnprocessedOnly(occurrence.tokenIndex);
       const waited = !logged && rule.diagnostic?.waitedMessage && scopes.waitsUnprocessedOnly(occurrence.tokenIndex);
       context.report(rule, occurrence.name, undefined, logged ? rule.diagnostic?.loggedMessage : waited ? rule.diagnostic?.waitedMessage : undefined);

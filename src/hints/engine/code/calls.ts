@@ -2,6 +2,7 @@
  * Calls in application code that the rules care about: SDK operations on clients (and paginators),
  * SDK v3 commands, CDK constructs, Redis clients and their commands.
  */
+import { dropsFailedBatches } from './mapperFailedBatches';
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
 import { glidePythonConfiguration } from './glide';
@@ -560,15 +561,18 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
     request.onIndex = true;
     enhancedIndexName(a, value, request);
   }
+  // A mapper batch resends unprocessed items itself, but hands back the batches that failed: dropped, they are lost.
+  const failedBatchesDropped = value.kind === 'dynamodb-mapper' && dropsFailedBatches(a, normalized, start, close);
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized.replace(/async$/, '')) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized.replace(/async$/, '')) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized) && !failedBatchesDropped),
     paginated:
       ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || (value.kind === 'dynamodb-enhanced' && normalized === ENHANCED_BATCH_GET) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) &&
       !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
+    ...(failedBatchesDropped ? { failedBatchesDropped } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
   };
   const plainWrite = value.kind === 'dynamodb-context' && CONTEXT_WRITES.has(operation) && plainContextWrite(a, index, open, close);

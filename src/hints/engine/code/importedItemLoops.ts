@@ -9,8 +9,10 @@
 import type { CodeAnalyzer } from './analyzer';
 import { importedHelperCalls } from './importedItemHelpers';
 import { classItemSavesPerElement } from './languages/classItemHelperCalls';
+import { classItemSavesOneCallAway } from './languages/classItemSavesOneCallAway';
 import { goItemCallsPerElement } from './languages/goItemHelperLoops';
 import { itemRequestHelpers, waitsPerElement } from './itemLoops';
+import { perElementReference } from './loops';
 import { inTestCode } from './testFixtures';
 import { OperationOccurrence, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
@@ -61,13 +63,16 @@ export function batchableItemHelpers(a: CodeAnalyzer): Set<number> {
 
 /**
  * This file's calls of other modules' item-request helpers that run once per element of a loop and wait for each reply:
- * their name tokens. Java and C# call another file's repository methods (`classItemSavesPerElement`), Go another
+ * their name tokens. Java and C# call another file's repository methods (`classItemSavesPerElement`), in the loop or
+ * through a method of the file that only saves through one (`classItemSavesOneCallAway`), Go another
  * file's or package's repository methods (`goItemCallsPerElement`).
  */
 export function importedItemCallsPerElement(a: CodeAnalyzer): number[] {
   const family = a.language.family;
   if (family === 'java' || family === 'csharp') {
-    return classItemSavesPerElement(a, family, (name) => !inTestCode(a, name) && waitsPerElement(a, name));
+    const saves = classItemSavesPerElement(a, family, (name) => !inTestCode(a, name));
+    const perElement = saves.filter((name) => perElementReference(a, name) || waitsPerElement(a, name));
+    return [...perElement, ...classItemSavesOneCallAway(a, saves.filter((name) => !perElement.includes(name)))];
   }
   if (family === 'go') {
     return goItemCallsPerElement(a, (name) => !inTestCode(a, name) && waitsPerElement(a, name));

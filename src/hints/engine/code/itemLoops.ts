@@ -219,6 +219,11 @@ export function waitingCallers(a: CodeAnalyzer, token: number, kind: HelperKind)
   }).get(scope) ?? [];
 }
 
+/** The same-file calls of the function `scope` that run once per element of a loop and wait for each reply. */
+export function callersPerElement(a: CodeAnalyzer, scope: number): readonly number[] {
+  return callersOf(a, new Set([scope])).get(scope) ?? [];
+}
+
 /**
  * Functions whose one DynamoDB call is an item request. A function that also updates or queries costs its
  * callers more than a batch would save.

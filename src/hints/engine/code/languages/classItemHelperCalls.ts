@@ -43,7 +43,9 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
   const declared = declaredTypes(a);
   const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : a.project?.classItemHelper?.(classKey(language, type)));
   const readerAt = (k: number): ReaderCall | undefined => {
-    const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
+    // `accounts.save(a)`, or Java's `accounts::save` handed to an iterating method (`items.forEach(accounts::save)`).
+    const named = a.isId(k) && ((a.is(k + 1, '(') && a.isAccess(k - 1)) || (language === 'java' && a.is(k - 1, '::')));
+    const receiver = named ? receiverOf(a, k, declared) : undefined;
     const helpers = receiver && helpersOf(receiver.type);
     const reads = helpers && Object.hasOwn(helpers.methods, a.tokens.text(k)) ? helpers.methods[a.tokens.text(k)].reads : undefined;
     const end = reads ? unwrappedEnd(a, a.partner[k + 1] + 1, reads.optional) : -1;
@@ -93,7 +95,9 @@ export function classItemSavesPerElement(a: CodeAnalyzer, language: ClassLanguag
   const declared = declaredTypes(a);
   const found: number[] = [];
   for (let k = 2; k + 1 < a.tokens.length; k++) {
-    const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
+    // `accounts.save(a)`, or Java's `accounts::save` handed to an iterating method (`items.forEach(accounts::save)`).
+    const named = a.isId(k) && ((a.is(k + 1, '(') && a.isAccess(k - 1)) || (language === 'java' && a.is(k - 1, '::')));
+    const receiver = named ? receiverOf(a, k, declared) : undefined;
     const helpers = receiver && a.project.classItemHelper?.(classKey(language, receiver.type));
     const name = a.tokens.text(k);
     const saves = helpers && Object.hasOwn(helpers.methods, name) ? helpers.methods[name].puts : undefined;

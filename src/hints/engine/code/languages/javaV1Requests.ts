@@ -34,9 +34,16 @@ const CONSISTENT_BY_DEFAULT: ReadonlyMap<string, Literal> = new Map([['consisten
 /** `withX(...)` and `setX(...)`: a 1.x request's fluent setter and bean setter for the parameter `X`. */
 const V1_SETTER = /^(?:with|set)([A-Z][A-Za-z0-9]*)$/;
 
+/**
+ * The mapper expressions' setters of one entry of a legacy map parameter: `DynamoDBSaveExpression.withExpectedEntry(name,
+ * value)` adds to the request's `Expected` as `withExpected(map)` does, `DynamoDBQueryExpression.withQueryFilterEntry` to its `QueryFilter`.
+ */
+const ENTRY_SETTERS: Readonly<Record<string, string>> = { ExpectedEntry: 'Expected', QueryFilterEntry: 'QueryFilter' };
+
 /** The parameter a 1.x setter method sets (`withConsistentRead` → `ConsistentRead`), if the name is one. */
 export function v1Parameter(method: string): string | undefined {
-  return V1_SETTER.exec(method)?.[1];
+  const parameter = V1_SETTER.exec(method)?.[1];
+  return parameter !== undefined && Object.hasOwn(ENTRY_SETTERS, parameter) ? ENTRY_SETTERS[parameter] : parameter;
 }
 
 /** `new XRequest(...)` at `newIndex`, with the `withX(...)` calls chained on it: a request. */
