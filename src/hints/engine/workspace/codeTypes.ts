@@ -243,6 +243,8 @@ export interface ClassItemMethod {
   reads?: { table: string; type: string; optional?: true };
   /** `async`: a Java save through an async client, whose caller gets a future or publisher and need not wait for it. */
   puts?: { table: string; type: string; position: number; async?: true };
+  /** A C# method that scans with its parameter at `position` as the Scan's conditions or filter (`ScanAsync<T>(conditions)`). */
+  scans?: { position: number };
 }
 
 /** A call a method of a class hands on: to `method` of a field whose type stands for one of `classes` (class keys, in the language's order). */

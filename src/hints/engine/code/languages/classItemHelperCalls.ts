@@ -21,6 +21,7 @@ import { classKey, ClassLanguage } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
+import { angleDepthBackward } from '../typeArguments';
 import { perFile } from '../fileMemo';
 import { localReaders, ReaderCall } from './classItemLocalReaders';
 import type { ClassItemMethods } from '../../workspace/types';
@@ -33,6 +34,8 @@ const VERSION_MARKERS: Record<ClassLanguage, readonly string[]> = {
   csharp: ['DynamoDBVersion'],
 };
 const DECLARATION_ENDS = new Set([';', '=', ',', ')']);
+/** Tokens a declared type's argument list may span (`IRepository<Order, Guid>`). */
+const MAX_TYPE_ARGUMENT_TOKENS = 16;
 
 /** The saving calls that put back, changed, what a reading method of the same repository returned to the same caller (see the module's comment). */
 export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: ClassLanguage): { tokenIndex: number; name: Span }[] {
@@ -131,12 +134,14 @@ function getterCall(a: CodeAnalyzer, k: number, getters: ReadonlyMap<string, Rea
  * `IAccountRepository accounts)`, `var`-less locals), by name; a name declared with two types is left out. Read once
  * per file: the read-modify-write and the per-element readers both ask.
  */
-const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => {
+export const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => {
   const types = new Map<string, string | null>();
   for (let k = 1; k + 2 < a.tokens.length; k++) {
-    if (a.isId(k) && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) && !a.isAccess(k - 1) && /^[A-Z]/.test(a.tokens.text(k))) {
+    // `IRepository<Order> orders;` is declared with its generic type's name.
+    const typeAt = a.is(k, '>') ? genericTypeName(a, k) : k;
+    if (typeAt > 0 && a.isId(typeAt) && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) && !a.isAccess(typeAt - 1) && /^[A-Z]/.test(a.tokens.text(typeAt))) {
       const name = a.tokens.text(k + 1);
-      const type = a.tokens.text(k);
+      const type = a.tokens.text(typeAt);
       types.set(name, types.has(name) && types.get(name) !== type ? null : type);
     }
   }
@@ -145,8 +150,23 @@ const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => 
   return known;
 });
 
+/** The name before the type argument list that closes at `close` (`IRepository<Order>`: `IRepository`), or -1. */
+function genericTypeName(a: CodeAnalyzer, close: number): number {
+  let depth = 0;
+  for (let k = close; k > 0 && k > close - MAX_TYPE_ARGUMENT_TOKENS; k--) {
+    depth += angleDepthBackward(a, k);
+    if (depth === 0) {
+      return k - 1;
+    }
+    if (!a.isId(k) && !a.is(k, ',') && !a.is(k, '.') && !a.is(k, '?') && angleDepthBackward(a, k) === 0) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
 /** The receiver of the call at `k` (`accounts`, `this.accounts`, `_accounts`): its text, declared type and where its expression starts. */
-function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<string, string>): { text: string; type: string; start: number } | undefined {
+export function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<string, string>): { text: string; type: string; start: number } | undefined {
   const start = chainStart(a, k - 2);
   const self = a.idIs(start, 'this') && a.isAccess(start + 1) && start + 2 === k - 2;
   const name = self ? start + 2 : start === k - 2 ? start : -1;

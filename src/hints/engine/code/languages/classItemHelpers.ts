@@ -16,6 +16,7 @@ import { writesWithoutCondition } from '../readModifyWrite';
 import { RmwDialect, typedReadFlowUntil } from '../readModifyWriteTyped';
 import { OperationOccurrence } from '../../model';
 import { typeListNames } from './classItemSubclasses';
+import { callOpenAfter } from '../typeArguments';
 import type { ClassItemMethods } from '../../workspace/types';
 
 /** Tokens read past a helper's read for the `return` that hands back what it read. */
@@ -24,7 +25,7 @@ const NO_TYPE = new Set(['void', 'Task', 'var', 'Optional', 'CompletableFuture',
 
 /** Whether a Java or C# file's text may declare an item helper: it names an object mapper's read or write (v1 `DynamoDBMapper`'s `load`, `save` only with the mapper). */
 export function mayDeclareClassItemHelpers(text: string): boolean {
-  return /\b(?:getItem|putItem|LoadAsync|SaveAsync)\s*[(<]/.test(text) || (text.includes('DynamoDBMapper') && /\b(?:load|save)\s*\(/.test(text));
+  return /\b(?:getItem|putItem|LoadAsync|SaveAsync|ScanAsync)\s*[(<]/.test(text) || /\.Scan\s*[(<]/.test(text) || (text.includes('DynamoDBMapper') && /\b(?:load|save)\s*\(/.test(text));
 }
 
 /**
@@ -35,8 +36,9 @@ export function mayDeclareClassItemHelpers(text: string): boolean {
 export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<string, ClassItemMethods> {
   const gets = a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
   const puts = a.operations.filter((occurrence) => (occurrence.operation === 'dynamodb:PutItem' || occurrence.operation === 'dynamodb:UpdateItem') && writesWithoutCondition(occurrence));
+  const scans = a.language.family === 'csharp' ? a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:Scan') : [];
   // A saving method counts alone too: a caller's loop may send one save per element (`classItemSavesPerElement`).
-  if (puts.length === 0) {
+  if (puts.length === 0 && scans.length === 0) {
     return {};
   }
   const found: Record<string, ClassItemMethods> = Object.create(null) as Record<string, ClassItemMethods>;
@@ -66,7 +68,22 @@ export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<strin
       entry(method).puts = { table, type: method.parameters[position].type, position, ...(a.language.family === 'java' && usesJavaAsyncClient(a) ? { async: true as const } : {}) };
     }
   }
+  for (const scan of scans) {
+    const method = methodOf(a, scan);
+    const position = method ? scannedParameter(a, scan, method) : -1;
+    if (method && position >= 0) {
+      entry(method).scans = { position };
+    }
+  }
   return found;
+}
+
+/** The position of the method's parameter that a C# Scan takes whole as its first argument (`ScanAsync<T>(conditions)`, `table.Scan(filter)`), or -1. */
+function scannedParameter(a: CodeAnalyzer, scan: OperationOccurrence, method: Method): number {
+  const open = callOpenAfter(a, scan.tokenIndex);
+  const first = open > 0 ? segments(a, open)[0] : undefined;
+  const name = first && first[1] === first[0] + 1 ? a.id(first[0]) : undefined;
+  return name === undefined ? -1 : method.parameters.findIndex((parameter) => parameter.name === name);
 }
 
 interface Method {
