@@ -245,6 +245,22 @@ export interface ClassItemMethod {
   puts?: { table: string; type: string; position: number; async?: true };
   /** A C# method that scans with its parameter at `position` as the Scan's conditions or filter (`ScanAsync<T>(conditions)`). */
   scans?: { position: number };
+  /**
+   * A C# method that hands its parameter at `position` whole to `method` at `argument`, of a field or parameter
+   * declared with `type` (with its `typeArguments`) or, without `type`, of its own class: it saves what that method
+   * saves, once the workspace finds it does (`workspace/classItemMethods.ts`).
+   */
+  handsOn?: HandOn[];
+}
+
+/** One call a method hands its parameter on with (`ClassItemMethod.handsOn`); `parameterType` is the parameter's declared class. */
+export interface HandOn {
+  type?: string;
+  typeArguments?: string[];
+  method: string;
+  argument: number;
+  position: number;
+  parameterType: string;
 }
 
 /** A call a method of a class hands on: to `method` of a field whose type stands for one of `classes` (class keys, in the language's order). */

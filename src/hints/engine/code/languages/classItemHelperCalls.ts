@@ -17,11 +17,12 @@
  * inherits its methods from a generic base class with the base's types bound (`classItemSubclasses.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { classKey, ClassLanguage } from './baseClassFields';
+import { ClassLanguage, firstFound, typeCandidates } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
 import { angleDepthBackward } from '../typeArguments';
+import { typeListNames } from './classItemSubclasses';
 import { perFile } from '../fileMemo';
 import { localReaders, ReaderCall } from './classItemLocalReaders';
 import type { ClassItemMethods } from '../../workspace/types';
@@ -44,7 +45,7 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
     return [];
   }
   const declared = declaredTypes(a);
-  const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : a.project?.classItemHelper?.(classKey(language, type)));
+  const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : projectHelpers(a, language, type));
   const readerAt = (k: number): ReaderCall | undefined => {
     const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
     const helpers = receiver && helpersOf(receiver.type);
@@ -97,14 +98,38 @@ export function classItemSavesPerElement(a: CodeAnalyzer, language: ClassLanguag
   const found: number[] = [];
   for (let k = 2; k + 1 < a.tokens.length; k++) {
     const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
-    const helpers = receiver && a.project.classItemHelper?.(classKey(language, receiver.type));
+    const helpers = receiver && projectHelpers(a, language, receiver.type);
     const name = a.tokens.text(k);
     const saves = helpers && Object.hasOwn(helpers.methods, name) ? helpers.methods[name].puts : undefined;
-    if (saves && !saves.async && !versionedOrUnseen(a, language, saves.type, VERSION_MARKERS[language]) && perElement(k)) {
+    const type = saves && helpers && receiver ? boundType(saves.type, helpers, declaredTypeArguments(a).get(receiver.text)) : undefined;
+    if (saves && type !== undefined && !saves.async && !versionedOrUnseen(a, language, type, VERSION_MARKERS[language]) && perElement(k)) {
       found.push(k);
     }
   }
   return found;
+}
+
+/**
+ * The item helpers of the project class a type name written in this file stands for, looked for as the language
+ * finds the class (its namespaces or package, then its usings or imports, then the simple name alone), so that
+ * two classes of one simple name in two namespaces stay apart.
+ */
+export function projectHelpers(a: CodeAnalyzer, language: ClassLanguage, type: string): ClassItemMethods | undefined {
+  const lookup = a.project?.classItemHelper;
+  return lookup && firstFound(typeCandidates(a, language, type), (key) => lookup(key) ?? undefined);
+}
+
+/**
+ * The class a repository's method saves, as its holder sees it: a type parameter of a generic repository with one
+ * (`RecordStore<T>`'s `T`) stands for the one type argument the holder is declared with (`IRecordStore<Claim>`);
+ * undefined where it cannot be told.
+ */
+export function boundType(type: string, helpers: ClassItemMethods, typeArguments: readonly string[] | undefined): string | undefined {
+  const parameters = helpers.typeParameters ?? [];
+  if (!parameters.includes(type)) {
+    return type;
+  }
+  return parameters.length === 1 && typeArguments?.length === 1 ? typeArguments[0] : undefined;
 }
 
 /**
@@ -148,6 +173,20 @@ export const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, stri
   const known = new Map<string, string>();
   types.forEach((type, name) => type !== null && known.set(name, type));
   return known;
+});
+
+/** The type arguments of the names the file declares with a generic class type (`IRecordStore<Claim> _claims;`: `Claim`). */
+export const declaredTypeArguments = perFile((a: CodeAnalyzer): ReadonlyMap<string, string[]> => {
+  const found = new Map<string, string[]>();
+  const declared = declaredTypes(a);
+  for (let k = 1; k + 2 < a.tokens.length; k++) {
+    const name = a.is(k, '>') && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) ? a.tokens.text(k + 1) : undefined;
+    const typeAt = name !== undefined && declared.has(name) ? genericTypeName(a, k) : -1;
+    if (name !== undefined && typeAt > 0 && a.idIs(typeAt, declared.get(name)!)) {
+      found.set(name, typeListNames(a, typeAt + 1));
+    }
+  }
+  return found;
 });
 
 /** The name before the type argument list that closes at `close` (`IRepository<Order>`: `IRepository`), or -1. */

@@ -14,8 +14,7 @@ import { holdsConditions, holdsFilterConditions } from '../dotnetScanConditions'
 import { resolvedExpression } from '../dotnetQueries';
 import { positionalOption } from '../options';
 import { callArgumentRanges } from '../readModifyWriteTyped';
-import { classKey } from './baseClassFields';
-import { declaredTypes, receiverOf } from './classItemHelperCalls';
+import { declaredTypes, projectHelpers, receiverOf } from './classItemHelperCalls';
 
 export function handedConditionScans(a: CodeAnalyzer): void {
   if (!a.project?.classItemHelpersExist?.() || !a.text.includes('ScanCondition')) {
@@ -24,7 +23,7 @@ export function handedConditionScans(a: CodeAnalyzer): void {
   const declared = declaredTypes(a);
   for (let k = 2; k + 1 < a.tokens.length; k++) {
     const receiver = a.isId(k) && a.is(k + 1, '(') && a.isAccess(k - 1) ? receiverOf(a, k, declared) : undefined;
-    const helpers = receiver && a.project.classItemHelper?.(classKey('csharp', receiver.type));
+    const helpers = receiver && projectHelpers(a, 'csharp', receiver.type);
     const name = a.tokens.text(k);
     const scans = helpers && Object.hasOwn(helpers.methods, name) ? helpers.methods[name].scans : undefined;
     const argument = scans ? callArgumentRanges(a, k + 1)[scans.position] : undefined;
