@@ -136,3 +136,64 @@ describe('item requests per element through another file’s repository (Java, C
     assert.deepEqual(reported(files, 'Services/CatalogService.cs'), ['10:SaveAsync']);
   });
 });
+
+describe('C# saves handed on through a service to a generic repository (workspace)', () => {
+  const store = sourceLines(
+    'using System.Threading.Tasks;',
+    'using Amazon.DynamoDBv2;',
+    'using Amazon.DynamoDBv2.DataModel;',
+    'namespace Fleet.Data',
+    '{',
+    '    public interface IStore<T> where T : class { Task PutAsync(T item); }',
+    '    public class Store<T> : DynamoDBContext, IStore<T> where T : class',
+    '    {',
+    '        public Store(IAmazonDynamoDB client) : base(client) { }',
+    '        public async Task PutAsync(T item) { await base.SaveAsync(item); }',
+    '    }',
+    '}',
+  );
+  const truck = sourceLines('using Amazon.DynamoDBv2.DataModel;', 'namespace Fleet.Data', '{', '    [DynamoDBTable("trucks")]', '    public class Truck { [DynamoDBHashKey] public string Id { get; set; } }', '}');
+  const service = (namespace: string, body: string[]): string =>
+    sourceLines('using System.Threading.Tasks;', 'using Fleet.Data;', `namespace ${namespace}`, '{', '    public class Dispatch', '    {', ...body, '    }', '}');
+  const dispatch = service('Fleet.Services', [
+    '        private readonly IStore<Truck> _trucks;',
+    '        public Dispatch(IStore<Truck> trucks) { _trucks = trucks; }',
+    '        public void Assign(Truck truck) { truck.Id = truck.Id.Trim(); Keep(truck); }',
+    '        private async void Keep(Truck truck) { await _trucks.PutAsync(truck); }',
+  ]);
+  const otherDispatch = service('Fleet.Reports', ['        private readonly IPrinter _printer;', '        public void Assign(Truck truck) { _printer.PutLine(truck); }']);
+  const worker = sourceLines(
+    'using System.Collections.Generic;',
+    'using System.Threading.Tasks;',
+    'using Fleet.Data;',
+    'using Fleet.Services;',
+    'namespace Fleet.Worker',
+    '{',
+    '    public class Loop',
+    '    {',
+    '        private readonly Dispatch _dispatch;',
+    '        private readonly IStore<Truck> _trucks;',
+    '        public Loop(Dispatch dispatch, IStore<Truck> trucks) { _dispatch = dispatch; _trucks = trucks; }',
+    '        public async Task RunAsync(List<Truck> trucks)',
+    '        {',
+    '            foreach (var truck in trucks)',
+    '            {',
+    '                _dispatch.Assign(truck);', // 16
+    '                await _trucks.PutAsync(truck);', // 17
+    '            }',
+    '        }',
+    '    }',
+    '}',
+  );
+
+  it('reports a loop that calls a service saving each element through its own method and the generic repository, told apart from a class of the same name in another namespace', () => {
+    const files = { 'Data/Store.cs': store, 'Data/Truck.cs': truck, 'Services/Dispatch.cs': dispatch, 'Reports/Dispatch.cs': otherDispatch, 'Worker/Loop.cs': worker };
+    assert.deepEqual(reported(files, 'Worker/Loop.cs'), ['16:Assign', '17:PutAsync']);
+  });
+
+  it('leaves the loop where the saved class carries a version attribute', () => {
+    const versioned = truck.replace('public string Id { get; set; } }', 'public string Id { get; set; } [DynamoDBVersion] public int? Version { get; set; } }');
+    const files = { 'Data/Store.cs': store, 'Data/Truck.cs': versioned, 'Services/Dispatch.cs': dispatch, 'Worker/Loop.cs': worker };
+    assert.deepEqual(reported(files, 'Worker/Loop.cs'), []);
+  });
+});

@@ -77,7 +77,7 @@ function newCondition(a: CodeAnalyzer, k: number): boolean {
 }
 
 /** Whether the argument [start, end) carries at least one `ScanCondition` the file writes. */
-function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
+export function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
   if (newCondition(a, start) || holdsFilterConditions(a, start, end)) {
     return true;
   }
@@ -91,7 +91,34 @@ function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
       return true;
     }
   }
+  if (writtenElements(a, from, to)) {
+    return true;
+  }
   return found.variable !== undefined && conditionsCollection(a, from) && addsCall(a, found.variable.name, found.variable.token, 'Add');
+}
+
+/**
+ * A collection of conditions written with at least one element, whatever the elements' form (C# 9's target-typed
+ * `new("Status", ScanOperator.Equal, s)` included): `new List<ScanCondition> { ... }`, `new ScanCondition[] { ... }`,
+ * or, for a local declared with such a type, `new() { ... }` and a collection expression `[ ... ]`.
+ */
+function writtenElements(a: CodeAnalyzer, from: number, to: number): boolean {
+  const typed = conditionsCollection(a, from) || (declaredConditions(a, from) && (a.is(from, '[') || (a.idIs(from, 'new') && a.is(from + 1, '('))));
+  if (!typed) {
+    return false;
+  }
+  const open = a.is(from, '[') ? from : a.is(to - 1, '}') ? a.partner[to - 1] : -1;
+  return open >= from && a.partner[open] === to - 1 && to - 1 > open + 1;
+}
+
+/** Whether the value at `start` is assigned to a name declared just before it as conditions (`List<ScanCondition> c = `, `ScanCondition[] c = `). */
+function declaredConditions(a: CodeAnalyzer, start: number): boolean {
+  const eq = start - 1;
+  if (!a.is(eq, '=') || !a.isId(eq - 1)) {
+    return false;
+  }
+  const type = eq - 2;
+  return (a.is(type, '>') && a.idIs(type - 1, 'ScanCondition') && a.is(type - 2, '<')) || (a.is(type, ']') && a.is(type - 1, '[') && a.idIs(type - 2, 'ScanCondition'));
 }
 
 /** `new List<ScanCondition>`, `new ScanCondition[`: a collection of conditions, empty as written. */

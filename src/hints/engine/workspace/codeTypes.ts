@@ -243,6 +243,24 @@ export interface ClassItemMethod {
   reads?: { table: string; type: string; optional?: true };
   /** `async`: a Java save through an async client, whose caller gets a future or publisher and need not wait for it. */
   puts?: { table: string; type: string; position: number; async?: true };
+  /** A C# method that scans with its parameter at `position` as the Scan's conditions or filter (`ScanAsync<T>(conditions)`). */
+  scans?: { position: number };
+  /**
+   * A C# method that hands its parameter at `position` whole to `method` at `argument`, of a field or parameter
+   * declared with `type` (with its `typeArguments`) or, without `type`, of its own class: it saves what that method
+   * saves, once the workspace finds it does (`workspace/classItemMethods.ts`).
+   */
+  handsOn?: HandOn[];
+}
+
+/** One call a method hands its parameter on with (`ClassItemMethod.handsOn`); `parameterType` is the parameter's declared class. */
+export interface HandOn {
+  type?: string;
+  typeArguments?: string[];
+  method: string;
+  argument: number;
+  position: number;
+  parameterType: string;
 }
 
 /** A call a method of a class hands on: to `method` of a field whose type stands for one of `classes` (class keys, in the language's order). */

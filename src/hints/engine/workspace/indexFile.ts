@@ -26,8 +26,7 @@ import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } fr
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { daggerForwards, mayDeclareDaggerGraph } from './daggerGraphs';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
-import { indexClassItemMethods } from './classItemMethods';
-import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
+import { indexClassItemMethods, mayIndexClassItemMethods } from './classItemMethods';
 import { indexSpringRepositories, mayDeclareKotlinRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
@@ -129,7 +128,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayDeclareClassItemHelpers(text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayIndexClassItemMethods(kind, text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'kotlin':
       // Only Spring Data DynamoDB repositories and their entities, for the Kotlin and Java files that hold them.
       return mayDeclareKotlinRepositories(text) ? () => indexKotlinRepositories(file, text) : undefined;

@@ -17,7 +17,7 @@ import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObje
 export type { WorkspaceView } from './workspaceView';
 export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, RequestForwarding, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods, ForwardedCall } from './codeTypes';
+export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, RequestForwarding, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods, ForwardedCall, HandOn } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings, TerragruntVarFile } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */

@@ -17,10 +17,12 @@
  * inherits its methods from a generic base class with the base's types bound (`classItemSubclasses.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { classKey, ClassLanguage } from './baseClassFields';
+import { ClassLanguage, firstFound, typeCandidates } from './baseClassFields';
 import { classItemMethods } from './classItemHelpers';
 import { callArgumentRanges, RmwDialect, typedBoundItemWritten, versionedOrUnseen } from '../readModifyWriteTyped';
 import { chainStart } from '../receiverChains';
+import { angleDepthBackward } from '../typeArguments';
+import { typeListNames } from './classItemSubclasses';
 import { perFile } from '../fileMemo';
 import { localReaders, ReaderCall } from './classItemLocalReaders';
 import type { ClassItemMethods } from '../../workspace/types';
@@ -33,6 +35,8 @@ const VERSION_MARKERS: Record<ClassLanguage, readonly string[]> = {
   csharp: ['DynamoDBVersion'],
 };
 const DECLARATION_ENDS = new Set([';', '=', ',', ')']);
+/** Tokens a declared type's argument list may span (`IRepository<Order, Guid>`). */
+const MAX_TYPE_ARGUMENT_TOKENS = 16;
 
 /** The saving calls that put back, changed, what a reading method of the same repository returned to the same caller (see the module's comment). */
 export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: ClassLanguage): { tokenIndex: number; name: Span }[] {
@@ -41,7 +45,7 @@ export function classHelperRewrites(a: CodeAnalyzer, rmw: RmwDialect, language: 
     return [];
   }
   const declared = declaredTypes(a);
-  const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : a.project?.classItemHelper?.(classKey(language, type)));
+  const helpersOf = (type: string): ClassItemMethods | undefined => (Object.hasOwn(own, type) ? own[type] : projectHelpers(a, language, type));
   const readerAt = (k: number): ReaderCall | undefined => {
     // `accounts.save(a)`, or Java's `accounts::save` handed to an iterating method (`items.forEach(accounts::save)`).
     const named = a.isId(k) && ((a.is(k + 1, '(') && a.isAccess(k - 1)) || (language === 'java' && a.is(k - 1, '::')));
@@ -98,14 +102,38 @@ export function classItemSavesPerElement(a: CodeAnalyzer, language: ClassLanguag
     // `accounts.save(a)`, or Java's `accounts::save` handed to an iterating method (`items.forEach(accounts::save)`).
     const named = a.isId(k) && ((a.is(k + 1, '(') && a.isAccess(k - 1)) || (language === 'java' && a.is(k - 1, '::')));
     const receiver = named ? receiverOf(a, k, declared) : undefined;
-    const helpers = receiver && a.project.classItemHelper?.(classKey(language, receiver.type));
+    const helpers = receiver && projectHelpers(a, language, receiver.type);
     const name = a.tokens.text(k);
     const saves = helpers && Object.hasOwn(helpers.methods, name) ? helpers.methods[name].puts : undefined;
-    if (saves && !saves.async && !versionedOrUnseen(a, language, saves.type, VERSION_MARKERS[language]) && perElement(k)) {
+    const type = saves && helpers && receiver ? boundType(saves.type, helpers, declaredTypeArguments(a).get(receiver.text)) : undefined;
+    if (saves && type !== undefined && !saves.async && !versionedOrUnseen(a, language, type, VERSION_MARKERS[language]) && perElement(k)) {
       found.push(k);
     }
   }
   return found;
+}
+
+/**
+ * The item helpers of the project class a type name written in this file stands for, looked for as the language
+ * finds the class (its namespaces or package, then its usings or imports, then the simple name alone), so that
+ * two classes of one simple name in two namespaces stay apart.
+ */
+export function projectHelpers(a: CodeAnalyzer, language: ClassLanguage, type: string): ClassItemMethods | undefined {
+  const lookup = a.project?.classItemHelper;
+  return lookup && firstFound(typeCandidates(a, language, type), (key) => lookup(key) ?? undefined);
+}
+
+/**
+ * The class a repository's method saves, as its holder sees it: a type parameter of a generic repository with one
+ * (`RecordStore<T>`'s `T`) stands for the one type argument the holder is declared with (`IRecordStore<Claim>`);
+ * undefined where it cannot be told.
+ */
+export function boundType(type: string, helpers: ClassItemMethods, typeArguments: readonly string[] | undefined): string | undefined {
+  const parameters = helpers.typeParameters ?? [];
+  if (!parameters.includes(type)) {
+    return type;
+  }
+  return parameters.length === 1 && typeArguments?.length === 1 ? typeArguments[0] : undefined;
 }
 
 /**
@@ -135,12 +163,14 @@ function getterCall(a: CodeAnalyzer, k: number, getters: ReadonlyMap<string, Rea
  * `IAccountRepository accounts)`, `var`-less locals), by name; a name declared with two types is left out. Read once
  * per file: the read-modify-write and the per-element readers both ask.
  */
-const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => {
+export const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => {
   const types = new Map<string, string | null>();
   for (let k = 1; k + 2 < a.tokens.length; k++) {
-    if (a.isId(k) && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) && !a.isAccess(k - 1) && /^[A-Z]/.test(a.tokens.text(k))) {
+    // `IRepository<Order> orders;` is declared with its generic type's name.
+    const typeAt = a.is(k, '>') ? genericTypeName(a, k) : k;
+    if (typeAt > 0 && a.isId(typeAt) && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) && !a.isAccess(typeAt - 1) && /^[A-Z]/.test(a.tokens.text(typeAt))) {
       const name = a.tokens.text(k + 1);
-      const type = a.tokens.text(k);
+      const type = a.tokens.text(typeAt);
       types.set(name, types.has(name) && types.get(name) !== type ? null : type);
     }
   }
@@ -149,8 +179,37 @@ const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, string> => 
   return known;
 });
 
+/** The type arguments of the names the file declares with a generic class type (`IRecordStore<Claim> _claims;`: `Claim`). */
+export const declaredTypeArguments = perFile((a: CodeAnalyzer): ReadonlyMap<string, string[]> => {
+  const found = new Map<string, string[]>();
+  const declared = declaredTypes(a);
+  for (let k = 1; k + 2 < a.tokens.length; k++) {
+    const name = a.is(k, '>') && a.isId(k + 1) && DECLARATION_ENDS.has(a.tokens.text(k + 2)) ? a.tokens.text(k + 1) : undefined;
+    const typeAt = name !== undefined && declared.has(name) ? genericTypeName(a, k) : -1;
+    if (name !== undefined && typeAt > 0 && a.idIs(typeAt, declared.get(name)!)) {
+      found.set(name, typeListNames(a, typeAt + 1));
+    }
+  }
+  return found;
+});
+
+/** The name before the type argument list that closes at `close` (`IRepository<Order>`: `IRepository`), or -1. */
+function genericTypeName(a: CodeAnalyzer, close: number): number {
+  let depth = 0;
+  for (let k = close; k > 0 && k > close - MAX_TYPE_ARGUMENT_TOKENS; k--) {
+    depth += angleDepthBackward(a, k);
+    if (depth === 0) {
+      return k - 1;
+    }
+    if (!a.isId(k) && !a.is(k, ',') && !a.is(k, '.') && !a.is(k, '?') && angleDepthBackward(a, k) === 0) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
 /** The receiver of the call at `k` (`accounts`, `this.accounts`, `_accounts`): its text, declared type and where its expression starts. */
-function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<string, string>): { text: string; type: string; start: number } | undefined {
+export function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<string, string>): { text: string; type: string; start: number } | undefined {
   const start = chainStart(a, k - 2);
   const self = a.idIs(start, 'this') && a.isAccess(start + 1) && start + 2 === k - 2;
   const name = self ? start + 2 : start === k - 2 ? start : -1;

@@ -16,6 +16,7 @@ import { writesWithoutCondition } from '../readModifyWrite';
 import { RmwDialect, typedReadFlowUntil } from '../readModifyWriteTyped';
 import { OperationOccurrence } from '../../model';
 import { typeListNames } from './classItemSubclasses';
+import { angleDepthBackward, callOpenAfter } from '../typeArguments';
 import type { ClassItemMethods } from '../../workspace/types';
 
 /** Tokens read past a helper's read for the `return` that hands back what it read. */
@@ -24,7 +25,7 @@ const NO_TYPE = new Set(['void', 'Task', 'var', 'Optional', 'CompletableFuture',
 
 /** Whether a Java or C# file's text may declare an item helper: it names an object mapper's read or write (v1 `DynamoDBMapper`'s `load`, `save` only with the mapper). */
 export function mayDeclareClassItemHelpers(text: string): boolean {
-  return /\b(?:getItem|putItem|LoadAsync|SaveAsync)\s*[(<]/.test(text) || (text.includes('DynamoDBMapper') && /\b(?:load|save)\s*\(/.test(text));
+  return /\b(?:getItem|putItem|LoadAsync|SaveAsync|ScanAsync)\s*[(<]/.test(text) || /\.Scan\s*[(<]/.test(text) || (text.includes('DynamoDBMapper') && /\b(?:load|save)\s*\(/.test(text));
 }
 
 /**
@@ -35,8 +36,9 @@ export function mayDeclareClassItemHelpers(text: string): boolean {
 export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<string, ClassItemMethods> {
   const gets = a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
   const puts = a.operations.filter((occurrence) => (occurrence.operation === 'dynamodb:PutItem' || occurrence.operation === 'dynamodb:UpdateItem') && writesWithoutCondition(occurrence));
+  const scans = a.language.family === 'csharp' ? a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:Scan') : [];
   // A saving method counts alone too: a caller's loop may send one save per element (`classItemSavesPerElement`).
-  if (puts.length === 0) {
+  if (puts.length === 0 && scans.length === 0) {
     return {};
   }
   const found: Record<string, ClassItemMethods> = Object.create(null) as Record<string, ClassItemMethods>;
@@ -66,10 +68,25 @@ export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<strin
       entry(method).puts = { table, type: method.parameters[position].type, position, ...(a.language.family === 'java' && usesJavaAsyncClient(a) ? { async: true as const } : {}) };
     }
   }
+  for (const scan of scans) {
+    const method = methodOf(a, scan);
+    const position = method ? scannedParameter(a, scan, method) : -1;
+    if (method && position >= 0) {
+      entry(method).scans = { position };
+    }
+  }
   return found;
 }
 
-interface Method {
+/** The position of the method's parameter that a C# Scan takes whole as its first argument (`ScanAsync<T>(conditions)`, `table.Scan(filter)`), or -1. */
+function scannedParameter(a: CodeAnalyzer, scan: OperationOccurrence, method: Method): number {
+  const open = callOpenAfter(a, scan.tokenIndex);
+  const first = open > 0 ? segments(a, open)[0] : undefined;
+  const name = first && first[1] === first[0] + 1 ? a.id(first[0]) : undefined;
+  return name === undefined ? -1 : method.parameters.findIndex((parameter) => parameter.name === name);
+}
+
+export interface Method {
   name: string;
   owner: string;
   ownerToken: number;
@@ -81,7 +98,12 @@ interface Method {
 
 /** The method around an operation, with its class and parameters; undefined outside a named class's method. */
 function methodOf(a: CodeAnalyzer, occurrence: OperationOccurrence): Method | undefined {
-  const scope = a.scopes.enclosing(occurrence.tokenIndex, ['function']);
+  return methodAt(a, occurrence.tokenIndex);
+}
+
+/** The method around the token `at`, with its class and parameters; undefined outside a named class's method. */
+export function methodAt(a: CodeAnalyzer, token: number): Method | undefined {
+  const scope = a.scopes.enclosing(token, ['function']);
   const fn = a.functions.get(scope);
   const at = fn ? functionName(a, fn) : -1;
   const ownerScope = at >= 0 ? a.scopes.enclosing(at, ['class']) : -1;
@@ -137,10 +159,19 @@ function classToken(a: CodeAnalyzer, owner: string, at: number): number {
 export function interfacesOf(a: CodeAnalyzer, name: number): { interfaces?: string[] } {
   const interfaces: string[] = [];
   let listing = false;
-  for (let k = name + 1; k < a.tokens.length && k < name + 80 && !a.is(k, '{'); k = a.is(k, '<') && a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
+  let angles = 0;
+  for (let k = name + 1; k < a.tokens.length && k < name + 80 && !a.is(k, '{'); k++) {
+    // A type argument (`IRecordStore<TRecord>`'s `TRecord`) is no base.
+    angles -= angleDepthBackward(a, k);
+    if (angles > 0 || angleDepthBackward(a, k) !== 0) {
+      continue;
+    }
     if (a.idIs(k, 'implements') || (a.is(k, ':') && a.language.family === 'csharp')) {
       listing = true;
-    } else if (a.idIs(k, 'where') || a.idIs(k, 'extends')) {
+    } else if (a.idIs(k, 'where')) {
+      // C#'s type parameter constraints (`where T : class`) name no base.
+      break;
+    } else if (a.idIs(k, 'extends')) {
       listing = false;
     } else if (listing && a.isId(k) && !a.isAccess(k + 1)) {
       interfaces.push(a.tokens.text(k));
@@ -176,11 +207,22 @@ function typeParametersOf(a: CodeAnalyzer, name: number): { typeParameters?: str
   return names.length > 0 ? { typeParameters: names } : {};
 }
 
-/** The mapper's receiver as written, unless it starts with a parameter of the method. */
+/**
+ * The mapper's receiver as written, unless it starts with a parameter of the method; the class itself (`base`) where
+ * it is the mapper and calls its own method (`base.SaveAsync(item)`, `SaveAsync(item)` in a `DynamoDBContext` subclass).
+ */
 function ownReceiver(a: CodeAnalyzer, rmw: RmwDialect, occurrence: OperationOccurrence, method: Method): string | undefined {
-  const receiver = rmw.receiverTable(a, occurrence);
+  const receiver = rmw.receiverTable(a, occurrence) ?? (inherited(a, occurrence.tokenIndex) ? 'base' : undefined);
   const first = receiver?.split(' ')[0];
   return receiver === undefined || method.parameters.some((p) => p.name === first) ? undefined : receiver;
+}
+
+/** Whether the call named at `name` is one the class makes of its own inherited method: no receiver, or `base.` / `this.` / `super.` alone. */
+function inherited(a: CodeAnalyzer, name: number): boolean {
+  if (!a.isAccess(name - 1)) {
+    return true;
+  }
+  return (a.idIs(name - 2, 'base') || a.idIs(name - 2, 'this') || a.idIs(name - 2, 'super')) && !a.isAccess(name - 3);
 }
 
 /** The class of the object read: the mapper call's type argument (`LoadAsync<User>`), else the method's declared result. */

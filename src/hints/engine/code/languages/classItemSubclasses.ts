@@ -100,6 +100,7 @@ export function inheritedItemMethods(base: ClassItemMethods, sub: ClassItemMetho
     methods[name] = {
       ...(method.reads ? { reads: { ...method.reads, type: bound(method.reads.type) } } : {}),
       ...(method.puts ? { puts: { ...method.puts, type: bound(method.puts.type) } } : {}),
+      ...(method.scans ? { scans: method.scans } : {}),
     };
   }
   // The subclass's own helpers, where it declares any, come before what it inherits.

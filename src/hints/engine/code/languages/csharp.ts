@@ -12,6 +12,7 @@ import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { sharedConfigOperation } from '../dotnetQueries';
 import { documentScanFilter, scanConditionsRequest } from '../dotnetScanConditions';
 import { handedScanFilters } from '../dotnetHandedScanFilters';
+import { handedConditionScans } from './classScanHelperCalls';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
@@ -147,6 +148,7 @@ function collectRequests(a: CodeAnalyzer): void {
   }
   requestParameters(a);
   handedScanFilters(a);
+  handedConditionScans(a);
   stackExchangeOptions(a);
   assignRequestOptions(a);
 }
