@@ -209,7 +209,9 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
       // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own,
       // unless it configures the client from them (a Region), when the event's data among them makes it the invocation's.
       const fromInvocation = made.helper ? made.fromArguments === true && connectionFromInvocation(a, made, fn.params, end) : (reader.fromInvocation ?? (made.redis ? redisFromInvocation : dependsOnInvocation))(a, made, fn.params, end);
-      if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
+      // What a function that returns no client gives back is data: wherever the handler puts it, the client stays made per call.
+      const kept = !made.returnsNoClient && storedOutside(a, made.start, start, end, instance);
+      if (!fromInvocation && !kept && !inTestCode(a, k)) {
         found.push({ name: a.tokenSpan(made.name), service: made.service, ...(made.helper ? { helper: true } : {}), ...callback });
       }
       // A client made inside another's construction (`Enhanced.builder().dynamoDbClient(DynamoDbClient.create())`) is one.
@@ -235,6 +237,8 @@ export interface Construction {
   sql?: true;
   /** That function configures the client from its arguments (`goSqlHelpers.ts`'s `configured`). */
   fromArguments?: true;
+  /** That function returns no client (an SDK or Redis `BodyClient`; a SQL one may return its connection), so where its caller keeps the result keeps no client. */
+  returnsNoClient?: true;
 }
 
 /**
@@ -282,7 +286,7 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   const module = !whole || !python || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
   const path = !whole ? imported.path : python || imported.path === '' ? a.tokens.text(k + 2) : `default.${a.tokens.text(k + 2)}`;
   const made = importedBodyClient(a, module, path, open);
-  return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
+  return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : { returnsNoClient: true as const }) };
 }
 
 /**

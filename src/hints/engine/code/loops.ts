@@ -1,5 +1,6 @@
 /** Where code runs once per element (loop bodies, iterating callbacks), and which calls a pagination marker pages. */
 import type { CodeAnalyzer } from './analyzer';
+import { countingWhile } from './countingWhiles';
 import { FileMemo } from './fileMemo';
 import { calledExpressionScope } from './languages/jsImmediateCalls';
 
@@ -224,12 +225,12 @@ function loopKeyword(a: CodeAnalyzer, start: number): number {
   return start;
 }
 
-/** A loop that repeats until a condition rather than over elements or a count: `while`, `do`, `for (;;)`, Go's `for {` and `for cond {`. */
+/** A loop that repeats until a condition rather than over elements or a count: `while` (but one that counts), `do`, `for (;;)`, Go's `for {` and `for cond {`. */
 function repeatsUntilCondition(a: CodeAnalyzer, loop: number): boolean {
   const start = a.scopes.start(loop);
   const keyword = loopKeyword(a, start);
   if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {
-    return true;
+    return !(a.idIs(keyword, 'while') && countingWhile(a, loop, keyword));
   }
   if (!a.idIs(keyword, 'for')) {
     return false;
