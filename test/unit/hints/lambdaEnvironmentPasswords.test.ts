@@ -467,4 +467,27 @@ describe('Database passwords in Lambda environment variables', () => {
       `19:r00t-secret-1 ${RULE}!`,
     ]);
   });
+
+  it('warns on a password Terraform generates (random_password) written into a function\'s environment', () => {
+    const code = sourceLines(
+      'resource "aws_lambda_function" "reader" {',
+      '  function_name = "reader"',
+      '  environment {',
+      '    variables = {',
+      '      DB_PASSWORD = random_password.db.result',
+      '      PGPASSWORD  = nonsensitive(random_password.db.result)',
+      '      DB_SECRET   = aws_secretsmanager_secret.db.arn',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hints('main.tf', code), [
+      `5:DB_PASSWORD ${RULE}`,
+      `5:random_password.db.result ${RULE}!`,
+      `6:PGPASSWORD ${RULE}`,
+      `6:nonsensitive(random_password.db.result) ${RULE}!`,
+    ]);
+    const result = analyzeText(code, realHintRules(), { kind: 'terraform', fileName: 'main.tf' });
+    assert.match(result.findings.find((finding) => finding.ruleId === RULE)?.message ?? '', /random_password/);
+  });
 });

@@ -6,7 +6,7 @@ import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { EMBEDDED_JDBC, isPlaceholder } from '../config/values';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
-import { ENVIRONMENT_PASSWORD, resolvesParameterValue, resolvesSecret } from '../iac/lambdaEnvironment';
+import { ENVIRONMENT_PASSWORD, resolvesGeneratedPassword, resolvesParameterValue, resolvesSecret } from '../iac/lambdaEnvironment';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
@@ -249,6 +249,8 @@ export const hardcodedSecret: Check = (rule, context) => {
       context.report(rule, option.value, undefined, option.norm === ENVIRONMENT_PASSWORD_NORM ? undefined : WRAPPED_SECRET_MESSAGE);
     } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesSecret(option.literal, option.name)) {
       context.report(rule, option.value, undefined, RESOLVED_SECRET_MESSAGE);
+    } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesGeneratedPassword(option.literal)) {
+      context.report(rule, option.value, undefined, GENERATED_PASSWORD_MESSAGE);
     } else if (option.norm === ENVIRONMENT_PASSWORD_NORM && resolvesParameterValue(option.literal, option.name)) {
       context.report(rule, option.value, undefined, RESOLVED_PARAMETER_MESSAGE);
     } else if (option.templateSecret) {
@@ -269,6 +271,9 @@ function wrappedSecret(literal: Literal): boolean {
   const wrapped = literal.kind === 'expr' ? literal.secretLiteral : undefined;
   return wrapped !== undefined && isLiteralSecret({ kind: 'str', value: wrapped });
 }
+
+const GENERATED_PASSWORD_MESSAGE =
+  "This variable takes the password Terraform generates (random_password) when the function is deployed, so it is readable by anyone who may read the function's configuration. Keep the password in Secrets Manager (or let RDS manage it), pass the secret's ARN and read the secret in the function.";
 
 const RESOLVED_SECRET_MESSAGE =
   "This variable takes a Secrets Manager secret's value when the function is deployed, so the secret is readable by anyone who may read the function's configuration. Pass the secret's ARN and read the secret in the function.";

@@ -97,6 +97,17 @@ export function resolvesSecret(literal: Literal, name = ''): boolean {
   return keyed !== null ? SECRET_KEY.test(keyed[1] ?? keyed[2]) : dynamicReferenceSecret(text);
 }
 
+/** Terraform's generated password (`random_password.db.result`, also through `nonsensitive(...)` or `tostring(...)`). */
+const GENERATED_PASSWORD = /^(?:(?:nonsensitive|sensitive|tostring)\()?random_password\.[\w-]+\.result\)?$/;
+
+/**
+ * Whether a variable's value is a password Terraform generates (`random_password`): `terraform apply` writes it into
+ * the function's configuration, where whoever may read that configuration reads it, as with a literal.
+ */
+export function resolvesGeneratedPassword(literal: Literal): boolean {
+  return literal.kind === 'expr' && GENERATED_PASSWORD.test(literal.text.replace(/\s+/g, ''));
+}
+
 /** A Serverless Framework variable that reads Parameter Store when the service deploys: `${ssm:/app/db-password}`. */
 const SERVERLESS_SSM_VALUE = /^\$\{ssm:[^{}]+\}$/;
 
