@@ -4,6 +4,7 @@
  * services of other files that hold the class, or an interface it implements, in a field or parameter
  * (`code/languages/classItemHelperCalls.ts`). The file is lexed and its operations read on their own; only a file that
  * names a mapper read or write is, and test sources are not. A simple name two files declare is left unknown.
+ * Kotlin files are read the same way, their classes keyed as Java's (`indexKotlinClassItems`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage, ownContainer } from '../code/languages/baseClassFields';
@@ -13,10 +14,11 @@ import { boundType } from '../code/languages/classItemHelperCalls';
 import { genericSubclasses, inheritedItemMethods, mayExtendGeneric } from '../code/languages/classItemSubclasses';
 import { csharp } from '../code/languages/csharp';
 import { java } from '../code/languages/java';
+import { kotlin } from '../code/languages/kotlin';
 import { rmwCsharp } from '../code/languages/rmwCsharp';
 import { rmwJava } from '../code/languages/rmwJava';
 import { LineIndex } from '../text';
-import { isTestSource } from './mappedClasses';
+import { indexMappedClasses, isTestSource, mayMapClasses } from './mappedClasses';
 import type { ClassItemMethod, ClassItemMethods, FileContribution, HandOn } from './types';
 
 /** Whether a file's text may declare item helpers, or (C#) a method that hands its parameter to one. */
@@ -43,12 +45,35 @@ export function indexClassItemMethods(file: string, language: ClassLanguage, tex
   for (const [name, sub] of Object.entries(subclasses)) {
     classes[name] = { ...sub, ...classes[name], extends: sub.extends };
   }
-  // By simple name, and qualified by the file's namespace or package for callers that tell two classes of one name apart.
+  return keyedClasses(a, language, classes);
+}
+
+/** The classes by simple name, and qualified by the file's namespace or package for callers that tell two classes of one name apart; undefined for none. */
+function keyedClasses(a: CodeAnalyzer, language: ClassLanguage, classes: Record<string, ClassItemMethods>): Record<string, ClassItemMethods> | undefined {
   const container = ownContainer(a, language);
   const keyed = Object.fromEntries(
     Object.entries(classes).flatMap(([name, methods]) => [[classKey(language, name), methods], ...(container ? [[classKey(language, `${container}.${name}`), methods]] : [])]),
   );
   return Object.keys(keyed).length > 0 ? keyed : undefined;
+}
+
+/**
+ * Whether a Kotlin file may declare a repository class's item helpers or a class a mapper maps. Kotlin classes are
+ * keyed as Java's: a Kotlin service holds Java repositories and the other way round, through one mapper.
+ */
+export function mayIndexKotlinClassItems(file: string, text: string): boolean {
+  return !isTestSource(file) && (mayDeclareClassItemHelpers(text) || mayMapClasses(file, 'java', text));
+}
+
+/** A Kotlin file's repository classes with their item helpers (`class Orders { fun save(order: Order) { mapper.save(order) } }`) and the classes a mapper maps. */
+export function indexKotlinClassItems(file: string, text: string): Pick<FileContribution, 'classItemMethods' | 'mappedClasses' | 'mappedClassBases'> | undefined {
+  const mapped = mayMapClasses(file, 'java', text) ? indexMappedClasses('java', text, kotlin) : undefined;
+  const a = new CodeAnalyzer(text, kotlin, new LineIndex(text));
+  if (mayDeclareClassItemHelpers(text)) {
+    a.run();
+  }
+  const items = mayDeclareClassItemHelpers(text) ? keyedClasses(a, 'java', classItemMethods(a, rmwJava)) : undefined;
+  return mapped || items ? { ...mapped, ...(items ? { classItemMethods: items } : {}) } : undefined;
 }
 
 /** A C# member call that may save through a repository (`_claims.StoreAsync(claim)`): a file a service's hand-on may be in. */

@@ -26,7 +26,7 @@ import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } fr
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { daggerForwards, mayDeclareDaggerGraph } from './daggerGraphs';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
-import { indexClassItemMethods, mayIndexClassItemMethods } from './classItemMethods';
+import { indexClassItemMethods, indexKotlinClassItems, mayIndexClassItemMethods, mayIndexKotlinClassItems } from './classItemMethods';
 import { indexSpringRepositories, mayDeclareKotlinRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
@@ -130,8 +130,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'csharp':
       return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayIndexClassItemMethods(kind, text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'kotlin':
-      // Only Spring Data DynamoDB repositories and their entities, for the Kotlin and Java files that hold them.
-      return mayDeclareKotlinRepositories(text) ? () => indexKotlinRepositories(file, text) : undefined;
+      // Spring Data DynamoDB repositories and their entities, and repository classes' item helpers with the classes a mapper maps, for the Kotlin and Java files that hold them.
+      return mayDeclareKotlinRepositories(text) || mayIndexKotlinClassItems(file, text) ? () => indexKotlinRepositories(file, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -216,8 +216,9 @@ function withDaggerForwards(file: string, kind: 'java' | 'csharp', text: string,
 }
 
 function indexKotlinRepositories(file: string, text: string): FileContribution | undefined {
-  const spring = indexSpringRepositories(file, text, 'kotlin');
-  return spring ? { ...emptyContribution(), ...spring } : undefined;
+  const spring = mayDeclareKotlinRepositories(text) ? indexSpringRepositories(file, text, 'kotlin') : undefined;
+  const items = mayIndexKotlinClassItems(file, text) ? indexKotlinClassItems(file, text) : undefined;
+  return spring || items ? { ...emptyContribution(), ...spring, ...items } : undefined;
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

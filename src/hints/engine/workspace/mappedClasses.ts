@@ -11,12 +11,14 @@
  * The mapper maps the members a mapped class inherits too, so a class whose own members carry no version attribute
  * names the base class it extends (`class Order extends Component`), and a class that carries one is indexed as
  * versioned even unmapped (the base `Component` with `@DynamoDbVersionAttribute`): the model reads the version
- * through the base (`classAnswers.ts`).
+ * through the base (`classAnswers.ts`). Kotlin files are read for Java's annotations, keyed as Java classes; a data
+ * class's members may sit in its primary constructor (`classExtent`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
 import { csharp } from '../code/languages/csharp';
 import { java } from '../code/languages/java';
+import type { CodeLanguage } from '../code/language';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import type { FileContribution } from './types';
@@ -39,6 +41,8 @@ const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Te
 /** How far before `class` its annotations or attributes are looked for. */
 const ANNOTATION_REACH = 40;
 const MAX_CLASSES = 16;
+/** Tokens a Kotlin class's supertype list may span between its constructor and its body. */
+const KOTLIN_SUPERTYPES_REACH = 24;
 
 /** Whether a Java or C# file may declare a mapped class, from its path and text alone. */
 export function mayMapClasses(file: string, language: ClassLanguage, text: string): boolean {
@@ -51,8 +55,8 @@ export function isTestSource(file: string): boolean {
 }
 
 /** The file's mapped classes by `classKey` (simple name), whether each has a version attribute, and the base each unversioned one extends. */
-export function indexMappedClasses(language: ClassLanguage, text: string): Pick<FileContribution, 'mappedClasses' | 'mappedClassBases'> | undefined {
-  const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
+export function indexMappedClasses(language: ClassLanguage, text: string, lexer: CodeLanguage = language === 'java' ? java : csharp): Pick<FileContribution, 'mappedClasses' | 'mappedClassBases'> | undefined {
+  const a = new CodeAnalyzer(text, lexer, new LineIndex(text));
   const classes: Record<string, boolean> = {};
   const bases: Record<string, string> = {};
   const everyClass = language === 'csharp' && CSHARP_MODEL_USING.test(text);
@@ -61,11 +65,7 @@ export function indexMappedClasses(language: ClassLanguage, text: string): Pick<
     if (!(a.idIs(k, 'class') || a.idIs(k, 'record')) || !a.isId(k + 1) || a.isAccess(k - 1) || a.tokens.text(k + 1) === '__proto__') {
       continue;
     }
-    let open = k + 2;
-    while (open < a.tokens.length && open < k + 200 && !a.is(open, '{') && !a.is(open, ';')) {
-      open++;
-    }
-    const close = a.is(open, '{') ? a.partner[open] : -1;
+    const { open, close } = classExtent(a, k + 2);
     if (close < 0) {
       continue;
     }
@@ -91,6 +91,31 @@ export function indexMappedClasses(language: ClassLanguage, text: string): Pick<
     }
   }
   return count > 0 ? { mappedClasses: classes, ...(Object.keys(bases).length > 0 ? { mappedClassBases: bases } : {}) } : undefined;
+}
+
+/**
+ * Where a class declaration's members are, from `from` past its name: its body, or a Kotlin class's primary
+ * constructor (`data class Order(@DynamoDBHashKey var id: String)`) through the body that may follow it.
+ */
+function classExtent(a: CodeAnalyzer, from: number): { open: number; close: number } {
+  let open = from;
+  while (open < a.tokens.length && open < from + 200 && !a.is(open, '{') && !a.is(open, ';') && !(a.language.id === 'kotlin' && a.is(open, '('))) {
+    open++;
+  }
+  if (!a.is(open, '(')) {
+    return { open, close: a.is(open, '{') ? a.partner[open] : -1 };
+  }
+  // A body right after the constructor, or after the supertypes it names (`) : Base(), Audited {`).
+  let body = a.partner[open] + 1;
+  if (a.is(body, ':')) {
+    for (let k = body + 1; k < body + KOTLIN_SUPERTYPES_REACH; k = a.is(k, '(') ? a.partner[k] + 1 : k + 1) {
+      if (a.is(k, '{') || !(a.isId(k) || a.isAccess(k) || a.is(k, '(') || a.is(k, ',') || a.is(k, '<') || a.is(k, '>'))) {
+        body = k;
+        break;
+      }
+    }
+  }
+  return { open, close: a.is(body, '{') ? a.partner[body] : a.partner[open] };
 }
 
 /** The simple name of the base class a declaration extends between `from` and its body at `open` (Java `extends Base`, C# `: Base`, not an `IName` interface). */

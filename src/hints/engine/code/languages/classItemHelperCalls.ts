@@ -173,11 +173,28 @@ export const declaredTypes = perFile((a: CodeAnalyzer): ReadonlyMap<string, stri
       const type = a.tokens.text(typeAt);
       types.set(name, types.has(name) && types.get(name) !== type ? null : type);
     }
+    const kotlin = a.language.id === 'kotlin' ? kotlinDeclaredType(a, k) : undefined;
+    if (kotlin) {
+      types.set(kotlin.name, types.has(kotlin.name) && types.get(kotlin.name) !== kotlin.type ? null : kotlin.type);
+    }
   }
   const known = new Map<string, string>();
   types.forEach((type, name) => type !== null && known.set(name, type));
   return known;
 });
+
+/**
+ * A Kotlin name declared with a class at `k`: a property, local or parameter with its type written
+ * (`private val orders: OrderRepository`, `(orders: OrderRepository,`) or a property or local made by the class's
+ * constructor (`val orders = OrderRepository()`); a generic or nullable type is none.
+ */
+function kotlinDeclaredType(a: CodeAnalyzer, k: number): { name: string; type: string } | undefined {
+  const declares = a.idIs(k - 1, 'val') || a.idIs(k - 1, 'var');
+  const typed = a.isId(k) && a.is(k + 1, ':') && (declares || a.is(k - 1, '(') || a.is(k - 1, ',')) && a.isId(k + 2) && !a.isAccess(k + 3) && !a.is(k + 3, '<') && !a.is(k + 3, '?') && !a.is(k + 3, '(');
+  const made = declares && a.isId(k) && a.is(k + 1, '=') && a.isId(k + 2) && a.is(k + 3, '(') && !a.isAccess(a.partner[k + 3] + 1);
+  const type = typed || made ? a.tokens.text(k + 2) : undefined;
+  return type !== undefined && /^[A-Z]/.test(type) ? { name: a.tokens.text(k), type } : undefined;
+}
 
 /** The type arguments of the names the file declares with a generic class type (`IRecordStore<Claim> _claims;`: `Claim`). */
 export const declaredTypeArguments = perFile((a: CodeAnalyzer): ReadonlyMap<string, string[]> => {
@@ -213,7 +230,9 @@ export function receiverOf(a: CodeAnalyzer, k: number, declared: ReadonlyMap<str
   const start = chainStart(a, k - 2);
   const self = a.idIs(start, 'this') && a.isAccess(start + 1) && start + 2 === k - 2;
   const name = self ? start + 2 : start === k - 2 ? start : -1;
-  const type = name >= 0 ? declared.get(a.tokens.text(name)) : undefined;
+  // A Kotlin `object` is called through its own name (`Ledger.record(entry)`): the receiver is the class.
+  const objectName = name >= 0 && !self && a.language.id === 'kotlin' && /^[A-Z]/.test(a.tokens.text(name)) ? a.tokens.text(name) : undefined;
+  const type = name >= 0 ? (declared.get(a.tokens.text(name)) ?? objectName) : undefined;
   return type === undefined ? undefined : { text: a.tokens.text(name), type, start };
 }
 

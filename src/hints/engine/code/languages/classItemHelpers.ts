@@ -118,6 +118,9 @@ export function methodAt(a: CodeAnalyzer, token: number): Method | undefined {
 
 /** A parameter's name and type (`final User user`, `User user`, `CancellationToken ct = default`): the name before any default, the type before it. */
 function parameter(a: CodeAnalyzer, start: number, end: number): { name: string; type: string } {
+  if (a.language.id === 'kotlin') {
+    return kotlinParameter(a, start, end);
+  }
   let name = end - 1;
   for (let k = start; k < end; k++) {
     if (a.is(k, '=')) {
@@ -126,6 +129,16 @@ function parameter(a: CodeAnalyzer, start: number, end: number): { name: string;
     }
   }
   return { name: a.id(name) ?? '', type: typeBefore(a, name) ?? '' };
+}
+
+/** A Kotlin parameter's name and type (`order: Order`, `@Valid order: Order?`, `order: Order = Order()`): the name before the colon, the class after it; a generic type is none. */
+function kotlinParameter(a: CodeAnalyzer, start: number, end: number): { name: string; type: string } {
+  let colon = start;
+  while (colon < end && !a.is(colon, ':')) {
+    colon++;
+  }
+  const type = colon < end && a.isId(colon + 1) && !a.is(colon + 2, '<') && !a.isAccess(colon + 2) ? a.tokens.text(colon + 1) : undefined;
+  return { name: a.id(colon - 1) ?? '', type: type === undefined || NO_TYPE.has(type) ? '' : type };
 }
 
 /** The class name of a type written before the token `at` (`User`, `User?`, a task of one: `Task<User>`), or undefined; other generic types are none. */
@@ -148,7 +161,8 @@ function typeBefore(a: CodeAnalyzer, at: number): string | undefined {
 /** The token of the `class` declaration named `owner` that holds the method at `at`. */
 function classToken(a: CodeAnalyzer, owner: string, at: number): number {
   for (let k = at; k > 0; k--) {
-    if ((a.idIs(k, 'class') || a.idIs(k, 'record')) && a.idIs(k + 1, owner)) {
+    // Kotlin's `object Orders {` is a class of one instance.
+    if ((a.idIs(k, 'class') || a.idIs(k, 'record') || (a.idIs(k, 'object') && a.language.id === 'kotlin')) && a.idIs(k + 1, owner)) {
       return k + 1;
     }
   }
@@ -231,7 +245,14 @@ function readType(a: CodeAnalyzer, get: OperationOccurrence, method: Method): st
   // `LoadAsync<User>`, `LoadAsync<User?>`
   const close = a.is(name + 3, '?') ? name + 4 : name + 3;
   const generic = a.is(name + 1, '<') && a.isId(name + 2) && a.is(close, '>') ? a.tokens.text(name + 2) : undefined;
-  return generic ?? typeBefore(a, method.at);
+  return generic ?? (a.language.id === 'kotlin' ? kotlinResultType(a, method) : typeBefore(a, method.at));
+}
+
+/** The class a Kotlin method declares it returns (`fun find(id: String): Order?`); a generic type is none. */
+function kotlinResultType(a: CodeAnalyzer, method: Method): string | undefined {
+  const close = a.partner[a.functions.get(method.scope)!.params];
+  const type = a.is(close + 1, ':') && a.isId(close + 2) && !a.is(close + 3, '<') && !a.isAccess(close + 3) ? a.tokens.text(close + 2) : undefined;
+  return type === undefined || NO_TYPE.has(type) ? undefined : type;
 }
 
 /** Whether the method hands back what the read gave: the read returned (or its expression body), or a name that holds it. */
