@@ -449,6 +449,32 @@ describe('Redis: a connection opened and closed on every call', () => {
     assert.deepEqual(reported('seed.js', code), [`18:createClient ${RULE}`, `26:createClient ${RULE}`]);
   });
 
+  it('leaves a subscriber alone: its connection serves the subscription while the function listens', () => {
+    const code = sourceLines(
+      'import json',
+      'import redis.asyncio as aioredis',
+      'from .config import settings',
+      '',
+      'async def relay_status(sockets):',
+      '    listener = aioredis.from_url(settings.redis_url)',
+      '    channel = listener.pubsub()',
+      '    await channel.subscribe("status")',
+      '    try:',
+      '        async for message in channel.listen():',
+      '            await sockets.broadcast(json.loads(message["data"]))',
+      '    finally:',
+      '        await listener.aclose()',
+      '',
+      'async def last_status(key):',
+      '    client = aioredis.from_url(settings.redis_url)',
+      '    try:',
+      '        return await client.get(key)',
+      '    finally:',
+      '        await client.aclose()',
+    );
+    assert.deepEqual(reported('relay.py', code), [`16:from_url ${RULE}`]);
+  });
+
   it('stays silent in tests', () => {
     const code = sourceLines(
       'import redis',

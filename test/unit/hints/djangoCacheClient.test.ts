@@ -79,4 +79,39 @@ describe('django-redis: the client behind cache.client.get_client()', () => {
     );
     assert.deepEqual(hintsIn('payments/settle.py', code), []);
   });
+  it('reads the client a project backend subclassing a Redis cache backend hands itself, where the class does not define the member', () => {
+    const code = sourceLines(
+      'from django.core.cache.backends.redis import RedisCache',
+      'from django_redis.cache import RedisCache as DjangoRedisCache',
+      '',
+      'class TenantCache(RedisCache):',
+      '    def keys(self, search=None):',
+      '        return [key for key in self._cache.get_client().scan_iter(match=search or "*", count=500)]',
+      '',
+      '    def drop(self, raw_keys):',
+      '        client = self._cache.get_client()',
+      '        return client.unlink(*raw_keys)',
+      '',
+      '    def health(self):',
+      '        return self.get("health")',
+      '',
+      'class SessionCache(DjangoRedisCache):',
+      '    def wipe(self):',
+      '        self.client.get_client().flushall()',
+    );
+    assert.deepEqual(hintsIn('core/caches.py', code).sort(), [
+      '10:unlink redis-unlink',
+      '17:flushall redis-flush',
+      '17:flushall redis-flush!',
+      '6:scan_iter redis-scan',
+    ]);
+    const annotated = sourceLines(
+      'from django.core.cache.backends.redis import RedisCache, RedisCacheClient',
+      'class TenantCache(RedisCache):',
+      '    _cache: RedisCacheClient',
+      '    def drop(self, raw_keys):',
+      '        return self._cache.get_client().unlink(*raw_keys)',
+    );
+    assert.deepEqual(hintsIn('core/caches.py', annotated), ['5:unlink redis-unlink']);
+  });
 });

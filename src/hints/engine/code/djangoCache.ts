@@ -63,6 +63,20 @@ export function djangoCacheImport(module: string, path: string): Value | undefin
   return module === DJANGO_CACHE_MODULE && path === 'cache' ? CACHE : undefined;
 }
 
+/**
+ * The Redis cache backend classes (django-redis `django_redis.cache.RedisCache`, Django's own
+ * `django.core.cache.backends.redis.RedisCache`): a project backend that subclasses one is that cache, so its
+ * `self._cache.get_client()` (Django's) or `self.client.get_client()` (django-redis) is the redis-py client.
+ */
+export function djangoCacheBackendClass(module: string, path: string): Value | undefined {
+  if (module === 'django.core.cache.backends.redis' && path === 'RedisCacheClient') {
+    // The type a subclass declares its `_cache` with (`_cache: RedisCacheClient`): read as the cache, whose
+    // `get_client()` is the redis-py client.
+    return CACHE;
+  }
+  return path === 'RedisCache' && (module === 'django_redis.cache' || module === 'django.core.cache.backends.redis') ? CACHE : undefined;
+}
+
 /** `caches["default"]`: one of the configured caches, indexed on `caches` imported from `django.core.cache`. */
 export function djangoCachesEntry(value: Value | undefined): Value | undefined {
   return value?.t === 'ref' && value.module === DJANGO_CACHE_MODULE && value.path === 'caches' ? CACHE : undefined;

@@ -96,7 +96,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
     const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
       const name = madeClient(a, reader, start, a.scopes.enclosing(start, ['function']));
-      if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name) && !heldByConsumer(a, name)) {
+      if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name) && !heldByConsumer(a, name) && !subscribes(a, name)) {
         found.set(a.tokens.starts[name], a.tokenSpan(name));
       }
     }
@@ -416,6 +416,31 @@ function calledOnceByModule(a: CodeAnalyzer, scope: number): boolean {
   open -= a.idIs(open, 'async') ? 1 : 0;
   const close = open > 0 && a.is(open, '(') ? a.partner[open] : -1;
   return close > open && a.is(close + 1, '(') && a.scopes.range(scope)[1] <= close && a.scopes.enclosing(open, ['function']) <= 0;
+}
+
+/** Methods that put a connection in subscribed mode, where it serves the subscription alone. */
+const SUBSCRIBES = ['subscribe', 'psubscribe', 'ssubscribe', 'Subscribe', 'PSubscribe', 'SSubscribe'];
+
+/** Per file, whether each function scope subscribes. */
+const subscribers = new FileMemo<number, boolean>();
+
+/**
+ * Whether the function around `token` subscribes to channels (`pubsub.subscribe("events")`, then a loop on its
+ * messages): a connection in subscribed mode can send no other command, so a subscriber opens one of its own
+ * and holds it while it listens. Opening and closing it around the subscription is its lifetime, not a
+ * connection per command (a listener a service starts once, a subscription per WebSocket).
+ */
+function subscribes(a: CodeAnalyzer, token: number): boolean {
+  const scope = a.scopes.enclosing(token, ['function']);
+  return scope > 0 && subscribers.get(a, scope, () => {
+    const [start, end] = a.scopes.range(scope);
+    for (let k = start + 1; k < end; k++) {
+      if (a.isAccess(k - 1) && a.tokens.isOneOf(k, SUBSCRIBES) && a.is(k + 1, '(')) {
+        return true;
+      }
+    }
+    return false;
+  });
 }
 
 /** Per file, whether each function scope yields (a generator). */

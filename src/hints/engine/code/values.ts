@@ -10,6 +10,7 @@ import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
 import { flaskCacheMember } from './flaskCaching';
+import { djangoCacheBackendClass } from './djangoCache';
 import { AIOREDIS_V1_FACTORIES, BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, isIoredisStaticFactory, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
@@ -361,6 +362,10 @@ export const DOTNET_DOCUMENT_MODEL = 'dotnet:Amazon.DynamoDBv2.DocumentModel';
 export const DOTNET_DATA_MODEL = 'dotnet:Amazon.DynamoDBv2.DataModel';
 
 function refCall(module: string, path: string, python: boolean): Value | undefined {
+  const cacheBackend = python ? djangoCacheBackendClass(module, path) : undefined;
+  if (cacheBackend) {
+    return cacheBackend;
+  }
   if (module === DOTNET_DOCUMENT_MODEL) {
     // `new TableBuilder(client, "t")....Build()` makes a table as `Table.LoadTable` does.
     if (path === 'TableBuilder') {
@@ -404,10 +409,11 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // A pipelined connection's command groups queue their commands in the same pipeline.
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
-    if (kind === 'redis' && flavor === 'redis-py' && (path === 'client.get_client' || path === '_cache.get_client')) {
+    if (kind === 'redis' && flavor === 'redis-py' && (path === 'client.get_client' || path === '_cache.get_client' || path === 'get_client')) {
       // django-redis: the cache's `client` (its `DefaultClient`) hands out the redis-py client it holds (`cache.client.get_client()`);
       // Django's own `RedisCache`: its `_cache` (a `RedisCacheClient`) hands out a redis-py client on its connection pool
-      // (`cache._cache.get_client()`, django/core/cache/backends/redis.py). A redis-py client itself has neither attribute.
+      // (`cache._cache.get_client()`, django/core/cache/backends/redis.py; `get_client()` of a name declared with that
+      // type). A redis-py client itself has none of these attributes.
       return { t: 'client', kind: 'redis', flavor };
     }
     if (kind === 'redis' && (flavor === 'redis-py' || flavor === 'redis-py-async') && path === 'client') {

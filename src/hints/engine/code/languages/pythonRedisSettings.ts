@@ -30,8 +30,9 @@
 import type { OptionContext, OptionOccurrence } from '../../model';
 import { normalizeName, Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
-import { contextFrom, occurrenceOf, propertyValue } from '../options';
+import { contextFrom, occurrenceOf, positionalOption, propertyValue } from '../options';
 import { certReqsOption, parseInterpolatedRedisUrl, parseRedisUrl, urlHost, urlOption, wholeUrlOption } from '../redisUrls';
+import { expressionEnd, unseenUrlClient } from './pythonUnseenRedisUrls';
 import { variableContext } from '../requests';
 import { inTestCode } from '../testFixtures';
 
@@ -45,8 +46,8 @@ const REDIS_CACHE_BACKEND = /(?:^|\.)Redis\w*Cache$/;
 const FLASK_CACHE_SETTINGS = new Set(['CACHE_REDIS_URL', 'CACHE_REDIS_PASSWORD']);
 /** A `CACHE_TYPE` that hands `CACHE_REDIS_URL` to `from_url` (`RedisSentinelCache` does not read it). */
 const FLASK_URL_CACHE_TYPE = /CACHE_TYPE['"]?\s*[:=]\s*['"](?:flask_caching\.backends\.(?:rediscache\.)?)?(?:RedisCache|RedisClusterCache|redis|rediscluster)['"]/;
-/** channels_redis' layers: the original one and the Pub/Sub one. */
-const CHANNEL_LAYER_BACKEND = /^channels_redis\.(?:core\.RedisChannelLayer|pubsub\.RedisPubSubChannelLayer)$/;
+/** channels_redis' layers (the original one and the Pub/Sub one), and asgi_redis' of Channels 1, which reads its hosts alike. */
+const CHANNEL_LAYER_BACKEND = /^(?:channels_redis\.(?:core\.RedisChannelLayer|pubsub\.RedisPubSubChannelLayer)|asgi_redis\.RedisChannelLayer)$/;
 /** Tokens after which a value written as one token goes on (`"redis://" + host`, `url if debug else ...`). */
 const CONTINUES = new Set(['+', '%', '.', '[', '(', 'if', 'or', 'and', '*']);
 
@@ -149,10 +150,18 @@ function settingString(a: CodeAnalyzer, value: number): number {
   return close === value + 2 && a.isString(value + 1) && endsValue(a, close) ? value + 1 : -1;
 }
 
-/** A Celery broker or result backend URL written as a string: its password and its `ssl_cert_reqs`. */
+/**
+ * A Celery broker or result backend URL written as a string: its password and its `ssl_cert_reqs`. One the code
+ * does not show (the environment, a settings object) is a client whose URL decides TLS, where it names Redis and
+ * the file sets no `*_use_ssl` (which turns TLS on for a `redis://` URL too).
+ */
 function celeryUrl(a: CodeAnalyzer, k: number, value: number): void {
   const url = settingString(a, value);
   if (url < 0) {
+    const client = /use_ssl/i.test(a.text) ? undefined : unseenUrlClient(a, value, expressionEnd(a, value), a.tokenSpan(k), true);
+    if (client) {
+      a.contexts.push(client);
+    }
     return;
   }
   const options = urlOptions(a, url, true, true);
@@ -210,7 +219,8 @@ function djangoCache(a: CodeAnalyzer, k: number, entry: number, backend: CacheBa
   }
   const anchor = a.tokenSpan(k);
   // A spread (`**base`) may hold keys this reader does not see.
-  const context: OptionContext = { kind: 'redis-client', type: 'redis-py', options: [], complete: contextFrom(a, entry, close, 'redis-client', 'redis-py', anchor).complete, anchor };
+  const entryComplete = contextFrom(a, entry, close, 'redis-client', 'redis-py', anchor).complete;
+  const context: OptionContext = { kind: 'redis-client', type: 'redis-py', options: [], complete: entryComplete, anchor };
   const location = propertyValue(a, entry, 'location');
   const slot = location >= 0 ? a.language.optionAt(a, location - 2, entry, close) : undefined;
   // Django's backend splits a LOCATION at `,` and `;` into servers: such a list is not read.
@@ -231,6 +241,11 @@ function djangoCache(a: CodeAnalyzer, k: number, entry: number, backend: CacheBa
     context.options.push(...(backend === 'django' ? all.options : backendOptions(a, options, backend, anchor)));
   } else if (options >= 0) {
     context.complete = false;
+  }
+  // A URL from the environment, a name or a `redis://` URL built from values: its scheme decides TLS.
+  const seen = literalUrl && !a.tokens.interpolated(location);
+  if (slot && !seen && entryComplete && (options < 0 || a.is(options, '{')) && unseenUrlClient(a, location, slot.valueEnd, anchor, false)) {
+    context.urlNotSeen = true;
   }
   a.contexts.push(context);
 }
@@ -316,24 +331,47 @@ function channelLayer(a: CodeAnalyzer, entry: number): void {
   if (hosts < 0 || !(a.is(hosts, '[') || a.is(hosts, '(')) || a.partner[hosts] < hosts) {
     return;
   }
-  for (let item = hosts + 1; item < a.partner[hosts]; item = a.skipGroup(item)) {
-    if (a.isString(item) && (a.is(item + 1, ',') || item + 1 === a.partner[hosts])) {
-      channelHost(a, item, undefined);
+  for (let item = hosts + 1; item < a.partner[hosts]; item = expressionEnd(a, item) + 1) {
+    const end = expressionEnd(a, item);
+    if (a.isString(item) && end === item + 1 && (channelHost(a, item, undefined) || !a.tokens.interpolated(item))) {
+      continue;
     } else if (a.is(item, '{') && a.partner[item] > item) {
       const address = propertyValue(a, item, 'address');
       if (address >= 0 && a.isString(address) && (a.is(address + 1, ',') || address + 1 === a.partner[item])) {
         channelHost(a, address, item);
       }
+    } else if (a.is(item, '(') && end === a.partner[item] + 1) {
+      tupleHost(a, item);
+    } else {
+      const client = unseenUrlClient(a, item, end, a.tokenSpan(item), false);
+      if (client) {
+        a.contexts.push(client);
+      }
     }
   }
 }
 
-/** One host of a channel layer: the URL token `url`, and the dict it is the `address` of, when it is one. */
-function channelHost(a: CodeAnalyzer, url: number, dict: number | undefined): void {
+/**
+ * A `(host, port)` tuple of a channel layer: channels_redis connects to it without TLS or password, so a host the
+ * code does not write out (the environment, a name) is a remote server reached in clear.
+ */
+function tupleHost(a: CodeAnalyzer, open: number): void {
+  const host = open + 1;
+  const end = expressionEnd(a, host);
+  if (end < a.partner[open] && !a.isString(host)) {
+    const client = unseenUrlClient(a, host, end, a.tokenSpan(host), false);
+    if (client) {
+      a.contexts.push({ ...client, options: [positionalOption(a, host, end, 'host')] });
+    }
+  }
+}
+
+/** One host of a channel layer: the URL token `url`, and the dict it is the `address` of, when it is one. Whether it read any option. */
+function channelHost(a: CodeAnalyzer, url: number, dict: number | undefined): boolean {
   const anchor = a.tokenSpan(url);
   const options = urlOptions(a, url, false, true);
   if (options.length === 0) {
-    return;
+    return false;
   }
   let complete = !a.tokens.interpolated(url) && namesServer(a, url);
   if (dict !== undefined) {
@@ -342,4 +380,5 @@ function channelHost(a: CodeAnalyzer, url: number, dict: number | undefined): vo
     options.push(...rest.options.filter((option) => option.norm !== 'address'));
   }
   a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete, anchor });
+  return true;
 }
