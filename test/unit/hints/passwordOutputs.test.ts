@@ -79,6 +79,8 @@ describe('Passwords in Terraform outputs and CDK CfnOutputs', () => {
     assert.deepEqual(randomPasswordsUsed(sourceLines('module "db" {', '  source   = "terraform-aws-modules/rds/aws"', '  password = random_password.a.result', '}')), ['a']);
     assert.deepEqual(randomPasswordsUsed(sourceLines('module "vm" {', '  source   = "./modules/vm"', '  password = random_password.b.result', '}')), []);
     assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_rds_cluster" "c" {', '  master_password = "${random_password.c.result}"', '}')), ['c']);
+    assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_db_instance" "d" {', '  password = var.db_password # from tfvars', '}')), ['var.db_password']);
+    assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_db_instance" "e" {', '  password = var.restore ? null : local.password', '}')), []);
   });
 
   it('reports a CDK CfnOutput whose value holds what the stack hands a password prop, in Python and TypeScript', () => {

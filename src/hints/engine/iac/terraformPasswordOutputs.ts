@@ -1,8 +1,8 @@
 /**
  * Terraform `output` blocks that hand out a database or cache password: the password argument of an
  * `aws_db_instance` (`password`), an `aws_rds_cluster` (`master_password`) or a replication group (`auth_token`),
- * the registry `rds`/`rds-aurora` modules' generated password outputs, or a `random_password` result that the file
- * or another file of its folder gives such an argument. Terraform keeps outputs in plain text in state, where
+ * the registry `rds`/`rds-aurora` modules' generated password outputs, or a `random_password` result, variable or
+ * local that the file or another file of its folder gives such an argument. Terraform keeps outputs in plain text in state, where
  * `terraform output -json`/`-raw` and `terraform_remote_state` read them; `sensitive = true` only redacts plan, apply
  * and the `terraform output` listing (https://developer.hashicorp.com/terraform/language/values/outputs#sensitive).
  */
@@ -19,9 +19,15 @@ export interface PasswordOutput {
 /** A resource's password argument read as `type.name[index].argument`, or a registry module's password output. */
 const PASSWORD_ATTRIBUTE =
   /\b(?:aws_db_instance\.[\w-]+(?:\[[^\]\n]*\])?\.password|aws_rds_cluster\.[\w-]+(?:\[[^\]\n]*\])?\.master_password|aws_elasticache_replication_group\.[\w-]+(?:\[[^\]\n]*\])?\.auth_token|module\.[\w-]+(?:\[[^\]\n]*\])?\.(?:db_instance_password|cluster_master_password))\b/;
-const RANDOM_RESULT = /\brandom_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result\b/g;
-/** A password argument set to a `random_password` result. */
-const PASSWORD_FROM_RANDOM = /^\s*(?:password|master_password|auth_token)\s*=\s*(?:"\$\{\s*)?random_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result\b/;
+/** What a password argument may take that an output can name too: a `random_password` result, or a whole variable or local. */
+const HELD_PASSWORD = /\b(?:random_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result|(var|local)\.([\w-]+))\b/g;
+/** A password argument set to a `random_password` result, or to a variable or local and nothing else. */
+const PASSWORD_ARGUMENT = /^\s*(?:password|master_password|auth_token)\s*=\s*(?:"\$\{\s*)?(?:random_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result\b|(var|local)\.([\w-]+)\s*(?:\}"\s*)?$)/;
+
+/** The name a held password goes by: the `random_password`'s own, or `var.name` / `local.name`. */
+function heldName(match: RegExpExecArray | RegExpMatchArray): string {
+  return match[1] ?? `${match[2]}.${match[3]}`;
+}
 /** The blocks whose password argument is a database's or a cache's: its resources, and modules of a source that names RDS or Aurora. */
 const DATA_STORE_BLOCK = /^(?:resource\s+"(?:aws_db_instance|aws_rds_cluster|aws_elasticache_replication_group)"|module\s+"[\w-]+")/;
 const MODULE_SOURCE = /^\s*source\s*=\s*"[^"]*(?:rds|aurora)[^"]*"/i;
@@ -40,9 +46,12 @@ function withoutComment(line: string): string {
   return line;
 }
 
-/** The names of the `random_password` resources whose result the text gives a database's or a cache's password argument. */
+/**
+ * The names of the `random_password` resources whose result the text gives a database's or a cache's password
+ * argument, and the variables and locals (`var.name`, `local.name`) such an argument takes whole.
+ */
 export function randomPasswordsUsed(text: string): string[] {
-  if (!text.includes('random_password')) {
+  if (!/\b(?:password|master_password|auth_token)\s*=/.test(text)) {
     return [];
   }
   const used = new Set<string>();
@@ -54,7 +63,10 @@ export function randomPasswordsUsed(text: string): string[] {
       const header = DATA_STORE_BLOCK.exec(line);
       block = header ? { module: header[0].startsWith('module'), sourced: false, names: [] } : undefined;
     } else if (block) {
-      block.names.push(...(PASSWORD_FROM_RANDOM.exec(line)?.slice(1, 2) ?? []));
+      const argument = PASSWORD_ARGUMENT.exec(line);
+      if (argument) {
+        block.names.push(heldName(argument));
+      }
       block.sourced ||= depth === 1 && MODULE_SOURCE.test(line);
     }
     depth = Math.max(0, depth + (line.match(/[{[(]/g) ?? []).length - (line.match(/[}\])]/g) ?? []).length);
@@ -143,6 +155,6 @@ function passwordSource(written: string, usedHere: ReadonlySet<string>, usedElse
   if (attribute) {
     return attribute[0];
   }
-  const random = [...value.matchAll(RANDOM_RESULT)].find((match) => usedHere.has(match[1]) || usedElsewhere?.(match[1]));
-  return random?.[0];
+  const held = [...value.matchAll(HELD_PASSWORD)].find((match) => usedHere.has(heldName(match)) || usedElsewhere?.(heldName(match)));
+  return held?.[0];
 }
