@@ -467,6 +467,11 @@ export interface DocumentModel {
   inlineCode?: InlineCode[];
   /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
+  /**
+   * Terraform outputs (`iac/terraformPasswordOutputs.ts`, with `sensitive` read) and CDK `CfnOutput`s
+   * (`code/cdkPasswordOutputs.ts`) whose value is a database or cache password, at the value.
+   */
+  passwordOutputs?: { value: Span; source: string; sensitive?: boolean }[];
   /** Infrastructure that test code builds (`code/testResources.ts`): findings inside these extents are dropped, hovers kept. */
   testResources?: Span[];
   /** SDK for JavaScript v2 operations given a callback and then `.promise()`, at `promise` (`code/callbackAndPromise.ts`). */

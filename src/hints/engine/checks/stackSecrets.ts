@@ -1,7 +1,8 @@
 /**
  * Passwords that CloudFormation shows to whoever may describe the stack: a password property's template parameter
  * without `NoEcho: true`, and a stack output whose value is such a parameter, which `NoEcho` never masks
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html); and the
+ * Terraform outputs and CDK `CfnOutput`s whose value is a database or cache password.
  */
 import { OptionContext, OptionOccurrence, TemplateParameter } from '../model';
 import { HintService, QuickFix } from '../types';
@@ -37,7 +38,28 @@ export const passwordParameterEchoed: Check = (rule, context) => {
   }
 };
 
+/** How a Terraform output shows the password, or, for a CDK `CfnOutput` (no `sensitive` read), who reads it. */
+function exposure(sensitive: boolean | undefined): string {
+  if (sensitive === undefined) {
+    return 'CloudFormation returns stack outputs to anyone who may describe the stack (console, DescribeStacks), and nothing masks them';
+  }
+  const shown = sensitive
+    ? 'sensitive = true only hides it from plan, apply and the terraform output listing'
+    : 'without sensitive = true, Terraform 0.14 and later refuse the output where the value is marked sensitive (as providers mark their password attributes) and print it after every apply where it is not';
+  return `Terraform keeps outputs in plain text in state, where terraform output -json or -raw and terraform_remote_state read them; ${shown}`;
+}
+
+/** Terraform outputs and CDK `CfnOutput`s whose value is a database or cache password. */
+function passwordOutputs(rule: Parameters<Check>[0], context: Parameters<Check>[1]): void {
+  for (const output of context.model.passwordOutputs ?? []) {
+    const service: HintService = /auth_?token/i.test(output.source) ? 'elasticache' : 'rds';
+    const message = `This output hands out the password ${output.source}: ${exposure(output.sensitive)}. Let consumers read the password from Secrets Manager (a managed master password, or a secret's ARN as the output).`;
+    context.report(rule, output.value, undefined, message, undefined, service);
+  }
+}
+
 export const passwordInOutput: Check = (rule, context) => {
+  passwordOutputs(rule, context);
   const outputs = context.model.stackOutputs;
   if (!outputs) {
     return;

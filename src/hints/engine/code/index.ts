@@ -20,6 +20,7 @@ import { cdkFullAccessPolicies } from './cdkManagedPolicies';
 import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
 import { boto3Terms, goBuiltTerms, goExpressionPackage } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
+import { cdkPasswordOutputs } from './cdkPasswordOutputs';
 import { testResources } from './testResources';
 import { unsentCdkProps } from './cdkTypedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
@@ -118,6 +119,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const reserved = reservedWordUses(analyzer);
   const batchConditions = batchWriteConditions(analyzer);
   const pooledBegins = poolTransactions(analyzer, sql.connections);
+  const passwordOutputs = analyzer.language.family === 'js' || analyzer.language.family === 'python' ? cdkPasswordOutputs(text) : [];
   return {
     operations: analyzer.operations,
     contexts,
@@ -135,6 +137,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
     ...(batchConditions.length > 0 ? { batchWriteConditions: batchConditions } : {}),
     ...(pooledBegins.length > 0 ? { poolTransactions: pooledBegins } : {}),
+    ...(passwordOutputs.length > 0 ? { passwordOutputs } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

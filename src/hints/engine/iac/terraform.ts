@@ -5,6 +5,7 @@
  * `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, the security-group registry module,
  * a module's allowed CIDR blocks).
  */
+import { passwordOutputs } from './terraformPasswordOutputs';
 import { lex, TOKEN_KIND } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression, PropVariants } from '../model';
 import { LineIndex } from '../text';
@@ -572,6 +573,7 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
   const { tokens, comments } = lex(text, 'hcl');
   const reader = new TerraformReader(text, tokens, lines, outside);
   reader.read();
+  const passwords = passwordOutputs(text, outside?.randomPasswordUsed);
   const suppressions = comments.flatMap((comment) => {
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];
@@ -585,6 +587,7 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
     suppressions,
     ingress: reader.ingressReader.rules,
     ...(reader.variants.count > 0 ? { variants: reader.variants } : {}),
+    ...(passwords.length > 0 ? { passwordOutputs: passwords } : {}),
   };
 }
 

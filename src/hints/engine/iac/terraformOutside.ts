@@ -32,6 +32,8 @@ export interface OutsideValues {
   folderDataStores?(): number | undefined;
   /** Whether a task definition of the module renders the `template_file` data source `name` into its containers (see WorkspaceView.terraformContainerTemplate). */
   containerTemplate?(name: string): boolean;
+  /** Whether another file of the module gives the result of `random_password.name` a database or cache password argument. */
+  randomPasswordUsed?(name: string): boolean;
   /** Whether a security group may be attached beyond the module (see WorkspaceView.terraformGroupHandedOut). */
   groupHandedOut?(group: string): boolean;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

@@ -97,6 +97,7 @@ export function contributes(contribution: FileContribution): boolean {
     (contribution.unknownGlobalEnvironment?.length ?? 0) > 0 ||
     Object.keys(contribution.archives ?? {}).length > 0 ||
     (contribution.containerTemplates?.length ?? 0) > 0 ||
+    (contribution.randomPasswords?.length ?? 0) > 0 ||
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||
     Object.keys(contribution.localValues ?? {}).length > 0 ||
     Object.keys(contribution.variableObjects ?? {}).length > 0 ||

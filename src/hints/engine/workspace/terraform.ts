@@ -6,6 +6,7 @@
  * `dynamic` block of indexes leaves the table's index list incomplete (tables: `terraformTables.ts`).
  * Variable defaults and locals written as plain values are lent to the module's other files.
  */
+import { randomPasswordsUsed } from '../iac/terraformPasswordOutputs';
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { forwardedAdmission, inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { dataArgumentKey } from '../iac/terraformDataSources';
@@ -83,6 +84,10 @@ class TerraformIndexer {
     private readonly root: HclBody,
   ) {
     this.folder = folderOf(file);
+    const randomPasswords = randomPasswordsUsed(source);
+    if (randomPasswords.length > 0) {
+      this.contribution.randomPasswords = randomPasswords;
+    }
     this.tables = new TerraformTables({ text: (value) => this.text(value), resolved: (value) => this.resolved(value), bool: (value) => this.bool(value) }, file, lines);
     for (const block of blocksOf(root, 'variable')) {
       const fallback = attributeOf(block.body, 'default');

@@ -152,6 +152,11 @@ export abstract class TerraformFolderAnswers {
     return this.built().containerTemplates.has(`${folderOf(file)}\0${name}`);
   }
 
+  /** Whether a file of the folder of `file` gives the result of `random_password.name` a password argument: see WorkspaceView. */
+  terraformRandomPasswordUsed(file: string, name: string): boolean {
+    return this.built().randomPasswords.has(`${folderOf(file)}\0${name}`);
+  }
+
   /** Whether a security group of the folder of `file` may be attached beyond it: see WorkspaceView. */
   terraformGroupHandedOut(file: string, group: string): boolean {
     return this.built().terraformGroups.handedOut(folderOf(file), group);

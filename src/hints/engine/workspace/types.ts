@@ -178,6 +178,8 @@ export interface FileContribution {
   archives?: Record<string, string[]>;
   /** Terraform `template_file` data sources whose `rendered` text a task definition of the file takes as its `container_definitions`. */
   containerTemplates?: string[];
+  /** Terraform `random_password` resources whose result the file gives a database or cache password argument. */
+  randomPasswords?: string[];
   /**
    * Terraform `variable` blocks of the file whose `default` is a single value or a list of them: what
    * `var.name` stands for in the other files of the module's folder. Never a variable whose name says it

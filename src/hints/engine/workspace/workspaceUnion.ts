@@ -74,6 +74,8 @@ export interface Union {
   requestClients: Map<string, { file: string; sources: readonly RequestClientSource[] }[]>;
   /** `folder\0name` of each `template_file` data source a task definition of the folder renders into its containers. */
   containerTemplates: Set<string>;
+  /** `folder\0name` of each `random_password` whose result a file of the folder gives a database or cache password argument. */
+  randomPasswords: Set<string>;
 }
 
 export function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -113,6 +115,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     passedParameters: new Map(),
     requestClients: new Map(),
     containerTemplates: new Set(),
+    randomPasswords: new Set(),
   };
   const archives = new Map<string, string[]>();
   const indexedElsewhere = new Set<string>();
@@ -130,6 +133,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     union.functions.push(...contribution.functions);
     contribution.containerTemplates?.forEach((name) => union.containerTemplates.add(`${folderOf(file)}\0${name}`));
+    contribution.randomPasswords?.forEach((name) => union.randomPasswords.add(`${folderOf(file)}\0${name}`));
     for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
       archives.set(`${folderOf(file)}\0${name}`, paths);
     }

@@ -65,6 +65,8 @@ export interface WorkspaceView {
   terraformFolderDataStores?(file: string): number | undefined;
   /** Whether a task definition of the folder of `file` takes the text a `template_file` data source of that name renders as its containers. */
   terraformContainerTemplate?(file: string, name: string): boolean;
+  /** Whether a file of the folder of `file` gives the result of `random_password.name` a database or cache password argument. */
+  terraformRandomPasswordUsed?(file: string, name: string): boolean;
   /**
    * Whether a security group of the folder of `file` may be attached beyond that folder: an `output` of the
    * folder names it, or a `.tf` file of the workspace looks groups up by a data source.
