@@ -46,6 +46,8 @@ describe('design hints in code-server, as a person sees them', function () {
 
   it('marks a database that leaves deletion protection out as information, and its quick fix turns it on', async () => {
     const { page } = workbench();
+    // The Problems panel draws only the rows in view: only this file's problems are listed.
+    await runFromPalette(page, 'View: Close All Editors');
     await openAt(page, 'database.tf', 1, 28);
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Deletion protection is not set' });
