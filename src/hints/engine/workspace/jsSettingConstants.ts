@@ -11,6 +11,7 @@
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { LineIndex } from '../text';
+import { SETTINGS_NAME } from './pythonSettingConstants';
 import { PASSWORD_NAME } from './secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -41,7 +42,7 @@ const WRITES_SETTING = /[\w'"][ \t]*:[ \t]*(?:true|false|-?\d|['"`])/;
 /** `export const ENGINE_MODE = 'serverless';`: a literal exported by name, read in settings modules only (see `SETTINGS_FILE`). */
 const EXPORTS_LITERAL = /^[ \t]*export[ \t]+const[ \t]+[\w$]+[^=\n]*=[ \t]*(?:true|false|-?\d|['"`])/m;
 /** A settings module, by its file name (`lib/config.ts`, `src/constants.js`, `stage-settings.mjs`). */
-const SETTINGS_FILE = /(?:^|\/)[\w.-]*(?:config|settings|constants|env|stage|params)[\w.-]*\.[cm]?[jt]sx?$/i;
+const SETTINGS_FILE = new RegExp(String.raw`(?:^|\/)[\w.-]*(?:${SETTINGS_NAME})[\w.-]*\.[cm]?[jt]sx?$`, 'i');
 
 /** What a setting leaves unknown: written as an expression, or differently in two returns. */
 const UNKNOWN = Symbol('unknown');

@@ -9,8 +9,10 @@ import type { SettingConstant } from './jsSettingConstants';
 import { ascendingLines, topLevelBindings } from './pythonTopLevel';
 import { PASSWORD_NAME } from './secretConstants';
 
+/** What a settings module's file name says (`config`, `settings`, `constants`, `env`, `stage`, `params`); JavaScript's too. */
+export const SETTINGS_NAME = 'config|settings|constants|env|stage|params';
 /** A settings module, by its file name. */
-export const SETTINGS_FILE = /(?:^|\/)[\w-]*(?:config|settings|constants|env|stage|params)[\w-]*\.py$/i;
+export const SETTINGS_FILE = new RegExp(String.raw`(?:^|\/)[\w-]*(?:${SETTINGS_NAME})[\w-]*\.py$`, 'i');
 /** `NAME = literal` at the start of a line, a comment allowed after it (line-anchored, so linear). */
 const TOP_LEVEL_LITERAL = /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(True|False|None|-?\d+(?:\.\d+)?|"[^"\\\r\n]*"|'[^'\\\r\n]*')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
 /** Names kept per module: far more than a settings module binds. */
