@@ -8,7 +8,7 @@
  */
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
-import { isPasswordVariable } from '../iac/lambdaEnvironment';
+import { isPasswordVariable, RANDOM_PASSWORD_RESULT } from '../iac/lambdaEnvironment';
 import { Check } from './context';
 
 /** A name's last segment that says password or secret: `password`, `db-passwd`, `DbPassword`, `db_pwd`, `client_secret`, `apiSecret`. */
@@ -17,7 +17,7 @@ const PASSWORD_SEGMENT = /(?:password|passwd|(?:^|[_.-])(?:pwd|pass)|secret)$/i;
 const PASSWORD_WORD = /\b(?:password|passwd)\b/i;
 const NOT_THE_PASSWORD = /\b(?:arn|name|id|host|hostname|endpoint|url|user|username|path|length|policy|rotation|hash|hashed)\b/i;
 /** A value that is a password: Terraform's generated one, or a CDK secret's value taken out of its token. */
-const PASSWORD_VALUE = /^random_password\.[\w-]+\.result$|\.unsafeUnwrap\(\)$/;
+const PASSWORD_VALUE = new RegExp(String.raw`^${RANDOM_PASSWORD_RESULT}$|\.unsafeUnwrap\(\)$`);
 /** A value that names where a secret is kept: an ARN, a parameter path, a secret's name or path. */
 const NAMES_A_SECRET = /^(?:arn:|\/|[\w.+=@-]+(?:\/[\w.+=@-]+)+$)/;
 /** A reference to where a secret is kept: a secret resource, its ARN, name or id (`aws_secretsmanager_secret.db.arn`, `props.dbSecretName`). */

@@ -69,7 +69,8 @@ const SECRET_STRING_KEY = /^jsondecode\((?:data\.)?aws_secretsmanager_secret_ver
  * Terraform functions that hand the secret's value on unchanged (`nonsensitive(...)` only drops the sensitive mark
  * that hides it in plans: https://developer.hashicorp.com/terraform/language/functions/nonsensitive).
  */
-const PASS_THROUGH_SECRET = /\b(?:nonsensitive|sensitive|tostring)\(((?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string)\)/g;
+const PASS_THROUGH = '(?:nonsensitive|sensitive|tostring)';
+const PASS_THROUGH_SECRET = new RegExp(String.raw`\b${PASS_THROUGH}\(((?:data\.)?aws_secretsmanager_secret_version\.[\w-]+\.secret_string)\)`, 'g');
 /** A JSON key of a secret that holds the password or a connection string with it (`password`, `DB_PASSWORD`, `url`, `dsn`). */
 const SECRET_KEY = /pass(?:word|wd)?$|pwd$|^(?:url|uri|dsn|connection_?string)$/i;
 
@@ -97,8 +98,10 @@ export function resolvesSecret(literal: Literal, name = ''): boolean {
   return keyed !== null ? SECRET_KEY.test(keyed[1] ?? keyed[2]) : dynamicReferenceSecret(text);
 }
 
-/** Terraform's generated password (`random_password.db.result`, also through `nonsensitive(...)` or `tostring(...)`). */
-const GENERATED_PASSWORD = /^(?:(?:nonsensitive|sensitive|tostring)\()?random_password\.[\w-]+\.result\)?$/;
+/** Terraform's generated password, as pattern text (`random_password.db.result`); the SSM check reads it too. */
+export const RANDOM_PASSWORD_RESULT = String.raw`random_password\.[\w-]+\.result`;
+/** That password, also through `nonsensitive(...)` or `tostring(...)`. */
+const GENERATED_PASSWORD = new RegExp(String.raw`^(?:${PASS_THROUGH}\()?${RANDOM_PASSWORD_RESULT}\)?$`);
 
 /**
  * Whether a variable's value is a password Terraform generates (`random_password`): `terraform apply` writes it into
