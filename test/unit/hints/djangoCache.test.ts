@@ -89,4 +89,49 @@ describe("Python: Django's cache on django-redis", () => {
       }
     });
   });
+
+  describe("a project's own backend or client class (workspace mode)", () => {
+    const service = sourceLines(
+      'from django.core.cache import cache',
+      'def purge(pattern):',
+      '    for key in cache.keys(pattern):',
+      '        cache.delete(key)',
+      '    return cache.ttl("last")',
+    );
+    const settings = sourceLines('CACHES = {"default": {"BACKEND": "core.caches.ScanningCache", "LOCATION": "redis://cache:6379/0"}}');
+
+    it('reads no command for a method the class defines, and the others as before', () => {
+      const backend = sourceLines(
+        'from django.core.cache.backends.redis import RedisCache',
+        '',
+        'class ScanningCache(RedisCache):',
+        '    """Keys by SCAN."""',
+        '',
+        '    def keys(self, search=None):',
+        '        def decode(key):',
+        '            return key.decode()',
+        '        return [decode(k) for k in self._cache.get_client().scan_iter(match=search)]',
+        '',
+        'def ttl(key):',
+        '    return 0',
+      );
+      const files = { 'site/settings.py': settings, 'core/caches.py': backend, 'core/service.py': service };
+      assert.deepEqual(hintsOfFile(files, 'core/service.py'), ['5:ttl redis-expire']);
+      assert.deepEqual(hintsOfFile(files, 'core/caches.py'), ['9:scan_iter redis-scan']);
+    });
+
+    it('reads the methods of a django-redis client class the same way, and keeps KEYS where no class defines it', () => {
+      const client = sourceLines(
+        'from django_redis.client import DefaultClient',
+        '',
+        'class PrefixClient(DefaultClient):',
+        '    def ttl(self, key, version=None, client=None):',
+        '        return super().ttl(key, version=version, client=client)',
+      );
+      const files = { 'site/settings.py': settings, 'core/client.py': client, 'core/service.py': service };
+      assert.deepEqual(hintsOfFile(files, 'core/service.py').sort(), ['3:keys redis-keys', '3:keys redis-keys!']);
+      const unrelated = sourceLines('from django.db import models', 'class Shelf(models.Model):', '    def keys(self):', '        return []');
+      assert.deepEqual(hintsOfFile({ ...files, 'core/client.py': unrelated }, 'core/service.py').sort(), ['3:keys redis-keys', '3:keys redis-keys!', '5:ttl redis-expire']);
+    });
+  });
 });

@@ -7,6 +7,7 @@
  * Django's API, not one command each, and are not read as Redis commands
  * (https://github.com/jazzband/django-redis#scan--delete-keys-in-bulk).
  */
+import { normalizeName } from '../types';
 import { Value } from './values';
 
 const DJANGO_CACHE_MODULE = 'django.core.cache';
@@ -15,7 +16,7 @@ const DJANGO_CACHE_MODULE = 'django.core.cache';
 const CACHE: Value = { t: 'client', kind: 'redis', flavor: 'redis-py', structure: 'cache' };
 
 /** The Redis commands of the facade's methods, by normalised name. */
-export const DJANGO_CACHE_COMMANDS: Record<string, string> = {
+const DJANGO_CACHE_COMMANDS: Record<string, string> = {
   keys: 'keys',
   iterkeys: 'scaniter',
   deletepattern: 'scaniter',
@@ -56,6 +57,64 @@ export function redisCachesOnly(texts: Iterable<string>): boolean {
     redis ||= found;
   }
   return redis;
+}
+
+/** What the workspace says about Django's caches, as the analyzer asks it (`ProjectImports`). */
+interface DjangoCacheFacts {
+  djangoRedisCaches?(): boolean;
+  djangoCacheOverrides?(): ReadonlySet<string>;
+}
+
+/**
+ * The Redis command a facade method runs: none where a project's own backend or client class defines the
+ * method (a `keys` written over SCAN), since the project's code then decides what reaches Redis.
+ */
+export function djangoCacheCommand(method: string, project: DjangoCacheFacts | undefined): string | undefined {
+  if (project?.djangoCacheOverrides?.().has(method)) {
+    return undefined;
+  }
+  return method === 'clear' ? (project?.djangoRedisCaches?.() ? 'flushdb' : undefined) : DJANGO_CACHE_COMMANDS[method];
+}
+
+/** A class over a Django cache backend (`RedisCache`, `BaseCache`) or a django-redis client (`DefaultClient`, `HerdClient`). */
+const BACKEND_CLASS = /^([ \t]*)class[ \t]+\w+[ \t]*\(([^)\n]*)\)[ \t]*:/gm;
+const BACKEND_BASE = /\b\w*(?:Cache|DefaultClient|HerdClient|ShardClient)\b/;
+/** A line's indentation, and the name a `def` on it defines. */
+const LINE = /^([ \t]*)(?:(?:async[ \t]+)?def[ \t]+(\w+)|\S)/gm;
+
+/**
+ * The methods (normalised names) that the cache backend and django-redis client classes of one Python module
+ * define in their own bodies, not in nested functions. Each line is read once.
+ */
+export function djangoCacheMethods(text: string): string[] {
+  const methods: string[] = [];
+  if (!text.includes('django') || !text.includes('class')) {
+    return methods;
+  }
+  BACKEND_CLASS.lastIndex = 0;
+  for (let match = BACKEND_CLASS.exec(text); match; match = BACKEND_CLASS.exec(text)) {
+    if (!BACKEND_BASE.test(match[2])) {
+      continue;
+    }
+    const classIndent = match[1].length;
+    let bodyIndent: number | undefined;
+    let bodyEnd = text.length;
+    LINE.lastIndex = match.index + match[0].length;
+    for (let line = LINE.exec(text); line; line = LINE.exec(text)) {
+      const indent = line[1].length;
+      if (indent <= classIndent) {
+        bodyEnd = line.index;
+        break;
+      }
+      bodyIndent ??= indent;
+      if (line[2] && indent === bodyIndent) {
+        methods.push(normalizeName(line[2]));
+      }
+    }
+    // The next class is looked for after this body.
+    BACKEND_CLASS.lastIndex = bodyEnd;
+  }
+  return methods;
 }
 
 /** `cache` imported from `django.core.cache`: the default cache. */

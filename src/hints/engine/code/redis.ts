@@ -13,7 +13,7 @@ import { lockedPerIteration, madeInLoop } from './perIterationClients';
 import { springPipelined } from './springPipelines';
 import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
-import { DJANGO_CACHE_COMMANDS } from './djangoCache';
+import { djangoCacheCommand } from './djangoCache';
 import { contextFrom, positionalOption } from './options';
 import { callOpenAfter } from './typeArguments';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
@@ -364,12 +364,11 @@ function aliasedCommand(flavor: RedisFlavor | undefined, method: string): string
  * is HDEL and `keys(key)` HKEYS, never DEL or KEYS. A method not listed is that structure's own command,
  * which no key-level rule names.
  */
-const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
+const STRUCTURE_COMMANDS: Record<Exclude<RedisStructure, 'cache'>, Record<string, string>> = {
   ...REDISSON_COMMANDS,
   hash: { delete: 'hdel', keys: 'hkeys', get: 'hget', put: 'hset', putall: 'hset', putifabsent: 'hsetnx', entries: 'hgetall', multiget: 'hmget', scan: 'hscan', haskey: 'hexists', increment: 'hincrby', values: 'hvals', size: 'hlen', expire: 'hexpire' },
   list: { leftpush: 'lpush', rightpush: 'rpush', leftpushall: 'lpush', rightpushall: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
-  cache: DJANGO_CACHE_COMMANDS,
   // Flask-Caching on Redis (`flaskCaching.ts`): `clear()` is KEYS `prefix*` (the default prefix too), FLUSHDB with an empty prefix.
   'flask-cache': { clear: 'flushdb' },
   'flask-cache-prefixed': { clear: 'keys' },
@@ -410,8 +409,8 @@ export function redisCall(a: CodeAnalyzer, index: number, held: RedisCallSite['c
   if (client.structure) {
     const command =
       redissonWalk(a, index, client.structure, method, receiverStart) ??
-      STRUCTURE_COMMANDS[client.structure][method] ??
-      (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
+      (client.structure === 'cache' ? djangoCacheCommand(method, a.project) : STRUCTURE_COMMANDS[client.structure][method]) ??
+      `${client.structure}.${method}`;
     // Django's, Flask-Caching's and cache-manager's caches are no client a quick fix can rewrite with the client's own SCAN: their receiver is not one.
     const facade = client.structure === 'cache' || client.structure === 'cache-manager' || client.structure.startsWith('flask-cache');
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(facade ? { sent: true } : {}), ...(REDISSON_WHOLE_RANGES.has(client.structure) ? { whole: true } : {}) });

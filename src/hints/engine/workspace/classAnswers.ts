@@ -1,6 +1,6 @@
 /**
  * What the workspace model answers about Java and C# classes: the client members a class lends its subclasses and
- * users (`classHolders.ts`), C# `global using`s, object-mapped classes, item helpers and Spring Data repositories,
+ * users (`classHolders.ts`), C# `global using`s, the cache stores and Django cache classes a workspace declares, object-mapped classes, item helpers and Spring Data repositories,
  * each index built on first use after a change. `WorkspaceModel` holds the contributions these read.
  */
 import { ClassIndex } from './classHolders';
@@ -19,6 +19,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   private springIndex: SpringIndex | undefined;
   private redisCacheOnly: boolean | undefined;
   private redisCacheManagerOnly: boolean | undefined;
+  private djangoMethods: ReadonlySet<string> | undefined;
 
   /** Each file's contribution, by file. */
   protected abstract contributionsByFile(): ReadonlyMap<string, { contribution: FileContribution }>;
@@ -36,6 +37,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
     this.springIndex = undefined;
     this.redisCacheOnly = undefined;
     this.redisCacheManagerOnly = undefined;
+    this.djangoMethods = undefined;
   }
 
   /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
@@ -67,6 +69,12 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
       this.redisCacheManagerOnly = stores.has('redis') && !stores.has('other');
     }
     return this.redisCacheManagerOnly;
+  }
+
+  /** The Django cache facade's methods the workspace's own backend and client classes define; see `WorkspaceView.djangoCacheOverrides`. */
+  djangoCacheOverrides(): ReadonlySet<string> {
+    this.djangoMethods ??= new Set(this.allContributions().flatMap((contribution) => contribution.djangoCacheMethods ?? []));
+    return this.djangoMethods;
   }
 
   /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */

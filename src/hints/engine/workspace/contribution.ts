@@ -90,6 +90,7 @@ export function contributes(contribution: FileContribution): boolean {
     (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||
     (contribution.csharpDistributedCaches?.length ?? 0) > 0 ||
     (contribution.cacheManagerStores?.length ?? 0) > 0 ||
+    (contribution.djangoCacheMethods?.length ?? 0) > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

@@ -7,6 +7,9 @@ import type { OutsideValues } from '../iac/terraformOutside';
 import { folderOf } from './paths';
 import type { WorkspaceView } from './types';
 
+/** No Django cache class defines a facade method. */
+const NO_METHODS: ReadonlySet<string> = new Set();
+
 /** A workspace path written relative to `folder`, as a module source is (`../../modules/db`). */
 function fromFolder(folder: string, path: string): string {
   const up = folder === '' ? 0 : folder.split('/').length;
@@ -51,6 +54,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
+    djangoCacheOverrides: () => view.djangoCacheOverrides?.() ?? NO_METHODS,
     redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
     redisCacheManager: () => view.redisCacheManager?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),

@@ -22,6 +22,7 @@ import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { distributedCacheStores } from '../code/distributedCache';
 import { cacheManagerStores } from '../code/cacheManagerCaches';
+import { djangoCacheMethods } from '../code/djangoCache';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { daggerForwards, mayDeclareDaggerGraph } from './daggerGraphs';
@@ -111,6 +112,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const pythonLayerRoots = kind === 'python' ? pythonPathRoots(file, text) : undefined;
       const nameConstants = kind === 'python' ? pythonNameConstants(text) : jsNameConstants(text);
       const cacheStores = kind === 'python' ? [] : cacheManagerStores(file, text);
+      const cacheMethods = kind === 'python' ? djangoCacheMethods(text) : [];
       const constants = {
         ...(secretConstants ? { secretConstants } : {}),
         ...(settingConstants ? { settingConstants } : {}),
@@ -118,8 +120,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         ...(pythonLayerRoots ? { pythonLayerRoots } : {}),
         ...(nameConstants ? { nameConstants } : {}),
         ...(cacheStores.length > 0 ? { cacheManagerStores: cacheStores } : {}),
+        ...(cacheMethods.length > 0 ? { djangoCacheMethods: cacheMethods } : {}),
       };
-      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants || cacheStores.length > 0 ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants || cacheStores.length > 0 || cacheMethods.length > 0 ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go': {
       const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

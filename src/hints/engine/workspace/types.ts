@@ -319,6 +319,8 @@ export interface FileContribution {
   csharpDistributedCaches?: ('redis' | 'other')[];
   /** A JavaScript or TypeScript file: the cache-manager stores it registers, Redis or another (`code/cacheManagerCaches.ts`). */
   cacheManagerStores?: ('redis' | 'other')[];
+  /** A Python file: the methods its Django cache backend and django-redis client classes define (`code/djangoCache.ts`). */
+  djangoCacheMethods?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
   /** A Java or C# file: the base class (simple name) each mapped class with no version attribute of its own extends, whose members the mapper maps too (`mappedClasses.ts`). */

@@ -135,6 +135,8 @@ export interface WorkspaceView {
   itemHelpersExist?(): boolean;
   /** Whether the workspace's Python modules name a Redis cache backend of Django and no other (`code/djangoCache.ts`). */
   djangoRedisCaches?(): boolean;
+  /** The Django cache facade's methods that the workspace's own cache backend or django-redis client classes define (`code/djangoCache.ts`). */
+  djangoCacheOverrides?(): ReadonlySet<string>;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`code/distributedCache.ts`). */
   redisDistributedCache?(): boolean;
   /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`code/cacheManagerCaches.ts`). */
