@@ -16,11 +16,11 @@ const TS_HEAD = [
   'export class Edge extends Construct {',
   '  constructor(scope: Construct, id: string, vpc: ec2.IVpc, cluster: ecs.ICluster) {',
   '    super(scope, id);',
-  "    const lbSg = new ec2.SecurityGroup(this, 'LbSg', { vpc });",
+  "    const edgeSg = new ec2.SecurityGroup(this, 'EdgeSg', { vpc });",
 ];
 
 function typescript(port: string, ...uses: string[]): string {
-  return sourceLines(...TS_HEAD, `    lbSg.addIngressRule(ec2.Peer.anyIpv4(), ${port});`, ...uses, '  }', '}');
+  return sourceLines(...TS_HEAD, `    edgeSg.addIngressRule(ec2.Peer.anyIpv4(), ${port});`, ...uses, '  }', '}');
 }
 
 const OPEN = (hints: string[]): string[] => hints.filter((hint) => /open-ingress!$/.test(hint));
@@ -29,10 +29,10 @@ describe('CDK security groups that serve no database', () => {
   it('stays silent for an all-traffic group given only to a load balancer and a service (TypeScript)', () => {
     const code = typescript(
       'ec2.Port.allTraffic()',
-      "    const lb = new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, internetFacing: true, securityGroup: lbSg });",
-      "    new ecs.FargateService(this, 'Svc', { cluster, taskDefinition: this.task, securityGroups: [lbSg] });",
-      '    lb.addSecurityGroup(lbSg);',
-      '    lbSg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.allTcp());',
+      "    const lb = new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, internetFacing: true, securityGroup: edgeSg });",
+      "    new ecs.FargateService(this, 'Svc', { cluster, taskDefinition: this.task, securityGroups: [edgeSg] });",
+      '    lb.addSecurityGroup(edgeSg);',
+      '    edgeSg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.allTcp());',
     );
     assert.deepEqual(OPEN(hintsIn('edge.ts', code)), []);
   });
@@ -41,10 +41,10 @@ describe('CDK security groups that serve no database', () => {
     const code = typescript(
       'ec2.Port.tcpRange(0, 8888)',
       "    const lb = new elbv2.NetworkLoadBalancer(this, 'Nlb', { vpc });",
-      "    new ec2.InterfaceVpcEndpoint(this, 'Ep', { vpc, service: ec2.InterfaceVpcEndpointAwsService.SSM, securityGroups: [lbSg] });",
-      "    new ec2.Instance(this, 'Bastion', { vpc, connections: new ec2.Connections({ securityGroups: [lbSg] }) } as any);",
+      "    new ec2.InterfaceVpcEndpoint(this, 'Ep', { vpc, service: ec2.InterfaceVpcEndpointAwsService.SSM, securityGroups: [edgeSg] });",
+      "    new ec2.Instance(this, 'Bastion', { vpc, connections: new ec2.Connections({ securityGroups: [edgeSg] }) } as any);",
       "    const db = rds.DatabaseInstance.fromDatabaseInstanceAttributes(this, 'Db', this.attrs);",
-      '    db.connections.allowFrom(lbSg, ec2.Port.tcp(5432));',
+      '    db.connections.allowFrom(edgeSg, ec2.Port.tcp(5432));',
     );
     assert.deepEqual(OPEN(hintsIn('edge.ts', code)), []);
   });
@@ -52,40 +52,40 @@ describe('CDK security groups that serve no database', () => {
   it('reports the group also given to a database, used nowhere, or passed to a project construct or a function', () => {
     const dbAlso = typescript(
       'ec2.Port.allTraffic()',
-      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
-      "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [lbSg] });",
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });",
+      "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [edgeSg] });",
     );
     assert.ok(OPEN(hintsIn('edge.ts', dbAlso)).includes('11:addIngressRule rds-open-ingress!'), hintsIn('edge.ts', dbAlso).join('\n'));
     const nowhere = typescript('ec2.Port.allTraffic()');
     assert.ok(OPEN(hintsIn('edge.ts', nowhere)).includes('11:addIngressRule rds-open-ingress!'));
     const project = typescript(
       'ec2.Port.allTraffic()',
-      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
-      "    new InternalCache(this, 'Cache', { vpc, securityGroups: [lbSg] });",
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });",
+      "    new InternalCache(this, 'Cache', { vpc, securityGroups: [edgeSg] });",
     );
     assert.ok(OPEN(hintsIn('edge.ts', project)).includes('11:addIngressRule elasticache-open-ingress!'));
-    const called = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });", '    attachTo(lbSg);');
+    const called = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });", '    attachTo(edgeSg);');
     assert.ok(OPEN(hintsIn('edge.ts', called)).includes('11:addIngressRule rds-open-ingress!'));
     const id = typescript(
       'ec2.Port.allTraffic()',
-      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
-      "    new rds.CfnDBInstance(this, 'Db', { dbInstanceClass: 'db.t3.micro', vpcSecurityGroups: [lbSg.securityGroupId] });",
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });",
+      "    new rds.CfnDBInstance(this, 'Db', { dbInstanceClass: 'db.t3.micro', vpcSecurityGroups: [edgeSg.securityGroupId] });",
     );
     assert.ok(OPEN(hintsIn('edge.ts', id)).includes('11:addIngressRule rds-open-ingress!'));
-    const props = typescript('ec2.Port.allTraffic()', '    const lbProps = { vpc, securityGroup: lbSg };', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', lbProps);");
+    const props = typescript('ec2.Port.allTraffic()', '    const edgeProps = { vpc, securityGroup: edgeSg };', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', edgeProps);");
     assert.ok(OPEN(hintsIn('edge.ts', props)).includes('11:addIngressRule rds-open-ingress!'));
-    const listed = typescript('ec2.Port.allTraffic()', '    const securityGroups = [lbSg];', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });");
+    const listed = typescript('ec2.Port.allTraffic()', '    const securityGroups = [edgeSg];', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });");
     assert.ok(OPEN(hintsIn('edge.ts', listed)).includes('11:addIngressRule rds-open-ingress!'));
   });
 
   it('reports a database port whatever takes the group', () => {
-    const code = typescript('ec2.Port.tcp(5432)', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });");
+    const code = typescript('ec2.Port.tcp(5432)', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });");
     assert.ok(OPEN(hintsIn('edge.ts', code)).includes('11:addIngressRule rds-open-ingress!'), hintsIn('edge.ts', code).join('\n'));
   });
 
   it('reports a group whose name is bound again, or which is a parameter', () => {
-    const rebound = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });", '    lbSg = this.shared;', "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [lbSg] });");
-    assert.ok(OPEN(hintsIn('edge.ts', rebound.replace('const lbSg', 'let lbSg'))).includes('11:addIngressRule rds-open-ingress!'));
+    const rebound = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: edgeSg });", '    edgeSg = this.shared;', "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [edgeSg] });");
+    assert.ok(OPEN(hintsIn('edge.ts', rebound.replace('const edgeSg', 'let edgeSg'))).includes('11:addIngressRule rds-open-ingress!'));
     const parameter = sourceLines(
       "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
       "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
@@ -103,19 +103,19 @@ describe('CDK security groups that serve no database', () => {
       "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
       "import * as rds from 'aws-cdk-lib/aws-rds';",
       'export class Network {',
-      '  private readonly lbSg: ec2.SecurityGroup;',
+      '  private readonly edgeSg: ec2.SecurityGroup;',
       '  constructor(scope: any, vpc: ec2.IVpc) {',
-      "    this.lbSg = new ec2.SecurityGroup(scope, 'LbSg', { vpc });",
-      '    this.lbSg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
-      "    new elbv2.ApplicationLoadBalancer(scope, 'Lb', { vpc, securityGroup: this.lbSg });",
+      "    this.edgeSg = new ec2.SecurityGroup(scope, 'EdgeSg', { vpc });",
+      '    this.edgeSg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
+      "    new elbv2.ApplicationLoadBalancer(scope, 'Lb', { vpc, securityGroup: this.edgeSg });",
       '  }',
       '}',
     );
     assert.deepEqual(OPEN(hintsIn('network.ts', field)), []);
-    const withDb = field.replace("securityGroup: this.lbSg });", "securityGroup: this.lbSg });\n    new rds.DatabaseCluster(scope, 'Db', { vpc, securityGroups: [this.lbSg] } as any);");
+    const withDb = field.replace("securityGroup: this.edgeSg });", "securityGroup: this.edgeSg });\n    new rds.DatabaseCluster(scope, 'Db', { vpc, securityGroups: [this.edgeSg] } as any);");
     assert.ok(OPEN(hintsIn('network.ts', withDb)).includes('8:addIngressRule rds-open-ingress!'), hintsIn('network.ts', withDb).join('\n'));
     // A public field: another file, handed this construct, may give the group to a database.
-    const publicField = field.replace('  private readonly lbSg', '  readonly lbSg');
+    const publicField = field.replace('  private readonly edgeSg', '  readonly edgeSg');
     assert.ok(OPEN(hintsIn('network.ts', publicField)).includes('8:addIngressRule rds-open-ingress!'));
 
     const python = (name: string, ...uses: string[]): string =>
@@ -125,17 +125,52 @@ describe('CDK security groups that serve no database', () => {
         'class EdgeStack(Stack):',
         '    def __init__(self, scope, construct_id, vpc, **kwargs):',
         '        super().__init__(scope, construct_id, **kwargs)',
-        `        self.${name} = ec2.SecurityGroup(self, "LbSg", vpc=vpc)`,
+        `        self.${name} = ec2.SecurityGroup(self, "EdgeSg", vpc=vpc)`,
         `        self.${name}.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())`,
         `        lb = elbv2.ApplicationLoadBalancer(self, "Lb", vpc=vpc, internet_facing=True, security_group=self.${name})`,
         ...uses.map((use) => use.replace('SG', name)),
       );
-    assert.deepEqual(OPEN(hintsIn('edge_stack.py', python('_lb_sg', '        lb.add_security_group(self.SG)'))), []);
-    assert.ok(OPEN(hintsIn('edge_stack.py', python('lb_sg', '        lb.add_security_group(self.SG)'))).includes('7:add_ingress_rule rds-open-ingress!'), 'a public attribute');
-    const pyDb = python('_lb_sg', '        rds.DatabaseInstance(self, "Db", vpc=vpc, engine=self.engine, security_groups=[self.SG])');
+    assert.deepEqual(OPEN(hintsIn('edge_stack.py', python('_edge_sg', '        lb.add_security_group(self.SG)'))), []);
+    assert.ok(OPEN(hintsIn('edge_stack.py', python('edge_sg', '        lb.add_security_group(self.SG)'))).includes('7:add_ingress_rule rds-open-ingress!'), 'a public attribute');
+    const pyDb = python('_edge_sg', '        rds.DatabaseInstance(self, "Db", vpc=vpc, engine=self.engine, security_groups=[self.SG])');
     assert.ok(OPEN(hintsIn('edge_stack.py', pyDb)).includes('7:add_ingress_rule rds-open-ingress!'), hintsIn('edge_stack.py', pyDb).join('\n'));
-    const pyProject = python('_lb_sg', '        InternalCache(self, "Cache", security_groups=[self.SG])');
+    const pyProject = python('_edge_sg', '        InternalCache(self, "Cache", security_groups=[self.SG])');
     assert.ok(OPEN(hintsIn('edge_stack.py', pyProject)).includes('7:add_ingress_rule elasticache-open-ingress!'));
+  });
+
+  it('reads a group the file gives nothing as serving others where its own names say so, and never over a use or a data word', () => {
+    const group = (name: string, made: string, port = 'ec2.Port.allTraffic()', ...uses: string[]): string =>
+      sourceLines(
+        "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+        "import * as rds from 'aws-cdk-lib/aws-rds';",
+        'export class SecurityGroups {',
+        `  readonly ${name}: ec2.SecurityGroup;`,
+        '  constructor(scope: any, vpc: ec2.IVpc) {',
+        `    this.${name} = new ec2.SecurityGroup(scope, ${made});`,
+        `    this.${name}.addIngressRule(ec2.Peer.anyIpv4(), ${port}, 'all inbound');`,
+        ...uses,
+        '  }',
+        '}',
+      );
+    // Public fields, which another file may give to anything: the names tell.
+    assert.deepEqual(OPEN(hintsIn('groups.ts', group('lbSecurityGroup', "'LoadBalancerSG', { vpc }"))), []);
+    assert.deepEqual(OPEN(hintsIn('groups.ts', group('edge', "'EdgeSG', { vpc, description: 'Security group for the bastion hosts' }"))), []);
+    assert.ok(OPEN(hintsIn('groups.ts', group('edge', "'EdgeSG', { vpc }"))).includes('7:addIngressRule rds-open-ingress!'), 'no role in the names');
+    assert.ok(OPEN(hintsIn('groups.ts', group('albSg', "'AlbSG', { vpc, description: 'ALB and Redis cache clients' }"))).includes('7:addIngressRule elasticache-open-ingress!'), 'a data word');
+    assert.ok(OPEN(hintsIn('groups.ts', group('lbSecurityGroup', "'LoadBalancerSG', { vpc }", 'ec2.Port.tcp(5432)'))).includes('7:addIngressRule rds-open-ingress!'), 'a database port');
+    const given = group('lbSecurityGroup', "'LoadBalancerSG', { vpc }", 'ec2.Port.allTraffic()', "    new rds.DatabaseInstance(scope, 'Db', { vpc, engine: rds.DatabaseInstanceEngine.POSTGRES, securityGroups: [this.lbSecurityGroup] } as any);");
+    assert.ok(OPEN(hintsIn('groups.ts', given)).includes('7:addIngressRule rds-open-ingress!'), 'given to a database');
+    assert.ok(OPEN(hintsIn('groups.ts', given.replace('  readonly lbSecurityGroup', '  private readonly lbSecurityGroup'))).includes('7:addIngressRule rds-open-ingress!'), 'given to a database, private');
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2',
+      'def network(scope, vpc):',
+      '    sg = ec2.SecurityGroup(scope, "ProxySg", vpc=vpc, description="Envoy proxy fleet")',
+      '    sg.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_tcp())',
+    );
+    assert.deepEqual(OPEN(hintsIn('network.py', python)), []);
+    // Handed on where the file cannot see: it may reach a database, whatever its names say.
+    assert.ok(OPEN(hintsIn('network.py', `${python}\n    return sg`)).includes('4:add_ingress_rule rds-open-ingress!'));
+    assert.ok(OPEN(hintsIn('network.py', python.replace('Envoy proxy fleet', 'Envoy proxy to Postgres'))).includes('4:add_ingress_rule rds-open-ingress!'));
   });
 
   it('reads Python variables and connections', () => {

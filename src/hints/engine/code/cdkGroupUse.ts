@@ -3,10 +3,12 @@
  * (`securityGroup: sg`, `securityGroups: [sg]`, `security_groups=[sg]`, `lb.addSecurityGroup(sg)`, a
  * construct's `connections: new ec2.Connections({ securityGroups: [sg] })`). A group that the file gives
  * only to constructs that are not data stores (a load balancer, a service, a function, an endpoint) gets
- * its every-port rules marked as serving others, as templates' groups do (see `iac/groupUse.ts`); a group
- * used nowhere, or anywhere the file does not show what takes it, keeps them.
+ * its every-port rules marked as serving others, as templates' groups do (see `iac/groupUse.ts`); so does a group
+ * the file does not show given to anything whose names say it serves others (`lbSecurityGroup`, made with the
+ * description "Security group for load balancers"). Any other group used nowhere, or anywhere the file does not
+ * show what takes it, keeps them.
  */
-import { GroupUses, opensBroadRange, servesOthers } from '../iac/groupUse';
+import { GroupUses, namedForOthers, opensBroadRange, servesOthers } from '../iac/groupUse';
 import { IngressRule, OptionContext } from '../model';
 import { Binding } from '../scope/scopes';
 import { normalizeName } from '../types';
@@ -51,6 +53,8 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
     const group = broad.length > 0 && groups.length <= MAX_GROUPS && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
     if (group) {
       groups.push({ ...group, rules: broad });
+    } else if (broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && namedForOthers(groupNames(a, context)) && !givenToStore(a, context)) {
+      broad.forEach((rule) => (rule.servesOthersOnly = true));
     }
   }
   if (groups.length === 0 || groups.length > MAX_GROUPS) {
@@ -64,6 +68,7 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
     for (const rule of group.rules) {
       uses.rule(rule, String(position));
     }
+    uses.name(String(position), [name, ...constructorStrings(a, group.binding)]);
   });
   const assignments = new Map<number, number>();
   for (let k = 0; k < a.tokens.length; k++) {
@@ -106,6 +111,52 @@ function opensOnOthers(a: CodeAnalyzer, context: OptionContext): boolean {
   const method = a.tokensOf(context.options[0].key)[0];
   const onConnections = CONNECTIONS_RULES.test(context.options[0].name) && a.isAccess(method - 1) && a.idIs(method - 2, 'connections') && a.isAccess(method - 3);
   return onConnections && !GROUP_CONSTRUCTS.has(context.type) && servesOthers(context.type) === true;
+}
+
+/**
+ * The names an `addIngressRule` call's group goes by: the receiver's name (`lbSecurityGroup`), and the strings it
+ * was made with (its id, `securityGroupName` and description) where its variable or `this.x`/`self.x` field shows them.
+ */
+function groupNames(a: CodeAnalyzer, context: OptionContext): string[] {
+  const method = a.tokensOf(context.options[0].key)[0];
+  const name = method - 2;
+  if (!a.isAccess(method - 1) || !a.isId(name)) {
+    return [];
+  }
+  const own = (a.idIs(name - 2, 'this') || a.idIs(name - 2, 'self')) && !a.isAccess(name - 3);
+  const binding = !a.isAccess(name - 1) ? a.scopes.lookup(a.tokens.text(name), name) : own ? a.scopes.member(a.scopes.enclosing(name, ['class']), a.tokens.text(name), true) : undefined;
+  return [a.tokens.text(name), ...(binding ? constructorStrings(a, binding) : [])];
+}
+
+/** Whether the file gives the receiver of a rule, read by its name where it is read the same way, to a construct that holds data. */
+function givenToStore(a: CodeAnalyzer, context: OptionContext): boolean {
+  const method = a.tokensOf(context.options[0].key)[0];
+  const name = a.tokens.text(method - 2);
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (k !== method - 2 && a.idIs(k, name) && a.isAccess(k - 1) === a.isAccess(method - 3)) {
+      const use = useAt(a, a.isAccess(k - 1) ? k - 2 : k, k);
+      if (use && servesOthers(use) === false) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The string literals written among the arguments of the `new ec2.SecurityGroup(...)` a binding holds. */
+function constructorStrings(a: CodeAnalyzer, binding: Binding<Value>): string[] {
+  if (!madeAsGroup(a, binding)) {
+    return [];
+  }
+  const start = a.language.family === 'python' ? binding.expression : binding.expression + 1;
+  const open = constructorOpen(a, start);
+  const strings: string[] = [];
+  for (let k = open + 1; k < a.partner[open]; k++) {
+    if (a.isString(k)) {
+      strings.push(a.tokens.text(k));
+    }
+  }
+  return strings;
 }
 
 /** The group an `addIngressRule` call's receiver names: a variable or a `this.x`/`self.x` field bound to `new ec2.SecurityGroup(...)`. */

@@ -533,11 +533,13 @@ class Template {
       rules.push(properties);
       group = [...referencedIds(entryOf(properties, 'GroupId')?.value)][0];
     } else if (type === 'AWS::EC2::SecurityGroup') {
+      this.groupUses.name(logicalId, ['GroupName', 'GroupDescription'].map((key) => scalarText(entryOf(properties, key)?.value) ?? ''));
       const list = this.resolve(entryOf(properties, 'SecurityGroupIngress')?.value);
       if (list?.kind === 'list') {
         rules.push(...list.items);
       }
     }
+    this.groupUses.name(group, [group ?? '']);
     for (const written of rules) {
       const rule = this.resolve(written);
       const open = rule?.kind === 'map' ? openIngress('cloudformation', this.ingressFields(rule)) : undefined;

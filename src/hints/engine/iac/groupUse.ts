@@ -54,6 +54,39 @@ export function opensBroadRange(rule: IngressRule): boolean {
   return opensEveryPort(rule) || toPort - fromPort >= MAX_AIMED_RANGE || ENGINE_PORTS.filter((port) => fromPort <= port && port <= toPort).length >= 2;
 }
 
+/** Words naming a role that holds no data: load balancers, proxies, bastions, container and function hosts, endpoints. */
+const OTHER_ROLES = new Set(['lb', 'alb', 'elb', 'nlb', 'loadbalancer', 'balancer', 'bastion', 'jump', 'jumpbox', 'jumphost', 'proxy', 'envoy', 'istio', 'squid', 'nginx', 'web', 'webserver', 'vpn', 'nat', 'endpoint', 'eks', 'k8s', 'kubernetes', 'ecs', 'fargate', 'lambda', 'ec2', 'asg', 'frontend']);
+/** Words naming a data store: a group whose names hold one may guard a database or cache, whatever else they say. */
+const DATA_ROLES = new Set(['db', 'database', 'rds', 'aurora', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'sql', 'mssql', 'oracle', 'redis', 'valkey', 'cache', 'elasticache', 'memcached', 'memcache', 'docdb', 'neptune', 'memorydb', 'redshift', 'data']);
+
+/**
+ * Whether a security group's own names (its identifier, its `name` and its description) say it serves something
+ * that holds no data (`LoadBalancerSG`, `alb_sg`, "Security group for the bastion host") and name no data store.
+ */
+export function namedForOthers(texts: readonly string[]): boolean {
+  let other = false;
+  for (const text of texts) {
+    for (const word of roleWords(text)) {
+      const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+      if (DATA_ROLES.has(word) || DATA_ROLES.has(singular)) {
+        return false;
+      }
+      other ||= OTHER_ROLES.has(word) || OTHER_ROLES.has(singular);
+    }
+  }
+  return other;
+}
+
+/** The lower-case words of a name or sentence: `LoadBalancerSG` is load, balancer, sg; `hs-alb-sg` is hs, alb, sg. */
+function roleWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
 /** Whether a resource type (or CDK construct) holds data on a database or cache port. */
 export function isDataStore(type: string): boolean {
   return DATA_STORE.test(type);
@@ -99,11 +132,20 @@ export class GroupUses {
   private declared = 0;
   /** Groups a CloudFormation group's inline rules name as their source: the clients' side of a rule. */
   private readonly sources = new Set<string>();
+  /** The names each group goes by (see `name`). */
+  private readonly names = new Map<string, string[]>();
 
   /** An ingress rule of `group` (a logical id or `aws_security_group.name`). */
   rule(rule: IngressRule, group: string | undefined): void {
     if (group !== undefined) {
       this.rules.push({ rule, group });
+    }
+  }
+
+  /** Names `group` goes by: its identifier, its `name` and its description, as written. */
+  name(group: string | undefined, texts: readonly string[]): void {
+    if (group !== undefined) {
+      this.names.set(group, [...(this.names.get(group) ?? []), ...texts]);
     }
   }
 
@@ -134,7 +176,7 @@ export class GroupUses {
    * only, false when to a data store or a module, undefined when they do not use it.
    *
    * A group nothing attaches that another group of the template admits as its source is the clients' group, which
-   * serves no data store. Any other group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
+   * serves no data store; so is one whose own names say it serves a load balancer, a proxy or a bastion (`namedForOthers`). Any other group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
    * unattached every-port group), can only come to serve that kind there: `nearby` adds the kinds the other
    * files of a Terraform module declare. Where the workspace shows the whole module (`handedOut` is given) and it
    * declares no data store, an unattached group that no output hands out and no data source may look up serves
@@ -146,7 +188,7 @@ export class GroupUses {
       const here = this.exposures.get(group);
       const there = elsewhere?.(group);
       if (here === undefined && there === undefined) {
-        if (this.sources.has(group)) {
+        if (this.sources.has(group) || namedForOthers(this.names.get(group) ?? [])) {
           // Attached to nothing here and admitted into another group: the clients' group (a Lambda's, given to another stack).
           rule.servesOthersOnly = true;
         } else if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {

@@ -59,6 +59,8 @@ const { ID, STR } = TOKEN_KIND;
 
 /** The objects of an `aws_security_group`'s `ingress` argument, read as a rule input's objects. */
 const INGRESS_ATTRIBUTE: RuleInput = { input: 'ingress', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: false, toFollowsFrom: false };
+/** The attributes a security group, or a security-group module, is called by. */
+const GROUP_NAMES = new Set(['name', 'name_prefix', 'description']);
 
 /** One element of a `for_each`: the name it goes by (`each`, or a dynamic block's iterator) and its value. */
 interface Iteration {
@@ -184,6 +186,7 @@ export class TerraformIngress {
     if (create && !(create.kind === 'bool' && create.value)) {
       return;
     }
+    this.nameGroup(group, items);
     const defaults = { cidr_blocks: this.hcl.strings(named('ingress_cidr_blocks')), ipv6_cidr_blocks: this.hcl.strings(named('ingress_ipv6_cidr_blocks')) };
     const ruleNames = (input: BodyItem | undefined): string[] => this.hcl.strings(input).flatMap(({ literal }) => (literal.kind === 'str' ? [literal.value] : []));
     const computedCount = (input: string): number => {
@@ -317,6 +320,14 @@ export class TerraformIngress {
     }
   }
 
+  /** Tells the group uses what `group` is called: its label, and the `name`, `name_prefix` and `description` its block writes (`items`). */
+  private nameGroup(group: string | undefined, items: BodyItem[]): void {
+    if (group !== undefined) {
+      const written = items.flatMap((item) => (!item.block && GROUP_NAMES.has(item.option.name) && item.option.literal.kind === 'str' ? [item.option.literal.value] : []));
+      this.groupUses.name(group, [group.slice(group.indexOf('.') + 1), ...written]);
+    }
+  }
+
   /** `aws_security_group.<name>` when a rule resource's `security_group_id` refers to a group of the file's kind (see `ruleGroup`). */
   private groupOf(items: BodyItem[]): string | undefined {
     const id = items.find((item) => item.option.name === 'security_group_id' && !item.block);
@@ -333,6 +344,8 @@ export class TerraformIngress {
     const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
     // A VPC's default group, which Terraform adopts, takes the same inline rules.
     const group = type === 'aws_security_group' || type === 'aws_default_security_group' ? `${type}.${name}` : this.groupOf(items);
+    // A rule resource's own name and description are the rule's, not the group's.
+    this.nameGroup(group, type === 'aws_security_group' ? items : []);
     if (type === 'aws_security_group' || type === 'aws_default_security_group') {
       for (const each of this.eachInstance(items)) {
         for (const item of items) {
