@@ -388,6 +388,22 @@ describe('ASP.NET Core appsettings.json', () => {
     assert.deepEqual(findings(hintsIn('settings.json', aws)), []);
   });
 
+  it("gives a server on the developer's machine no hover: localhost, LocalDB, `.` and SQL Server's `(local)`", () => {
+    const json = sourceLines(
+      '{',
+      '  "ConnectionStrings": {',
+      '    "DefaultConnection": "server=localhost;port=3306;database=app;user=root;password=password",',
+      '    "Identity": "Server=(localdb)\\\\mssqllocaldb;Database=identity;Trusted_Connection=True",',
+      '    "Reports": "Server=.\\\\SQLEXPRESS;Database=reports;User Id=sa;Password=Passw0rd!",',
+      '    "Audit": "Data Source=(local);Initial Catalog=audit;User ID=sa;Password=sa",',
+      '    "Loopback": "Host=127.0.0.1;Database=shop;Username=app;Password=app",',
+      '    "Orders": "Server=orders.internal.example.com;Database=orders;Uid=app;Pwd=${DB_PASSWORD}"',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('appsettings.json', json).filter((hint) => /rds-sql/.test(hint)), ['8:"Orders" rds-sql-connection', '8:"Server=orders.internal.example.com;Database=orders;Uid=app;Pwd=${DB_PASSWORD}" rds-sql-password']);
+  });
+
   it('gives a SQLite file no hover: a file of the app, not a server', () => {
     const json = sourceLines(
       '{',

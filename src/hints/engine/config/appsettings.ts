@@ -13,6 +13,7 @@
  *   a SQLite file's string is none of them.
  */
 import { connectionStringOptions } from '../code/sqlConnectionsDotnet';
+import { namesLocalHost } from '../code/sqlDsnOptions';
 import { configurationStringOptions } from '../code/stackExchangeRedis';
 import { readJson } from '../iac/json';
 import { IacEntry, IacNode } from '../iac/tree';
@@ -77,6 +78,9 @@ function sqlServerString(value: string): boolean {
   return SQLCLIENT_KEYS.test(value) || SQLSERVER_PORT.test(value) || trustAndEncrypt;
 }
 
+/** SQL Server on this machine: LocalDB (`(localdb)\\MSSQLLocalDB`), `(local)`, and `.` or `.\\SQLEXPRESS`. */
+const LOCAL_SQL_SERVER = /^(?:\(localdb\)|\(local\)|\.(?:\\|,|$))/i;
+
 function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
   if (SQLITE.test(value)) {
     return;
@@ -90,6 +94,10 @@ function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
   }
   const rds = isRdsHost(host.value);
   const context: OptionContext = { kind: 'sql-client', type: flavor, options: rds ? options : hoverOnly(options), complete: rds, anchor: entry.keySpan };
+  // A server on the developer's machine (`localhost`, SQL Server's LocalDB or `.`) is no RDS connection to comment on.
+  if (namesLocalHost({ ...context, options }) || LOCAL_SQL_SERVER.test(host.value.trim())) {
+    return;
+  }
   model.contexts.push(context);
   (model.sqlConnections ??= []).push({ name: entry.keySpan, flavor });
 }
