@@ -99,7 +99,8 @@ function mootValueSet(context: OptionContext, settings: readonly string[]): bool
   return settings.some((setting) => {
     const [name, value] = setting.split('=');
     const literal = optionNamed(context, [name])?.literal;
-    return literal?.kind === 'str' && literal.value === value;
+    // `MultiAZEnabled=true` is met by the boolean as by the string a template writes.
+    return literal?.kind === 'str' ? literal.value === value : literal?.kind === 'bool' && String(literal.value) === value;
   });
 }
 

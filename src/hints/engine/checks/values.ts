@@ -204,12 +204,16 @@ export const failoverOffWithReplicas: Check = (rule, context) => {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
-  // A registry module whose own default leaves failover off (a resource's default is not read: precision first).
+  // Left out, failover is off: CreateReplicationGroup, CloudFormation and Terraform all default it to false
+  // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html); a registry
+  // module's own default stands in for its input, and a null default is the resource's.
   const properties = rule.diagnostic?.properties ?? [];
   for (const group of context.contextsOf(rule)) {
     const fallback = defaultOf(group, properties);
-    if (fallback && literalEquals(fallback, false) && !optionNamed(group, properties) && absenceCounts(rule, group) && hasReplicas(group)) {
-      context.report(rule, group.anchor);
+    const off = !fallback || fallback.kind === 'none' || literalEquals(fallback, false);
+    if (off && !optionNamed(group, properties) && absenceCounts(rule, group) && hasReplicas(group)) {
+      const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined && !fallback ? insertPropertyFix(rule, group, properties[0], rule.fix.value) : undefined;
+      context.reportAbsent(rule, group, fix);
     }
   }
 };
