@@ -459,6 +459,11 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   if (end - start === 2 && a.is(start, '-') && a.tokens.kinds[start + 1] === NUM) {
     return { literal: { kind: 'num', value: -Number(a.tokens.text(start + 1)) }, span: a.span(start, start + 1) };
   }
+  const joined = end - start > 1 && a.language.family === 'python' ? adjacentStrings(a, start, end) : undefined;
+  if (joined !== undefined) {
+    // No span: a quick fix rewrites one literal, not several.
+    return { literal: { kind: 'str', value: joined } };
+  }
   if (end - start !== 1) {
     const written = end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '';
     const text = a.language.family === 'go' ? goCdkText(written) : written;
@@ -487,6 +492,26 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
     }
   }
   return { literal: { kind: 'expr', text } };
+}
+
+/**
+ * Python's adjacent string literals, which it joins into one (`"redis://h:pw@" "cache.example.com:6379"`), bare or
+ * in parentheses, and one string in parentheses; undefined when any part is not a plain string.
+ */
+function adjacentStrings(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  const grouped = a.is(from, '(') && a.partner[from] === to - 1;
+  const [start, end] = grouped ? [from + 1, to - 1] : [from, to];
+  if (end - start < (grouped ? 1 : 2)) {
+    return undefined;
+  }
+  let joined = '';
+  for (let k = start; k < end; k++) {
+    if (a.tokens.kinds[k] !== STR || a.tokens.interpolated(k)) {
+      return undefined;
+    }
+    joined += a.tokens.text(k);
+  }
+  return joined;
 }
 
 /**
