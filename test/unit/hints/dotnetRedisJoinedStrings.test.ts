@@ -26,6 +26,8 @@ describe('C#: StackExchange.Redis configuration strings joined with +', () => {
       '6:ssl redis-tls',
       '8:password redis-password',
       '8:ssl redis-tls',
+      // A configuration string handed in as a `string`: its `ssl=` decides TLS (`code/stackExchangeUnseenStrings.ts`).
+      '9:Connect redis-tls',
     ]);
   });
 });

@@ -39,8 +39,8 @@ describe('StackExchange.Redis: the servers of GetServers()', () => {
       '            }',
       '        }',
     );
-    // The multiplexer made and disposed on each call is `redis-connection-per-call`'s finding.
-    assert.deepEqual(hintsIn('RedisKeyReader.cs', code), ['16:ConnectionMultiplexer redis-connection-per-call', '19:Keys redis-scan', '16:ConnectionMultiplexer redis-connection-per-call!']);
+    // The multiplexer made and disposed on each call is `redis-connection-per-call`'s finding; TLS is the configured string's `ssl=`.
+    assert.deepEqual(hintsIn('RedisKeyReader.cs', code), ['16:ConnectionMultiplexer redis-connection-per-call', '16:Connect redis-tls', '19:Keys redis-scan', '16:ConnectionMultiplexer redis-connection-per-call!']);
   });
 
   it('reports FLUSHALL on each primary a foreach walks, and on a server read by index', () => {

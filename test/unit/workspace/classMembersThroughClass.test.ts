@@ -178,6 +178,7 @@ describe('Java and C#: clients a project class of another file hands out through
       '    }',
       '}',
     );
-    assert.deepEqual(hintsIn('Sessions.cs', code), ['14:KeyDelete redis-unlink']);
+    // Line 6's `redis-tls` hover: the client's TLS is the environment's configuration string.
+    assert.deepEqual(hintsIn('Sessions.cs', code), ['6:Connect redis-tls', '14:KeyDelete redis-unlink']);
   });
 });

@@ -4,7 +4,8 @@
  * methods as Redis commands, and the connection settings the rules read (`ConfigurationOptions`, a
  * configuration string, a `CertificateValidation` callback).
  */
-import { OptionOccurrence } from '../model';
+import { Literal, OptionOccurrence } from '../model';
+import { acceptsEveryCertificate } from './certificateCallbacks';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
@@ -13,6 +14,7 @@ import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
 import { builtConfigurationString, STRING_OPTIONS } from './stackExchangeBuiltStrings';
 import { builtKeyArray } from './stackExchangeKeyArrays';
+import { unseenConfigurationString } from './stackExchangeUnseenStrings';
 import { DISTRIBUTED_CACHE_COMMANDS } from './distributedCache';
 import { Value } from './values';
 
@@ -288,13 +290,20 @@ function optionsInitializer(a: CodeAnalyzer, index: number): void {
   a.contexts.push(context);
 }
 
+/**
+ * The callback a callback that accepts every certificate amounts to, as the checks read it: a method group, a block
+ * of statements or an anonymous method that always returns `true` (`code/certificateCallbacks.ts`) is this lambda.
+ */
+const ACCEPT_ALL: Literal = { kind: 'expr', text: '(sender, certificate, chain, errors) => true' };
+
 /** `options.CertificateValidation += (sender, cert, chain, errors) => true;`: an option of its own context. */
 function certificateCallback(a: CodeAnalyzer, index: number): void {
   const end = expressionEnd(a, index + 2);
   if (end <= index + 2) {
     return;
   }
-  const option = occurrenceOf(a, { key: index, valueStart: index + 2, valueEnd: end, removalStart: index, removalEnd: end - 1 });
+  const written = occurrenceOf(a, { key: index, valueStart: index + 2, valueEnd: end, removalStart: index, removalEnd: end - 1 });
+  const option = acceptsEveryCertificate(a, index + 2, end) ? { name: written.name, norm: written.norm, key: written.key, value: written.value, removal: written.removal, literal: ACCEPT_ALL } : written;
   a.contexts.push({ kind: 'redis-client', type: FLAVOR, options: [option], complete: false, anchor: a.tokenSpan(index) });
 }
 
@@ -305,8 +314,8 @@ function configurationString(a: CodeAnalyzer, open: number): void {
   while (end < close && !(a.is(end, ',') && a.parent[end] === open)) {
     end = a.skipGroup(end);
   }
-  if (close > open + 1) {
-    configurationValue(a, open + 1, end, open - 1);
+  if (close > open + 1 && !configurationValue(a, open + 1, end, open - 1) && unseenConfigurationString(a, open + 1, end, a.idIs(open - 1, 'Parse'))) {
+    a.contexts.push({ kind: 'redis-client', type: FLAVOR, options: [], complete: false, urlNotSeen: true, anchor: a.tokenSpan(open - 1) });
   }
 }
 
@@ -345,16 +354,16 @@ function cacheRegistrations(a: CodeAnalyzer): void {
 
 /**
  * A configuration string written from `start` to `end` (a literal, a constant that holds one, or one the code
- * builds), as a client's options anchored at `anchor`.
+ * builds), as a client's options anchored at `anchor`. False when the code does not write it.
  */
-function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor: number): void {
+function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor: number): boolean {
   const named = namedValue(a, start, end);
   if (named?.kind !== 'literal') {
     const built = builtConfigurationString(a, start, end);
     if (built) {
       a.contexts.push({ kind: 'redis-client', type: FLAVOR, ...built, anchor: a.tokenSpan(anchor) });
     }
-    return;
+    return built !== undefined;
   }
   const token = named.token;
   const raw = a.text.slice(a.tokens.starts[token], a.tokens.ends[token]);
@@ -362,10 +371,11 @@ function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor:
   const quote = raw.indexOf('"');
   // Offsets into the literal hold only when it has no escapes (its text is what the source shows).
   if (quote < 0 || raw.slice(quote + 1, quote + 1 + value.length) !== value) {
-    return;
+    return true;
   }
   const options = configurationStringOptions(value, a.tokens.starts[token] + quote + 1);
   a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(anchor) });
+  return true;
 }
 
 /**
