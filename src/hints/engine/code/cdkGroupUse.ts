@@ -40,6 +40,8 @@ type Use = string | null | undefined;
 export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContext[]): IngressRule[] {
   const rules: IngressRule[] = [];
   const groups: { rules: IngressRule[]; binding: Binding<Value>; field?: string; classScope?: number }[] = [];
+  // Groups read by their names, each a pass over the file: past MAX_GROUPS (generated code), the rest keep their findings.
+  let namedChecks = 0;
   for (const context of contexts) {
     // Go's arguments are read in TypeScript's terms by the option's literal (`goCdkValues.ts`), which keeps them.
     const held = a.language.family === 'js' || a.language.family === 'python';
@@ -53,7 +55,7 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
     const group = broad.length > 0 && groups.length <= MAX_GROUPS && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
     if (group) {
       groups.push({ ...group, rules: broad });
-    } else if (broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && namedForOthers(groupNames(a, context)) && !givenToStore(a, context)) {
+    } else if (broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && namedChecks++ < MAX_GROUPS && namedForOthers(groupNames(a, context)) && !givenToStore(a, context)) {
       broad.forEach((rule) => (rule.servesOthersOnly = true));
     }
   }

@@ -184,11 +184,13 @@ export class GroupUses {
    */
   settle(elsewhere?: (group: string) => number | undefined, nearby = 0, handedOut?: (group: string) => boolean): void {
     const declared = this.declared | nearby;
+    const named = new Map<string, boolean>();
+    const namedForOthersOnce = (group: string): boolean => named.get(group) ?? named.set(group, namedForOthers(this.names.get(group) ?? [])).get(group)!;
     for (const { rule, group } of this.rules) {
       const here = this.exposures.get(group);
       const there = elsewhere?.(group);
       if (here === undefined && there === undefined) {
-        if (this.sources.has(group) || namedForOthers(this.names.get(group) ?? [])) {
+        if (this.sources.has(group) || namedForOthersOnce(group)) {
           // Attached to nothing here and admitted into another group: the clients' group (a Lambda's, given to another stack).
           rule.servesOthersOnly = true;
         } else if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {
