@@ -3,7 +3,9 @@
  * (made per invocation), a Query input held there gets the fields assigned to it later (`qi.Limit = aws.Int32(100)`)
  * and its written `Limit` reads as a page the handler asks for, as the same input written in the call does. A Region
  * parsed from where the event comes from (`req.RequestContext.DomainName`, a stream record's `AWSRegion`) is the same on
- * every call; a batch wrapper that returns a copy of its output (`return *out, nil`) is judged by its callers.
+ * every call; a batch wrapper that returns a copy of its output (`return *out, nil`) is judged by its callers. An item
+ * decoded by a project function (`pkg.NoteFromItem(out.Item)`), changed, and put back by its own encoding method
+ * (`note.ToAttributeValueMap()`) is a read-modify-write.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -198,4 +200,49 @@ describe('Go handlers with var groups', () => {
       assert.ok(hintsIn('main.go', code).includes('17:BatchWriteItem dynamodb-batch-write-item!'));
     });
   });
+
+  describe("an item decoded by the project's own function and written back by its own method", () => {
+    const v1 = (decode: string, write: string, change: string) =>
+      sourceLines(
+        'package main',
+        '',
+        'import (',
+        '\t"github.com/aws/aws-sdk-go/aws"',
+        '\t"github.com/aws/aws-sdk-go/aws/session"',
+        '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+        '\tboards "example.com/boards/shared"',
+        ')',
+        '',
+        'var svc = dynamodb.New(session.Must(session.NewSession()))',
+        '',
+        'func pin(id, card string) error {', // 12
+        '\tout, err := svc.GetItem(&dynamodb.GetItemInput{TableName: aws.String("boards"), Key: map[string]*dynamodb.AttributeValue{"id": {S: aws.String(id)}}})',
+        '\tif err != nil {',
+        '\t\treturn err',
+        '\t}',
+        `\tboard, err := ${decode}`, // 17
+        '\tif err != nil {',
+        '\t\treturn err',
+        '\t}',
+        `\t${change}`,
+        `\t_, err = svc.PutItem(&dynamodb.PutItemInput{TableName: aws.String("boards"), Item: ${write}})`, // 22
+        '\treturn err',
+        '}',
+      );
+
+    it('reports the changed item put back whole', () => {
+      const hints = hintsIn('main.go', v1('boards.BoardFromItem(out.Item)', 'board.ToAttributeValueMap()', 'board.Pinned = append(board.Pinned, card)'));
+      assert.ok(hints.includes('22:PutItem dynamodb-read-modify-write!'), hints.join('\n'));
+    });
+
+    it('stays silent when the item is not changed, or the write is not built from it', () => {
+      const unchanged = hintsIn('main.go', v1('boards.BoardFromItem(out.Item)', 'board.ToAttributeValueMap()', '_ = card'));
+      const other = hintsIn('main.go', v1('boards.BoardFromItem(out.Item)', 'boards.Fresh(card).ToAttributeValueMap()', 'board.Pinned = append(board.Pinned, card)'));
+      const notDecoder = hintsIn('main.go', v1('boards.Validate(out.Item)', 'board.ToAttributeValueMap()', 'board.Pinned = append(board.Pinned, card)'));
+      for (const hints of [unchanged, other, notDecoder]) {
+        assert.deepEqual(withRule(hints, 'dynamodb-read-modify-write'), []);
+      }
+    });
+  });
 });
+
