@@ -7,6 +7,7 @@
 import { DAX_GO_CONFIG_LOADS } from '../daxClients';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
+import { eventSourceRead } from './eventSourceFields';
 import { convertedArgument } from './envConversions';
 import type { Construction } from './handlerClients';
 import { requestGlobal } from './invocationData';
@@ -34,12 +35,19 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
       continue;
     }
+    // Where the event comes from (`req.RequestContext.DomainName`), the same source on every call.
+    const source = eventSourceRead(a, k);
+    if (source > k) {
+      k = source - 1;
+      continue;
+    }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
     const ownName = binding !== undefined && binding.token >= from && binding.token < to;
     const shared = (expression: number): boolean =>
       readsEnvironment(a, expression, params, end) ||
       defaultSessionRegion(a, expression) ||
+      readsEventSource(a, expression, params, end) ||
       (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
     const alike = (): boolean => locals !== false && binding!.expression < 0 && goAssignedAlike(a, binding!.token, params, end, (expression) => shared(expression) || !namesInvocation(a, expression, expressionEnd(a, expression), params, end, false));
     if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression)) && !alike()) {
@@ -151,6 +159,19 @@ function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: n
     return false;
   }
   return !namesInvocation(a, read + 3, expressionEnd(a, start), params, end, false);
+}
+
+/** Whether the value from `start` reads where the event comes from and nothing else of the call (`strings.Split(req.RequestContext.DomainName, ".")[2]`). */
+function readsEventSource(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
+  if (start < 0) {
+    return false;
+  }
+  const to = expressionEnd(a, start);
+  let source = false;
+  for (let k = start; k < to && !source; k++) {
+    source = a.isId(k) && eventSourceRead(a, k) > k;
+  }
+  return source && !namesInvocation(a, start, to, params, end, false);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { endsStatement } from './firstItemDialects';
 import { classKey, ClassLanguage } from './languages/baseClassFields';
 import { chainStart } from './receiverChains';
-import { incrementsAt, readValue, rebuiltWithComputedValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
+import { copyStartOf, incrementsAt, readValue, rebuiltWithComputedValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
 
@@ -30,6 +30,8 @@ export interface RmwDialect {
   readsObject(a: CodeAnalyzer, get: OperationOccurrence): boolean;
   /** A copy or conversion whose one argument holds the item, opening at `open` (`(` of `new HashMap<>(…)`, `maps.Clone(…)`, `MarshalMap(…)`), given the token that starts the expression; -1 if none. */
   copyOpen(a: CodeAnalyzer, start: number): number;
+  /** Past an encoding of the held name that ends at `end` by one of its own methods (Go's `note.ToAttributeValueMap()`): the token after it, or -1. */
+  encodedEnd?(a: CodeAnalyzer, end: number): number;
   /** Methods that change a map, list or object they are called on. */
   mutators: ReadonlySet<string>;
   /** A statement at `k` that binds a name to the item in its own way (Go `UnmarshalMap(src, &dst)`); true when handled. */
@@ -253,7 +255,7 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   // `new HashMap<>(client.getItem(r).item())`
   if (item >= 0 && a.is(start - 1, '(') && a.partner[start - 1] === item) {
     const copyOpen = start - 1;
-    const copyStart = copyStartOf(a, dialect, copyOpen);
+    const copyStart = copyStartOf((s) => dialect.copyOpen(a, s), copyOpen);
     if (copyStart >= 0) {
       start = copyStart;
       item = a.partner[copyOpen] + 1;
@@ -286,16 +288,6 @@ function pastBlockingWait(a: CodeAnalyzer, end: number): number {
   }
   const awaiter = a.isAccess(end) && a.idIs(end + 1, 'GetAwaiter') && a.is(end + 2, '(') && a.is(end + 3, ')');
   return awaiter && a.isAccess(end + 4) && a.idIs(end + 5, 'GetResult') && a.is(end + 6, '(') && a.is(end + 7, ')') ? end + 8 : end;
-}
-
-/** The start of a copy expression whose argument list opens at `open`, or -1. */
-function copyStartOf(a: CodeAnalyzer, dialect: RmwDialect, open: number): number {
-  for (let s = open - 1; s >= open - 12 && s >= 0; s--) {
-    if (dialect.copyOpen(a, s) === open) {
-      return s;
-    }
-  }
-  return -1;
 }
 
 /**
@@ -455,7 +447,7 @@ function heldAt(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow):
 function written(a: CodeAnalyzer, dialect: RmwDialect, from: number, to: number, flow: RmwFlow): boolean {
   const p = a.is(from, '&') || a.is(from, '*') ? from + 1 : from;
   const held = heldAt(a, dialect, p, flow);
-  return held !== undefined && held.end === to && held.changed;
+  return held !== undefined && held.changed && (held.end === to || dialect.encodedEnd?.(a, held.end) === to);
 }
 
 /** Exported for the dialects: the names before an `=` or `:=` at `at` in a Go statement (`out, err :=`). */

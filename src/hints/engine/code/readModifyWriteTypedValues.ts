@@ -178,3 +178,13 @@ export function tokensText(a: CodeAnalyzer, from: number, to: number): string {
   }
   return parts.join(' ');
 }
+
+/** The start of a copy expression whose argument list opens at `open` (as the dialect's `copyOpen` finds one from a start), or -1. */
+export function copyStartOf(copyOpen: (start: number) => number, open: number): number {
+  for (let s = open - 1; s >= open - 12 && s >= 0; s--) {
+    if (copyOpen(s) === open) {
+      return s;
+    }
+  }
+  return -1;
+}

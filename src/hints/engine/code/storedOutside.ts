@@ -65,8 +65,11 @@ function kept(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, in
     return false;
   }
   const targets = (bracketedTargets(a, k - 1) ?? [annotatedName(a, k) ?? k - 1]).map((target) => freshGoObject(a, target, fnStart, fnEnd) ?? target);
+  // Go's blank identifier (`_, err = svc.PutItem(...)`) keeps nothing.
   return targets.some(
-    (target) => !a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd) || (hops < MAX_DERIVED_HOPS && keptThroughDerived(a, target, fnStart, fnEnd, instance, hops + 1)),
+    (target) =>
+      !(a.language.family === 'go' && a.idIs(target, '_')) &&
+      (!a.isId(target) || a.isAccess(target - 1) || declaredOutside(a, target, fnStart, fnEnd) || (hops < MAX_DERIVED_HOPS && keptThroughDerived(a, target, fnStart, fnEnd, instance, hops + 1))),
   );
 }
 

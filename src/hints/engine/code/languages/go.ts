@@ -30,6 +30,7 @@ import { heldForMockOnly, inMockExpectation, onMockRecorder } from './goMockReco
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { adoptDotImports } from './goDotImports';
+import { bindDeclarationGroup, inDeclarationGroup } from './goVarGroups';
 import { assignedTlsConfigFields, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { addNestedTlsFields } from './goTlsFieldsSetApart';
 import { isRueidisUrlParser, RUEIDIS, rueidisUrl } from './goRueidis';
@@ -196,7 +197,9 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     }
     if (code === SHORT_DECLARATION) {
       shortDeclaration(a, tree, i);
-    } else if (code === EQUALS && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
+    } else if ((code === VAR || code === CONST) && a.is(i + 1, '(')) {
+      bindDeclarationGroup(a, tree, i + 1, (start) => typeValue(a, start));
+    } else if (code === EQUALS && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2) && !inDeclarationGroup(a, i)) {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
     } else if (code === EQUALS && a.isAccess(i - 2)) {

@@ -220,7 +220,9 @@ export function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: Op
 function returnedNames(a: CodeAnalyzer, fn: FunctionScope, file: Pick<FileCalls, 'returned'>): ReadonlySet<string> {
   let returned = file.returned.get(fn.scope);
   if (!returned) {
-    returned = new Set((a.returns.get(fn.scope) ?? []).filter((k) => a.isId(k) && (a.is(k + 1, ',') || endsStatement(a, k + 1))).map((k) => a.tokens.text(k)));
+    // `return *out, nil`: a copy of the output is the output, with its unprocessed part.
+    const names = (a.returns.get(fn.scope) ?? []).map((k) => (a.is(k, '*') ? k + 1 : k));
+    returned = new Set(names.filter((k) => a.isId(k) && (a.is(k + 1, ',') || endsStatement(a, k + 1))).map((k) => a.tokens.text(k)));
     file.returned.set(fn.scope, returned);
   }
   return returned;

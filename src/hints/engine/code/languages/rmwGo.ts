@@ -10,6 +10,10 @@ import { callArgumentRanges, goAssignedNames, RmwDialect, typedChangedAt } from 
 import { changedThroughPointer } from './goPointerChanges';
 
 const MARSHALLERS = new Set(['attributevalue', 'dynamodbattribute']);
+/** A project's own decoder of an item (`taskapp.NewNoteFromAttributeValueMap(out.Item)`, `decodeItem(out.Item)`), given the item alone. */
+const DECODER = /From|Unmarshal|Decode/;
+/** A method by which a value encodes itself as an item (`note.ToAttributeValueMap()`, `u.ToItem()`, `o.MarshalItem()`). */
+const ENCODER = /^(?:To|As|Marshal)[A-Z]\w*|(?:AttributeValue|Item)Map$/;
 
 export const rmwGo: RmwDialect = {
   itemMember: (a, p) => (a.isAccess(p) && a.idIs(p + 1, 'Item') && !a.is(p + 2, '(') ? p + 2 : -1),
@@ -18,8 +22,16 @@ export const rmwGo: RmwDialect = {
     const pkg = a.id(start);
     const fn = a.isAccess(start + 1) ? a.id(start + 2) : undefined;
     const copy = (pkg !== undefined && MARSHALLERS.has(pkg) && fn === 'MarshalMap') || (pkg === 'maps' && fn === 'Clone');
-    return copy && a.is(start + 3, '(') && callArgumentRanges(a, start + 3).length === 1 ? start + 3 : -1;
+    if (copy) {
+      return a.is(start + 3, '(') && callArgumentRanges(a, start + 3).length === 1 ? start + 3 : -1;
+    }
+    // A decoder of the project: `pkg.NewNoteFromAttributeValueMap(out.Item)` or `decodeNote(out.Item)`.
+    // A qualifier no scope binds is a package, not a value whose method this would be.
+    const name = fn !== undefined && pkg !== undefined && !a.goPackages.has(pkg) && a.scopes.lookup(pkg, start) === undefined ? start + 2 : start;
+    const open = name + 1;
+    return a.isId(name) && DECODER.test(a.tokens.text(name)) && a.is(open, '(') && !a.isAccess(start - 1) && callArgumentRanges(a, open).length === 1 ? open : -1;
   },
+  encodedEnd: (a, end) => (a.isAccess(end) && a.isId(end + 1) && ENCODER.test(a.tokens.text(end + 1)) && a.is(end + 2, '(') && a.is(end + 3, ')') ? end + 4 : -1),
   mutators: new Set(),
   special(a, k, flow) {
     // `bump(&c)`: changed by a function of the file through its pointer; the statement is read on as any other.
