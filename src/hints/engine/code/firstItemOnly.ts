@@ -54,7 +54,8 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   if (callback) {
     return callbackReadsFirstItem(a, dialect, callback);
   }
-  const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : -1;
+  // A same-file helper's call has no receiver (`await query(params(id)).promise()`, `passThroughFirstItems.ts`).
+  const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : a.language.family === 'js' ? call.name : -1;
   // `(await ddb.send(...)).Items[0]`: the awaited result in parentheses.
   const awaited = a.idIs(start - 1, 'await') && a.is(start - 2, '(') && a.partner[start - 2] === call.end ? call.end + 1 : call.end;
   const items = dialect.itemsAfter(a, awaited);

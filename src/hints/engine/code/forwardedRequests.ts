@@ -15,6 +15,8 @@ import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom } from './options';
 import { chainStart } from './receiverChains';
+import { requestNameArgument } from './v2Callbacks';
+import { literalBuiltBy } from './returnedLiterals';
 
 const { ID } = TOKEN_KIND;
 const OPEN_PAREN = codeOf('(');
@@ -63,6 +65,8 @@ export function forwardedRequests(a: CodeAnalyzer): void {
     byName.set(forwarding.name, [...(byName.get(forwarding.name) ?? []), forwarding]);
   }
   const seen = new Map<Forwarding, number>();
+  // Literals already read as a request: one a function returns is reached from each of its call sites.
+  const read = new Set<number>();
   const { kinds, codes } = a.tokens;
   for (let i = 0; i < a.tokens.length; i++) {
     if (kinds[i] !== ID || codes[i + 1] !== OPEN_PAREN) {
@@ -76,7 +80,7 @@ export function forwardedRequests(a: CodeAnalyzer): void {
     for (const forwarding of candidates) {
       if (forwarding.scope === callee && a.scopes.enclosing(i, ['function']) !== callee) {
         seen.set(forwarding, (seen.get(forwarding) ?? 0) + 1);
-        callSiteRequest(a, forwarding, i + 1);
+        callSiteRequest(a, forwarding, i + 1, read);
       }
     }
   }
@@ -104,8 +108,9 @@ function jsForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwardi
         break;
       }
     }
-  } else if (a.isId(argument) && a.tokens.codes[argument + 1] === CLOSE_PAREN) {
-    name = argument;
+  } else {
+    // `(input)`, or the v2 callback form `(input, (err, data) => ...)`.
+    name = requestNameArgument(a, open);
   }
   return name >= 0 ? parameterForwarding(a, operation.operation, name, false) : undefined;
 }
@@ -173,14 +178,14 @@ function parameterForwarding(a: CodeAnalyzer, operation: string, use: number, kw
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
   const name = a.tokens.text(use);
   const binding = a.scopes.lookup(name, use);
-  if (!fn || !binding || !a.is(fn.params, '(') || a.parent[binding.token] !== fn.params) {
+  if (!fn || !binding || !ownParameter(a, fn.params, binding.token)) {
     return undefined;
   }
   const helperName = helperNameOf(a, fn.params);
   if (!helperName) {
     return undefined;
   }
-  const parameters = parameterNames(a, fn.params);
+  const parameters = a.is(fn.params, '(') ? parameterNames(a, fn.params) : [{ name, token: fn.params }];
   if (kwargs) {
     if (!a.is(binding.token - 1, '**')) {
       return undefined;
@@ -239,6 +244,11 @@ export function parameterPosition(a: CodeAnalyzer, use: number): { scope: number
     scope = outerFunction(a, scope);
   }
   return undefined;
+}
+
+/** Whether `token` declares a parameter of the function whose parameters are at `params`: in its `(...)`, or an arrow's one bare name (`params => ...`). */
+export function ownParameter(a: CodeAnalyzer, params: number, token: number): boolean {
+  return a.is(params, '(') ? a.parent[token] === params : token === params && a.isId(token) && a.is(token + 1, '=>');
 }
 
 /**
@@ -310,7 +320,7 @@ function entryName(a: CodeAnalyzer, from: number, to: number): { name: string; t
 }
 
 /** The options a call site (`open` is its `(`) passes at the forwarded parameter, as a request of the helper's operation. */
-function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number): void {
+function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number, read: Set<number>): void {
   const close = a.partner[open];
   if (close < 0) {
     return;
@@ -333,11 +343,17 @@ function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number):
     }
     argument++;
   }
-  const literalEnd = a.partner[argument];
-  if (a.tokens.codes[argument] !== OPEN_BRACE || literalEnd < 0 || (a.tokens.codes[literalEnd + 1] !== COMMA && literalEnd + 1 !== close)) {
+  let end = argument;
+  while (end < close && a.tokens.codes[end] !== COMMA) {
+    end = a.skipGroup(end);
+  }
+  // Written at the call, or returned by a same-file function the argument calls (`query(params(id))`), read once.
+  const literal = a.tokens.codes[argument] === OPEN_BRACE && a.partner[argument] + 1 === end ? argument : literalBuiltBy(a, argument, end);
+  if (literal < 0 || a.partner[literal] < 0 || read.has(literal)) {
     return;
   }
-  const context = contextFrom(a, argument, literalEnd, 'sdk', operation, anchor);
+  read.add(literal);
+  const context = contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor);
   context.complete = false;
   a.contexts.push(context);
 }

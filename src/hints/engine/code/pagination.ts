@@ -18,6 +18,7 @@ import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
 import { exportedPassThrough, handsOnCallersArguments, passThroughCallSites } from './passThroughReads';
 import { pageKeyHelperCalls } from './pageKeyHelpers';
+import { callersPageOrReadFirstItem } from './passThroughFirstItems';
 import { retriedInOtherFiles } from './batchCallersElsewhere';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
@@ -193,8 +194,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     logsUnprocessedOnly: logsOnly,
     waitsUnprocessedOnly: waitsOnly,
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
-    readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
-    requestFromCallers: (tokenIndex) => requestFromCallers(a, tokenIndex),
+    // Also a helper's, judged by its callers, each paging it or reading an unfiltered request's first item (`passThroughFirstItems.ts`).
+    readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex) || callersPageOrReadFirstItem(a, tokenIndex, paged),
+    requestFromCallers: (tokenIndex) => requestFromCallers(a, tokenIndex) || callersPageOrReadFirstItem(a, tokenIndex, paged),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
     waitingCallers: (tokenIndex, kind) => waitingCallers(a, tokenIndex, kind).map((site) => a.tokenSpan(site)),

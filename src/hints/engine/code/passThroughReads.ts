@@ -1,13 +1,15 @@
 /**
- * Reads a JavaScript helper hands over whole: `async query(input) { return this.doc.send(new QueryCommand(input)); }`
- * or `query: (params) => client.query(params).promise()`. The request is the helper's parameter and the
+ * Reads a JavaScript helper hands over whole: `async query(input) { return this.doc.send(new QueryCommand(input)); }`,
+ * `query: (params) => client.query(params).promise()`, or the v2 callback form `(params) => client.query(params,
+ * (err, data) => log(err, data))`, whose caller reads the request it gets back with `.promise()`. The request is the helper's parameter and the
  * response its return value, so each caller chooses the `ExclusiveStartKey` it sends and reads the
  * `LastEvaluatedKey` (or `UnprocessedItems`) it gets back: whether the pages are read is the callers' doing.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
-import { calleeScope, helperNameOf } from './forwardedRequests';
+import { calleeScope, helperNameOf, ownParameter } from './forwardedRequests';
 import { chainStart } from './receiverChains';
+import { requestNameArgument } from './v2Callbacks';
 
 /** Call sites read per helper, as for forwarded requests: past this many, a helper is a library. */
 const MAX_CALL_SITES = 32;
@@ -48,15 +50,16 @@ function handedOver(a: CodeAnalyzer, tokenIndex: number): { scope: number; param
     return undefined;
   }
   const open = tokenIndex + 1;
+  // `(params)`, or the v2 callback form `(params, (err, data) => ...)`, which returns the same request.
+  const argument = a.is(open, '(') ? requestNameArgument(a, open) : -1;
   const close = a.partner[open];
-  const argument = open + 1;
-  if (!a.is(open, '(') || close !== argument + 1 || !a.isId(argument)) {
+  if (argument < 0) {
     return undefined;
   }
   const scope = a.scopes.enclosing(argument, ['function']);
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
   const parameter = a.scopes.lookup(a.tokens.text(argument), argument);
-  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params) {
+  if (!fn || !parameter || !ownParameter(a, fn.params, parameter.token)) {
     return undefined;
   }
   // The body is read for reassignments last: a function returns few calls whole.
