@@ -334,6 +334,11 @@ export function lex(text: string, family: Family): Lexed {
       break;
     }
     const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+    // A Python line continuation (`table = \` and the value on the next line): no token, the statement goes on.
+    if (code === 92 && family === 'python' && (next === 10 || (next === 13 && text.charCodeAt(i + 2) === 10))) {
+      i += next === 13 ? 3 : 2;
+      continue;
+    }
     // Comments
     if (code === 35 && (family === 'python' || family === 'hcl')) {
       i = lineComment(i);

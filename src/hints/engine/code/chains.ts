@@ -230,6 +230,11 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
         j = a.partner[j + 2] + 1;
         continue;
       }
+      if (value.t === 'client' && a.language.family === 'python' && (a.idIs(j + 1, '__aenter__') || a.idIs(j + 1, '__enter__')) && a.is(j + 2, '(') && a.partner[j + 2] === j + 3) {
+        // `await session.client("dynamodb").__aenter__()`: the client the context manager opens, as `async with` binds it.
+        j += 4;
+        continue;
+      }
       lastMember = a.id(j + 1)!;
       owner = value;
       value = a.member(value, lastMember);

@@ -72,24 +72,47 @@ export function fieldCollectionElement(a: CodeAnalyzer, classScope: number, name
   if (end <= next || end > limit) {
     return undefined;
   }
-  const value = elementOfField.get(a, `${classScope}\0${name}`, () => {
-    elementOfField.set(a, `${classScope}\0${name}`, null);
-    return elementOf(a, binding.expression, fieldWrites(a, classScope, name, map)) ?? null;
+  // `self._instances["resource"]`: the element the class writes under that key, not the others it keeps beside it.
+  const key = called ? literalKey(a, next + 2) : literalKey(a, next);
+  const memoKey = `${classScope}\0${name}\0${key ?? ''}`;
+  const value = elementOfField.get(a, memoKey, () => {
+    elementOfField.set(a, memoKey, null);
+    return elementOf(a, binding.expression, fieldWrites(a, classScope, name, map, key)) ?? null;
   });
   return value ? { value, end } : undefined;
 }
 
-/** The values the methods of a class write into the collection its field `name` holds, as `writtenElements` reads them. */
-function fieldWrites(a: CodeAnalyzer, classScope: number, name: string, map: boolean): [number, number][] | undefined {
+/** The string the brackets or parentheses that open at `open` hold alone (`["resource"]`, `.get("resource")`), else undefined. */
+function literalKey(a: CodeAnalyzer, open: number): string | undefined {
+  return a.partner[open] === open + 2 && a.isString(open + 1) && !a.tokens.interpolated(open + 1) ? a.tokens.text(open + 1) : undefined;
+}
+
+/**
+ * The values the methods of a class write into the collection its field `name` holds, as `writtenElements` reads
+ * them; with `key`, not those written under another string (`self._instances["table"] = ...` beside `["resource"]`).
+ */
+function fieldWrites(a: CodeAnalyzer, classScope: number, name: string, map: boolean, key?: string): [number, number][] | undefined {
   const [start, stop] = a.scopes.range(classScope);
   const writes: [number, number][] = [];
   for (const k of tokensNamed(a, name)) {
     const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
-    if (k > start && k < stop && onInstance && a.scopes.enclosing(k, ['class']) === classScope && !collectWrite(a, k, map, writes)) {
+    const written = key === undefined ? undefined : writtenKey(a, k, map);
+    const other = written !== undefined && written !== key;
+    if (k > start && k < stop && onInstance && !other && a.scopes.enclosing(k, ['class']) === classScope && !collectWrite(a, k, map, writes)) {
       return undefined;
     }
   }
   return writes;
+}
+
+/** The string key the use of a collection's name at `k` writes or reads under (`name["resource"]`, `name.set("resource", …)`), else undefined. */
+function writtenKey(a: CodeAnalyzer, k: number, map: boolean): string | undefined {
+  if (a.is(k + 1, '[')) {
+    return literalKey(a, k + 1);
+  }
+  const open = map && a.isAccess(k + 1) && a.idIs(k + 2, 'set') && a.is(k + 3, '(') ? k + 3 : -1;
+  const first = open > 0 ? segments(a, open)[0] : undefined;
+  return first && first[1] === first[0] + 1 && a.isString(first[0]) && !a.tokens.interpolated(first[0]) ? a.tokens.text(first[0]) : undefined;
 }
 
 /**

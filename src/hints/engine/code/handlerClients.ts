@@ -390,6 +390,10 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   if (classMethod) {
     return classMethod;
   }
+  const instanceMethod = workspaceInstanceMethod(a, k, imported);
+  if (instanceMethod !== undefined) {
+    return instanceMethod ?? undefined;
+  }
   if (called || imported.module.startsWith('.') || workspaceClassMethod(a, k, imported) || chainsFromImportedClient(a, k, imported)) {
     const made = perCallClient(called) ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
@@ -424,6 +428,24 @@ function workspaceClassMethod(a: CodeAnalyzer, k: number, imported: { module: st
   }
   const fields = a.project?.importedClassFields?.(imported.module, imported.path);
   return fields !== undefined && Object.hasOwn(fields, `${a.tokens.text(k + 2)}()`);
+}
+
+/**
+ * `store.get_resource()` at `k`, a method of the instance another workspace module makes of its own class (`store =
+ * Store()`), whose client the workspace gives: a construction only where it says the method makes a new client on
+ * each call (`perCall`); null for one that hands out the client the instance or its class keeps; undefined for no such call.
+ */
+function workspaceInstanceMethod(a: CodeAnalyzer, k: number, imported: { module: string; path: string }): Construction | null | undefined {
+  const open = k + 3;
+  if (imported.path === '' || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(open, '(') || a.partner[open] < 0 || !mayBeProjectModule(a, imported.module)) {
+    return undefined;
+  }
+  const called = importedCall(a, imported.module, `${imported.path}.${a.tokens.text(k + 2)}`, open);
+  if (!called) {
+    return undefined;
+  }
+  const made = perCallClient(called) ? construction(a, k, k) : undefined;
+  return made && made.end === a.partner[open] + 1 ? made : null;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { empties } from './outerBindings';
 import { clientValue, ProjectContext } from './projectImports';
 import { Value } from './values';
 
@@ -60,7 +61,7 @@ export class MemberPaths {
       }
       j += last ? 2 : 3;
       const alias = (aliases || elsewhere) && a.language.memberAlias?.(text);
-      const binding = paths?.has(text) ? a.scopes.pathBinding(base, text, token) : alias && aliases?.has(alias) ? a.scopes.pathBinding(ALIAS_ROOT, alias, token) : undefined;
+      const binding = paths?.has(text) ? a.scopes.pathBinding(base, text, token, (each) => empties(a, each)) : alias && aliases?.has(alias) ? a.scopes.pathBinding(ALIAS_ROOT, alias, token) : undefined;
       // `request.app.state.redis` where another module's startup code sets `app.state.redis`.
       const value = a.valueOf(binding) ?? (alias && !aliases?.has(alias) && elsewhere ? this.sharedValue(alias, elsewhere) : undefined);
       if (value) {

@@ -30,7 +30,8 @@ export function enclosingBrackets(partner: Int32Array): Int32Array {
 
 /**
  * Which tokens start a line: only whitespace and comments lie between two tokens, so a newline there
- * starts one. One pass; each search for the next newline starts past the last one found.
+ * starts one, unless a backslash right after the token before continues its line (Python's `x = \`, which
+ * the lexer leaves out). One pass; each search for the next newline starts past the last one found.
  */
 export function lineStarts(text: string, tokens: Tokens): Uint8Array {
   const starts = new Uint8Array(tokens.length);
@@ -40,6 +41,9 @@ export function lineStarts(text: string, tokens: Tokens): Uint8Array {
     if (newline >= 0 && newline < previousEnd) {
       newline = text.indexOf('\n', previousEnd);
     }
+    if (newline >= 0 && newline < tokens.starts[i] && continues(text, previousEnd, newline)) {
+      newline = text.indexOf('\n', newline + 1);
+    }
     starts[i] = newline >= 0 && newline < tokens.starts[i] ? 1 : 0;
   }
   if (tokens.length > 0) {
@@ -47,6 +51,29 @@ export function lineStarts(text: string, tokens: Tokens): Uint8Array {
   }
   return starts;
 }
+
+/** Whether the line break at `newline` follows a backslash that only spaces or tabs part from the token ending at `from`. */
+function continues(text: string, from: number, newline: number): boolean {
+  let k = newline - 1;
+  if (text.charCodeAt(k) === CARRIAGE_RETURN) {
+    k--;
+  }
+  if (k < from || text.charCodeAt(k) !== BACKSLASH) {
+    return false;
+  }
+  for (let j = from; j < k; j++) {
+    const code = text.charCodeAt(j);
+    if (code !== SPACE && code !== TAB) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const BACKSLASH = 92;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const TAB = 9;
 
 /** The tokens of a span that starts and ends on token boundaries (an option's key or value), as [from, to), by binary search. */
 export function tokensOfSpan(tokens: Tokens, span: Span): [number, number] {

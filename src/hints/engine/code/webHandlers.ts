@@ -194,21 +194,29 @@ export function requestClassImports(a: CodeAnalyzer): RequestClasses | undefined
   const perRequest = refs([...names, ...imported]);
   const dependencies = refs(perRequestDependencies(a));
   const constructors: Record<string, ImportRef[]> = {};
+  // Module-level functions too, for another module that gives one to FastAPI as a dependency (`Depends(get_product_service)`).
+  const functions: Record<string, ImportRef[]> = {};
   for (const fn of a.functions.values()) {
     const classScope = a.scopes.parent(fn.scope);
     const name = fn.params > 0 && a.idIs(fn.params - 1, '__init__') && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
+    const topLevel = !name && classScope === 0 && fn.params > 1 && a.idIs(fn.params - 2, 'def') ? a.tokens.text(fn.params - 1) : undefined;
     const [, end] = a.scopes.range(fn.scope);
     const made = new Set<string>();
-    for (let k = name ? a.partner[fn.params] + 1 : end; k > 0 && k < end && made.size < MAX_HANDLERS; k++) {
+    for (let k = name || topLevel ? a.partner[fn.params] + 1 : end; k > 0 && k < end && made.size < MAX_HANDLERS; k++) {
       if (a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) && importedRef(a, k)) {
         made.add(a.tokens.text(k));
       }
     }
     if (name && made.size > 0) {
       constructors[name] = refs(made);
+    } else if (topLevel && made.size > 0) {
+      functions[topLevel] = refs(made);
     }
   }
-  return perRequest.length > 0 || Object.keys(constructors).length > 0 ? { perRequest, constructors, ...(dependencies.length > 0 ? { dependencies } : {}) } : undefined;
+  const dependedOn = Object.keys(functions).length > 0 ? { functions } : {};
+  return perRequest.length > 0 || Object.keys(constructors).length > 0 || Object.keys(functions).length > 0
+    ? { perRequest, constructors, ...(dependencies.length > 0 ? { dependencies } : {}), ...dependedOn }
+    : undefined;
 }
 
 /** The `__init__` of the module-level class of the file named `name`. */

@@ -322,13 +322,18 @@ export class ScopeTree<V> {
    * declares `root` there: a parameter or local of the same name hides the outer object's members.
    * Lookups see bindings as for plain names (earlier ones in the same function, the last across one).
    */
-  pathBinding(root: string, path: string, token: number): Binding<V> | undefined {
+  pathBinding(root: string, path: string, token: number, emptying?: (binding: Binding<V>) => boolean): Binding<V> | undefined {
     const { scope, crossedFunction } = this.declaring(root, token);
     const list = this.names[scope]?.get(path);
     if (!list) {
       return undefined;
     }
-    return crossedFunction ? (lastKnown(list, false) ?? list[list.length - 1]) : lastBefore(list, token);
+    if (!crossedFunction) {
+      return lastBefore(list, token);
+    }
+    // Read from another function: the last assignment that fills the path (`Cls._client = None` in a `close()` only empties it).
+    const filled = emptying ? list.filter((binding) => !emptying(binding)) : list;
+    return lastKnown(filled, false) ?? lastKnown(list, false) ?? list[list.length - 1];
   }
 
   /**

@@ -19,6 +19,11 @@ export interface RequestClasses {
   constructors: Record<string, ImportRef[]>;
   /** The imported functions the file gives FastAPI as dependencies (`Depends(get_table)`), which FastAPI calls per request. */
   dependencies?: ImportRef[];
+  /**
+   * The imported names each module-level function of the file calls (`get_product_service` making `ProductRepository()`),
+   * for when another module gives FastAPI that function as a dependency: what it constructs is made per request.
+   */
+  functions?: Record<string, ImportRef[]>;
 }
 
 /** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */

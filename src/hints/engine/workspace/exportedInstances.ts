@@ -119,13 +119,18 @@ function heldClients(a: CodeAnalyzer, outer: readonly number[], key: string, val
   }
 }
 
-/** The client members of the instance `value` (undefined: not an instance of a class of the module), by name. */
+/**
+ * The client members of the instance `value` (undefined: not an instance of a class of the module), by name. A
+ * Python instance also lends what its methods return, keyed `name()` (`store.get_resource()` of `store = Store()`),
+ * which the importing files' calls of the method read (`importedClients.ts` `instanceMethodClient`).
+ */
 export function instanceClients(a: CodeAnalyzer, value: Value | undefined): Record<string, ExportedClient> | undefined {
   if (value?.t !== 'instance' || value.classObject) {
     return undefined;
   }
   const { fields } = classClients(a, value.classScope);
-  return Object.fromEntries(Object.entries(fields).filter(([name]) => !name.endsWith('()')));
+  const methods = a.language.family === 'python';
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !name.endsWith('()') || (methods && /^\w+\(\)$/.test(name))));
 }
 
 /**

@@ -223,7 +223,7 @@ export class ImportedClients {
   resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined {
     const answer = this.answer(codeFile, module, path);
     if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
-      return answer ? undefined : this.resourceTable(codeFile, module, path);
+      return answer ? undefined : (this.resourceTable(codeFile, module, path) ?? this.instanceMethodClient(codeFile, module, path));
     }
     const { file, fn } = answer.function;
     const functions = this.functionsOf(file);
@@ -247,6 +247,14 @@ export class ImportedClients {
     const dot = path.lastIndexOf('.');
     const resource = dot > 0 && path.slice(dot + 1) === 'Table' ? this.resolve(codeFile, module, path.slice(0, dot)) : undefined;
     return resource?.kind === 'dynamodb-resource' ? { kind: 'dynamodb-table' } : undefined;
+  }
+
+  /**
+   * `store.get_resource()` where `store` is another module's instance of its own class (`store = Store()`): the
+   * client that method returns, which the module lends as `store.get_resource()` (`exportedInstances.ts`).
+   */
+  private instanceMethodClient(codeFile: string, module: string, path: string): ExportedCall | undefined {
+    return path.includes('.') && extensionOf(codeFile) === 'py' ? this.resolve(codeFile, module, `${path}()`) : undefined;
   }
 
   /** The client a module-level name of `file` holds that a call of a function it imports gave (`table = get_table("orders")`): made once, at import. */

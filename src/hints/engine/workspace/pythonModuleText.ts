@@ -10,7 +10,7 @@
  * set a field to a new instance of another class, which may make a client for each instance.
  */
 import { returnsWithin } from './jsGetters';
-import { isIdentifierPart, isIdentifierStart, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { isIdentifierPart, isIdentifierStart, itemCallSites, keptText, NEWLINE, skipIndent, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 import { addLibraryNames, PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARY_MENTIONS } from './pythonClientLibraries';
 
 const HASH = 35;
@@ -253,7 +253,7 @@ function libraryMentions(text: string): number[] {
 /**
  * Marks as kept the top-level functions that may make a client: those that name a client library or
  * return a module name assigned from one (`client = boto3.client(...)`, then `def get_client(): return
- * client`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
+ * client`) or from an instance of a class that names one (`store = Store()`, then `return store.get_resource()`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
  * calls away; and the classes (`plainClasses`) that name a module name assigned from a library, whose
  * fields may hold its client for subclasses in other modules (`self.table = resource.Table(name)`).
  * True when it keeps any.
@@ -269,6 +269,10 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
   /** Module names assigned from a client library: a function that returns one gives a client. */
   const assigned = new Set<string>();
   const defined = new Set(functions);
+  /** Classes kept for naming a client library: a module name bound to an instance of one (`store = Store()`) may give its client. */
+  const clientClasses = new Set<string>();
+  /** Module names bound to an instance of such a class: a function that returns what its member gives may give a client. */
+  const instances = new Set<string>();
   let next = 0;
   statements.forEach((statement, index) => {
     while (next < mentions.length && mentions[next] < statement.start) {
@@ -289,11 +293,16 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
       // a driver's name (`from pymysql import connect`) opens a connection where a function calls it.
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
+    if (word === 'class' && statement.kept && statement.defines) {
+      clientClasses.add(statement.defines);
+    }
     if (assignment && (mentioned || namesAny(text, statement.start + word.length, statement.end, assigned))) {
       // A module name assigned from a library (`client = boto3.client(...)`), or from such a name (`table =
       // dynamodb.Table("orders")`): a function that returns it makes a client.
       assigned.add(word);
-    } else if (defined.has(index) && (mentioned || makesFromAssigned(text, statement, assigned))) {
+    } else if (assignment && namesAny(text, statement.start + word.length, statement.end, clientClasses)) {
+      instances.add(word);
+    } else if (defined.has(index) && (mentioned || makesFromAssigned(text, statement, assigned) || returnsMemberOf(text, statement, instances))) {
       statement.kept = true;
       makers.add(statement.defines!);
     }
@@ -388,6 +397,27 @@ function makesFromAssigned(text: string, statement: TopStatement, assigned: Read
       }
       const method = wordAt(text, after + 1);
       return SESSION_MAKERS.has(method) && text.charCodeAt(after + 1 + method.length) === OPEN_PAREN;
+    })
+  );
+}
+
+/**
+ * Whether a function returns what a member of a module-level instance gives (`return store.get_resource()`, `return
+ * await connection.get_resource()`): the client its class's method returns, for other modules' callers.
+ */
+function returnsMemberOf(text: string, statement: TopStatement, instances: ReadonlySet<string>): boolean {
+  return (
+    instances.size > 0 &&
+    forEachName(text, statement.start, statement.end, (k, after) => {
+      if (after - k !== 6 || !text.startsWith('return', k)) {
+        return false;
+      }
+      let name = skipIndent(text, after, statement.end);
+      if (wordAt(text, name) === 'await') {
+        name = skipIndent(text, name + 5, statement.end);
+      }
+      const word = wordAt(text, name);
+      return instances.has(word) && text.charCodeAt(name + word.length) === DOT;
     })
   );
 }

@@ -127,7 +127,19 @@ export function requestClassIndex(
     }
   };
   let frontier: string[] = [];
-  contributions.forEach(({ perRequest }, file) => add(file, perRequest, frontier));
+  contributions.forEach(({ perRequest, dependencies }, file) => {
+    add(file, perRequest, frontier);
+    // A function of another module given to FastAPI as a dependency: what it constructs, it constructs per request.
+    for (const { module, path } of dependencies ?? []) {
+      const found = target(file, module, path);
+      for (const candidate of declaringFiles(found, known)) {
+        const made = contributions.get(candidate)?.functions?.[found!.name];
+        if (made) {
+          add(candidate, made, frontier);
+        }
+      }
+    }
+  });
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const key of frontier) {

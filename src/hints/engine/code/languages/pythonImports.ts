@@ -15,19 +15,12 @@ export function collectImports(a: CodeAnalyzer): void {
 }
 
 function pythonImport(a: CodeAnalyzer, start: number): void {
-  let line = a.lines.lineOf(a.tokens.starts[start]);
-  const sameStatement = (k: number): boolean => k < a.tokens.length && (a.lines.lineOf(a.tokens.starts[k]) === line || a.insideParens(k, start));
-  // A line-ending backslash joins the next line to the statement (`from service import orders, \` then `users`).
-  const pastJoin = (k: number): number => {
-    if (a.is(k, '\\') && sameStatement(k) && k + 1 < a.tokens.length) {
-      line = a.lines.lineOf(a.tokens.starts[k + 1]);
-      return k + 1;
-    }
-    return k;
-  };
+  // A line-ending backslash joins the next line to the statement (`from service import orders, \` then `users`):
+  // the lexer leaves it out and the next line's first token does not start a line.
+  const sameStatement = (k: number): boolean => k < a.tokens.length && (!a.startsLine(k) || a.insideParens(k, start));
   if (a.idIs(start, 'import')) {
     let j = start + 1;
-    while (sameStatement((j = pastJoin(j)))) {
+    while (sameStatement(j)) {
       const path = a.dottedPath(j);
       if (!path.text) {
         break;
@@ -55,7 +48,7 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
     return;
   }
   a.noteModule(module);
-  for (let j = pastJoin(end + 1); sameStatement(j); j = pastJoin(j)) {
+  for (let j = end + 1; sameStatement(j); ) {
     if (a.is(j, '(') || a.is(j, ')') || a.is(j, ',')) {
       j++;
       continue;
