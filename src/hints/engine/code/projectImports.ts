@@ -46,6 +46,8 @@ export interface ProjectContext {
   itemHelpersExist?(): boolean;
   /** Whether the workspace's Django settings name a Redis cache backend and no other (`djangoCache.ts`): `cache.clear()` is FLUSHDB. */
   djangoRedisCaches?(): boolean;
+  /** The password members CDK modules that make RDS databases write in plain text (`workspace/cdkPasswordMembers.ts`). */
+  cdkPasswordMembers?(): ReadonlySet<string> | undefined;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`distributedCache.ts`). */
   redisDistributedCache?(): boolean;
   /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`cacheManagerCaches.ts`). */

@@ -51,6 +51,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
+    cdkPasswordMembers: () => view.cdkPasswordMembers?.(),
     redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
     redisCacheManager: () => view.redisCacheManager?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),

@@ -135,6 +135,8 @@ export interface WorkspaceView {
   itemHelpersExist?(): boolean;
   /** Whether the workspace's Python modules name a Redis cache backend of Django and no other (`code/djangoCache.ts`). */
   djangoRedisCaches?(): boolean;
+  /** The password members CDK modules that make RDS databases write in plain text (`workspace/cdkPasswordMembers.ts`). */
+  cdkPasswordMembers?(): ReadonlySet<string>;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`code/distributedCache.ts`). */
   redisDistributedCache?(): boolean;
   /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`code/cacheManagerCaches.ts`). */
