@@ -160,6 +160,30 @@ describe('Pulumi AWS resources in Go', () => {
     assert.ok(!found.some((hint) => hint.endsWith('rds-storage-encrypted!')), found.join('\n'));
   });
 
+  it('reads a struct value of args passed by its address, with the fields set on it afterwards', () => {
+    const code = sourceLines(
+      'package infra',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      'func Ledger(ctx *pulumi.Context, groupID pulumi.StringInput) error {',
+      '  ledgerArgs := rds.ClusterArgs{',
+      '    Engine:            pulumi.String("aurora-postgresql"),',
+      '    SkipFinalSnapshot: pulumi.Bool(true),',
+      '    StorageEncrypted:  pulumi.Bool(true),',
+      '  }',
+      '  ledgerArgs.VpcSecurityGroupIds = pulumi.StringArray{groupID}',
+      '  _, err := rds.NewCluster(ctx, "ledger", &ledgerArgs)',
+      '  return err',
+      '}',
+    );
+    const found = hintsIn('ledger.go', code).filter((hint) => hint.endsWith('!'));
+    assert.ok(found.some((hint) => hint.startsWith('9:SkipFinalSnapshot') && hint.endsWith('rds-skip-final-snapshot!')), found.join('\n'));
+    assert.ok(found.some((hint) => hint.startsWith('13:') && hint.endsWith('rds-deletion-protection!')), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('rds-storage-encrypted!')), found.join('\n'));
+  });
+
   it('reads nothing from lookups, existing resources, other providers, test code, or classes the rules do not know', () => {
     const code = sourceLines(
       'package main',

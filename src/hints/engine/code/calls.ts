@@ -34,6 +34,7 @@ import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { takesKeyOrItem } from './architectTables';
 import { pulumiResource, pulumiResourceType } from './pulumi';
+import { pulumiSuperCall } from './pulumiSubclasses';
 import { cdktfClass, cdktfResource } from './cdktf';
 import { helperReturnedLiteral, objectLiteralOpen } from './returnedArgs';
 import { bundledFunction, callResult, cdkConstructType, Value } from './values';
@@ -309,7 +310,7 @@ export function constructProps(a: CodeAnalyzer, construct: string, nameIndex: nu
 
 /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
 function plainCall(a: CodeAnalyzer, index: number): void {
-  if ((a.isId(index - 1) && DEFINITION_KEYWORDS[a.tokens.codes[index - 1]] === 1) || (a.idIs(index, 'super') && (superOptions(a, index) || cdkSuperCall(a, index)))) {
+  if ((a.isId(index - 1) && DEFINITION_KEYWORDS[a.tokens.codes[index - 1]] === 1) || (a.idIs(index, 'super') && (superOptions(a, index) || cdkSuperCall(a, index) || pulumiSuperCall(a, index)))) {
     return;
   }
   const value = a.lookup(a.tokens.text(index), index);

@@ -21,9 +21,11 @@ const { STR } = TOKEN_KIND;
 /** Dotted parts of a base class name followed at most (`cdk.aws_rds.DatabaseCluster`). */
 const MAX_BASE_PARTS = 4;
 
-/** The CDK construct a class extends, by its base written as a name of an import (`rds.DatabaseCluster`, `Table`). */
-function constructBase(a: CodeAnalyzer, classScope: number): string | undefined {
-  // The base its outermost same-file base extends, dotted or not (`extends rds.DatabaseCluster`).
+/**
+ * The imported class a class of the file extends through its outermost same-file base, dotted or not
+ * (`extends rds.DatabaseCluster`, Python `(rds.Cluster)`): the module and the path inside it.
+ */
+export function importedBase(a: CodeAnalyzer, classScope: number): { module: string; path: string } | undefined {
   const token = outsideBase(a, classScope);
   const root = token === undefined ? undefined : a.lookup(a.tokens.text(token), token);
   if (token === undefined || root?.t !== 'ref') {
@@ -33,19 +35,31 @@ function constructBase(a: CodeAnalyzer, classScope: number): string | undefined 
   for (let k = token; a.is(k + 1, '.') && a.isId(k + 2) && k < token + 2 * MAX_BASE_PARTS; k += 2) {
     path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
   }
-  return cdkConstructType(root.module, path);
+  return { module: root.module, path };
+}
+
+/** The CDK construct a class extends, by its base written as a name of an import (`rds.DatabaseCluster`, `Table`). */
+function constructBase(a: CodeAnalyzer, classScope: number): string | undefined {
+  const base = importedBase(a, classScope);
+  return base && cdkConstructType(base.module, base.path);
+}
+
+/** The `(` of the arguments of `super(...)` at `superIndex`: Python's `super().__init__(` or `super(Cls, self).__init__(`, JavaScript's `super(`; -1 for none. */
+export function superArguments(a: CodeAnalyzer, superIndex: number): number {
+  const python = a.language.family === 'python';
+  if (!python && a.language.family !== 'js') {
+    return -1;
+  }
+  const after = python ? a.partner[superIndex + 1] : -1;
+  const open = python ? after + 3 : superIndex + 1;
+  return (python && !(after > superIndex && a.is(after + 1, '.') && a.idIs(after + 2, '__init__'))) || !a.is(open, '(') ? -1 : open;
 }
 
 /** `super(...)` at `superIndex` in a class that extends a CDK construct: that construct's props. Returns whether it was one. */
 export function cdkSuperCall(a: CodeAnalyzer, superIndex: number): boolean {
-  const python = a.language.family === 'python';
-  if (!python && a.language.family !== 'js') {
-    return false;
-  }
   // Python: `super().__init__(` or `super(CoreTable, self).__init__(`; JavaScript and TypeScript: `super(`.
-  const after = python ? a.partner[superIndex + 1] : -1;
-  const open = python ? after + 3 : superIndex + 1;
-  if ((python && !(after > superIndex && a.is(after + 1, '.') && a.idIs(after + 2, '__init__'))) || !a.is(open, '(')) {
+  const open = superArguments(a, superIndex);
+  if (open < 0) {
     return false;
   }
   const construct = constructBase(a, a.scopes.enclosing(superIndex, ['class']));

@@ -21,6 +21,7 @@ import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
 import { boto3Terms, goBuiltTerms, goExpressionPackage } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { cdkPasswordOutputs } from './cdkPasswordOutputs';
+import { configPasswordContexts } from './configPasswords';
 import { testResources } from './testResources';
 import { unsentCdkProps } from './cdkTypedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
@@ -99,6 +100,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
   contexts.push(...cdkFullAccessPolicies(analyzer), ...pulumiFullAccessPolicies(analyzer), ...staticCredentialContexts(analyzer));
+  contexts.push(...configPasswordContexts(analyzer, options.project?.file ?? options.fileName ?? ''));
   // A service script reads the resources it follows itself; another module may hold some for one to spread in.
   const resources = options.serverlessScript ? serverlessScriptResources(analyzer) : mayHoldResources(text) && analyzer.language.family === 'js' ? resourceFragments(analyzer) : undefined;
   if (resources) {

@@ -48,6 +48,8 @@ export interface ProjectContext {
   djangoRedisCaches?(): boolean;
   /** The Django cache facade's methods that a project's own backend or django-redis client class defines (`djangoCache.ts`). */
   djangoCacheOverrides?(): ReadonlySet<string>;
+  /** The password members CDK modules that make RDS databases write in plain text (`workspace/cdkPasswordMembers.ts`). */
+  cdkPasswordMembers?(): ReadonlySet<string> | undefined;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`distributedCache.ts`). */
   redisDistributedCache?(): boolean;
   /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`cacheManagerCaches.ts`). */

@@ -73,6 +73,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.packageJson !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     Object.keys(contribution.secretConstants ?? {}).length > 0 ||
+    (contribution.cdkPasswordMembers?.length ?? 0) > 0 ||
     Object.keys(contribution.springSecrets ?? {}).length > 0 ||
     Object.keys(contribution.settingConstants ?? {}).length > 0 ||
     Object.keys(contribution.settingDicts ?? {}).length > 0 ||

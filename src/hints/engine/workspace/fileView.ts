@@ -55,6 +55,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
     djangoCacheOverrides: () => view.djangoCacheOverrides?.() ?? NO_METHODS,
+    cdkPasswordMembers: () => view.cdkPasswordMembers?.(),
     redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
     redisCacheManager: () => view.redisCacheManager?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),

@@ -36,6 +36,7 @@ import { pythonSettingConstants } from './pythonSettingConstants';
 import { pythonSettingDicts } from './pythonSettingDicts';
 import { pythonPathRoots } from './pythonPathEntries';
 import { jsSecretConstants } from './jsSecretConstants';
+import { cdkPasswordMembers } from './cdkPasswordMembers';
 import { jsNameConstants, pythonNameConstants } from './nameConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -113,6 +114,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const nameConstants = kind === 'python' ? pythonNameConstants(text) : jsNameConstants(text);
       const cacheStores = kind === 'python' ? [] : cacheManagerStores(file, text);
       const cacheMethods = kind === 'python' ? djangoCacheMethods(text) : [];
+      const passwordMembers = kind === 'python' ? undefined : cdkPasswordMembers(text);
       const constants = {
         ...(secretConstants ? { secretConstants } : {}),
         ...(settingConstants ? { settingConstants } : {}),
@@ -121,8 +123,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         ...(nameConstants ? { nameConstants } : {}),
         ...(cacheStores.length > 0 ? { cacheManagerStores: cacheStores } : {}),
         ...(cacheMethods.length > 0 ? { djangoCacheMethods: cacheMethods } : {}),
+        ...(passwordMembers ? { cdkPasswordMembers: passwordMembers } : {}),
       };
-      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants || cacheStores.length > 0 || cacheMethods.length > 0 ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
+      return secretConstants || settingConstants || settingDicts || pythonLayerRoots || nameConstants || passwordMembers || cacheStores.length > 0 || cacheMethods.length > 0 ? () => ({ ...(read?.() ?? emptyContribution()), ...constants }) : read;
     }
     case 'go': {
       const read = mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

@@ -154,6 +154,8 @@ export interface FileContribution {
   springSecrets?: Record<string, SecretConstant>;
   /** The module's password literals by import path (Python `db_password = "..."`, `secretConstants.ts`; JavaScript and TypeScript exports, `jsSecretConstants.ts`). */
   secretConstants?: Record<string, SecretConstant>;
+  /** The password members a CDK module that makes RDS databases writes in plain text (`SecretValue.unsafePlainText(config.db_pass)`; `cdkPasswordMembers.ts`). */
+  cdkPasswordMembers?: string[];
   /** The module's exported literal settings by import path (`config.database.public`, `getEnvConfig().protect`; `jsSettingConstants.ts`). */
   settingConstants?: Record<string, SettingConstant>;
   /** The module's names bound to a plain string or an environment variable read, by import path (`nameConstants.ts`): a table's name for the modules that import it. */

@@ -178,10 +178,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.union;
   }
 
-  /**
-   * The functions that run a code file: those whose handler or entry is the file, else those whose
-   * code folder holds it.
-   */
+  /** The functions that run a code file: those whose handler or entry is the file, else those whose code folder holds it. */
   functionsRunning(codeFile: string): readonly FunctionDefinition[] {
     const union = this.built();
     const cached = union.running.get(codeFile);
@@ -341,10 +338,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.imported().resolveItemHelper(codeFile, module, path, method);
   }
 
-  /**
-   * What the method `method` of the class NestJS providers bind to the injection token `key` does with one table's
-   * items, when every provider of the token (test files' aside) binds one class; see `WorkspaceView.providedItemHelper`.
-   */
+  /** What the method `method` of the class NestJS providers bind to `key` does with one table's items, when every provider of the token (test files' aside) binds one class; see `WorkspaceView.providedItemHelper`. */
   providedItemHelper(key: string, method: string): ItemHelper | undefined {
     const bindings = this.built().requestClients.get(key) ?? [];
     const sources = bindings.flatMap(({ file, sources }) => sources.map((source) => ({ file, source })));
@@ -359,6 +353,11 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** Whether the Python modules name a Redis cache backend of Django and no other; see `WorkspaceView.djangoRedisCaches`. */
   djangoRedisCaches(): boolean {
     return this.imported().djangoRedisCaches();
+  }
+
+  /** See `WorkspaceView.cdkPasswordMembers`. */
+  cdkPasswordMembers(): ReadonlySet<string> {
+    return this.built().cdkPasswordMembers;
   }
 
   /** Whether any module of the workspace may hold item helpers; see `WorkspaceView.itemHelpersExist`. */

@@ -76,6 +76,8 @@ export interface Union {
   containerTemplates: Set<string>;
   /** `folder\0name` of each `random_password` whose result a file of the folder gives a database or cache password argument. */
   randomPasswords: Set<string>;
+  /** The password members CDK modules that make RDS databases write in plain text (see FileContribution.cdkPasswordMembers). */
+  cdkPasswordMembers: Set<string>;
 }
 
 export function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -116,6 +118,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     requestClients: new Map(),
     containerTemplates: new Set(),
     randomPasswords: new Set(),
+    cdkPasswordMembers: new Set(),
   };
   const archives = new Map<string, string[]>();
   const indexedElsewhere = new Set<string>();
@@ -133,6 +136,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     union.functions.push(...contribution.functions);
     contribution.containerTemplates?.forEach((name) => union.containerTemplates.add(`${folderOf(file)}\0${name}`));
+    contribution.cdkPasswordMembers?.forEach((member) => union.cdkPasswordMembers.add(member));
     contribution.randomPasswords?.forEach((name) => union.randomPasswords.add(`${folderOf(file)}\0${name}`));
     for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
       archives.set(`${folderOf(file)}\0${name}`, paths);

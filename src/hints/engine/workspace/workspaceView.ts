@@ -137,6 +137,8 @@ export interface WorkspaceView {
   djangoRedisCaches?(): boolean;
   /** The Django cache facade's methods that the workspace's own cache backend or django-redis client classes define (`code/djangoCache.ts`). */
   djangoCacheOverrides?(): ReadonlySet<string>;
+  /** The password members CDK modules that make RDS databases write in plain text (`workspace/cdkPasswordMembers.ts`). */
+  cdkPasswordMembers?(): ReadonlySet<string>;
   /** Whether the workspace's C# code registers `IDistributedCache` on Redis and on no other store (`code/distributedCache.ts`). */
   redisDistributedCache?(): boolean;
   /** Whether the workspace's JavaScript and TypeScript code registers cache-manager on a Redis store and on no other (`code/cacheManagerCaches.ts`). */

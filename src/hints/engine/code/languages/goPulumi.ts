@@ -45,7 +45,9 @@ export function pulumiGoResources(a: CodeAnalyzer): void {
     // A resource a test declares against Pulumi's mocks is no deployed one.
     if ((type || ingress) && a.partner[k + 3] > 0 && !inTestCode(a, k)) {
       // `New<Class>(ctx, name, args, opts...)`: the args are the third argument.
-      const args = segments(a, k + 3)[2]?.[0] ?? -1;
+      const written = segments(a, k + 3)[2]?.[0] ?? -1;
+      // `&clusterArgs` of a struct value the function builds (`clusterArgs := rds.ClusterArgs{...}`): the variable.
+      const args = a.is(written, '&') && a.isId(written + 1) && (a.is(written + 2, ',') || a.is(written + 2, ')')) ? written + 1 : written;
       if (type) {
         typedArgsResource(a, type, k + 2, args, argsLiteral, 'pulumi-go');
       } else {
