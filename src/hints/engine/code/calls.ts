@@ -27,6 +27,7 @@ import { mapperSaveOperation } from './mapperSaves';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedCall, promisifiedField, sentMethodCall } from './promisified';
+import { connectRedisStore } from './connectRedisStores';
 import { importedSender } from './projectImports';
 import { repositoryReference } from './languages/javaSpringDataDynamodb';
 import { stackExchangeCall } from './stackExchangeRedis';
@@ -160,6 +161,9 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   // Type arguments (`new Queue<MailJob>('mail', { connection })`) come before the arguments.
   const open = a.id(last) ? argumentsOpen(a, last) : -1;
   if (open < 0) {
+    return;
+  }
+  if (last === start && connectRedisStore(a, last, open)) {
     return;
   }
   const value = a.lookup(a.tokens.text(start), start);

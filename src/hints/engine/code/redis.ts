@@ -25,6 +25,7 @@ import { dropsCoroutine } from './unawaitedRedis';
 import { redissonWalk } from './redissonIteration';
 import { RANGE_READS, readsWholeRange } from './redisRanges';
 import { springOffsetWrite } from './springSetRange';
+import { legacyClientArguments } from './redisPositionalServers';
 import { REDISSON_COMMANDS, REDISSON_WHOLE_RANGES } from './redissonCommands';
 
 const { NUM } = TOKEN_KIND;
@@ -52,9 +53,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     context.aloneInCall = true;
   }
   if (a.language.family === 'js') {
-    for (const [start, end] of kept) {
-      positionalArgument(a, context, start, end);
-    }
+    legacyClientArguments(a, context, kept).forEach(([start, end]) => positionalArgument(a, context, start, end));
     if (kept.length === 1 && environmentRead(a, kept[0][0], kept[0][1]) !== undefined) {
       // `new Redis(process.env.REDIS_URL)`: all the call gives is a URL the environment holds.
       context.urlNotSeen = true;

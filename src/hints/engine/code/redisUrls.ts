@@ -307,9 +307,13 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
   return { url: read.url, options };
 }
 
+/** A string that is a Redis or Valkey URL, with or without TLS. */
+const REDIS_URL_SCHEME = /^(?:redis|valkey)s?:\/\//i;
+
 /**
  * The expression a `const` name (tokens [start, end)) holds when it builds a URL: a template literal or a `+`
- * chain that starts with a string (`const url = 'redis://' + host`), as [from, to); undefined otherwise.
+ * chain that starts with a string (`const url = 'redis://' + host`), or a Redis URL written out whole (`const
+ * REDIS_URL = 'redis://:secret@host:6379'`), as [from, to); undefined otherwise.
  */
 export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
   const binding = end === start + 1 && a.isId(start) ? bindingAt(a, start, end) : undefined;
@@ -317,7 +321,7 @@ export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): 
     return undefined;
   }
   const from = binding.expression;
-  if (!a.isString(from) || !(a.tokens.interpolated(from) || a.is(from + 1, '+'))) {
+  if (!a.isString(from) || !(a.tokens.interpolated(from) || a.is(from + 1, '+') || REDIS_URL_SCHEME.test(a.tokens.text(from)))) {
     return undefined;
   }
   const to = expressionEnd(a, from);

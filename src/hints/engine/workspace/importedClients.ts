@@ -187,7 +187,7 @@ export class ImportedClients {
     if (exports === undefined) {
       this.readingExports.add(file);
       try {
-        exports = readExports(file, source, { file, importedClient: () => undefined, importedName: (module, path) => this.resolveName(file, module, path) }) ?? null;
+        exports = readExports(file, source, { file, importedClient: (module, path) => this.resolve(file, module, path), importedName: (module, path) => this.resolveName(file, module, path) }) ?? null;
       } catch (error) {
         if (error instanceof BudgetExceeded) {
           throw error;

@@ -25,6 +25,11 @@ const JS_CONSTRUCTS_CLASS = /\bnew\s+[A-Z][\w$]*\s*\(/;
  * (`Dynamoose.model('logs', LogSchema)`) or an instance of a member class (`new AWS.DynamoDB.DocumentClient()`).
  */
 const JS_MAKES_FROM_NAMESPACE = /\.model\s*\(|\bnew\s+[\w$]+(?:\.[\w$]+)+\s*\(/;
+/**
+ * A method of an object promisified bound to it (`promisify(cacheClient.keys).bind(cacheClient)`), in a module that
+ * imports from another: a client another module of the project makes, whose commands this one hands out (`code/promisified.ts`).
+ */
+const JS_PROMISIFIES_MEMBER = /\bpromisify\(\s*[\w$]+\.[\w$]+\s*(?:\)\s*\.bind\(|\.bind\()/;
 const JS_RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]\.\.?\//;
 /**
  * A data-access module that names no client library but builds DynamoDB requests for a function of another module
@@ -110,7 +115,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if ((kind !== 'javascript' && kind !== 'typescript') || isTestDoubleFile(file)) {
     return false;
   }
-  const makesFromProjectModule = (JS_CONSTRUCTS_CLASS.test(text) || JS_MAKES_FROM_NAMESPACE.test(text)) && JS_RELATIVE_IMPORT.test(text);
+  const makesFromProjectModule = (JS_CONSTRUCTS_CLASS.test(text) || JS_MAKES_FROM_NAMESPACE.test(text) || JS_PROMISIFIES_MEMBER.test(text)) && JS_RELATIVE_IMPORT.test(text);
   if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || makesFromProjectModule || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
     return true;
   }
