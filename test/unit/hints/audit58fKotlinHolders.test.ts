@@ -115,4 +115,50 @@ describe('audit58f: Kotlin clients held by objects, companion objects and top-le
     const files = { 'src/main/kotlin/shop/data/Clients.kt': CLIENTS, 'src/main/kotlin/shop/data/Tables.kt': TABLES, 'src/main/kotlin/shop/data/TablesV2.kt': twin, 'src/main/kotlin/shop/app/Save.kt': service };
     assert.deepEqual(outputsIn(files, 'src/main/kotlin/shop/app/Save.kt').hovers, []);
   });
+
+  it('reports a command per element of a loop, and not one whose arguments are the same in every iteration', () => {
+    const poller = sourceLines(
+      'package shop.app',
+      'import shop.cache.Sessions',
+      'fun pings(uid: String, frames: Iterable<String>, ids: List<String>) {',
+      '    for (frame in frames) {',
+      '        Sessions.redis.get("matched:$uid")',
+      '        Sessions.redis.get("matched:${frame}")',
+      '    }',
+      '    for (id in ids) {',
+      '        Sessions.redis.del("cart:$id")',
+      '    }',
+      '    var cursor = "0"',
+      '    while (cursor != "done") {',
+      '        cursor = Sessions.redis.get("cursor:$cursor") ?: "done"',
+      '    }',
+      '}',
+    );
+    const { findings } = outputsIn({ 'src/main/kotlin/shop/cache/CartCache.kt': CACHE, 'src/main/kotlin/shop/app/Pings.kt': poller }, 'src/main/kotlin/shop/app/Pings.kt');
+    assert.deepEqual(findings.filter((finding) => finding.endsWith('redis-loop-round-trips')), ['6:redis-loop-round-trips', '9:redis-loop-round-trips', '13:redis-loop-round-trips']);
+  });
+
+  it('reads the same arguments in every iteration alike in Python and Java, and a loop element as changing', () => {
+    const python = sourceLines(
+      'import redis',
+      'r = redis.Redis(host="cache.internal")',
+      'def watch(user, messages, keys):',
+      '    for message in messages:',
+      '        r.get("status:" + user)',
+      '    for key in keys:',
+      '        r.get(key)',
+    );
+    const java = sourceLines(
+      'import redis.clients.jedis.Jedis;',
+      'class Watch {',
+      '  void watch(Jedis jedis, String user, java.util.List<String> keys) {',
+      '    for (String message : keys) { jedis.get(user); }',
+      '    for (String key : keys) { jedis.get(key); }',
+      '  }',
+      '}',
+    );
+    const loops = (file: string, text: string): string[] => outputsIn({ [file]: text }, file).findings.filter((finding) => finding.endsWith('redis-loop-round-trips'));
+    assert.deepEqual(loops('watch.py', python), ['7:redis-loop-round-trips']);
+    assert.deepEqual(loops('Watch.java', java), ['5:redis-loop-round-trips']);
+  });
 });
