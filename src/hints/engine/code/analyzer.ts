@@ -34,6 +34,7 @@ import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
 import { inheritedClassName, staticProjectClass } from './languages/baseClassFields';
+import { kotlinTopLevelName } from './languages/kotlinTopLevelNames';
 import { clusterNodeElement } from './iteratedElements';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
@@ -399,7 +400,7 @@ export class CodeAnalyzer {
       return { t: 'type', kind: typed };
     }
     // A Java or C# field a project base class of another file declares (workspace mode).
-    return inheritedClassName(this, name, token, this.tokens.codes[token + 1] === OPEN_PAREN) ?? this.language.importedType?.(this, name) ?? this.staticReceiver(name, token);
+    return inheritedClassName(this, name, token, this.tokens.codes[token + 1] === OPEN_PAREN) ?? this.language.importedType?.(this, name) ?? kotlinTopLevelName(this, name, token) ?? this.staticReceiver(name, token);
   }
 
   /**

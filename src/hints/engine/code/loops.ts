@@ -480,7 +480,7 @@ const MAX_GO_HEAD_TOKENS = 64;
  * Python's `for x in`, Go's `range`) rather than repeating until a condition (`while`, `do`, `for (;;)`,
  * Go's `for {` and `for cond {`). A loop of another shape counts as walking elements.
  */
-function walksElements(a: CodeAnalyzer, loop: number): boolean {
+export function walksElements(a: CodeAnalyzer, loop: number): boolean {
   const start = a.scopes.start(loop);
   const keyword = loopKeyword(a, start);
   if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {

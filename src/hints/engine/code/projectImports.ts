@@ -74,6 +74,8 @@ export interface ProjectContext {
   importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
   /** The client fields a Java or C# class of the workspace lends its subclasses, by language and qualified name (`classKey`). */
   classFields?(key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** Kotlin: the client a top-level property of the package holds (`val ddbClient by lazy { ... }` of another file). */
+  kotlinTopLevel?(packageName: string, name: string): ExportedClient | undefined;
   /** The namespaces the project's `global using` directives bring into this C# file. */
   csharpGlobalUsings?(): readonly string[];
   /** Whether the mapped Java or C# class `key` (`classKey` of its simple name) has a version attribute; undefined when unknown. */

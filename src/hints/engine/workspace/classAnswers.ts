@@ -4,15 +4,20 @@
  * each index built on first use after a change. `WorkspaceModel` holds the contributions these read.
  */
 import { ClassIndex } from './classHolders';
+import { projectContext } from './fileView';
+import { KotlinHolderIndex } from './kotlinHolders';
 import { classItemIndexOf } from './classItemMethods';
 import { folderOf, isWithin } from './paths';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { TerraformFolderAnswers } from './terraformFolderAnswers';
-import type { ClassItemMethods, ExportedClient, FileContribution, SpringEntityShape, SpringRepositoryShape } from './types';
+import type { ClassItemMethods, ExportedClient, FileContribution, KotlinHolderSource, SpringEntityShape, SpringRepositoryShape } from './types';
+import type { WorkspaceView } from './workspaceView';
 
 export abstract class ClassAnswers extends TerraformFolderAnswers {
   /** The client members of the workspace's Java and C# classes, by `classKey`. */
   private classIndex: ClassIndex | undefined;
+  /** The Kotlin objects, companion objects and top-level properties that hold clients, read on first demand. */
+  private kotlinHolders: KotlinHolderIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
   private mappedBases: Map<string, string | null> | undefined;
   private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
@@ -31,6 +36,7 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   /** Drops the indexes, after a file's contribution changed. */
   protected forgetClasses(): void {
     this.classIndex = undefined;
+    this.kotlinHolders = undefined;
     this.mappedIndex = undefined;
     this.mappedBases = undefined;
     this.classItemIndex = undefined;
@@ -43,7 +49,22 @@ export abstract class ClassAnswers extends TerraformFolderAnswers {
   /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
   classFields(_codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined {
     this.classIndex ??= new ClassIndex(this.allContributions());
-    return this.classIndex.members(key);
+    return this.classIndex.members(key) ?? this.kotlinHolderIndex().members(key);
+  }
+
+  /** The client a Kotlin top-level property of the package holds; see `WorkspaceView.kotlinTopLevel`. */
+  kotlinTopLevel(_codeFile: string, packageName: string, name: string): ExportedClient | undefined {
+    return this.kotlinHolderIndex().topLevel(packageName, name);
+  }
+
+  private kotlinHolderIndex(): KotlinHolderIndex {
+    if (!this.kotlinHolders) {
+      const holders: [string, KotlinHolderSource][] = [];
+      this.contributionsByFile().forEach(({ contribution }, file) => contribution.kotlinHolder && holders.push([file, contribution.kotlinHolder]));
+      // A holder file is read as any code file is, with the workspace's answers for its own names (this model's).
+      this.kotlinHolders = new KotlinHolderIndex(holders, (file) => projectContext(this as unknown as WorkspaceView, file));
+    }
+    return this.kotlinHolders;
   }
 
   /** The namespaces C# `global using` directives bring into a file; see `WorkspaceView.csharpGlobalUsings`. */

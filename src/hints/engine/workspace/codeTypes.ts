@@ -144,6 +144,12 @@ export interface ModuleSource {
   text: string;
 }
 
+/** A Kotlin file that may hold clients for other files (`kotlinHolders.ts`): its package and its text, read when another file asks. */
+export interface KotlinHolderSource {
+  package: string;
+  text: string;
+}
+
 /** A client that a code module makes at module level, as another file that imports it reads it. */
 export interface ExportedClient {
   kind: ClientKind;

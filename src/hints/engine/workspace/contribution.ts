@@ -85,6 +85,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
     Object.keys(contribution.mappedClassBases ?? {}).length > 0 ||
     Object.keys(contribution.classItemMethods ?? {}).length > 0 ||
+    contribution.kotlinHolder !== undefined ||
     Object.keys(contribution.springRepositories ?? {}).length > 0 ||
     (contribution.springRepositoryPackages?.length ?? 0) > 0 ||
     Object.keys(contribution.springEntities ?? {}).length > 0 ||

@@ -70,6 +70,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedPynamodbClass: (module, path) => view.importedPynamodbClass?.(file, module, path),
     goPackage: (packageName) => view.goPackage?.(file, packageName),
     classFields: (key) => view.classFields?.(file, key),
+    kotlinTopLevel: (packageName, name) => view.kotlinTopLevel?.(file, packageName, name),
     mappedClass: (key) => view.mappedClass?.(file, key),
     classItemHelper: (key) => view.classItemHelper?.(file, key),
     classItemHelpersExist: () => view.classItemHelpersExist?.() ?? false,

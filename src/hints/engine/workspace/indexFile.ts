@@ -24,6 +24,7 @@ import { distributedCacheStores } from '../code/distributedCache';
 import { cacheManagerStores } from '../code/cacheManagerCaches';
 import { djangoCacheMethods } from '../code/djangoCache';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
+import { kotlinHolderContribution, mayHoldKotlinClients } from './kotlinHolders';
 import { implementedNames, mayForwardCalls, mayImplement } from './classForwards';
 import { daggerForwards, mayDeclareDaggerGraph } from './daggerGraphs';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
@@ -136,8 +137,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'csharp':
       return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayIndexClassItemMethods(kind, text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'kotlin':
-      // Spring Data DynamoDB repositories and their entities, and repository classes' item helpers with the classes a mapper maps, for the Kotlin and Java files that hold them.
-      return mayDeclareKotlinRepositories(text) || mayIndexKotlinClassItems(file, text) ? () => indexKotlinRepositories(file, text) : undefined;
+      // Spring Data DynamoDB repositories and their entities, repository classes' item helpers with the classes a mapper maps, and the holders of clients other files read (`kotlinHolders.ts`).
+      return mayDeclareKotlinRepositories(text) || mayIndexKotlinClassItems(file, text) || mayHoldKotlinClients(file, text) ? () => indexKotlinRepositories(file, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -224,7 +225,8 @@ function withDaggerForwards(file: string, kind: 'java' | 'csharp', text: string,
 function indexKotlinRepositories(file: string, text: string): FileContribution | undefined {
   const spring = mayDeclareKotlinRepositories(text) ? indexSpringRepositories(file, text, 'kotlin') : undefined;
   const items = mayIndexKotlinClassItems(file, text) ? indexKotlinClassItems(file, text) : undefined;
-  return spring || items ? { ...emptyContribution(), ...spring, ...items } : undefined;
+  const holder = mayHoldKotlinClients(file, text) ? kotlinHolderContribution(text) : undefined;
+  return spring || items || holder ? { ...emptyContribution(), ...spring, ...items, ...holder } : undefined;
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -9,7 +9,7 @@ import type { SettingDict } from './pythonSettingDicts';
 import type { SettingConstant } from './jsSettingConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
-import type { CdkClassMembers, CdkWrappedProps, ClientPassingCall, ExportedClient, ModuleSource, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods, ForwardedCall } from './codeTypes';
+import type { CdkClassMembers, CdkWrappedProps, ClientPassingCall, ExportedClient, KotlinHolderSource, ModuleSource, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods, ForwardedCall } from './codeTypes';
 import type { GoPackageFile } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue, TerragruntSettings } from './terraformTypes';
@@ -17,7 +17,7 @@ import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObje
 export type { WorkspaceView } from './workspaceView';
 export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, RequestForwarding, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods, ForwardedCall, HandOn } from './codeTypes';
+export type { ImportRef, KotlinHolderSource, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, CdkWrappedProps, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, YieldedClient, CallArguments, ItemHelper, RequestForwarding, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods, ForwardedCall, HandOn } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntSettings, TerragruntVarFile } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -327,6 +327,8 @@ export interface FileContribution {
   mappedClasses?: Record<string, boolean>;
   /** A Java or C# file: the base class (simple name) each mapped class with no version attribute of its own extends, whose members the mapper maps too (`mappedClasses.ts`). */
   mappedClassBases?: Record<string, string>;
+  /** A Kotlin file whose objects, companion objects or top-level properties may hold clients for other files (`kotlinHolders.ts`). */
+  kotlinHolder?: KotlinHolderSource;
   /** A Java or C# file: its classes' item helpers, by `classKey` (`classItemMethods.ts`). */
   classItemMethods?: Record<string, ClassItemMethods>;
   /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */

@@ -198,6 +198,8 @@ export interface WorkspaceView {
   goPackage?(codeFile: string, packageName: string): GoPackageDeclarations | undefined;
   /** The client fields a Java or C# class of the workspace lets its subclasses read, by `classKey` (language and qualified name). */
   classFields?(codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** The client a Kotlin top-level property of the package holds (`val ddbClient by lazy { ... }`, `kotlinHolders.ts`). */
+  kotlinTopLevel?(codeFile: string, packageName: string, name: string): ExportedClient | undefined;
   /**
    * The namespaces the `global using` directives of the workspace's C# files bring into `codeFile`: those of files in
    * its folder or a folder above it, as a project's `GlobalUsings.cs` at its root reaches the project's files.

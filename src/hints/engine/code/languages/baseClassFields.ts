@@ -38,8 +38,9 @@ const MAX_BASE_DEPTH = 8;
 const fileNames = new FileMemo<'names', DeclaredNames>();
 const baseFields = new FileMemo<number, Readonly<Record<string, ExportedClient>> | null>();
 
+/** Kotlin's classes are keyed as Java's: each reads the other's (`workspace/kotlinHolders.ts` keeps Kotlin's objects). */
 function languageOf(a: CodeAnalyzer): ClassLanguage | undefined {
-  return a.language.id === 'java' || a.language.id === 'csharp' ? a.language.id : undefined;
+  return a.language.id === 'java' || a.language.id === 'csharp' ? a.language.id : a.language.id === 'kotlin' ? 'java' : undefined;
 }
 
 /** The package or namespaces, and the imports or usings of the file, read once. */
