@@ -359,33 +359,34 @@ class TerraformReader extends TerraformValues implements HclValues {
       insertion: this.insertion(open, options),
     });
     this.ingressReader.resource(type, written, this.tokens.text(at + 2));
-    this.elementVariants(open, close, elements, items, contextsBefore);
+    this.elementVariants(type, open, close, elements, [...options, ...nested], contextsBefore);
   }
 
   /**
    * Arguments whose `each.value.x` differs between the `for_each` elements (one tenant's database public, the
    * others not): each such option of the contexts read since `contextsBefore` gives, variant by variant, what
    * one element gives (`DocumentModel.variants`), so the checks judge every element and report a place once.
-   * `items` is the body as read with all elements, whose literal (unknown where they differ) the contexts keep
-   * unless a module's own logic replaced it.
+   * `read` is the options as read with all elements (the body's, and the arguments of its nested blocks:
+   * `point_in_time_recovery { enabled = each.value.pitr }`), whose literal (unknown where they differ) the
+   * contexts keep unless a module's own logic replaced it.
    */
-  private elementVariants(open: number, close: number, elements: typeof this.each, items: readonly BodyItem[], contextsBefore: number): void {
+  private elementVariants(type: string, open: number, close: number, elements: typeof this.each, read: readonly OptionOccurrence[], contextsBefore: number): void {
     if (!elements || elements.length < 2 || this.contexts.length === contextsBefore) {
       return;
     }
     const perElement = new Map<number, Literal[]>();
     elements.slice(0, MAX_ELEMENT_VARIANTS).forEach((element, index) => {
       this.each = [element];
-      for (const item of this.body(open, close)) {
-        if (!item.block) {
-          const literals = perElement.get(item.option.key.start) ?? [];
-          literals[index] = item.option.literal;
-          perElement.set(item.option.key.start, literals);
-        }
+      const items = this.body(open, close);
+      const nested = items.filter((item) => item.block).flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block));
+      for (const option of [...withSwitchValues(type, items, (block) => this.body(block.first, block.end - 1)), ...nested.map((inner) => inner.option)]) {
+        const literals = perElement.get(option.key.start) ?? [];
+        literals[index] = option.literal;
+        perElement.set(option.key.start, literals);
       }
     });
     this.each = undefined;
-    const common = new Map(items.map((item) => [item.option.key.start, item.option.literal]));
+    const common = new Map(read.map((option) => [option.key.start, option.literal]));
     const variants = this.variants;
     for (const context of this.contexts.slice(contextsBefore)) {
       context.options = context.options.map((option) => {
@@ -415,7 +416,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       return this.moduleInputs(at, items);
     } finally {
       this.each = undefined;
-      this.elementVariants(open, close, elements, items, contextsBefore);
+      this.elementVariants('module', open, close, elements, items.map((item) => item.option), contextsBefore);
     }
   }
 

@@ -65,3 +65,8 @@ export function scalarLiteral(value: TerraformScalar): Literal {
       return { kind: 'none' };
   }
 }
+
+/** A value read from another file as a literal: unknown (null) and lists give none. */
+export function lentLiteral(value: TerraformValue | null): Literal | undefined {
+  return value === null || isList(value) ? undefined : scalarLiteral(value);
+}

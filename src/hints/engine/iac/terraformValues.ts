@@ -8,12 +8,12 @@ import { Literal, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { SourceRef, TerraformObject, TerraformValue } from '../workspace/types';
-import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
+import { isList, lentLiteral, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
 import { AttributeReference, attributeReference, countedAttribute, eachAttribute } from './terraformAttributes';
 import { rekeyedCollection } from './terraformForExpressions';
-import { optionalDefaults, typeWords } from '../workspace/terraformObjects';
+import { elementOptionalDefaults, optionalDefaults, typeWords } from '../workspace/terraformObjects';
 import { dataAttributeKey } from './terraformDataSources';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -33,6 +33,8 @@ export interface ForEachElement {
   range?: Range;
   object?: TerraformObject;
   typed?: readonly string[] | null;
+  /** What the element type's `optional(bool, true)` gives an attribute an element written in this file leaves out. */
+  defaults?: TerraformObject;
 }
 
 export class TerraformValues {
@@ -224,8 +226,8 @@ export class TerraformValues {
     }
     const { key, fallback } = reference;
     let common: Literal | undefined;
-    for (const { range, object, typed } of elements) {
-      const written = range ? this.elementLiteral(range, key, depth) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
+    for (const { range, object, typed, defaults } of elements) {
+      const written = range ? this.elementLiteral(range, key, depth, defaults) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
       // An element that leaves the key out takes the fallback, unless the elements' type names the key.
       const leftOut = !written && fallback !== undefined && Array.isArray(typed) && !typed.includes(key) && this.leavesOut(range, object, key);
       const literal = leftOut ? this.literalOf(fallback.first, fallback.end, depth + 1) : written;
@@ -246,11 +248,12 @@ export class TerraformValues {
     return isObject && !this.objectEntries(range.first, range.end - 1).has(key);
   }
 
-  /** An element written in this file: itself (`key` empty), or its attribute `key` when it is an object written in place. */
-  private elementLiteral(element: Range, key: string, depth: number): Literal | undefined {
+  /** An element written in this file: itself (`key` empty), or its attribute `key` when it is an object written in place (else its type's default). */
+  private elementLiteral(element: Range, key: string, depth: number, defaults?: TerraformObject): Literal | undefined {
     const isObject = this.textOf(element.first) === '{' && this.partner[element.first] === element.end - 1;
     const entry = key === '' ? element : isObject ? this.objectEntries(element.first, element.end - 1).get(key) : undefined;
-    return entry && this.literalOf(entry.first, entry.end, depth + 1);
+    const typed = !entry && isObject && key !== '' && defaults && Object.hasOwn(defaults, key) ? lentLiteral(defaults[key]) : undefined;
+    return entry ? this.literalOf(entry.first, entry.end, depth + 1) : typed;
   }
 
   /**
@@ -273,7 +276,8 @@ export class TerraformValues {
         return elements.length > 0 ? elements : undefined;
       }
     }
-    const elements = this.elements(item)?.map((range) => ({ range, typed }));
+    const defaults = reference?.root === 'var' && this.declared.has(reference.name) ? elementOptionalDefaults(this.variableTypes.get(reference.name)) : undefined;
+    const elements = this.elements(item)?.map((range) => ({ range, typed, defaults }));
     return elements && elements.length > 0 ? elements : undefined;
   }
 
@@ -592,9 +596,4 @@ export class TerraformValues {
 /** Whether two literals are the same value. */
 function sameLiteral(a: Literal, b: Literal): boolean {
   return a.kind === b.kind && (a.kind === 'none' || (b.kind !== 'none' && b.kind !== 'expr' && a.kind !== 'expr' && a.value === b.value));
-}
-
-/** A value read from another file as a literal: unknown (null) and lists give none. */
-function lentLiteral(value: TerraformValue | null): Literal | undefined {
-  return value === null || isList(value) ? undefined : scalarLiteral(value);
 }

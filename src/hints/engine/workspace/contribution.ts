@@ -107,6 +107,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.localObjects ?? {}).length > 0 ||
     Object.keys(contribution.variableTypes ?? {}).length > 0 ||
     Object.keys(contribution.variableObjectMaps ?? {}).length > 0 ||
+    Object.keys(contribution.variableElementDefaults ?? {}).length > 0 ||
     contribution.tfvars !== undefined ||
     contribution.terragrunt !== undefined ||
     Object.keys(contribution.groupUses ?? {}).length > 0 ||

@@ -17,7 +17,7 @@ import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_
 import { attributeOf, blocksOf, calledValue, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate, writtenArguments } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
+import { declaredElementDefaults, declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { ingressInputs, opensToInputs } from './terraformIngressInputs';
 import { TerraformTables } from './terraformTables';
@@ -418,6 +418,10 @@ class TerraformIndexer {
     }
     if (variableTypes) {
       this.contribution.variableTypes = variableTypes;
+    }
+    const variableElementDefaults = declaredElementDefaults(this.root, this.source);
+    if (variableElementDefaults) {
+      this.contribution.variableElementDefaults = variableElementDefaults;
     }
     const variableObjectMaps = lentObjectMaps(this.variables);
     if (variableObjectMaps) {

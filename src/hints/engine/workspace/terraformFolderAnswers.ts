@@ -7,6 +7,7 @@ import { WRITTEN_SECRET } from './contribution';
 import { moduleInputsOf } from './moduleInputs';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { localModuleFolder } from './terraformGroups';
+import { withElementDefaults } from './terraformObjects';
 import { decidingEntry } from './tfvars';
 import { ModuleInputTarget, SourceRef, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent, TerragruntVarFile } from './types';
 import { TfvarsEntry, Union } from './workspaceUnion';
@@ -86,9 +87,15 @@ export abstract class TerraformFolderAnswers {
   terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
     const deciding = this.decidingTfvars(file, name);
     if (deciding !== undefined) {
-      return deciding?.objectMap ?? null;
+      return deciding?.objectMap ? this.withTypeDefaults(folderOf(file), name, deciding.objectMap) : null;
     }
-    return this.setByEveryCaller(file, name) ? this.mapsCallersPass(folderOf(file), name) : undefined;
+    const passed = this.setByEveryCaller(file, name) ? this.mapsCallersPass(folderOf(file), name) : undefined;
+    return passed ? this.withTypeDefaults(folderOf(file), name, passed) : passed;
+  }
+
+  /** A map of objects `var.name` of `folder` takes, each element with the attributes its type defaults (`optional(bool, true)`) where it leaves them out. */
+  private withTypeDefaults(folder: string, name: string, map: Readonly<Record<string, TerraformObject>>): Readonly<Record<string, TerraformObject>> {
+    return withElementDefaults(map, this.built().variableElementDefaults.get(`${folder}\0${name}`));
   }
 
   /** The elements of the maps of objects the callers of the module `folder` pass as `input`, keyed by caller and key; null unless every caller's is known. */
@@ -109,7 +116,8 @@ export abstract class TerraformFolderAnswers {
 
   /** A Terraform variable's default written as a map of objects in another file of the module's folder. */
   terraformVariableObjectMap(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined {
-    return declaredElsewhere(this.built().variableObjectMaps, file, name);
+    const map = declaredElsewhere(this.built().variableObjectMaps, file, name);
+    return map && this.withTypeDefaults(folderOf(file), name, map);
   }
 
   /** The `.tfvars` entry whose value a variable takes (see `decidingEntry`). */

@@ -171,6 +171,45 @@ export function optionalDefaults(type: string | undefined): TerraformObject | un
   return Object.keys(found).length > 0 ? found : undefined;
 }
 
+/** `map(`, `list(` or `set(` around one element type: a collection `for_each` iterates. */
+const COLLECTION_TYPE = /^(?:map|list|set)\(([\s\S]*)\)$/;
+
+/**
+ * The defaults the element type of a collection of objects gives the attributes an element leaves out
+ * (`type = map(object({ storage_encrypted = optional(bool, true) }))`, also `list(...)` and `set(...)`): what
+ * `each.value.storage_encrypted` is for such an element. Undefined when the type gives none (see `optionalDefaults`).
+ */
+export function elementOptionalDefaults(type: string | undefined): TerraformObject | undefined {
+  const element = COLLECTION_TYPE.exec(type?.trim() ?? '');
+  return element ? optionalDefaults(element[1]) : undefined;
+}
+
+/** The attribute defaults of the element type of each variable a file declares as a collection of objects (see `elementOptionalDefaults`). */
+export function declaredElementDefaults(root: HclBody, source: string): Record<string, TerraformObject> | undefined {
+  const found: Record<string, TerraformObject> = {};
+  for (const block of blocksOf(root, 'variable')) {
+    const name = block.labels.length === 1 ? block.labels[0] : '__proto__';
+    const type = attributeOf(block.body, 'type');
+    const defaults = name === '__proto__' || !type ? undefined : elementOptionalDefaults(source.slice(type.span.start, type.span.end));
+    if (defaults) {
+      found[name] = defaults;
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** Each element of a map of objects with the attributes it leaves out taken from `defaults` (see `elementOptionalDefaults`). */
+export function withElementDefaults(map: Readonly<Record<string, TerraformObject>>, defaults: TerraformObject | undefined): Readonly<Record<string, TerraformObject>> {
+  if (!defaults) {
+    return map;
+  }
+  const merged: Record<string, TerraformObject> = {};
+  for (const [key, element] of Object.entries(map)) {
+    merged[key] = { ...defaults, ...element };
+  }
+  return merged;
+}
+
 /**
  * A variable's default object with the attributes its type defaults added (see `optionalDefaults`), or those
  * alone for a variable without a default; undefined when it has neither, or a default that is no object.

@@ -196,6 +196,8 @@ export interface FileContribution {
   localObjects?: Record<string, TerraformObject>;
   /** Terraform `variable` blocks of the file whose `default` is a map of objects: each element's attributes (a `for_each` over it). */
   variableObjectMaps?: Record<string, Record<string, TerraformObject>>;
+  /** Terraform `variable` blocks of the file typed as a collection of objects whose type defaults attributes (`map(object({ x = optional(bool, true) }))`): those defaults. */
+  variableElementDefaults?: Record<string, TerraformObject>;
   /** The Terraform variables the file declares, each with the words of its `type` (none without one, null when too long to read). */
   variableTypes?: Record<string, string[] | null>;
   /**

@@ -51,6 +51,8 @@ export interface Union {
   variableTypes: Map<string, { file: string; value: readonly string[] | null }[]>;
   /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
   variableObjectMaps: Map<string, { file: string; value: Readonly<Record<string, TerraformObject>> }[]>;
+  /** The attribute defaults of each variable's element type (see FileContribution.variableElementDefaults), by `folder\0name`. */
+  variableElementDefaults: Map<string, TerraformObject>;
   /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars), with the object when one is set. */
   tfvars: Map<string, TfvarsEntry[]>;
   /** The names each `.tfvars` file sets, by the file: what a Terragrunt var-file overrides. */
@@ -105,6 +107,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     localObjects: new Map(),
     variableTypes: new Map(),
     variableObjectMaps: new Map(),
+    variableElementDefaults: new Map(),
     tfvars: new Map(),
     tfvarsNames: new Map(),
     terragrunt: new Map(),
@@ -158,6 +161,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     for (const [name, value] of Object.entries(contribution.variableObjectMaps ?? {})) {
       push(union.variableObjectMaps, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.variableElementDefaults ?? {})) {
+      union.variableElementDefaults.set(`${folderOf(file)}\0${name}`, value);
     }
     for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
       const object = contribution.tfvars!.objects?.[name];
