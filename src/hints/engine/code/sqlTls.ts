@@ -62,11 +62,17 @@ export const HOST_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 's
 /** Options that hold a whole connection string. */
 export const DSN_OPTIONS: ReadonlySet<string> = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
 
-/** The host a URL (`postgres://u@host:5432/db`, `jdbc:mysql://host/db`) or a keyword DSN (`host=x dbname=y`) names. */
+/**
+ * The host a URL (`postgres://u@host:5432/db`, `jdbc:mysql://host/db`), a keyword DSN (`host=x dbname=y`) or
+ * go-sql-driver/mysql's DSN (`user:pw@tcp(host:3306)/db`) names.
+ */
 export function dsnHost(dsn: string): string | undefined {
   const url = /^[a-z][\w+.:-]*:\/\/(?:[^@/?]*@)?(\[[^\]]*\]|[^/:?;,]+)/i.exec(dsn.trim());
-  return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1];
+  return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1] ?? GO_MYSQL_HOST.exec(dsn)?.[1];
 }
+
+/** go-sql-driver/mysql's network address: `@tcp(host:3306)`, `@tcp([::1]:3306)`. */
+const GO_MYSQL_HOST = /@tcp\(\[?([^\]):/]+)/;
 
 const isStr = (literal: Literal): literal is { kind: 'str'; value: string } => literal.kind === 'str';
 

@@ -94,7 +94,8 @@ function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
   }
   const rds = isRdsHost(host.value);
   const context: OptionContext = { kind: 'sql-client', type: flavor, options: rds ? options : hoverOnly(options), complete: rds, anchor: entry.keySpan };
-  // A server on the developer's machine (`localhost`, SQL Server's LocalDB or `.`) is no RDS connection to comment on.
+  // A server on the developer's machine (`localhost`, SQL Server's LocalDB or `.`): a settings file names one environment's
+  // server, and this one is no RDS connection to comment on (code, which may run against RDS elsewhere, keeps its hover).
   if (namesLocalHost({ ...context, options }) || LOCAL_SQL_SERVER.test(host.value.trim())) {
     return;
   }
