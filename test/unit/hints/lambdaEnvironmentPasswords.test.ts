@@ -468,6 +468,29 @@ describe('Database passwords in Lambda environment variables', () => {
     ]);
   });
 
+  it("leaves a login of another service beside the database's own password, and a broker's; keeps a replica's", () => {
+    const code = sourceLines(
+      'resource "aws_lambda_function" "sync" {',
+      '  function_name = "sync"',
+      '  environment {',
+      '    variables = {',
+      '      CACHE_HOST       = aws_elasticache_cluster.redis.cache_nodes[0].address',
+      '      CACHE_PWD        = "c4che-secret-1"',
+      '      SYSTEM_USERNAME  = "sync"',
+      '      SYSTEM_PWD       = "syst3m-secret-1"',
+      '      BROKER_PASS      = "br0ker-secret-1"',
+      '      REPLICA_PASSWORD = "r3plica-secret-1"',
+      '      ADMIN_PASSWORD   = "adm1n-secret-1"',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(
+      hints('main.tf', code).filter((hint) => hint.endsWith('!')).sort(),
+      [`10:"r3plica-secret-1" ${RULE}!`, `11:"adm1n-secret-1" ${RULE}!`, `6:"c4che-secret-1" ${RULE}!`],
+    );
+  });
+
   it('warns on a password Terraform generates (random_password) written into a function\'s environment', () => {
     const code = sourceLines(
       'resource "aws_lambda_function" "reader" {',

@@ -23,10 +23,10 @@ export function isPasswordVariable(name: string): boolean {
   return PASSWORD_NAME.test(name);
 }
 
-/** A word of a variable's name that names a database or cache (`DB`, `PGHOST`'s `pghost`, `mysql`, `REDIS`). */
-const DATABASE_WORD = /^(?:db|pg)[a-z]*$|^(?:database|rds|aurora|postgres|psql|mysql|maria|mssql|sqlserver|oracle|redis|valkey|elasticache|memcached|cache|master)/;
+/** A word of a variable's name that names a database or cache (`DB`, `PGHOST`'s `pghost`, `mysql`, `REDIS`, a read `REPLICA`). */
+const DATABASE_WORD = /^(?:db|pg)[a-z]*$|^(?:database|rds|aurora|postgres|psql|mysql|maria|mssql|sqlserver|oracle|redis|valkey|elasticache|memcached|cache|master|replica)/;
 /** A word that names something other than a database: a mail server, a key store, an API, a broker (`SMTP_PASSWORD`, `KEYSTORE_PASS`). */
-const OTHER_SERVICE_WORD = /^(?:smtp|e?mail|imap|pop3|s?ftp|ldap|keystore|truststore|jks|p12|pfx|cert|certificate|proxy|api|webhook|http|rabbit(?:mq)?|amqp|mq|kafka|elastic(?:search)?|opensearch|zip|vpn|wifi|oauth|sso|jwt|signing|gpg|ssh|git|npm|docker|registry)$/;
+const OTHER_SERVICE_WORD = /^(?:smtp|e?mail|imap|pop3|s?ftp|ldap|keystore|truststore|jks|p12|pfx|cert|certificate|proxy|api|webhook|http|rabbit(?:mq)?|amqp|mq|broker|kafka|elastic(?:search)?|opensearch|zip|vpn|wifi|oauth|sso|jwt|signing|gpg|ssh|git|npm|docker|registry)$/;
 
 /** The lower-case words of a name written in snake, kebab or camel case. */
 function nameWords(name: string): string[] {
@@ -39,15 +39,20 @@ function nameWords(name: string): string[] {
 /**
  * Whether a password variable is a database's or cache's: its name says so (`DB_PASSWORD`, `PGPASSWORD`), says
  * nothing but password (`PASSWORD`), or names no other service and the same environment names a database
- * (`ADMIN_PASSWORD` beside `DB_HOST`). `SMTP_PASSWORD`, or `REPORT_PASSWORD` in a function with no database
- * variable, is another service's.
+ * (`ADMIN_PASSWORD` beside `DB_HOST`). `SMTP_PASSWORD`, `REPORT_PASSWORD` in a function with no database variable,
+ * and `SYSTEM_PWD` with its own `SYSTEM_USERNAME` beside the database's `CACHE_PWD` are another service's.
  */
 function databasePassword(name: string, environment: readonly OptionOccurrence[]): boolean {
   const qualifiers = nameWords(name.replace(PASSWORD_NAME, ''));
   if (qualifiers.length === 0 || qualifiers.some((word) => DATABASE_WORD.test(word))) {
     return true;
   }
-  return !qualifiers.some((word) => OTHER_SERVICE_WORD.test(word)) && environment.some((variable) => variable.name !== name && nameWords(variable.name).some((word) => DATABASE_WORD.test(word)));
+  const named = (variable: OptionOccurrence): boolean => nameWords(variable.name).some((word) => DATABASE_WORD.test(word));
+  const databases = environment.filter((variable) => variable.name !== name && named(variable));
+  // A login of its own (`SYSTEM_PWD` with `SYSTEM_USERNAME`) beside the database's own password (`CACHE_PWD`) is another service's.
+  const ownLogin = environment.some((variable) => variable.name !== name && !named(variable) && !isPasswordVariable(variable.name) && qualifiers.every((word) => nameWords(variable.name).includes(word)));
+  const ownLoginBesideDatabase = ownLogin && databases.some((variable) => isPasswordVariable(variable.name));
+  return !qualifiers.some((word) => OTHER_SERVICE_WORD.test(word)) && databases.length > 0 && !ownLoginBesideDatabase;
 }
 
 /**
