@@ -112,8 +112,9 @@ describe('design hints in code-server, as a person sees them', function () {
     try {
       await openFromExplorer(page, ['e2e-go-cdk'], 'orders_stack.go');
       await goToLine(page, 'orders_stack.go', 13, 10);
-      const text = await showHover(page, 'DeletionPolicy');
-      assert.match(text, /Amazon DynamoDB/);
+      // The finding's own hover part also names DeletionPolicy: wait for the rule's part, which names the service.
+      const text = await showHover(page, 'Amazon DynamoDB');
+      assert.match(text, /DeletionPolicy/);
       assert.match(text, /RemovalPolicy_RETAIN/, 'the example in Go CDK terms');
       await screenshot(page, 'hint-hover-go-cdk');
       await page.keyboard.press('Escape');
