@@ -8,6 +8,7 @@
  * (https://github.com/jazzband/django-redis#scan--delete-keys-in-bulk).
  */
 import { normalizeName } from '../types';
+import type { ProjectContext } from './projectImports';
 import { Value } from './values';
 
 const DJANGO_CACHE_MODULE = 'django.core.cache';
@@ -59,11 +60,8 @@ export function redisCachesOnly(texts: Iterable<string>): boolean {
   return redis;
 }
 
-/** What the workspace says about Django's caches, as the analyzer asks it (`ProjectImports`). */
-interface DjangoCacheFacts {
-  djangoRedisCaches?(): boolean;
-  djangoCacheOverrides?(): ReadonlySet<string>;
-}
+/** What the workspace says about Django's caches, as the analyzer asks it. */
+type DjangoCacheFacts = Pick<ProjectContext, 'djangoRedisCaches' | 'djangoCacheOverrides'>;
 
 /**
  * The Redis command a facade method runs: none where a project's own backend or client class defines the

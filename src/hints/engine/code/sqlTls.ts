@@ -68,11 +68,11 @@ export const DSN_OPTIONS: ReadonlySet<string> = new Set(['connectionstring', 'ds
  */
 export function dsnHost(dsn: string): string | undefined {
   const url = /^[a-z][\w+.:-]*:\/\/(?:[^@/?]*@)?(\[[^\]]*\]|[^/:?;,]+)/i.exec(dsn.trim());
-  return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1] ?? GO_MYSQL_HOST.exec(dsn)?.[1];
+  return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1] ?? GO_MYSQL_DSN.exec(dsn)?.[1];
 }
 
-/** go-sql-driver/mysql's network address: `@tcp(host:3306)`, `@tcp([::1]:3306)`. */
-const GO_MYSQL_HOST = /@tcp\(\[?([^\]):/]+)/;
+/** go-sql-driver/mysql's DSN, `user:pw@tcp(host:3306)/db` (also `@tcp([::1]:3306)/`), with its host. */
+export const GO_MYSQL_DSN = /@tcp\(\[?([^\]):/]+)[^)]*\)\//;
 
 const isStr = (literal: Literal): literal is { kind: 'str'; value: string } => literal.kind === 'str';
 

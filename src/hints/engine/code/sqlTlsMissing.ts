@@ -16,7 +16,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext } from '../model';
 import type { SqlFlavor } from './sqlConnections';
-import { DSN_OPTIONS, TLS_DISABLED, toRds } from './sqlTls';
+import { DSN_OPTIONS, GO_MYSQL_DSN, TLS_DISABLED, toRds } from './sqlTls';
 
 export const TLS_MISSING = 'tlsmissing';
 
@@ -55,5 +55,3 @@ function goMysqlWithoutTls(context: OptionContext): boolean {
   const [dsn, ...others] = context.options.filter(({ norm }) => norm !== 'password');
   return others.length === 0 && dsn !== undefined && DSN_OPTIONS.has(dsn.norm) && dsn.literal.kind === 'str' && GO_MYSQL_DSN.test(dsn.literal.value) && !/[?&]tls=/i.test(dsn.literal.value);
 }
-
-const GO_MYSQL_DSN = /^[^@\s]*@tcp\([^)]*\)\//;

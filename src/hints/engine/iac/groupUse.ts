@@ -7,6 +7,7 @@
  * files of the folder count too; CDK code counts one file's constructs (see `code/cdkGroupUse.ts`).
  */
 import { IngressRule } from '../model';
+import { nameWords } from '../nameWords';
 
 /** Resource types and CDK constructs that hold data on a database or cache port (RDS, Aurora, ElastiCache and their kin). */
 const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)::|aws_(?:db_|rds_|elasticache_|docdb_|neptune_|memorydb_|redshift_)|aws_(?:rds|elasticache|docdb|docdbelastic|neptune|neptunegraph|memorydb|redshift|redshiftserverless)\.)/;
@@ -66,7 +67,7 @@ const DATA_ROLES = new Set(['db', 'database', 'rds', 'aurora', 'postgres', 'post
 export function namedForOthers(texts: readonly string[]): boolean {
   let other = false;
   for (const text of texts) {
-    for (const word of roleWords(text)) {
+    for (const word of nameWords(text)) {
       const singular = word.endsWith('s') ? word.slice(0, -1) : word;
       if (DATA_ROLES.has(word) || DATA_ROLES.has(singular)) {
         return false;
@@ -75,16 +76,6 @@ export function namedForOthers(texts: readonly string[]): boolean {
     }
   }
   return other;
-}
-
-/** The lower-case words of a name or sentence: `LoadBalancerSG` is load, balancer, sg; `hs-alb-sg` is hs, alb, sg. */
-function roleWords(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '');
 }
 
 /** Whether a resource type (or CDK construct) holds data on a database or cache port. */

@@ -8,6 +8,7 @@
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { BodyItem, InputObject, Range } from './terraformIngress';
+import { nameWords } from '../nameWords';
 
 /** The property the rules name for a password variable of a function's environment. */
 export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
@@ -27,14 +28,6 @@ export function isPasswordVariable(name: string): boolean {
 const DATABASE_WORD = /^(?:db|pg)[a-z]*$|^(?:database|rds|aurora|postgres|psql|mysql|maria|mssql|sqlserver|oracle|redis|valkey|elasticache|memcached|cache|master|replica)/;
 /** A word that names something other than a database: a mail server, a key store, an API, a broker (`SMTP_PASSWORD`, `KEYSTORE_PASS`). */
 const OTHER_SERVICE_WORD = /^(?:smtp|e?mail|imap|pop3|s?ftp|ldap|keystore|truststore|jks|p12|pfx|cert|certificate|proxy|api|webhook|http|rabbit(?:mq)?|amqp|mq|broker|kafka|elastic(?:search)?|opensearch|zip|vpn|wifi|oauth|sso|jwt|signing|gpg|ssh|git|npm|docker|registry)$/;
-
-/** The lower-case words of a name written in snake, kebab or camel case. */
-function nameWords(name: string): string[] {
-  return name
-    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-}
 
 /**
  * Whether a password variable is a database's or cache's: its name says so (`DB_PASSWORD`, `PGPASSWORD`), says
