@@ -54,16 +54,16 @@ function catalogJson(catalog) {
   return JSON.stringify(compiler.packSources(compiler.renderCatalog(catalog)));
 }
 
-/** Packed bytes as the text their unpackers read: Z85, 6% shorter than base64, in both builds. */
+/** Packed bytes as the text their unpackers read: Base93 (src/content/base93.ts), 8% shorter than base64, in both builds. */
 function asText(packed) {
-  return compiler.encodeZ85(packed);
+  return compiler.encodeBase93(packed);
 }
 
 /**
  * Resolves `aws-db-study:content` to a function that gives the validated catalog's JSON, packed here: LZMA
- * in Z85 for web hosts (src/content/unpack.ts, src/content/lzma.ts), behind the tag by which the Node
+ * in Base93 for web hosts (src/content/unpack.ts, src/content/lzma.ts), behind the tag by which the Node
  * extension finds it in the web build (`fromWebBuild`: src/content/webBuildCatalog.node.ts), so that the
- * .vsix carries one copy; Brotli in Z85 for the other Node bundles (src/content/unpack.node.ts). The runtime
+ * .vsix carries one copy; Brotli in Base93 for the other Node bundles (src/content/unpack.node.ts). The runtime
  * unpacks and parses it on first use, not at activation. Invalid content fails the build.
  */
 function contentPlugin(compiler, encoding, { plainRules = false, fromWebBuild = false, catalogRequest = false } = {}) {
@@ -163,7 +163,7 @@ const nodeParts = {
  * even inside a closure that only runs then, the host would parse every function of it when it loads
  * the file at activation; a string is only scanned. The web worker host compiles extensions the same
  * way (its loader runs `new Function('module', 'exports', 'require', source)`), so its CSP allows it.
- * The hints part, mostly engine code, is embedded packed as the catalog is (LZMA in Z85, a third of its
+ * The hints part, mostly engine code, is embedded packed as the catalog is (LZMA in Base93, a third of its
  * size) and unpacked on that first require, with its rules inside it as plain JSON (one unpacking, not two);
  * the study part is mostly the packed catalog already.
  */

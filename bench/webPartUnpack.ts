@@ -1,7 +1,7 @@
 /**
  * Child process of `npm run bench` (bench/run.ts): what a window of either host pays once when one of the web
  * build's parts (`hints` or `study`) first loads, in a fresh process as a window is: unpacking its packed text (LZMA
- * in Z85), then compiling the code, which the part cost before it was packed too. Prints JSON.
+ * in Base93), then compiling the code, which the part cost before it was packed too. Prints JSON.
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -1,6 +1,6 @@
 /**
  * The validated catalog's JSON, unpacked on call from what the build (esbuild.mjs, content plugin) packed: LZMA
- * in Z85 inside the web build, which the Node extension reads from there; Brotli in Z85 in the other Node bundles.
+ * in Base93 inside the web build, which the Node extension reads from there; Brotli in Base93 in the other Node bundles.
  */
 declare module 'aws-db-study:content' {
   const catalogJson: () => string;

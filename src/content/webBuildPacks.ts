@@ -1,9 +1,10 @@
 /**
- * What the web build packs once for both hosts: the study catalog, the hints part and the study part (LZMA in Z85, each
+ * What the web build packs once for both hosts: the study catalog, the hints part and the study part (LZMA in Base93, each
  * behind a tag). The Node build reads them from there instead of carrying copies of its own
- * (webBuildCatalog.node.ts, hints/hintsPartFromWebBuild.node.ts). Z85's alphabet has no quote or
+ * (webBuildCatalog.node.ts, hints/hintsPartFromWebBuild.node.ts). Base93's alphabet has no double quote or
  * backslash, so a packed text ends where the string that holds it does, however many times the build
- * has quoted it.
+ * has quoted it: JSON and esbuild quote a text with single quotes and no double ones in double quotes,
+ * with no escapes (the build checks that the Node side finds each text as it packed it).
  */
 
 /** What the web build's packed catalog starts with; nowhere else in that file. */

@@ -8,7 +8,7 @@ import { packSources, unpackSources } from '../../src/content/sourceTable';
 import * as webUnpack from '../../src/content/unpack';
 import * as nodeUnpack from '../../src/content/unpack.node';
 import { CATALOG_TAG, HINTS_PART_TAG, packedIn, STUDY_PART_TAG } from '../../src/content/webBuildPacks';
-import { decodeZ85, encodeZ85 } from '../../src/content/z85';
+import { decodeBase93, encodeBase93 } from '../../src/content/base93';
 
 /** The build's LZMA compressor (esbuild.mjs). Its package ships TypeScript sources rather than declarations, which our strict settings would check, so it is typed here. */
 async function lzmaCompressor(): Promise<(data: Uint8Array, mode: number) => Uint8Array> {
@@ -19,34 +19,43 @@ async function lzmaCompressor(): Promise<(data: Uint8Array, mode: number) => Uin
 describe('catalog packing', () => {
   const json = JSON.stringify({ notes: [{ title: 'Multi-AZ — standby in another AZ', body: 'x'.repeat(5000) }] });
 
-  it('unpacks LZMA in Z85 for web hosts', async () => {
+  it('unpacks LZMA in Base93 for web hosts', async () => {
     const compress = await lzmaCompressor();
     for (const mode of [1, 9]) {
-      assert.equal(webUnpack.unpack(encodeZ85(compress(new TextEncoder().encode(json), mode))), json);
+      assert.equal(webUnpack.unpack(encodeBase93(compress(new TextEncoder().encode(json), mode))), json);
     }
   });
 
-  it('round-trips every length and byte value through Z85, whose text needs no escaping in a string literal', () => {
-    for (let length = 0; length < 12; length++) {
-      const bytes = Uint8Array.from({ length: length * 23 + (length % 4) }, (_, i) => (i * 97 + length * 31) % 256);
-      const text = encodeZ85(bytes);
-      assert.deepEqual(decodeZ85(text), bytes);
-      assert.ok(!/["'\\`]/.test(text), text);
+  it('round-trips every length and byte value through Base93, whose text a double-quoted string literal holds as it is', () => {
+    let seed = 7;
+    for (let length = 0; length < 300; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return length % 3 === 0 ? (i * 97 + length * 31) % 256 : length % 3 === 1 ? seed % 256 : (seed % 7 === 0 ? 255 : 0);
+      });
+      const text = encodeBase93(bytes);
+      assert.deepEqual(decodeBase93(text), bytes, `${length} bytes`);
+      assert.ok(/^[ -~]*$/.test(text) && !/["\\]/.test(text), text);
+      assert.equal(JSON.stringify(text), `"${text}"`);
     }
-    assert.equal(encodeZ85(Uint8Array.of(0x86, 0x4f, 0xd2, 0x6f, 0xb5, 0x59, 0xf7, 0x5b)), '0HelloWorld');
-    assert.throws(() => decodeZ85('0Hell'), /not Z85/);
-    assert.throws(() => decodeZ85('0Hell"'), /not Z85/);
+    const all = Uint8Array.from({ length: 256 * 4 }, (_, i) => (i * 37) % 256);
+    const text = encodeBase93(all);
+    assert.deepEqual(decodeBase93(text), all);
+    assert.ok(text.length <= Math.ceil(all.length * 1.231), `${text.length} characters for ${all.length} bytes`);
+    assert.throws(() => decodeBase93('ab"c'), /not Base93/);
+    assert.throws(() => decodeBase93('ab\\c'), /not Base93/);
+    assert.throws(() => decodeBase93('abé'), /not Base93/);
   });
 
-  it('unpacks Brotli in Z85 in Node', () => {
-    assert.equal(nodeUnpack.unpack(encodeZ85(brotliCompressSync(json))), json);
+  it('unpacks Brotli in Base93 in Node', () => {
+    assert.equal(nodeUnpack.unpack(encodeBase93(brotliCompressSync(json))), json);
   });
 
   it('finds the web build\'s packed catalog, hints part and study part for the Node host, however often the build quoted the strings that hold them', async () => {
     const compress = await lzmaCompressor();
-    const catalog = encodeZ85(compress(new TextEncoder().encode(json), 1));
-    const part = encodeZ85(compress(new TextEncoder().encode('exports.startHints = () => 1;'), 1));
-    const study = encodeZ85(compress(new TextEncoder().encode('exports.startStudy = () => require("aws-db-study:catalog")();'), 1));
+    const catalog = encodeBase93(compress(new TextEncoder().encode(json), 1));
+    const part = encodeBase93(compress(new TextEncoder().encode('exports.startHints = () => 1;'), 1));
+    const study = encodeBase93(compress(new TextEncoder().encode('exports.startStudy = () => require("aws-db-study:catalog")();'), 1));
     const module = `const packed = ${JSON.stringify(CATALOG_TAG + catalog)};`;
     // The web build embeds each part as the text of a module: the packed strings, quoted once more.
     const parts = [HINTS_PART_TAG + part, STUDY_PART_TAG + study].map((packed) => `new Function("module", ${JSON.stringify(`unpack(${JSON.stringify(packed)})`)});`).join('');

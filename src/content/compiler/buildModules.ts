@@ -7,7 +7,7 @@ import { CatalogIndex } from '../catalogIndex';
 import { Catalog } from '../types';
 
 export { compileContent, contentFiles } from './compileContent';
-export { encodeZ85 } from '../z85';
+export { encodeBase93 } from '../base93';
 export { decodeLzma } from '../lzma';
 export { CATALOG_REQUEST, CATALOG_TAG, HINTS_PART_TAG, packedIn, STUDY_PART_TAG } from '../webBuildPacks';
 export { packSources } from '../sourceTable';
