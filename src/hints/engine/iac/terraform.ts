@@ -574,7 +574,9 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
   const { tokens, comments } = lex(text, 'hcl');
   const reader = new TerraformReader(text, tokens, lines, outside);
   reader.read();
-  const passwords = passwordOutputs(text, outside?.randomPasswordUsed);
+  // A child module's outputs reach only its caller: Terraform keeps and shows the root module's
+  // (https://developer.hashicorp.com/terraform/language/state/remote-state-data), whose output is judged there.
+  const passwords = outside?.calledAsModule?.() ? [] : passwordOutputs(text, outside?.randomPasswordUsed);
   const suppressions = comments.flatMap((comment) => {
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];

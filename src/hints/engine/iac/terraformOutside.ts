@@ -34,6 +34,8 @@ export interface OutsideValues {
   containerTemplate?(name: string): boolean;
   /** Whether another file of the module gives the result of `random_password.name` a database or cache password argument. */
   randomPasswordUsed?(name: string): boolean;
+  /** Whether a `module` block of the workspace calls this file's folder (see WorkspaceView.terraformCalledAsModule). */
+  calledAsModule?(): boolean;
   /** Whether a security group may be attached beyond the module (see WorkspaceView.terraformGroupHandedOut). */
   groupHandedOut?(group: string): boolean;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

@@ -165,6 +165,11 @@ export abstract class TerraformFolderAnswers {
     return this.built().randomPasswords.has(`${folderOf(file)}\0${name}`);
   }
 
+  /** Whether a `module` block of the workspace calls the folder of `file`: see WorkspaceView. */
+  terraformCalledAsModule(file: string): boolean {
+    return (this.built().moduleCalls.get(folderOf(file))?.length ?? 0) > 0;
+  }
+
   /** Whether a security group of the folder of `file` may be attached beyond it: see WorkspaceView. */
   terraformGroupHandedOut(file: string, group: string): boolean {
     return this.built().terraformGroups.handedOut(folderOf(file), group);

@@ -68,6 +68,11 @@ export interface WorkspaceView {
   /** Whether a file of the folder of `file` gives the result of `random_password.name` a database or cache password argument. */
   terraformRandomPasswordUsed?(file: string, name: string): boolean;
   /**
+   * Whether a `module` block of the workspace names the folder of `file` as its source: the folder is then a child
+   * module, whose outputs go to the block that calls it, and neither state nor `terraform_remote_state` shows them.
+   */
+  terraformCalledAsModule?(file: string): boolean;
+  /**
    * Whether a security group of the folder of `file` may be attached beyond that folder: an `output` of the
    * folder names it, or a `.tf` file of the workspace looks groups up by a data source.
    */
