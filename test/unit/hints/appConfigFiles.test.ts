@@ -243,7 +243,7 @@ describe("Spring datasources under the application's own prefix, and Spring file
       'stock.local.password=postgres',
       'stock.audit.jdbc-url=jdbc:postgresql://stock-audit.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/audit',
       'stock.audit.password=audit_xxx',
-      'quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/orders',
+      'quarkus.datasource.jdbc.url=jdbc:postgresql://orders-db.internal:5432/orders',
       '#---',
       'spring.datasource.url=jdbc:mysql://shop.k3v8q2x1w9ab.eu-west-1.rds.amazonaws.com/shop',
       'spring.datasource.password=password_XXX', // 12: a value to fill in
@@ -251,6 +251,8 @@ describe("Spring datasources under the application's own prefix, and Spring file
     const hints = hintsIn('src/main/resources/application.properties', properties);
     assert.deepEqual(findings(hints), []);
     assert.ok(!hints.some((hint) => hint.startsWith('1:') || hint.startsWith('2:') || hint.startsWith('3:') || hint.startsWith('4:')));
+    // A URL to the developer's own machine is no RDS connection: neither it nor its password gets a hover.
+    assert.ok(!hints.some((hint) => hint.startsWith('5:') || hint.startsWith('6:')), hints.join('\n'));
     assert.equal(hints.filter((hint) => hint.startsWith('9:')).length, 1, 'Quarkus\'s URL is read once');
   });
 

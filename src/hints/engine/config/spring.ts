@@ -17,7 +17,7 @@
  * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
  */
 import { TLS_MISSING, TLS_URL, writtenServerMayBeElastiCache } from '../redisClientTls';
-import { addDsnPassword } from '../code/sqlDsnOptions';
+import { addDsnPassword, LOCAL_DSN } from '../code/sqlDsnOptions';
 import { parseRedisUrl } from '../code/redisUrls';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
@@ -179,6 +179,11 @@ function datasource(properties: Properties, model: DocumentModel, keys: { url: s
   const urlText = textOf(url);
   // An in-process database (`jdbc:h2:mem:test` of a dev or test profile) is no RDS connection.
   if ((!url && !password) || (urlText !== undefined && (EMBEDDED_JDBC.test(urlText.trim()) || EMBEDDED_R2DBC.test(urlText.trim())))) {
+    return;
+  }
+  // A URL written to the developer's machine (`jdbc:mysql://localhost:3306/shop` of a local profile): no RDS connection
+  // to comment on. A placeholder's default (`${DB_URL:jdbc:...localhost...}`) stays, as the deployment sets the variable.
+  if (urlText !== undefined && placeholderDefault(urlText) === undefined && LOCAL_DSN.test(urlText)) {
     return;
   }
   // `${DB_URL:jdbc:postgresql://host/db}`: the host its default names (the options it writes stay unread, as the deployment may set others).
