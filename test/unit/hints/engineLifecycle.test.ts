@@ -107,8 +107,18 @@ describe('RDS engine lifecycle', () => {
     assert.equal(pastStandardSupport(today, 'redis', '6.2'), undefined);
     assert.equal(pastStandardSupport({ ...today, builtOn: '2027-01-31' }, 'redis', '6.2.6'), undefined);
     assert.deepEqual(pastStandardSupport({ ...today, builtOn: '2027-02-01' }, 'redis', '6.x'), { major: '6', endOfStandardSupport: '2027-01-31' });
+    // PostgreSQL 13 left standard support on 28 February 2026 on RDS and on Aurora (both release calendars).
+    assert.deepEqual(pastStandardSupport(today, 'postgres', '13.22'), { major: '13', endOfStandardSupport: '2026-02-28' });
+    assert.deepEqual(pastStandardSupport(today, 'aurora-postgresql', '13.21'), { major: '13', endOfStandardSupport: '2026-02-28' });
+    assert.equal(pastStandardSupport({ ...today, builtOn: '2026-02-28' }, 'postgres', '13.18'), undefined);
+    // RDS for PostgreSQL 10 was deprecated on 17 April 2023, with no Extended Support after it.
+    assert.deepEqual(pastStandardSupport(today, 'postgres', '10.21'), { major: '10', endOfStandardSupport: '2023-04-17', endOfLife: true });
+    // Aurora MySQL version 3 keeps standard support until 30 April 2028: silent until then.
+    assert.equal(pastStandardSupport(today, 'aurora-mysql', '8.0.mysql_aurora.3.10.0'), undefined);
+    assert.equal(pastStandardSupport({ ...today, builtOn: '2028-04-30' }, 'aurora-mysql', '8.0.mysql_aurora.3.10.0'), undefined);
+    assert.deepEqual(pastStandardSupport({ ...today, builtOn: '2028-05-01' }, 'aurora-mysql', '8.0'), { major: '3', endOfStandardSupport: '2028-04-30' });
     // Majors whose AWS dates were not confirmed are not listed, so they stay silent whatever the date.
-    for (const [engine, version] of [['postgres', '13.22'], ['aurora-postgresql', '13.21'], ['mysql', '8.4.6'], ['aurora-mysql', '8.0.mysql_aurora.3.10.0'], ['redis', '7.1']]) {
+    for (const [engine, version] of [['aurora-postgresql', '10.21'], ['postgres', '14.12'], ['mysql', '8.4.6'], ['aurora-mysql', '8.4.7'], ['redis', '7.1']]) {
       assert.equal(pastStandardSupport({ ...today, builtOn: '2030-01-01' }, engine, version), undefined, `${engine} ${version}`);
     }
   });
@@ -116,7 +126,7 @@ describe('RDS engine lifecycle', () => {
   it('compiles the same table into the ElastiCache engine-version rule', () => {
     const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
     assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31', '6': '2027-01-31' });
-    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { postgres: ['9.6'], aurora: ['1'], 'aurora-postgresql': ['9.6'], redis: ['2', '3'] });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { postgres: ['10', '9.6'], aurora: ['1'], 'aurora-postgresql': ['9.6'], redis: ['2', '3'] });
     assert.ok(rule?.diagnostic?.endOfLifeMessage, 'the ElastiCache rule says what end of life means');
   });
 

@@ -37,6 +37,8 @@ describe('Pulumi RDS enums read as the strings they are', () => {
       '3:"5.7.mysql_aurora.2.11.2" rds-engine-version-extended-support!',
       '4:Cluster rds-deletion-protection!',
       '4:engineMode rds-aurora-serverless-v1!',
+      // Aurora PostgreSQL 13 left standard support on 28 February 2026.
+      '4:"13.12" rds-engine-version-extended-support!',
     ]);
   });
 

@@ -126,7 +126,7 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
     assert.deepEqual(findings(code), ['9:"app" rds-deletion-protection', '9:"app" rds-multi-az']);
   });
 
-  it('reports PostgreSQL 9.6 through terraform-aws-modules/rds v2, and not PostgreSQL 10 (no AWS date listed)', () => {
+  it('reports PostgreSQL 9.6 and 10 through terraform-aws-modules/rds v2 (both deprecated, with no Extended Support), and not PostgreSQL 14 (its end of standard support is still ahead)', () => {
     const code = sourceLines(
       'module "legacy" {',
       '  source            = "terraform-aws-modules/rds/aws"',
@@ -144,7 +144,25 @@ describe('Terraform registry modules in real project shapes (tfmod25)', () => {
       '  engine_version    = "10.21"',
       '  storage_encrypted = true',
       '}',
+      'module "current" {',
+      '  source            = "terraform-aws-modules/rds/aws"',
+      '  version           = "~> 2.0"',
+      '  identifier        = "current"',
+      '  engine            = "postgres"',
+      '  engine_version    = "14.12"',
+      '  storage_encrypted = true',
+      '}',
     );
-    assert.deepEqual(findings(code), ['1:"legacy" rds-deletion-protection', '1:"legacy" rds-multi-az', '6:"9.6.9" rds-engine-version-extended-support', '9:"newer" rds-deletion-protection', '9:"newer" rds-multi-az']);
+    // PostgreSQL 10 is listed since RDS deprecated it on 17 April 2023 (RDS for PostgreSQL release notes).
+    assert.deepEqual(findings(code), [
+      '1:"legacy" rds-deletion-protection',
+      '1:"legacy" rds-multi-az',
+      '6:"9.6.9" rds-engine-version-extended-support',
+      '9:"newer" rds-deletion-protection',
+      '9:"newer" rds-multi-az',
+      '14:"10.21" rds-engine-version-extended-support',
+      '17:"current" rds-deletion-protection',
+      '17:"current" rds-multi-az',
+    ]);
   });
 });
