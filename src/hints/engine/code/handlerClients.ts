@@ -64,7 +64,7 @@ export interface HandlerReader {
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\bevent\b|\bevt\b|\bhandler\b|CallbackFunction|eventHandler|onEvent|onObject|aws-lambda/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
+  js: { mayDeclare: (text) => /\bevent\b|\bevt\b|\bhandler\b|:\s*[\w$.]*Handler\b|CallbackFunction|eventHandler|onEvent|onObject|aws-lambda/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('event') || text.includes('Mangum') || text.includes('chalice'), isHandler: (a, fn) => isPythonHandler(a, fn.params, fn.scope), construction: pythonConstruction },
   java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params) || isTemplateMethod(a, fn.params), construction: javaConstruction },
   go: { mayDeclare: (text) => text.includes(GO_LAMBDA_RUNTIME), isHandler: isGoHandler, construction: goConstruction },

@@ -56,11 +56,13 @@ export function pythonTarget(codeFile: string, module: string, path: string, lay
   return { files, name };
 }
 
-/** The files Node and TypeScript try for a module path: the file itself when it has a script extension, then with each extension, then its `index`. */
+/** The files Node and TypeScript try for a module path: the file itself when it has a script extension, then with each extension, then its `index`, then declaration files. */
 function jsCandidates(base: string): string[] {
   const extension = extensionOf(base);
   const files = JS_EXTENSIONS.includes(extension) ? [base, ...(COMPILED_FROM[extension] ?? []).map((source) => `${withoutExtension(base)}.${source}`)] : [];
   files.push(...JS_EXTENSIONS.map((candidate) => `${base}.${candidate}`), ...JS_EXTENSIONS.map((candidate) => `${base}/index.${candidate}`));
+  // A declaration file last, where a TypeScript type import may find only one (`src/types/api-gateway.d.ts`).
+  files.push(`${base}.d.ts`, `${base}/index.d.ts`);
   return files;
 }
 

@@ -4,6 +4,8 @@ import { qualifiedPath } from '../code/languages/jsTypeValues';
 import { isOrmObject, ormType, uniqueIndexesOf } from '../code/languages/ormObjects';
 import { objectTypeAliasBrace } from '../code/typeAliasBodies';
 import { exportedClient } from '../code/projectImports';
+import { isLambdaHandlerType } from '../code/lambdaHandlerTypes';
+import type { CodeAnalyzer } from '../code/analyzer';
 import type { CodeExports } from './codeExports';
 import { JS_CLIENT_LIBRARY, JS_PASSED_ON_LIBRARY } from './calledExports';
 import { ExportReader, MAX_STARS, mayNameProjectModule } from './exportReader';
@@ -47,9 +49,9 @@ export class JsExports extends ExportReader {
       if (name) {
         this.exportName(name, name);
       }
-    } else if (next === 'type' && a.isId(k + 2) && a.is(k + 3, '=') && a.isId(k + 4)) {
-      // `export type RedisClient = Redis`: an alias of a client library's type passes that type on.
-      this.exportTypeAlias(a.tokens.text(k + 2), k + 4);
+    } else if (next === 'type' && a.isId(k + 2) && a.isId(aliasEquals(a, k + 3) + 1)) {
+      // `export type RedisClient = Redis`, `export type Validated<S> = Handler<...>`: an alias of a library's type passes that type on.
+      this.exportTypeAlias(a.tokens.text(k + 2), aliasEquals(a, k + 3) + 1);
     } else if (next === 'const' || next === 'let' || next === 'var') {
       // The first declarator: what its binding holds.
       const name = a.id(k + 2);
@@ -191,7 +193,8 @@ export class JsExports extends ExportReader {
   /**
    * A type alias whose type, from `start`, is a name a client library's import binds (`Redis`, `IORedis.Redis`), or a
    * DynamoDB library's type that declares one of its objects (`export type OrderModel = ModelType<Order>` of dynamoose,
-   * `Model<User, UserKey>` of nestjs-dynamoose, `ormObjects.ts` `ormType`): the type passed on, type arguments aside.
+   * `Model<User, UserKey>` of nestjs-dynamoose, `ormObjects.ts` `ormType`), or a Lambda handler type of `aws-lambda`
+   * (`lambdaHandlerTypes.ts`): the type passed on, type arguments aside.
    */
   private exportTypeAlias(exported: string, start: number): void {
     const { a } = this;
@@ -200,7 +203,7 @@ export class JsExports extends ExportReader {
       return;
     }
     const path = qualifiedPath(a, start, imported.path);
-    if (JS_CLIENT_LIBRARY.test(imported.module) || ormType(imported.module, path) !== undefined) {
+    if (JS_CLIENT_LIBRARY.test(imported.module) || ormType(imported.module, path) !== undefined || isLambdaHandlerType(imported.module, path)) {
       this.passOn(exported, { module: imported.module, name: path });
     }
   }
@@ -226,4 +229,23 @@ export class JsExports extends ExportReader {
       this.reexport(exported, { module: imported.module, name: imported.path });
     }
   }
+}
+
+/** Type parameters read of an alias before its `=` (`type Validated<S extends object> = ...`). */
+const MAX_TYPE_PARAMETER_TOKENS = 32;
+
+/** The `=` of a type alias whose name ends before `from`, past its type parameters; -1 when there is none within reach. */
+function aliasEquals(a: CodeAnalyzer, from: number): number {
+  if (a.is(from, '=')) {
+    return from;
+  }
+  if (!a.is(from, '<')) {
+    return -1;
+  }
+  for (let k = from + 1; k < a.tokens.length && k - from < MAX_TYPE_PARAMETER_TOKENS && !a.is(k, ';'); k++) {
+    if (a.is(k, '=') && (a.is(k - 1, '>') || a.is(k - 1, '>>'))) {
+      return k;
+    }
+  }
+  return -1;
 }

@@ -46,11 +46,19 @@ function mayBeClientValue(text: string, from: number): boolean {
   return isIdentifierStart(text.charCodeAt(k)) && !NOT_CLIENTS.has(wordAt(text, k));
 }
 
-/** Whether `type` at `from` declares an alias of a plain name (`RedisClient = Redis`), which may be a client library's type. */
+/**
+ * Whether `type` at `from` declares an alias of a plain name (`RedisClient = Redis`, `Validated<S> = Handler<...>`),
+ * which may be a client library's type or a Lambda handler type.
+ */
 function typeAliasOfName(text: string, from: number): boolean {
   const nameAt = skipSpace(text, from);
   const name = wordAt(text, nameAt);
-  const eq = skipSpace(text, nameAt + name.length);
+  let eq = skipSpace(text, nameAt + name.length);
+  if (text.charCodeAt(eq) === LESS) {
+    // Past the type parameters: the first `>=` or `> =` within reach.
+    const close = text.slice(eq, eq + LOOK_AHEAD).search(/>\s*=(?!>)/);
+    eq = close < 0 ? -1 : skipSpace(text, text.indexOf('=', eq + close));
+  }
   return name !== '' && text.charCodeAt(eq) === EQUALS && isIdentifierStart(text.charCodeAt(skipSpace(text, eq + 1)));
 }
 

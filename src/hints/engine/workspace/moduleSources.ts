@@ -59,6 +59,8 @@ const JS_EXPORTS_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\
 const JS_SETTER = /\bset[A-Z][\w$]*\s*[:=]?\s*(?:async\s*)?(?:function\s*)?\(\s*([A-Za-z_$][\w$]*)\s*\)\s*(?:=>\s*)?\{[^{}]*?[\w$\]]\s*=\s*\1\s*[;\n}]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
+/** An exported alias of a Lambda handler type of `aws-lambda` (`export type Validated<S> = Handler<...>`), which typed handlers import. */
+const JS_HANDLER_TYPE_ALIAS = /\bexport\s+type\s+[\w$]+\s*(?:<[^;]*?>)?\s*=\s*(?:[\w$]+\.)?[\w$]*Handler\b/;
 
 /** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
 const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
@@ -116,7 +118,8 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
     return false;
   }
   const makesFromProjectModule = (JS_CONSTRUCTS_CLASS.test(text) || JS_MAKES_FROM_NAMESPACE.test(text) || JS_PROMISIFIES_MEMBER.test(text)) && JS_RELATIVE_IMPORT.test(text);
-  if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || makesFromProjectModule || isCommonJsBarrel(text)) && jsMayExport(text, classesMayLend(kind, text))) {
+  const aliasesHandlerType = text.includes('aws-lambda') && JS_HANDLER_TYPE_ALIAS.test(text);
+  if ((JS_LIBRARIES.test(text) || JS_REEXPORT.test(text) || makesFromProjectModule || isCommonJsBarrel(text) || aliasesHandlerType) && jsMayExport(text, classesMayLend(kind, text))) {
     return true;
   }
   return (forwardsTableRequests(text) && JS_IMPORTS.test(text) && JS_EXPORTS_FUNCTION.test(text)) || (JS_SETTER.test(text) && JS_EXPORTS_FUNCTION.test(text)) || wrapsRedisReads(text);
