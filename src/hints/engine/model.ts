@@ -35,7 +35,8 @@ export interface OptionOccurrence {
   absent?: boolean;
   /**
    * A CDK `engine` prop: the engine-version constants written elsewhere in the file that reach it through a
-   * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where.
+   * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where;
+   * on a `parameterGroup` prop, the one group lookup by name that reaches it (`ParameterGroup.fromParameterGroupName(...)`).
    */
   engineVersions?: { text: string; span: Span }[];
   /**

@@ -60,4 +60,32 @@ describe('CDK: a settings module’s literal password that a database module wri
     assert.deepEqual(found(hintsOfFile({ 'config/app-config.ts': SETTINGS }, 'config/app-config.ts')), []);
     assert.equal(cdkPasswordMembers(DATABASE.replace("from 'aws-cdk-lib/aws-rds'", "from 'aws-cdk-lib/aws-docdb'").replace(/DatabaseInstance/g, 'DatabaseCluster')), undefined);
   });
+
+  it('reports the fallback literal the app entry passes a stack as the member, not one read from the environment alone (audit59f)', () => {
+    const stack = sourceLines(
+      "import { SecretValue, Stack } from 'aws-cdk-lib';",
+      "import { Credentials, DatabaseCluster, DatabaseClusterEngine } from 'aws-cdk-lib/aws-rds';",
+      '',
+      'export class BillingDbStack extends Stack {',
+      '  constructor(scope: any, id: string, props: { dbUsername: string; dbPassword: string }) {',
+      '    super(scope, id);',
+      "    new DatabaseCluster(this, 'Billing', {",
+      '      engine: DatabaseClusterEngine.AURORA_POSTGRESQL,',
+      '      credentials: Credentials.fromPassword(props.dbUsername, SecretValue.unsafePlainText(props.dbPassword)),',
+      '    });',
+      '  }',
+      '}',
+    );
+    const entry = sourceLines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import { BillingDbStack } from '../lib/billing-db-stack';",
+      '',
+      'const app = new cdk.App();',
+      "new BillingDbStack(app, 'Billing', { dbUsername: 'billing', dbPassword: process.env.BILLING_DB_PASSWORD || 'billing-Pa55' });",
+      "new BillingDbStack(app, 'BillingCopy', { dbUsername: 'billing', dbPassword: process.env.BILLING_DB_PASSWORD! });",
+    );
+    const files = { 'lib/billing-db-stack.ts': stack, 'bin/billing.ts': entry };
+    assert.deepEqual(found(hintsOfFile(files, 'bin/billing.ts')), ["5:'billing-Pa55' rds-master-password!"]);
+  });
 });
+

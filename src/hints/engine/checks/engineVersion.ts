@@ -26,15 +26,26 @@ function messageFor(rule: HintRule, engine: string, version: string): string | u
 }
 
 /** The parameter group options of ElastiCache and RDS, in the API, CloudFormation and Terraform. */
-const PARAMETER_GROUP = ['CacheParameterGroupName', 'DBParameterGroupName', 'ParameterGroupName'];
-/** A default parameter group's name: its family's engine and major version (`default.redis4.0.cluster.on`, `default.mysql5.7`). */
-const DEFAULT_GROUP = /^default\.(redis|mysql|postgres|mariadb)(\d+(?:\.\d+)?)(?:\.|$)/i;
+const PARAMETER_GROUP = ['CacheParameterGroupName', 'DBParameterGroupName', 'DBClusterParameterGroupName', 'ParameterGroupName', 'ParameterGroup'];
+/** A default parameter group's name: its family's engine and major version (`default.redis4.0.cluster.on`, `default.aurora-postgresql11`). */
+const DEFAULT_GROUP = /^default\.(redis|mysql|postgres|mariadb|aurora-mysql|aurora-postgresql|aurora)(\d+(?:\.\d+)?)(?:\.|$)/i;
+/** The CDK's reference to an existing group by name (`ParameterGroup.fromParameterGroupName(this, 'Params', 'default.postgres11')`). */
+const GROUP_BY_NAME = /\bfrom_?[pP]arameter_?[gG]roup_?[nN]ame\([^()]*?["']([^"']+)["']\s*\)\s*$/;
 
 /** The engine and version a resource's default parameter group names, with the option that names it. */
 function familyOf(resource: OptionContext): { engine: string; version: string; option: OptionOccurrence } | undefined {
   const option = optionNamed(resource, PARAMETER_GROUP);
-  const match = option?.literal.kind === 'str' ? DEFAULT_GROUP.exec(option.literal.value) : null;
+  const literal = option?.literal;
+  // A CDK group held by a variable: the lookup that reaches the prop (`code/cdkEngineVersions.ts`).
+  const lookup = literal?.kind === 'expr' ? (option?.engineVersions?.[0]?.text ?? literal.text) : undefined;
+  const name = literal?.kind === 'str' ? literal.value : lookup !== undefined ? GROUP_BY_NAME.exec(lookup)?.[1] : undefined;
+  const match = name === undefined ? null : DEFAULT_GROUP.exec(name);
   return match && option ? { engine: match[1].toLowerCase(), version: match[2], option } : undefined;
+}
+
+/** The engine a resource writes, as a string or as a CDK engine constant that names no version (`DatabaseClusterEngine.AURORA_POSTGRESQL`). */
+function engineWritten(literal: Literal | undefined): string | undefined {
+  return literal?.kind === 'str' ? literal.value.toLowerCase() : literal?.kind === 'expr' ? cdkVersionlessEngine(literal.text) : undefined;
 }
 
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
@@ -85,7 +96,12 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
       }
     }
   }
-  const coveredTypes = [...(rule.match.cloudformation?.resources ?? []), ...(rule.match.terraform?.resources ?? []), ...(rule.match.in ?? [])];
+  const coveredTypes = [
+    ...(rule.match.cloudformation?.resources ?? []),
+    ...(rule.match.terraform?.resources ?? []),
+    ...(rule.match.in ?? []),
+    ...(rule.match.cdk?.constructs ?? []),
+  ];
   // The `aurora` engine is Aurora MySQL version 1 whatever its version (all are 5.6.x): a DB cluster that names it
   // and writes no version runs it. Judged on the cluster only, where its members repeat the engine.
   for (const resource of context.model.contexts) {
@@ -100,7 +116,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
   for (const resource of context.model.contexts) {
     const family = coveredTypes.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) && !defaultOf(resource, ENGINE_VERSION) ? familyOf(resource) : undefined;
     const written = family && (optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE));
-    const agrees = !written || (written.kind === 'str' && written.value.toLowerCase() === family?.engine);
+    const agrees = !written || engineWritten(written) === family?.engine;
     if (family && agrees && pastStandardSupport(lifecycle, family.engine, family.version)) {
       context.report(rule, family.option.value, undefined, messageFor(rule, family.engine, family.version));
     }

@@ -19,8 +19,18 @@ const ENGINE_OF_VERSION_CLASS: Record<string, string> = {
   AuroraPostgresEngineVersion: 'aurora-postgresql',
 };
 
+/**
+ * A version made from its full version string, for releases newer than the CDK in use (`AuroraPostgresEngineVersion.of('13.7', '13')`,
+ * Python's keyword form, Go's `AuroraPostgresEngineVersion_Of(jsii.String("13.7"), ...)`, C#'s `Of`): the string as RDS spells it.
+ */
+const VERSION_OF = /\b(Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion(?:\.|_)[oO]f\(\s*(?:\w+\s*=\s*)?(?:jsii\.String\(\s*)?["'](\d[\w.-]*)["']/;
+
 /** The engine and version an engine expression names (`DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`). */
 export function cdkEngineVersion(text: string): { engine: string; version: string } | undefined {
+  const made = VERSION_OF.exec(text);
+  if (made) {
+    return { engine: ENGINE_OF_VERSION_CLASS[`${made[1]}EngineVersion`], version: made[2] };
+  }
   const match = /\b(Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion\.VER_(\d+(?:_\d+)*)/.exec(text);
   if (!match) {
     return undefined;

@@ -7,7 +7,11 @@
  * lifecycle check can judge it where it is written, even when another path gives an unknown version. Go writes
  * `engine := awsrds.DatabaseInstanceEngine_Mysql(&awsrds.MySqlInstanceEngineProps{Version: awsrds.MysqlEngineVersion_VER_5_7()})`,
  * read in TypeScript's terms (`goCdkValues.ts`). A version kept in a field of the stack's class (`version: this.version`)
- * is read where the class writes it (`cdkEngineVersionFields.ts`).
+ * is read where the class writes it (`cdkEngineVersionFields.ts`). A version made from its string
+ * (`AuroraPostgresEngineVersion.of('11.9', '11')`) counts as a constant in TypeScript, JavaScript and Python, and so
+ * does a default parameter group named in a variable the construct's `parameterGroup` reads
+ * (`const params = ParameterGroup.fromParameterGroupName(this, 'Params', 'default.aurora-postgresql11')`): its
+ * family names the major version of an engine that names none.
  */
 import { OptionContext } from '../model';
 import type { Binding } from '../scope/scopes';
@@ -19,6 +23,10 @@ import type { Value } from './values';
 
 const ENGINE_FACTORY = /(?:^|\.)Database(?:Instance|Cluster)Engine\.[A-Za-z_]+$/;
 const VERSION_CONSTANT = /(?:^|\.)(?:Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion\.VER_\d+(?:_\d+)*$/;
+/** An engine version made from its string, read up to its closing parenthesis (`AuroraPostgresEngineVersion.of`). */
+const VERSION_MADE = /(?:^|\.)(?:Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion\.of$/;
+/** A parameter group the CDK looks up by name (`ParameterGroup.fromParameterGroupName`, Python's `from_parameter_group_name`). */
+const GROUP_BY_NAME = /(?:^|\.)ParameterGroup\.from_?[pP]arameter_?[gG]roup_?[nN]ame$/;
 /** Bindings of one name read at most: real code assigns a version or an engine a few times. */
 const MAX_BINDINGS = 16;
 
@@ -31,7 +39,7 @@ export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly Option
   if (a.language.family !== 'js' && a.language.family !== 'python' && !go) {
     return;
   }
-  if (!a.text.includes(go ? 'EngineVersion_VER_' : 'EngineVersion.VER_')) {
+  if (!(go ? a.text.includes('EngineVersion_VER_') : /EngineVersion\.(?:VER_|of\b)|arameter_?[gG]roup_?[nN]ame\(/.test(a.text))) {
     return;
   }
   for (const context of contexts) {
@@ -39,6 +47,9 @@ export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly Option
       continue;
     }
     for (const option of context.options) {
+      if (option.norm === 'parametergroup' && !option.absent && !go) {
+        readGroupName(a, option);
+      }
       if (option.norm !== 'engine' || option.absent) {
         continue;
       }
@@ -47,7 +58,7 @@ export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly Option
       const sites = engines.flatMap((engine) => versionConstants(a, engine, engine !== from));
       if (sites.length > 0) {
         option.engineVersions = sites.map((k) => {
-          const end = a.dottedPath(k).end - 1;
+          const end = constantEnd(a, k);
           const text = a.text.slice(a.tokens.starts[k], a.tokens.ends[end]);
           return { text: go ? goCdkText(text) : text, span: a.span(k, end) };
         });
@@ -79,8 +90,8 @@ function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): nu
     return fields.filter((k) => isVersionConstant(a, k));
   }
   // Go's constant ends with the `()` that reads it.
-  const constantEnd = a.dottedPath(version.start).end + (a.language.family === 'go' ? 2 : 0);
-  return outside && isVersionConstant(a, version.start) && constantEnd === end ? [version.start] : [];
+  const last = constantEnd(a, version.start) + 1 + (a.language.family === 'go' ? 2 : 0);
+  return outside && isVersionConstant(a, version.start) && last === end ? [version.start] : [];
 }
 
 /**
@@ -112,11 +123,24 @@ function versionArgument(a: CodeAnalyzer, open: number): { start: number; group:
   return undefined;
 }
 
+/** Whether the expression at `k` is a call of the CDK path `pattern` matches (`EngineVersion.of(...)`), not from Go. */
+function isMadeBy(a: CodeAnalyzer, k: number, pattern: RegExp): boolean {
+  const path = a.dottedPath(k);
+  return a.language.family !== 'go' && pattern.test(path.text) && a.is(path.end, '(') && a.partner[path.end] > path.end;
+}
+
+/** The last token of a version constant, or of the call that makes a version (`...EngineVersion.of('11.9', '11')`). */
+function constantEnd(a: CodeAnalyzer, k: number): number {
+  const path = a.dottedPath(k);
+  return isMadeBy(a, k, VERSION_MADE) ? a.partner[path.end] : path.end - 1;
+}
+
 /** Whether the expression at `k` is a CDK engine-version constant and nothing more (`rds.MysqlEngineVersion.VER_8_0_28`). */
 function isVersionConstant(a: CodeAnalyzer, k: number): boolean {
   const path = a.dottedPath(k);
   const go = a.language.family === 'go';
-  if (!VERSION_CONSTANT.test(go ? goCdkText(`${path.text}()`) : path.text)) {
+  const made = isMadeBy(a, k, VERSION_MADE);
+  if (!made && !VERSION_CONSTANT.test(go ? goCdkText(`${path.text}()`) : path.text)) {
     return false;
   }
   // Go reads the constant through a function: `awsrds.MysqlEngineVersion_VER_8_0()`.
@@ -125,8 +149,22 @@ function isVersionConstant(a: CodeAnalyzer, k: number): boolean {
     return false;
   }
   // The statement or argument ends with the constant: not `VER_8_0_28.fullVersion`, `VER_5_7 === v`, `[VER_5_7, ...]`.
-  const after = called ? path.end + 2 : path.end;
+  const after = made ? a.partner[path.end] + 1 : called ? path.end + 2 : path.end;
   return after >= a.tokens.length || a.is(after, ';') || a.is(after, ',') || a.is(after, ')') || a.is(after, '}') || (a.startsLine(after) && !a.isAccess(after));
+}
+
+/**
+ * A `parameterGroup` prop that reads a variable bound, on every path that reaches it, to one group looked up by
+ * name: the option keeps that lookup, which the lifecycle check takes the family of (`checks/engineVersion.ts`).
+ */
+function readGroupName(a: CodeAnalyzer, option: OptionContext['options'][number]): void {
+  const [from, to] = a.tokensOf(option.value);
+  const reaching = to - from === 1 && a.isId(from) ? reachingExpressions(a, from) : [];
+  if (reaching.length !== 1 || !isMadeBy(a, reaching[0], GROUP_BY_NAME)) {
+    return;
+  }
+  const end = a.partner[a.dottedPath(reaching[0]).end];
+  option.engineVersions = [{ text: a.text.slice(a.tokens.starts[reaching[0]], a.tokens.ends[end]), span: a.span(reaching[0], end) }];
 }
 
 /**

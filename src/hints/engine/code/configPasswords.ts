@@ -1,5 +1,6 @@
 /**
- * A CDK app's settings module (`config`, `settings`, `constants`... in its file name) whose object literal gives a
+ * A CDK app's settings module (`config`, `settings`, `constants`... in its file name) or entry module (the one that
+ * makes the `App` and passes the stacks their props) whose object literal gives a
  * password member a literal (`db_pass: "pass1234"`, or `password: dbPass` after `let dbPass =
  * scope.node.tryGetContext('db_pass') || "dbpassword"`), where a module of the workspace that makes RDS databases
  * writes that member in plain text into its stack (`SecretValue.unsafePlainText(rdsConfig.password)`, as
@@ -15,13 +16,16 @@ import { occurrenceOf } from './options';
 
 /** A JavaScript or TypeScript module named for settings (`awsconfig.ts`, `config/stage.ts`). */
 const SETTINGS_MODULE = new RegExp(String.raw`(?:^|\/)[\w.-]*(?:${SETTINGS_NAME})[\w.-]*\.[cm]?[jt]sx?$`, 'i');
+/** The app's entry module, which gives the stacks their props (`new MyStack(app, 'Db', { dbPassword: ... })`). */
+const APP_ENTRY = /\bnew\s+(?:\w+\.)?App\s*\(/;
 /** What the literal is to the rules: the master password of the database the stack makes. */
 const MASTER_PASSWORD = normalizeName('masterUserPassword');
 const DATABASE = 'aws_rds.DatabaseInstance';
 
 /** The literal passwords the settings module gives the members that other modules write in plain text, each as a database's master password. */
 export function configPasswordContexts(a: CodeAnalyzer, file: string): OptionContext[] {
-  const members = a.language.family === 'js' && SETTINGS_MODULE.test(file) ? a.project?.cdkPasswordMembers?.() : undefined;
+  const settings = SETTINGS_MODULE.test(file) || APP_ENTRY.test(a.text);
+  const members = a.language.family === 'js' && settings ? a.project?.cdkPasswordMembers?.() : undefined;
   if (!members || members.size === 0) {
     return [];
   }
@@ -53,7 +57,9 @@ function endsValue(a: CodeAnalyzer, k: number): boolean {
  */
 function passwordLiteral(a: CodeAnalyzer, value: number): number {
   if (!endsValue(a, value + 1)) {
-    return -1;
+    // Written in place as a fallback: `dbPassword: process.env.DB_PASSWORD || 'changeme'`.
+    const end = expressionEnd(a, value);
+    return endsValue(a, end) && end - 2 > value && quoted(a, end - 1) && (a.is(end - 2, '||') || a.is(end - 2, '??')) ? end - 1 : -1;
   }
   if (quoted(a, value)) {
     return value;
