@@ -490,15 +490,26 @@ export class CodeAnalyzer {
   /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */
   readonly memberAssignments = new Map<string, number[]>();
 
-  /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
+  /**
+   * `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method; in
+   * JavaScript also `Store.name = expr` on a class of the file by its name (a static field a static method sets).
+   */
   bindThisField(eq: number): void {
     const self = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4);
     const enclosingClass = self ? this.scopes.enclosing(eq, ['class']) : -1;
     // Outside a class, a JavaScript constructor function's `this.client = ...` (see constructorFunctions.ts).
-    const classScope = self && enclosingClass <= 0 && this.language.family === 'js' ? constructorScope(this, eq) : enclosingClass;
+    const classScope = self && enclosingClass <= 0 && this.language.family === 'js' ? constructorScope(this, eq) : self ? enclosingClass : this.namedClassField(eq);
     if (classScope > 0) {
       this.scopes.bind(classScope, `.${this.tokens.text(eq - 1)}`, { token: eq - 1, expression: eq + 1 });
     }
+  }
+
+  /** The class `Store` of `Store.name = expr` (the `=` at `eq`) when the file declares one class of that name; JavaScript only. */
+  private namedClassField(eq: number): number {
+    if (this.language.family !== 'js' || !this.isId(eq - 3) || this.isAccess(eq - 4) || !/^[A-Z]/.test(this.tokens.text(eq - 3))) {
+      return -1;
+    }
+    return this.scopes.classNamed(this.tokens.text(eq - 3));
   }
 
   // ----- calls ---------------------------------------------------------------------------------

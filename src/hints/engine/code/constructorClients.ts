@@ -340,13 +340,18 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
     return sql ? undefined : jvmClassConstruction(a, k, construction);
   }
   const python = a.language.family === 'python';
+  if (!python && a.language.family === 'js' && a.idIs(k, 'new')) {
+    const member = memberClassConstruction(a, k, sql);
+    if (member !== undefined) {
+      return member || undefined;
+    }
+  }
   const name = python ? k : k + 1;
   if ((!python && a.language.family !== 'js') || (python ? a.isAccess(k - 1) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'class') : !a.idIs(k, 'new')) || !a.isId(name) || !a.is(name + 1, '(') || a.partner[name + 1] < 0) {
     return undefined;
   }
   const text = a.tokens.text(name);
-  const code = text.charCodeAt(0);
-  if (code < 65 || code > 90) {
+  if (!isClassName(text)) {
     return undefined;
   }
   const end = a.partner[name + 1] + 1;
@@ -364,14 +369,54 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
   if (!imported || (python && imported.path === '') || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
     return undefined;
   }
-  const fields = a.project.importedClassFields(imported.module, imported.path);
+  return importedConstruction(a, { start: k, name, end }, imported.module, imported.path, bare, sql);
+}
+
+/** The client (or SQL connection) each instance of the class `path` of a workspace module makes, as a construction at `at`. */
+function importedConstruction(a: CodeAnalyzer, at: Pick<Construction, 'start' | 'name' | 'end'>, module: string, path: string, bare: boolean, sql: boolean): Construction | undefined {
+  const fields = a.project?.importedClassFields?.(module, path);
   if (sql) {
-    return fields && Object.hasOwn(fields, CONSTRUCTED_SQL) ? { start: k, name, end, service: 'rds', redis: false, helper: true, sql: true } : undefined;
+    return fields && Object.hasOwn(fields, CONSTRUCTED_SQL) ? { ...at, service: 'rds', redis: false, helper: true, sql: true } : undefined;
   }
   const key = !fields ? undefined : Object.hasOwn(fields, CONSTRUCTED) ? CONSTRUCTED : bare && Object.hasOwn(fields, CONSTRUCTED_BARE) ? CONSTRUCTED_BARE : undefined;
   const client = fields && key ? clientValue(fields[key]) : undefined;
   const service = serviceOf(client);
-  return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
+  return service && { ...at, service, redis: isRedisClient(client), helper: true };
+}
+
+/** A class's name by the JavaScript, TypeScript and Python convention: a capital first letter. */
+function isClassName(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 65 && code <= 90;
+}
+
+/**
+ * `new store.Repo(...)` (a class a required or namespace-imported module exports as a member) or `new Repo` without an
+ * argument list, which JavaScript allows: the client each instance makes, as `classConstruction`; `null` where the
+ * construction is of that form and makes none, undefined where it is `new Repo(...)`, read by the caller.
+ */
+function memberClassConstruction(a: CodeAnalyzer, k: number, sql: boolean): Construction | null | undefined {
+  const root = k + 1;
+  let name = root;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  const called = a.is(name + 1, '(') && a.partner[name + 1] > name;
+  if (!a.isId(root) || (name === root && called)) {
+    return undefined;
+  }
+  const imported = a.scopes.lookup(a.tokens.text(root), root) === undefined ? a.imports.get(a.tokens.text(root)) : undefined;
+  if (!imported || !isClassName(a.tokens.text(name)) || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
+    return null;
+  }
+  const members: string[] = [];
+  for (let j = root + 2; j <= name; j += 2) {
+    members.push(a.tokens.text(j));
+  }
+  const path = [imported.path, ...members].filter((part) => part !== '').join('.');
+  const end = called ? a.partner[name + 1] + 1 : name + 1;
+  const bare = !called || end === name + 3 || fixedArguments(a, name + 1);
+  return importedConstruction(a, { start: k, name, end }, imported.module, path, bare, sql) ?? null;
 }
 
 /**

@@ -50,7 +50,7 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
       readsEventSource(a, expression, params, end) ||
       (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
     const alike = (): boolean => locals !== false && binding!.expression < 0 && goAssignedAlike(a, binding!.token, params, end, (expression) => shared(expression) || !namesInvocation(a, expression, expressionEnd(a, expression), params, end, false));
-    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression)) && !alike()) {
+    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression)) && !alike() && !(locals === true && !inParameterList(a, binding.token, params) && derivedAlike(a, binding.expression, params, end))) {
       return true;
     }
     if (requestGlobal(a, k)) {
@@ -58,6 +58,38 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     }
   }
   return false;
+}
+
+/** Locals followed back through one another at most (`config` from `endpoint` from `process.env`). */
+const MAX_DERIVED_DEPTH = 2;
+let derivedDepth = 0;
+
+/** Whether the name at `token` is declared in the parameter list at `params` (its default is the caller's to override). */
+function inParameterList(a: CodeAnalyzer, token: number, params: number): boolean {
+  return a.is(params, '(') && token > params && token < a.partner[params];
+}
+
+/**
+ * Whether a local's value, computed in place without a call (`const config = endpoint ? { endpoint } : { region }`),
+ * names only what every invocation holds alike: literals, and locals that are alike themselves (`endpoint =
+ * process.env.ENDPOINT`); read as the construction's own arguments are.
+ */
+function derivedAlike(a: CodeAnalyzer, expression: number, params: number, end: number): boolean {
+  if (expression < 0 || derivedDepth >= MAX_DERIVED_DEPTH) {
+    return false;
+  }
+  const to = expressionEnd(a, expression);
+  for (let k = expression; k < to; k++) {
+    if (a.is(k, '(') || a.idIs(k, 'await') || a.idIs(k, 'yield')) {
+      return false;
+    }
+  }
+  derivedDepth++;
+  try {
+    return !namesInvocation(a, expression, to, params, end, true);
+  } finally {
+    derivedDepth--;
+  }
 }
 
 /** Assignments of a Go `var` read at most: more than a function's branches set. */

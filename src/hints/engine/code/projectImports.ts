@@ -403,7 +403,7 @@ export function projectType(a: CodeAnalyzer, module: string, path: string): Valu
 /**
  * What a Python call of a name imported from a workspace module gives when the name is such a class: an
  * instance of it (`RedisClient()`); a method called on the class itself (a class or static method:
- * `Database.connect()`) gives the client the method returns.
+ * `Database.connect()`, in JavaScript too) gives the client the method returns.
  */
 function projectClassCall(a: CodeAnalyzer, value: Value & { t: 'ref' }): Value | undefined {
   return projectInstance(a, value.module, value.path) ?? classMember(a, value.module, value.path, '()');
@@ -536,5 +536,6 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
   if (constructed) {
     return projectInstance(a, value.module, value.path);
   }
-  return importedCall(a, value.module, value.path, open) ?? (python ? projectClassCall(a, value) : undefined);
+  // A JavaScript class is never called without `new`: a dotted call is a static method of the class (`Db.getInstance()`).
+  return importedCall(a, value.module, value.path, open) ?? (python ? projectClassCall(a, value) : classMember(a, value.module, value.path, '()'));
 }

@@ -566,13 +566,14 @@ export class ImportedClients {
 
   /**
    * `Repository.table` read on an exported class itself: its client field of that name (a Python class attribute,
-   * a TypeScript `static` field). A field set per instance cannot be read on the class, so working code reads
+   * a TypeScript `static` field, a JavaScript one a static method sets, `Store.client = createClient()`). A field set per instance cannot be read on the class, so working code reads
    * only class-level ones that way.
    */
   private classAttribute(exports: CodeExports, name: string): ExportedClient | undefined {
     const dot = name.indexOf('.');
+    // Without a dot, a member of the class the module exports as itself (`module.exports = Store`, then `Store.client`).
     const owner = dot > 0 ? name.slice(0, dot) : '';
-    const fields = owner !== '' && Object.hasOwn(exports.classes, owner) ? exports.classes[owner] : undefined;
+    const fields = (owner !== '' || dot < 0) && Object.hasOwn(exports.classes, owner) ? exports.classes[owner] : undefined;
     const member = name.slice(dot + 1);
     return fields && Object.hasOwn(fields, member) ? fields[member] : undefined;
   }

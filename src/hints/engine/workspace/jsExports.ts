@@ -210,6 +210,12 @@ export class JsExports extends ExportReader {
 
   /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */
   private exportName(exported: string, local: string): void {
+    // A class of the module by its name (`exports.Db = Db`, `module.exports = { Db }`, `export { Db }`): its client members.
+    const classScope = this.a.scopes.classNamed(local);
+    if (classScope > 0 && this.a.scopes.holderOf(this.a.scopes.parent(classScope)) === 0) {
+      this.exportClass(exported, classScope);
+      return;
+    }
     const bindings = this.a.scopes.bindingsIn(0).get(local);
     const fn = bindings?.length === 1 ? bindings[0].fixed : undefined;
     if (fn?.t === 'function') {

@@ -71,13 +71,15 @@ const RETURNS_FIELD = /\breturn\s+this\.[\w$]+\s*;?\s*\}/;
  * `readonly client: Redis;`), which the users of an injected instance read (`this.db.documentClient.query`).
  */
 const IMPLICITLY_PUBLIC_FIELD = /^[ \t]+(?:readonly[ \t]+)?[A-Za-z_$][\w$]*[ \t]*!?(?::[^\n;=]*)?(?:=[ \t]*new\b|;)/m;
+/** A static member with no access modifier, so public (`static getInstance()`, `static client: Redis`), which other files read through the class. */
+const IMPLICITLY_PUBLIC_STATIC = /^[ \t]+static[ \t]/m;
 /** A class that is a client itself by inheritance (`export class RedisService extends IORedis`), whose instances other files use as one. */
 const EXTENDS_CLIENT_CLASS = /\bclass\s+[A-Za-z_$][\w$]*\s+extends\s+(?:[\w$]+\.)?(?:IORedis|Redis|Cluster|Valkey|DynamoDB(?:Client|DocumentClient)?|DocumentClient)\b/;
 
 /**
  * Whether a module's exported classes may lend clients to other files, as fields of subclasses or through a
  * method that returns one: any JavaScript class, a TypeScript one only in a file with a `protected`, `public`
- * or `abstract` member or class, a field with no modifier (public by default), a method that returns a
+ * or `abstract` member or class, a field or static member with no modifier (public by default), a method that returns a
  * field, a constructor that makes a client (for each new instance) or a class that extends a client class,
  * which keeps most service classes out.
  */
@@ -87,6 +89,7 @@ function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolea
     LENDING_MODIFIER.test(text) ||
     RETURNS_FIELD.test(text) ||
     IMPLICITLY_PUBLIC_FIELD.test(text) ||
+    IMPLICITLY_PUBLIC_STATIC.test(text) ||
     CONSTRUCTOR_MAKES_CLIENT.test(text) ||
     EXTENDS_CLIENT_CLASS.test(text)
   );
