@@ -76,11 +76,35 @@ describe('Passwords in Terraform outputs and CDK CfnOutputs', () => {
   });
 
   it('counts a random_password as a database password only in a database or cache block, or a module whose source names RDS', () => {
-    assert.deepEqual(randomPasswordsUsed(sourceLines('module "db" {', '  source   = "terraform-aws-modules/rds/aws"', '  password = random_password.a.result', '}')), ['a']);
+    assert.deepEqual(randomPasswordsUsed(sourceLines('module "db" {', '  source   = "terraform-aws-modules/rds/aws"', '  password = random_password.a.result', '}')), ['random_password.a']);
     assert.deepEqual(randomPasswordsUsed(sourceLines('module "vm" {', '  source   = "./modules/vm"', '  password = random_password.b.result', '}')), []);
-    assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_rds_cluster" "c" {', '  master_password = "${random_password.c.result}"', '}')), ['c']);
+    assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_rds_cluster" "c" {', '  master_password = "${random_password.c.result}"', '}')), ['random_password.c']);
     assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_db_instance" "d" {', '  password = var.db_password # from tfvars', '}')), ['var.db_password']);
     assert.deepEqual(randomPasswordsUsed(sourceLines('resource "aws_db_instance" "e" {', '  password = var.restore ? null : local.password', '}')), []);
+  });
+
+  it('reports an output of a random_string a database takes as its password, never one of a random_string used for a name', () => {
+    const code = sourceLines(
+      'resource "random_string" "db_password" {',
+      '  length  = 24',
+      '  special = false',
+      '}',
+      'resource "random_string" "suffix" {',
+      '  length = 6',
+      '}',
+      'resource "aws_db_instance" "main" {',
+      '  identifier = "app-${random_string.suffix.result}"',
+      '  password   = random_string.db_password.result',
+      '}',
+      'output "pgpassword" {',
+      '  value = random_string.db_password.result',
+      '}',
+      'output "suffix" {',
+      '  value = random_string.suffix.result',
+      '}',
+    );
+    assert.deepEqual(findings('main.tf', code), [`13:random_string.db_password.result ${OUTPUT}!`]);
+    assert.deepEqual(randomPasswordsUsed(code), ['random_string.db_password']);
   });
 
   it('reports a CDK CfnOutput whose value holds what the stack hands a password prop, in Python and TypeScript', () => {

@@ -141,13 +141,30 @@ describe('Terraform module folders: an open rule whose port is an input', () => 
     '}',
   );
   const caller = (port: string): string => lines('module "orders" {', '  source        = "../modules/db"', `  database_port = ${port}`, '}');
+  // The same folder with the rule in a file of its own: what the rule's file shows is judged at each caller.
+  const [RULE_FILE, INSTANCE_FILE] = [DATABASE.slice(0, DATABASE.indexOf('resource "aws_db_instance"')), DATABASE.slice(DATABASE.indexOf('resource "aws_db_instance"'))];
 
-  it("keeps both places the input reaches: the instance's port and the rule's open sources", () => {
-    assert.deepEqual(moduleInputsOf('modules/db/main.tf', DATABASE)?.database_port, { resource: 'aws_db_instance', argument: 'port', opensTo: ['0.0.0.0/0'] });
+  it("keeps both places the input reaches in another file: the instance's port and the rule's open sources", () => {
+    assert.deepEqual(moduleInputsOf('modules/db/sg.tf', RULE_FILE)?.database_port, { resource: 'aws_security_group', argument: 'from_port', opensTo: ['0.0.0.0/0'] });
+    assert.deepEqual(moduleInputsOf('modules/db/main.tf', DATABASE)?.database_port, { resource: 'aws_db_instance', argument: 'port' }, 'the rule of the same file is judged there');
+  });
+
+  it("reports the rule itself where the database of its file runs on the port the input gives, whichever the caller picks", () => {
+    for (const port of ['5432', '8080', 'var.port']) {
+      const files = { 'modules/db/main.tf': DATABASE, 'live/main.tf': caller(port) };
+      assert.deepEqual(ingressFindings(files, 'modules/db/main.tf'), ['7 rds-open-ingress'], port);
+      assert.deepEqual(ingressFindings(files, 'live/main.tf'), [], port);
+    }
+    assert.deepEqual(ingressFindings({ 'modules/db/main.tf': DATABASE.replace('["0.0.0.0/0"]', '["10.0.0.0/16"]') }, 'modules/db/main.tf'), [], 'a private range');
+    const cache = DATABASE.replace('resource "aws_db_instance" "db" {', 'resource "aws_elasticache_replication_group" "db" {').replace('vpc_security_group_ids', 'security_group_ids');
+    assert.deepEqual(ingressFindings({ 'modules/db/main.tf': cache }, 'modules/db/main.tf'), ['7 elasticache-open-ingress']);
+    const otherPort = DATABASE.replace('  port                   = var.database_port', '  port                   = var.admin_port');
+    assert.deepEqual(ingressFindings({ 'modules/db/main.tf': otherPort }, 'modules/db/main.tf'), [], 'the database runs on another input');
   });
 
   it("reports the caller's database port, and neither another port nor a private source", () => {
-    const findings = (module: string, port: string): string[] => ingressFindings({ 'modules/db/main.tf': module, 'live/main.tf': caller(port) }, 'live/main.tf');
+    const findings = (module: string, port: string): string[] =>
+      ingressFindings({ 'modules/db/sg.tf': module.slice(0, module.indexOf('resource "aws_db_instance"')), 'modules/db/main.tf': INSTANCE_FILE, 'live/main.tf': caller(port) }, 'live/main.tf');
     assert.deepEqual(findings(DATABASE, '5432'), ['3 rds-open-ingress']);
     assert.deepEqual(findings(DATABASE, '"3306"'), ['3 rds-open-ingress'], 'a port written as a string');
     assert.deepEqual(findings(DATABASE, '8080'), []);

@@ -59,8 +59,9 @@ describe('Terraform for_each elements with optional() attribute defaults', () =>
     // One element without encryption among encrypted ones: reported once.
     const mixed = lines('databases = {', '  orders = { storage_encrypted = true }', '  users  = {}', '}');
     assert.deepEqual(findings(files('false', mixed), 'db/main.tf', 'rds-storage-encrypted'), ['6 rds-storage-encrypted']);
-    // A file loaded only on request leaves the map unknown.
-    assert.deepEqual(findings({ 'db/main.tf': INSTANCES, 'db/variables.tf': variable('map'), 'db/dev.tfvars': leftOut }, 'db/main.tf', 'rds-storage-encrypted'), []);
+    // Files loaded only on request, one or another, leave the map unknown; the only one the folder holds decides it.
+    assert.deepEqual(findings({ 'db/main.tf': INSTANCES, 'db/variables.tf': variable('map'), 'db/dev.tfvars': leftOut, 'db/prod.tfvars': written }, 'db/main.tf', 'rds-storage-encrypted'), []);
+    assert.deepEqual(findings({ 'db/main.tf': INSTANCES, 'db/variables.tf': variable('map'), 'db/dev.tfvars': leftOut }, 'db/main.tf', 'rds-storage-encrypted'), ['6 rds-storage-encrypted']);
   });
 
   it('gives the default to an element of the default written in the same file, and of a list rekeyed by a for expression', () => {

@@ -90,10 +90,21 @@ describe('Terraform .tfvars files', () => {
 
   it('leave a variable unknown where a file loaded on request or a value not written out sets it, and apply to their own folder only', () => {
     const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES };
-    assert.deepEqual(findings({ ...defaults, 'db/prod.tfvars': lines('engine_version = "8.0.32"') }, 'db/main.tf'), [], 'a -var-file may say anything else');
+    const onRequest = { ...defaults, 'db/prod.tfvars': lines('engine_version = "8.4.3"'), 'db/dev.tfvars': lines('engine_version = "8.0.32"') };
+    assert.deepEqual(findings(onRequest, 'db/main.tf'), [], 'a plan names one -var-file or another');
+    const beside = { ...defaults, 'db/prod.tfvars': lines('engine_version = "8.4.3"'), 'db/terraform.tfvars': lines('region = "eu-west-1"') };
+    assert.deepEqual(findings(beside, 'db/main.tf'), [], 'a plan may leave the -var-file out and keep the default');
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars': lines('engine_version = local.version') }, 'db/main.tf'), []);
     assert.deepEqual(findings({ ...defaults, 'other/terraform.tfvars': lines('engine = "postgres"') }, 'db/main.tf'), EXTENDED);
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars': lines('region = "eu-west-1"') }, 'db/main.tf'), EXTENDED, 'another variable');
+  });
+
+  it('take the value of the one file loaded on request that a module folder holds, the only one a plan there can name', () => {
+    const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES.replace('"mysql"', '"postgres"').replace('"8.0.32"', '"16.4"') };
+    assert.deepEqual(findings({ ...defaults, 'db/rds.tfvars': lines('engine = "postgres"', 'engine_version = "12.4"') }, 'db/main.tf'), ['4 rds-engine-version-extended-support']);
+    const below = { ...defaults, 'db/rds.tfvars': lines('engine_version = "12.4"'), 'db/envs/prod.tfvars': lines('region = "eu-west-1"') };
+    assert.deepEqual(findings(below, 'db/main.tf'), [], 'a values folder below holds another file to name');
+    assert.deepEqual(findings({ ...defaults, 'rds.tfvars': lines('engine_version = "12.4"') }, 'db/main.tf'), [], 'a file of another folder');
   });
 
   it('count the files of a values folder below the module (no variable declared there) as loaded on request by the module', () => {

@@ -28,9 +28,30 @@ function terraformPortOf(literal: Literal | undefined): number | undefined {
   return type === undefined ? undefined : type.startsWith('aws_elasticache_') ? EXPOSES_CACHE : EXPOSES_DATABASE;
 }
 
-/** A rule's ports as one store's port: `from_port` names it and `to_port` is the same or absent. */
-export function terraformStorePort(fromPort: Literal | undefined, toPort: Literal | undefined): number | undefined {
-  const store = terraformPortOf(fromPort);
+/** The database and cache resources whose `port` argument a module may take from an input. */
+const TERRAFORM_STORES: Readonly<Record<string, number>> = {
+  aws_db_instance: EXPOSES_DATABASE,
+  aws_rds_cluster: EXPOSES_DATABASE,
+  aws_elasticache_cluster: EXPOSES_CACHE,
+  aws_elasticache_replication_group: EXPOSES_CACHE,
+};
+
+/** A Terraform database or cache resource type as exposure bits; undefined for any other type. */
+export function terraformStoreKind(type: string): number | undefined {
+  return Object.hasOwn(TERRAFORM_STORES, type) ? TERRAFORM_STORES[type] : undefined;
+}
+
+/** A variable or local that a store takes whole as its port (`port = var.port`): a rule on the same one opens that store's port. */
+export const STORE_PORT_INPUT = /^(?:var|local)\.[A-Za-z_][\w-]*$/;
+
+/**
+ * A rule's ports as one store's port: `from_port` names it and `to_port` is the same or absent. `inputPorts` holds
+ * the variables and locals the file's stores take whole as their port (`port = var.port` on the replication group
+ * beside a rule of `from_port = var.port`), as exposure bits.
+ */
+export function terraformStorePort(fromPort: Literal | undefined, toPort: Literal | undefined, inputPorts?: ReadonlyMap<string, number>): number | undefined {
+  const written = fromPort?.kind === 'expr' ? fromPort.text.trim() : undefined;
+  const store = terraformPortOf(fromPort) ?? (written !== undefined ? inputPorts?.get(written) : undefined);
   const same = toPort === undefined || (toPort.kind === 'expr' && fromPort?.kind === 'expr' && toPort.text.trim() === fromPort.text.trim());
   return same ? store : undefined;
 }

@@ -28,6 +28,7 @@ import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from
 import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 import { admissionPort, engineDefault, folderWrites, portLiteral } from './terraformModuleBlocks';
+import { terraformStoreKind } from './storePorts';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -208,6 +209,8 @@ class TerraformReader extends TerraformValues implements HclValues {
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
         }
+      } else if (block.keyword === 'resource' && block.labels === 2 && terraformStoreKind(this.tokens.text(block.at + 1)) !== undefined) {
+        this.ingressReader.noteStorePort(terraformStoreKind(this.tokens.text(block.at + 1))!, this.body(block.open, block.close));
       } else if (block.keyword === 'data' && block.labels === 2) {
         // A lookup's arguments, for `data.aws_rds_engine_version.<name>.version` and `.engine`, `data.aws_iam_policy.<name>.arn`.
         for (const item of this.body(block.open, block.close)) {

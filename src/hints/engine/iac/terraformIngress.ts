@@ -14,7 +14,7 @@ import { isList, scalarLiteral } from './terraformOutside';
 import { iterationReference } from './terraformIteration';
 import { ruleGroup } from './terraformRuleGroup';
 import { countedPorts } from './terraformCountPorts';
-import { terraformStorePort } from './storePorts';
+import { STORE_PORT_INPUT, terraformStorePort } from './storePorts';
 import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
@@ -77,7 +77,19 @@ export class TerraformIngress {
   readonly rules: IngressRule[] = [];
   readonly groupUses = new GroupUses();
 
+  /** The variables and locals the file's databases and caches take whole as their port, as exposure bits. */
+  private readonly inputPorts = new Map<string, number>();
+
   constructor(private readonly hcl: HclValues) {}
+
+  /** A database or cache resource of the file (`kind`, as exposure bits) with its arguments: notes a port it takes from an input. */
+  noteStorePort(kind: number, items: readonly BodyItem[]): void {
+    const port = items.find((item) => item.option.name === 'port' && !item.block)?.option.literal;
+    const written = port?.kind === 'expr' ? port.text.trim() : undefined;
+    if (written !== undefined && STORE_PORT_INPUT.test(written)) {
+      this.inputPorts.set(written, (this.inputPorts.get(written) ?? 0) | kind);
+    }
+  }
 
   /**
    * A value for one element of a `for_each`: `ingress.value` (or `each.value`) is the element,
@@ -129,7 +141,7 @@ export class TerraformIngress {
       return parts ? parts.flatMap((part) => this.fromElement(part, iteration)) : item ? this.fromElement(item, iteration) : [];
     });
     const [fromPort, toPort] = [literal('from_port'), literal('to_port')];
-    return { protocol: literal(names.protocol), fromPort, toPort, sources, storePort: terraformStorePort(fromPort, toPort) };
+    return { protocol: literal(names.protocol), fromPort, toPort, sources, storePort: terraformStorePort(fromPort, toPort, this.inputPorts) };
   }
 
   /** Source addresses of a value for one element of a `for_each`; one taken from the element is reported where the block uses it. */

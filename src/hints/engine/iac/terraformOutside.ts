@@ -32,7 +32,7 @@ export interface OutsideValues {
   folderDataStores?(): number | undefined;
   /** Whether a task definition of the module renders the `template_file` data source `name` into its containers (see WorkspaceView.terraformContainerTemplate). */
   containerTemplate?(name: string): boolean;
-  /** Whether another file of the module gives the result of `random_password.name` a database or cache password argument. */
+  /** Whether another file of the module gives the result of `name` (`random_password.db`, `random_string.db`) a database or cache password argument. */
   randomPasswordUsed?(name: string): boolean;
   /** Whether a `module` block of the workspace calls this file's folder (see WorkspaceView.terraformCalledAsModule). */
   calledAsModule?(): boolean;

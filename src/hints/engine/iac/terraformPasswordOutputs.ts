@@ -1,7 +1,8 @@
 /**
  * Terraform `output` blocks that hand out a database or cache password: the password argument of an
  * `aws_db_instance` (`password`), an `aws_rds_cluster` (`master_password`) or a replication group (`auth_token`),
- * the registry `rds`/`rds-aurora` modules' generated password outputs, or a `random_password` result, variable or
+ * the registry `rds`/`rds-aurora` modules' generated password outputs, or a `random_password` result (or a
+ * `random_string` one, as code older than `random_password` generates passwords), variable or
  * local that the file or another file of its folder gives such an argument. Terraform keeps outputs in plain text in state, where
  * `terraform output -json`/`-raw` and `terraform_remote_state` read them; `sensitive = true` only redacts plan, apply
  * and the `terraform output` listing (https://developer.hashicorp.com/terraform/language/values/outputs#sensitive).
@@ -19,12 +20,15 @@ export interface PasswordOutput {
 /** A resource's password argument read as `type.name[index].argument`, or a registry module's password output. */
 const PASSWORD_ATTRIBUTE =
   /\b(?:aws_db_instance\.[\w-]+(?:\[[^\]\n]*\])?\.password|aws_rds_cluster\.[\w-]+(?:\[[^\]\n]*\])?\.master_password|aws_elasticache_replication_group\.[\w-]+(?:\[[^\]\n]*\])?\.auth_token|module\.[\w-]+(?:\[[^\]\n]*\])?\.(?:db_instance_password|cluster_master_password))\b/;
-/** What a password argument may take that an output can name too: a `random_password` result, or a whole variable or local. */
-const HELD_PASSWORD = /\b(?:random_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result|(var|local)\.([\w-]+))\b/g;
-/** A password argument set to a `random_password` result, or to a variable or local and nothing else. */
-const PASSWORD_ARGUMENT = /^\s*(?:password|master_password|auth_token)\s*=\s*(?:"\$\{\s*)?(?:random_password\.([\w-]+)(?:\[[^\]\n]*\])?\.result\b|(var|local)\.([\w-]+)\s*(?:\}"\s*)?$)/;
+/**
+ * What a password argument may take that an output can name too: a generated result (`random_password`, or a
+ * `random_string` that only counts where a password argument takes it), or a whole variable or local.
+ */
+const HELD_PASSWORD = /\b(?:(random_(?:password|string)\.[\w-]+)(?:\[[^\]\n]*\])?\.result|(var|local)\.([\w-]+))\b/g;
+/** A password argument set to a generated result, or to a variable or local and nothing else. */
+const PASSWORD_ARGUMENT = /^\s*(?:password|master_password|auth_token)\s*=\s*(?:"\$\{\s*)?(?:(random_(?:password|string)\.[\w-]+)(?:\[[^\]\n]*\])?\.result\b|(var|local)\.([\w-]+)\s*(?:\}"\s*)?$)/;
 
-/** The name a held password goes by: the `random_password`'s own, or `var.name` / `local.name`. */
+/** The name a held password goes by: the generating resource's address (`random_password.db`), or `var.name` / `local.name`. */
 function heldName(match: RegExpExecArray | RegExpMatchArray): string {
   return match[1] ?? `${match[2]}.${match[3]}`;
 }

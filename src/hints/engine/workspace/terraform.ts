@@ -182,7 +182,7 @@ class TerraformIndexer {
         if (RULED_RESOURCES.has(type)) {
           this.noteModuleInputs(type, block);
         } else if (opensToInputs(type)) {
-          ingressInputs(this.source, type, block.body).forEach(([input, target]) => this.noteModuleInput(input, target));
+          ingressInputs(this.source, type, block.body, this.root).forEach(([input, target]) => this.noteModuleInput(input, target));
         } else if (type === 'aws_ecs_task_definition') {
           this.noteContainerInputs(block);
         }

@@ -104,7 +104,7 @@ export abstract class TerraformFolderAnswers {
     const elements: Record<string, TerraformObject> = {};
     for (const [index, call] of calls.entries()) {
       const variable = Object.hasOwn(call.variables, input) ? call.variables[input] : undefined;
-      const deciding = variable === undefined ? undefined : decidingEntry(this.built().tfvars.get(`${call.folder}\0${variable}`));
+      const deciding = variable === undefined ? undefined : decidingEntry(this.built().tfvars.get(`${call.folder}\0${variable}`), (candidate) => this.loneTfvars(call.folder, candidate));
       const map = deciding === undefined ? variable && this.built().variableObjectMaps.get(`${call.folder}\0${variable}`)?.[0]?.value : deciding?.objectMap;
       if (!map) {
         return null;
@@ -122,7 +122,17 @@ export abstract class TerraformFolderAnswers {
 
   /** The `.tfvars` entry whose value a variable takes (see `decidingEntry`). */
   private decidingTfvars(file: string, name: string): TfvarsEntry | null | undefined {
-    return decidingEntry(this.built().tfvars.get(`${folderOf(file)}\0${name}`));
+    const folder = folderOf(file);
+    return decidingEntry(this.built().tfvars.get(`${folder}\0${name}`), (candidate) => this.loneTfvars(folder, candidate));
+  }
+
+  /** Whether `candidate` is a `.tfvars` file of `folder` itself and the only one of the workspace there or in a folder below it. */
+  private loneTfvars(folder: string, candidate: string): boolean {
+    if (folderOf(candidate) !== folder) {
+      return false;
+    }
+    const prefix = folder === '' ? '' : `${folder}/`;
+    return [...this.built().tfvarsNames.keys()].every((file) => file === candidate || !file.startsWith(prefix));
   }
 
   /** A Terraform variable's default written as an object or map in another file of the module's folder. */
@@ -160,7 +170,7 @@ export abstract class TerraformFolderAnswers {
     return this.built().containerTemplates.has(`${folderOf(file)}\0${name}`);
   }
 
-  /** Whether a file of the folder of `file` gives the result of `random_password.name` a password argument: see WorkspaceView. */
+  /** Whether a file of the folder of `file` gives the result of `name` (`random_password.db`) a password argument: see WorkspaceView. */
   terraformRandomPasswordUsed(file: string, name: string): boolean {
     return this.built().randomPasswords.has(`${folderOf(file)}\0${name}`);
   }

@@ -8,7 +8,8 @@
  * (see ModuleInputTarget.opensTo). Only one port over TCP: a range or all traffic says nothing certain about
  * which engine the group serves, and a rule made under `count` or `for_each` may not exist.
  */
-import { attributeOf, HclBody, HclValue } from './hcl';
+import { attributeOf, blocksOf, HclBody, HclValue } from './hcl';
+import { terraformStoreKind } from '../iac/storePorts';
 import { passedInput } from './moduleInputs';
 import { ModuleInputTarget } from './types';
 
@@ -27,8 +28,24 @@ export function opensToInputs(type: string): boolean {
   return Object.hasOwn(RULE_FIELDS, type);
 }
 
-/** For each input a resource of `type` admits as CIDR blocks on one port, where a caller's blocks for it arrive. */
-export function ingressInputs(source: string, type: string, body: HclBody): [string, ModuleInputTarget][] {
+/** The inputs the file's databases and caches take whole as their port (`port = var.port`). */
+function storePortInputs(source: string, root: HclBody): Set<string> {
+  const inputs = new Set<string>();
+  for (const block of blocksOf(root, 'resource')) {
+    const port = block.labels.length === 2 && terraformStoreKind(block.labels[0]) !== undefined ? attributeOf(block.body, 'port') : undefined;
+    const input = port && passedInput(source, port);
+    if (input !== undefined) {
+      inputs.add(input);
+    }
+  }
+  return inputs;
+}
+
+/**
+ * For each input a resource of `type` admits as CIDR blocks on one port, where a caller's blocks for it arrive. A rule
+ * open on the port of a store of the same file (`root`) is reported in the file itself (see `terraformStorePort`).
+ */
+export function ingressInputs(source: string, type: string, body: HclBody, root: HclBody): [string, ModuleInputTarget][] {
   const fields = Object.hasOwn(RULE_FIELDS, type) ? RULE_FIELDS[type] : undefined;
   if (!fields || attributeOf(body, 'count') !== undefined || attributeOf(body, 'for_each') !== undefined) {
     return [];
@@ -48,7 +65,8 @@ export function ingressInputs(source: string, type: string, body: HclBody): [str
       }
     }
     // The port from an input, the sources the folder's own: a caller's port is where they are open.
-    const opensTo = admittedOn?.portInput === undefined ? [] : fields.sources.flatMap((name) => openLiterals(attributeOf(rule, name)));
+    const portInput = admittedOn?.portInput;
+    const opensTo = portInput === undefined || storePortInputs(source, root).has(portInput) ? [] : fields.sources.flatMap((name) => openLiterals(attributeOf(rule, name)));
     if (opensTo.length > 0) {
       found.push([admittedOn!.portInput!, { resource: type, argument: 'from_port', opensTo }]);
     }

@@ -44,14 +44,16 @@ function writtenSecret(value: TerraformValue): TerraformValue | null {
 
 /**
  * Which of the `.tfvars` entries that set one variable decides its value: the last Terraform loads by itself;
- * null when a file it loads only on request (`-var-file`) sets it too, undefined when none does.
+ * null when a file it loads only on request (`-var-file`) sets it too, undefined when none does. One file loaded on
+ * request that sets it alone decides it where `lone` says that file is the only one a plan of the folder can name
+ * (`rds.tfvars` beside `rds.tf`, nothing else to choose from): that is the file the folder is planned with.
  */
-export function decidingEntry<T extends { file: string; loadedByItself: boolean }>(entries: readonly T[] | undefined): T | null | undefined {
+export function decidingEntry<T extends { file: string; loadedByItself: boolean }>(entries: readonly T[] | undefined, lone?: (file: string) => boolean): T | null | undefined {
   if (!entries) {
     return undefined;
   }
   if (entries.some((entry) => !entry.loadedByItself)) {
-    return null;
+    return entries.length === 1 && lone?.(entries[0].file) ? entries[0] : null;
   }
   return entries.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest));
 }
