@@ -763,7 +763,7 @@ describe('Java: Redis client passwords', () => {
     assert.ok(hintsIn('Pools.java', code).some((hint) => hint.startsWith('8:true redis-tls')), 'the ssl argument gets the TLS hover');
   });
 
-  it('leaves Jedis constructor arguments alone where the overloads disagree on the password, and hovers TLS on a pool made from a host and port alone', () => {
+  it('leaves Jedis constructor arguments alone where the overloads disagree on the password, and hovers TLS on a pool made from a host and port alone (after its pool settings too)', () => {
     const code = sourceLines(
       'import redis.clients.jedis.JedisPool;',
       'class Pools {',
@@ -772,7 +772,7 @@ describe('Java: Redis client passwords', () => {
       '    JedisPool byTimeout(String host, int port, int timeout) { return new JedisPool(new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>(), host, port, timeout); }',
       '}',
     );
-    assert.deepEqual(hintsIn('Pools.java', code), ['4:JedisPool redis-tls']);
+    assert.deepEqual(hintsIn('Pools.java', code), ['4:JedisPool redis-tls', '5:JedisPool redis-tls']);
   });
 
   it("reads Lettuce's password-only user information (`redis://secret@host`), which other clients take as a user name", () => {

@@ -81,7 +81,7 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
         scan: true,
         entity: 'Loan',
         entityCandidates: ['lib.model.Loan'],
-        methods: { findByCopyIdAndState: { scan: false, parameters: 2 }, findByMemberId: { scan: false, parameters: 1 } },
+        methods: { findByCopyIdAndState: { scan: false, parameters: 2, optionalOf: 'Loan' }, findByMemberId: { scan: false, parameters: 1 } },
         package: 'lib.repository',
       },
     });
@@ -103,6 +103,21 @@ describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
     assert.deepEqual(hintsOfFile(FILES(true), SERVICE_FILE), expected);
     // The CLI's worker threads read the same model.
     assert.deepEqual(hintsInWorkspace(copiedToThread(workspaceOf(FILES(true))), SERVICE_FILE, SERVICE), expected);
+  });
+
+  it('reads the entity an Optional finder of another file\'s repository returns: its save, changed, is a read-modify-write', () => {
+    const closing = SERVICE.replace(
+      '    public Loan save(Loan loan) { return loanRepository.save(loan); }',
+      [
+        '    public void close(String copyId) {',
+        '        Optional<Loan> found = loanRepository.findByCopyIdAndState(copyId, "OPEN");',
+        '        found.get().setState("CLOSED");',
+        '        loanRepository.save(found.get());', // 23 (after the added import)
+        '    }',
+      ].join('\n'),
+    ).replace('import lib.model.Loan;', 'import java.util.Optional;\nimport lib.model.Loan;');
+    const files = { ...FILES(true), [SERVICE_FILE]: closing };
+    assert.deepEqual(hintsOfFile(files, SERVICE_FILE).filter((hint) => hint.includes('read-modify-write')), ['23:save dynamodb-read-modify-write', '23:save dynamodb-read-modify-write!']);
   });
 
   it('says nothing for a CrudRepository without the library\'s annotations (any store\'s), alone, or for a name two files declare that the file does not resolve', () => {

@@ -10,7 +10,8 @@
  * The same race without a change: a PutItem that creates the item a GetItem found absent (`checkThenPut.ts`),
  * also through a same-file helper that reads it (`checkThenPutHelpers.ts`), reported with its own message; and a
  * PutItem of a new item carrying a value that a Query on an index or a filtered Scan found unused
- * (`uniquenessChecks.ts`), whose fix is a transaction rather than a condition.
+ * (`uniquenessChecks.ts`), whose fix is a transaction rather than a condition. A Spring Data finder that scans for
+ * one entity (`Optional<Vendor> findByTaxNumber(n)`) reads the item its save puts back, as `findById` does.
  */
 import { writesWithoutCondition } from '../code/readModifyWrite';
 import { setsAnyValue } from '../code/readModifyWriteUpdate';
@@ -23,6 +24,8 @@ const UNIQUE_BY_SEARCH =
   "This PutItem creates an item with a value that a Query or Scan just found unused, with no condition: two runs can both find it unused and both create an item with it. A condition on this Put sees only the new item, so it cannot keep the value unique: put a second item keyed by the value in the same TransactWriteItems, with ConditionExpression 'attribute_not_exists(<key attribute>)' on that item.";
 const FIRST_ITEM =
   "This write (a PutItem, or an object mapper's save) puts back, changed, the first item that a Query just read, with no condition. If two runs read the same item, the later write silently replaces the earlier one's change (a lost update). Compute in an UpdateItem's expression instead (ADD, SET n = n + :d), or keep a version attribute, write with a ConditionExpression on it and retry on ConditionalCheckFailedException.";
+const FOUND_ITEM =
+  "This save puts back, changed, the item that a repository finder just found with a Scan, with no condition. If two runs find the same item, the later save silently replaces the earlier one's change (a lost update). Keep a version attribute (@DynamoDBVersionAttribute) so that the save is conditional, and retry on ConditionalCheckFailedException.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
 const SEARCHES = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /**
@@ -51,6 +54,8 @@ export const readModifyWrite: Check = (rule, context) => {
   const gets: OperationOccurrence[] = context.model.operations
     .filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem')
     .sort((x, y) => x.tokenIndex - y.tokenIndex);
+  // A Spring Data finder that scans for one entity and returns it (`Optional<Customer> findByEmail(email)`) reads the object it loads.
+  const oneItemScans = context.model.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:Scan' && occurrence.objectType !== undefined).sort((x, y) => x.tokenIndex - y.tokenIndex);
   const searches = context.model.operations.filter((occurrence) => occurrence.call && SEARCHES.has(occurrence.operation)).sort((x, y) => x.tokenIndex - y.tokenIndex);
   const queries = searches.filter((occurrence) => occurrence.operation === 'dynamodb:Query');
   const reported = new Set<number>();
@@ -79,6 +84,9 @@ export const readModifyWrite: Check = (rule, context) => {
     } else if (put.operation === 'dynamodb:PutItem' && nearestBefore(searches, put.tokenIndex, READS_PER_WRITE).some((search) => scopes.createsSearchedValue(search, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name, undefined, UNIQUE_BY_SEARCH);
+    } else if (nearestBefore(oneItemScans, put.tokenIndex, READS_PER_WRITE).some((scan) => scopes.rewritesReadItem(scan, put))) {
+      reported.add(put.name.start);
+      context.report(rule, put.name, undefined, FOUND_ITEM);
     } else if (nearestBefore(queries, put.tokenIndex, READS_PER_WRITE).some((query) => scopes.rewritesReadItem(query, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name, undefined, FIRST_ITEM);

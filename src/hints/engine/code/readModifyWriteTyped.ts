@@ -238,7 +238,8 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   let optional = false;
   if (a.language.family === 'java') {
     const unwrapped = pastOptionalUnwrap(a, end);
-    optional = unwrapped === end && a.idIs(name, 'findById');
+    // A finder that scans for one entity (`Optional<Vendor> findByTaxNumber(...)`) returns it the same way.
+    optional = unwrapped === end && (a.idIs(name, 'findById') || (get.operation === 'dynamodb:Scan' && get.objectType !== undefined));
     end = unwrapped;
   }
   let start = a.isAccess(name - 1) ? chainStart(a, name - 2) : name;

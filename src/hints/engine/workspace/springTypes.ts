@@ -11,8 +11,8 @@ export interface SpringRepositoryShape {
   entityCandidates?: string[];
   /** The package of the file that declares it. */
   package?: string;
-  /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
-  methods: Record<string, { scan: boolean; parameters: number }>;
+  /** The methods it declares, by name: whether each carries `@EnableScan`, how many parameters it takes, and the entity it returns in an Optional. */
+  methods: Record<string, { scan: boolean; parameters: number; optionalOf?: string }>;
   /**
    * A plain `CrudRepository` with none of the library's annotations: a DynamoDB repository only where an
    * `@EnableDynamoDBRepositories` of the workspace names its package or one above it, as for JPA or MongoDB,

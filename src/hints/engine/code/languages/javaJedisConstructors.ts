@@ -169,10 +169,13 @@ const PLAIN_JEDIS = new Set(['S', 'SI', 'SII', 'SIL', 'SIIL']);
 
 /**
  * `new Jedis(host, port)`, `new JedisPool(host, port, ssl)` and their kin that take no password and nothing else
- * that may turn TLS on: a complete client context of the host and the `ssl` flag.
+ * that may turn TLS on (a pool's also after its pool settings): a complete client context of the host and the `ssl` flag.
  */
 function plainConstructorOptions(a: CodeAnalyzer, className: string, open: number, written: [number, number][]): OptionContext | undefined {
-  const options = className === 'Jedis' || className === 'JedisPool' || className === 'JedisPooled' ? hostAndTls(a, written) : undefined;
+  const pool = className === 'JedisPool' || className === 'JedisPooled';
+  // A pool's constructors also take its pool settings first: `new JedisPool(poolConfig, host, port, timeout)`.
+  const settingsFirst = pool && written.length > 1 && argumentType(a, written[0][0], written[0][1]) === 'O';
+  const options = className === 'Jedis' || pool ? hostAndTls(a, settingsFirst ? written.slice(1) : written) : undefined;
   return options && { kind: 'redis-client', type: 'jedis', options, complete: true, anchor: a.tokenSpan(open - 1) };
 }
 

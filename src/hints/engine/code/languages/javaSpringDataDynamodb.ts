@@ -15,8 +15,8 @@
  *   `batchLoad`, which send unprocessed items and keys again themselves. `save` of one item gets no hover: the mapper's
  *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem; it is
  *   read for `dynamodb-item-loop`, one request per element of a loop where `saveAll` would batch, and for
- *   `dynamodb-read-modify-write`: either request writes back every attribute of the entity a `findById` loaded and the
- *   code changed, with no condition unless the entity has a version attribute.
+ *   `dynamodb-read-modify-write`: either request writes back every attribute of the entity a `findById` (or a finder
+ *   returning it in an `Optional`) loaded and the code changed, with no condition unless the entity has a version attribute.
  * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
@@ -69,6 +69,8 @@ interface RepositoryMethod {
   /** The method carries `@EnableScan`. */
   scan: boolean;
   parameters: number;
+  /** The entity a Java method returns in an Optional, by simple name: `X` of `Optional<X> findByCode(...)`. */
+  optionalOf?: string;
 }
 
 interface Repository {
@@ -193,12 +195,18 @@ function declaredMethods(a: CodeAnalyzer, open: number): Map<string, RepositoryM
     if (a.isId(k) && a.is(k + 1, '(')) {
       const paren = a.partner[k + 1];
       if (paren > 0 && (a.is(paren + 1, ';') || (a.idIs(k - 1, 'fun') && !kotlinFunctionHasBody(a, paren)))) {
-        methods.set(a.tokens.text(k), { scan, parameters: argumentCount(a, k + 1) });
+        const optionalOf = optionalReturned(a, k);
+        methods.set(a.tokens.text(k), { scan, parameters: argumentCount(a, k + 1), ...(optionalOf !== undefined ? { optionalOf } : {}) });
       }
       scan = false;
     }
   }
   return methods;
+}
+
+/** The entity a Java method named at `name` returns in an Optional: `X` of `Optional<X> findByCode(...)`. */
+function optionalReturned(a: CodeAnalyzer, name: number): string | undefined {
+  return a.is(name - 1, '>') && a.isId(name - 2) && a.is(name - 3, '<') && a.idIs(name - 4, 'Optional') ? a.tokens.text(name - 2) : undefined;
 }
 
 /** How many arguments or parameters the group that opens at `open` holds. */
@@ -385,7 +393,9 @@ function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, reposi
       if (request) {
         a.contexts.push(request);
       }
-      a.addOperation({ operation: 'dynamodb:Scan', name, call: true, paginated: true, tokenIndex: nameIndex, ...(request ? { request } : {}) });
+      // A finder that returns one entity in an Optional reads it for a read-modify-write, as `findById` does.
+      const loaded = declared.optionalOf !== undefined && declared.optionalOf === repository.entityName ? { objectType: declared.optionalOf } : {};
+      a.addOperation({ operation: 'dynamodb:Scan', name, call: true, paginated: true, tokenIndex: nameIndex, ...(request ? { request } : {}), ...loaded });
     }
     return;
   }
@@ -464,7 +474,9 @@ function readMembers(a: CodeAnalyzer, open: number, entity: Entity): void {
   for (let k = open + 1; k < close && k > 0; k = a.skipGroup(k)) {
     if (a.is(k, '@') && a.isId(k + 1)) {
       k = annotationNameAt(a, k);
-      key ??= KEY_ANNOTATIONS[a.tokens.text(k)];
+      // The mapper's key annotation says which key a Spring Data `@Id` written before it on the same property is.
+      const role = KEY_ANNOTATIONS[a.tokens.text(k)];
+      key = key === undefined || (key === 'id' && role !== undefined) ? role : key;
       continue;
     }
     const property = a.isId(k) ? ((kotlin ? kotlinProperty(a, k) : undefined) ?? memberProperty(a, k)) : undefined;
