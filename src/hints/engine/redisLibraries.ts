@@ -236,6 +236,9 @@ export const REDIS_COMMANDS = new Set([
   'sadd',
   'sismember',
   'zadd',
+  // ZREM and SREM: a member removed a command, where one command takes many.
+  'zrem',
+  'srem',
   'zscore',
   'geopos',
   'lpush',

@@ -3,7 +3,8 @@
  * receives what FastAPI gets by calling the dependency: what a function returns, or for a generator
  * dependency (`def get_cache(): client = redis.Redis(...); yield client`) what it yields; a class used as a
  * dependency gives an instance of it. A dependency imported from a project module is read as that module's
- * function called with no arguments (workspace mode).
+ * function called with no arguments (workspace mode). A `lambda` without parameters (`Depends(lambda: redis.Redis(...))`)
+ * gives its body's value, made on every request.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -93,6 +94,11 @@ export function dependencyValue(a: CodeAnalyzer, open: number): Value | undefine
   } else if (a.isId(start) && a.is(start + 1, '=')) {
     return undefined;
   }
+  // `Depends(lambda: boto3.resource("dynamodb").Table("items"))`: FastAPI calls the lambda, which gives its body's value.
+  if (isDependencyLambda(a, start)) {
+    const body = a.evalChain(start + 2, end);
+    return body.end === end ? body.value : undefined;
+  }
   const dependency = a.evalChain(start, end);
   const value = dependency.end === end ? dependency.value : undefined;
   if (value?.t === 'function') {
@@ -124,4 +130,18 @@ export function yieldedValue(a: CodeAnalyzer, scope: number): Value | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the token at `params` is a `lambda` without parameters given to FastAPI's `Depends` as its dependency
+ * (`Depends(lambda: redis.Redis(...))`, `Depends(dependency=lambda: ...)`): FastAPI calls it on every request.
+ */
+export function isDependencyLambda(a: CodeAnalyzer, params: number): boolean {
+  if (!a.idIs(params, 'lambda') || !a.is(params + 1, ':')) {
+    return false;
+  }
+  const keyword = a.is(params - 1, '=') && a.idIs(params - 2, 'dependency');
+  const open = keyword ? params - 3 : params - 1;
+  const callee = a.is(open, '(') && a.partner[open] > params && a.isId(open - 1) ? a.evalChain(open - 1, open).value : undefined;
+  return callee !== undefined && isFastapiDepends(callee);
 }

@@ -24,6 +24,7 @@ import { calledFunction, runningFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { overHeldClient } from './clientWrappers';
 import { importedBodyClient, importedCall, mayBeProjectModule } from './projectImports';
+import { instanceMethodClient } from './instanceMethodClients';
 import { chainsFromImportedClient } from './importedClientChains';
 import { connectionFromInvocation } from './invocationData';
 import { dependsOnInvocation } from './invocationDependence';
@@ -268,6 +269,10 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   }
   if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;
+  }
+  const method = instanceMethodClient(a, k);
+  if (method) {
+    return method;
   }
   const name = a.tokens.text(k);
   const imported = a.is(k + 1, '(') || a.is(k + 3, '(') ? a.imports.get(name) : undefined;

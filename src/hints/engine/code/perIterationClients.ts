@@ -3,10 +3,14 @@
  * command goes to its own client, so the loop has nothing one batch could carry. Likewise an iteration that takes a
  * lock for its element (`RLock lock = redisson.getLock("lock:" + id); lock.lock(); ... lock.unlock();`): its commands
  * run under that lock, one element at a time; and a command whose key is the same in every iteration
- * (`for (frame in incoming) { commands.get("matched:$uid") }`): a poll per message, no keys to batch.
+ * (`for (frame in incoming) { commands.get("matched:$uid") }`): a poll per message, no keys to batch. A loop over a
+ * range read of one index (`for domain in await r.zrange(key, 0, 0):`) runs at most once: nothing to batch either.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { walksElements } from './loops';
+import { RANGE_READS } from './redisRanges';
+import { TOKEN_KIND } from '../lexer';
 
 /** A Kotlin string template's placeholders: `$name`, and the names of `${expression}`. */
 const KOTLIN_PLACEHOLDER = /\$(?:([A-Za-z_]\w*)|\{([^}]*)\})/g;
@@ -112,4 +116,31 @@ function assignedWithin(a: CodeAnalyzer, name: string, start: number, end: numbe
     }
   }
   return false;
+}
+
+/**
+ * Whether the loop statement `loop` walks the reply of a range read of one index, Python's `for x in [await]
+ * r.zrange(key, 0, 0):` or JavaScript's `for (const x of await redis.lrange(key, 3, 3))`: at most one element.
+ */
+export function overOneIndex(a: CodeAnalyzer, loop: number): boolean {
+  const python = a.language.family === 'python';
+  const keyword = a.scopes.kind(loop) === 'loop' && (python || a.language.family === 'js') ? loopHead(a, a.scopes.start(loop)) : -1;
+  if (keyword < 0 || !a.idIs(keyword, 'for')) {
+    return false;
+  }
+  let k = python ? keyword + 1 : keyword + 2;
+  for (let steps = 0; steps < MAX_HEAD_STEPS && k < a.tokens.length && !a.idIs(k, python ? 'in' : 'of'); steps++) {
+    k = a.skipGroup(k);
+  }
+  let method = a.idIs(k + 1, 'await') ? k + 2 : k + 1;
+  while (a.isId(method) && a.isAccess(method + 1) && a.isId(method + 2)) {
+    method += 2;
+  }
+  const close = a.is(method + 1, '(') ? a.partner[method + 1] : -1;
+  if (close < 0 || !a.is(close + 1, python ? ':' : ')') || !RANGE_READS.has((a.id(method) ?? '').toLowerCase())) {
+    return false;
+  }
+  const [, first, last] = segments(a, method + 1);
+  const index = (segment: [number, number] | undefined): string => (segment && segment[1] === segment[0] + 1 && a.tokens.kinds[segment[0]] === TOKEN_KIND.NUM ? a.tokens.text(segment[0]) : '');
+  return index(first) !== '' && index(first) === index(last);
 }

@@ -68,8 +68,8 @@ export interface ProjectContext {
   importedDict?(module: string, path: string): { value: SettingDict; at: SourceRef } | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
-  /** Whether `method` of what the module's `path` makes (its class's instance, or its factory's result) opens a SQL connection on each call (see WorkspaceView.importedMethodConnection). */
-  importedMethodConnection?(module: string, path: string, method: string): boolean;
+  /** The client `method` of what the module's `path` makes (its class's instance, or its factory's result) makes in its body on each call (see WorkspaceView.importedMethodClient). */
+  importedMethodClient?(module: string, path: string, method: string): BodyClient['bodyClient'] | undefined;
   /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */
   importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
   /** The client fields a Java or C# class of the workspace lends its subclasses, by language and qualified name (`classKey`). */

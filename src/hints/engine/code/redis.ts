@@ -10,7 +10,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { innermostLoop, isBatchLoopVariable, retriesOrPolls } from './loops';
 import { leavesLoopAfter } from './loopExits';
-import { lockedPerIteration, madeInLoop, sameKeyEachIteration } from './perIterationClients';
+import { lockedPerIteration, madeInLoop, overOneIndex, sameKeyEachIteration } from './perIterationClients';
 import { springPipelined } from './springPipelines';
 import { sendsBatchPerRound } from './batchArguments';
 import { inTestCode } from './testFixtures';
@@ -511,7 +511,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const goroutine = (site.client.flavor === 'go-redis' || site.client.flavor === 'redigo' || site.client.flavor === 'rueidis') && a.idIs(receiverStart - 1, 'go');
   const around = goroutine || retry ? undefined : innermostLoop(a, index);
   // A client made anew in each iteration (`Jedis node = new Jedis(host, port)` per sentinel), or an iteration under a lock of its own: nothing to batch.
-  const loop = around && !madeInLoop(a, receiverStart, index, around.scope) && !lockedPerIteration(a, index, around.scope) && !sameKeyEachIteration(a, open, close, around.scope) ? around.kind : undefined;
+  const loop = around && !madeInLoop(a, receiverStart, index, around.scope) && !lockedPerIteration(a, index, around.scope) && !sameKeyEachIteration(a, open, close, around.scope) && !overOneIndex(a, around.scope) ? around.kind : undefined;
   const call: RedisCall = {
     command,
     name: site.name,

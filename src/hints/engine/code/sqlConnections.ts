@@ -22,6 +22,7 @@ import { segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
 import { connectionFromInvocation } from './invocationData';
 import { contextFrom, positionalOption } from './options';
+import { pymysqlPositionalOptions } from './sqlPymysqlPositional';
 import { inTestCode } from './testFixtures';
 import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { importedHeldMethodCall, returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
@@ -376,7 +377,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   // the ORM reader found it (GORM's dialector).
   const goParts = a.language.family === 'go' && opened.dsnAt === undefined ? segments(a, open) : [];
   const goDsn = goParts.length > 1 ? goParts[opened.dsnArgument ?? goParts.length - 1] : undefined;
-  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goDsn ? goDsn[0] : -1) : isOrm(flavor) ? -1 : open + 1);
+  if (flavor === 'pymysql') {
+    context.options.push(...pymysqlPositionalOptions(a, open));
+  }
+  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goDsn ? goDsn[0] : -1) : isOrm(flavor) || flavor === 'pymysql' ? -1 : open + 1);
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');

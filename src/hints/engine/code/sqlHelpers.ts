@@ -178,7 +178,7 @@ export function returnedClass(a: CodeAnalyzer, fn: { scope: number; concise: num
  * `new OrderStore()` of an imported class), and that method opens a SQL connection in its body on each call there.
  */
 export function importedHeldMethodCall(a: CodeAnalyzer, k: number): Construction | undefined {
-  if (!a.project?.importedMethodConnection || !a.isId(k) || !a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+  if (!a.project?.importedMethodClient || !a.isId(k) || !a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
     return undefined;
   }
   const maker = heldMakerToken(a, k - 2);
@@ -187,7 +187,7 @@ export function importedHeldMethodCall(a: CodeAnalyzer, k: number): Construction
   if (!imported || imported.path === '' || a.scopes.lookup(name, maker) !== undefined || !mayBeProjectModule(a, imported.module)) {
     return undefined;
   }
-  const opens = a.project.importedMethodConnection(imported.module, imported.path, a.tokens.text(k));
+  const opens = a.project.importedMethodClient(imported.module, imported.path, a.tokens.text(k))?.sql === true;
   return opens ? { start: k - 2, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true } : undefined;
 }
 

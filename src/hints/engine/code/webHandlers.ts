@@ -22,7 +22,7 @@ import { Family } from '../lexer';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import type { ImportRef, RequestClasses } from '../workspace/types';
-import { perRequestDependencies } from './fastapiDependencies';
+import { isDependencyLambda, perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { methodMarked } from './methodMarkers';
 import { decoratedWith } from './languages/pythonDecorators';
@@ -101,10 +101,11 @@ const DEPENDENCY_READER: HandlerReader = {
   // The file's own `Depends(...)`, or (workspace mode) another module's, which the question below reads.
   mayDeclare: () => true,
   isHandler: (a, fn) =>
-    a.idIs(fn.params - 2, 'def') &&
-    a.scopes.parent(fn.scope) === 0 &&
-    dependedOn(a, a.tokens.text(fn.params - 1)) &&
-    !decoratedWith(a, fn.params - 2, (k) => CACHE_DECORATORS.has(a.tokens.text(k))),
+    isDependencyLambda(a, fn.params) ||
+    (a.idIs(fn.params - 2, 'def') &&
+      a.scopes.parent(fn.scope) === 0 &&
+      dependedOn(a, a.tokens.text(fn.params - 1)) &&
+      !decoratedWith(a, fn.params - 2, (k) => CACHE_DECORATORS.has(a.tokens.text(k)))),
   construction: pythonConstruction,
 };
 

@@ -28,7 +28,7 @@ import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { uniqueIndexesOf } from '../code/languages/ormObjects';
 import { LineIndex } from '../text';
 import type { ModuleFunction } from './codeExports';
-import { CallArguments, ExportedCall, ModuleSource } from './types';
+import { BodyClient, CallArguments, ExportedCall, ModuleSource } from './types';
 
 const LANGUAGES = { python, javascript, typescript };
 
@@ -36,8 +36,8 @@ export class ModuleFunctions {
   private readonly a: CodeAnalyzer;
   /** What each call gave, by function and strings: `null` for nothing, and while it is read (a cycle gives nothing). */
   private readonly results = new Map<string, ExportedCall | null>();
-  /** Whether a method of a class or factory of the module opens a SQL connection on each call, by owner scope and method. */
-  private readonly methodConnections = new Map<string, boolean>();
+  /** The client a method of a class or factory of the module makes on each call, by owner scope and method (`null`: none). */
+  private readonly methodClients = new Map<string, BodyClient['bodyClient'] | null>();
 
   constructor(source: ModuleSource, project: ProjectContext) {
     this.a = new CodeAnalyzer(source.text, LANGUAGES[source.language], new LineIndex(source.text), project);
@@ -66,17 +66,18 @@ export class ModuleFunctions {
   }
 
   /**
-   * Whether the method `method` of what `owner` makes, the class of that name the module declares or the object the
-   * factory function returns (a function of that name inside it), opens a SQL connection in its body on each call.
+   * The client the method `method` of what `owner` makes, the class of that name the module declares or the object the
+   * factory function returns (a function of that name inside it), makes in its body on each call and does not return:
+   * a SQL connection it opens, or an SDK or Redis client (also through a class it constructs whose constructor makes one).
    */
-  methodOpensConnection(owner: { fn: ModuleFunction } | { className: string }, method: string): boolean {
+  methodClient(owner: { fn: ModuleFunction } | { className: string }, method: string): BodyClient['bodyClient'] | undefined {
     const a = this.a;
     // A factory that returns an instance of the module's class (`export const makeStore = () => new OrderStore()`) gives that class's methods.
     const returned = 'fn' in owner ? returnedClass(a, owner.fn) : -1;
     const factory = 'fn' in owner && returned < 0;
     const ownerScope = factory ? owner.fn.scope : returned > 0 ? returned : 'className' in owner ? a.scopes.classNamed(owner.className) : -1;
     if (ownerScope <= 0) {
-      return false;
+      return undefined;
     }
     const [start, end] = a.scopes.range(ownerScope);
     const methods = [...a.functions.values()].filter((fn) => {
@@ -86,28 +87,31 @@ export class ModuleFunctions {
       return inOwner && name >= 0 && a.tokens.text(name) === method;
     });
     if (methods.length !== 1) {
-      return false;
+      return undefined;
     }
     const key = `${ownerScope}\0${method}`;
-    let opens = this.methodConnections.get(key);
-    if (opens === undefined) {
-      // Unknown until read: a method that reaches itself again through the workspace opens none.
-      this.methodConnections.set(key, false);
-      opens = this.opensInBody(methods[0]);
-      this.methodConnections.set(key, opens);
+    let made = this.methodClients.get(key);
+    if (made === undefined) {
+      // Unknown until read: a method that reaches itself again through the workspace makes none.
+      this.methodClients.set(key, null);
+      made = this.madeInMethod(methods[0]) ?? null;
+      this.methodClients.set(key, made);
     }
-    return opens;
+    return made ?? undefined;
   }
 
-  private opensInBody(method: { scope: number; concise: number }): boolean {
+  private madeInMethod(method: { scope: number; concise: number }): BodyClient['bodyClient'] | undefined {
+    const fn: ModuleFunction = { t: 'function', scope: method.scope, concise: method.concise };
     try {
-      return clientMadeInBody(this.a, { t: 'function', scope: method.scope, concise: method.concise })?.sql === true;
+      // A method that hands back a client is a factory: its caller keeps what it returns.
+      const value = this.a.returnValue(fn);
+      return value && exportedClient(this.a, value) ? undefined : clientMadeInBody(this.a, fn);
     } catch (error) {
-      // A time budget ends the whole reading; any other failure reads as no connection.
+      // A time budget ends the whole reading; any other failure reads as no client.
       if (error instanceof BudgetExceeded) {
         throw error;
       }
-      return false;
+      return undefined;
     }
   }
 

@@ -60,7 +60,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     redisDistributedCache: () => view.redisDistributedCache?.() ?? false,
     redisCacheManager: () => view.redisCacheManager?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
-    importedMethodConnection: (module, path, method) => view.importedMethodConnection?.(file, module, path, method) ?? false,
+    importedMethodClient: (module, path, method) => view.importedMethodClient?.(file, module, path, method),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),
     environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,

@@ -19,7 +19,7 @@ import type { ProjectContext } from '../code/projectImports';
 import { extensionOf, withoutExtension } from './paths';
 import { TsconfigPaths } from './tsconfig';
 import { importTarget, pythonTarget, Target } from './importTargets';
-import { CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
+import { BodyClient, CallArguments, CdkClassMembers, CdkClassShape, CdkWrappedProps, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
 type ImportedName =
@@ -348,14 +348,14 @@ export class ImportedClients {
     return functions ?? undefined;
   }
 
-  /** Whether `method` of what `codeFile`'s import of `path` from `module` makes opens a SQL connection on each call; see `WorkspaceView.importedMethodConnection`. */
-  resolveMethodConnection(codeFile: string, module: string, path: string, method: string): boolean {
+  /** The client `method` of what `codeFile`'s import of `path` from `module` makes on each call; see `WorkspaceView.importedMethodClient`. */
+  resolveMethodClient(codeFile: string, module: string, path: string, method: string): BodyClient['bodyClient'] | undefined {
     const answer = this.answer(codeFile, module, path);
     const factory = answer && 'function' in answer ? answer.function : undefined;
     const declared = factory ? undefined : this.declaringFile(codeFile, module, path);
     const file = factory?.file ?? declared?.file;
     const owner = factory ? { fn: factory.fn } : { className: declared?.name ?? '' };
-    return file !== undefined && (this.functionsOf(file)?.methodOpensConnection(owner, method) ?? false);
+    return file === undefined ? undefined : this.functionsOf(file)?.methodClient(owner, method);
   }
 
   /** The client fields of the class `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClassFields`. */

@@ -9,7 +9,7 @@ import { DocumentKind } from '../documentKinds';
 import { CONSTRUCTOR_MAKES_CLIENT } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
-import { CONSTRUCTS_FIELD, declaresTableProtocol, pythonModuleText, SQL_USE } from './pythonModuleText';
+import { CONSTRUCTS_FIELD, CONSTRUCTS_INSTANCE, declaresTableProtocol, pythonModuleText, SQL_USE } from './pythonModuleText';
 import { ModuleSource } from './types';
 
 /** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
@@ -114,7 +114,9 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if (kind === 'python') {
     // A module that runs SQL on a connection it imports the opener of (`conn = open_connection()`) opens one through it.
     const sqlThroughImport = SQL_USE.test(text) && text.includes('import');
-    const lends = PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text) || declaresTableProtocol(text) || sqlThroughImport;
+    // So may one whose functions or methods construct an imported class (`Repository().put_user(item)`).
+    const constructsImported = CONSTRUCTS_INSTANCE.test(text) && text.includes('import');
+    const lends = PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import')) || CONSTRUCTS_FIELD.test(text) || declaresTableProtocol(text) || sqlThroughImport || constructsImported;
     return lends && !isTestDoubleFile(file);
   }
   if ((kind !== 'javascript' && kind !== 'typescript') || isTestDoubleFile(file)) {

@@ -37,6 +37,13 @@ const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(|p
  */
 export const CONSTRUCTS_FIELD = /^[ \t]+self\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Z]\w*\(/m;
 
+/**
+ * A body that makes an instance of a capitalised name without arguments and calls it at once or keeps it in a name
+ * (`Repository().put_user(item)`, `users = UsersRepository().fetch()`, `repo = Repo()`): a function or method that
+ * may make, on each call, the client that class's constructor makes (`code/instanceMethodClients.ts`).
+ */
+export const CONSTRUCTS_INSTANCE = /^[ \t]+(?:return[ \t]+|[\w.]+[ \t]*=[ \t]*)?[A-Z]\w*\(\)(?:\.\w+\(|[ \t]*$)/m;
+
 /** An import from PynamoDB: the module's classes may be its models. */
 /**
  * A `typing.Protocol` class that names a DynamoDB operation among its members (`update_item: Callable`): other
@@ -205,13 +212,15 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       const classText = word === 'class' ? text.slice(from, end) : '';
       const holdsClient =
         word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)) || CONSTRUCTS_FIELD.test(classText) || declaresTableProtocol(classText));
+      // A function or method that constructs a class of another module may make that class's client on each call.
+      const constructs = CONSTRUCTS_INSTANCE.test(word === 'class' ? classText : text.slice(from, end));
       // A function or class that reads or writes items may serve other modules' callers (`itemHelpers.ts`).
       const itemHelper = returnsWithin(itemCalls, from, end);
-      exports ||= holdsClient || itemHelper;
-      statements.push({ start: from, end, kept: holdsClient || itemHelper, defines: wordAt(text, skipSpace(text, after)) });
+      exports ||= holdsClient || itemHelper || constructs;
+      statements.push({ start: from, end, kept: holdsClient || itemHelper || constructs, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {
         functions.push(statements.length - 1);
-      } else if (!holdsClient && !itemHelper) {
+      } else if (!holdsClient && !itemHelper && !constructs) {
         plainClasses.push(statements.length - 1);
       }
       continue;

@@ -24,7 +24,7 @@ import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { withFactoryFunctions } from './cdkLambdaExpansion';
 import { fragmentTable } from './serviceFragments';
 import { scopedByService } from './serviceFunctionModules';
-import { CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { BodyClient, CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
 import type { SettingDict } from './pythonSettingDicts';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -399,8 +399,8 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.imported().resolveClassFields(codeFile, module, path);
   }
 
-  importedMethodConnection(codeFile: string, module: string, path: string, method: string): boolean {
-    return this.imported().resolveMethodConnection(codeFile, module, path, method);
+  importedMethodClient(codeFile: string, module: string, path: string, method: string): BodyClient['bodyClient'] | undefined {
+    return this.imported().resolveMethodClient(codeFile, module, path, method);
   }
 
   /** What a class a code file imports from a module of the workspace is to PynamoDB; see `WorkspaceView.importedPynamodbClass`. */

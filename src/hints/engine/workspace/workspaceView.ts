@@ -2,7 +2,7 @@
  * The questions the analysis of one file asks of the workspace model (`workspaceModel.ts` answers them, `fileView.ts`
  * binds them to one file), apart from the data the files contribute (`types.ts`).
  */
-import type { CallArguments, CdkClassShape, ClassItemMethods, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, PynamodbClassKind } from './codeTypes';
+import type { BodyClient, CallArguments, CdkClassShape, ClassItemMethods, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, PynamodbClassKind } from './codeTypes';
 import type { GoItemMethod, GoPackageDeclarations, GoPackageMembers } from './goTypes';
 import type { SettingDict } from './pythonSettingDicts';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
@@ -155,11 +155,11 @@ export interface WorkspaceView {
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
-   * Whether the method `method` of what a workspace module's `path` makes, as `codeFile` imports it (an instance of
-   * the class it exports, or the object its exported factory returns), opens a SQL connection or pool in its body
-   * on each call (`code/sqlHelpers.ts`'s held instances).
+   * The client the method `method` of what a workspace module's `path` makes, as `codeFile` imports it (an instance of
+   * the class it exports, or the object its exported factory returns), makes or opens in its body on each call: a SQL
+   * connection or pool (`code/sqlHelpers.ts`'s held instances), or an SDK or Redis client (`code/instanceMethodClients.ts`).
    */
-  importedMethodConnection?(codeFile: string, module: string, path: string, method: string): boolean;
+  importedMethodClient?(codeFile: string, module: string, path: string, method: string): BodyClient['bodyClient'] | undefined;
   /**
    * The password literal a Python module of the workspace binds at its top level to the name `path`, or a JavaScript
    * or TypeScript module exports under it, as `codeFile` imports it (`rds_config.db_password` after `import rds_config`,
