@@ -4,11 +4,17 @@
  */
 import { isCacheHost } from './config/values';
 import { Literal, OptionContext, OptionOccurrence } from './model';
+import { Span } from './types';
 
 const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
 
 /** The option a Redis client made with nothing that turns TLS on gets, on its call or server setting: `redis-tls` hovers there. */
 export const TLS_MISSING = 'TlsMissing';
+
+/** The `TlsMissing` option on `anchor`, the call or setting that makes the client: `redis-tls` hovers there. */
+export function tlsMissingOption(anchor: Span): OptionOccurrence {
+  return { name: TLS_MISSING, norm: 'tlsmissing', key: anchor, value: anchor, literal: { kind: 'bool', value: true }, removal: { start: anchor.start, end: anchor.start } };
+}
 
 /** A URL whose scheme turns TLS on. */
 export const TLS_URL = /^(?:rediss|valkeys):\/\//i;

@@ -419,6 +419,23 @@ describe('ASP.NET Core appsettings.json', () => {
     );
     assert.deepEqual(hintsIn('appsettings.json', json).filter((hint) => hint.endsWith('rds-sql-connection')), ['6:"Orders" rds-sql-connection']);
   });
+  it('hovers redis-tls on a connection string to an ElastiCache endpoint that never sets ssl, and only there', () => {
+    const json = sourceLines(
+      '{', // 1
+      '  "ConnectionStrings": {',
+      '    "OrdersCache": "orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379",', // 3
+      '    "Sessions": "sessions.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379,ssl=true,abortConnect=false",',
+      '    "Local": "localhost:6379",',
+      '    "Compose": "redis:6379,abortConnect=false",',
+      '    "Azure": "shop.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True"',
+      '  },',
+      '  "Redis": { "Configuration": "carts.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379,abortConnect=false" }', // 9
+      '}',
+    );
+    const tls = hintsIn('appsettings.json', json).filter((hint) => hint.endsWith('redis-tls'));
+    assert.deepEqual(tls, ['3:"OrdersCache" redis-tls', '4:ssl redis-tls', '7:ssl redis-tls', '9:"Configuration" redis-tls']);
+    assert.deepEqual(findings(hintsIn('appsettings.json', json)), []);
+  });
 });
 
 describe('Redisson YAML configuration', () => {

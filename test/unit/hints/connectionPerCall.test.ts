@@ -186,6 +186,54 @@ describe('Redis: a connection opened and closed on every call', () => {
     assert.deepEqual(reported('Profiles.cs', csharp), [`6:ConnectionMultiplexer ${RULE}`]);
   });
 
+  it('reports a C# multiplexer a method connects in a local and never disposes, not one whose database it keeps', () => {
+    const code = sourceLines(
+      'using StackExchange.Redis;', // 1
+      'public class CartStore',
+      '{',
+      '    private IDatabase _db;',
+      '    public CartStore(string endpoint)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);',
+      '        _db = redis.GetDatabase();',
+      '    }',
+      '    public string Load(string endpoint, string user)', // 10
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);', // 12
+      '        var db = redis.GetDatabase();',
+      '        return db.StringGet("cart:" + user);',
+      '    }',
+      '    public static void Save(string endpoint, string user, string cart)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);', // 18
+      '        redis.GetDatabase().StringSet("cart:" + user, cart);',
+      '    }',
+      '    public void Rebind(string endpoint)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);',
+      '        _db = redis.GetDatabase();',
+      '    }',
+      '    public IDatabase Open(string endpoint)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);',
+      '        var db = redis.GetDatabase();',
+      '        return db;',
+      '    }',
+      '    public void Listen(string endpoint)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect(endpoint);',
+      '        redis.GetSubscriber().Subscribe("carts", (channel, message) => { });',
+      '    }',
+      '    static CartStore()',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect("cache:6379");',
+      '        redis.GetDatabase().Ping();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('CartStore.cs', code), [`12:ConnectionMultiplexer ${RULE}`, `18:ConnectionMultiplexer ${RULE}`]);
+  });
+
   it('leaves a Lambda handler’s client to lambda-client-per-invocation', () => {
     const code = sourceLines(
       "import Redis from 'ioredis';",

@@ -2,8 +2,9 @@
  * ASP.NET Core's `IDistributedCache` where the workspace registers it on Redis (`AddStackExchangeRedisCache`,
  * `AddDistributedRedisCache`, Aspire's `AddRedisDistributedCache`) and on no other store: its calls are the
  * Redis commands `RedisCache` sends (a write is a SET with the entry's TTL, `Remove` a delete), so a loop of
- * them costs one round trip per key. Silent alone, beside a memory or SQL Server cache, and in a class that
- * is a cache itself (a decorator whose inner caches may be any store).
+ * them costs one round trip per key. Silent alone, beside a SQL Server cache, beside another app's memory cache or
+ * one a condition picks, and in a class that is a cache itself (a decorator whose inner caches may be any store); a
+ * memory cache the file that registers Redis registers too, neither under a condition, never displaces it.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -64,10 +65,45 @@ describe('C#: IDistributedCache on Redis (workspace mode)', () => {
 
   it('stays silent alone, with another store, beside another store, and where the registration is a comment', () => {
     assert.deepEqual(hintsIn('BasketCache.cs', SERVICE), []);
-    for (const registration of ['builder.Services.AddDistributedMemoryCache();', `${REDIS}\nif (builder.Environment.IsDevelopment()) builder.Services.AddDistributedMemoryCache();`, 'builder.Services.AddDistributedSqlServerCache(o => o.ConnectionString = "x");', `// ${REDIS}`]) {
+    const branches = [
+      `${REDIS}\nif (builder.Environment.IsDevelopment()) builder.Services.AddDistributedMemoryCache();`,
+      `if (builder.Environment.IsDevelopment())\n{\n    builder.Services.AddDistributedMemoryCache();\n}\nelse\n{\n    ${REDIS}\n}`,
+    ];
+    for (const registration of ['builder.Services.AddDistributedMemoryCache();', `${REDIS}\nbuilder.Services.AddDistributedSqlServerCache(o => o.ConnectionString = "x");`, ...branches, 'builder.Services.AddDistributedSqlServerCache(o => o.ConnectionString = "x");', `// ${REDIS}`]) {
       const files = { 'src/Api/Program.cs': PROGRAM(registration), 'src/Infrastructure/BasketCache.cs': SERVICE };
       assert.deepEqual(hintsOfFile(files, 'src/Infrastructure/BasketCache.cs'), [], registration);
     }
+    // Another app of the workspace on a memory cache: the service may run in either.
+    const twoApps = { 'src/Api/Program.cs': PROGRAM(REDIS), 'src/Admin/Program.cs': PROGRAM('builder.Services.AddDistributedMemoryCache();'), 'src/Infrastructure/BasketCache.cs': SERVICE };
+    assert.deepEqual(hintsOfFile(twoApps, 'src/Infrastructure/BasketCache.cs'), []);
+  });
+
+  it('reads the cache as Redis where the file that registers Redis also registers a memory cache, neither under a condition', () => {
+    // AddDistributedMemoryCache adds itself with TryAdd; the Redis registration's Add is the one resolved, in either order.
+    const beside = [
+      `builder.Services.AddDistributedMemoryCache();\n${REDIS}`,
+      `${REDIS}\nbuilder.Services.AddDistributedMemoryCache();`,
+    ];
+    for (const registration of beside) {
+      const files = { 'src/Api/Program.cs': PROGRAM(registration), 'src/Infrastructure/BasketCache.cs': SERVICE };
+      assert.deepEqual(
+        hintsOfFile(files, 'src/Infrastructure/BasketCache.cs'),
+        ['11:SetStringAsync redis-expire', '19:GetStringAsync redis-loop-round-trips', '19:GetStringAsync redis-loop-round-trips!', '25:RemoveAsync redis-unlink'],
+        registration,
+      );
+    }
+    const startup = sourceLines(
+      'public class Startup',
+      '{',
+      '    public void ConfigureServices(IServiceCollection services)',
+      '    {',
+      '        services.AddDistributedMemoryCache();',
+      '        services.AddStackExchangeRedisCache(options => options.Configuration = "cache:6379");',
+      '    }',
+      '}',
+    );
+    const files = { 'src/Api/Startup.cs': startup, 'src/Infrastructure/BasketCache.cs': SERVICE };
+    assert.ok(hintsOfFile(files, 'src/Infrastructure/BasketCache.cs').includes('25:RemoveAsync redis-unlink'));
   });
 
   it('stays silent in a class that is a cache itself, whose inner caches may be any store', () => {

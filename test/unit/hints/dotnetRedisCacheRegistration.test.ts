@@ -51,4 +51,50 @@ describe('C#: AddStackExchangeRedisCache with a configuration string', () => {
     );
     assert.deepEqual(findings(hintsIn('Program.cs', code)), []);
   });
+
+  it('hovers redis-tls on a registration whose configuration string comes from settings, a secret or a local string', () => {
+    const code = sourceLines(
+      'using Microsoft.Extensions.DependencyInjection;', // 1
+      'var builder = WebApplication.CreateBuilder(args);',
+      'string cacheSettings = builder.Configuration.GetConnectionString("OrdersCache");',
+      'builder.Services.AddStackExchangeRedisCache(options =>',
+      '{',
+      '    options.Configuration = cacheSettings;', // 6
+      '    options.InstanceName = "orders:";',
+      '});',
+      'builder.Services.AddStackExchangeRedisCache(o => o.Configuration = builder.Configuration.GetConnectionString("Carts"));', // 9
+      'builder.Services.AddStackExchangeRedisCache(o => o.Configuration = Environment.GetEnvironmentVariable("CACHE_ENDPOINT")!);', // 10
+      'builder.Services.AddStackExchangeRedisCache(o => o.InstanceName = "plain:");',
+    );
+    const tls = hintsIn('Program.cs', code).filter((hint) => hint.includes('redis-tls'));
+    assert.deepEqual(tls, ['6:Configuration redis-tls', '9:Configuration redis-tls', '10:Configuration redis-tls']);
+  });
+
+  it('leaves the hover off where the file sets TLS on options itself, the string is one the code cannot place, or it is named for Azure', () => {
+    const code = sourceLines(
+      'using Microsoft.Extensions.DependencyInjection;',
+      'using StackExchange.Redis;',
+      'public static class Cache',
+      '{',
+      '    public static void Add(IServiceCollection services, string endpoint, Func<string> pick)',
+      '    {',
+      '        services.AddStackExchangeRedisCache(o => o.Configuration = pick());',
+      '        services.AddStackExchangeRedisCache(o => { o.ConfigurationOptions = ConfigurationOptions.Parse(endpoint); o.ConfigurationOptions.Ssl = true; });',
+      '        services.AddStackExchangeRedisCache(o => o.Configuration = endpoint);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Cache.cs', code).filter((hint) => hint.includes('redis-tls')), []);
+    const azure = sourceLines(
+      'using Microsoft.Extensions.DependencyInjection;',
+      'public static class AzureCache',
+      '{',
+      '    public static void Add(IServiceCollection services, CacheSettings settings)',
+      '    {',
+      '        services.AddStackExchangeRedisCache(o => o.Configuration = settings.Azure!.ConnectionString);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('AzureCache.cs', azure).filter((hint) => hint.includes('redis-tls')), []);
+  });
 });

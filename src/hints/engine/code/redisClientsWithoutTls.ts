@@ -15,7 +15,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
-import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, writtenServerMayBeElastiCache } from '../redisClientTls';
+import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
 
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
@@ -90,7 +90,6 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
       continue;
     }
     client.options.forEach((option) => marked.add(option.key.start));
-    const nothing = { start: client.anchor.start, end: client.anchor.start };
-    client.options.push({ name: TLS_MISSING, norm: 'tlsmissing', key: client.anchor, value: client.anchor, literal: { kind: 'bool', value: true }, removal: nothing });
+    client.options.push(tlsMissingOption(client.anchor));
   }
 }

@@ -57,14 +57,24 @@ interface ScopeReader {
   closes: readonly string[];
   /** The method that opens a client made elsewhere (node-redis `connect()`): a function that calls it and then a close on a shared client cycles its connection per call. */
   opens?: string;
-  /** The client connects without being told to (Jedis on its first command, a pool on its first borrow): made in a local and never closed, it leaves a connection open per call. */
+  /**
+   * The client connects without being told to (StackExchange.Redis's `Connect` as it makes the multiplexer, Jedis on its
+   * first command, a pool on its first borrow): made in a local and never closed, it leaves a connection open per call.
+   */
   connectsWhenUsed?: true;
   /** A client made and used in one expression is dropped unclosed (`c.newClient().Get(ctx, key)`): see `droppedClients`. */
   chainsDrop?: true;
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
-  csharp: { construction: javaConstruction, mayOpen: /ConnectionMultiplexer/, mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
+  csharp: {
+    construction: javaConstruction,
+    mayOpen: /ConnectionMultiplexer/,
+    mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/,
+    block: { keyword: USING, resources: csharpUsing },
+    closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'],
+    connectsWhenUsed: true,
+  },
   python: { construction: pythonConstruction, mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
   java: { construction: javaConstruction, mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'], connectsWhenUsed: true },
   // `defer rdb.Close()` or a plain `rdb.Close()`.
@@ -133,8 +143,10 @@ function unclosedLocals(a: CodeAnalyzer, reader: ScopeReader, opens: string): Co
 /**
  * Java: a client made in a local the function declares (`Jedis jedis = new Jedis(host, port);`, `new JedisPool(...)`,
  * Lettuce's `RedisClient.create(uri)`) and used only for its commands: it opens its connection on its first command
- * and keeps it until closed, so every call leaves one open. Not in a constructor, which runs once per object; a local
- * the function returns, stores or passes on may be closed elsewhere.
+ * and keeps it until closed, so every call leaves one open. C#: `var redis = ConnectionMultiplexer.Connect(...)`, used
+ * only for what it hands out for one call (`redis.GetDatabase()` in a local used for its commands). Not in a
+ * constructor, which runs once per object; a local the function returns, stores or passes on may be closed elsewhere,
+ * and so may a multiplexer whose database or server the function keeps so.
  */
 function unclosedConstructions(a: CodeAnalyzer, reader: ScopeReader): ConnectionPerCall[] {
   const found: ConnectionPerCall[] = [];
@@ -150,11 +162,38 @@ function unclosedConstructions(a: CodeAnalyzer, reader: ScopeReader): Connection
       continue;
     }
     const name = madeClient(a, reader, k + 1, fn);
-    if (name >= 0 && onlyMembersUsed(a, local, k - 1, fn, reader.closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
+    if (name >= 0 && onlyMembersUsed(a, local, k - 1, fn, reader.closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name) && !subscribes(a, name) && !resultsKept(a, local, k - 1, fn)) {
       found.push({ ...a.tokenSpan(name), unclosed: true });
     }
   }
   return found;
+}
+
+/**
+ * C#: whether a member call on the multiplexer local `name` gives something the function keeps beyond its commands
+ * (`return redis.GetDatabase();`, `_db = redis.GetDatabase();`, `Use(redis.GetServer(endpoint))`), which holds the
+ * multiplexer and its connection. A call chained on (`redis.GetDatabase().StringGet(key)`), a statement of its own, or a
+ * local declared with it that is used only for its members (`var db = redis.GetDatabase(); db.StringSet(...)`) keeps nothing.
+ */
+function resultsKept(a: CodeAnalyzer, name: string, declared: number, fn: number): boolean {
+  if (a.language.family !== 'csharp') {
+    return false;
+  }
+  const [start, end] = a.scopes.range(fn);
+  return tokensNamed(a, name).some((use) => {
+    if (use <= declared || use < start || use >= end) {
+      return false;
+    }
+    const close = a.is(use + 3, '(') ? a.partner[use + 3] : -1;
+    if (close < 0 || a.isAccess(close + 1)) {
+      return close < 0;
+    }
+    const statement = a.is(close + 1, ';') && (a.is(use - 1, ';') || a.is(use - 1, '{') || a.is(use - 1, '}'));
+    // `var db = ...` or `IDatabase db = ...`: a local declared there, not a field assigned (`_db = ...`).
+    const declaredHere = a.isId(use - 2) && (a.isId(use - 3) || a.is(use - 3, '>')) && !a.idIs(use - 3, 'return');
+    const held = a.is(close + 1, ';') && a.is(use - 1, '=') && declaredHere;
+    return !statement && !(held && onlyMembersUsed(a, a.tokens.text(use - 2), use - 2, fn, []));
+  });
 }
 
 /**
@@ -242,10 +281,20 @@ function makesClientEachCall(a: CodeAnalyzer, reader: ScopeReader, k: number, fn
   return false;
 }
 
-/** A Java constructor: a method named as its class is, which by the language's naming alone starts with a capital. */
+/** Modifiers that may stand before a C# constructor's name, where a method has its return type. */
+const CSHARP_MODIFIERS = new Set(['public', 'private', 'protected', 'internal', 'static', 'unsafe', 'extern']);
+
+/**
+ * A constructor: in Java a method named as its class is, which by the language's naming alone starts with a capital;
+ * in C#, whose methods start with one too, a method with no return type before its name (`public OrderCache(...)`).
+ */
 function isConstructor(a: CodeAnalyzer, fn: number): boolean {
   const params = a.functions.get(fn)?.params ?? -1;
-  return params > 0 && /^[A-Z]/.test(a.id(params - 1) ?? '');
+  if (params <= 1 || a.language.family !== 'csharp') {
+    return params > 0 && /^[A-Z]/.test(a.id(params - 1) ?? '');
+  }
+  const before = params - 2;
+  return a.isId(params - 1) && !(a.isId(before) && !CSHARP_MODIFIERS.has(a.tokens.text(before))) && !a.is(before, '>') && !a.is(before, ']') && !a.is(before, '?');
 }
 
 /**

@@ -325,6 +325,8 @@ function configurationString(a: CodeAnalyzer, open: number): void {
  * `RedisCacheOptions.Configuration` is the StackExchange.Redis configuration string the cache connects with
  * (https://learn.microsoft.com/en-us/dotnet/api/microsoft.extensions.caching.stackexchangeredis.rediscacheoptions.configuration);
  * only the lambda's own parameter counts, so another `Configuration` (an app's `builder.Configuration`) is never read.
+ * A string the code does not show (`options.Configuration = builder.Configuration.GetConnectionString("Redis")`, a
+ * local declared `string`) is read as `Connect` given one is (`code/stackExchangeUnseenStrings.ts`).
  */
 const CACHE_REGISTRATION = 'AddStackExchangeRedisCache';
 
@@ -343,9 +345,10 @@ function cacheRegistrations(a: CodeAnalyzer): void {
     const name = a.tokens.text(parameter);
     for (let k = arrow + 1; k + 3 < close; k++) {
       if (a.idIs(k, name) && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, 'Configuration') && a.is(k + 3, '=')) {
-        const end = expressionEnd(a, k + 4);
-        if (end > k + 4) {
-          configurationValue(a, k + 4, Math.min(end, close), k + 2);
+        const end = Math.min(expressionEnd(a, k + 4), close);
+        if (end > k + 4 && !configurationValue(a, k + 4, end, k + 2) && unseenConfigurationString(a, k + 4, end, false)) {
+          // A string from settings, a secret or the environment: its `ssl=` decides TLS, as for `Connect(settingsString)`.
+          a.contexts.push({ kind: 'redis-client', type: FLAVOR, options: [], complete: false, urlNotSeen: true, anchor: a.tokenSpan(k + 2) });
         }
       }
     }

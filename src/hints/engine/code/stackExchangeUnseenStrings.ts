@@ -16,6 +16,8 @@ import { bindingAt } from './names';
 const STRING_MEMBER = /(?:ConnectionString|Configuration|ConnString|Endpoint|Url|Uri|Host)$/;
 /** Calls that read a string from configuration or the environment. */
 const SETTINGS_READS = new Set(['GetConnectionString', 'GetEnvironmentVariable']);
+/** A string named for Azure Cache for Redis, which no ElastiCache hover speaks of. */
+const OTHER_CLOUD = /azure/i;
 /** A file that decides TLS on options it holds. */
 const SETS_TLS = /\bSsl\s*=[^=]|\bCertificateValidation\b|\bSslClientAuthenticationOptions\b|\bSslHost\b/;
 
@@ -28,6 +30,10 @@ export function unseenConfigurationString(a: CodeAnalyzer, start: number, end: n
     return true;
   }
   const [from, to] = withoutBangs(a, start, end);
+  // `settings.Azure!.ConnectionString`, `GetConnectionString("AzureRedis")`: a cache of another cloud.
+  if (OTHER_CLOUD.test(a.text.slice(a.tokens.starts[from], a.tokens.ends[to - 1]))) {
+    return false;
+  }
   if (settingsRead(a, from, to) || settingsMember(a, from, to)) {
     return true;
   }

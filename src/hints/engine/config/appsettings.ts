@@ -18,6 +18,7 @@ import { configurationStringOptions } from '../code/stackExchangeRedis';
 import { readJson } from '../iac/json';
 import { IacEntry, IacNode } from '../iac/tree';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
+import { tlsMissingOption } from '../redisClientTls';
 import { LineIndex } from '../text';
 import { configLiteral, hoverOnly, isCacheHost, isRdsHost } from './values';
 
@@ -44,6 +45,10 @@ function redisString(value: string, text: string, entry: IacEntry, model: Docume
   const options = withConfigPasswords(configurationStringOptions(value, span.start + 1));
   const hosts = options.filter((option) => option.norm === 'host' && option.literal.kind === 'str').map((option) => (option.literal as { value: string }).value);
   const aws = hosts.length > 0 && hosts.every(isCacheHost);
+  // An ElastiCache endpoint and no `ssl=`: the client connects in clear (`redis-tls` hovers on the setting's name).
+  if (aws && !options.some((option) => option.norm === 'ssl')) {
+    options.push(tlsMissingOption(entry.keySpan));
+  }
   model.contexts.push({ kind: 'redis-client', type: 'stackexchange-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor: entry.keySpan });
 }
 
