@@ -1,7 +1,8 @@
 /**
  * password-in-stack-output in a Terraform child module: a module folder that a `module` block of the workspace
  * calls hands its outputs to that caller only. Terraform keeps the root module's outputs in state, where
- * `terraform output` and `terraform_remote_state` read them, so the root's output is the one reported.
+ * `terraform output` and `terraform_remote_state` read them, so the root's output is the one reported, whatever
+ * the child names its password output.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from './support';
@@ -25,5 +26,16 @@ describe('Password outputs of Terraform child modules', () => {
     const uncalled = { ...files, 'live/main.tf': ['module "rds" {', '  source = "../modules/other"', '}', ''].join('\n') };
     assert.deepEqual(hintsOfFile(uncalled, 'modules/rds/outputs.tf').filter((hint) => hint.endsWith(OUTPUT)), [`2:module.db.db_instance_password ${OUTPUT}`]);
     assert.deepEqual(hintsOfFile(files, 'modules/rds/outputs.tf', null).filter((hint) => hint.endsWith(OUTPUT)), [`2:module.db.db_instance_password ${OUTPUT}`]);
+  });
+
+  it('reports a root output of a local module output that hands out a password, under any name', () => {
+    const named = {
+      'modules/db/main.tf': ['resource "aws_db_instance" "main" {', '  engine   = "postgres"', '  password = var.password', '}', 'variable "password" {}', ''].join('\n'),
+      'modules/db/outputs.tf': ['output "admin_login" {', '  value     = aws_db_instance.main.password', '  sensitive = true', '}', 'output "host" {', '  value = aws_db_instance.main.address', '}', ''].join('\n'),
+      'live/main.tf': ['module "db" {', '  source   = "../modules/db"', '  password = var.db_password', '}', ''].join('\n'),
+      'live/outputs.tf': ['output "db_login" {', '  value     = module.db.admin_login', '  sensitive = true', '}', 'output "db_host" {', '  value = module.db.host', '}', 'output "other" {', '  value = module.other.admin_login', '}', ''].join('\n'),
+    };
+    assert.deepEqual(hintsOfFile(named, 'live/outputs.tf').filter((hint) => hint.endsWith(OUTPUT)), [`2:module.db.admin_login ${OUTPUT}`]);
+    assert.deepEqual(hintsOfFile(named, 'modules/db/outputs.tf').filter((hint) => hint.endsWith(OUTPUT)), []);
   });
 });

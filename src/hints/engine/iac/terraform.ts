@@ -579,7 +579,7 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
   reader.read();
   // A child module's outputs reach only its caller: Terraform keeps and shows the root module's
   // (https://developer.hashicorp.com/terraform/language/state/remote-state-data), whose output is judged there.
-  const passwords = outside?.calledAsModule?.() ? [] : passwordOutputs(text, outside?.randomPasswordUsed);
+  const passwords = outside?.calledAsModule?.() ? [] : passwordOutputs(text, outside?.randomPasswordUsed, outside?.childPasswordOutput);
   const suppressions = comments.flatMap((comment) => {
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];

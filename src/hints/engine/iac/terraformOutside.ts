@@ -36,6 +36,8 @@ export interface OutsideValues {
   randomPasswordUsed?(name: string): boolean;
   /** Whether a `module` block of the workspace calls this file's folder (see WorkspaceView.terraformCalledAsModule). */
   calledAsModule?(): boolean;
+  /** Whether the module folder the `module` block `module` of the folder calls hands out a password as its output `output`. */
+  childPasswordOutput?(module: string, output: string): boolean;
   /** Whether a security group may be attached beyond the module (see WorkspaceView.terraformGroupHandedOut). */
   groupHandedOut?(group: string): boolean;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

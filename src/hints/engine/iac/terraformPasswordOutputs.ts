@@ -10,6 +10,8 @@
 import { Span } from '../types';
 
 export interface PasswordOutput {
+  /** The output's name. */
+  name: string;
   /** The output's `value` expression. */
   value: Span;
   /** What the value takes the password from, as written (`aws_db_instance.main.password`). */
@@ -25,6 +27,8 @@ const PASSWORD_ATTRIBUTE =
  * `random_string` that only counts where a password argument takes it), or a whole variable or local.
  */
 const HELD_PASSWORD = /\b(?:(random_(?:password|string)\.[\w-]+)(?:\[[^\]\n]*\])?\.result|(var|local)\.([\w-]+))\b/g;
+/** An output of a module block, `module.name[index].output`. */
+const MODULE_OUTPUT = /\bmodule\.([\w-]+)(?:\[[^\]\n]*\])?\.([\w-]+)\b/g;
 /** A password argument set to a generated result, or to a variable or local and nothing else. */
 const PASSWORD_ARGUMENT = /^\s*(?:password|master_password|auth_token)\s*=\s*(?:"\$\{\s*)?(?:(random_(?:password|string)\.[\w-]+)(?:\[[^\]\n]*\])?\.result\b|(var|local)\.([\w-]+)\s*(?:\}"\s*)?$)/;
 
@@ -86,9 +90,10 @@ export function randomPasswordsUsed(text: string): string[] {
 
 /**
  * The outputs of the text whose value takes in a password. `usedElsewhere` tells whether another file of the
- * folder gives a `random_password` result a password argument.
+ * folder gives a `random_password` result a password argument; `childOutput`, whether the module folder a `module`
+ * block of the folder calls hands out a password as its output of that name (`module.db.master_password`).
  */
-export function passwordOutputs(text: string, usedElsewhere?: (name: string) => boolean): PasswordOutput[] {
+export function passwordOutputs(text: string, usedElsewhere?: (name: string) => boolean, childOutput?: (module: string, output: string) => boolean): PasswordOutput[] {
   if (!text.includes('output')) {
     return [];
   }
@@ -96,12 +101,13 @@ export function passwordOutputs(text: string, usedElsewhere?: (name: string) => 
   const found: PasswordOutput[] = [];
   const lines = text.split('\n');
   let offset = 0;
-  let block: { value?: { span: Span; text: string }; sensitive: boolean } | undefined;
+  let block: { name: string; value?: { span: Span; text: string }; sensitive: boolean } | undefined;
   let depth = 0;
   for (const raw of lines) {
     const line = withoutComment(raw);
-    if (!block && /^output\s+("[\w-]+"|[\w-]+)\s*\{\s*$/.test(line.trimEnd())) {
-      block = { sensitive: false };
+    const header = block ? null : /^output\s+"?([\w-]+)"?\s*\{\s*$/.exec(line.trimEnd());
+    if (header) {
+      block = { name: header[1], sensitive: false };
       depth = 1;
     } else if (block) {
       if (depth === 1) {
@@ -115,9 +121,9 @@ export function passwordOutputs(text: string, usedElsewhere?: (name: string) => 
       }
       depth += (line.match(/[{[(]/g) ?? []).length - (line.match(/[}\])]/g) ?? []).length;
       if (depth <= 0) {
-        const source = block.value && passwordSource(block.value.text, usedHere, usedElsewhere);
+        const source = block.value && passwordSource(block.value.text, usedHere, usedElsewhere, childOutput);
         if (block.value && source) {
-          found.push({ value: block.value.span, source, sensitive: block.sensitive });
+          found.push({ name: block.name, value: block.value.span, source, sensitive: block.sensitive });
         }
         block = undefined;
       }
@@ -153,11 +159,15 @@ function expressionsOnly(value: string): string {
   return kept;
 }
 
-function passwordSource(written: string, usedHere: ReadonlySet<string>, usedElsewhere?: (name: string) => boolean): string | undefined {
+function passwordSource(written: string, usedHere: ReadonlySet<string>, usedElsewhere?: (name: string) => boolean, childOutput?: (module: string, output: string) => boolean): string | undefined {
   const value = expressionsOnly(written);
   const attribute = PASSWORD_ATTRIBUTE.exec(value);
   if (attribute) {
     return attribute[0];
+  }
+  const passedOn = childOutput && [...value.matchAll(MODULE_OUTPUT)].find((match) => childOutput(match[1], match[2]));
+  if (passedOn) {
+    return passedOn[0];
   }
   const held = [...value.matchAll(HELD_PASSWORD)].find((match) => usedHere.has(heldName(match)) || usedElsewhere?.(heldName(match)));
   return held?.[0];

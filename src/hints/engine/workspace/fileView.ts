@@ -34,6 +34,7 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
     containerTemplate: (name) => view.terraformContainerTemplate?.(file, name) ?? false,
     randomPasswordUsed: (name) => view.terraformRandomPasswordUsed?.(file, name) ?? false,
     calledAsModule: () => view.terraformCalledAsModule?.(file) ?? false,
+    childPasswordOutput: (module, output) => view.terraformChildPasswordOutput?.(file, module, output) ?? false,
     groupHandedOut: (group) => view.terraformGroupHandedOut?.(file, group) ?? true,
     moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
     moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),

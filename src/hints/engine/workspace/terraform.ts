@@ -6,7 +6,6 @@
  * `dynamic` block of indexes leaves the table's index list incomplete (tables: `terraformTables.ts`).
  * Variable defaults and locals written as plain values are lent to the module's other files.
  */
-import { randomPasswordsUsed } from '../iac/terraformPasswordOutputs';
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { forwardedAdmission, inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { dataArgumentKey } from '../iac/terraformDataSources';
@@ -20,6 +19,7 @@ import { folderOf, joinPath } from './paths';
 import { declaredElementDefaults, declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { ingressInputs, opensToInputs } from './terraformIngressInputs';
+import { passwordHandOffs } from './terraformPasswordHandOffs';
 import { TerraformTables } from './terraformTables';
 import { terragruntSettings } from './terraformTerragrunt';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
@@ -84,10 +84,7 @@ class TerraformIndexer {
     private readonly root: HclBody,
   ) {
     this.folder = folderOf(file);
-    const randomPasswords = randomPasswordsUsed(source);
-    if (randomPasswords.length > 0) {
-      this.contribution.randomPasswords = randomPasswords;
-    }
+    Object.assign(this.contribution, passwordHandOffs(file, source, root));
     this.tables = new TerraformTables({ text: (value) => this.text(value), resolved: (value) => this.resolved(value), bool: (value) => this.bool(value) }, file, lines);
     for (const block of blocksOf(root, 'variable')) {
       const fallback = attributeOf(block.body, 'default');

@@ -180,6 +180,13 @@ export abstract class TerraformFolderAnswers {
     return (this.built().moduleCalls.get(folderOf(file))?.length ?? 0) > 0;
   }
 
+  /** Whether the module folder a `module` block of the folder of `file` calls outputs a password under `output`: see WorkspaceView. */
+  terraformChildPasswordOutput(file: string, module: string, output: string): boolean {
+    const built = this.built();
+    const child = built.moduleFolders.get(`${folderOf(file)}\0${module}`);
+    return child !== undefined && built.passwordOutputs.has(`${child}\0${output}`);
+  }
+
   /** Whether a security group of the folder of `file` may be attached beyond it: see WorkspaceView. */
   terraformGroupHandedOut(file: string, group: string): boolean {
     return this.built().terraformGroups.handedOut(folderOf(file), group);

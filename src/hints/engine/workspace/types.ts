@@ -182,6 +182,10 @@ export interface FileContribution {
   containerTemplates?: string[];
   /** Terraform `random_password` resources whose result the file gives a database or cache password argument. */
   randomPasswords?: string[];
+  /** Terraform `output` blocks of the file that hand out a database or cache password, by name. */
+  passwordOutputNames?: string[];
+  /** Terraform `module` blocks of the file whose source is a folder of the workspace: that folder, by the block's name. */
+  moduleFolders?: Record<string, string>;
   /**
    * Terraform `variable` blocks of the file whose `default` is a single value or a list of them: what
    * `var.name` stands for in the other files of the module's folder. Never a variable whose name says it

@@ -78,6 +78,10 @@ export interface Union {
   containerTemplates: Set<string>;
   /** `folder\0name` of each `random_password` whose result a file of the folder gives a database or cache password argument. */
   randomPasswords: Set<string>;
+  /** `folder\0output` for each Terraform output that hands out a password. */
+  passwordOutputs: Set<string>;
+  /** `folder\0module` for each Terraform module block whose source is a folder of the workspace: that folder. */
+  moduleFolders: Map<string, string>;
   /** The password members CDK modules that make RDS databases write in plain text (see FileContribution.cdkPasswordMembers). */
   cdkPasswordMembers: Set<string>;
 }
@@ -121,6 +125,8 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     requestClients: new Map(),
     containerTemplates: new Set(),
     randomPasswords: new Set(),
+    passwordOutputs: new Set(),
+    moduleFolders: new Map(),
     cdkPasswordMembers: new Set(),
   };
   const archives = new Map<string, string[]>();
@@ -141,6 +147,8 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     contribution.containerTemplates?.forEach((name) => union.containerTemplates.add(`${folderOf(file)}\0${name}`));
     contribution.cdkPasswordMembers?.forEach((member) => union.cdkPasswordMembers.add(member));
     contribution.randomPasswords?.forEach((name) => union.randomPasswords.add(`${folderOf(file)}\0${name}`));
+    contribution.passwordOutputNames?.forEach((name) => union.passwordOutputs.add(`${folderOf(file)}\0${name}`));
+    Object.entries(contribution.moduleFolders ?? {}).forEach(([name, folder]) => union.moduleFolders.set(`${folderOf(file)}\0${name}`, folder));
     for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
       archives.set(`${folderOf(file)}\0${name}`, paths);
     }

@@ -72,6 +72,8 @@ export interface WorkspaceView {
    * module, whose outputs go to the block that calls it, and neither state nor `terraform_remote_state` shows them.
    */
   terraformCalledAsModule?(file: string): boolean;
+  /** Whether the folder the `module` block `module` of the folder of `file` calls hands out a password as its output `output`. */
+  terraformChildPasswordOutput?(file: string, module: string, output: string): boolean;
   /**
    * Whether a security group of the folder of `file` may be attached beyond that folder: an `output` of the
    * folder names it, or a `.tf` file of the workspace looks groups up by a data source.
