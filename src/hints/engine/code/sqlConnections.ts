@@ -43,7 +43,8 @@ import { withTlsDisabled } from './sqlTls';
 import { withTlsMissing } from './sqlTlsMissing';
 import { returnedString } from './sqlInterpolatedDsns';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
-import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
+import { goOpenedAt, importsGoDriver, pgxPackageNames } from './sqlConnectionsGo';
+import { goSqlTlsConfigContexts, parsedConfigTlsOptions } from './sqlGoTlsConfigs';
 import { addConditionalDsns, addDsnOptions, addDsnPassword, addFormattedDsnOptions, namesLocalHost, withDsnPasswords } from './sqlDsnOptions';
 import { passesOn } from './sqlPassedOn';
 import { fastifySqlRegistrationAt, namesFastifySqlPlugin } from './fastifySqlPlugins';
@@ -382,6 +383,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goDsn ? goDsn[0] : -1) : isOrm(flavor) || flavor === 'pymysql' ? -1 : open + 1);
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
+  if (opened.configOnly) {
+    // pgx: the TLS settings written on the parsed config before it connects.
+    context.options.push(...parsedConfigTlsOptions(a, opened.construction.start));
+  }
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');
     context.options.push(dsn);
@@ -501,6 +506,9 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
     }
     connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor, ...(call.heldOptions !== undefined ? { heldOptions: call.heldOptions } : {}) });
     k = call.open;
+  }
+  if (a.language.family === 'go' && driver) {
+    contexts.push(...goSqlTlsConfigContexts(a, pgxPackageNames(a), (token) => testFile || inTestCode(a, token)));
   }
   // Spring Cloud AWS's `@EnableRdsInstance` names the RDS instance a data source connects to.
   if (!testFile) {

@@ -118,6 +118,11 @@ function driverName(a: CodeAnalyzer, [start, end]: readonly [number, number]): s
   return literal >= 0 ? a.tokens.text(literal) : undefined;
 }
 
+/** The names the file reads pgx and pgxpool under. */
+export function pgxPackageNames(a: CodeAnalyzer): Set<string> {
+  return new Set([...goPackages(a)].filter(([, spec]) => spec.flavor === 'pgx').map(([name]) => name));
+}
+
 /** Whether the file imports a Go package that opens a connection: GORM's models import `gorm.io/gorm` alone, which opens one only with a dialector the file imports. */
 export function importsGoDriver(a: CodeAnalyzer): boolean {
   const specs = [...goPackages(a).values()];

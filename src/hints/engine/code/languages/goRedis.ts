@@ -158,8 +158,9 @@ export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly Optio
     fields.push(...(apart?.options ?? []));
     // A config written in place is read already when it is a field of the options literal (`TLSConfig: &tls.Config{...}`).
     const brace = held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
-    // `var tlsConfig *tls.Config`, then `tlsConfig = &tls.Config{...}` under a condition: each config it may hold.
-    const braces = brace >= 0 ? [brace] : held && held.expression < 0 ? assignedTlsConfigs(a, a.tokens.text(first), held.token, first) : [];
+    // `var tlsConfig *tls.Config`, then `tlsConfig = &tls.Config{...}` under a condition: each config it may hold;
+    // `TLSConfig: insecureTLS()`: each config a function of the file returns.
+    const braces = brace >= 0 ? [brace] : held && held.expression < 0 ? assignedTlsConfigs(a, a.tokens.text(first), held.token, first) : held ? [] : returnedTlsConfigs(a, first, end);
     for (const open of braces) {
       const literalFields = contextFrom(a, open, a.partner[open], 'redis-client', 'go-redis', option.key).options;
       fields.push(...literalFields.filter((field) => !apart?.names.has(field.norm)));
@@ -187,6 +188,12 @@ function assignedTlsConfigs(a: CodeAnalyzer, name: string, declared: number, use
     }
   }
   return braces;
+}
+
+/** The `{` of each `&tls.Config{...}` a function of the file returns, where `[first, end)` is a call of it (`insecureTLS()`). */
+function returnedTlsConfigs(a: CodeAnalyzer, first: number, end: number): number[] {
+  const called = a.isId(first) && !a.isAccess(first - 1) && a.is(first + 1, '(') && a.partner[first + 1] === end - 1 ? a.lookup(a.tokens.text(first), first) : undefined;
+  return called?.t === 'function' ? a.returnStarts(called).map((start) => tlsConfigLiteral(a, start)).filter((brace) => brace >= 0) : [];
 }
 
 /** The `{` of `&tls.Config{...}` (or `tls.Config{...}`) written from `first` (to `end` when given), or -1. */
