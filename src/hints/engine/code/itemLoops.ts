@@ -46,12 +46,15 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   js: awaited,
   // boto3 and PynamoDB block, in an `async def` too; there a call without `await` may also be a coroutine
   // (aioboto3) that something gathers, unless the library is a blocking one: PynamoDB, or a file's own boto3
-  // clients where the call is no argument of another (`asyncio.gather(*[...])` collects coroutines).
+  // clients where the call is no argument of another (`asyncio.gather(*[...])` collects coroutines). A call that is
+  // its whole statement in a file naming no asyncio library of the SDK (an injected boto3 table's
+  // `self.table.delete_item(...)`) keeps no coroutine to gather: it blocks.
   python: (a, call) =>
     awaited(a, call) ||
     !inAsyncFunction(a, call.start) ||
     isPynamodbOperation(a, call.name) ||
-    (makesOnlyBlockingClients(a) && !insideCallArguments(a, call.start, () => true)),
+    (makesOnlyBlockingClients(a) && !insideCallArguments(a, call.start, () => true)) ||
+    (a.startsLine(call.start) && !(a.parent[call.start] >= 0 && a.tokens.isOneOf(a.parent[call.start], ['(', '[', '{'])) && !namesAsyncioSdk(a)),
   java: (a, call) => {
     if (a.is(call.end, '.') && a.tokens.isOneOf(call.end + 1, JAVA_CONTINUATIONS)) {
       return false;
@@ -64,8 +67,11 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   csharp: (a, call) => awaited(a, call) || !(a.id(call.name) ?? '').endsWith('Async') || a.tokens.isOneOf(call.close + 2, ['Result', 'Wait', 'GetAwaiter']),
 };
 
+/** A Python file that names an asyncio library of the SDK, whose calls return coroutines. */
+const namesAsyncioSdk = perFile((a) => /\baio(?:boto3|botocore)\b/.test(a.text));
+
 /** A Python file that makes its boto3 clients itself and names no asyncio library of the SDK: its calls block. */
-const makesOnlyBlockingClients = perFile((a) => /\bboto3\.(?:client|resource|Session)\s*\(/.test(a.text) && !/\baio(?:boto3|botocore)\b/.test(a.text));
+const makesOnlyBlockingClients = perFile((a) => /\bboto3\.(?:client|resource|Session)\s*\(/.test(a.text) && !namesAsyncioSdk(a));
 
 /** Whether a Java file names an async DynamoDB client type: read once per file. */
 export const usesJavaAsyncClient = perFile((a) => JAVA_ASYNC_CLIENT.test(a.text));
