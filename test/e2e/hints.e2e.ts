@@ -40,8 +40,9 @@ describe('design hints in code-server, as a person sees them', function () {
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /publicly_accessible\s*=\s*false/.test(node.textContent ?? '')));
     assert.match(((await line.first().textContent()) ?? '').replace(/\u00a0/g, ' '), /publicly_accessible\s*=\s*false/);
     await screenshot(page, 'hint-quick-fix');
-    // Leave the sample as it was: undo the unsaved edit.
+    // Leave the sample as it was: undo the unsaved edit, and wait until the editor shows the original line again.
     await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /publicly_accessible\s*=\s*true/.test((node.textContent ?? '').replace(/\u00a0/g, ' '))));
   });
 
   it('marks a database that leaves deletion protection out as information, and its quick fix turns it on', async () => {
@@ -60,8 +61,9 @@ describe('design hints in code-server, as a person sees them', function () {
     await fix.first().click();
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /deletion_protection\s*=\s*true/.test((node.textContent ?? '').replace(/\u00a0/g, ' '))));
     await screenshot(page, 'hint-deletion-protection-fix');
-    // Leave the sample as it was: undo the unsaved edit.
+    // Leave the sample as it was: undo the unsaved edit, and wait until the inserted line is gone.
     await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /deletion_protection\s*=\s*true/.test((node.textContent ?? '').replace(/\u00a0/g, ' '))));
   });
 
   it('shows the table and its GSI when hovering over an IndexName that a SAM template defines', async () => {
