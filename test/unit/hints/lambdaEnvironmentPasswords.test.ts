@@ -94,6 +94,26 @@ describe('Database passwords in Lambda environment variables', () => {
     assert.deepEqual(hints('serverless.yml', service.replace('name: aws', 'name: google')), []);
   });
 
+  it('warns on a database or cache URL with a password written in it, whatever the variable is called, not a placeholder nor a local server', () => {
+    const service = sourceLines(
+      'service: users-api',
+      'provider:',
+      '  name: aws',
+      '  environment:',
+      '    RDS_CONN_STRING: "postgres://app:Sup3r-s3cret@users.c1x2y3z4.eu-west-1.rds.amazonaws.com/users"', // 5
+      '    CACHE_URL: rediss://:tok3n-value@sessions.abc123.use1.cache.amazonaws.com:6379',
+      '    READER_URL: postgres://app:${ssm:/users/db/password}@users.c1x2y3z4.eu-west-1.rds.amazonaws.com/users',
+      '    LOCAL_URL: postgres://app:app@localhost:5432/users',
+      '    PLAIN_URL: postgres://app@users.c1x2y3z4.eu-west-1.rds.amazonaws.com/users',
+      'functions:',
+      '  list:',
+      '    handler: src/list.handler',
+    );
+    const found = hints('serverless.yml', service).filter((hint) => hint.endsWith('!'));
+    // A placeholder for the password (line 7) is left to what fills it: judged where that value is written.
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]).sort(), ['5', '6']);
+  });
+
   it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults, and the lambda registry module', () => {
     const terraform = sourceLines(
       'variable "db_password" {',

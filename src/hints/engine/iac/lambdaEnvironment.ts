@@ -9,6 +9,7 @@ import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { nameWords } from '../nameWords';
+import { LOCAL_DSN } from '../code/sqlDsnOptions';
 
 /** The property the rules name for a password variable of a function's environment. */
 export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
@@ -53,6 +54,18 @@ function databasePassword(name: string, environment: readonly OptionOccurrence[]
  * Secrets Manager name with its `/` hierarchy (`experian/keystore-password`; the characters names allow).
  */
 const NAMES_A_SECRET = /^(?:arn:|\/|[\w.+=@-]+(?:\/[\w.+=@-]+)+$)/;
+
+/**
+ * A connection URL to a database or cache with a password written in it (`postgres://app:s3cret@orders.x.rds.amazonaws.com/app`,
+ * `rediss://:token@cache:6379`): whatever the variable is called, it carries the password. Not a `${...}` placeholder
+ * for it, nor a URL to the developer's machine.
+ */
+const URL_WITH_PASSWORD = /^(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|redis|rediss|valkeys?)(?:\+\w+)?:\/\/[^:/@\s]*:([^@/\s]+)@/i;
+
+function urlWithPassword(literal: Literal): boolean {
+  const password = literal.kind === 'str' ? URL_WITH_PASSWORD.exec(literal.value.trim())?.[1] : undefined;
+  return password !== undefined && !password.includes('${') && !LOCAL_DSN.test(literal.kind === 'str' ? literal.value : '');
+}
 
 /** Function types whose environment the readers look into, by format. */
 export const LAMBDA_RESOURCES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function', 'aws_lambda_function']);
@@ -163,7 +176,8 @@ export function environmentPasswords(variables: readonly OptionOccurrence[]): Op
   const passwords = variables.filter(
     (variable) =>
       (isPasswordVariable(variable.name) && databasePassword(variable.name, variables) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim()))) ||
-      resolvesSecret(variable.literal),
+      resolvesSecret(variable.literal) ||
+      urlWithPassword(variable.literal),
   );
   // Renamed in place: the code readers' options work their literal out lazily, which a copy would lose.
   passwords.forEach((variable) => (variable.norm = ENVIRONMENT_PASSWORD_NORM));
