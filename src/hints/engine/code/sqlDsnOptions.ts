@@ -21,11 +21,16 @@ const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.dock
  */
 export const LOCAL_DSN = /(?:@(?:tcp\()?|\/\/|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s)]|$)/i;
 
+/** The password a URL writes in its user info (`postgres://app:secret@host/db`, `rediss://:token@cache:6379`), as written. */
+export function urlPassword(url: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i.exec(url)?.[1];
+}
+
 /** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
 function dsnPassword(dsn: string): string | undefined {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i.exec(dsn);
-  if (url) {
-    return url[1];
+  const url = urlPassword(dsn);
+  if (url !== undefined) {
+    return url;
   }
   // go-sql-driver/mysql: `user:password@tcp(host:3306)/db`.
   const mysql = /^[^:@/\s]+:([^@/\s]+)@(?:tcp|unix)?\(/.exec(dsn);

@@ -9,7 +9,7 @@ import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { nameWords } from '../nameWords';
-import { LOCAL_DSN } from '../code/sqlDsnOptions';
+import { LOCAL_DSN, urlPassword } from '../code/sqlDsnOptions';
 
 /** The property the rules name for a password variable of a function's environment. */
 export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
@@ -60,11 +60,14 @@ const NAMES_A_SECRET = /^(?:arn:|\/|[\w.+=@-]+(?:\/[\w.+=@-]+)+$)/;
  * `rediss://:token@cache:6379`): whatever the variable is called, it carries the password. Not a `${...}` placeholder
  * for it, nor a URL to the developer's machine.
  */
-const URL_WITH_PASSWORD = /^(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|redis|rediss|valkeys?)(?:\+\w+)?:\/\/[^:/@\s]*:([^@/\s]+)@/i;
+const DATA_STORE_SCHEME = /^(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|redis|rediss|valkeys?)(?:\+\w+)?:/i;
 
 function urlWithPassword(literal: Literal): boolean {
-  const password = literal.kind === 'str' ? URL_WITH_PASSWORD.exec(literal.value.trim())?.[1] : undefined;
-  return password !== undefined && !password.includes('${') && !LOCAL_DSN.test(literal.kind === 'str' ? literal.value : '');
+  if (literal.kind !== 'str' || !DATA_STORE_SCHEME.test(literal.value.trim())) {
+    return false;
+  }
+  const password = urlPassword(literal.value.trim());
+  return password !== undefined && !password.includes('${') && !LOCAL_DSN.test(literal.value);
 }
 
 /** Function types whose environment the readers look into, by format. */
