@@ -2,7 +2,7 @@
 import { CHECKS, CheckName, RuleDiagnostic, SEVERITIES, Severity } from '../../hints/engine/types';
 import { RuleReader } from './ruleReader';
 
-export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'failedBatchesMessage', 'batchWriterMessage'];
+export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'partMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'failedBatchesMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -16,6 +16,7 @@ const CHECK_TEXT_FIELDS = {
   alwaysEncryptedMessage: ['false-or-absent'],
   weakMessage: ['false-or-absent'],
   absentMessage: ['false-or-absent'],
+  partMessage: ['false-or-absent'],
   firstPageMessage: ['partiql-full-scan'],
   firstItemMessage: ['no-pagination'],
   loggedMessage: ['unprocessed-ignored'],

@@ -135,6 +135,19 @@ export interface OptionContext {
    * out): the arguments that resource writes, by normalised name. Any other is left out there, whatever the block says.
    */
   writtenInFolder?: ReadonlySet<string>;
+  /**
+   * Parts the resource lists, each with settings of its own (a global table's replicas, each with its own
+   * point-in-time recovery): a setting the rules judge when left out is judged on each part. The parts' options are
+   * among `options` too, for hovers and written values, but are not the resource's own. `only`: the resource has no
+   * such setting of its own (a CloudFormation global table; a Terraform table has its own beside its replicas').
+   */
+  parts?: { items: readonly ListedItem[]; only: boolean };
+}
+
+/** One item of a resource's list of parts (see `OptionContext.items`): where it starts, and the settings it writes. */
+export interface ListedItem {
+  anchor: Span;
+  options: readonly OptionOccurrence[];
 }
 
 /** What a PartiQL SELECT's text says of the items it reads. */

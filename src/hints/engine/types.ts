@@ -191,6 +191,8 @@ export interface RuleDiagnostic {
    */
   absentMessage?: string;
   absentSeverity?: Severity;
+  /** For `false-or-absent`: the message for a part of the resource that leaves the setting out (a global table's replica, see `OptionContext.parts`). */
+  partMessage?: string;
   /** For `partiql-full-scan`: the message for a SELECT with no WHERE clause that reads only its first page. */
   firstPageMessage?: string;
   /** For `no-pagination`: the message for a Scan with no filter whose result the code reads only for its first item, or for whether it has one. */

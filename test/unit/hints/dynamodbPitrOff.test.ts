@@ -65,7 +65,7 @@ describe('point-in-time recovery off in a template', () => {
     ]);
   });
 
-  it('reads CloudFormation\'s nested PointInTimeRecoveryEnabled, and leaves a global table, a SimpleTable and an unreadable specification alone', () => {
+  it('reads CloudFormation\'s nested PointInTimeRecoveryEnabled and a global table\'s replica, and leaves a SimpleTable and an unreadable specification alone', () => {
     const code = sourceLines(
       'AWSTemplateFormatVersion: "2010-09-09"',
       'Parameters:',
@@ -104,7 +104,8 @@ describe('point-in-time recovery off in a template', () => {
       '  Simple:',
       '    Type: AWS::Serverless::SimpleTable',
     );
-    assert.deepEqual(findings('template.yaml', code), ['11:PointInTimeRecoveryEnabled dynamodb-pitr!', '12:Users dynamodb-pitr!', '21:Sessions dynamodb-pitr!']);
+    // The global table's one replica leaves it out: off in its Region.
+    assert.deepEqual(findings('template.yaml', code), ['11:PointInTimeRecoveryEnabled dynamodb-pitr!', '12:Users dynamodb-pitr!', '21:Sessions dynamodb-pitr!', '34:Region dynamodb-pitr!']);
   });
 
   it('reads the CDK\'s flag and specification, in TypeScript and Python, and not a specification held elsewhere', () => {

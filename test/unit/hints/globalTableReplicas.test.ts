@@ -1,7 +1,7 @@
 /**
  * Global tables: `AWS::DynamoDB::GlobalTable` in CloudFormation, SAM and Serverless templates keeps its stream and
  * TTL settings at the top level as a table does, while point-in-time recovery and deletion protection are set per
- * replica in `Replicas`; Terraform sets them in an `aws_dynamodb_table`'s `replica` blocks or on an
+ * replica in `Replicas` (a replica that leaves recovery out has it off, reported on the replica); Terraform sets them in an `aws_dynamodb_table`'s `replica` blocks or on an
  * `aws_dynamodb_table_replica`. Each gets the hover it gets on a table, and so does a replica's customer managed key
  * (SSESpecification, kms_key_arn); an `aws_dynamodb_table_replica`'s `global_table_arn`, which makes the table global,
  * gets the global tables hover; a replica's other keys (Region, Tags, region_name) and the same keys under another
@@ -53,7 +53,11 @@ describe('DynamoDB global tables in templates', () => {
       '16:Replicas dynamodb-global-tables',
       '18:DeletionProtectionEnabled dynamodb-deletion-protection',
       '19:PointInTimeRecoverySpecification dynamodb-pitr',
+      '20:PointInTimeRecoveryEnabled dynamodb-pitr',
       '21:SSESpecification dynamodb-encryption-key',
+      // The second replica turns recovery off in its Region.
+      '24:PointInTimeRecoveryEnabled dynamodb-pitr',
+      '24:PointInTimeRecoveryEnabled dynamodb-pitr!',
       '24:PointInTimeRecoverySpecification dynamodb-pitr',
       '8:DeletionPolicy dynamodb-removal-policy',
     ]);
@@ -83,7 +87,7 @@ describe('DynamoDB global tables in templates', () => {
       2,
     );
     const hovers = hintsIn('orders.template.json', json).map((hint) => hint.replace(/^\d+:/, ''));
-    assert.deepEqual(hovers.sort(), ['"AttributeDefinitions" dynamodb-key-schema', '"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"Orders" dynamodb-removal-policy!', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
+    assert.deepEqual(hovers.sort(), ['"AttributeDefinitions" dynamodb-key-schema', '"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"Orders" dynamodb-removal-policy!', '"PointInTimeRecoveryEnabled" dynamodb-pitr', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Region" dynamodb-pitr!', '"Replicas" dynamodb-global-tables']);
 
     const serverless = sourceLines(
       'service: notes',
@@ -101,7 +105,7 @@ describe('DynamoDB global tables in templates', () => {
       '          - Region: ${aws:region}',
       '            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }',
     );
-    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['10:AttributeDefinitions dynamodb-key-schema', '11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '5:NotesTable dynamodb-removal-policy!', '9:BillingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['10:AttributeDefinitions dynamodb-key-schema', '11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoveryEnabled dynamodb-pitr', '14:PointInTimeRecoverySpecification dynamodb-pitr', '5:NotesTable dynamodb-removal-policy!', '9:BillingMode dynamodb-billing-mode']);
   });
 
   it('reads no replica keys of other resource types, nor replicas passed whole as a parameter', () => {
@@ -187,6 +191,8 @@ describe('DynamoDB global tables in templates', () => {
         '22:replica dynamodb-global-tables',
         '29:global_table_arn dynamodb-global-tables',
         '30:point_in_time_recovery dynamodb-pitr',
+        // The second replica block leaves point_in_time_recovery out: off in its Region, whatever the table's own says.
+        '22:replica dynamodb-pitr!',
       ],
     );
     assert.ok(!hintsIn('main.tf', tables).some((hint) => hint.startsWith('37:')));

@@ -104,9 +104,21 @@ export const falseOrAbsent: Check = (rule, context) => {
     return;
   }
   for (const resource of context.contextsOf(rule)) {
-    if (!optionNamed(resource, properties) && absentMeansOff(rule, resource, properties)) {
+    if (!absentMeansOff(rule, resource, properties)) {
+      continue;
+    }
+    const parts = resource.parts;
+    const partOptions = new Set(parts?.items.flatMap((item) => item.options));
+    if (!parts?.only && !optionNamed(parts ? { ...resource, options: resource.options.filter((option) => !partOptions.has(option)) } : resource, properties)) {
       const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
       context.reportAbsent(rule, resource, fix);
+    }
+    // Set per part (a global table's replica): each part that leaves it out has it off.
+    const partMessage = rule.diagnostic?.partMessage;
+    for (const item of parts?.items ?? []) {
+      if (!optionNamed({ ...resource, options: [...item.options] }, properties)) {
+        context.report(rule, item.anchor, undefined, partMessage && inReaderTerms(partMessage, rule, resource.kind === 'terraform' ? 'terraform' : 'cloudformation'));
+      }
     }
   }
 };

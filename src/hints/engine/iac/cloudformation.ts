@@ -6,7 +6,7 @@
  * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read
  * the same way from its `resources` section, and a resource fragment it includes as its resources (`./fragments`).
  */
-import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence, TemplateParameter } from '../model';
+import { DocumentModel, IngressRule, ListedItem, Literal, NO_SCOPES, OptionContext, OptionOccurrence, TemplateParameter } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { PassedParameter } from '../workspace/types';
@@ -461,17 +461,14 @@ class Template {
     }
     const propertiesEntry = entryOf(resource.value, 'Properties');
     const properties = propertiesEntry?.value;
-    const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
-    for (const name of NESTED_PROPERTIES[type] ?? []) {
-      const nested = this.resolve(entryOf(properties, name)?.value);
-      if (nested?.kind === 'map') {
-        options.push(...nested.entries.map((entry) => this.option(entry)));
-      }
-    }
+    const options = this.ownOptions(properties, NESTED_PROPERTIES[type]);
     const itemProperties = ITEM_PROPERTIES[type];
     const items = itemProperties ? this.resolve(entryOf(properties, itemProperties.list)?.value) : undefined;
+    const listed: ListedItem[] = [];
     for (const item of (items?.kind === 'list' ? items.items : []).flatMap((node) => this.possibleMaps(node))) {
-      options.push(...item.entries.filter((entry) => itemProperties?.keys.has(entry.key)).map((entry) => this.option(entry)));
+      const own = this.ownOptions(item, NESTED_PROPERTIES['AWS::DynamoDB::Table'], itemProperties?.keys);
+      options.push(...own);
+      listed.push({ anchor: (entryOf(item, 'Region') ?? item.entries[0])?.keySpan ?? item.span, options: own });
     }
     if (LAMBDA_RESOURCES.has(type)) {
       options.push(...this.environmentPasswords(properties));
@@ -493,12 +490,20 @@ class Template {
       complete: properties === undefined || properties.kind === 'map' || emptyProperties,
       anchor: resource.keySpan,
       typeSpan: typeEntry.value.span,
+      ...(itemProperties ? { parts: { items: listed, only: true } } : {}),
     };
     if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
       context.insertion = propertiesEntry.insertion;
     }
     this.contexts.push(context);
     this.readIngress(resource.key, type, properties);
+  }
+
+  /** The options of a map's entries (those of `keys` only, where given), with the entries of its nested maps named in `nested`. */
+  private ownOptions(map: IacNode | undefined, nested: readonly string[] = [], keys?: ReadonlySet<string>): OptionOccurrence[] {
+    const entries = map?.kind === 'map' ? map.entries.filter((entry) => !keys || keys.has(entry.key)) : [];
+    const inner = nested.map((name) => this.resolve(entryOf(map, name)?.value)).flatMap((node) => (node?.kind === 'map' ? node.entries : []));
+    return [...entries, ...inner].map((entry) => this.option(entry));
   }
 
   private ingressFields(rule: IacNode): IngressFields {

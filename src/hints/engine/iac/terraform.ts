@@ -24,7 +24,7 @@ import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicie
 import { remoteModuleSource, unreadModuleCache, unreadModuleDatabase } from './terraformUnreadModules';
 import { awsProviderCredentials } from './terraformProviderCredentials';
 import { makesNoDataStore } from './terraformServiceModules';
-import { NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
+import { namedBlockParts, NESTED_ARGUMENT_BLOCKS, NESTED_NAMED_ARGUMENTS, withSwitchValues } from './terraformNestedArguments';
 import { TASK_DEFINITIONS, TEMPLATE_FILE, templateFileContext, terraformContainerPasswords } from './containerEnvironment';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 import { admissionPort, engineDefault, folderWrites, portLiteral } from './terraformModuleBlocks';
@@ -333,14 +333,8 @@ class TerraformReader extends TerraformValues implements HclValues {
       .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block))
       .map((inner) => inner.option);
     const named = NESTED_NAMED_ARGUMENTS[type];
-    if (named) {
-      nested.push(
-        ...items
-          .filter((item) => item.block && item.option.name === named.block)
-          .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block && named.names.has(inner.option.name)))
-          .map((inner) => inner.option),
-      );
-    }
+    const parts = namedBlockParts(type, items, (block) => this.body(block.first, block.end - 1));
+    nested.push(...(parts ?? []).flatMap((part) => part.options));
     nested.push(...this.dynamicNestedArguments(items, generated, (block, argument) => nestedBlocks.includes(block) || (block === named?.block && named.names.has(argument))));
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
@@ -360,6 +354,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       anchor: this.span(at + 2),
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
+      ...(parts ? { parts: { items: parts, only: false } } : {}),
     });
     this.ingressReader.resource(type, written, this.tokens.text(at + 2));
     this.elementVariants(type, open, close, elements, [...options, ...nested], contextsBefore);

@@ -1,5 +1,5 @@
 /** The nested blocks of Terraform resources whose arguments the rules read as the resource's own (`terraform.ts`). */
-import { OptionOccurrence } from '../model';
+import { ListedItem, OptionOccurrence } from '../model';
 import { BodyItem } from './terraformIngress';
 
 /**
@@ -18,6 +18,18 @@ export const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>>
 export const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
   aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled', 'kms_key_arn']) },
 };
+
+/**
+ * The blocks whose arguments `NESTED_NAMED_ARGUMENTS` names, each as a part of the resource with those arguments
+ * (a table's replicas, each with its own point-in-time recovery, off unless set); undefined for other types.
+ */
+export function namedBlockParts(type: string, items: readonly BodyItem[], bodyOf: (block: BodyItem) => readonly BodyItem[]): ListedItem[] | undefined {
+  const named = NESTED_NAMED_ARGUMENTS[type];
+  return named && items.filter((item) => item.block && item.option.name === named.block).map((item) => ({
+    anchor: item.option.key,
+    options: bodyOf(item).filter((inner) => !inner.block && named.names.has(inner.option.name)).map((inner) => inner.option),
+  }));
+}
 
 /**
  * Nested blocks that are one switch (`point_in_time_recovery { enabled = false }`): the block reads as its
