@@ -77,4 +77,14 @@ describe('Aurora Serverless v1 (engine mode serverless)', () => {
     );
     assert.deepEqual(findings('data.py', python), [`3:ServerlessCluster ${RULE}!`]);
   });
+
+  it('fires on CDK ServerlessClusterFromSnapshot, a v1 cluster restored from a snapshot, and not on DatabaseClusterFromSnapshot', () => {
+    const python = sourceLines(
+      'from aws_cdk import aws_rds as rds',
+      'def restore(scope, vpc, engine):',
+      '    rds.ServerlessClusterFromSnapshot(scope, "Books", engine=engine, vpc=vpc, snapshot_identifier="nightly")',
+      '    rds.DatabaseClusterFromSnapshot(scope, "Orders", engine=engine, vpc=vpc, snapshot_identifier="nightly", writer=rds.ClusterInstance.serverless_v2("writer"))',
+    );
+    assert.deepEqual(findings('restore.py', python), [`3:ServerlessClusterFromSnapshot ${RULE}!`]);
+  });
 });

@@ -41,6 +41,7 @@ const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_rds.DatabaseCluster': 'rds-cluster',
   'aws_rds.DatabaseClusterFromSnapshot': 'rds-cluster',
   'aws_rds.ServerlessCluster': 'rds-cluster',
+  'aws_rds.ServerlessClusterFromSnapshot': 'rds-cluster',
   'aws_rds.CfnDBCluster': 'rds-cluster',
   'aws_elasticache.CfnReplicationGroup': 'elasticache-replication-group',
   'aws_elasticache.CfnCacheCluster': 'elasticache-cluster',

@@ -31,6 +31,7 @@ export const RDS_ENDPOINT_TYPES = new Set([
   'aws_rds.DatabaseCluster',
   'aws_rds.DatabaseClusterFromSnapshot',
   'aws_rds.ServerlessCluster',
+  'aws_rds.ServerlessClusterFromSnapshot',
   'aws_rds.CfnDBCluster',
 ]);
 
