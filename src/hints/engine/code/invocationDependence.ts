@@ -1,13 +1,14 @@
 /**
  * Whether a client a handler makes depends on the invocation: its construction names the handler's parameters or
  * a name bound inside the handler, unless that name only holds what every invocation reads alike (the process
- * environment, a .NET configuration object, Go's SDK configuration load, a literal). Such a client cannot be made
+ * environment, a .NET configuration object, Go's SDK configuration load, a settings loader of the file, a literal). Such a client cannot be made
  * once outside the handler as it is written, so making it per invocation is no finding.
  */
 import { DAX_GO_CONFIG_LOADS } from '../daxClients';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { eventSourceRead } from './eventSourceFields';
+import { callsSettingsLoader } from './configurationLoaders';
 import { convertedArgument } from './envConversions';
 import type { Construction } from './handlerClients';
 import { requestGlobal } from './invocationData';
@@ -48,7 +49,10 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
       readsEnvironment(a, expression, params, end) ||
       defaultSessionRegion(a, expression) ||
       readsEventSource(a, expression, params, end) ||
-      (locals === true && (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) || readsConfiguration(a, expression, params, end)));
+      (locals === true &&
+        (loadsGoSdkConfig(a, expression, params, end, sdkConfigOptions) ||
+          readsConfiguration(a, expression, params, end) ||
+          callsSettingsLoader(a, expression, (from, to) => !namesInvocation(a, from, to, params, end, false))));
     const alike = (): boolean => locals !== false && binding!.expression < 0 && goAssignedAlike(a, binding!.token, params, end, (expression) => shared(expression) || !namesInvocation(a, expression, expressionEnd(a, expression), params, end, false));
     if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression)) && !alike() && !(locals === true && !inParameterList(a, binding.token, params) && derivedAlike(a, binding.expression, params, end))) {
       return true;
