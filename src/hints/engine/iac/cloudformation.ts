@@ -24,7 +24,7 @@ import { refersToTemplateSecret, templateSecretLiteral } from './templateSecrets
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
-import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacMap, IacNode, scalarText } from './tree';
+import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacMap, IacNode, refTarget, scalarText } from './tree';
 import { readsParameterStore } from './parameterDefault';
 import { readYaml } from './yaml';
 
@@ -205,15 +205,6 @@ function parameterValues(root: IacNode | undefined, passed: PassedParameters | u
 function onlyAllowedValue(parameter: IacNode): IacNode | undefined {
   const allowed = entryOf(parameter, 'AllowedValues')?.value;
   return allowed?.kind === 'list' && allowed.items.length === 1 ? allowed.items[0] : undefined;
-}
-
-/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-export function refTarget(node: IacNode | undefined): string | undefined {
-  if (node?.kind === 'scalar' && node.tag === 'Ref') {
-    return node.literal.kind === 'str' ? node.literal.value : undefined;
-  }
-  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
-  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
 /** The resources a node refers to with `Ref` or `Fn::GetAtt`, in any of their forms. */

@@ -74,3 +74,12 @@ export function scalarText(node: IacNode | undefined): string | undefined {
 }
 
 export const EMPTY_EXPR: Literal = { kind: 'expr', text: '' };
+
+/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
+export function refTarget(node: IacNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && node.tag === 'Ref') {
+    return node.literal.kind === 'str' ? node.literal.value : undefined;
+  }
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
+}

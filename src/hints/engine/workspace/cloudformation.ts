@@ -11,12 +11,12 @@
  */
 import { starPattern } from './namePatterns';
 import { namePattern } from './stackExports';
-import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformation';
+import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
 import { templateRoot } from '../iac/fragments';
 import { readJson } from '../iac/json';
 import { mayBeServerless, readServerless } from '../iac/serverless';
 import { parameterDefault } from '../iac/parameterDefault';
-import { entryOf, IacNode, scalarText } from '../iac/tree';
+import { entryOf, IacNode, refTarget, scalarText } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';

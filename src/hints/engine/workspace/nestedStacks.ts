@@ -8,10 +8,9 @@
  * also built with `Fn::Sub`: `https://${Bucket}.s3.${AWS::URLSuffix}/${Prefix}rds.yaml`) names the workspace's
  * template of that file name: the one under the parent's folder, else the only one in the workspace.
  */
-import { refTarget } from '../iac/cloudformation';
 import { intrinsic } from '../iac/conditions';
 import { parameterDefault } from '../iac/parameterDefault';
-import { entryOf, IacNode, scalarText } from '../iac/tree';
+import { entryOf, IacNode, refTarget, scalarText } from '../iac/tree';
 import { keepsSetting } from './contribution';
 import { folderOf, isWithin, joinPath } from './paths';
 import { PassedParameter } from './types';

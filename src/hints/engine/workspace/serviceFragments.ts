@@ -13,9 +13,8 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { resourceFragmentRoots } from '../code/serverlessScript';
-import { refTarget } from '../iac/cloudformation';
 import { unknownVariables } from '../iac/serverless';
-import { entryOf, IacNode, scalarText } from '../iac/tree';
+import { entryOf, IacNode, refTarget, scalarText } from '../iac/tree';
 import { LineIndex } from '../text';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution } from './contribution';

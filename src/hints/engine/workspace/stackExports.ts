@@ -14,9 +14,8 @@
  * no literal part may import anything: it counts for every exported group that some import names.
  */
 import { intrinsic } from '../iac/conditions';
-import { refTarget } from '../iac/cloudformation';
 import { EXPOSES_EITHER, exposureOf } from '../iac/groupUse';
-import { entryOf, IacNode, scalarText } from '../iac/tree';
+import { entryOf, IacNode, refTarget, scalarText } from '../iac/tree';
 import { FileContribution } from './types';
 
 const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
