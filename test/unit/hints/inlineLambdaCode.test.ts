@@ -116,6 +116,30 @@ describe('Lambda code inline in a template', () => {
     assert.deepEqual(hintsIn('template.json', json).filter((hint) => hint.includes('dynamodb-scan')), []);
   });
 
+  it('reads a runtime given by a parameter as its default, and one with no default as the language the code\'s lines show', () => {
+    const code = ['      Code:', '        ZipFile: |', '          import boto3', '', '          def handler(event, context):', '              return boto3.client("dynamodb").scan(TableName="orders")'];
+    const withDefault = sourceLines('Parameters:', '  Runtime:', '    Type: String', '    Default: python3.12', ...FUNCTION_HEAD, '      Runtime: !Ref Runtime', ...code);
+    assert.ok(hintsIn('template.yaml', withDefault).includes('16:scan dynamodb-scan!'));
+    // A nested stack's parameter, filled by its parent: the code's own lines are Python's.
+    const filledByParent = sourceLines('Parameters:', '  Runtime:', '    Type: String', ...FUNCTION_HEAD, '      Runtime: !Ref Runtime', ...code);
+    assert.ok(hintsIn('template.yaml', filledByParent).includes('15:scan dynamodb-scan!'));
+    const node = sourceLines(
+      ...FUNCTION_HEAD,
+      '      Runtime: !Ref NodeRuntime',
+      '      Code:',
+      '        ZipFile: |',
+      '          const { DynamoDBClient, ScanCommand } = require("@aws-sdk/client-dynamodb");',
+      '          exports.handler = async () => (await new DynamoDBClient({}).send(new ScanCommand({ TableName: "orders" }))).Items;',
+    );
+    assert.ok(hintsIn('template.yaml', node).some((hint) => hint.startsWith('10:ScanCommand dynamodb-scan')));
+    // A default of a runtime the engine does not read, and code whose lines could be either language, stay unread.
+    const javaDefault = sourceLines('Parameters:', '  Runtime:', '    Default: java21', ...FUNCTION_HEAD, '      Runtime: !Ref Runtime', ...code);
+    const both = sourceLines(...FUNCTION_HEAD, '      Runtime: !Ref Runtime', ...code, '          exports.handler = 1');
+    for (const template of [javaDefault, both]) {
+      assert.deepEqual(hintsIn('template.yaml', template).filter((hint) => hint.includes('dynamodb-scan')), [], template);
+    }
+  });
+
   it('ends a block at the first line no deeper than its key, and reads the template around it as before', () => {
     const template = sourceLines(
       ...FUNCTION_HEAD,

@@ -1,12 +1,13 @@
 /**
  * Lambda code written inline in a YAML template: CloudFormation's `Code: ZipFile: |` and SAM's
- * `InlineCode: |`, in a runtime whose code the engine reads (Python, Node.js). The analysis reads each
+ * `InlineCode: |`, in a runtime whose code the engine reads (Python, Node.js; a runtime given by a parameter is its
+ * default's, or, with none, the language the code's own lines show). The analysis reads each
  * such block as a file of its language laid over the template, at the same offsets, so that hovers and
  * findings land on the template's own lines. Only literal block scalars are read: their lines are the
  * code as written (a JSON string's escapes, or a folded scalar's joined lines, are not).
  */
 import { Span } from '../types';
-import { entryOf, IacEntry, IacNode, scalarText } from './tree';
+import { entryOf, IacEntry, IacNode, refTarget, scalarText } from './tree';
 
 export interface InlineCode {
   kind: 'python' | 'javascript';
@@ -26,22 +27,44 @@ function languageOf(runtime: string | undefined): InlineCode['kind'] | undefined
   return runtime?.startsWith('nodejs') ? 'javascript' : undefined;
 }
 
+/** Lines only Python code has: a function definition, and an import. */
+const PYTHON_SIGNS = [/^[ \t]*(?:async[ \t]+)?def[ \t]+[A-Za-z_]\w*[ \t]*\(.*\)[^:\n]*:[ \t]*$/m, /^[ \t]*(?:import[ \t]+[\w.]+|from[ \t]+[\w.]+[ \t]+import[ \t])/m];
+/** Lines only Node.js code has: an export of the handler, or a `require` or ES import. */
+const NODE_SIGN = /^[ \t]*(?:exports\.\w+[ \t]*=|module\.exports\b|export[ \t]+(?:const|async[ \t]+function|function)[ \t]|(?:const|let|var)[ \t]+[\w{}, \t]+=[ \t]*require\(|import[ \t].*[ \t]from[ \t]*['"])/m;
+
+/**
+ * The language of a function's code whose runtime the template does not name (a parameter with no default, which a
+ * parent stack fills): Python or Node.js where its own lines say so, one and not the other; undefined otherwise.
+ */
+function languageOfCode(code: string): InlineCode['kind'] | undefined {
+  const python = PYTHON_SIGNS.every((sign) => sign.test(code));
+  const node = NODE_SIGN.test(code);
+  return python === node ? undefined : python ? 'python' : 'javascript';
+}
+
 /** The inline code blocks of a template's functions, in order. `root` is the template's map. */
 export function inlineLambdaCode(root: IacNode | undefined, text: string): InlineCode[] {
   const resources = entryOf(root, 'Resources')?.value;
   if (resources?.kind !== 'map') {
     return [];
   }
+  // A runtime given as a parameter (`Runtime: !Ref Runtime`) is its default's, which the deployment keeps unless it overrides it.
+  const parameters = entryOf(root, 'Parameters')?.value;
+  const runtimeOf = (node: IacNode | undefined): string | undefined => {
+    const parameter = refTarget(node);
+    return parameter === undefined ? scalarText(node) : scalarText(entryOf(entryOf(parameters, parameter)?.value, 'Default')?.value);
+  };
   // SAM's `Globals: Function: Runtime:` is every serverless function's unless it names its own.
-  const globalRuntime = scalarText(entryOf(entryOf(entryOf(root, 'Globals')?.value, 'Function')?.value, 'Runtime')?.value);
+  const globalRuntime = runtimeOf(entryOf(entryOf(entryOf(root, 'Globals')?.value, 'Function')?.value, 'Runtime')?.value);
   const blocks: InlineCode[] = [];
   for (const resource of resources.entries) {
     const type = scalarText(entryOf(resource.value, 'Type')?.value);
     const properties = entryOf(resource.value, 'Properties')?.value;
     const code =
       type === 'AWS::Lambda::Function' ? entryOf(entryOf(properties, 'Code')?.value, 'ZipFile') : type === 'AWS::Serverless::Function' ? entryOf(properties, 'InlineCode') : undefined;
-    const kind = languageOf(scalarText(entryOf(properties, 'Runtime')?.value) ?? (type === 'AWS::Serverless::Function' ? globalRuntime : undefined));
-    const span = code && kind ? literalBlock(code, text) : undefined;
+    const runtime = runtimeOf(entryOf(properties, 'Runtime')?.value) ?? (type === 'AWS::Serverless::Function' ? globalRuntime : undefined);
+    const span = code ? literalBlock(code, text) : undefined;
+    const kind = runtime !== undefined ? languageOf(runtime) : span && languageOfCode(text.slice(span.start, span.end));
     if (kind && span) {
       blocks.push({ kind, span });
       if (blocks.length === MAX_BLOCKS) {
