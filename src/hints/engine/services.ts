@@ -78,6 +78,11 @@ export type ClientKind =
   | 'dynamodb-document'
   | 'dynamodb-resource'
   | 'dynamodb-table'
+  /**
+   * boto3's `table.batch_writer()` (`with table.batch_writer() as batch:`): its `put_item` and `delete_item` queue the
+   * item and send it in a BatchWriteItem of 25, resending what comes back unprocessed, never one request each.
+   */
+  | 'dynamodb-batch-writer'
   | 'dynamodb-enhanced'
   | 'dynamodb-enhanced-table'
   /** An index of the Java enhanced client (`table.index("gsi")`): every read goes to the index. */
@@ -117,6 +122,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-document': 'dynamodb',
   'dynamodb-resource': 'dynamodb',
   'dynamodb-table': 'dynamodb',
+  'dynamodb-batch-writer': 'dynamodb',
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
   'dynamodb-enhanced-index': 'dynamodb',
@@ -294,6 +300,9 @@ const TEMPLATE_METHODS = new Map<string, string>([
   ['scanall', 'dynamodb:Scan'],
 ]);
 
+/** What boto3's batch writer queues, one item a call: a put or a delete, never an update or a read. */
+const BUFFERED_WRITES = new Set(['putitem', 'deleteitem']);
+
 /** The operation a method call on a client of `kind` performs, if any. */
 export function operationOfMethod(kind: ClientKind, method: string): string | undefined {
   const name = normalizeName(method);
@@ -314,6 +323,8 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-table':
       // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
       return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
+    case 'dynamodb-batch-writer':
+      return BUFFERED_WRITES.has(name) ? 'dynamodb:BatchWriteItem' : undefined;
     case 'dynamodb-enhanced-index':
     case 'dynamodb-v1-index':
       return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;

@@ -561,7 +561,9 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
   }
   // Architect's `table.put(item)`: the argument is the item or key, never a request.
   const keyOrItem = takesKeyOrItem(value.kind, method);
-  const request = keyOrItem ? undefined : (dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation));
+  // A batch writer's `put_item(Item=...)` queues an item for the writer's BatchWriteItem: no request of its own.
+  const queued = value.kind === 'dynamodb-batch-writer';
+  const request = keyOrItem || queued ? undefined : (dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation));
   if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
     enhancedIndexName(a, value, request);
@@ -571,7 +573,7 @@ function clientMethodCall(a: CodeAnalyzer, index: number, open: number, value: V
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized.replace(/async$/, '')) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized) && !failedBatchesDropped),
+    call: value.kind !== 'dynamodb-paginators' && !queued && !SELF_RETRYING.has(normalized.replace(/async$/, '')) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized) && !failedBatchesDropped),
     paginated:
       ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || (value.kind === 'dynamodb-enhanced' && normalized === ENHANCED_BATCH_GET) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) &&
       !firstPageOnly(a, close),

@@ -178,6 +178,8 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
 
 const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   'dynamodb-resource': { Table: 'dynamodb-table', create_table: 'dynamodb-table' },
+  // `with table.batch_writer() as batch:` (also `overwrite_by_pkeys=[...]`): the writer that queues the block's writes.
+  'dynamodb-table': { batch_writer: 'dynamodb-batch-writer' },
   'dynamodb-enhanced': { table: 'dynamodb-enhanced-table' },
   'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
   rds: { utilities: 'rds-signer' },
