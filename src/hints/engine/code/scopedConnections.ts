@@ -5,7 +5,7 @@
  * `defer rdb.Close()`, `await client.quit()`, `r.close()`, `redis.Dispose()`). Each call then pays a TCP
  * (and TLS) connection that a shared client would reuse: ElastiCache's client best practices call creating a
  * connection expensive next to a command, and StackExchange.Redis documents its multiplexer as one to share
- * and reuse, not to make per operation. A program's entry point (`main`) and tests open one on purpose.
+ * and reuse, not to make per operation. A program's entry point (`main`, a Go command's run hook) and tests open one on purpose.
  * A Python generator that yields between opening and closing hands the client to its consumer for as long as
  * the consumer holds it (`heldByConsumer`): per call only where FastAPI enters it for each request.
  */
@@ -18,6 +18,7 @@ import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { calledFunction } from './helperFunctions';
 import { importedClient } from './projectImports';
+import { runsOncePerProcess } from './languages/goCommandEntries';
 import { inTestCode } from './testFixtures';
 import { tokensNamed } from './tokenIndex';
 
@@ -450,7 +451,7 @@ function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
     return false;
   }
   const name = a.id(fn.params - 1);
-  return name !== 'main' && name !== 'Main' && !calledOnceByModule(a, scope);
+  return name !== 'main' && name !== 'Main' && !calledOnceByModule(a, scope) && !runsOncePerProcess(a, scope);
 }
 
 /** `(async () => { ... })()` or `(async function seed() { ... })()` at the top of a JavaScript module: it runs once. */

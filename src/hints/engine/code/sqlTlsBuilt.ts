@@ -13,7 +13,8 @@
  * `instance.dbInstanceEndpointAddress`). A string a driver call of the file takes, in place or through a name bound
  * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), or the one `return` of a function of the file
  * the call calls (`sql.Open("postgres", connString())`), gets the hover as a literal one does, for a
- * host that is not a local one. Anything else, and test code (test functions, `_test.go`, Testcontainers files, as for
+ * host that is not a local one, and so does a configuration's field or key named for a connection string
+ * (`heldAsConnectionString`). Anything else, and test code (test functions, `_test.go`, Testcontainers files, as for
  * driver calls), gets nothing: no hover either.
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -83,7 +84,7 @@ export function builtDsnContexts(a: CodeAnalyzer, covered: ReadonlySet<number>, 
       continue;
     }
     const report = toRdsHost(a, built);
-    if (!report && !takenByDriver(a, built, drivers)) {
+    if (!report && !takenByDriver(a, built, drivers) && !heldAsConnectionString(a, built)) {
       continue;
     }
     const key: Span = a.tokenSpan(k);
@@ -117,6 +118,25 @@ function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConne
     }
   }
   return false;
+}
+
+/** A name that says it holds a database's connection string: `dsn`, `PostgresDSN`, `DatabaseURL`, `db_url`, `connString`. */
+const CONNECTION_STRING_NAME = /dsn|(?:database|db|postgres|pg|sql)_?ur[li]$|conn(?:ection)?_?str/i;
+
+/**
+ * Whether the built string is a configuration's connection string for a host that is not a local one: the value of a
+ * field or key named for one (`dsn: fmt.Sprintf("postgres://%s:%s@%s/%s?sslmode=disable", ...)` in a Go config
+ * literal, `PostgresDSN: "postgres://app@db:5432/rides?sslmode=disable"` among a service's defaults, `cfg.DSN = ...`).
+ * A service builds its configuration in one package and opens the connection with it in another (`db.New(cfg.db.dsn)`),
+ * where no driver call of this file takes it; `sslmode` belongs to libpq and the drivers that read its strings, so a
+ * string so named that switches it off is a database connection's.
+ */
+function heldAsConnectionString(a: CodeAnalyzer, built: Built): boolean {
+  const before = built.from - 1;
+  const keyed = a.is(before, ':') && a.isId(before - 1) && (a.is(before - 2, '{') || a.is(before - 2, ','));
+  const assigned = a.is(before, '=') && a.isId(before - 1) && a.isAccess(before - 2);
+  const dsn = dsnIn(built.text).replace(HOLE, 'x');
+  return (keyed || assigned) && CONNECTION_STRING_NAME.test(a.tokens.text(before - 1)) && dsnSwitchesTlsOff(dsn) && !LOCAL_DSN.test(dsn);
 }
 
 /** Whether the tokens between `open` and `close` hold the built string, the name bound to it, or a call of its builder. */
