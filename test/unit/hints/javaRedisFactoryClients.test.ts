@@ -86,6 +86,23 @@ describe('Java: Spring Data Redis connection factories as clients without TLS', 
       '}',
     );
     assert.deepEqual(tls(hintsIn('CacheConfig.kt', code)), ['4:LettuceConnectionFactory redis-tls']);
+    const property = sourceLines(
+      'import org.springframework.data.redis.connection.RedisStandaloneConfiguration', // 1
+      'import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory',
+      'class Props(private val props: CacheProps) {',
+      '    fun factory(): LettuceConnectionFactory {',
+      '        val server = RedisStandaloneConfiguration()',
+      '        server.hostName = props.host',
+      '        return LettuceConnectionFactory(server)', // 7
+      '    }',
+      '    fun local(): LettuceConnectionFactory {',
+      '        val server = RedisStandaloneConfiguration()',
+      '        server.hostName = "localhost"',
+      '        return LettuceConnectionFactory(server)',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(tls(hintsIn('Props.kt', property)), ['7:LettuceConnectionFactory redis-tls']);
   });
 
   it('stays silent for a local or unnamed server, a client configuration with TLS or unseen, setUseSsl, and another package', () => {
