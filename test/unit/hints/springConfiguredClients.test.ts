@@ -135,6 +135,10 @@ describe('Java: Jedis pools built with their pool settings first', () => {
 
   it('stays silent on a pool to localhost and on arguments whose types are unknown', () => {
     assert.deepEqual(hintsIn('PoolConfig.java', config('new JedisPool(new JedisPoolConfig(), "localhost", 6379)')), []);
-    assert.deepEqual(hintsIn('PoolConfig.java', config('new JedisPool(new JedisPoolConfig(), settings.getHost(), settings.getPort())')), []);
+    assert.deepEqual(hintsIn('PoolConfig.java', config('new JedisPool(new JedisPoolConfig(), settings.host(), settings.port())')), []);
+  });
+
+  it('reads a settings class\'s getters named for the host and port (audit60e)', () => {
+    assert.deepEqual(hintsIn('PoolConfig.java', config('new JedisPool(new JedisPoolConfig(), settings.getHost(), settings.getPort())')), ['11:JedisPool redis-tls']);
   });
 });

@@ -96,12 +96,45 @@ function argumentType(a: CodeAnalyzer, start: number, end: number): ArgumentType
   if (a.idIs(start, 'new') && a.isId(start + 1)) {
     return a.idIs(start + 1, 'String') ? 'S' : 'O';
   }
+  const getter = getterType(a, start, end);
+  if (getter !== '?') {
+    return getter;
+  }
+  // `redisConfig.getTimeout() * 1000`: only numbers multiply or divide in Java.
+  for (let k = start; k < end; k = a.skipGroup(k)) {
+    if (a.is(k, '*') || a.is(k, '/') || a.is(k, '%')) {
+      return 'I';
+    }
+  }
   // `System.getenv("REDIS_HOST")`, `System.getProperty("redis.host")`: a String.
   const systemString = a.idIs(start, 'System') && a.is(start + 1, '.') && (a.idIs(start + 2, 'getenv') || a.idIs(start + 2, 'getProperty'));
   return systemString && a.is(start + 3, '(') && a.partner[start + 3] === end - 1 ? 'S' : '?';
 }
 
 /** The position every signature puts `letter` at, -1 when none has it, undefined when they disagree. */
+/** Settings a getter's name says the type of, as a settings class of the project declares them (`getHost()`, `getPort()`). */
+const STRING_GETTER = /^get\w*(?:Host|HostName|Password|Passwd)$/;
+const NUMBER_GETTER = /^get\w*(?:Port|Timeout|Database)$/;
+const FLAG_GETTER = /^(?:is|get)(?:Use)?Ssl$/;
+
+/**
+ * The type of a settings getter called alone on a name (`redisConfig.getHost()`, `this.props.getPort()`,
+ * `isSsl()`), from its name: a project's settings class the file cannot see, read only to tell Jedis's overloads apart.
+ */
+function getterType(a: CodeAnalyzer, start: number, end: number): ArgumentType {
+  if (end < start + 3 || !a.is(end - 1, ')') || !a.is(end - 2, '(') || !a.isId(end - 3)) {
+    return '?';
+  }
+  // The receiver: nothing, a name, or `this.name`, each joined by `.`.
+  const receiver = end - 3 - start;
+  const plain = receiver === 0 || (receiver === 2 && a.isId(start) && a.isAccess(start + 1)) || (receiver === 4 && a.idIs(start, 'this') && a.isAccess(start + 1) && a.isId(start + 2) && a.isAccess(start + 3));
+  if (!plain) {
+    return '?';
+  }
+  const name = a.tokens.text(end - 3);
+  return STRING_GETTER.test(name) ? 'S' : NUMBER_GETTER.test(name) ? 'I' : FLAG_GETTER.test(name) ? 'B' : '?';
+}
+
 function agreedPosition(signatures: readonly string[], letter: string): number | undefined {
   const positions = new Set(signatures.map((signature) => signature.indexOf(letter)));
   return positions.size === 1 ? [...positions][0] : undefined;

@@ -20,7 +20,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { ImportedClasses } from './javaImportedClasses';
 import { jedisConstructorOptions } from './javaJedisConstructors';
 import { wholeLettuceUriHost } from './javaLettuceUris';
-import { factoryWithoutTls } from './javaSpringRedisFactories';
+import { factoryClient, factoryWithoutTls } from './javaSpringRedisFactories';
 import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
@@ -163,12 +163,18 @@ export function isSettingMethod(name: string): boolean {
 
 /**
  * A Jedis client constructed at `new`: the password and TLS its URI string gives (`new JedisPooled("redis://:secret@cache:6379")`),
- * or its password, TLS and host arguments (`new JedisPool(config, host, port, timeout, password)`).
+ * or its password, TLS and host arguments (`new JedisPool(config, host, port, timeout, password)`); a Spring Data Redis
+ * connection factory and the host of its server configuration.
  */
 export function javaRedisConstructor(a: CodeAnalyzer, newIndex: number): void {
   const name = a.id(newIndex + 1);
   const type = name === undefined ? undefined : importedClass(a, name);
   const open = newIndex + 2;
+  // A Spring Data Redis connection factory, a client of the server its configuration names (`javaSpringRedisFactories.ts`).
+  const factory = name !== undefined && a.is(open, '(') ? factoryClient(a, name, open) : undefined;
+  if (factory) {
+    a.contexts.push(factory);
+  }
   if (!type || !a.is(open, '(')) {
     return;
   }
