@@ -88,6 +88,19 @@ describe('Point-in-time recovery of global table replicas', () => {
     ]);
   });
 
+  it('reports a Terraform table replica resource that leaves point_in_time_recovery out, not one that turns it on', () => {
+    const replica = (recovery: string): string =>
+      sourceLines(
+        'resource "aws_dynamodb_table_replica" "tokyo" {',
+        '  provider         = aws.tokyo',
+        '  global_table_arn = aws_dynamodb_table.sessions.arn',
+        ...(recovery ? [`  point_in_time_recovery = ${recovery}`] : []),
+        '}',
+      );
+    assert.deepEqual(hintsOfRules('replica.tf', replica(''), RULES), ['1:"tokyo" dynamodb-pitr!']);
+    assert.deepEqual(hintsOfRules('replica.tf', replica('true'), RULES), ['4:point_in_time_recovery dynamodb-pitr']);
+  });
+
   it('leaves a Terraform table alone whose own block and every replica turn recovery on', () => {
     const config = sourceLines(
       'resource "aws_dynamodb_table" "sessions" {',
