@@ -96,6 +96,55 @@ describe('Engine versions from a custom parameter group family (audit60b)', () =
     assert.deepEqual(findings('main.tf', code), []);
   });
 
+  it('reads a group attached by the literal name the module creates it with, and not a name no group of the module has', () => {
+    const files = {
+      'cache/parameter.tf': sourceLines('resource "aws_elasticache_parameter_group" "tuned" {', '  name   = "tuned-redis"', '  family = "redis5.0"', '}'),
+      'cache/main.tf': sourceLines(
+        'resource "aws_elasticache_replication_group" "tuned" {',
+        '  replication_group_id = "tuned"',
+        '  description          = "tuned"',
+        '  node_type            = "cache.t3.micro"',
+        '  parameter_group_name = "tuned-redis"',
+        '}',
+        'resource "aws_elasticache_replication_group" "shared" {',
+        '  replication_group_id = "shared"',
+        '  description          = "shared"',
+        '  node_type            = "cache.t3.micro"',
+        '  parameter_group_name = "shared-redis"',
+        '}',
+      ),
+    };
+    assert.deepEqual(workspaceFindings(files, 'cache/main.tf'), ['5:"tuned-redis"']);
+  });
+
+  it('leaves a local module block alone: its folder may write the version and is judged there', () => {
+    const files = {
+      'live/main.tf': sourceLines(
+        'resource "aws_db_parameter_group" "app" {',
+        '  name   = "app-pg"',
+        '  family = "postgres12"',
+        '}',
+        'module "db" {',
+        '  source          = "../modules/db"',
+        '  parameter_group = "app-pg"',
+        '}',
+      ),
+      'modules/db/main.tf': sourceLines(
+        'variable "parameter_group" {}',
+        'variable "engine_version" {',
+        '  default = "16.4"',
+        '}',
+        'resource "aws_db_instance" "this" {',
+        '  engine               = "postgres"',
+        '  engine_version       = var.engine_version',
+        '  instance_class       = "db.t4g.micro"',
+        '  parameter_group_name = var.parameter_group',
+        '}',
+      ),
+    };
+    assert.deepEqual(workspaceFindings(files, 'live/main.tf'), []);
+  });
+
   it('reads a group declared in another file of the module, in workspace mode only', () => {
     const files = {
       'db/params.tf': sourceLines('resource "aws_rds_cluster_parameter_group" "cluster" {', '  name   = "cluster"', '  family = "aurora-mysql5.7"', '}'),

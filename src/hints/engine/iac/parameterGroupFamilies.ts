@@ -6,7 +6,8 @@
  * no version but a group of `family = "postgres11"` runs PostgreSQL 11. Read where the group is a Terraform resource of
  * the module (`aws_db_parameter_group.main.name`, `aws_rds_cluster_parameter_group.this[0].id`,
  * `aws_elasticache_parameter_group.redis.name`) or a resource of the template (`!Ref ClusterParams`), whose family is
- * a string written in place; the engine-version checks judge it (`checks/engineVersion.ts` `familyOf`).
+ * a string written in place; also a Terraform group named by the literal `name` the module's group resource gives it
+ * (`parameter_group_name = "reporting-pg"`). The engine-version checks judge it (`checks/engineVersion.ts` `familyOf`).
  */
 import { DocumentModel, Literal } from '../model';
 import { normalizeName } from '../types';
@@ -27,6 +28,8 @@ const ATTACHES_GROUP = new Set(['parameter_group_name', 'db_cluster_parameter_gr
 
 /** A Terraform reference to a group's name or id, keyed by its first two parts. */
 const TERRAFORM_REFERENCE = /^((?:aws_db_parameter_group|aws_rds_cluster_parameter_group|aws_elasticache_parameter_group)\.[A-Za-z_][\w-]*)(?:\[[^\]\n]*\])?\.(?:name|id)$/;
+/** The key of a Terraform group by the literal name it is created with (a `.` never starts a resource type). */
+export const NAMED_GROUP = '.name=';
 /** A template's `Ref` of a resource, as the CloudFormation reader writes a `Ref` it cannot resolve (`iac/cloudformation.ts`). */
 const TEMPLATE_REFERENCE = /^Ref ([A-Za-z0-9]+)$/;
 
@@ -47,6 +50,10 @@ function documentFamilies(model: DocumentModel, text: string): Map<string, strin
     if (family !== undefined) {
       const name = text.slice(context.anchor.start, context.anchor.end).replace(/^["']|["']$/g, '');
       families.set(context.kind === 'terraform' ? `${context.type}.${name}` : name, family);
+      const created = context.kind === 'terraform' ? familyText(context.options.find((option) => option.norm === 'name')?.literal) : undefined;
+      if (created !== undefined) {
+        families.set(`${NAMED_GROUP}${created}`, family);
+      }
     }
   }
   return families;
@@ -59,10 +66,15 @@ function documentFamilies(model: DocumentModel, text: string): Map<string, strin
  */
 export function attachGroupFamilies(model: DocumentModel, text: string, outside?: OutsideValues): void {
   let families: Map<string, string> | undefined;
-  for (const context of model.contexts) {
+  // Only where every setting is visible is a version left out: a module block's inputs are not all its resource's
+  // settings (the module folder may write the version, and is judged there).
+  for (const context of model.contexts.filter((candidate) => candidate.complete)) {
     for (const option of context.options) {
       const expression = option.literal.kind === 'expr' && ATTACHES_GROUP.has(option.norm) ? option.literal.text.trim() : undefined;
-      const terraform = expression === undefined || context.kind !== 'terraform' ? undefined : TERRAFORM_REFERENCE.exec(expression)?.[1];
+      // A literal name: a default group's is read by its own name, any other may be a group the module creates.
+      const literal = option.literal.kind === 'str' && ATTACHES_GROUP.has(option.norm) && !/^default\./i.test(option.literal.value) ? option.literal.value.trim() : undefined;
+      const named = literal === undefined || context.kind !== 'terraform' ? undefined : `${NAMED_GROUP}${literal}`;
+      const terraform = named ?? (expression === undefined || context.kind !== 'terraform' ? undefined : TERRAFORM_REFERENCE.exec(expression)?.[1]);
       const template = expression === undefined || context.kind !== 'cloudformation' ? undefined : TEMPLATE_REFERENCE.exec(expression)?.[1];
       const key = terraform ?? template;
       if (key !== undefined) {
