@@ -39,6 +39,8 @@ export interface OptionOccurrence {
    * on a `parameterGroup` prop, the one group lookup by name that reaches it (`ParameterGroup.fromParameterGroupName(...)`).
    */
   engineVersions?: { text: string; span: Span }[];
+  /** The family of the custom parameter group of the module or template this value attaches (`iac/parameterGroupFamilies.ts`). */
+  groupFamily?: string;
   /**
    * Where the value is a string the code builds from values (interpolation, `+`, a formatting call), not from
    * literals and constants alone (`code/builtStrings.ts`): the value itself, or for a parameter of a function

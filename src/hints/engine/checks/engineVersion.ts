@@ -32,13 +32,18 @@ const DEFAULT_GROUP = /^default\.(redis|mysql|postgres|mariadb|aurora-mysql|auro
 /** The CDK's reference to an existing group by name (`ParameterGroup.fromParameterGroupName(this, 'Params', 'default.postgres11')`). */
 const GROUP_BY_NAME = /\bfrom_?[pP]arameter_?[gG]roup_?[nN]ame\([^()]*?["']([^"']+)["']\s*\)\s*$/;
 
-/** The engine and version a resource's default parameter group names, with the option that names it. */
+/** A template's DB instance in a cluster: the cluster's version and group decide, and it is judged there. */
+const CLUSTER_MEMBER = ['DBClusterIdentifier'];
+
+/** The engine and version a resource's default parameter group, or a custom group of the module or template, names, with the option that names it. */
 function familyOf(resource: OptionContext): { engine: string; version: string; option: OptionOccurrence } | undefined {
   const option = optionNamed(resource, PARAMETER_GROUP);
   const literal = option?.literal;
   // A CDK group held by a variable: the lookup that reaches the prop (`code/cdkEngineVersions.ts`).
   const lookup = literal?.kind === 'expr' ? (option?.engineVersions?.[0]?.text ?? literal.text) : undefined;
-  const name = literal?.kind === 'str' ? literal.value : lookup !== undefined ? GROUP_BY_NAME.exec(lookup)?.[1] : undefined;
+  // A custom group's family reads as the default group of that family (`iac/parameterGroupFamilies.ts`).
+  const custom = option?.groupFamily !== undefined && !optionNamed(resource, CLUSTER_MEMBER) ? `default.${option.groupFamily}` : undefined;
+  const name = custom ?? (literal?.kind === 'str' ? literal.value : lookup !== undefined ? GROUP_BY_NAME.exec(lookup)?.[1] : undefined);
   const match = name === undefined ? null : DEFAULT_GROUP.exec(name);
   return match && option ? { engine: match[1].toLowerCase(), version: match[2], option } : undefined;
 }
@@ -112,7 +117,8 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     }
   }
   // A resource that writes no version but names a default parameter group (`parameter_group_name =
-  // "default.redis3.2"`) runs the version of the group's family: a group of another family cannot be attached.
+  // "default.redis3.2"`), or a group of the module whose `family` is written, runs the version of the group's
+  // family: a group of another family cannot be attached.
   for (const resource of context.model.contexts) {
     const family = coveredTypes.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) && !defaultOf(resource, ENGINE_VERSION) ? familyOf(resource) : undefined;
     const written = family && (optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE));

@@ -7,6 +7,7 @@ import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, PassedParameters, readCloudFormation } from './cloudformation';
+import { attachGroupFamilies } from './parameterGroupFamilies';
 import { mayBeServerless } from './serverless';
 import { readTerraform } from './terraform';
 import { OutsideValues } from './terraformOutside';
@@ -28,6 +29,7 @@ export interface TemplateWorkspace {
 export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, workspace: TemplateWorkspace = {}): { model: DocumentModel; language: TemplateLanguage } | undefined {
   if (kind === 'terraform') {
     const model = readTerraform(text, lines, workspace.outside);
+    attachGroupFamilies(model, text, workspace.outside);
     budgetCheck();
     return { model, language: 'terraform' };
   }
@@ -37,6 +39,7 @@ export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex,
   }
   budgetCheck();
   const model = readCloudFormation(text, lines, workspace.passed, workspace.importedGroupUse);
+  attachGroupFamilies(model, text);
   budgetCheck();
   return { model, language: 'cloudformation' };
 }

@@ -34,6 +34,8 @@ export interface OutsideValues {
   containerTemplate?(name: string): boolean;
   /** Whether another file of the module gives the result of `name` (`random_password.db`, `random_string.db`) a database or cache password argument. */
   randomPasswordUsed?(name: string): boolean;
+  /** The family another file of the module writes for the parameter group `reference` (`aws_db_parameter_group.main`, or `.name=` the name it creates), if a string. */
+  parameterGroupFamily?(reference: string): string | undefined;
   /** Whether a `module` block of the workspace calls this file's folder (see WorkspaceView.terraformCalledAsModule). */
   calledAsModule?(): boolean;
   /** Whether the module folder the `module` block `module` of the folder calls hands out a password as its output `output`. */

@@ -101,6 +101,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.archives ?? {}).length > 0 ||
     (contribution.containerTemplates?.length ?? 0) > 0 ||
     (contribution.randomPasswords?.length ?? 0) > 0 ||
+    Object.keys(contribution.parameterGroupFamilies ?? {}).length > 0 ||
     (contribution.passwordOutputNames?.length ?? 0) > 0 ||
     Object.keys(contribution.moduleFolders ?? {}).length > 0 ||
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||

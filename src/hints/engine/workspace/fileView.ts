@@ -33,6 +33,7 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
     folderDataStores: () => view.terraformFolderDataStores?.(file),
     containerTemplate: (name) => view.terraformContainerTemplate?.(file, name) ?? false,
     randomPasswordUsed: (name) => view.terraformRandomPasswordUsed?.(file, name) ?? false,
+    parameterGroupFamily: (reference) => view.terraformParameterGroupFamily?.(file, reference),
     calledAsModule: () => view.terraformCalledAsModule?.(file) ?? false,
     childPasswordOutput: (module, output) => view.terraformChildPasswordOutput?.(file, module, output) ?? false,
     groupHandedOut: (group) => view.terraformGroupHandedOut?.(file, group) ?? true,

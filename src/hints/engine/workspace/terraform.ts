@@ -19,6 +19,7 @@ import { folderOf, joinPath } from './paths';
 import { declaredElementDefaults, declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { ingressInputs, opensToInputs } from './terraformIngressInputs';
+import { parameterGroupFamilies } from './terraformGroupFamilies';
 import { passwordHandOffs } from './terraformPasswordHandOffs';
 import { TerraformTables } from './terraformTables';
 import { terragruntSettings } from './terraformTerragrunt';
@@ -84,7 +85,7 @@ class TerraformIndexer {
     private readonly root: HclBody,
   ) {
     this.folder = folderOf(file);
-    Object.assign(this.contribution, passwordHandOffs(file, source, root));
+    Object.assign(this.contribution, passwordHandOffs(file, source, root), parameterGroupFamilies(root));
     this.tables = new TerraformTables({ text: (value) => this.text(value), resolved: (value) => this.resolved(value), bool: (value) => this.bool(value) }, file, lines);
     for (const block of blocksOf(root, 'variable')) {
       const fallback = attributeOf(block.body, 'default');

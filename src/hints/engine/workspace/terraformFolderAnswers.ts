@@ -175,6 +175,11 @@ export abstract class TerraformFolderAnswers {
     return this.built().randomPasswords.has(`${folderOf(file)}\0${name}`);
   }
 
+  /** The family a file of the folder of `file` writes for the parameter group `reference`: see WorkspaceView. */
+  terraformParameterGroupFamily(file: string, reference: string): string | undefined {
+    return this.built().parameterGroupFamilies.get(`${folderOf(file)}\0${reference}`);
+  }
+
   /** Whether a `module` block of the workspace calls the folder of `file`: see WorkspaceView. */
   terraformCalledAsModule(file: string): boolean {
     return (this.built().moduleCalls.get(folderOf(file))?.length ?? 0) > 0;

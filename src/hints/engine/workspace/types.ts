@@ -182,6 +182,8 @@ export interface FileContribution {
   containerTemplates?: string[];
   /** Terraform `random_password` resources whose result the file gives a database or cache password argument. */
   randomPasswords?: string[];
+  /** Terraform parameter groups of the file whose `family` is a string: `type.name` to that family (`terraformGroupFamilies.ts`). */
+  parameterGroupFamilies?: Record<string, string>;
   /** Terraform `output` blocks of the file that hand out a database or cache password, by name. */
   passwordOutputNames?: string[];
   /** Terraform `module` blocks of the file whose source is a folder of the workspace: that folder, by the block's name. */

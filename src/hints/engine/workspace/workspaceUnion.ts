@@ -78,6 +78,8 @@ export interface Union {
   containerTemplates: Set<string>;
   /** `folder\0name` of each `random_password` whose result a file of the folder gives a database or cache password argument. */
   randomPasswords: Set<string>;
+  /** `folder\0type.name` of each Terraform parameter group whose family is a string: that family. */
+  parameterGroupFamilies: Map<string, string>;
   /** `folder\0output` for each Terraform output that hands out a password. */
   passwordOutputs: Set<string>;
   /** `folder\0module` for each Terraform module block whose source is a folder of the workspace: that folder. */
@@ -125,6 +127,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     requestClients: new Map(),
     containerTemplates: new Set(),
     randomPasswords: new Set(),
+    parameterGroupFamilies: new Map(),
     passwordOutputs: new Set(),
     moduleFolders: new Map(),
     cdkPasswordMembers: new Set(),
@@ -147,6 +150,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     contribution.containerTemplates?.forEach((name) => union.containerTemplates.add(`${folderOf(file)}\0${name}`));
     contribution.cdkPasswordMembers?.forEach((member) => union.cdkPasswordMembers.add(member));
     contribution.randomPasswords?.forEach((name) => union.randomPasswords.add(`${folderOf(file)}\0${name}`));
+    Object.entries(contribution.parameterGroupFamilies ?? {}).forEach(([group, family]) => union.parameterGroupFamilies.set(`${folderOf(file)}\0${group}`, family));
     contribution.passwordOutputNames?.forEach((name) => union.passwordOutputs.add(`${folderOf(file)}\0${name}`));
     Object.entries(contribution.moduleFolders ?? {}).forEach(([name, folder]) => union.moduleFolders.set(`${folderOf(file)}\0${name}`, folder));
     for (const [name, paths] of Object.entries(contribution.archives ?? {})) {

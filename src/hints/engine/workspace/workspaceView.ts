@@ -67,6 +67,8 @@ export interface WorkspaceView {
   terraformContainerTemplate?(file: string, name: string): boolean;
   /** Whether a file of the folder of `file` gives the result of `random_password.name` a database or cache password argument. */
   terraformRandomPasswordUsed?(file: string, name: string): boolean;
+  /** The family a `.tf` file of the folder of `file` writes, as a string, for the parameter group `reference` (`aws_db_parameter_group.main`). */
+  terraformParameterGroupFamily?(file: string, reference: string): string | undefined;
   /**
    * Whether a `module` block of the workspace names the folder of `file` as its source: the folder is then a child
    * module, whose outputs go to the block that calls it, and neither state nor `terraform_remote_state` shows them.
