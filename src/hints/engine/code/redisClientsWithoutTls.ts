@@ -15,7 +15,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
-import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache } from '../redisClientTls';
+import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache, writtenStrings } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
 
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
@@ -43,7 +43,12 @@ function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefine
     return undefined;
   }
   const literal = option.literal;
-  const written = literal.kind === 'expr' ? writtenServers(literal.text) : literal.kind === 'str' ? [literal.value] : undefined;
+  const branches = literal.kind === 'expr' && literal.oneOf ? writtenStrings(literal) : undefined;
+  if (branches) {
+    // A server a condition picks (`host: isProd ? 'cache.internal' : 'localhost'`): each branch is a server the client may use.
+    return branches.some(writtenServerMayBeElastiCache) ? 'remote' : 'elsewhere';
+  }
+  const written = writtenStrings(literal) ?? (literal.kind === 'expr' ? writtenServers(literal.text) : undefined);
   if (written === undefined) {
     return literal.kind === 'expr' ? 'remote' : 'elsewhere';
   }
@@ -61,7 +66,7 @@ function withoutTls(a: CodeAnalyzer, client: OptionContext): boolean {
   }
   let remote = client.urlNotSeen === true;
   for (const option of client.options) {
-    if (MAY_DECIDE_TLS.test(option.norm) || socketHeldElsewhere(a, option) || (option.literal.kind === 'str' && TLS_URL.test(option.literal.value))) {
+    if (MAY_DECIDE_TLS.test(option.norm) || socketHeldElsewhere(a, option) || writtenStrings(option.literal)?.some((value) => TLS_URL.test(value))) {
       return false;
     }
     const endpoint = endpointOf(option);
@@ -81,8 +86,10 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
   // The options of clients marked: a command sent on one later (Jedis's `jedis.auth(...)`) reads them again, and the
   // construction already has the hover.
   const marked = new Set<number>();
+  // The calls marked: a client per branch of a condition (`redisOptions.ts`) shares its call, which gets one hover.
+  const calls = new Set<number>();
   for (const client of contexts) {
-    if (client.kind !== 'redis-client' || client.options.some((option) => option.name === TLS_MISSING) || !withoutTls(a, client)) {
+    if (client.kind !== 'redis-client' || client.options.some((option) => option.name === TLS_MISSING) || calls.has(client.anchor.start) || !withoutTls(a, client)) {
       continue;
     }
     const anchor = a.tokensOf(client.anchor)[0];
@@ -90,6 +97,7 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
       continue;
     }
     client.options.forEach((option) => marked.add(option.key.start));
+    calls.add(client.anchor.start);
     client.options.push(tlsMissingOption(client.anchor));
   }
 }

@@ -9,27 +9,56 @@ import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { legacyClientArguments } from './redisPositionalServers';
+import { literalBranches, NO_BRANCH_OPTIONS } from './conditionalObjects';
+import { conditionalEndpoints } from './redisConditionalOptions';
 
 const { NUM } = TOKEN_KIND;
 
 /**
  * The options of a call that makes a Redis client, written in its arguments or, in JavaScript, held by a
  * variable argument. `factory`: the function or class called, as its library names it (`from_url` for
- * an `async_from_url` alias); by default the name written before the arguments.
+ * an `async_from_url` alias); by default the name written before the arguments. An argument a condition picks
+ * between literals (`new Redis(isProd ? { host, tls: {} } : { host: 'localhost' })`, also held by a name bound once
+ * to it) makes a client per branch, each read as if that branch were written in the call (`code/conditionalObjects.ts`).
  */
 export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory = a.tokens.text(open - 1), leadingNonOptions = 0): void {
   const close = a.partner[open];
   if (close < 0) {
     return;
   }
-  const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
   const kept = a.language.family === 'js' ? segments(a, open).slice(leadingNonOptions).map(([start, end]) => withoutTypeAssertion(a, start, end)) : [];
+  const chosen = kept.findIndex(([start, end]) => literalBranches(a, start, end) !== undefined);
+  if (chosen < 0) {
+    a.contexts.push(clientContext(a, open, flavor, factory, leadingNonOptions, kept));
+    return;
+  }
+  const [start, end] = kept[chosen];
+  for (const branch of literalBranches(a, start, end) ?? []) {
+    const written: [number, number][] = branch === NO_BRANCH_OPTIONS ? [] : [[branch, a.partner[branch] + 1]];
+    const inBranch = [...kept.slice(0, chosen), ...written, ...kept.slice(chosen + 1)];
+    a.contexts.push(clientContext(a, open, flavor, factory, leadingNonOptions, inBranch, { start: a.tokens.starts[start], end: a.tokens.ends[end - 1] }, branch));
+  }
+}
+
+/**
+ * One client's options: those of the call at `open` whose arguments are `kept`; where a condition picks one of them
+ * (written at `condition`), those outside it and those of the literal at `branch`.
+ */
+function clientContext(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory: string, leadingNonOptions: number, kept: [number, number][], condition?: Span, branch = NO_BRANCH_OPTIONS): OptionContext {
+  const close = a.partner[open];
+  const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
+  if (condition) {
+    const chosen = branch === NO_BRANCH_OPTIONS ? undefined : contextFrom(a, branch, a.partner[branch], 'redis-client', flavor, context.anchor);
+    context.options = [...context.options.filter((option) => option.key.start < condition.start || option.key.start >= condition.end), ...(chosen?.options ?? [])];
+    context.complete &&= chosen?.complete !== false;
+  }
   if (leadingNonOptions > 0) {
     // Keys in a queue's name or a worker's processor (`{ password }` of a call its body makes) are not the client's.
     const from = kept.length > 0 ? a.tokens.starts[kept[0][0]] : Number.MAX_SAFE_INTEGER;
     context.options = context.options.filter((option) => option.key.start >= from);
   }
   urlOptionPasswords(a, context);
+  conditionalEndpoints(a, context);
   if (a.language.family === 'js' && leadingNonOptions === 0 && kept.length === 1 && a.is(kept[0][0], '{') && a.partner[kept[0][0]] === kept[0][1] - 1) {
     // `createClient({ password })`, `new Redis({ port, password })`: nothing else in the call names where it connects.
     context.aloneInCall = true;
@@ -44,7 +73,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   } else if (a.language.family === 'python') {
     pythonPositionalArguments(a, context, open, flavor, factory.slice(factory.lastIndexOf('.') + 1));
   }
-  a.contexts.push(context);
+  return context;
 }
 
 /** A Redis client's options written as an object that a library hands to the client it opens (`brace` is its `{`). */
@@ -55,6 +84,7 @@ export function redisObjectOptions(a: CodeAnalyzer, brace: number, flavor: Redis
   }
   const context = contextFrom(a, brace, close, 'redis-client', flavor, anchor);
   urlOptionPasswords(a, context);
+  conditionalEndpoints(a, context);
   a.contexts.push(context);
 }
 

@@ -21,13 +21,22 @@ export function conditionalStrings(a: CodeAnalyzer, first: number, end: number):
 
 /** The branches of a conditional expression spanning [first, end) that are one string literal each. */
 function branchStrings(a: CodeAnalyzer, first: number, end: number): number[] {
+  return conditionalParts(a, first, end)
+    .filter(([start, stop]) => stop === start + 1 && a.isString(start))
+    .map(([start]) => start);
+}
+
+/**
+ * The two branches, as token ranges, of the conditional expression spanning [first, end) (Python's `x if c else y`,
+ * C-like `c ? x : y`), also inside the parentheses a long one is wrapped in; none when it is no conditional.
+ */
+export function conditionalParts(a: CodeAnalyzer, first: number, end: number): [number, number][] {
   // Inside the parentheses a long expression is wrapped in: `URL = (\n  f"..." \n  if ... \n  else "..."\n)`.
   let [from, to] = [first, end];
   while (to - from > 2 && a.is(from, '(') && a.partner[from] === to - 1) {
     [from, to] = [from + 1, to - 1];
   }
-  const parts = a.language.family === 'python' ? splitAt(a, from, to, 'if', 'else', [0, 2]) : splitAt(a, from, to, '?', ':', [1, 2]);
-  return parts.filter(([start, stop]) => stop === start + 1 && a.isString(start)).map(([start]) => start);
+  return a.language.family === 'python' ? splitAt(a, from, to, 'if', 'else', [0, 2]) : splitAt(a, from, to, '?', ':', [1, 2]);
 }
 
 /**

@@ -1,0 +1,124 @@
+/**
+ * Options a condition picks between, each branch a literal: `new Redis(isProd ? { host, tls: {} } : { host: 'localhost' })`,
+ * `const opts = useTls ? { tls: {} } : {}`, `{ ...(isProd && { password }) }`. As the SQL readers read a connection
+ * string a condition picks (`sqlConditionalDsns.ts`), each branch is options the code may run with, so the readers
+ * judge one branch at a time; a branch that is anything but a literal (a call, a name) leaves the whole unknown.
+ */
+import { bindsWholeExpression } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { conditionalParts } from './sqlConditionalDsns';
+import { onlyBinding } from './sqlLiterals';
+
+/** Words a branch may be that give no options, so that the library's defaults apply. */
+const NO_OPTIONS = new Set(['undefined', 'null', 'false']);
+
+/** Marks a branch that gives no options. */
+export const NO_BRANCH_OPTIONS = -1;
+
+/** The range [first, end) without the parentheses around it. */
+function unwrapped(a: CodeAnalyzer, first: number, end: number): [number, number] {
+  while (end - first > 2 && a.is(first, '(') && a.partner[first] === end - 1) {
+    [first, end] = [first + 1, end - 1];
+  }
+  return [first, end];
+}
+
+/** The expression a name bound once holds (`const opts = cond ? {...} : {...}` then `opts`), else the range itself. */
+export function heldExpression(a: CodeAnalyzer, first: number, end: number): [number, number] {
+  if (end === first + 1 && a.isId(first) && !a.isAccess(first - 1)) {
+    const binding = onlyBinding(a, first);
+    if (binding && bindsWholeExpression(binding)) {
+      return [binding.expression, expressionEnd(a, binding.expression)];
+    }
+  }
+  return [first, end];
+}
+
+/** The `{` or `[` of a branch that is one literal, NO_BRANCH_OPTIONS for `undefined` and its like, else undefined. */
+function literalBranch(a: CodeAnalyzer, first: number, end: number): number | undefined {
+  const [from, to] = unwrapped(a, first, end);
+  if ((a.is(from, '{') || a.is(from, '[')) && a.partner[from] === to - 1) {
+    return from;
+  }
+  return to === from + 1 && NO_OPTIONS.has(a.tokens.text(from)) ? NO_BRANCH_OPTIONS : undefined;
+}
+
+/**
+ * The branches of a JavaScript conditional written at [first, end) or held by a name bound once to one, or of the
+ * options a same-file helper called without arguments returns by a condition: the `{` or `[` of each, or
+ * NO_BRANCH_OPTIONS; undefined unless every branch is such a literal.
+ */
+export function literalBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+  if (a.language.family !== 'js') {
+    return undefined;
+  }
+  const [from, to] = heldExpression(a, first, end);
+  return conditionalBranches(a, from, to) ?? returnedBranches(a, from, to);
+}
+
+/** The branches of `c ? x : y` at [first, end) when both are literals. */
+function conditionalBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+  const parts = conditionalParts(a, first, end);
+  const branches = parts.map(([start, stop]) => literalBranch(a, start, stop));
+  return parts.length === 2 && branches.every((branch) => branch !== undefined) ? (branches as number[]) : undefined;
+}
+
+/** How many `return`s of a helper are read. */
+const MAX_RETURNS = 8;
+
+/**
+ * `redisOptions()` at [first, end), a same-file function called without arguments whose `return`s pick the options
+ * (`if (prod) return { host, tls: {} }; return { host: 'localhost' }`, or `return prod ? {...} : {...}`): the literal
+ * each returns, or each branch of the condition it returns; undefined for one return alone or any other return.
+ */
+function returnedBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+  if (end !== first + 3 || !a.isId(first) || a.isAccess(first - 1) || !a.is(first + 1, '(') || a.partner[first + 1] !== first + 2) {
+    return undefined;
+  }
+  const fn = a.lookup(a.tokens.text(first), first);
+  const starts = fn?.t === 'function' ? a.returnStarts(fn) : [];
+  if (starts.length === 0 || starts.length > MAX_RETURNS) {
+    return undefined;
+  }
+  const branches: number[] = [];
+  for (const start of starts) {
+    const stop = expressionEnd(a, start);
+    const one = literalBranch(a, start, stop);
+    const each = one === undefined ? conditionalBranches(a, start, stop) : [one];
+    if (!each) {
+      return undefined;
+    }
+    branches.push(...each);
+  }
+  return branches.length > 1 ? branches : undefined;
+}
+
+/**
+ * The object literals a spread of a parenthesized condition lends, `...(isProd && { tls: {} })` or
+ * `...(useTls ? { tls: {} } : {})` with `open` its `(`: each branch's `{`, none for a branch that gives nothing;
+ * undefined when a branch is anything else.
+ */
+export function spreadBranchObjects(a: CodeAnalyzer, open: number): number[] | undefined {
+  const close = a.partner[open];
+  if (a.language.family !== 'js' || !a.is(open, '(') || close <= open) {
+    return undefined;
+  }
+  const [from, to] = unwrapped(a, open, close + 1);
+  const branches = literalBranches(a, from, to) ?? andBranch(a, from, to);
+  return branches?.every((branch) => branch === NO_BRANCH_OPTIONS || a.is(branch, '{')) ? branches.filter((branch) => branch !== NO_BRANCH_OPTIONS) : undefined;
+}
+
+/** `cond && { ... }`: the object is the branch taken when the condition holds; otherwise nothing is spread. */
+function andBranch(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+  let and = -1;
+  for (let k = first; k < end; k = a.skipGroup(k)) {
+    if (a.is(k, '&&')) {
+      and = k;
+    } else if (a.is(k, '||') || a.is(k, '??') || a.is(k, '?')) {
+      return undefined;
+    }
+  }
+  const branch = and > first ? literalBranch(a, and + 1, end) : undefined;
+  return branch === undefined || branch === NO_BRANCH_OPTIONS ? undefined : [branch];
+}
