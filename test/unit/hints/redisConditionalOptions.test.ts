@@ -32,6 +32,24 @@ describe('Redis options a condition picks', () => {
     assert.ok(!has(found, '8:Redis redis-tls'), found.join('\n'));
   });
 
+  it('reads a URL argument a condition picks: the environment\'s in one branch, localhost in the other', () => {
+    const found = hintsIn(
+      'limiter.ts',
+      sourceLines(
+        "import Redis from 'ioredis';",
+        "const live = process.env.STAGE === 'live';",
+        "export const limiter = new Redis(live ? process.env.LIMITER_URL! : 'redis://127.0.0.1:6379');",
+        "export const dev = new Redis(live ? 'redis://localhost:6380' : 'redis://127.0.0.1:6379');",
+        "export const hosted = new Redis(live ? 'redis://:Pl4inText@limits.q8w7e6.use1.cache.amazonaws.com:6379' : 'redis://127.0.0.1:6379');",
+      ),
+    );
+    assert.ok(has(found, '3:Redis redis-tls'), found.join('\n'));
+    assert.ok(!has(found, '4:Redis redis-tls'), found.join('\n'));
+    assert.ok(has(found, '5:Redis redis-tls'), found.join('\n'));
+    assert.ok(has(found, '5:Pl4inText redis-password!'), found.join('\n'));
+    assert.ok(has(found, '5:Pl4inText redis-auth-without-tls!'), found.join('\n'));
+  });
+
   it('reads the options a same-file helper returns by a condition, each return as a branch', () => {
     const found = hintsIn(
       'queue.js',

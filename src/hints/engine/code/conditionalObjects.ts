@@ -1,20 +1,22 @@
 /**
  * Options a condition picks between, each branch a literal: `new Redis(isProd ? { host, tls: {} } : { host: 'localhost' })`,
- * `const opts = useTls ? { tls: {} } : {}`, `{ ...(isProd && { password }) }`. As the SQL readers read a connection
- * string a condition picks (`sqlConditionalDsns.ts`), each branch is options the code may run with, so the readers
- * judge one branch at a time; a branch that is anything but a literal (a call, a name) leaves the whole unknown.
+ * `const opts = useTls ? { tls: {} } : {}`, `{ ...(isProd && { password }) }`, `new Redis(isProd ? process.env.URL : 'redis://localhost')`.
+ * As the SQL readers read a connection string a condition picks (`sqlConditionalDsns.ts`), each branch is options the
+ * code may run with, so the readers judge one branch at a time; a branch that is anything else (a call, a name) leaves
+ * the whole unknown.
  */
 import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
+import { environmentRead } from './names';
 import { conditionalParts } from './sqlConditionalDsns';
 import { onlyBinding } from './sqlLiterals';
 
 /** Words a branch may be that give no options, so that the library's defaults apply. */
 const NO_OPTIONS = new Set(['undefined', 'null', 'false']);
 
-/** Marks a branch that gives no options. */
-export const NO_BRANCH_OPTIONS = -1;
+/** A branch as the token range of what it writes; an empty range for one that gives no options. */
+export type Branch = readonly [start: number, end: number];
 
 /** The range [first, end) without the parentheses around it. */
 function unwrapped(a: CodeAnalyzer, first: number, end: number): [number, number] {
@@ -35,13 +37,21 @@ export function heldExpression(a: CodeAnalyzer, first: number, end: number): [nu
   return [first, end];
 }
 
-/** The `{` or `[` of a branch that is one literal, NO_BRANCH_OPTIONS for `undefined` and its like, else undefined. */
-function literalBranch(a: CodeAnalyzer, first: number, end: number): number | undefined {
-  const [from, to] = unwrapped(a, first, end);
-  if ((a.is(from, '{') || a.is(from, '[')) && a.partner[from] === to - 1) {
-    return from;
+/**
+ * A branch that is one literal: an object or array literal, a string, or an environment read (a URL whose scheme the
+ * code does not show); an empty range for `undefined` and its like; undefined for anything else.
+ */
+function literalBranch(a: CodeAnalyzer, first: number, end: number): Branch | undefined {
+  const [from, whole] = unwrapped(a, first, end);
+  if ((a.is(from, '{') || a.is(from, '[')) && a.partner[from] === whole - 1) {
+    return [from, whole];
   }
-  return to === from + 1 && NO_OPTIONS.has(a.tokens.text(from)) ? NO_BRANCH_OPTIONS : undefined;
+  if (whole === from + 1 && (a.isString(from) || NO_OPTIONS.has(a.tokens.text(from)))) {
+    return a.isString(from) ? [from, whole] : [from, from];
+  }
+  // `process.env.REDIS_URL!`: TypeScript's non-null assertion changes nothing.
+  const to = a.is(whole - 1, '!') && whole - 1 > from ? whole - 1 : whole;
+  return environmentRead(a, from, to) !== undefined ? [from, to] : undefined;
 }
 
 /**
@@ -49,7 +59,7 @@ function literalBranch(a: CodeAnalyzer, first: number, end: number): number | un
  * options a same-file helper called without arguments returns by a condition: the `{` or `[` of each, or
  * NO_BRANCH_OPTIONS; undefined unless every branch is such a literal.
  */
-export function literalBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+export function literalBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   if (a.language.family !== 'js') {
     return undefined;
   }
@@ -58,10 +68,10 @@ export function literalBranches(a: CodeAnalyzer, first: number, end: number): nu
 }
 
 /** The branches of `c ? x : y` at [first, end) when both are literals. */
-function conditionalBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+function conditionalBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   const parts = conditionalParts(a, first, end);
   const branches = parts.map(([start, stop]) => literalBranch(a, start, stop));
-  return parts.length === 2 && branches.every((branch) => branch !== undefined) ? (branches as number[]) : undefined;
+  return parts.length === 2 && branches.every((branch) => branch !== undefined) ? (branches as Branch[]) : undefined;
 }
 
 /** How many `return`s of a helper are read. */
@@ -72,7 +82,7 @@ const MAX_RETURNS = 8;
  * (`if (prod) return { host, tls: {} }; return { host: 'localhost' }`, or `return prod ? {...} : {...}`): the literal
  * each returns, or each branch of the condition it returns; undefined for one return alone or any other return.
  */
-function returnedBranches(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+function returnedBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   if (end !== first + 3 || !a.isId(first) || a.isAccess(first - 1) || !a.is(first + 1, '(') || a.partner[first + 1] !== first + 2) {
     return undefined;
   }
@@ -81,7 +91,7 @@ function returnedBranches(a: CodeAnalyzer, first: number, end: number): number[]
   if (starts.length === 0 || starts.length > MAX_RETURNS) {
     return undefined;
   }
-  const branches: number[] = [];
+  const branches: Branch[] = [];
   for (const start of starts) {
     const stop = expressionEnd(a, start);
     const one = literalBranch(a, start, stop);
@@ -106,11 +116,12 @@ export function spreadBranchObjects(a: CodeAnalyzer, open: number): number[] | u
   }
   const [from, to] = unwrapped(a, open, close + 1);
   const branches = literalBranches(a, from, to) ?? andBranch(a, from, to);
-  return branches?.every((branch) => branch === NO_BRANCH_OPTIONS || a.is(branch, '{')) ? branches.filter((branch) => branch !== NO_BRANCH_OPTIONS) : undefined;
+  const objects = branches?.filter(([start, end]) => end > start);
+  return objects?.every(([start]) => a.is(start, '{')) ? objects.map(([start]) => start) : undefined;
 }
 
 /** `cond && { ... }`: the object is the branch taken when the condition holds; otherwise nothing is spread. */
-function andBranch(a: CodeAnalyzer, first: number, end: number): number[] | undefined {
+function andBranch(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   let and = -1;
   for (let k = first; k < end; k = a.skipGroup(k)) {
     if (a.is(k, '&&')) {
@@ -120,5 +131,5 @@ function andBranch(a: CodeAnalyzer, first: number, end: number): number[] | unde
     }
   }
   const branch = and > first ? literalBranch(a, and + 1, end) : undefined;
-  return branch === undefined || branch === NO_BRANCH_OPTIONS ? undefined : [branch];
+  return branch && a.is(branch[0], '{') ? [branch] : undefined;
 }

@@ -9,7 +9,7 @@ import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { legacyClientArguments } from './redisPositionalServers';
-import { literalBranches, NO_BRANCH_OPTIONS } from './conditionalObjects';
+import { Branch, literalBranches } from './conditionalObjects';
 import { conditionalEndpoints } from './redisConditionalOptions';
 
 const { NUM } = TOKEN_KIND;
@@ -18,8 +18,8 @@ const { NUM } = TOKEN_KIND;
  * The options of a call that makes a Redis client, written in its arguments or, in JavaScript, held by a
  * variable argument. `factory`: the function or class called, as its library names it (`from_url` for
  * an `async_from_url` alias); by default the name written before the arguments. An argument a condition picks
- * between literals (`new Redis(isProd ? { host, tls: {} } : { host: 'localhost' })`, also held by a name bound once
- * to it) makes a client per branch, each read as if that branch were written in the call (`code/conditionalObjects.ts`).
+ * between literals (`new Redis(isProd ? { host, tls: {} } : { host: 'localhost' })`, `new Redis(isProd ? process.env.URL
+ * : 'redis://localhost')`, also held by a name bound once to it or returned by a helper) makes a client per branch, each read as if that branch were written in the call (`code/conditionalObjects.ts`).
  */
 export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory = a.tokens.text(open - 1), leadingNonOptions = 0): void {
   const close = a.partner[open];
@@ -34,7 +34,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   }
   const [start, end] = kept[chosen];
   for (const branch of literalBranches(a, start, end) ?? []) {
-    const written: [number, number][] = branch === NO_BRANCH_OPTIONS ? [] : [[branch, a.partner[branch] + 1]];
+    const written: [number, number][] = branch[1] > branch[0] ? [[branch[0], branch[1]]] : [];
     const inBranch = [...kept.slice(0, chosen), ...written, ...kept.slice(chosen + 1)];
     a.contexts.push(clientContext(a, open, flavor, factory, leadingNonOptions, inBranch, { start: a.tokens.starts[start], end: a.tokens.ends[end - 1] }, branch));
   }
@@ -42,13 +42,15 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
 
 /**
  * One client's options: those of the call at `open` whose arguments are `kept`; where a condition picks one of them
- * (written at `condition`), those outside it and those of the literal at `branch`.
+ * (written at `condition`), those outside it and those of the object or array literal that `branch` writes (a string
+ * or an environment read is read where `kept` holds it).
  */
-function clientContext(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory: string, leadingNonOptions: number, kept: [number, number][], condition?: Span, branch = NO_BRANCH_OPTIONS): OptionContext {
+function clientContext(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory: string, leadingNonOptions: number, kept: [number, number][], condition?: Span, branch?: Branch): OptionContext {
   const close = a.partner[open];
   const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
   if (condition) {
-    const chosen = branch === NO_BRANCH_OPTIONS ? undefined : contextFrom(a, branch, a.partner[branch], 'redis-client', flavor, context.anchor);
+    const literal = branch && (a.is(branch[0], '{') || a.is(branch[0], '[')) ? branch[0] : -1;
+    const chosen = literal < 0 ? undefined : contextFrom(a, literal, a.partner[literal], 'redis-client', flavor, context.anchor);
     context.options = [...context.options.filter((option) => option.key.start < condition.start || option.key.start >= condition.end), ...(chosen?.options ?? [])];
     context.complete &&= chosen?.complete !== false;
   }
