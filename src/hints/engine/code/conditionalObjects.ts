@@ -5,12 +5,10 @@
  * code may run with, so the readers judge one branch at a time; a branch that is anything else (a call, a name) leaves
  * the whole unknown.
  */
-import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { environmentRead } from './names';
-import { conditionalParts } from './sqlConditionalDsns';
-import { onlyBinding } from './sqlLiterals';
+import { conditionalParts, heldExpression } from './sqlConditionalDsns';
 
 /** Words a branch may be that give no options, so that the library's defaults apply. */
 const NO_OPTIONS = new Set(['undefined', 'null', 'false']);
@@ -27,14 +25,9 @@ function unwrapped(a: CodeAnalyzer, first: number, end: number): [number, number
 }
 
 /** The expression a name bound once holds (`const opts = cond ? {...} : {...}` then `opts`), else the range itself. */
-export function heldExpression(a: CodeAnalyzer, first: number, end: number): [number, number] {
-  if (end === first + 1 && a.isId(first) && !a.isAccess(first - 1)) {
-    const binding = onlyBinding(a, first);
-    if (binding && bindsWholeExpression(binding)) {
-      return [binding.expression, expressionEnd(a, binding.expression)];
-    }
-  }
-  return [first, end];
+export function heldOrWritten(a: CodeAnalyzer, first: number, end: number): [number, number] {
+  const held = heldExpression(a, first, end);
+  return held && held[0] >= 0 ? held : [first, end];
 }
 
 /**
@@ -56,14 +49,14 @@ function literalBranch(a: CodeAnalyzer, first: number, end: number): Branch | un
 
 /**
  * The branches of a JavaScript conditional written at [first, end) or held by a name bound once to one, or of the
- * options a same-file helper called without arguments returns by a condition: the `{` or `[` of each, or
- * NO_BRANCH_OPTIONS; undefined unless every branch is such a literal.
+ * options a same-file helper called without arguments returns by a condition: each branch's range (see `Branch`);
+ * undefined unless every branch is such a literal.
  */
 export function literalBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   if (a.language.family !== 'js') {
     return undefined;
   }
-  const [from, to] = heldExpression(a, first, end);
+  const [from, to] = heldOrWritten(a, first, end);
   return conditionalBranches(a, from, to) ?? returnedBranches(a, from, to);
 }
 

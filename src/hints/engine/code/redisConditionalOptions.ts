@@ -7,7 +7,7 @@
  */
 import type { Literal, OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { heldExpression } from './conditionalObjects';
+import { heldOrWritten } from './conditionalObjects';
 import { parseRedisUrl, urlOption } from './redisUrls';
 import { conditionalParts } from './sqlConditionalDsns';
 
@@ -16,7 +16,7 @@ const SERVER_STRINGS = new Set(['host', 'url']);
 
 /** The string literal tokens that are the two branches of the conditional at [first, end) (or a name holds), or none. */
 function branchStrings(a: CodeAnalyzer, first: number, end: number): number[] {
-  const [from, to] = heldExpression(a, first, end);
+  const [from, to] = heldOrWritten(a, first, end);
   const parts = conditionalParts(a, from, to);
   const strings = parts.filter(([start, stop]) => stop === start + 1 && a.isString(start) && !a.tokens.interpolated(start));
   return parts.length === 2 && strings.length === 2 ? strings.map(([start]) => start) : [];
