@@ -50,6 +50,26 @@ describe('Redis options a condition picks', () => {
     assert.ok(has(found, '5:Pl4inText redis-auth-without-tls!'), found.join('\n'));
   });
 
+  it('reads each branch of an option whose value a condition picks between objects', () => {
+    const found = hintsIn(
+      'jobs.ts',
+      sourceLines(
+        "import { Queue } from 'bullmq';",
+        "import { createClient } from 'redis';",
+        "const live = process.env.STAGE === 'live';",
+        "export const mail = new Queue('mail', { connection: live ? { host: process.env.QUEUE_HOST, password: process.env.QUEUE_SECRET } : { host: 'localhost' } });",
+        "export const pings = createClient({ socket: live ? { host: process.env.PING_HOST, tls: true } : { host: 'localhost' }, password: process.env.PING_SECRET });",
+        "export const stats = createClient({ socket: live ? { host: process.env.STATS_HOST } : { host: 'localhost' }, password: process.env.STATS_SECRET });",
+      ),
+    );
+    assert.ok(has(found, '4:Queue redis-tls'), found.join('\n'));
+    assert.ok(has(found, '4:password redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(!has(found, '5:createClient redis-tls'), found.join('\n'));
+    assert.ok(!has(found, '5:password redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(has(found, '6:createClient redis-tls'), found.join('\n'));
+    assert.ok(has(found, '6:password redis-auth-without-tls!'), found.join('\n'));
+  });
+
   it('reads the options a same-file helper returns by a condition, each return as a branch', () => {
     const found = hintsIn(
       'queue.js',

@@ -60,6 +60,12 @@ export function literalBranches(a: CodeAnalyzer, first: number, end: number): Br
   return conditionalBranches(a, from, to) ?? returnedBranches(a, from, to);
 }
 
+/** The branches of `c ? x : y` written at [first, end) when each is an object or array literal or gives nothing. */
+export function writtenObjectBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
+  const branches = a.language.family === 'js' ? conditionalBranches(a, first, end) : undefined;
+  return branches?.every(([start, stop]) => stop === start || a.is(start, '{') || a.is(start, '[')) && branches.some(([start, stop]) => stop > start) ? branches : undefined;
+}
+
 /** The branches of `c ? x : y` at [first, end) when both are literals. */
 function conditionalBranches(a: CodeAnalyzer, first: number, end: number): Branch[] | undefined {
   const parts = conditionalParts(a, first, end);

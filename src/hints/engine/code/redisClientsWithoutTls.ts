@@ -17,6 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
 import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache, writtenStrings } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
+import { writtenObjectBranches } from './conditionalObjects';
 
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
 const MAY_DECIDE_TLS = /tls|ssl|certificate|verif|insecure|rejectunauthorized|checkserveridentity|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
@@ -55,9 +56,13 @@ function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefine
   return written.every(writtenServerMayBeElastiCache) ? 'remote' : 'elsewhere';
 }
 
-/** A node-redis `socket` given as a variable: its `tls` is not seen. */
+/** A node-redis `socket` given as a variable: its `tls` is not seen (one a condition picks between literals is, branch by branch). */
 function socketHeldElsewhere(a: CodeAnalyzer, option: OptionOccurrence): boolean {
-  return option.norm === 'socket' && !a.text.slice(option.value.start, option.value.end).trimStart().startsWith('{');
+  if (option.norm !== 'socket' || a.text.slice(option.value.start, option.value.end).trimStart().startsWith('{')) {
+    return false;
+  }
+  const [first, end] = a.tokensOf(option.value);
+  return writtenObjectBranches(a, first, end) === undefined;
 }
 
 function withoutTls(a: CodeAnalyzer, client: OptionContext): boolean {

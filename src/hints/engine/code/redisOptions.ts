@@ -9,7 +9,7 @@ import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { legacyClientArguments } from './redisPositionalServers';
-import { Branch, literalBranches } from './conditionalObjects';
+import { Branch, literalBranches, writtenObjectBranches } from './conditionalObjects';
 import { conditionalEndpoints } from './redisConditionalOptions';
 
 const { NUM } = TOKEN_KIND;
@@ -29,7 +29,10 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   const kept = a.language.family === 'js' ? segments(a, open).slice(leadingNonOptions).map(([start, end]) => withoutTypeAssertion(a, start, end)) : [];
   const chosen = kept.findIndex(([start, end]) => literalBranches(a, start, end) !== undefined);
   if (chosen < 0) {
-    a.contexts.push(clientContext(a, open, flavor, factory, leadingNonOptions, kept));
+    const whole = clientContext(a, open, flavor, factory, leadingNonOptions, kept);
+    const nested = nestedCondition(a, whole);
+    // `{ connection: live ? { host, password } : { host: 'localhost' } }`: a client per branch of an option's value.
+    a.contexts.push(...(nested ? nested.branches.map((branch) => clientContext(a, open, flavor, factory, leadingNonOptions, kept, nested.span, branch)) : [whole]));
     return;
   }
   const [start, end] = kept[chosen];
@@ -38,6 +41,18 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     const inBranch = [...kept.slice(0, chosen), ...written, ...kept.slice(chosen + 1)];
     a.contexts.push(clientContext(a, open, flavor, factory, leadingNonOptions, inBranch, { start: a.tokens.starts[start], end: a.tokens.ends[end - 1] }, branch));
   }
+}
+
+/** The first option whose value, written in place, is a condition between object literals (or nothing): its span and branches. */
+function nestedCondition(a: CodeAnalyzer, context: OptionContext): { span: Span; branches: Branch[] } | undefined {
+  for (const option of a.language.family === 'js' ? context.options : []) {
+    const [first, end] = a.tokensOf(option.value);
+    const branches = end > first ? writtenObjectBranches(a, first, end) : undefined;
+    if (branches) {
+      return { span: option.value, branches };
+    }
+  }
+  return undefined;
 }
 
 /**
