@@ -13,7 +13,8 @@ export type Literal =
    * other this literal (`cond ? null : var.x`): a check may judge it where both outcomes get one verdict.
    * `envFallback`: an environment read with a string literal used when the variable is unset (`code/envFallbacks.ts`).
    * `secretLiteral`: a string literal a Pulumi program wraps as a secret (`pulumi.secret("…")`, `code/pulumiSecrets.ts`).
-   * `oneOf`: the values a CloudFormation parameter without a default allows, one of which the value is (`iac/allowedValues.ts`).
+   * `oneOf`: the values a CloudFormation parameter without a default allows, one of which the value is (`iac/allowedValues.ts`);
+   * also the two string literals a condition picks a Redis client's host or URL between (`code/redisConditionalOptions.ts`).
    */
   | { kind: 'expr'; text: string; orAbsent?: Literal; envFallback?: string; secretLiteral?: string; oneOf?: readonly Literal[] };
 

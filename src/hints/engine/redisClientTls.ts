@@ -19,6 +19,18 @@ export function tlsMissingOption(anchor: Span): OptionOccurrence {
 /** A URL whose scheme turns TLS on. */
 export const TLS_URL = /^(?:rediss|valkeys):\/\//i;
 
+/**
+ * The strings a value is one of: a literal's own, or each branch of a condition between two literals
+ * (`host: isProd ? 'cache' : 'localhost'`, `code/redisConditionalOptions.ts`); undefined for any other value.
+ */
+export function writtenStrings(literal: Literal): string[] | undefined {
+  if (literal.kind === 'str') {
+    return [literal.value];
+  }
+  const oneOf = literal.kind === 'expr' ? literal.oneOf : undefined;
+  return oneOf?.every((branch) => branch.kind === 'str') ? oneOf.map((branch) => (branch.kind === 'str' ? branch.value : '')) : undefined;
+}
+
 /** `false`, as a boolean or a string. */
 function writtenFalse(literal: Literal): boolean {
   return (literal.kind === 'bool' && !literal.value) || (literal.kind === 'str' && literal.value.trim().toLowerCase() === 'false');
@@ -37,11 +49,13 @@ export function mayUseTls(client: OptionContext): boolean {
           return true;
         }
         break;
-      case 'url':
-        if (literal.kind !== 'str' || TLS_URL.test(literal.value)) {
+      case 'url': {
+        const urls = writtenStrings(literal);
+        if (!urls || urls.some((url) => TLS_URL.test(url))) {
           return true;
         }
         break;
+      }
       case 'tlsconfig':
         // go-redis: a `TLSConfig` (other than nil) turns TLS on.
         if (literal.kind !== 'none') {
@@ -73,9 +87,10 @@ export function onUnixSocket(client: OptionContext): boolean {
   return UNIX_SOCKET_CLIENTS.has(client.type) && client.options.some((option) => UNIX_SOCKET_OPTION.test(option.norm) && option.literal.kind === 'str');
 }
 
-/** An option naming localhost: a `host`, `url` or `addr` literal. */
+/** An option naming localhost: a `host`, `url` or `addr` literal, or a condition whose every branch names it. */
 function namesLocalHost(option: OptionOccurrence): boolean {
-  return (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim());
+  const written = option.norm === 'host' || option.norm === 'url' || option.norm === 'addr' ? writtenStrings(option.literal) : undefined;
+  return written !== undefined && written.every((value) => LOCAL_HOST.test(value.trim()));
 }
 
 /**

@@ -7,7 +7,7 @@
  * are the client's. (`store: await redisStore({ ... })`, a call, is read where the call is.)
  */
 import type { CodeAnalyzer } from './analyzer';
-import { redisObjectOptions } from './redis';
+import { redisObjectOptions } from './redisOptions';
 
 const STORE_MODULES = new Set(['cache-manager-redis-store', 'cache-manager-redis-yet']);
 /** What a store is imported as: the module (`import * as`, `require`), its default export, or its `redisStore` factory. */

@@ -15,7 +15,7 @@ import { FileMemo } from './fileMemo';
 import { delegatedClient } from './languages/pythonProxies';
 import { importedClassField, importedClassMethod, importedFieldOfUnknownOrigin } from './projectImports';
 import { protocolInstance } from './protocolTypes';
-import { redisClientOptions } from './redis';
+import { redisClientOptions } from './redisOptions';
 import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { memberOfClient, Value } from './values';
 import { closeAngle } from './typeArguments';

@@ -7,7 +7,7 @@
  * and the only form from 4 on) uses that client, read where it is made.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { redisClientOptions } from './redis';
+import { redisClientOptions } from './redisOptions';
 
 const CONNECT_REDIS = 'connect-redis';
 

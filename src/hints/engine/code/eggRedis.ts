@@ -10,7 +10,7 @@
  */
 import type { RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
-import { redisObjectOptions } from './redis';
+import { redisObjectOptions } from './redisOptions';
 
 /** The key under which config files hang the plugin's client (no property can be named so). */
 export const EGG_REDIS = 'egg:redis';

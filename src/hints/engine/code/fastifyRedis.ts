@@ -11,7 +11,7 @@
  */
 import type { RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
-import { redisObjectOptions } from './redis';
+import { redisObjectOptions } from './redisOptions';
 import type { Value } from './values';
 
 export const PLUGIN = '@fastify/redis';

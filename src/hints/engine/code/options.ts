@@ -13,6 +13,7 @@ import { envFallbackOf } from './envFallbacks';
 import { fieldConstantLiteral, moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
+import { spreadBranchObjects } from './conditionalObjects';
 import { closeAngle } from './typeArguments';
 import { helperCalled } from './languages/pythonRequests';
 import { importedDictContext } from './importedDicts';
@@ -234,11 +235,16 @@ const MAX_SPREAD_HELPERS = 4;
 const MAX_SPREAD_RETURNS = 8;
 
 /**
- * The `{` of each object literal a spread (`...name,`) lends: the literal `name` is bound to in scope, or
+ * The `{` of each object literal a spread (`...name,`) lends: the literal `name` is bound to in scope, each branch's of
+ * a parenthesized condition (`...(cond && { ... })`, `code/conditionalObjects.ts`), or
  * those that the same-file functions it calls return, whether it calls them itself (`...filterFor(q),`) or
  * its variable holds their result (`const input = admin ? staffQuery(q) : customerQuery(id)`).
  */
 function spreadObjects(a: CodeAnalyzer, name: number): number[] {
+  if (a.is(name, '(')) {
+    // `...(isProd && { tls: {} })`: the object each branch spreads, whose keys the options already hold.
+    return spreadBranchObjects(a, name) ?? [];
+  }
   if (!a.isId(name) || a.language.family !== 'js') {
     return [];
   }

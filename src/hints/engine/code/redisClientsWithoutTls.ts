@@ -15,8 +15,9 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { OptionContext, OptionOccurrence } from '../model';
-import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache } from '../redisClientTls';
+import { ENDPOINT_OPTION, onUnixSocket, TLS_MISSING, TLS_URL, tlsMissingOption, writtenServerMayBeElastiCache, writtenStrings } from '../redisClientTls';
 import { inTestCode } from './testFixtures';
+import { writtenObjectBranches } from './conditionalObjects';
 
 /** Options that may turn TLS on or set how it verifies, or that hand the connection to an object made elsewhere which may. */
 const MAY_DECIDE_TLS = /tls|ssl|certificate|verif|insecure|rejectunauthorized|checkserveridentity|connectionclass|connectionpool|^pool$|connectionkwargs|dialer|socketfactory|clientconfig|configuration$/;
@@ -43,16 +44,25 @@ function endpointOf(option: OptionOccurrence): 'remote' | 'elsewhere' | undefine
     return undefined;
   }
   const literal = option.literal;
-  const written = literal.kind === 'expr' ? writtenServers(literal.text) : literal.kind === 'str' ? [literal.value] : undefined;
+  const branches = literal.kind === 'expr' && literal.oneOf ? writtenStrings(literal) : undefined;
+  if (branches) {
+    // A server a condition picks (`host: isProd ? 'cache.internal' : 'localhost'`): each branch is a server the client may use.
+    return branches.some(writtenServerMayBeElastiCache) ? 'remote' : 'elsewhere';
+  }
+  const written = writtenStrings(literal) ?? (literal.kind === 'expr' ? writtenServers(literal.text) : undefined);
   if (written === undefined) {
     return literal.kind === 'expr' ? 'remote' : 'elsewhere';
   }
   return written.every(writtenServerMayBeElastiCache) ? 'remote' : 'elsewhere';
 }
 
-/** A node-redis `socket` given as a variable: its `tls` is not seen. */
+/** A node-redis `socket` given as a variable: its `tls` is not seen (one a condition picks between literals is, branch by branch). */
 function socketHeldElsewhere(a: CodeAnalyzer, option: OptionOccurrence): boolean {
-  return option.norm === 'socket' && !a.text.slice(option.value.start, option.value.end).trimStart().startsWith('{');
+  if (option.norm !== 'socket' || a.text.slice(option.value.start, option.value.end).trimStart().startsWith('{')) {
+    return false;
+  }
+  const [first, end] = a.tokensOf(option.value);
+  return writtenObjectBranches(a, first, end) === undefined;
 }
 
 function withoutTls(a: CodeAnalyzer, client: OptionContext): boolean {
@@ -61,7 +71,7 @@ function withoutTls(a: CodeAnalyzer, client: OptionContext): boolean {
   }
   let remote = client.urlNotSeen === true;
   for (const option of client.options) {
-    if (MAY_DECIDE_TLS.test(option.norm) || socketHeldElsewhere(a, option) || (option.literal.kind === 'str' && TLS_URL.test(option.literal.value))) {
+    if (MAY_DECIDE_TLS.test(option.norm) || socketHeldElsewhere(a, option) || writtenStrings(option.literal)?.some((value) => TLS_URL.test(value))) {
       return false;
     }
     const endpoint = endpointOf(option);
@@ -81,8 +91,10 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
   // The options of clients marked: a command sent on one later (Jedis's `jedis.auth(...)`) reads them again, and the
   // construction already has the hover.
   const marked = new Set<number>();
+  // The calls marked: a client per branch of a condition (`redisOptions.ts`) shares its call, which gets one hover.
+  const calls = new Set<number>();
   for (const client of contexts) {
-    if (client.kind !== 'redis-client' || client.options.some((option) => option.name === TLS_MISSING) || !withoutTls(a, client)) {
+    if (client.kind !== 'redis-client' || client.options.some((option) => option.name === TLS_MISSING) || calls.has(client.anchor.start) || !withoutTls(a, client)) {
       continue;
     }
     const anchor = a.tokensOf(client.anchor)[0];
@@ -90,6 +102,7 @@ export function markRedisClientsWithoutTls(a: CodeAnalyzer, contexts: readonly O
       continue;
     }
     client.options.forEach((option) => marked.add(option.key.start));
+    calls.add(client.anchor.start);
     client.options.push(tlsMissingOption(client.anchor));
   }
 }

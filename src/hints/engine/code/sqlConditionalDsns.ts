@@ -11,23 +11,40 @@ import { onlyBinding } from './sqlLiterals';
 
 /** The string literal tokens that are whole branches of the conditional expression at tokens [first, end), or of the one a name there holds. */
 export function conditionalStrings(a: CodeAnalyzer, first: number, end: number): number[] {
-  if (end === first + 1 && a.isId(first) && !a.isAccess(first - 1)) {
-    const binding = onlyBinding(a, first);
-    const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
-    return from >= 0 ? branchStrings(a, from, expressionEnd(a, from)) : [];
+  const held = heldExpression(a, first, end);
+  return held ? branchStrings(a, held[0], held[1]) : branchStrings(a, first, end);
+}
+
+/**
+ * For a name at [first, end) (`URL`, `opts`), the expression it is bound once to, whole; undefined for any other
+ * range, or [-1, -1] for a name bound otherwise (nothing to read).
+ */
+export function heldExpression(a: CodeAnalyzer, first: number, end: number): [number, number] | undefined {
+  if (end !== first + 1 || !a.isId(first) || a.isAccess(first - 1)) {
+    return undefined;
   }
-  return branchStrings(a, first, end);
+  const binding = onlyBinding(a, first);
+  return binding && bindsWholeExpression(binding) ? [binding.expression, expressionEnd(a, binding.expression)] : [-1, -1];
 }
 
 /** The branches of a conditional expression spanning [first, end) that are one string literal each. */
 function branchStrings(a: CodeAnalyzer, first: number, end: number): number[] {
+  return conditionalParts(a, first, end)
+    .filter(([start, stop]) => stop === start + 1 && a.isString(start))
+    .map(([start]) => start);
+}
+
+/**
+ * The two branches, as token ranges, of the conditional expression spanning [first, end) (Python's `x if c else y`,
+ * C-like `c ? x : y`), also inside the parentheses a long one is wrapped in; none when it is no conditional.
+ */
+export function conditionalParts(a: CodeAnalyzer, first: number, end: number): [number, number][] {
   // Inside the parentheses a long expression is wrapped in: `URL = (\n  f"..." \n  if ... \n  else "..."\n)`.
   let [from, to] = [first, end];
   while (to - from > 2 && a.is(from, '(') && a.partner[from] === to - 1) {
     [from, to] = [from + 1, to - 1];
   }
-  const parts = a.language.family === 'python' ? splitAt(a, from, to, 'if', 'else', [0, 2]) : splitAt(a, from, to, '?', ':', [1, 2]);
-  return parts.filter(([start, stop]) => stop === start + 1 && a.isString(start)).map(([start]) => start);
+  return a.language.family === 'python' ? splitAt(a, from, to, 'if', 'else', [0, 2]) : splitAt(a, from, to, '?', ':', [1, 2]);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import type { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { redisObjectOptions } from './redis';
+import { redisObjectOptions } from './redisOptions';
 import { factoryObject, keyValue, returnedLiteral } from './sqlOrmJs';
 import { tokensNamed } from './tokenIndex';
 

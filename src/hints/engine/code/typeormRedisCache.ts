@@ -7,7 +7,7 @@
 import type { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { propertyValue } from './options';
-import { redisObjectOptions } from './redis';
+import { redisObjectOptions } from './redisOptions';
 
 const TYPEORM_MODULES = new Set(['typeorm', '@nestjs/typeorm']);
 const FLAVOR_OF_TYPE: Readonly<Record<string, RedisFlavor>> = { redis: 'node-redis', ioredis: 'ioredis', 'ioredis/cluster': 'ioredis' };

@@ -15,7 +15,7 @@ import { expressionEnd, segments } from '../code/braces';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
-import { CONNECTION_HOLDERS } from '../code/redis';
+import { CONNECTION_HOLDERS } from '../code/redisOptions';
 import { chainStart } from '../code/receiverChains';
 import { isFastapiDepends } from '../code/fastapiDependencies';
 import { closeAngle } from '../code/typeArguments';

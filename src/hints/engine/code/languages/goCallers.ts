@@ -23,7 +23,7 @@ import type { FunctionScope } from '../language';
 import { markerScopes } from '../pagination';
 import { chainStart } from '../receiverChains';
 import { tokensNamed } from '../tokenIndex';
-import { redisClientOptions } from '../redis';
+import { redisClientOptions } from '../redisOptions';
 import { REDIS_OPTION_TYPES } from './goClients';
 import { closureWrapper } from './goClosureSenders';
 import { goPackageName } from './goPackageStructs';

@@ -6,7 +6,7 @@
  */
 import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
-import { redisClientOptions } from '../redis';
+import { redisClientOptions } from '../redisOptions';
 import { keepUrlOptions, literalUrlCall, RedisUrl, urlOption } from '../redisUrls';
 import { expressionEnd, segments } from '../braces';
 import { contextFrom } from '../options';

@@ -25,7 +25,7 @@ import { importsTestDouble } from '../projectImports';
 import { dispatchedCall, shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { assertedRequests } from './jsAssertedRequests';
-import { redisClientOptions } from '../redis';
+import { redisClientOptions } from '../redisOptions';
 import { callResult, cdkConstructType, Value } from '../values';
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';

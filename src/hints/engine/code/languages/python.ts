@@ -14,7 +14,7 @@ import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { ALIAS_ROOT } from '../memberPaths';
 import { separatedSlot } from '../options';
-import { redisClientOptions } from '../redis';
+import { redisClientOptions } from '../redisOptions';
 import { glidePythonConfiguration } from '../glide';
 import { declaredPynamodbModel, pynamodbCall } from './pynamodb';
 import { pynamodbMetaSettings } from './pynamodbMeta';
