@@ -2,8 +2,11 @@
  * The family of a custom parameter group a database or cache names: a group belongs to one family and can only be
  * attached to a database or cache running an engine version of that family
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbclusterparametergroup.html,
- * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.html), so a resource that writes
- * no version but a group of `family = "postgres11"` runs PostgreSQL 11. Read where the group is a Terraform resource of
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.html,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBParameterGroup.html), so a resource that exists
+ * with no version written and a group of `family = "postgres11"` runs PostgreSQL 11. (On create, ElastiCache and Aurora
+ * take the engine's default version and refuse a group of another family, so a fresh deployment of such a resource
+ * fails rather than picking the group's version; the resource the template describes is still that old major.) Read where the group is a Terraform resource of
  * the module (`aws_db_parameter_group.main.name`, `aws_rds_cluster_parameter_group.this[0].id`,
  * `aws_elasticache_parameter_group.redis.name`) or a resource of the template (`!Ref ClusterParams`), whose family is
  * a string written in place; also a Terraform group named by the literal `name` the module's group resource gives it
