@@ -18,6 +18,7 @@ import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { calledFunction } from './helperFunctions';
 import { importedClient } from './projectImports';
+import { runsAsCommand } from './commandEntries';
 import { runsOncePerProcess } from './languages/goCommandEntries';
 import { inTestCode } from './testFixtures';
 import { tokensNamed } from './tokenIndex';
@@ -441,8 +442,9 @@ function sharesPool(a: CodeAnalyzer, open: number): boolean {
 }
 
 /**
- * Inside a function that is not the program's entry point (`main`, `Main`, or a JavaScript module's function
- * expression called once where it is written, a script's body): a service's method, a handler, a helper.
+ * Inside a function that is not the program's entry point (`main`, `Main`, a JavaScript module's function
+ * expression called once where it is written, a script's body, a command-line framework's command): a service's
+ * method, a handler, a helper.
  */
 function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
   const scope = a.scopes.enclosing(token, ['function']);
@@ -451,7 +453,7 @@ function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
     return false;
   }
   const name = a.id(fn.params - 1);
-  return name !== 'main' && name !== 'Main' && !calledOnceByModule(a, scope) && !runsOncePerProcess(a, scope);
+  return name !== 'main' && name !== 'Main' && !calledOnceByModule(a, scope) && !runsOncePerProcess(a, scope) && !runsAsCommand(a, scope);
 }
 
 /** `(async () => { ... })()` or `(async function seed() { ... })()` at the top of a JavaScript module: it runs once. */

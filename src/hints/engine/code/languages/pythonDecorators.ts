@@ -28,7 +28,7 @@ export function startsStatement(a: CodeAnalyzer, k: number): boolean {
 }
 
 /** The dotted names of the decorators above the `def` (or `async`) at `def`, nearest first. */
-function decoratorNames(a: CodeAnalyzer, def: number): string[] {
+export function decoratorNames(a: CodeAnalyzer, def: number): string[] {
   const names: string[] = [];
   let next = def;
   for (let guard = 0; guard < MAX_DECORATORS && next > 0; guard++) {
