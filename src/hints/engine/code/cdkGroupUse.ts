@@ -17,6 +17,8 @@ import { importedPath } from './calls';
 import { cdkIngress } from './cdk';
 import { heldArgumentsText } from './cdkHeldArguments';
 import { bundledFunction, cdkConstructType, Value } from './values';
+import { functionName } from './helperFunctions';
+import { javaBuilderOwner, javaConstructTypes } from './languages/javaCdk';
 
 const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
 /** A group's own rule methods: they add rules, and attach the group to nothing. */
@@ -205,6 +207,9 @@ function madeAsGroup(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   if (start < 0 || binding.destructured || binding.unpacked || binding.element) {
     return false;
   }
+  if (a.language.family === 'java') {
+    return javaConstructTypes(a, start).includes('aws_ec2.SecurityGroup');
+  }
   const open = a.language.family === 'python' ? constructorOpen(a, start) : a.idIs(start, 'new') ? constructorOpen(a, start + 1) : -1;
   return open > 0 && constructAt(a, open) === 'aws_ec2.SecurityGroup';
 }
@@ -235,6 +240,9 @@ function useAt(a: CodeAnalyzer, start: number, end: number): Use {
   }
   const before = start - 1;
   const after = end + 1;
+  if (a.language.family === 'java' && a.idIs(before, 'return') && a.is(after, ';') && returnsDepth === 0) {
+    return returnedUse(a, start);
+  }
   if (!(a.is(after, ',') || a.is(after, ')') || a.is(after, ']') || a.is(after, '}'))) {
     return null;
   }
@@ -244,6 +252,13 @@ function useAt(a: CodeAnalyzer, start: number, end: number): Use {
       const method = a.tokens.text(bracket - 1);
       if (PEER_METHODS.test(method)) {
         return undefined;
+      }
+      // Java: a builder's `.securityGroup(sg)`, or `.securityGroups(List.of(sg))`, gives the group to the construct built.
+      const listed = a.language.family === 'java' && /^(?:of|asList)$/.test(method) && a.is(a.parent[bracket], '(') ? a.parent[bracket] : bracket;
+      if (a.language.family === 'java' && a.isAccess(listed - 2) && ATTACHING_PROPS.has(normalizeName(a.id(listed - 1) ?? ''))) {
+        // Of the types a class name may be (services imported whole), the one a group can be given to.
+        const owners = javaBuilderOwner(a, listed).filter((type) => servesOthers(type) !== undefined);
+        return owners.length === 1 ? owners[0] : null;
       }
       if (ATTACHING_METHODS.test(method)) {
         const receiver = receiverValue(a, bracket - 2);
@@ -313,4 +328,50 @@ function receiverValue(a: CodeAnalyzer, access: number): Value | undefined {
     start -= 2;
   }
   return a.isId(start) && !a.isAccess(start - 1) ? a.evalChain(start, access).value : undefined;
+}
+
+/** Whether `returnedUse` is following a group out of a method, so that it follows one method at most. */
+let returnsDepth = 0;
+
+/**
+ * Java: what a group a method returns (`return sg;`) is used for where the file calls the method: the use of each
+ * call's result, passed on in place (`.securityGroup(createSecurityGroup(vpc))`) or through a local declared with it
+ * (`var sg = createSecurityGroup(vpc);` then `.securityGroup(sg)`). Neutral or one construct type where every use
+ * agrees; null (unknown) otherwise, or where the file never calls the method.
+ */
+function returnedUse(a: CodeAnalyzer, returned: number): Use {
+  const scope = a.scopes.enclosing(returned, ['function']);
+  const fn = scope > 0 ? a.functions.get(scope) : undefined;
+  const nameAt = fn ? functionName(a, fn) : -1;
+  if (nameAt < 0) {
+    return null;
+  }
+  const name = a.tokens.text(nameAt);
+  const found: Use[] = [];
+  returnsDepth++;
+  try {
+    for (let k = 0; k < a.tokens.length; k++) {
+      if (k === nameAt || !a.idIs(k, name) || !a.is(k + 1, '(') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'this'))) {
+        continue;
+      }
+      const start = a.isAccess(k - 1) ? k - 2 : k;
+      const close = a.partner[k + 1];
+      const local = a.is(start - 1, '=') && a.isId(start - 2) && a.is(close + 1, ';') ? start - 2 : -1;
+      if (local < 0) {
+        found.push(useAt(a, start, close));
+        continue;
+      }
+      const binding = a.scopes.lookup(a.tokens.text(local), local + 1);
+      const [, end] = a.scopes.range(a.scopes.enclosing(local, ['function']));
+      for (let use = close + 1; use < end; use++) {
+        if (a.idIs(use, a.tokens.text(local)) && !a.isAccess(use - 1) && a.scopes.lookup(a.tokens.text(use), use) === binding) {
+          found.push(a.is(use + 1, '=') ? null : useAt(a, use, use));
+        }
+      }
+    }
+  } finally {
+    returnsDepth--;
+  }
+  const known = found.filter((use) => use !== undefined);
+  return found.length === 0 || known.some((use) => use === null || use !== known[0]) ? null : known[0];
 }

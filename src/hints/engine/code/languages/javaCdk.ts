@@ -14,6 +14,7 @@ import { segments } from '../braces';
 import { constructMethods, PROPS_TYPE, pushConstruct, TypedCdkFile } from '../cdkTyped';
 import { occurrenceOf } from '../options';
 import { inTestCode } from '../testFixtures';
+import { FileMemo } from '../fileMemo';
 
 const CDK_ROOT = 'software.amazon.awscdk';
 /** `software.amazon.awscdk.services.rds` is aws-cdk-lib's `aws_rds`. */
@@ -57,6 +58,35 @@ function typesOf(imports: CdkImports, name: string): string[] {
   }
   const module = imports.classes.get(name);
   return module ? [`${module}.${name}`] : imports.wildcards.map((wildcard) => `${wildcard}.${name}`);
+}
+
+/** Per file, its CDK imports, read once for the construct types asked of it (`javaConstructType`). */
+const importsMemo = new FileMemo<'imports', CdkImports>();
+
+/**
+ * The construct types the expression at `start` may make, `new X(scope, id, ...)` or `X.Builder.create(scope, id)...`:
+ * X's by the file's CDK imports (one per service imported whole where no class import names it); none otherwise.
+ */
+export function javaConstructTypes(a: CodeAnalyzer, start: number): string[] {
+  const name = a.idIs(start, 'new') ? start + 1 : start;
+  const made = name > start ? a.is(name + 1, '(') : a.isAccess(name + 1) && a.idIs(name + 2, 'Builder') && a.isAccess(name + 3) && a.idIs(name + 4, 'create') && a.is(name + 5, '(');
+  return made && a.isId(name) ? typesOf(importsMemo.get(a, 'imports', () => cdkImports(a)), a.tokens.text(name)) : [];
+}
+
+/**
+ * The construct types of the builder chain a method call belongs to (`Instance.Builder.create(this, "Web")...securityGroup(sg)`),
+ * the call's `(` at `open`; none where the chain starts otherwise.
+ */
+export function javaBuilderOwner(a: CodeAnalyzer, open: number): string[] {
+  let access = open - 2;
+  while (a.isAccess(access) && a.is(access - 1, ')') && a.partner[access - 1] >= 0) {
+    const call = a.partner[access - 1];
+    if (a.idIs(call - 1, 'create') && a.isAccess(call - 2) && a.idIs(call - 3, 'Builder')) {
+      return javaConstructTypes(a, call - 5);
+    }
+    access = call - 2;
+  }
+  return [];
 }
 
 /**
