@@ -162,12 +162,16 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const result = (await QUERY) as QueryCommandOutput;', '    return result.Items?.[0] as Order | undefined;'],
       ['    const result = await QUERY as QueryCommandOutput', '    return result.Items?.[0] as Order | undefined'],
       ['    const { Items } = (await QUERY);', '    return Items?.[0] as Order | undefined;'],
+      // The pattern's type annotated (`const { Items }: any = ...`).
+      ['    const { Items }: any = await QUERY;', '    if (Items.length === 1) {', '      return Items[0] as Order;', '    }', '    return undefined;'],
+      ['    const { Items }: QueryCommandOutput = await QUERY;', '    return Items?.[0] as Order | undefined;'],
     ]);
   });
 
   it('TypeScript, SDK v3: keeps the finding for every other use of the items or the response', () => {
     assertFires(tsRepository, 'orderRepository.ts', [
       ['    const { Items } = await QUERY;', '    return Items as unknown as Order;'],
+      ['    const { Items }: any = await QUERY;', '    return Items as unknown as Order;'],
       ['    const { Items = [] } = await QUERY;', '    return Items.length === 2 ? (Items[0] as Order) : undefined;'],
       ['    const result = await QUERY;', '    return result.Items?.[1] as Order;'],
       ['    const result = await QUERY;', '    for (const item of result.Items ?? []) {', '      this.cache.set(customerId, item as Order);', '    }', '    return this.cache.get(customerId);'],

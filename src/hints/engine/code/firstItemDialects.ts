@@ -240,6 +240,22 @@ function pastNonNull(a: CodeAnalyzer, end: number): number {
   return a.is(end, '!') && (a.isAccess(end + 1) || a.is(end + 1, '[')) ? end + 1 : end;
 }
 
+/** Tokens a pattern's TypeScript type annotation is read back over (`: any`, `: DocumentClient.QueryOutput`). */
+const MAX_ANNOTATION_TOKENS = 16;
+
+/** The token before a TypeScript type annotation that ends at `end` (`}` of `{ Items }: any`), or `end` itself where none ends there. */
+function beforeTypeAnnotation(a: CodeAnalyzer, end: number): number {
+  for (let k = end; k > end - MAX_ANNOTATION_TOKENS && k > 0 && a.language.family === 'js'; k--) {
+    if (a.is(k, ':')) {
+      return k - 1;
+    }
+    if (!a.isId(k) && !a.isAccess(k) && !a.is(k, '<') && !a.is(k, '>') && !a.is(k, '[') && !a.is(k, ']')) {
+      break;
+    }
+  }
+  return end;
+}
+
 /** A `const`, `let` or `var` at `index`. */
 function declares(a: CodeAnalyzer, index: number): boolean {
   return a.idIs(index, 'const') || a.idIs(index, 'let') || a.idIs(index, 'var');
@@ -295,15 +311,16 @@ const javascript: Dialect = {
     return a.isId(name) && declares(a, name - 1) ? name : -1;
   },
   destructuredItemsAt(a, start) {
-    // `const { Items } = …`, `const { Items: orders = [] } = …`: the pattern names the items and nothing else.
+    // `const { Items } = …`, `const { Items: orders = [] } = …`, `const { Items }: any = …`: the pattern names the items and nothing else.
     const at = a.idIs(start - 1, 'await') ? start - 1 : start;
-    const open = a.is(at - 1, '=') && a.is(at - 2, '}') ? a.partner[at - 2] : -1;
+    const close = a.is(at - 1, '=') ? beforeTypeAnnotation(a, at - 2) : -1;
+    const open = a.is(close, '}') ? a.partner[close] : -1;
     if (open < 0 || !declares(a, open - 1) || !a.idIs(open + 1, 'Items')) {
       return -1;
     }
     const variable = a.is(open + 2, ':') && a.isId(open + 3) ? open + 3 : open + 1;
     const rest = a.is(variable + 1, '=') && a.is(variable + 2, '[') && a.is(variable + 3, ']') ? variable + 4 : variable + 1;
-    return rest === at - 2 ? variable : -1;
+    return rest === close ? variable : -1;
   },
   firstItemAt(a, end) {
     const p = pastNonNull(a, end);
