@@ -52,6 +52,21 @@ describe('Engine versions from a custom parameter group family (audit60b)', () =
     assert.deepEqual(findings('main.tf', code), ['13:aws_db_parameter_group.pg11.name rds-engine-version-extended-support!', '19:aws_elasticache_parameter_group.sessions[0].id elasticache-engine-version-extended-support!']);
   });
 
+  it('judges a read replica by its source, not by the group it attaches', () => {
+    const code = sourceLines(
+      'resource "aws_db_parameter_group" "my80" {',
+      '  name   = "my80"',
+      '  family = "mysql8.0"',
+      '}',
+      'resource "aws_db_instance" "replica" {',
+      '  replicate_source_db  = aws_db_instance.primary.identifier',
+      '  instance_class       = "db.t4g.large"',
+      '  parameter_group_name = aws_db_parameter_group.my80.name',
+      '}',
+    );
+    assert.deepEqual(findings('main.tf', code), []);
+  });
+
   it('stays silent on a written version, a variable family, a supported family, another engine and an undeclared group', () => {
     const code = sourceLines(
       'resource "aws_db_parameter_group" "old" {',

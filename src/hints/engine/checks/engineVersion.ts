@@ -32,8 +32,11 @@ const DEFAULT_GROUP = /^default\.(redis|mysql|postgres|mariadb|aurora-mysql|auro
 /** The CDK's reference to an existing group by name (`ParameterGroup.fromParameterGroupName(this, 'Params', 'default.postgres11')`). */
 const GROUP_BY_NAME = /\bfrom_?[pP]arameter_?[gG]roup_?[nN]ame\([^()]*?["']([^"']+)["']\s*\)\s*$/;
 
-/** A template's DB instance in a cluster: the cluster's version and group decide, and it is judged there. */
-const CLUSTER_MEMBER = ['DBClusterIdentifier'];
+/**
+ * A cluster member's version is its cluster's, and a read replica's its source's: those are judged, not the member or
+ * replica, by the family of a group the member or replica attaches.
+ */
+const CLUSTER_MEMBER = ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'replicate_source_db', 'ReplicationSourceIdentifier'];
 
 /** The engine and version a resource's default parameter group, or a custom group of the module or template, names, with the option that names it. */
 function familyOf(resource: OptionContext): { engine: string; version: string; option: OptionOccurrence } | undefined {
