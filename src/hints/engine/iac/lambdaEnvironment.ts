@@ -195,6 +195,8 @@ export interface HclMaps {
   objectEntries(open: number, close: number): InputObject;
   literalOf(first: number, end: number): Literal;
   spanOf(range: Range): Span;
+  /** A template string at [first, end), or in the local it names, with the variables and locals it reads written in (`iac/terraformTemplates.ts`). */
+  templateOf?(first: number, end: number): string | undefined;
 }
 
 /** The password variables of `environment { variables = {...} }`, a map written there or in a local or variable default. */
@@ -224,8 +226,12 @@ export function terraformMapPasswords(hcl: HclMaps, variables: Range | undefined
 }
 
 /** An environment variable Terraform writes, as an option: its name, where the name (`key`) and the value are. */
-export function hclVariable(hcl: Pick<HclMaps, 'literalOf' | 'spanOf'>, name: string, key: Range, value: Range): OptionOccurrence {
+export function hclVariable(hcl: Pick<HclMaps, 'literalOf' | 'spanOf' | 'templateOf'>, name: string, key: Range, value: Range): OptionOccurrence {
   const keySpan = hcl.spanOf(key);
   const span = hcl.spanOf(value);
-  return { name, norm: normalizeName(name), key: keySpan, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: keySpan.start, end: span.end } };
+  const written = hcl.literalOf(value.first, value.end);
+  // A URL a template builds (in place or in a local) whose password part a variable's literal fills is read as that URL.
+  const template = written.kind === 'expr' ? hcl.templateOf?.(value.first, value.end) : undefined;
+  const literal: Literal = template !== undefined && urlWithPassword({ kind: 'str', value: template }) ? { kind: 'str', value: template } : written;
+  return { name, norm: normalizeName(name), key: keySpan, value: span, literal, removal: { start: keySpan.start, end: span.end } };
 }

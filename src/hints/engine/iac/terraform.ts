@@ -11,6 +11,7 @@ import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, par
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
+import { renderedTemplate } from './terraformTemplates';
 import { WRITTEN_SECRET } from '../workspace/contribution';
 import { ModuleInputTarget, TerraformObject } from '../workspace/types';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
@@ -42,6 +43,7 @@ const MAX_ELEMENT_VARIANTS = 16;
 
 class TerraformReader extends TerraformValues implements HclValues {
   readonly contexts: OptionContext[] = [];
+  templateOf = (first: number, end: number): string | undefined => renderedTemplate(this.tokens, this.named, this.outside, (f, e) => this.literalOf(f, e), first, end);
   /** The elements of `for_each` values the checks run through, one per variant. */
   readonly variants: PropVariants = { count: 0, current: 0 };
   readonly ingressReader = new TerraformIngress(this);
