@@ -15,6 +15,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { functionName } from './helperFunctions';
+import { callOpenAfter } from './typeArguments';
 import { decoratorNames } from './languages/pythonDecorators';
 
 /** The framework imports that make a file a command-line tool's, per language family. */
@@ -31,8 +32,18 @@ const HANDLER_CALLS: Partial<Record<string, RegExp>> = {
   csharp: /^(?:WithParsed|WithParsedAsync|SetHandler|SetAction)$/,
 };
 
-/** Per file: the function scopes that are entries, and the names of the file's functions handed over as handlers. */
-const entries = new FileMemo<'entries', { framework: boolean; named: Set<string> }>();
+/** What a file of a command-line tool says of its entries, read once. */
+interface FileEntries {
+  framework: boolean;
+  /** Names of the file's functions handed over as handlers (`.action(purge)`, `.WithParsed<ListKeys>(RunListKeys)`). */
+  named: Set<string>;
+  /** The `(` of each handler call, whose first argument a handler written in place starts. */
+  handlerOpens: Set<number>;
+  /** Each name's uses in the file, built on first need: a use's function is read once per name, not once per file pass. */
+  uses?: Map<string, number[]>;
+}
+
+const entries = new FileMemo<'entries', FileEntries>();
 const calledByEntries = new FileMemo<number, boolean>();
 
 /** Whether the function scope `scope` runs once per process: a command entry, or a function only entries call. */
@@ -41,43 +52,34 @@ export function runsAsCommand(a: CodeAnalyzer, scope: number): boolean {
     return false;
   }
   const file = entries.get(a, 'entries', () => readEntries(a));
-  return file.framework && (isEntry(a, scope, file.named) || calledByEntries.get(a, scope, () => onlyEntriesCall(a, scope, file.named)));
+  return file.framework && (isEntry(a, scope, file) || calledByEntries.get(a, scope, () => onlyEntriesCall(a, scope, file)));
 }
 
-function readEntries(a: CodeAnalyzer): { framework: boolean; named: Set<string> } {
-  const framework = FRAMEWORK_IMPORTS[a.language.family]!.test(a.text);
-  const named = new Set<string>();
+function readEntries(a: CodeAnalyzer): FileEntries {
+  const file: FileEntries = { framework: FRAMEWORK_IMPORTS[a.language.family]!.test(a.text), named: new Set(), handlerOpens: new Set() };
   const calls = HANDLER_CALLS[a.language.family];
-  for (let k = 0; framework && calls && k + 2 < a.tokens.length; k++) {
-    const open = a.isId(k) && calls.test(a.tokens.text(k)) && a.isAccess(k - 1) ? handlerOpen(a, k) : -1;
-    // A handler named by the file's function (`.action(purge)`, `.WithParsed<ListKeys>(RunListKeys)`).
-    if (open > 0 && a.isId(open + 1) && a.is(open + 2, ')')) {
-      named.add(a.tokens.text(open + 1));
+  for (let k = 0; file.framework && calls && k + 2 < a.tokens.length; k++) {
+    // `WithParsed<Purge>(`: past C#'s type arguments.
+    const open = a.isId(k) && calls.test(a.tokens.text(k)) && a.isAccess(k - 1) ? callOpenAfter(a, k) : -1;
+    if (open < 0) {
+      continue;
+    }
+    file.handlerOpens.add(open);
+    if (a.isId(open + 1) && a.is(open + 2, ')')) {
+      file.named.add(a.tokens.text(open + 1));
     }
   }
-  return { framework, named };
+  return file;
 }
 
-/** The `(` of a handler call whose name is at `name`, after C#'s type arguments (`WithParsed<Purge>(`), or -1. */
-function handlerOpen(a: CodeAnalyzer, name: number): number {
-  let open = name + 1;
-  if (a.language.family === 'csharp' && a.is(open, '<')) {
-    while (open < a.tokens.length && open < name + 16 && !a.is(open, '>')) {
-      open++;
-    }
-    open++;
-  }
-  return a.is(open, '(') ? open : -1;
-}
-
-/** Whether the function scope is itself an entry: decorated as a command, or written in place as a handler. */
-function isEntry(a: CodeAnalyzer, scope: number, named: ReadonlySet<string>): boolean {
+/** Whether the function scope is itself an entry: decorated as a command, or written in place or named as a handler. */
+function isEntry(a: CodeAnalyzer, scope: number, file: FileEntries): boolean {
   const fn = a.functions.get(scope);
   if (!fn) {
     return false;
   }
   const name = functionName(a, fn);
-  if (name >= 0 && named.has(a.tokens.text(name))) {
+  if (name >= 0 && file.named.has(a.tokens.text(name))) {
     return true;
   }
   if (a.language.family === 'python') {
@@ -85,40 +87,46 @@ function isEntry(a: CodeAnalyzer, scope: number, named: ReadonlySet<string>): bo
     return def >= 0 && decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).some((decorator) => PYTHON_COMMAND_DECORATOR.test(decorator));
   }
   // A handler written in place: the function's first token (its parameters, or `async` / `function` before them)
-  // is the first argument of the handler call.
+  // is the first argument of a handler call.
   let first = fn.params;
   first -= a.idIs(first - 1, 'function') ? 1 : 0;
   first -= a.idIs(first - 1, 'async') ? 1 : 0;
-  const open = first - 1;
-  if (!a.is(open, '(')) {
-    return false;
-  }
-  let callee = open - 1;
-  if (a.is(callee, '>')) {
-    while (callee > 0 && callee > open - 16 && !a.is(callee, '<')) {
-      callee--;
+  return file.handlerOpens.has(first - 1);
+}
+
+/** Each identifier's token indexes in the file, in order. */
+function usesByName(a: CodeAnalyzer): Map<string, number[]> {
+  const uses = new Map<string, number[]>();
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.isId(k)) {
+      const name = a.tokens.text(k);
+      const list = uses.get(name);
+      if (list) {
+        list.push(k);
+      } else {
+        uses.set(name, [k]);
+      }
     }
-    callee--;
   }
-  return a.isId(callee) && a.isAccess(callee - 1) && HANDLER_CALLS[a.language.family]!.test(a.tokens.text(callee)) && handlerOpen(a, callee) === open;
+  return uses;
 }
 
 /** Whether every use of the function's name in the file is a call in an entry's own body, outside loops; one at least. */
-function onlyEntriesCall(a: CodeAnalyzer, scope: number, named: ReadonlySet<string>): boolean {
+function onlyEntriesCall(a: CodeAnalyzer, scope: number, file: FileEntries): boolean {
   const fn = a.functions.get(scope);
   const nameAt = fn ? functionName(a, fn) : -1;
   if (nameAt < 0) {
     return false;
   }
-  const name = a.tokens.text(nameAt);
+  file.uses ??= usesByName(a);
   let calls = 0;
-  for (let k = 0; k < a.tokens.length; k++) {
-    if (k === nameAt || !a.idIs(k, name) || namesType(a, k)) {
+  for (const k of file.uses.get(a.tokens.text(nameAt)) ?? []) {
+    if (k === nameAt || namesType(a, k)) {
       continue;
     }
     const caller = a.scopes.enclosing(k, ['function']);
     const inLoop = a.scopes.enclosing(k, ['loop', 'function']) !== caller;
-    if (!a.is(k + 1, '(') || caller <= 0 || caller === scope || inLoop || !isEntry(a, caller, named)) {
+    if (!a.is(k + 1, '(') || caller <= 0 || caller === scope || inLoop || !isEntry(a, caller, file)) {
       return false;
     }
     calls++;
