@@ -68,9 +68,20 @@ const importsMemo = new FileMemo<'imports', CdkImports>();
  * X's by the file's CDK imports (one per service imported whole where no class import names it); none otherwise.
  */
 export function javaConstructTypes(a: CodeAnalyzer, start: number): string[] {
-  const name = a.idIs(start, 'new') ? start + 1 : start;
-  const made = name > start ? a.is(name + 1, '(') : a.isAccess(name + 1) && a.idIs(name + 2, 'Builder') && a.isAccess(name + 3) && a.idIs(name + 4, 'create') && a.is(name + 5, '(');
-  return made && a.isId(name) ? typesOf(importsMemo.get(a, 'imports', () => cdkImports(a)), a.tokens.text(name)) : [];
+  const made = constructionAt(a, start);
+  return made ? typesOf(importsMemo.get(a, 'imports', () => cdkImports(a)), a.tokens.text(made.name)) : [];
+}
+
+/**
+ * `new X(` or `X.Builder.create(` starting at `start` (not after an access): the class name's token, the `(` of its
+ * arguments, and whether it is the constructor's form; undefined otherwise.
+ */
+function constructionAt(a: CodeAnalyzer, start: number): { name: number; open: number; constructed: boolean } | undefined {
+  if (a.idIs(start, 'new') && a.isId(start + 1) && a.is(start + 2, '(')) {
+    return { name: start + 1, open: start + 2, constructed: true };
+  }
+  const built = a.isId(start) && !a.isAccess(start - 1) && a.isAccess(start + 1) && a.idIs(start + 2, 'Builder') && a.isAccess(start + 3) && a.idIs(start + 4, 'create') && a.is(start + 5, '(');
+  return built ? { name: start, open: start + 5, constructed: false } : undefined;
 }
 
 /**
@@ -132,12 +143,13 @@ function readConstructs(a: CodeAnalyzer, imports: CdkImports): void {
   // Construct types by the first token of the expression that makes them, for the variables bound to it.
   const made = new Map<number, string[]>();
   for (let i = 0; i < a.tokens.length; i++) {
-    const constructed = a.idIs(i, 'new') && a.isId(i + 1) && a.is(i + 2, '(');
-    const built = !constructed && a.isId(i) && !a.isAccess(i - 1) && a.isAccess(i + 1) && a.idIs(i + 2, 'Builder') && a.isAccess(i + 3) && a.idIs(i + 4, 'create') && a.is(i + 5, '(');
-    const name = constructed ? i + 1 : i;
-    const open = constructed ? i + 2 : i + 5;
-    const types = constructed || built ? typesOf(imports, a.tokens.text(name)) : [];
-    const args = types.length > 0 ? segments(a, open) : [];
+    const construction = constructionAt(a, i);
+    const types = construction ? typesOf(imports, a.tokens.text(construction.name)) : [];
+    if (!construction || types.length === 0) {
+      continue;
+    }
+    const { name, open, constructed } = construction;
+    const args = segments(a, open);
     if (args.length < 2 || inTestCode(a, name)) {
       continue;
     }
