@@ -17,7 +17,7 @@ import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
 
 /** The parameter group resources, with the property that names their family. */
-const GROUP_FAMILY: Readonly<Record<string, string>> = {
+export const GROUP_FAMILY: Readonly<Record<string, string>> = {
   aws_db_parameter_group: 'family',
   aws_rds_cluster_parameter_group: 'family',
   aws_elasticache_parameter_group: 'family',
