@@ -1,10 +1,15 @@
 /**
  * A database or cache URL that an HCL template builds, in place or in a local of the file, with its password part
  * filled by a variable the module gives a literal (its default here or in another file, or what `.tfvars` set): in a
- * container's or a function's environment it is a literal password there, as the URL written out is.
+ * container's or a function's environment it is a literal password there, as the URL written out is. A local of
+ * another file of the module is read in workspace mode, where that file lends its URL templates.
  */
 import * as assert from 'node:assert/strict';
-import { hintsOfRules, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { hintsOfRules, realHintRules, sourceLines } from './support';
 
 const RULE = 'rds-password-in-lambda-environment';
 const findings = (code: string): string[] => hintsOfRules('main.tf', code, [RULE]).filter((hint) => hint.endsWith('!'));
@@ -54,3 +59,54 @@ describe('URLs an HCL template builds in environments', () => {
     assert.deepEqual(findings(stack(['variable "db_password" {', '  type = string', '}'])), []);
   });
 });
+
+describe('URL templates a local of another file of the module builds', () => {
+  const files = (locals: string[], variables: string[]): Record<string, string> => ({
+    'app/local.tf': sourceLines('locals {', ...locals, '}'),
+    'app/variables.tf': sourceLines(...variables),
+    'app/main.tf': sourceLines(
+      'resource "aws_ecs_task_definition" "api" {',
+      '  family = "api"',
+      '  container_definitions = jsonencode([{',
+      '    name  = "api"',
+      '    image = "example/api:latest"',
+      '    environment = [',
+      '      { name = "DATABASE_URL", value = local.database_url },',
+      '      { name = "LOCAL_URL", value = local.local_url },',
+      '      { name = "GREETING", value = local.greeting }',
+      '    ]',
+      '  }])',
+      '}',
+    ),
+    // A module of its own: its locals are not the app's.
+    'other/local.tf': sourceLines('locals {', '  greeting = "postgresql://app:${var.db_password}@${aws_db_instance.main.address}/app"', '}'),
+  });
+  const locals = [
+    '  database_url = "postgresql://${var.db_user}:${var.db_password}@${aws_db_instance.main.address}:5432/app"',
+    '  local_url    = "postgresql://app:${var.db_password}@localhost:5432/app"',
+    '  greeting     = "hello ${var.db_user}"',
+  ];
+  const password = ['variable "db_user" {', '  default = "app"', '}', 'variable "db_password" {', '  default = "change-me-please"', '  sensitive = true', '}'];
+
+  it('reports the container variable a URL template of another file fills with a literal password, and not one to localhost', () => {
+    assert.deepEqual(workspaceFindings(files(locals, password), 'app/main.tf'), ['7:local.database_url']);
+  });
+
+  it('leaves it when the password variable has no literal', () => {
+    assert.deepEqual(workspaceFindings(files(locals, ['variable "db_password" {', '  type = string', '}']), 'app/main.tf'), []);
+  });
+
+  it('lends URL templates only, not other templates nor plain strings', () => {
+    const contribution = indexFile('app/local.tf', 'terraform', sourceLines('locals {', ...locals, '  plain = "postgresql://app@db.example.com/app"', '}'));
+    assert.deepEqual(Object.keys(contribution?.localTemplates ?? {}), ['database_url', 'local_url']);
+    assert.equal(contribution?.localTemplates?.database_url, 'postgresql://${var.db_user}:${var.db_password}@${aws_db_instance.main.address}:5432/app');
+  });
+});
+
+/** Findings of `file` read in workspace mode beside the other files of the workspace. */
+function workspaceFindings(files: Record<string, string>, file: string): string[] {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: built });
+  return result.findings.filter((finding) => finding.ruleId === RULE).map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}`);
+}

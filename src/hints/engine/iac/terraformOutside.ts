@@ -16,6 +16,8 @@ export interface OutsideValues {
   local(name: string): TerraformValue | undefined;
   /** The value of `local.name` in another file of the module when it is an object or map: its attributes. */
   localObject?(name: string): TerraformObject | undefined;
+  /** The value of `local.name` in another file of the module when it is a URL template: its text between the quotes. */
+  localTemplate?(name: string): string | undefined;
   /** The default of `var.name` in another file of the module when it is an object or map: its attributes. */
   object?(name: string): TerraformObject | undefined;
   /** The object or map the folder's `.tfvars` files set `var.name` to: null when it is unknown or not an object, undefined when unset. */

@@ -1,9 +1,10 @@
 /**
  * An HCL template string read for one of its parts: `"postgresql://app:${var.db_password}@${aws_db_instance.main.address}/app"`,
- * written where a value is or in a `local` it names, with each interpolation of a variable or local that the module
- * gives a literal (what `.tfvars` set, else its default, in this file or another of the module) written in, encoded as
- * a URL part, and every other interpolation left as it is. For readers that judge one part of such a string (a URL's password): the whole
- * is still not a known value.
+ * written where a value is or in a `local` it names (of this file, or a URL template another file of the module lends),
+ * with each interpolation of a variable or local that the module gives a literal (what `.tfvars` set, else its
+ * default, in this file or another of the module) written in, encoded as a URL part, and every other interpolation
+ * left as it is. For readers that judge one part of such a string (a URL's password): the whole is still not a known
+ * value.
  */
 import { Literal } from '../model';
 import { TOKEN_KIND, Tokens } from '../lexer';
@@ -18,17 +19,21 @@ const MAX_LOCALS = 4;
 
 /** The template at [first, end) (a string, or `local.name` that holds one), its variables and locals written in; undefined for any other value. */
 export function renderedTemplate(tokens: Tokens, named: ReadonlyMap<string, Range>, outside: OutsideValues | undefined, literalOf: (first: number, end: number) => Literal, first: number, end: number): string | undefined {
+  let template: string | undefined;
   for (let depth = 0; depth < MAX_LOCALS && end === first + 3 && tokens.kinds[first] === ID && tokens.text(first) === 'local' && tokens.is(first + 1, '.'); depth++) {
-    const local = named.get(`local.${tokens.text(first + 2)}`);
+    const name = tokens.text(first + 2);
+    const local = named.get(`local.${name}`);
     if (!local) {
-      return undefined;
+      // A local of another file of the module: lent as its text when it is a URL template.
+      template = outside?.localTemplate?.(name);
+      break;
     }
     ({ first, end } = local);
   }
-  if (end !== first + 1 || tokens.kinds[first] !== STR || !tokens.interpolated(first)) {
-    return undefined;
+  if (template === undefined && end === first + 1 && tokens.kinds[first] === STR && tokens.interpolated(first)) {
+    template = tokens.text(first);
   }
-  return tokens.text(first).replace(REFERENCE, (whole, root: string, name: string) => {
+  return template?.replace(REFERENCE, (whole, root: string, name: string) => {
     const literal = referenceLiteral(named, outside, literalOf, root, name);
     // Encoded as a URL part, as the readers of such strings read them (a lent secret reads `(a literal secret)`).
     return literal?.kind === 'str' || literal?.kind === 'num' || literal?.kind === 'bool' ? encodeURIComponent(String(literal.value)) : whole;

@@ -108,6 +108,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.localValues ?? {}).length > 0 ||
     Object.keys(contribution.variableObjects ?? {}).length > 0 ||
     Object.keys(contribution.localObjects ?? {}).length > 0 ||
+    Object.keys(contribution.localTemplates ?? {}).length > 0 ||
     Object.keys(contribution.variableTypes ?? {}).length > 0 ||
     Object.keys(contribution.variableObjectMaps ?? {}).length > 0 ||
     Object.keys(contribution.variableElementDefaults ?? {}).length > 0 ||

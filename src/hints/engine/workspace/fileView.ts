@@ -29,6 +29,7 @@ export function terraformOutside(view: WorkspaceView, file: string): OutsideValu
     assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
     local: (name) => view.terraformLocalValue?.(file, name),
     localObject: (name) => view.terraformLocalObject?.(file, name),
+    localTemplate: (name) => view.terraformLocalTemplate?.(file, name),
     groupUse: (group) => view.terraformGroupUse?.(file, group),
     folderDataStores: () => view.terraformFolderDataStores?.(file),
     containerTemplate: (name) => view.terraformContainerTemplate?.(file, name) ?? false,

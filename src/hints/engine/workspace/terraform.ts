@@ -4,7 +4,7 @@
  * (`aws_lambda_function` with an `archive_file` package, the lambda module) with their environment.
  * A value counts when it is a literal, a variable's default, a local, or a template of those; a
  * `dynamic` block of indexes leaves the table's index list incomplete (tables: `terraformTables.ts`).
- * Variable defaults and locals written as plain values are lent to the module's other files.
+ * What the file lends the module's other files is in `terraformLentValues.ts`.
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { forwardedAdmission, inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
@@ -12,18 +12,18 @@ import { dataArgumentKey } from '../iac/terraformDataSources';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
-import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
+import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef } from './contribution';
 import { attributeOf, blocksOf, calledValue, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { attributeInput, combinedTarget, computedInputs, conditionalInput, containerEnvironmentInputs, environmentInputs, passedInput, renderedTemplate, writtenArguments } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { declaredElementDefaults, declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { ingressInputs, opensToInputs } from './terraformIngressInputs';
 import { parameterGroupFamilies } from './terraformGroupFamilies';
 import { passwordHandOffs } from './terraformPasswordHandOffs';
+import { lentValues } from './terraformLentValues';
 import { TerraformTables } from './terraformTables';
 import { terragruntSettings } from './terraformTerragrunt';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -172,7 +172,7 @@ class TerraformIndexer {
   }
 
   index(): void {
-    this.indexLentValues();
+    Object.assign(this.contribution, lentValues(this.root, this.source, this.variables, this.locals));
     noteTerraformGroups(this.contribution, this.root, this.file, this.source);
     for (const block of this.root.blocks) {
       const [type, name] = block.labels;
@@ -363,80 +363,11 @@ class TerraformIndexer {
   }
 
   /** The variables' default objects with the attributes their object types default (`optional(bool, true)`), also for a variable without a default. */
-  private withTypeDefaults(objects: Record<string, TerraformObject> | undefined): Record<string, TerraformObject> | undefined {
-    const found: Record<string, TerraformObject> = { ...objects };
-    for (const block of blocksOf(this.root, 'variable')) {
-      const name = block.labels.length === 1 ? block.labels[0] : '__proto__';
-      const type = attributeOf(block.body, 'type');
-      const merged = name === '__proto__' || !type ? undefined : withOptionalDefaults(objects && Object.hasOwn(objects, name) ? objects[name] : undefined, this.variables.has(name), this.source.slice(type.span.start, type.span.end));
-      if (merged) {
-        found[name] = merged;
-      }
-    }
-    return Object.keys(found).length > 0 ? found : undefined;
-  }
-
   /** An index defined as its own resource: its table's index list is not all in the table's block. */
   private noteDetachedIndex(table: HclValue | undefined): void {
     const [root, name] = table?.kind === 'reference' ? table.path : [];
     const logicalName = root === 'aws_dynamodb_table' && name !== undefined ? `aws_dynamodb_table.${name}` : '*';
     this.contribution.indexedElsewhere = [...(this.contribution.indexedElsewhere ?? []), logicalName];
-  }
-
-  /**
-   * Variable defaults and locals written as a single value or a list of them, for `var.name` and
-   * `local.name` in the module's other files; a secret's stay where they are written, and only the
-   * fact that one is written as a non-empty string is lent (`password = var.db_password` then holds a literal); a `null`
-   * or boolean default is no secret, and is lent.
-   */
-  private indexLentValues(): void {
-    const lent = (values: Map<string, HclValue>): Record<string, TerraformValue> | undefined => {
-      const found: Record<string, TerraformValue> = {};
-      for (const [name, value] of values) {
-        const written = lendable(value);
-        // A secret-named variable's `null` or boolean default (`user_no_password = true`) reveals no secret: lent as it is.
-        if (written !== undefined && (keepsSetting(name) || ((written === null || typeof written === 'boolean') && name !== '__proto__'))) {
-          found[name] = written;
-        } else if (typeof written === 'string' && written.trim() !== '' && name !== '__proto__') {
-          found[name] = WRITTEN_SECRET;
-        }
-      }
-      return Object.keys(found).length > 0 ? found : undefined;
-    };
-    const variableDefaults = lent(this.variables);
-    const localValues = lent(this.locals);
-    const variableObjects = this.withTypeDefaults(lentObjects(this.variables));
-    const localObjects = lentObjects(this.locals);
-    if (localObjects) {
-      this.contribution.localObjects = localObjects;
-    }
-    const variableTypes = declaredVariableTypes(this.root, this.source);
-    if (variableObjects) {
-      this.contribution.variableObjects = variableObjects;
-    }
-    if (variableTypes) {
-      this.contribution.variableTypes = variableTypes;
-    }
-    const variableElementDefaults = declaredElementDefaults(this.root, this.source);
-    if (variableElementDefaults) {
-      this.contribution.variableElementDefaults = variableElementDefaults;
-    }
-    const variableObjectMaps = lentObjectMaps(this.variables);
-    if (variableObjectMaps) {
-      this.contribution.variableObjectMaps = variableObjectMaps;
-    }
-    if (variableDefaults) {
-      this.contribution.variableDefaults = variableDefaults;
-    }
-    if (localValues) {
-      this.contribution.localValues = localValues;
-    }
-    for (const [name, value] of this.locals) {
-      const conditional = name.includes('.') || name === '__proto__' ? undefined : conditionalInput(this.source, value);
-      if (conditional) {
-        this.contribution.localConditions = { ...this.contribution.localConditions, [name]: conditional };
-      }
-    }
   }
 
   private module(block: HclBlock): void {

@@ -155,6 +155,11 @@ export abstract class TerraformFolderAnswers {
     return declaredElsewhere(this.built().localObjects, file, name);
   }
 
+  /** A Terraform local written as a URL template in another file of the module's folder: its text between the quotes. */
+  terraformLocalTemplate(file: string, name: string): string | undefined {
+    return declaredElsewhere(this.built().localTemplates, file, name);
+  }
+
   /** What the module's other files do with a security group: see WorkspaceView. */
   terraformGroupUse(file: string, group: string): number | undefined {
     return this.built().terraformGroups.groupUse(file, group);

@@ -200,6 +200,8 @@ export interface FileContribution {
   variableObjects?: Record<string, TerraformObject>;
   /** Terraform `locals` of the file written as an object or map: its attributes, for `local.name.key` in the module's other files. */
   localObjects?: Record<string, TerraformObject>;
+  /** Terraform `locals` of the file written as a URL template with interpolations: its text between the quotes, for `local.name` in the module's other files. */
+  localTemplates?: Record<string, string>;
   /** Terraform `variable` blocks of the file whose `default` is a map of objects: each element's attributes (a `for_each` over it). */
   variableObjectMaps?: Record<string, Record<string, TerraformObject>>;
   /** Terraform `variable` blocks of the file typed as a collection of objects whose type defaults attributes (`map(object({ x = optional(bool, true) }))`): those defaults. */

@@ -47,6 +47,7 @@ export interface Union {
   variableObjects: Map<string, { file: string; value: TerraformObject }[]>;
   /** Terraform locals written as an object or map, by `folder\0name`, with the file that declares each. */
   localObjects: Map<string, { file: string; value: TerraformObject }[]>;
+  localTemplates: Map<string, { file: string; value: string }[]>;
   /** The words of each declared Terraform variable's type, by `folder\0name`, with the file that declares it. */
   variableTypes: Map<string, { file: string; value: readonly string[] | null }[]>;
   /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
@@ -111,6 +112,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     localValues: new Map(),
     variableObjects: new Map(),
     localObjects: new Map(),
+    localTemplates: new Map(),
     variableTypes: new Map(),
     variableObjectMaps: new Map(),
     variableElementDefaults: new Map(),
@@ -167,6 +169,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     for (const [name, value] of Object.entries(contribution.localObjects ?? {})) {
       push(union.localObjects, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.localTemplates ?? {})) {
+      push(union.localTemplates, `${folderOf(file)}\0${name}`, { file, value });
     }
     for (const [name, value] of Object.entries(contribution.variableTypes ?? {})) {
       push(union.variableTypes, `${folderOf(file)}\0${name}`, { file, value });

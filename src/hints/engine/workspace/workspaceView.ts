@@ -52,6 +52,8 @@ export interface WorkspaceView {
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /** The same for `local.name` written as an object or map in another `.tf` file of the folder: its attributes. */
   terraformLocalObject?(file: string, name: string): TerraformObject | undefined;
+  /** The same for `local.name` written as a URL template in another `.tf` file of the folder: its text between the quotes. */
+  terraformLocalTemplate?(file: string, name: string): string | undefined;
   /**
    * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`): the
    * kinds of data store they attach it to, as `iac/groupUse.ts` bits (0: only resources that are not databases or
