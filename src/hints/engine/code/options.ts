@@ -10,6 +10,7 @@ import { goCdkText, jsiiWrapper } from './goCdkValues';
 import { constMemberValue } from './constMembers';
 import { heldTransactParts } from './transactParts';
 import { envFallbackOf } from './envFallbacks';
+import { heldPlainSecret } from './heldSecrets';
 import { fieldConstantLiteral, moduleConstantLiteral } from './moduleConstants';
 import { OptionSlot } from './language';
 import { reachingObjects } from './reachingAssignments';
@@ -406,8 +407,15 @@ class TokenOption implements OptionOccurrence {
   }
 
   private readLiteral(): { literal: Literal; span?: Span; from?: PassedFrom } {
-    this.literalRead ??= this.constantLiteral() ?? literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    this.literalRead ??= this.constantLiteral() ?? this.heldSecret() ?? literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
     return this.literalRead;
+  }
+
+  /** A plain-text CDK secret a variable holds (`credentials: creds`), without a span a quick fix would edit from here. */
+  private heldSecret(): { literal: Literal } | undefined {
+    const { valueStart, valueEnd } = this.slot;
+    const held = valueEnd === valueStart + 1 ? heldPlainSecret(this.a, valueStart) : undefined;
+    return held ? { literal: literalOf(this.a, held[0], held[1], 1).literal } : undefined;
   }
 
   /** The literal of a module-level constant written as the value, without a span a quick fix would edit from here. */
