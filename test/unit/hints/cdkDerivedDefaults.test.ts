@@ -56,4 +56,36 @@ describe('CDK defaults that follow other props', () => {
     );
     assert.deepEqual(hints('data.py', python), [`3:DatabaseCluster ${RULE}!`]);
   });
+
+  it('reads a selection held in a variable, or returned alone by a function of the file the prop calls without arguments', () => {
+    const held = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      'export function data(scope: any, vpc: ec2.IVpc, engine: rds.IInstanceEngine) {',
+      '  const publicSubnets = { subnetType: ec2.SubnetType.PUBLIC };',
+      '  const privateSubnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };',
+      "  new rds.DatabaseInstance(scope, 'Orders', { engine, vpc, storageEncrypted: true, vpcSubnets: publicSubnets });",
+      "  new rds.DatabaseInstance(scope, 'Ledger', { engine, vpc, storageEncrypted: true, vpcSubnets: privateSubnets });",
+      '}',
+    );
+    assert.deepEqual(hints('data.ts', held), [`6:DatabaseInstance ${RULE}!`]);
+    const java = (subnetType: string): string =>
+      sourceLines(
+        'package app;',
+        'import software.amazon.awscdk.services.ec2.*;',
+        'import software.amazon.awscdk.services.rds.DatabaseInstance;',
+        'public class DataStack extends Stack {',
+        '  public DataStack(final Construct scope, final String id, final IVpc vpc) {',
+        '    super(scope, id);',
+        '    var subnets = placement();',
+        '    DatabaseInstance.Builder.create(this, "Orders").vpc(vpc).storageEncrypted(true).vpcSubnets(subnets).build();',
+        '  }',
+        '  private SubnetSelection placement() {',
+        `    return SubnetSelection.builder().subnetType(SubnetType.${subnetType}).build();`,
+        '  }',
+        '}',
+      );
+    assert.deepEqual(hints('DataStack.java', java('PUBLIC')), [`8:DatabaseInstance ${RULE}!`]);
+    assert.deepEqual(hints('DataStack.java', java('PRIVATE_WITH_EGRESS')), []);
+  });
 });
