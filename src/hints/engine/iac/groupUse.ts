@@ -25,6 +25,17 @@ export function namesGroup(word: string): boolean {
   return word === 'aws_security_group' || word === 'aws_default_security_group' || word === 'module';
 }
 
+/**
+ * Keys under which a module's inputs or a rule object name the group a rule admits, not one the resource joins
+ * (`allowed_security_groups` of the Aurora module, `allowed_security_group_ids`, a rule's `source_security_group_id`).
+ */
+const PEER_KEY = /^(?:allowed|source|referenced)_(?:security_groups?|security_group_ids?|sgs?|sg_ids?)$/;
+
+/** Whether a key names the peer group a rule admits (see PEER_KEY). */
+export function namesPeerGroup(key: string): boolean {
+  return PEER_KEY.test(key);
+}
+
 /** Security groups and their rules name other groups as peers, which attaches nothing. */
 const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_default_security_group|aws_vpc_security_group_)/;
 
@@ -121,7 +132,7 @@ export class GroupUses {
   private readonly rules: { rule: IngressRule; group: string }[] = [];
   /** The kinds of data store the document declares (see `declare`). */
   private declared = 0;
-  /** Groups a CloudFormation group's inline rules name as their source: the clients' side of a rule. */
+  /** Groups a CloudFormation group's inline rules, or a Terraform block's peer inputs (`namesPeerGroup`), name as their source: the clients' side of a rule. */
   private readonly sources = new Set<string>();
   /** The names each group goes by (see `name`). */
   private readonly names = new Map<string, string[]>();
@@ -143,6 +154,11 @@ export class GroupUses {
   /** The document declares a resource of type `type`, or a module that may make the data stores of `kinds`. */
   declare(type: string | undefined, kinds = exposureOf(type) ?? 0): void {
     this.declared |= kinds;
+  }
+
+  /** A block names `group` as the peer its rules admit (`allowed_security_groups`): the clients' group. */
+  admitted(group: string): void {
+    this.sources.add(group);
   }
 
   /**

@@ -14,7 +14,8 @@ import { OutsideValues } from './terraformOutside';
 import { renderedTemplate } from './terraformTemplates';
 import { WRITTEN_SECRET } from '../workspace/contribution';
 import { ModuleInputTarget, TerraformObject } from '../workspace/types';
-import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
+import { MODULE_WITHOUT_DATA_STORE } from './groupUse';
+import { noteGroupUses } from './terraformGroupUses';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { conditionOutcome } from './terraformConditionals';
 import { BodyItem, HclValues, Range, TerraformIngress } from './terraformIngress';
@@ -234,7 +235,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       if (block.keyword === 'resource' && block.labels === 2) {
         this.resource(block.at, block.open, block.close);
         const type = this.tokens.text(block.at + 1);
-        this.noteGroupUses(block.open, block.close, type);
+        noteGroupUses(this.tokens, this.partner, (token) => this.lineOf(token), block.open, block.close, type, this.ingressReader.groupUses);
         this.ingressReader.groupUses.declare(type);
       } else if (block.keyword === 'module' && block.labels === 1) {
         // A module might put a database or cache in a group, unless the workspace shows its folder holds none
@@ -242,7 +243,7 @@ class TerraformReader extends TerraformValues implements HclValues {
         const { source, makes } = this.module(block.at, block.open, block.close);
         const held = this.outside?.moduleHoldsDataStore?.(source);
         const consumer = held === false || makesNoDataStore(source) ? MODULE_WITHOUT_DATA_STORE : makes;
-        this.noteGroupUses(block.open, block.close, consumer);
+        noteGroupUses(this.tokens, this.partner, (token) => this.lineOf(token), block.open, block.close, consumer, this.ingressReader.groupUses);
         this.ingressReader.groupUses.declare(consumer);
       } else if (block.keyword === 'provider' && block.labels === 1 && this.tokens.text(block.at + 1) === 'aws') {
         this.contexts.push(...awsProviderCredentials(this, block.open, block.close));
@@ -288,29 +289,6 @@ class TerraformReader extends TerraformValues implements HclValues {
       (item) => this.outside?.assigned?.(item.option.name) === undefined && !overridden.has(item.option.name) && !(scalarsOnly && (item.block || item.option.literal.kind === 'expr')),
     );
     this.moduleInputs(call.inputs - 1, [call.source, ...call.pinned, ...inputs], completeCall);
-  }
-
-  /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */
-  private noteGroupUses(open: number, close: number, consumer: string | undefined): void {
-    for (let i = open + 1; i < close; i++) {
-      if (i + 2 < close && this.tokens.kinds[i] === ID && namesGroup(this.tokens.text(i)) && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
-        this.ingressReader.groupUses.use(`${this.tokens.text(i)}.${this.hyphenatedName(i + 2, close)}`, consumer);
-      } else if (this.tokens.kinds[i] === STR && this.tokens.interpolated(i)) {
-        for (const [, kind, name] of this.tokens.text(i).matchAll(GROUP_REFERENCE)) {
-          this.ingressReader.groupUses.use(`${kind}.${name}`, consumer);
-        }
-      }
-    }
-  }
-
-  /** The name starting at token `at`, with the `-part`s written against it (HCL names may hold hyphens: `module.db-sg`). */
-  private hyphenatedName(at: number, close: number): string {
-    const { starts, ends } = this.tokens;
-    let end = at;
-    while (end + 2 < close && this.textOf(end + 1) === '-' && starts[end + 1] === ends[end] && this.tokens.kinds[end + 2] === ID && starts[end + 2] === ends[end + 1]) {
-      end += 2;
-    }
-    return this.tokens.source.slice(starts[at], ends[end]);
   }
 
   lentObjects(item: Range): TerraformObject[] | undefined {

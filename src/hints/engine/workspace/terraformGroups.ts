@@ -6,7 +6,7 @@
  * store, through the folders its own modules use, so that a group attached only to `module "api" { source =
  * "./ecs-service" }` whose folder makes an ECS service and nothing else serves no database.
  */
-import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore, namesGroup } from '../iac/groupUse';
+import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore, namesGroup, namesPeerGroup } from '../iac/groupUse';
 import { makesNoDataStore } from '../iac/terraformServiceModules';
 import { attributeOf, HclBody, HclValue, TemplatePart } from './hcl';
 import { folderOf, joinPath } from './paths';
@@ -51,7 +51,13 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
       (contribution.localModules ??= []).push(moduleFolder);
     }
     const groups = new Set<string>();
-    groupsReferred(block.body, source, groups);
+    const peers = new Set<string>();
+    groupsReferred(block.body, source, groups, peers);
+    for (const group of peers) {
+      // The clients' group a module or resource lets in (`allowed_security_groups`): attached to no data store by it.
+      const uses = (contribution.groupUses ??= {});
+      uses[group] = uses[group] ?? 0;
+    }
     for (const group of groups) {
       if (moduleFolder !== undefined) {
         const modules = (contribution.groupModules ??= {});
@@ -93,12 +99,13 @@ function noteOutputGroups(contribution: FileContribution, body: HclBody, source:
   }
 }
 
-function groupsReferred(body: HclBody, source: string, groups: Set<string>): void {
-  body.attributes.forEach((attribute) => groupsIn(attribute.value, source, groups));
-  body.blocks.forEach((block) => groupsReferred(block.body, source, groups));
+/** The groups a block's body refers to, and apart (in `peers`, when given) those it names as the peers its rules admit. */
+function groupsReferred(body: HclBody, source: string, groups: Set<string>, peers = groups): void {
+  body.attributes.forEach((attribute) => groupsIn(attribute.value, source, namesPeerGroup(attribute.name) ? peers : groups, peers));
+  body.blocks.forEach((block) => groupsReferred(block.body, source, groups, peers));
 }
 
-function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
+function groupsIn(value: HclValue, source: string, groups: Set<string>, peers = groups): void {
   const add = (path: readonly string[]): void => {
     if (path.length >= 2 && namesGroup(path[0])) {
       groups.add(`${path[0]}.${path[1]}`);
@@ -112,10 +119,10 @@ function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
       value.parts.forEach((part: TemplatePart) => 'reference' in part && add(part.reference));
       break;
     case 'tuple':
-      value.items.forEach((item) => groupsIn(item, source, groups));
+      value.items.forEach((item) => groupsIn(item, source, groups, peers));
       break;
     case 'object':
-      value.entries.forEach((entry) => groupsIn(entry.value, source, groups));
+      value.entries.forEach((entry) => groupsIn(entry.value, source, namesPeerGroup(entry.name) ? peers : groups, peers));
       break;
     case 'other':
       for (const match of source.slice(value.span.start, value.span.end).matchAll(GROUP_REFERENCE)) {
