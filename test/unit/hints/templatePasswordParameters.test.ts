@@ -160,4 +160,27 @@ describe('Password parameters that CloudFormation shows', () => {
       `18:!Sub 'rediss://:\${RedisAuthToken}@\${Cache.PrimaryEndPoint.Address}:6379' ${OUTPUT}!`,
     ]);
   });
+
+  it('reads a variable named with the password first and its database after (PasswordDB), and not another word after it', () => {
+    const template = (variable: string): string =>
+      sourceLines(
+        'Parameters:',
+        `  ${variable}:`,
+        '    Type: String',
+        'Resources:',
+        '  Api:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      Handler: index.handler',
+        '      Runtime: nodejs20.x',
+        '      Environment:',
+        '        Variables:',
+        `          ${variable}: !Ref ${variable}`,
+      );
+    const findings = (variable: string): string[] => hints('stack.yaml', template(variable)).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings('PasswordDB'), [`2:PasswordDB ${NO_ECHO}!`]);
+    assert.deepEqual(findings('PASSWORD_REDIS'), [`2:PASSWORD_REDIS ${NO_ECHO}!`]);
+    assert.deepEqual(hints('stack.yaml', template('PasswordPolicy')), []);
+  });
 });
+

@@ -20,9 +20,11 @@ const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
  * (`REDIS_AUTH_TOKEN`, `cacheAuthToken`, the password Redis AUTH takes); not `DB_PASSWORD_SECRET_ARN`, nor an API's `AUTH_TOKEN`.
  */
 const PASSWORD_NAME = /(?:password|passwd|[_-]pwd|[_-]pass|(?:redis|valkey|cache)[_-]?auth[_-]?token)$/i;
+/** The same word put before the database it is for: `PasswordDB`, `PASSWORD_DATABASE`, `passwordRedis`. */
+const PASSWORD_OF_DATABASE = /^(?:password|passwd|pwd)[_-]?(?:db|database|rds|sql|mysql|postgres(?:ql)?|pg|redis|valkey|cache)$/i;
 
 export function isPasswordVariable(name: string): boolean {
-  return PASSWORD_NAME.test(name);
+  return PASSWORD_NAME.test(name) || PASSWORD_OF_DATABASE.test(name);
 }
 
 /** A word of a variable's name that names a database or cache (`DB`, `PGHOST`'s `pghost`, `mysql`, `REDIS`, a read `REPLICA`). */
