@@ -242,6 +242,8 @@ export class ScopeTree<V> {
   lookup(name: string, token: number, asValue = false): Binding<V> | undefined {
     let scope = this.scopeAt(token);
     let crossedFunction = false;
+    // The start of the outermost function crossed so far: a callback nested in a function runs, mostly, while that function does.
+    let nestedStart = -1;
     while (scope >= 0) {
       const kind = KINDS[this.kinds[scope]];
       const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
@@ -250,6 +252,11 @@ export class ScopeTree<V> {
       const own = (visible || classBody) && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
       const list = own ?? (visible && kind === 'class' && this.bases.size > 0 ? this.inherited(scope, name) : undefined);
       if (list) {
+        if (crossedFunction && kind !== 'module' && kind !== 'class') {
+          // A function's local read in a callback it makes (`documentClient.query(params, cb)` in a promise executor): the
+          // value it holds where the callback is written, not one a later line assigns (`params = { Key }` for a delete).
+          return lastKnownBefore(list, nestedStart, asValue) ?? lastKnown(list, asValue) ?? list[list.length - 1];
+        }
         if (crossedFunction || (kind === 'class' && !classBody)) {
           return lastKnown(list, asValue) ?? list[list.length - 1];
         }
@@ -262,7 +269,10 @@ export class ScopeTree<V> {
           return before ?? (UNBOUND_VALUE as Binding<V>);
         }
       }
-      crossedFunction ||= kind === 'function';
+      if (kind === 'function') {
+        crossedFunction = true;
+        nestedStart = this.starts[scope];
+      }
       scope = this.parents[scope];
     }
     return undefined;
@@ -485,6 +495,12 @@ export const UNBOUND_VALUE: Binding<never> = Object.freeze({ token: -1, expressi
 
 /** The last binding that takes effect at or before a token, by binary search over a list in token order. */
 function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> | undefined {
+  const count = countUpTo(list, token);
+  return count > 0 ? list[count - 1] : undefined;
+}
+
+/** How many bindings of the list (in token order) are written at or before `token`. */
+function countUpTo<V>(list: readonly Binding<V>[], token: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -495,7 +511,7 @@ function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> |
       high = mid;
     }
   }
-  return low > 0 ? list[low - 1] : undefined;
+  return low;
 }
 
 /** Whether a binding holds a whole expression as written (`name = expr`): not a function, a loop element, a destructured member or an unpacked element. */
@@ -506,6 +522,16 @@ export function bindsWholeExpression<V>(binding: Binding<V>): boolean {
 /** Whether a binding may give a value: an expression, a fixed value, a declared type, a destructured member or an unpacked element (not a bare declaration). */
 export function carriesValue<V>(binding: Binding<V>): boolean {
   return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined || binding.unpacked !== undefined;
+}
+
+/** The same, among the bindings written before `token` (found by halving: a function may bind one name thousands of times). */
+function lastKnownBefore<V>(list: readonly Binding<V>[], token: number, asValue: boolean): Binding<V> | undefined {
+  for (let k = countUpTo(list, token - 1) - 1; k >= 0; k--) {
+    if (carriesValue(list[k]) && !(asValue && list[k].method)) {
+      return list[k];
+    }
+  }
+  return undefined;
 }
 
 /** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations, and methods for a name read as a value. */
