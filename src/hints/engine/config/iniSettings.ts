@@ -17,7 +17,7 @@ import { budgetTick } from '../budget';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { tlsMissingOption, TLS_URL } from '../redisClientTls';
 import { LineIndex } from '../text';
-import { Span } from '../types';
+import { normalizeName, Span } from '../types';
 import { configLiteral, isCacheHost, isRdsHost } from './values';
 
 /** One `key = value` line: its key as written, and its value without the quotes a hand-written file often puts around it. */
@@ -115,12 +115,15 @@ function byPrefix(entries: Map<string, IniEntry>, pattern: RegExp): Map<string, 
 }
 
 function option(name: string, entry: IniEntry, literal: OptionOccurrence['literal']): OptionOccurrence {
-  return { name, norm: name.toLowerCase(), key: entry.keySpan, value: entry.valueSpan, literal, removal: entry.removal };
+  return { name, norm: normalizeName(name), key: entry.keySpan, value: entry.valueSpan, literal, removal: entry.removal };
 }
 
-/** The password beside a host: one of the same prefix (`db_host`, `db_password`), or the section's only one. */
-function passwordFor(prefix: string, passwords: Map<string, IniEntry>): IniEntry | undefined {
-  return passwords.get(prefix) ?? (passwords.size === 1 ? [...passwords.values()][0] : undefined);
+/**
+ * The password beside a host: one of the same prefix (`db_host`, `db_password`), or the section's only one where the
+ * section names one server (`host` with `db_password`); of two servers, each takes its own prefix's alone.
+ */
+function passwordFor(prefix: string, passwords: Map<string, IniEntry>, hosts: number): IniEntry | undefined {
+  return passwords.get(prefix) ?? (passwords.size === 1 && hosts === 1 ? [...passwords.values()][0] : undefined);
 }
 
 /** The option of a switch that turns a SQL connection's TLS off: libpq's `sslmode = disable`, MySQL Connector's `ssl_disabled = True`. */
@@ -159,10 +162,9 @@ function sqlUrl(url: IniEntry, model: DocumentModel): void {
  * endpoint there), with the password and `ssl` of the same prefix: redis-py's `ssl=True` (or a `rediss://` URL)
  * turns TLS on, and `ssl_cert_reqs = none` accepts any certificate.
  */
-function redisServer(server: IniEntry, prefix: string, entries: Map<string, IniEntry>, passwords: Map<string, IniEntry>, model: DocumentModel): void {
+function redisServer(server: IniEntry, prefix: string, entries: Map<string, IniEntry>, password: IniEntry | undefined, model: DocumentModel): void {
   const url = parseRedisUrl(server.value);
   const options: OptionOccurrence[] = [option(url ? 'url' : 'host', server, { kind: 'str', value: server.value })];
-  const password = passwordFor(prefix, passwords);
   if (password) {
     options.push(option('password', password, configLiteral(password.value)));
   } else if (url?.password && url.password.value !== '') {
@@ -191,20 +193,23 @@ function serverOf(value: string): string {
 function readSection(name: string, entries: Map<string, IniEntry>, model: DocumentModel): void {
   const passwords = byPrefix(entries, PASSWORD_KEY);
   const ports = byPrefix(entries, PORT_KEY);
-  for (const [prefix, host] of byPrefix(entries, HOST_KEY)) {
+  const hosts = byPrefix(entries, HOST_KEY);
+  const urls = byPrefix(entries, URL_KEY);
+  const servers = hosts.size + urls.size;
+  for (const [prefix, host] of hosts) {
     const server = serverOf(host.value);
     const memcached = MEMCACHED.test(name) || MEMCACHED.test(host.key) || MEMCACHED_ENDPOINT.test(server) || /:11211$/.test(host.value) || ports.get(prefix)?.value === '11211';
     if (isRdsHost(server)) {
-      sqlHost(host, passwordFor(prefix, passwords), entries, model);
+      sqlHost(host, passwordFor(prefix, passwords, servers), entries, model);
     } else if (isCacheHost(server) && !memcached) {
-      redisServer(host, prefix, entries, passwords, model);
+      redisServer(host, prefix, entries, passwordFor(prefix, passwords, servers), model);
     }
   }
-  for (const [prefix, url] of byPrefix(entries, URL_KEY)) {
+  for (const [prefix, url] of urls) {
     const server = serverOf(url.value);
     const redis = parseRedisUrl(url.value) !== undefined || (!url.value.includes('://') && isCacheHost(server));
     if (redis && isCacheHost(server) && !MEMCACHED.test(name) && !MEMCACHED_ENDPOINT.test(server)) {
-      redisServer(url, prefix, entries, passwords, model);
+      redisServer(url, prefix, entries, passwordFor(prefix, passwords, servers), model);
     } else if (!redis && url.value.includes('://') && isRdsHost(dsnHost(url.value) ?? '') && !LOCAL_DSN.test(url.value)) {
       sqlUrl(url, model);
     }
