@@ -32,6 +32,9 @@ describe('INI settings files', () => {
     const hints = hintsIn('config/settings.ini', ini);
     assert.ok(hints.includes('4:sslmode rds-sql-tls-disabled!'), hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.endsWith('rds-sql-password!')), hints.join('\n'));
+    // `require` encrypts without verifying the server: a hover, no finding.
+    const require = hintsIn('config/database.ini', sourceLines('[rds]', `host = ${RDS}`, 'sslmode = require'));
+    assert.ok(require.includes('3:sslmode rds-sql-tls-verification-off') && !require.some((hint) => hint.endsWith('!')), require.join('\n'));
   });
 
   it('read a Redis section to ElastiCache: TLS missing as a hover, a password without TLS as findings', () => {

@@ -144,6 +144,11 @@ function sqlHost(host: IniEntry, password: IniEntry | undefined, entries: Map<st
   if (off) {
     options.push(off);
   }
+  // libpq's `sslmode` as psycopg2 takes it: `require` encrypts without checking the server, the hover says so.
+  const mode = entries.get('sslmode');
+  if (mode) {
+    options.push(option('sslmode', mode, { kind: 'str', value: mode.value }));
+  }
   model.contexts.push({ kind: 'sql-client', type: 'psycopg2', options, complete: true, anchor: host.keySpan });
   (model.sqlConnections ??= []).push({ name: host.keySpan, flavor: 'psycopg2' });
 }
