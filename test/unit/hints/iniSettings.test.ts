@@ -63,6 +63,11 @@ describe('INI settings files', () => {
     assert.ok(flask.some((hint) => hint.startsWith('1:mysql+pymysql://') && hint.endsWith('rds-sql-password!')), flask.join('\n'));
   });
 
+  it("read MySQL's option file as Django's read_default_file names it", () => {
+    const hints = hintsIn('deploy/my.cnf', sourceLines('[client]', `host = ${RDS}`, 'user = shop', 'password = Sh0pPass', 'ssl-mode = DISABLED'));
+    assert.ok(hints.includes('2:host rds-sql-connection') && hints.includes('4:Sh0pPass rds-sql-password!') && hints.includes('5:ssl-mode rds-sql-tls-disabled!'), hints.join('\n'));
+  });
+
   it('keep prefixed keys apart: a db_ password belongs to the database, not to the cache beside it', () => {
     const ini = sourceLines('[DEFAULT]', `db_host = ${RDS}`, 'db_password = Ledg3rPass', `cache_host = ${CACHE}`);
     const hints = hintsIn('settings.ini', ini);
