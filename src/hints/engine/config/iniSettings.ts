@@ -10,7 +10,7 @@
  * endpoint (or a `redis://` URL to one) a Redis client. Any other section (`localhost`, an address, a Redshift
  * cluster, a placeholder) is left unread: a settings file names one environment's server, and that one is none of ours.
  */
-import { addDsnPassword, LOCAL_DSN } from '../code/sqlDsnOptions';
+import { addDsnPassword } from '../code/sqlDsnOptions';
 import { parseRedisUrl } from '../code/redisUrls';
 import { dsnHost, tlsDisabledOption } from '../code/sqlTls';
 import { budgetTick } from '../budget';
@@ -215,7 +215,7 @@ function readSection(name: string, entries: Map<string, IniEntry>, model: Docume
     const redis = parseRedisUrl(url.value) !== undefined || (!url.value.includes('://') && isCacheHost(server));
     if (redis && isCacheHost(server) && !MEMCACHED.test(name) && !MEMCACHED_ENDPOINT.test(server)) {
       redisServer(url, prefix, entries, passwordFor(prefix, passwords, servers), model);
-    } else if (!redis && url.value.includes('://') && isRdsHost(dsnHost(url.value) ?? '') && !LOCAL_DSN.test(url.value)) {
+    } else if (!redis && url.value.includes('://') && isRdsHost(dsnHost(url.value) ?? '')) {
       sqlUrl(url, model);
     }
   }
