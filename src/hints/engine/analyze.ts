@@ -66,6 +66,7 @@ function buildModel(
     case 'terraform':
       return readTemplate(kind, text, lines, { outside: workspace && terraformOutside(workspace.view, workspace.file) });
     case 'properties':
+    case 'ini':
       return readConfigFile(kind, text, lines, fileName);
     case 'yaml':
     case 'json':

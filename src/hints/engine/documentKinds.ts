@@ -12,8 +12,10 @@
  * and the path aliases TypeScript imports use. `packagejson` (`package.json`) names a monorepo's package, for
  * imports of it from the other packages. `properties` is Spring Boot's `application.properties` (and
  * `application-<profile>.properties`, `bootstrap.properties`), matched by name: other `.properties` files are not read.
+ * `ini` is an INI settings file of database or cache connections (`database.ini`, `alembic.ini`, `config.cfg`, `my.cnf`),
+ * also matched by name (`config/iniSettings.ts`).
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'kotlin' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'properties' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'kotlin' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'properties' | 'ini' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -67,10 +69,23 @@ const SPRING_PROPERTIES = /^(?:application|bootstrap)(?:-[\w.-]+)?\.properties$/
 const SPRING_PROPERTIES_GLOBS: readonly string[] = ['application*.properties', 'bootstrap*.properties'];
 
 /**
+ * INI settings files by name: ConfigParser's `.ini` and `.cfg` files whose name says they configure a database or a
+ * cache (`database.ini`, `db.cfg`, `config.ini`, `settings.cfg`, `alembic.ini`, `databaseAWSRDS.ini`), and MySQL's
+ * option file. Most `.ini` and `.cfg` files configure tools (`pytest.ini`, `tox.ini`, `setup.cfg`, `pyvenv.cfg`,
+ * `php.ini`) and are never opened. `.conf` files are not INI as often as not (nginx's, Redis's own `redis.conf`,
+ * HOCON's `application.conf`) and are not read.
+ */
+const INI_STEMS: readonly string[] = ['*database*', '*db*', 'config*', '*settings*', 'rds*', '*redis*', '*postgres*', '*mysql*'];
+/** As globs without nested groups (`workspace.findFiles` reads none). */
+const INI_GLOBS: readonly string[] = [...INI_STEMS.flatMap((stem) => [`${stem}.ini`, `${stem}.cfg`]), 'alembic*.ini', 'my.cnf', '.my.cnf'];
+/** The same names as one expression. */
+const INI_FILE = new RegExp(`^(?:${INI_GLOBS.map((glob) => glob.replace(/\./g, '\\.').replace(/\*/g, '.*')).join('|')})$`, 'i');
+
+/**
  * Files matched by name because VS Code has no built-in language for them, or because the language covers many
  * files the engine never reads (the editor's selector): Spring's properties files are a few of all `.properties`.
  */
-export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf', ...[...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS].map((name) => `**/${name}`)];
+export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf', ...[...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS, ...INI_GLOBS].map((name) => `**/${name}`)];
 
 const BY_EXTENSION = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry.kind] as const)));
 const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.map((id) => [id, entry.kind] as const)));
@@ -79,7 +94,7 @@ const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.
 export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 
 /** Every file the engine analyses, as one glob (for `workspace.findFiles`). */
-export const HINT_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS].join(',')}}`;
+export const HINT_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS, ...INI_GLOBS].join(',')}}`;
 
 /** Every file the workspace model may read: those analysed and the model's own (`go.mod`; `package.json` is a `*.json`), as one glob without nested groups. */
 export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...[...MODEL_FILES.keys(), ...NAMED_FILES.keys()].filter((name) => !BY_EXTENSION.has(name.slice(name.lastIndexOf('.') + 1)))].join(',')}}`;
@@ -101,6 +116,9 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   }
   if (SPRING_PROPERTIES.test(name)) {
     return 'properties';
+  }
+  if (INI_FILE.test(name)) {
+    return 'ini';
   }
   // TypeScript configs, the shared ones they extend (`tsconfig.base.json`) and a JavaScript project's `jsconfig.json` are no templates.
   if (/^(?:tsconfig(?:\.[^/]*)?|jsconfig)\.json$/i.test(name)) {

@@ -44,7 +44,7 @@ describe('document kinds', () => {
   });
 
   it('build the workspace globs from the same lists', () => {
-    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.kt,*.kts,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties}');
+    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.kt,*.kts,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,root.hcl,application*.properties,bootstrap*.properties,*database*.ini,*database*.cfg,*db*.ini,*db*.cfg,config*.ini,config*.cfg,*settings*.ini,*settings*.cfg,rds*.ini,rds*.cfg,*redis*.ini,*redis*.cfg,*postgres*.ini,*postgres*.cfg,*mysql*.ini,*mysql*.cfg,alembic*.ini,my.cnf,.my.cnf}');
     assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,site-packages,.terraform,.terragrunt-cache,.aws-sam,cdk.out,.serverless,.history}/**');
   });
 

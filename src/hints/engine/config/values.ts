@@ -69,10 +69,13 @@ export function configFileOf(fileName: string | undefined, yamlText?: string): C
   }
   const path = fileName.replace(/\\/g, '/');
   const kind = namedConfigFile(path) ?? (yamlText !== undefined ? yamlConfigFile(path, yamlText) : undefined);
-  if (!kind || /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path)) {
-    return undefined;
-  }
-  return kind;
+  return kind && !isTestSettings(path) ? kind : undefined;
+}
+
+/** Whether a settings file is a test's (`src/test/resources/`, a `tests/` folder or project, a fixture): a disposable server's. */
+export function isTestSettings(fileName: string | undefined): boolean {
+  const path = fileName?.replace(/\\/g, '/') ?? '';
+  return /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path);
 }
 
 const RDS_HOST = /\.rds\.amazonaws\.com(?:\.cn)?$/i;
