@@ -65,6 +65,8 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedMethodClient: (module, path, method) => view.importedMethodClient?.(file, module, path, method),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),
+    springHostValues: (key) => view.springHostValues?.(key),
+    springPropertyPrefix: (className) => view.springPropertyPrefix?.(className),
     environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),

@@ -4,7 +4,8 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
-import { nearestSpringSecret, springSecretsByKey, SpringSecretsByKey } from './springSecrets';
+import { nearestSpringSecret, springHostsByKey, SpringHostsByKey, springHostValues, springSecretsByKey, SpringSecretsByKey } from './springSecrets';
+import { springPropertyPrefixes } from './springPropertyClasses';
 import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
@@ -56,6 +57,8 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   private instantiations: InstantiationAnswers | undefined;
   /** The Spring configuration files that write each password key, built on the first question after a change. */
   private springSecrets: SpringSecretsByKey | undefined;
+  private springHosts: SpringHostsByKey | undefined;
+  private springPrefixes: ReadonlyMap<string, string | undefined> | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -127,6 +130,8 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     this.forgetClasses();
     this.instantiations = undefined;
     this.springSecrets = undefined;
+    this.springHosts = undefined;
+    this.springPrefixes = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -377,6 +382,18 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   springSecret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
     this.springSecrets ??= springSecretsByKey(this.contributions);
     return nearestSpringSecret(this.springSecrets, codeFile, key);
+  }
+
+  /** The servers a Spring property key holds in every profile file of the workspace; see `WorkspaceView.springHostValues`. */
+  springHostValues(key: string): string[] | undefined {
+    this.springHosts ??= springHostsByKey(this.contributions);
+    return springHostValues(this.springHosts, key);
+  }
+
+  /** The prefix a `@ConfigurationProperties` class of the workspace binds; see `WorkspaceView.springPropertyPrefix`. */
+  springPropertyPrefix(className: string): string | undefined {
+    this.springPrefixes ??= springPropertyPrefixes(this.contributions.values());
+    return this.springPrefixes.get(className);
   }
 
   /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */

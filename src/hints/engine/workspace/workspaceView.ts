@@ -176,6 +176,13 @@ export interface WorkspaceView {
    */
   springSecret?(codeFile: string, key: string): { value: string; at: SourceRef } | undefined;
   /**
+   * Every server the Spring Boot configuration files of the workspace (each profile, tests aside) write under a property
+   * key, placeholders of other keys followed (`spring.data.redis.host: ${redis.host}`); undefined when one cannot be told.
+   */
+  springHostValues?(key: string): string[] | undefined;
+  /** The prefix the one `@ConfigurationProperties` class of this name binds (`app.cache` for `CacheSettings`). */
+  springPropertyPrefix?(className: string): string | undefined;
+  /**
    * The literal setting a JavaScript or TypeScript module of the workspace exports under the dotted import path `path`
    * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.
    */
