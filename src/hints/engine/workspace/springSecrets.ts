@@ -14,6 +14,7 @@ import { canonicalKey, springYamlDocuments } from '../config/spring';
 import { springPropertiesDocuments } from '../config/springProperties';
 import { LineIndex } from '../text';
 import { PASSWORD_NAME, SecretConstant } from './secretConstants';
+import { springPropertyPrefixes } from './springPropertyClasses';
 import type { FileContribution, SourceRef } from './types';
 
 /** The configuration files Spring Boot reads by default, with or without a profile. */
@@ -137,4 +138,31 @@ export function springHostValues(byKey: SpringHostsByKey, key: string, hops = 0)
     servers.push(...resolved, ...(placeholder?.[2] ? [placeholder[2].trim()] : []));
   }
   return [...new Set(servers)];
+}
+
+/** The workspace's Spring settings, each table read from the files' contributions on first use (see `WorkspaceView.spring`). */
+export class SpringSettings {
+  private secrets: SpringSecretsByKey | undefined;
+  private hosts: SpringHostsByKey | undefined;
+  private prefixes: ReadonlyMap<string, string | undefined> | undefined;
+
+  constructor(private readonly contributions: ReadonlyMap<string, { contribution: FileContribution }>) {}
+
+  /** The password written under `key` by the configuration file nearest `codeFile` (its own service's); see `nearestSpringSecret`. */
+  secret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
+    this.secrets ??= springSecretsByKey(this.contributions);
+    return nearestSpringSecret(this.secrets, codeFile, key);
+  }
+
+  /** Every server the workspace's configuration files write under `key`; see `springHostValues`. */
+  hostValues(key: string): string[] | undefined {
+    this.hosts ??= springHostsByKey(this.contributions);
+    return springHostValues(this.hosts, key);
+  }
+
+  /** The prefix the one `@ConfigurationProperties` class named `className` binds (`springPropertyClasses.ts`). */
+  propertyPrefix(className: string): string | undefined {
+    this.prefixes ??= springPropertyPrefixes(this.contributions.values());
+    return this.prefixes.get(className);
+  }
 }
