@@ -173,6 +173,9 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
   if (ignored.vendoredPackages > 0) {
     parts.push(`${ignored.vendoredPackages} Python package(s) that pip installed beside the code (a .dist-info or .egg-info record lists them)`);
   }
+  if (ignored.buildOutputs > 0) {
+    parts.push(`${ignored.buildOutputs} build output folder(s) beside a pom.xml or build.gradle (copies of the sources and resources)`);
+  }
   if (ignored.gitignoredFolders + ignored.gitignoredFiles > 0) {
     parts.push(`${ignored.gitignoredFolders} folder(s) and ${ignored.gitignoredFiles} file(s) matched by .gitignore`);
   }

@@ -7,7 +7,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
-import { GitignoreRules, installedTopLevels, installRecordOf, isInstallMetadata } from '../hints/engine/fileSelection';
+import { buildOutputsBeside, GitignoreRules, installedTopLevels, installRecordOf, isInstallMetadata } from '../hints/engine/fileSelection';
 import type { TrackedFiles } from '../hints/engine/gitIndex';
 import { trackedFiles } from './gitIndex';
 
@@ -28,7 +28,7 @@ export interface WalkResult {
   /** Paths named on the command line that do not exist. */
   missing: string[];
   /** Folders left out by name (node_modules, .git…) and folders and files left out by .gitignore. */
-  ignored: { excludedFolders: number; gitignoredFolders: number; gitignoredFiles: number; vendoredPackages: number };
+  ignored: { excludedFolders: number; gitignoredFolders: number; gitignoredFiles: number; vendoredPackages: number; buildOutputs: number };
 }
 
 /** The parts of `node:fs` the walk uses. */
@@ -74,7 +74,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): WalkResult {
-  const result: WalkResult = { files: [], skipped: [], missing: [], ignored: { excludedFolders: 0, gitignoredFolders: 0, gitignoredFiles: 0, vendoredPackages: 0 } };
+  const result: WalkResult = { files: [], skipped: [], missing: [], ignored: { excludedFolders: 0, gitignoredFolders: 0, gitignoredFiles: 0, vendoredPackages: 0, buildOutputs: 0 } };
   const seen = new Set<string>();
   const add = (full: string, real: string, kind: DocumentKind, size: number): void => {
     if (!seen.has(real)) {
@@ -183,6 +183,7 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const vendored = installedBeside(dir, entries);
+    const outputs = buildOutputsBeside(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (vendored.has(entry.name)) {
@@ -192,6 +193,8 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       if (entry.isDirectory()) {
         if (isExcludedFolder(entry.name)) {
           result.ignored.excludedFolders++;
+        } else if (outputs.has(entry.name)) {
+          result.ignored.buildOutputs++;
         } else if (trackedOnly || rules.ignores(posix(full), true)) {
           if (repository && trackedIn(repository)?.holdsTracked(fromRoot(repository, full))) {
             walk(full, root, rules, repository, true);

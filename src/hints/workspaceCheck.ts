@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { AnalysisResult } from './engine/analyze';
 import { DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB } from './engine/documentKinds';
 import { GitignoreRules, selectFile } from './engine/fileSelection';
-import { readInstalledPackages } from './workspace/installRecords';
+import { readBuildOutputs, readInstalledPackages } from './workspace/installRecords';
 import { DEFAULT_LIMITS } from './engine/text';
 import { AnalysisCache } from './analysisCache';
 import { toDiagnostics } from './diagnostics';
@@ -53,12 +53,14 @@ export class WorkspaceCheck {
         const tracked = await readTrackedFiles();
         // What pip installed beside the code, as the CLI walk leaves it out.
         const installed = await readInstalledPackages(workspaceKey, async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), token);
+        // The output folders of Maven and Gradle builds, copies of the sources, as the CLI walk leaves them out.
+        const buildOutputs = await readBuildOutputs(workspaceKey, token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
         const files: { uri: vscode.Uri; kind: DocumentKind }[] = [];
         for (const uri of found) {
           const key = workspaceKey(uri);
           const verdict = key ? selectFile(key, gitignore, tracked) : { read: false as const, reason: 'not-a-hint-file' as const };
-          if (verdict.read && installed.covers(key!)) {
+          if (verdict.read && (installed.covers(key!) || buildOutputs.covers(key!))) {
             done.ignored++;
           } else if (verdict.read) {
             files.push({ uri, kind: verdict.kind });

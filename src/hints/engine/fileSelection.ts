@@ -191,3 +191,50 @@ export class InstalledPackages {
     return this.paths.has(full);
   }
 }
+
+/**
+ * Build files and the folder their tool writes beside them: Maven's `target` and Gradle's `build` hold copies of the
+ * project's resources (`target/classes/application.yml`, `build/resources/main/application.yml`) and generated
+ * sources, which are not the project's own files. A folder of that name elsewhere is an ordinary folder.
+ */
+const BUILD_OUTPUTS: ReadonlyMap<string, string> = new Map([
+  ['pom.xml', 'target'],
+  ['build.gradle', 'build'],
+  ['build.gradle.kts', 'build'],
+]);
+
+/** The build files, as globs (for `findFiles`). */
+export const BUILD_FILE_GLOBS: readonly string[] = [...BUILD_OUTPUTS.keys()].map((name) => `**/${name}`);
+
+/** The output folders the build files among a folder's file names make there (`target` beside `pom.xml`). */
+export function buildOutputsBeside(fileNames: Iterable<string>): Set<string> {
+  const outputs = new Set<string>();
+  for (const name of fileNames) {
+    const output = BUILD_OUTPUTS.get(name);
+    if (output !== undefined) {
+      outputs.add(output);
+    }
+  }
+  return outputs;
+}
+
+/** The build output folders of a tree, gathered from a flat list of its build files (`findFiles`), by `/`-separated path. */
+export class BuildOutputs {
+  private readonly folders = new Set<string>();
+
+  /** `buildFile` is a `pom.xml`, `build.gradle` or `build.gradle.kts`, `/`-separated. */
+  add(buildFile: string): void {
+    const slash = buildFile.lastIndexOf('/');
+    buildOutputsBeside([buildFile.slice(slash + 1)]).forEach((output) => this.folders.add(`${buildFile.slice(0, slash + 1)}${output}`));
+  }
+
+  /** Whether a file is inside one of the build output folders. */
+  covers(full: string): boolean {
+    for (let slash = full.indexOf('/'); slash > 0 && this.folders.size > 0; slash = full.indexOf('/', slash + 1)) {
+      if (this.folders.has(full.slice(0, slash))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -8,6 +8,11 @@ import { Span } from './types';
 
 const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
 
+/** Whether a server as written is this machine: `localhost`, `127.0.0.1`, `::1`, with or without a `redis://` scheme and port. */
+export function namesThisMachine(written: string): boolean {
+  return LOCAL_HOST.test(written.trim());
+}
+
 /** The option a Redis client made with nothing that turns TLS on gets, on its call or server setting: `redis-tls` hovers there. */
 export const TLS_MISSING = 'TlsMissing';
 

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, isExcludedFolder, MODEL_FILE_GLOB } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
 import { EventTrail } from './eventTrail';
-import { GitignoreRules, InstalledPackages, selectFile } from '../engine/fileSelection';
-import { readInstalledPackages } from './installRecords';
+import { BuildOutputs, GitignoreRules, InstalledPackages, selectFile } from '../engine/fileSelection';
+import { readBuildOutputs, readInstalledPackages } from './installRecords';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
 import { FileContribution, WorkspaceView } from '../engine/workspace/types';
 import { WorkspaceModel } from '../engine/workspace/workspaceModel';
@@ -63,6 +63,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private tracked = new TrackedFiles([]);
   /** What pip installed beside the code, read with the .gitignore files: not the project's own (as the CLI walk). */
   private installed = new InstalledPackages();
+  private buildOutputs = new BuildOutputs();
   private started: Promise<void> | undefined;
   private changes = 0;
   private disposed = false;
@@ -128,7 +129,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const key = selectionKey(located.folder, located.relative);
     const verdict = selectFile(key, this.gitignore, this.tracked);
-    return verdict.read && kindMayContribute(verdict.kind) && !this.installed.covers(key) ? { ...located, kind: verdict.kind } : undefined;
+    return verdict.read && kindMayContribute(verdict.kind) && !this.installed.covers(key) && !this.buildOutputs.covers(key) ? { ...located, kind: verdict.kind } : undefined;
   }
 
   private contribution(relative: string, kind: DocumentKind, text: string): FileContribution | undefined {
@@ -217,6 +218,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       const located = this.locate(uri);
       return located && selectionKey(located.folder, located.relative);
     }, (uri) => this.readText(uri));
+    this.buildOutputs = await readBuildOutputs((uri) => {
+      const located = this.locate(uri);
+      return located && selectionKey(located.folder, located.relative);
+    });
     const found = await vscode.workspace.findFiles(MODEL_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
     const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
     for (const uri of found) {

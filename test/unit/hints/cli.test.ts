@@ -91,6 +91,26 @@ describe('aws-db-hints', () => {
     assert.match(result.stderr, /2 Python package\(s\) that pip installed beside the code/);
   });
 
+  it('leaves out Maven and Gradle build output beside their build files, not a folder of the same name elsewhere', async () => {
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    const keys = 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n';
+    write('orders/pom.xml', '<project/>');
+    write('orders/src/main/resources/tools/sweep.py', keys);
+    write('orders/target/classes/tools/sweep.py', keys);
+    write('billing/build.gradle.kts', 'plugins {}');
+    write('billing/build/resources/main/sweep.py', keys);
+    // A folder named `target` with no build file beside it is the project's own.
+    write('scripts/target/sweep.py', keys);
+    const result = await run(root);
+    const files = new Set(result.stdout.trim().split('\n').map((line) => line.split(':')[0]));
+    assert.ok(files.has('orders/src/main/resources/tools/sweep.py') && files.has('scripts/target/sweep.py'), result.stdout);
+    assert.ok(!files.has('orders/target/classes/tools/sweep.py') && !files.has('billing/build/resources/main/sweep.py'), result.stdout);
+    assert.match(result.stderr, /2 build output folder\(s\) beside a pom\.xml or build\.gradle/);
+  });
+
   it('writes stable JSON with 1-based positions', async () => {
     const result = await run(root, 'infra', '--format', 'json');
     const entries = JSON.parse(result.stdout) as CliEntry[];

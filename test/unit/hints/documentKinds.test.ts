@@ -9,7 +9,7 @@ import {
   HINT_LANGUAGE_IDS,
   PATTERN_ONLY_GLOBS,
 } from '../../../src/hints/engine/documentKinds';
-import { GitignoreRules, InstalledPackages, installedTopLevels, selectFile } from '../../../src/hints/engine/fileSelection';
+import { BuildOutputs, buildOutputsBeside, GitignoreRules, InstalledPackages, installedTopLevels, selectFile } from '../../../src/hints/engine/fileSelection';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
@@ -96,5 +96,22 @@ describe('packages pip installed beside the code', () => {
     assert.ok(!installed.covers('0/lambda/handler.py'));
     assert.ok(!installed.covers('0/lambda/redis_cache.py'), 'a module whose name only starts like a package');
     assert.ok(!installed.covers('0/other/redis/client.py'), 'a package folder elsewhere');
+  });
+});
+
+describe('build output beside a build file', () => {
+  it('names Maven\'s target and Gradle\'s build only beside their build files', () => {
+    assert.deepEqual([...buildOutputsBeside(['pom.xml', 'README.md'])], ['target']);
+    assert.deepEqual([...buildOutputsBeside(['build.gradle.kts', 'settings.gradle.kts'])], ['build']);
+    assert.deepEqual([...buildOutputsBeside(['Makefile', 'package.json'])], []);
+    const outputs = new BuildOutputs();
+    outputs.add('0/orders/pom.xml');
+    outputs.add('0/billing/build.gradle');
+    assert.ok(outputs.covers('0/orders/target/classes/application.yml'));
+    assert.ok(outputs.covers('0/billing/build/resources/main/application.yml'));
+    assert.ok(!outputs.covers('0/orders/src/main/resources/application.yml'));
+    assert.ok(!outputs.covers('0/tools/target/sweep.py'), 'a target folder with no pom.xml beside it');
+    assert.ok(!outputs.covers('0/orders/src/target/Sweep.java'), 'a target folder deeper than the build file');
+    assert.ok(!outputs.covers('0/orders/targets/x.yml'), 'a folder whose name only starts like one');
   });
 });

@@ -9,6 +9,7 @@ import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
 import { sqlClientBuilderContexts } from './sqlClientBuilder';
 import { settingsTlsContexts } from './sqlTlsSettings';
 import { readRedisLocalLiterals } from './sqlLiterals';
+import { readSpringBoundHosts } from './springBoundHosts';
 import { markRedisClientsWithoutTls } from './redisClientsWithoutTls';
 import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, OptionContext, parseSuppression } from '../model';
@@ -95,6 +96,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   readBuiltKeyConditions(analyzer, contexts);
   readPartiqlStatements(analyzer, contexts);
   readRedisLocalLiterals(analyzer, contexts);
+  readSpringBoundHosts(analyzer, contexts);
   markRedisClientsWithoutTls(analyzer, contexts, options.testFile === true);
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);

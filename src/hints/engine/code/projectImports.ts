@@ -58,6 +58,10 @@ export interface ProjectContext {
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The literal password a Spring Boot configuration file of the workspace writes under a property key. */
   springSecret?(key: string): { value: string; at: SourceRef } | undefined;
+  /** Every server the workspace's Spring configuration files write under a property key; undefined when one cannot be told. */
+  springHostValues?(key: string): string[] | undefined;
+  /** The prefix a `@ConfigurationProperties` class of the workspace binds. */
+  springPropertyPrefix?(className: string): string | undefined;
   /** Whether the Lambda functions that run this file set an environment variable to an RDS endpoint's address (`DB_HOST: !GetAtt Db.Endpoint.Address`). */
   environmentIsRdsEndpoint?(variable: string): boolean;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */

@@ -75,6 +75,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.secretConstants ?? {}).length > 0 ||
     (contribution.cdkPasswordMembers?.length ?? 0) > 0 ||
     Object.keys(contribution.springSecrets ?? {}).length > 0 ||
+    Object.keys(contribution.springHosts ?? {}).length > 0 ||
+    Object.keys(contribution.springPropertyPrefixes ?? {}).length > 0 ||
     Object.keys(contribution.settingConstants ?? {}).length > 0 ||
     Object.keys(contribution.settingDicts ?? {}).length > 0 ||
     Object.keys(contribution.nameConstants ?? {}).length > 0 ||

@@ -48,7 +48,8 @@ import { indexTfvars } from './tfvars';
 import { readPackageJson } from './packages';
 import { readTsconfig } from './tsconfig';
 import { indexResourceModule, mayHoldServiceResources } from './serviceFragments';
-import { maySetSpringSecrets, springSecrets } from './springSecrets';
+import { maySetSpringSecrets, springSettings } from './springSecrets';
+import { springPropertyClasses } from './springPropertyClasses';
 import { FileContribution } from './types';
 
 export interface IndexOptions {
@@ -78,8 +79,8 @@ export function kindMayContribute(kind: DocumentKind): boolean {
 function readerFor(file: string, kind: DocumentKind, text: string): (() => FileContribution | undefined) | undefined {
   if (maySetSpringSecrets(file, kind)) {
     return () => {
-      const secrets = springSecrets(kind, text);
-      return secrets ? { ...emptyContribution(), springSecrets: secrets } : undefined;
+      const { secrets, hosts } = springSettings(kind, text);
+      return secrets || hosts ? { ...emptyContribution(), ...(secrets ? { springSecrets: secrets } : {}), ...(hosts ? { springHosts: hosts } : {}) } : undefined;
     };
   }
   switch (kind) {
@@ -135,10 +136,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayIndexClassItemMethods(kind, text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'kotlin':
-      // Spring Data DynamoDB repositories and their entities, repository classes' item helpers with the classes a mapper maps, and the holders of clients other files read (`kotlinHolders.ts`).
-      return mayDeclareKotlinRepositories(text) || mayIndexKotlinClassItems(file, text) || mayHoldKotlinClients(file, text) ? () => indexKotlinRepositories(file, text) : undefined;
+      return withPropertyClasses(kind, text, jvmReader(file, kind, text));
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -157,6 +156,27 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     default:
       return undefined;
   }
+}
+
+/** Java, C# and Kotlin files: the classes and clients other files read (see `readerFor`). */
+function jvmReader(file: string, kind: 'java' | 'csharp' | 'kotlin', text: string): (() => FileContribution | undefined) | undefined {
+  if (kind === 'java' || kind === 'csharp') {
+    return mayLendClassFields(file, kind, text) || mayImplement(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && (mayUseGlobally(text) || distributedCacheStores(text).length > 0)) || mayHoldTypedCdk(kind, text) || mayIndexClassItemMethods(kind, text) || (kind === 'java' && mayDeclareDaggerGraph(file, text)) ? () => indexJvmClasses(file, kind, text) : undefined;
+  }
+  // Spring Data DynamoDB repositories and their entities, repository classes' item helpers with the classes a mapper maps, and the holders of clients other files read (`kotlinHolders.ts`).
+  return mayDeclareKotlinRepositories(text) || mayIndexKotlinClassItems(file, text) || mayHoldKotlinClients(file, text) ? () => indexKotlinRepositories(file, text) : undefined;
+}
+
+/** A reader that also keeps the file's `@ConfigurationProperties` classes (`springPropertyClasses.ts`), where it may bind any. */
+function withPropertyClasses(kind: DocumentKind, text: string, read: (() => FileContribution | undefined) | undefined): (() => FileContribution | undefined) | undefined {
+  if (kind === 'csharp' || !text.includes('@ConfigurationProperties')) {
+    return read;
+  }
+  return () => {
+    const prefixes = springPropertyClasses(text);
+    const contribution = read?.();
+    return prefixes ? { ...(contribution ?? emptyContribution()), springPropertyPrefixes: prefixes } : contribution;
+  };
 }
 
 /**

@@ -152,6 +152,10 @@ export interface FunctionDefinition {
 export interface FileContribution {
   /** A Spring Boot configuration file's literal passwords by canonical key (`app.redis.password`, `springSecrets.ts`). */
   springSecrets?: Record<string, SecretConstant>;
+  /** A Spring Boot configuration file's server values (`app.cache.host`), every profile's, by canonical key (`springSecrets.ts`). */
+  springHosts?: Record<string, string[]>;
+  /** A Java or Kotlin file's `@ConfigurationProperties` classes by name, with their prefixes (`springPropertyClasses.ts`). */
+  springPropertyPrefixes?: Record<string, string>;
   /** The module's password literals by import path (Python `db_password = "..."`, `secretConstants.ts`; JavaScript and TypeScript exports, `jsSecretConstants.ts`). */
   secretConstants?: Record<string, SecretConstant>;
   /** The password members a CDK module that makes RDS databases writes in plain text (`SecretValue.unsafePlainText(config.db_pass)`; `cdkPasswordMembers.ts`). */

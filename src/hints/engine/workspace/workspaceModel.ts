@@ -4,7 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
-import { nearestSpringSecret, springSecretsByKey, SpringSecretsByKey } from './springSecrets';
+import { SpringSettings } from './springSecrets';
 import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
@@ -55,7 +55,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: InstantiationAnswers | undefined;
   /** The Spring configuration files that write each password key, built on the first question after a change. */
-  private springSecrets: SpringSecretsByKey | undefined;
+  private springSettings: SpringSettings | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -126,7 +126,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     this.goIndex = undefined;
     this.forgetClasses();
     this.instantiations = undefined;
-    this.springSecrets = undefined;
+    this.springSettings = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -370,13 +370,9 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return importedConstant((file) => this.contributionOf(file), tsconfigPathsOf(this.contributions), codeFile, module, path, (contribution) => contribution.secretConstants);
   }
 
-  /**
-   * A password a Spring Boot configuration file writes under a property key; see `WorkspaceView.springSecret`. The
-   * file that shares the most folders with the code file (its own service's), then the first in path order.
-   */
-  springSecret(codeFile: string, key: string): { value: string; at: SourceRef } | undefined {
-    this.springSecrets ??= springSecretsByKey(this.contributions);
-    return nearestSpringSecret(this.springSecrets, codeFile, key);
+  /** The workspace's Spring configuration: passwords, servers and `@ConfigurationProperties` prefixes; see `WorkspaceView.spring`. */
+  spring(): SpringSettings {
+    return (this.springSettings ??= new SpringSettings(this.contributions));
   }
 
   /** A literal setting a module exports, as a code file reads it; see `WorkspaceView.importedSetting`. */

@@ -5,6 +5,7 @@
 import type { BodyClient, CallArguments, CdkClassShape, ClassItemMethods, ClientPassingCall, ExportedCall, ExportedClient, ItemHelper, PynamodbClassKind } from './codeTypes';
 import type { GoItemMethod, GoPackageDeclarations, GoPackageMembers } from './goTypes';
 import type { SettingDict } from './pythonSettingDicts';
+import type { SpringSettings } from './springSecrets';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent } from './terraformTypes';
 import type { CdkInstantiation, PassedParameter, SourceRef, TableDefinition, TableNameRef } from './types';
@@ -173,10 +174,12 @@ export interface WorkspaceView {
    */
   importedSecret?(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined;
   /**
-   * The literal password a Spring Boot configuration file of the workspace writes under a property key
-   * (`app.redis.password`), with where it is written: the file nearest `codeFile` (its own service's) that writes it.
+   * The workspace's Spring Boot configuration (`springSecrets.ts`): the literal password a file writes under a property
+   * key (`app.redis.password`), the file nearest the code (its own service's) first; every server the files (each
+   * profile, tests aside) write under a key, placeholders of other keys followed (`spring.data.redis.host:
+   * ${redis.host}`), undefined when one cannot be told; the prefix a `@ConfigurationProperties` class binds.
    */
-  springSecret?(codeFile: string, key: string): { value: string; at: SourceRef } | undefined;
+  spring?(): Pick<SpringSettings, 'secret' | 'hostValues' | 'propertyPrefix'>;
   /**
    * The literal setting a JavaScript or TypeScript module of the workspace exports under the dotted import path `path`
    * (`config.database.public`, `getEnvConfig().protect`: see `jsSettingConstants.ts`), as `codeFile` imports it, with where it is written.

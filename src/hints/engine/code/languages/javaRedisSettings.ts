@@ -228,9 +228,9 @@ function redisSetting(a: CodeAnalyzer, nameIndex: number, method: string, valueS
     const options = address === undefined ? [occurrence] : [occurrence, wholeUrlOption(a, address)];
     // A Lettuce `RedisURI.create(host, port)` whose password is set and whose TLS never is (`javaLettuceUris.ts`).
     const uriHost = type.flavor === 'lettuce' && option === 'password' ? wholeLettuceUriHost(a, chainStart(a, nameIndex - 2)) : undefined;
-    const host = factory && factory.host >= 0 ? factory.host : uriHost;
-    if (host !== undefined) {
-      options.push(occurrenceOf(a, { key: host, valueStart: host, valueEnd: host + 1, removalStart: host, removalEnd: host, name: 'host' }));
+    const [host, hostEnd] = factory && factory.host >= 0 ? [factory.host, factory.hostEnd] : uriHost !== undefined ? [uriHost, uriHost + 1] : [-1, -1];
+    if (host >= 0) {
+      options.push(occurrenceOf(a, { key: host, valueStart: host, valueEnd: hostEnd, removalStart: host, removalEnd: host, name: 'host' }));
     }
     a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined || factory !== undefined || uriHost !== undefined, anchor: a.tokenSpan(nameIndex) });
     return true;

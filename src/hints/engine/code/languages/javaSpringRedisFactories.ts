@@ -16,6 +16,7 @@ import { UNBOUND_VALUE } from '../../scope/scopes';
 import { segments } from '../braces';
 import { positionalOption } from '../options';
 import { tokensNamed } from '../tokenIndex';
+import { springBoundServers } from '../springBoundHosts';
 import { ImportedClasses } from './javaImportedClasses';
 
 const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
@@ -101,7 +102,7 @@ function argumentWithoutTls(a: CodeAnalyzer, start: number, end: number): boolea
  * its `new RedisStandaloneConfiguration("host", port)` names (or -1), when the method around it hands `server`
  * to one connection factory whose client configuration leaves TLS off; undefined when that is not known.
  */
-export function factoryWithoutTls(a: CodeAnalyzer, start: number): { host: number } | undefined {
+export function factoryWithoutTls(a: CodeAnalyzer, start: number): { host: number; hostEnd: number } | undefined {
   if (!a.text.includes('ConnectionFactory(') || a.text.includes('setUseSsl') || !a.isId(start) || a.isAccess(start - 1)) {
     return undefined;
   }
@@ -128,11 +129,16 @@ export function factoryWithoutTls(a: CodeAnalyzer, start: number): { host: numbe
   // A cluster's: the first node its constructor lists.
   if (a.idIs(made + 1, 'RedisClusterConfiguration')) {
     const node = firstNode(a, made + 2);
-    return { host: node !== undefined && node[1] === node[0] + 1 && a.isString(node[0]) ? node[0] : -1 };
+    return node !== undefined && node[1] === node[0] + 1 && a.isString(node[0]) ? { host: node[0], hostEnd: node[1] } : { host: -1, hostEnd: -1 };
   }
   const set = tokensNamed(a, 'setHostName').find((k) => k > from && k < to && a.idIs(k - 2, name) && a.isAccess(k - 1) && a.is(k + 1, '('));
   const host = set === undefined ? made + 3 : set + 2;
-  return { host: literalArgument(a, host) ? host : -1 };
+  if (literalArgument(a, host)) {
+    return { host, hostEnd: host + 1 };
+  }
+  // A host Spring binds to a property every profile sets to this machine (`settings.getHost()`, `springBoundHosts.ts`).
+  const [argument] = segments(a, host - 1);
+  return argument && springBoundServers(a, argument[0], argument[1]) ? { host: argument[0], hostEnd: argument[1] } : { host: -1, hostEnd: -1 };
 }
 
 /** The collections Java and Kotlin write nodes in: `List.of("a:6379", "b:6379")`, `Arrays.asList(...)`, `listOf(...)`. */
