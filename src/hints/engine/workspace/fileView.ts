@@ -66,6 +66,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     springSecret: (key) => view.springSecret?.(file, key),
     environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,
+    environmentIsRdsSecret: (variable) => view.environmentIsRdsEndpoint?.(file, variable, 'rds-secret') ?? false,
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),
     importedTableName: (module, path) => view.importedTableName?.(file, module, path),
