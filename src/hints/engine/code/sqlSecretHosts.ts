@@ -57,7 +57,7 @@ function secretHolder(a: CodeAnalyzer, text: string, at: number): string | undef
   const member = HOST_OF.exec(text);
   if (member) {
     const bound = boundText(a, member[1], at);
-    return SECRET_LIKE.test(member[1]) || (bound !== undefined && SECRET_LIKE.test(bound)) ? member[1] : undefined;
+    return SECRET_LIKE.test(member[1]) || (bound !== undefined && (SECRET_LIKE.test(bound) || callsSecretReader(a, bound))) ? member[1] : undefined;
   }
   const binding = text === 'host' ? onlyBinding(a, at, text) : undefined;
   const from = binding?.destructured?.key === 'host' ? binding.destructured : undefined;
@@ -71,6 +71,25 @@ function boundText(a: CodeAnalyzer, name: string, at: number): string | undefine
   const from = binding !== undefined && !binding.destructured ? binding.expression : -1;
   const to = from >= 0 ? expressionEnd(a, from) : -1;
   return to > from ? a.text.slice(a.tokens.starts[from], a.tokens.ends[to - 1]) : undefined;
+}
+
+/** A call, maybe awaited, by the name it calls: `cluster_login()`, `await this.loadLogin(id)`. */
+const CALL = /^(?:await\s+)?(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*\(/;
+/** Where the next top-level definition starts, which ends the text read as a function's body. */
+const NEXT_DEFINITION = /\n(?:async def |def |async function |function |export |const |class |func )/g;
+/** A function body's parse or read of a secret's value. */
+const SECRET_VALUE = /SecretString|secret_string|GetSecretValue|getSecretValue|get_secret_value|\bget_secret\(/;
+
+/** Whether `bound` calls a function of the file whose body reads a secret's value (`login = cluster_login()`). */
+function callsSecretReader(a: CodeAnalyzer, bound: string): boolean {
+  const name = CALL.exec(bound)?.[1].replace(/\$/g, '\\$');
+  const definition = name && new RegExp(`(?:\\bdef|\\bfunction|\\bfunc)\\s+${name}\\s*\\(|(?<![\\w$.])${name}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>)`).exec(a.text);
+  if (!definition) {
+    return false;
+  }
+  NEXT_DEFINITION.lastIndex = definition.index + 1;
+  const end = NEXT_DEFINITION.exec(a.text)?.index ?? a.text.length;
+  return SECRET_VALUE.test(a.text.slice(definition.index, end));
 }
 
 /** Whether the code reads a field only RDS's generated secret has from the same object (`secret.engine`, `secret["dbClusterIdentifier"]`). */
