@@ -87,6 +87,43 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
     assert.deepEqual(missing({ 'template.yaml': samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn'), 'src/app.js': local }, 'src/app.js'), []);
   });
 
+  it('reads a secret a SecretTargetAttachment ties to a cluster of the template', () => {
+    const attached = (target: string): string =>
+      sourceLines(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  LedgerLogin:',
+        '    Type: AWS::SecretsManager::Secret',
+        '    Properties:',
+        '      GenerateSecretString:',
+        '        SecretStringTemplate: \'{"username": "ledger"}\'',
+        '        GenerateStringKey: password',
+        '  LedgerCluster:',
+        '    Type: AWS::RDS::DBCluster',
+        '    Properties:',
+        '      Engine: aurora-postgresql',
+        '  LedgerQueue:',
+        '    Type: AWS::SQS::Queue',
+        '  LoginAttachment:',
+        '    Type: AWS::SecretsManager::SecretTargetAttachment',
+        '    Properties:',
+        '      SecretId: !Ref LedgerLogin',
+        `      TargetId: !Ref ${target}`,
+        '      TargetType: AWS::RDS::DBCluster',
+        '  Ledger:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/',
+        '      Handler: app.handler',
+        '      Runtime: nodejs20.x',
+        '      Environment:',
+        '        Variables:',
+        '          SECRET_ARN: !Ref LedgerLogin',
+      );
+    assert.deepEqual(missing({ 'template.yaml': attached('LedgerCluster'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), ['9:Pool rds-sql-tls-missing!']);
+    assert.deepEqual(missing({ 'template.yaml': attached('LedgerQueue'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), []);
+  });
+
   it("reads Terraform's managed master user secret, and the rds module's output", () => {
     const terraform = (value: string): string =>
       sourceLines(
