@@ -175,7 +175,7 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
         '  });',
         '}',
       );
-    for (const value of ['ledger.secret!.secretArn', 'ledger.secret?.secretName', 'ledger.secret.secretFullArn']) {
+    for (const value of ['ledger.secret!.secretArn', 'ledger.secret?.secretName!', 'ledger.secret.secretFullArn']) {
       assert.deepEqual(missing({ 'infra/stack.ts': stack(value), 'src/app.js': NODE_HANDLER }, 'src/app.js'), ['9:Pool rds-sql-tls-missing!'], value);
     }
     for (const value of ['key.secretArn', 'props.other.secret!.secretArn', 'ledger.clusterArn']) {
@@ -183,7 +183,7 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
     }
   });
 
-  it('reads a host destructured from the parsed secret, with mysql2', () => {
+  it('reads a host destructured from the parsed secret, with mysql2, or from a helper named for the secret', () => {
     const destructured = sourceLines(
       "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
       "import mysql from 'mysql2/promise';",
@@ -198,6 +198,19 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
     );
     const template = samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn');
     assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': destructured }, 'src/app.js'), ['8:createConnection rds-sql-tls-missing!']);
+    // The secret read by a helper of another module, named for it (`getSecret`), with `host: host`.
+    const helper = sourceLines(
+      "const { getSecret } = require('./secrets');",
+      "const { Pool } = require('pg');",
+      '',
+      'exports.handler = async () => {',
+      '  const { host, username, password } = await getSecret(process.env.SECRET_ARN);',
+      '  const pool = new Pool({ host: host, user: username, password });', // 6
+      '  return (await pool.query("select 1")).rows;',
+      '};',
+    );
+    assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': helper }, 'src/app.js'), ['6:Pool rds-sql-tls-missing!']);
+    assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': helper.replace(/getSecret/g, 'loadSettings') }, 'src/app.js'), []);
     // Destructured from a config object that is no secret: nothing.
     const config = destructured.replace('JSON.parse(out.SecretString)', 'require("./settings")');
     assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': config }, 'src/app.js'), []);

@@ -18,8 +18,11 @@ import { expressionEnd } from './braces';
 import { perFile } from './fileMemo';
 import { onlyBinding } from './sqlLiterals';
 
-/** A read of a secret's value from Secrets Manager. */
-const READS_SECRET = /\bGetSecretValue(?:Command)?\b|\.getSecretValue\(|\.get_secret_value\(|\/secretsmanager\/get\b|\bget_secret\(|\.get_secret_string\(/;
+/**
+ * A read of a secret's value from Secrets Manager, or a call of a helper named for one (`getSecret(process.env.DB_SECRET)`
+ * of a project module, `get_db_secret()`).
+ */
+const READS_SECRET = /\bGetSecretValue(?:Command)?\b|\.getSecretValue\(|\.get_secret_value\(|\/secretsmanager\/get\b|\.get_secret_string\(|\bget_?(?:db_?|Db|DB|database_?|Database)?[sS]ecret\w*\s*\(/;
 const readsSecret = perFile((a) => READS_SECRET.test(a.text));
 
 /** The object a host is read from: `secret.host`, `secret?.host`, `secret['host']`, `secret.get("host", default)`, Go's `secret.Host`. */

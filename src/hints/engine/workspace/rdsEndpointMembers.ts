@@ -74,7 +74,7 @@ export function readsEndpoint(a: CodeAnalyzer, value: CdkValue, isDatabase: (rec
  * reads to connect (`EnvironmentValue` `rds-secret`). Read from the expression's text, as a non-null assertion or optional
  * chain leaves no plain path.
  */
-const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?]*\.(?:secretArn|secretName|secretFullArn|secret_arn|secret_name|secret_full_arn)$/;
+const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?]*\.(?:secretArn|secretName|secretFullArn|secret_arn|secret_name|secret_full_arn)!?$/;
 
 /** The names of the construct whose generated secret `span` names, and the token the expression starts at, or undefined. */
 export function rdsSecretReceiver(tokens: Tokens, span: Span): { names: string[]; at: number } | undefined {
