@@ -64,6 +64,8 @@ export interface ProjectContext {
   springPropertyPrefix?(className: string): string | undefined;
   /** Whether the Lambda functions that run this file set an environment variable to an RDS endpoint's address (`DB_HOST: !GetAtt Db.Endpoint.Address`). */
   environmentIsRdsEndpoint?(variable: string): boolean;
+  /** Whether those functions set it to the ARN or name of an RDS database's generated secret (`SECRET_ARN: db.secret.secretArn`). */
+  environmentIsRdsSecret?(variable: string): boolean;
   /** The literal setting a JavaScript or TypeScript module exports under the dotted import path `path` (`config.database.public`), with where it is written. */
   importedSetting?(module: string, path: string): { value: boolean | number | string | null; at: SourceRef } | undefined;
   /** What a name another module binds says about a table's name (see WorkspaceView.importedTableName). */

@@ -13,7 +13,8 @@
  * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, a host the code
  * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`, also through a name bound once to such a
  * read: `HOST = params['/app/rds_host']`), or from an environment variable that the
- * workspace's Lambda functions running the file set to an RDS endpoint; a literal host of any other name (`db`,
+ * workspace's Lambda functions running the file set to an RDS endpoint, or the host of an RDS database's secret
+ * (`sqlSecretHosts.ts`); a literal host of any other name (`db`,
  * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
  * Configuration files gate on the RDS host themselves (`config/`). Connection strings written or built outside a
  * driver call are read by `sqlTlsBuilt.ts`, Django's and SQLAlchemy's settings by `sqlTlsSettings.ts`.
@@ -24,6 +25,7 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import { tokenAt } from './tokenIndex';
 import { valueIsRds } from './sqlTlsBuilt';
+import { readsRdsSecretHost } from './sqlSecretHosts';
 
 export const TLS_DISABLED = 'tlsdisabled';
 
@@ -119,7 +121,8 @@ export function toRds(a: CodeAnalyzer, context: OptionContext): boolean {
     if (host !== undefined) {
       written.push(host);
     }
-    named ||= literal.kind === 'expr' && (RDS_NAMED.test(literal.text) || readsRdsEndpoint(a, literal.text) || heldRds(a, option.value, !hostOption));
+    const rdsSecret = hostOption && literal.kind === 'expr' && readsRdsSecretHost(a, literal.text, tokenAt(a, option.value.start));
+    named ||= literal.kind === 'expr' && (RDS_NAMED.test(literal.text) || readsRdsEndpoint(a, literal.text) || heldRds(a, option.value, !hostOption) || rdsSecret);
   }
   return written.length > 0 ? written.every(isRdsHost) : named;
 }

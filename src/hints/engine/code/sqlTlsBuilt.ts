@@ -30,6 +30,7 @@ import { LOCAL_DSN } from './sqlDsnOptions';
 import { builderReturning, callsBuilder } from './sqlDsnBuilders';
 import { inTestCode } from './testFixtures';
 import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, readsRdsEndpoint, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
+import { readsRdsSecretHost } from './sqlSecretHosts';
 
 /** The cheap gate: a file with none of these words builds no connection string that switches TLS off. */
 const MAY_SWITCH_OFF = /sslmode|usessl/i;
@@ -330,7 +331,7 @@ function holeIsRds(a: CodeAnalyzer, hole: Hole | undefined, depth = 0): boolean 
   if (!hole || hole.text === '') {
     return false;
   }
-  if (RDS_NAMED.test(hole.text) || readsRdsEndpoint(a, hole.text)) {
+  if (RDS_NAMED.test(hole.text) || readsRdsEndpoint(a, hole.text) || readsRdsSecretHost(a, hole.text, hole.at)) {
     return true;
   }
   const attribute = ENDPOINT_ATTRIBUTE.exec(hole.text);

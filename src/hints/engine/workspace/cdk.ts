@@ -9,7 +9,7 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
-import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
+import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS, rdsSecretReceiver } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
 import { enclosingFactory, readsParameter, substituted } from './cdkLambdaFactories';
 import { environmentSpreads, factoryCalls, markedParameters, PassedReader, superConstructions, templateOwner } from './cdkLambdaTemplates';
@@ -550,11 +550,21 @@ class CdkIndexer {
     return isTable && target!.rest.length === 0 ? target!.construct.id : undefined;
   }
 
+  /** Whether a value names the generated secret of an RDS database of the file (`db.secret!.secretArn`). */
+  private namesRdsSecret(value: CdkValue): boolean {
+    const receiver = value.kind === 'path' || value.kind === 'other' ? rdsSecretReceiver(this.source.tokens, value.span) : undefined;
+    const target = receiver && this.lookup(receiver.names, receiver.at);
+    return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined;
+  }
+
   /** A literal, a table's name or ARN through the variable it is bound to, or one another SST stack file exports. */
   private environmentValue(value: CdkValue): EnvironmentValue | undefined {
     const text = this.text(value);
     if (text !== undefined) {
       return { kind: 'literal', value: text };
+    }
+    if (this.namesRdsSecret(value)) {
+      return { kind: 'rds-secret' };
     }
     if (value.kind !== 'path') {
       return undefined;

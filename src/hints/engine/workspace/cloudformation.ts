@@ -26,6 +26,7 @@ import { noteStackExports } from './stackExports';
 import { indexServerlessFunctions } from './serverless';
 import { isFragmentShape, markFragmentTables } from './serviceFragments';
 import { Span } from '../types';
+import { CFN_SECRET_ATTRIBUTE } from './rdsEndpointMembers';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
 
 const TABLE_TYPES = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable']);
@@ -108,6 +109,8 @@ export class TemplateIndexer {
   private readonly tableIds = new Set<string>();
   /** RDS resources by logical id: the attributes that give their endpoint's host name. */
   private readonly endpointAttributes = new Map<string, ReadonlySet<string>>();
+  /** Secrets a SecretTargetAttachment ties to an RDS instance or cluster of the template, by logical id. */
+  private readonly attachedSecrets = new Set<string>();
   private readonly folder: string;
 
   constructor(
@@ -156,6 +159,14 @@ export class TemplateIndexer {
       const endpoint = type && ENDPOINT_ATTRIBUTES.get(type);
       if (endpoint) {
         this.endpointAttributes.set(entry.key, endpoint);
+      }
+    }
+    // A secret a SecretTargetAttachment ties to an instance or cluster: Secrets Manager writes the database's host into its JSON.
+    for (const { entry } of typed.filter((resource) => resource.type === 'AWS::SecretsManager::SecretTargetAttachment')) {
+      const properties = entryOf(entry.value, 'Properties')?.value;
+      const [secret, database] = ['SecretId', 'TargetId'].map((key) => refTarget(entryOf(properties, key)?.value));
+      if (secret !== undefined && database !== undefined && this.endpointAttributes.get(database)?.has('Endpoint.Address')) {
+        this.attachedSecrets.add(secret);
       }
     }
     const globals = entryOf(entryOf(this.root, 'Globals')?.value, 'Function')?.value;
@@ -379,6 +390,9 @@ export class TemplateIndexer {
       if (this.tableIds.has(target)) {
         return { kind: 'table', logicalName: target };
       }
+      if (this.attachedSecrets.has(target)) {
+        return { kind: 'rds-secret' };
+      }
       const fallback = this.defaults.get(target);
       return fallback !== undefined ? { kind: 'literal', value: fallback } : undefined;
     }
@@ -386,6 +400,10 @@ export class TemplateIndexer {
     if (attribute) {
       if (this.endpointAttributes.get(attribute[0])?.has(attribute[1])) {
         return { kind: 'rds-endpoint' };
+      }
+      // An instance's or cluster's (not a proxy's) secret of its master user, whose JSON holds the host.
+      if (attribute[1] === CFN_SECRET_ATTRIBUTE && this.endpointAttributes.get(attribute[0])?.has('Endpoint.Address')) {
+        return { kind: 'rds-secret' };
       }
       return this.tableIds.has(attribute[0]) && TABLE_ATTRIBUTES.has(attribute[1]) ? { kind: 'table', logicalName: attribute[0] } : undefined;
     }

@@ -69,6 +69,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     springHostValues: (key) => view.spring?.().hostValues(key),
     springPropertyPrefix: (className) => view.spring?.().propertyPrefix(className),
     environmentIsRdsEndpoint: (variable) => view.environmentIsRdsEndpoint?.(file, variable) ?? false,
+    environmentIsRdsSecret: (variable) => view.environmentIsRdsEndpoint?.(file, variable, 'rds-secret') ?? false,
     importedSetting: (module, path) => view.importedSetting?.(file, module, path),
     importedDict: (module, path) => view.importedDict?.(file, module, path),
     importedTableName: (module, path) => view.importedTableName?.(file, module, path),

@@ -6,8 +6,10 @@
  * `Db.DbInstanceEndpointAddress`, `cluster.ClusterEndpoint().Hostname()`).
  */
 import type { CodeAnalyzer } from '../code/analyzer';
-import { normalizeName } from '../types';
+import type { Tokens } from '../lexer';
+import { normalizeName, Span } from '../types';
 import type { CdkValue } from './cdkSource';
+import type { EnvironmentValue } from './types';
 
 /** By the kind the CDK readers give a construct, its endpoint members, normalised and joined by dots. */
 export const RDS_ENDPOINT_MEMBERS: Partial<Record<string, ReadonlySet<string>>> = {
@@ -65,3 +67,33 @@ export function readsEndpoint(a: CodeAnalyzer, value: CdkValue, isDatabase: (rec
   const [first] = a.tokensOf(value.span);
   return members.length <= 3 && ANY_ENDPOINT_MEMBER.has(path) && a.tokens.starts[first] === value.span.start && isDatabase(first);
 }
+
+/**
+ * The secret the CDK generates for a database's master user, named on the database (`SECRET_ARN: db.secret!.secretArn`,
+ * `this.cluster.secret?.secretName`, Python `db.secret.secret_arn`): RDS keeps the database's `host` in its JSON, which code
+ * reads to connect (`EnvironmentValue` `rds-secret`). Read from the expression's text, as a non-null assertion or optional
+ * chain leaves no plain path.
+ */
+const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?]*\.(?:secretArn|secretName|secretFullArn|secret_arn|secret_name|secret_full_arn)!?$/;
+
+/** The names of the construct whose generated secret `span` names, and the token the expression starts at, or undefined. */
+export function rdsSecretReceiver(tokens: Tokens, span: Span): { names: string[]; at: number } | undefined {
+  const names = CDK_SECRET_MEMBER.exec(tokens.source.slice(span.start, span.end).replace(/\s+/g, ''))?.[1].split('.');
+  let at = 0;
+  for (let high = tokens.length; names && at < high; ) {
+    const middle = (at + high) >> 1;
+    [at, high] = tokens.starts[middle] < span.start ? [middle + 1, high] : [at, middle];
+  }
+  return names && { names, at };
+}
+
+/**
+ * Terraform's reference to the secret RDS manages for the master user (`manage_master_user_password = true`):
+ * `aws_db_instance.db.master_user_secret[0].secret_arn` (or a cluster's), terraform-aws-modules/rds's
+ * `db_instance_master_user_secret_arn` and its Aurora module's `cluster_master_user_secret[0].secret_arn`.
+ */
+const TERRAFORM_SECRET = /^(?:(?:aws_db_instance|aws_rds_cluster)\.[\w-]+\.master_user_secret\[0\]\.secret_arn|module\.[\w-]+\.(?:db_instance_master_user_secret_arn|cluster_master_user_secret\[0\]\.secret_arn))$/;
+export const terraformRdsSecret = (text: string): EnvironmentValue | undefined => (TERRAFORM_SECRET.test(text.replace(/\s+/g, '')) ? { kind: 'rds-secret' } : undefined);
+
+/** CloudFormation's attribute of a DBInstance or DBCluster for that secret (`!GetAtt Db.MasterUserSecret.SecretArn`). */
+export const CFN_SECRET_ATTRIBUTE = 'MasterUserSecret.SecretArn';

@@ -94,6 +94,9 @@ export interface DatabaseDefinition {
   definedAt: SourceRef;
 }
 
+/** What an environment variable can say of an RDS database: its endpoint's address, or its generated secret's ARN or name. */
+export type RdsSetting = 'rds-endpoint' | 'rds-secret';
+
 /** What an environment variable of a function is wired to. */
 export type EnvironmentValue =
   /** A table of the function's own file, or of `file` (a factory of another file made the function: `cdkLambdaExpansion.ts`). */
@@ -101,6 +104,8 @@ export type EnvironmentValue =
   | { kind: 'literal'; value: string }
   /** The endpoint address of an RDS instance, cluster or proxy the same template, configuration or app defines. */
   | { kind: 'rds-endpoint' }
+  /** The ARN or name of the secret RDS keeps an instance's or cluster's master user in, whose JSON holds its `host` (`RdsSetting`). */
+  | { kind: 'rds-secret' }
   /** A table another module of an SST app exports (see `FileContribution.sstExports`): the module as written, the path there. */
   | { kind: 'exported'; module: string; path: string }
   /** A Serverless service's value the reader cannot follow, which a table of a resource fragment may match. */

@@ -24,7 +24,7 @@ import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { withFactoryFunctions } from './cdkLambdaExpansion';
 import { fragmentTable } from './serviceFragments';
 import { scopedByService } from './serviceFunctionModules';
-import { BodyClient, CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { BodyClient, CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RdsSetting, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
 import type { SettingDict } from './pythonSettingDicts';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -242,7 +242,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
       const own = fn.serviceModule && value.logicalName !== undefined ? union.byScopedName.get(scopedName(fn, value.logicalName)) : undefined;
       return own?.length === 1 ? own[0] : fragmentTable(union.tables, fn, value);
     }
-    if (value.kind === 'rds-endpoint') {
+    if (value.kind === 'rds-endpoint' || value.kind === 'rds-secret') {
       return undefined;
     }
     const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(value.file === undefined ? scopedName(fn, value.logicalName) : `${value.file}\0${value.logicalName}`) : this.exportedTables(fn, value);
@@ -556,9 +556,9 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
     return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === 'literal' ? setting.value : undefined));
   }
 
-  /** Whether every function running this code file sets an environment variable to an RDS endpoint's address; see `WorkspaceView.environmentIsRdsEndpoint`. */
-  environmentIsRdsEndpoint(codeFile: string, variable: string): boolean {
-    return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === 'rds-endpoint' ? true : undefined)) === true;
+  /** Whether every function running this code file sets an environment variable to an RDS endpoint's address (or `kind`); see `WorkspaceView.environmentIsRdsEndpoint`. */
+  environmentIsRdsEndpoint(codeFile: string, variable: string, kind: RdsSetting = 'rds-endpoint'): boolean {
+    return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === kind ? true : undefined)) === true;
   }
 
   /** What `read` makes of each function's setting of a variable; undefined unless every function that sets it agrees. */

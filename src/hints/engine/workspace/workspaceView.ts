@@ -8,7 +8,7 @@ import type { SettingDict } from './pythonSettingDicts';
 import type { SpringSettings } from './springSecrets';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ModuleInputTarget, TerraformObject, TerraformValue, TerragruntIncludePath, TerragruntParent } from './terraformTypes';
-import type { CdkInstantiation, PassedParameter, SourceRef, TableDefinition, TableNameRef } from './types';
+import type { CdkInstantiation, PassedParameter, RdsSetting, SourceRef, TableDefinition, TableNameRef } from './types';
 
 /** What the analysis of one file asks of the workspace model. */
 export interface WorkspaceView {
@@ -19,8 +19,8 @@ export interface WorkspaceView {
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
   /** The literal that every function running this code file sets an environment variable to; undefined otherwise. */
   environmentLiteral?(codeFile: string, variable: string): string | undefined;
-  /** Whether every function running this code file sets an environment variable to the endpoint address of an RDS instance, cluster or proxy. */
-  environmentIsRdsEndpoint?(codeFile: string, variable: string): boolean;
+  /** Whether every function running this code file sets an environment variable to the endpoint address of an RDS instance, cluster or proxy (or, `rds-secret`, to its generated secret). */
+  environmentIsRdsEndpoint?(codeFile: string, variable: string, kind?: RdsSetting): boolean;
   /**
    * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
    * Terraform module), or undefined when none is declared there or its default is not a single value or
