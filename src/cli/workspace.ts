@@ -146,6 +146,6 @@ export function workspaceSummary(model: WorkspaceModel): string {
   return [
     count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
     count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
-    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
+    `${count(model.functions().filter((fn) => !fn.container).length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
   ].join(', ');
 }
