@@ -91,6 +91,20 @@ describe('workspace: an ECS container built from a folder, with its environment'
     assert.deepEqual(tls(files, 'ledger-worker/db.py'), ['4:sslmode rds-sql-tls-disabled!']);
   });
 
+  it("reads a secret's host key when the secret is an RDS construct's own, and a JavaScript read with a literal fallback", () => {
+    const secrets = patternStack("ecs.ContainerImage.fromAsset('ledger-api')").replace(
+      'environment: { PG_SERVER: ledgerDb.dbInstanceEndpointAddress }',
+      "secrets: { PG_SERVER: ecs.Secret.fromSecretsManager(ledgerDb.secret!, 'host'), PG_USER: ecs.Secret.fromSecretsManager(ledgerDb.secret!, 'username') }",
+    );
+    const fallback = NODE_SERVICE.replace('process.env.PG_SERVER', "process.env.PG_SERVER || 'localhost'");
+    assert.deepEqual(tls({ 'infra/lib/stack.ts': secrets, 'ledger-api/db.js': fallback }, 'ledger-api/db.js'), ['3:ssl rds-sql-tls-disabled!']);
+    // Another key of the secret, or a secret the file does not make for a database, names no endpoint.
+    for (const [name, secret] of [['PG_SERVER', "ecs.Secret.fromSecretsManager(ledgerDb.secret!, 'port')"], ['PG_SERVER', "ecs.Secret.fromSecretsManager(appSecret, 'host')"], ['PG_SERVER', "ecs.Secret.fromSecretsManager(props.other.secret!, 'host')"]]) {
+      const stack = patternStack("ecs.ContainerImage.fromAsset('ledger-api')").replace('environment: { PG_SERVER: ledgerDb.dbInstanceEndpointAddress }', `secrets: { ${name}: ${secret} }`);
+      assert.deepEqual(tls({ 'infra/lib/stack.ts': stack, 'ledger-api/db.js': NODE_SERVICE }, 'ledger-api/db.js'), [], secret);
+    }
+  });
+
   it('stays silent for an image from a registry or a repository, a name bound twice, or another value', () => {
     const silent: [string, string][] = [
       ["ecs.ContainerImage.fromRegistry('ledger/api:1.4')", ''],

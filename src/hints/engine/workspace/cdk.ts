@@ -395,7 +395,7 @@ class CdkIndexer {
     return { name: owner.name, template: { construction: owner.construction, fn, spreads: spreads ?? [], base } };
   }
 
-  private readonly containerReader: ContainerReader = { location: (value) => this.location(value), environment: (fn, environments) => this.readEnvironment(fn, environments), definedAt: (k) => sourceRef(this.file, this.lines, this.source.span(k, k)) };
+  private readonly containerReader: ContainerReader = { location: (value) => this.location(value), environment: (fn, environments) => this.readEnvironment(fn, environments), isDatabase: (names, at) => this.lookup(names, at)?.construct.kind.startsWith('rds-') === true, definedAt: (k) => sourceRef(this.file, this.lines, this.source.span(k, k)) };
 
   /** What this file passes to a factory, read as its own constructs' props. */
   private readonly passedReader: PassedReader = {

@@ -11,10 +11,11 @@ import { TOKEN_KIND } from '../lexer';
 import { CdkSource, CdkValue, entry } from './cdkSource';
 import { FunctionDefinition, SourceRef } from './types';
 
-/** What the CDK reader lends: a code location, and its reading of environments into a definition. */
+/** What the CDK reader lends: a code location, its reading of environments into a definition, and whether a name is an RDS construct of the file. */
 export interface ContainerReader {
   location(value: CdkValue | undefined): { path: string; fromApp: boolean } | undefined;
   environment(fn: FunctionDefinition, environments: (CdkValue | undefined)[]): void;
+  isDatabase(names: string[], at: number): boolean;
   definedAt(token: number): SourceRef;
 }
 
@@ -25,6 +26,9 @@ const ADD_CONTAINER = new Set(['addContainer', 'add_container']);
 const FOLDER_IMAGES = /^aws_ecs\.(?:ContainerImage\.from_?[aA]sset|AssetImage)$/;
 const ASSET_IMAGE = /^aws_ecs\.ContainerImage\.from_?[dD]ocker_?[iI]mage_?[aA]sset$/;
 const DOCKER_ASSET = 'aws_ecr_assets.DockerImageAsset';
+const SECRET_VALUE = /^aws_ecs\.Secret\.from_?[sS]ecrets_?[mM]anager$/;
+/** `db.secret!` / `db.secret` as written: the credentials secret an RDS construct makes, whose `host` key is its endpoint. */
+const DATABASE_SECRET = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.secret\s*!?$/;
 
 /** The containers a CDK source defines whose image is built from a folder it names. */
 export function cdkContainers(source: CdkSource, reader: ContainerReader): FunctionDefinition[] {
@@ -59,11 +63,26 @@ export function cdkContainers(source: CdkSource, reader: ContainerReader): Funct
         fn.codePaths.push(folder.path);
       }
       reader.environment(fn, [entry(options, 'environment')]);
+      secretHosts(source, reader, entry(options, 'secrets')).forEach((name) => (fn.environment[name] = { kind: 'rds-endpoint' }));
       containers.push(fn);
     }
     i = close;
   }
   return containers;
+}
+
+/** The variables of `secrets` that ECS sets from the `host` key of an RDS construct's own secret (`Secret.fromSecretsManager(db.secret!, 'host')`). */
+function secretHosts(source: CdkSource, reader: ContainerReader, secrets: CdkValue | undefined): string[] {
+  const hosts: string[] = [];
+  for (const { name, value } of secrets?.kind === 'object' ? secrets.entries : []) {
+    const call = value.kind === 'call' && SECRET_VALUE.test(source.qualified(value.callee) ?? '') ? value : undefined;
+    const [secret, key] = call?.args ?? [];
+    const owner = secret && DATABASE_SECRET.exec(source.text.slice(secret.span.start, secret.span.end));
+    if (call && owner && key?.kind === 'string' && key.value === 'host' && reader.isDatabase(owner[1].split('.'), call.at)) {
+      hosts.push(name);
+    }
+  }
+  return hosts;
 }
 
 /** The folder an image is built from, through a name the file binds once to the image or to its Docker asset. */
