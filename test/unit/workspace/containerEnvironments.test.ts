@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
-import { hintsOfFile } from './support';
+import { workspaceSummary } from '../../../src/cli/workspace';
+import { hintsOfFile, workspaceOf } from './support';
 
 const tls = (files: Record<string, string>, file: string): string[] => hintsOfFile(files, file).filter((hint) => hint.endsWith('rds-sql-tls-disabled!'));
 
@@ -103,6 +104,11 @@ describe('workspace: an ECS container built from a folder, with its environment'
       const stack = patternStack("ecs.ContainerImage.fromAsset('ledger-api')").replace('environment: { PG_SERVER: ledgerDb.dbInstanceEndpointAddress }', `secrets: { ${name}: ${secret} }`);
       assert.deepEqual(tls({ 'infra/lib/stack.ts': stack, 'ledger-api/db.js': NODE_SERVICE }, 'ledger-api/db.js'), [], secret);
     }
+  });
+
+  it("names the containers apart from Lambda functions in the CLI's workspace line", () => {
+    const model = workspaceOf({ 'infra/lib/stack.ts': patternStack("ecs.ContainerImage.fromAsset('ledger-api')"), 'ledger-api/db.js': NODE_SERVICE });
+    assert.equal(workspaceSummary(model), '0 DynamoDB tables, 1 RDS or ElastiCache resource, 1 ECS container, 0 Lambda functions in 1 file');
   });
 
   it('stays silent for an image from a registry or a repository, a name bound twice, or another value', () => {
