@@ -143,9 +143,12 @@ export function workspaceSummary(model: WorkspaceModel): string {
     const contribution = model.contributionOf(file)!;
     return contribution.tables.length + contribution.databases.length + contribution.functions.length > 0;
   });
+  // ECS containers built from a workspace folder (`containerEnvironments.ts`) are named only where there are some.
+  const containers = model.functions().filter((fn) => fn.container).length;
   return [
     count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
     count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
-    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
+    ...(containers > 0 ? [count(containers, 'ECS container', 'ECS containers')] : []),
+    `${count(model.functions().length - containers, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
   ].join(', ');
 }

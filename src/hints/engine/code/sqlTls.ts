@@ -87,10 +87,11 @@ export const RDS_NAMED = /(?:^|[^A-Za-z])(?:rds|Rds|RDS|aurora|Aurora|AURORA)(?!
 /**
  * An environment variable read, from its text: `process.env.DB_HOST`, `process.env["DB_HOST"]`, Python's
  * `os.environ["DB_HOST"]`, `os.environ.get("DB_HOST")` and `os.getenv("DB_HOST")` (with or without a fallback), Go's
- * `os.Getenv("DB_HOST")`, Java's `System.getenv("DB_HOST")`.
+ * `os.Getenv("DB_HOST")`, Java's `System.getenv("DB_HOST")`; a JavaScript read with a literal fallback
+ * (`process.env.DB_HOST || 'localhost'`) as Python's `os.environ.get("DB_HOST", "localhost")`: the deployed value decides.
  */
 const ENVIRONMENT_READ =
-  /^(?:process\.env(?:\.([A-Za-z_]\w*)|\[\s*['"](\w+)['"]\s*\])|os\.(?:environ\[\s*['"](\w+)['"]\s*\]|(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*(?:,[^()]*)?\)|Getenv\(\s*"(\w+)"\s*\))|System\.getenv\(\s*"(\w+)"\s*\))$/;
+  /^(?:process\.env(?:\.([A-Za-z_]\w*)|\[\s*['"](\w+)['"]\s*\])(?:\s*(?:\|\||\?\?)\s*(?:'[^']*'|"[^"]*"))?|os\.(?:environ\[\s*['"](\w+)['"]\s*\]|(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*(?:,[^()]*)?\)|Getenv\(\s*"(\w+)"\s*\))|System\.getenv\(\s*"(\w+)"\s*\))$/;
 
 /**
  * Whether a host expression (its text) reads an environment variable that the Lambda functions running the file set

@@ -16,6 +16,7 @@ import { environmentSpreads, factoryCalls, markedParameters, PassedReader, super
 import { cdkTable, cdkText } from './cdkTables';
 import { cdkDatabase } from './cdkDatabases';
 import { cdkInstantiations } from './cdkInstantiations';
+import { cdkContainers, ContainerReader } from './containerEnvironments';
 import { asTemplateNode, CdkSource, CdkValue, entry } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, sourceRef } from './contribution';
@@ -366,6 +367,7 @@ class CdkIndexer {
         contribution.databases.push(cdkDatabase(this.source.text, construct, construct.kind));
       }
     }
+    contribution.functions.push(...cdkContainers(this.source, this.containerReader));
     // A function that makes the file's one table and returns it: a caller's `table.tableName` names that table (`WorkspaceModel.exportedTables`).
     const tableMakers = Object.keys(makers ?? {}).filter((name) => /^aws_dynamodb\.Table(V2)?$/.test(makers![name]));
     if (tableMakers.length > 0 && contribution.tables.length === 1 && contribution.tables[0].logicalName !== '') {
@@ -392,6 +394,8 @@ class CdkIndexer {
     }
     return { name: owner.name, template: { construction: owner.construction, fn, spreads: spreads ?? [], base } };
   }
+
+  private readonly containerReader: ContainerReader = { location: (value) => this.location(value), environment: (fn, environments) => this.readEnvironment(fn, environments), isDatabase: (names, at) => this.lookup(names, at)?.construct.kind.startsWith('rds-') === true, definedAt: (k) => sourceRef(this.file, this.lines, this.source.span(k, k)) };
 
   /** What this file passes to a factory, read as its own constructs' props. */
   private readonly passedReader: PassedReader = {

@@ -150,6 +150,8 @@ export interface FunctionDefinition {
   archive?: string;
   /** Serverless: defined in a module of its own that `serverless.ts` imports (`serviceFunctionModules.ts`), not in the service file. */
   serviceModule?: true;
+  /** An ECS container whose image is built from the code folder (`containerEnvironments.ts`), not a Lambda function. */
+  container?: true;
   definedAt: SourceRef;
 }
 
