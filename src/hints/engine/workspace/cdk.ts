@@ -9,7 +9,7 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
-import { INSTANCE_ADDRESS, RDS_ENDPOINT_MEMBERS, rdsSecretReceiver } from './rdsEndpointMembers';
+import { INSTANCE_ADDRESS, namesRdsSecret, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
 import { enclosingFactory, readsParameter, substituted } from './cdkLambdaFactories';
 import { environmentSpreads, factoryCalls, markedParameters, PassedReader, superConstructions, templateOwner } from './cdkLambdaTemplates';
@@ -539,7 +539,6 @@ class CdkIndexer {
     }
   };
 
-  /** The logical name of the table a name is bound to at token `at`, for the tables the file exports. */
   /** The CDK type of the construct a name at a token is bound to, as a member type names it. */
   private constructType(names: string[], at: number): string | undefined {
     const target = this.lookup(names, at);
@@ -547,18 +546,12 @@ class CdkIndexer {
     return type?.t === 'construct' ? type.type : undefined;
   }
 
+  /** The logical name of the table a name is bound to at token `at`, for the tables the file exports. */
   private tableId(names: string[], at: number): string | undefined {
     const target = this.lookup(names, at);
     const kind = target?.construct.kind;
     const isTable = kind === 'table' || kind === 'table-v2' || kind === 'cfn-table' || kind === 'sst-table' || kind === 'sst-dynamo';
     return isTable && target!.rest.length === 0 ? target!.construct.id : undefined;
-  }
-
-  /** Whether a value names the generated secret of an RDS database of the file (`db.secret!.secretArn`). */
-  private namesRdsSecret(value: CdkValue): boolean {
-    const receiver = value.kind === 'path' || value.kind === 'other' ? rdsSecretReceiver(this.source.tokens, value.span) : undefined;
-    const target = receiver && this.lookup(receiver.names, receiver.at);
-    return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined;
   }
 
   /** A literal, a table's name or ARN through the variable it is bound to, or one another SST stack file exports. */
@@ -567,7 +560,7 @@ class CdkIndexer {
     if (text !== undefined) {
       return { kind: 'literal', value: text };
     }
-    if (this.namesRdsSecret(value)) {
+    if ((value.kind === 'path' || value.kind === 'other') && namesRdsSecret(this.source.tokens, value.span, (names, at) => this.lookup(names, at))) {
       return { kind: 'rds-secret' };
     }
     if (value.kind !== 'path') {

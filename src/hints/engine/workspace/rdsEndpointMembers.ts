@@ -76,6 +76,16 @@ export function readsEndpoint(a: CodeAnalyzer, value: CdkValue, isDatabase: (rec
  */
 const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?]*\.(?:secretArn|secretName|secretFullArn|secret_arn|secret_name|secret_full_arn)!?$/;
 
+/**
+ * Whether `span` names the generated secret of an RDS database of the file (`db.secret!.secretArn`), `lookup` giving the
+ * construct a name path is bound to at a token and the members left after it.
+ */
+export function namesRdsSecret(tokens: Tokens, span: Span, lookup: (names: string[], at: number) => { construct: { kind: string }; rest: string[] } | undefined): boolean {
+  const receiver = rdsSecretReceiver(tokens, span);
+  const target = receiver && lookup(receiver.names, receiver.at);
+  return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined;
+}
+
 /** The names of the construct whose generated secret `span` names, and the token the expression starts at, or undefined. */
 export function rdsSecretReceiver(tokens: Tokens, span: Span): { names: string[]; at: number } | undefined {
   const names = CDK_SECRET_MEMBER.exec(tokens.source.slice(span.start, span.end).replace(/\s+/g, ''))?.[1].split('.');
