@@ -1,14 +1,14 @@
 /**
- * A function's local read in a callback the function makes (a promise executor, a `.forEach` callback) holds the value
- * assigned before the callback is written, not one a later line of the function assigns: a Query's `params` reassigned
- * afterwards for a delete is not read as the Query's request.
+ * A function's local read in a promise executor the function makes holds the value that reaches the executor, which
+ * runs where it is written, not one a later line of the function assigns: a Query's `params` reassigned afterwards for
+ * a delete is not read as the Query's request. (A callback kept and run later still sees any value: pythonAwaitedLambdas.)
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
 
 const UNKNOWN = 'dynamodb-unknown-request-member';
 
-describe('bindings a callback reads from the function around it', () => {
+describe('bindings a promise executor reads from the function around it', () => {
   const code = sourceLines(
     "const AWS = require('aws-sdk');",
     'const documentClient = new AWS.DynamoDB.DocumentClient();',

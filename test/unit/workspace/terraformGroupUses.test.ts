@@ -83,9 +83,9 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(contribution?.groupModules, { 'aws_security_group.jobs': ['net/modules/jobs'] });
     // The kinds of data store the file declares, as the same bits: a database.
     assert.deepEqual([contribution?.dataStores, contribution?.localModules], [1, ['net/modules/jobs']]);
-    // A group's own rules name peers; that attaches nothing.
+    // A group's own rules name peers; that attaches nothing, and the peer they admit is the clients' group (0).
     const rule = lines('resource "aws_security_group_rule" "peer" {', '  security_group_id        = aws_security_group.edge.id', '  source_security_group_id = aws_security_group.app.id', '}');
-    assert.equal(contributionOf('net/rules.tf', rule)?.groupUses, undefined);
+    assert.deepEqual(contributionOf('net/rules.tf', rule)?.groupUses, { 'aws_security_group.app': 0 });
   });
 
   it('says nothing of a broad range or all traffic on a group that another file gives only to endpoints or load balancers', () => {

@@ -117,7 +117,7 @@ export function runningFunction(a: CodeAnalyzer, k: number): number {
 }
 
 /** The `new` of `new Promise(...)` when the function `scope` is written as its executor (`(resolve, reject) => ...`, `function (resolve, reject) ...`), else -1. */
-function promiseCall(a: CodeAnalyzer, scope: number): number {
+export function promiseCall(a: CodeAnalyzer, scope: number): number {
   const params = a.functions.get(scope)?.params ?? -1;
   const open = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
   return params > 3 && a.is(params, '(') && a.is(open, '(') && a.idIs(open - 1, 'Promise') && a.idIs(open - 2, 'new') ? open - 2 : -1;

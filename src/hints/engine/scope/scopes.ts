@@ -77,6 +77,8 @@ export class ScopeTree<V> {
   private readonly bases = new Map<number, number>();
   /** Branch scopes of if/elif/else chains, to the first branch of their chain. */
   private readonly chains = new Map<number, number>();
+  /** Function scopes the code runs where they are written (see `runsAtOnce`). */
+  private readonly runAtOnce = new Set<number>();
 
   constructor(
     tokenCount: number,
@@ -158,6 +160,15 @@ export class ScopeTree<V> {
 
   kind(scope: number): ScopeKind {
     return KINDS[this.kinds[scope]];
+  }
+
+  /**
+   * Marks a function scope that the code runs where it is written, before the next statement (a promise executor):
+   * a name it reads from the functions around it holds what reaches that place, as in a block, not any value the
+   * function around it ever assigns (a callback kept and run later may see a later one).
+   */
+  runsAtOnce(scope: number): void {
+    this.runAtOnce.add(scope);
   }
 
   range(scope: number): [number, number] {
@@ -242,8 +253,6 @@ export class ScopeTree<V> {
   lookup(name: string, token: number, asValue = false): Binding<V> | undefined {
     let scope = this.scopeAt(token);
     let crossedFunction = false;
-    // The start of the outermost function crossed so far: a callback nested in a function runs, mostly, while that function does.
-    let nestedStart = -1;
     while (scope >= 0) {
       const kind = KINDS[this.kinds[scope]];
       const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
@@ -252,11 +261,6 @@ export class ScopeTree<V> {
       const own = (visible || classBody) && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
       const list = own ?? (visible && kind === 'class' && this.bases.size > 0 ? this.inherited(scope, name) : undefined);
       if (list) {
-        if (crossedFunction && kind !== 'module' && kind !== 'class') {
-          // A function's local read in a callback it makes (`documentClient.query(params, cb)` in a promise executor): the
-          // value it holds where the callback is written, not one a later line assigns (`params = { Key }` for a delete).
-          return lastKnownBefore(list, nestedStart, asValue) ?? lastKnown(list, asValue) ?? list[list.length - 1];
-        }
         if (crossedFunction || (kind === 'class' && !classBody)) {
           return lastKnown(list, asValue) ?? list[list.length - 1];
         }
@@ -269,10 +273,8 @@ export class ScopeTree<V> {
           return before ?? (UNBOUND_VALUE as Binding<V>);
         }
       }
-      if (kind === 'function') {
-        crossedFunction = true;
-        nestedStart = this.starts[scope];
-      }
+      // A function run where it is written reads the names around it as a block does.
+      crossedFunction ||= kind === 'function' && !this.runAtOnce.has(scope);
       scope = this.parents[scope];
     }
     return undefined;
@@ -495,12 +497,6 @@ export const UNBOUND_VALUE: Binding<never> = Object.freeze({ token: -1, expressi
 
 /** The last binding that takes effect at or before a token, by binary search over a list in token order. */
 function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> | undefined {
-  const count = countUpTo(list, token);
-  return count > 0 ? list[count - 1] : undefined;
-}
-
-/** How many bindings of the list (in token order) are written at or before `token`. */
-function countUpTo<V>(list: readonly Binding<V>[], token: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -511,7 +507,7 @@ function countUpTo<V>(list: readonly Binding<V>[], token: number): number {
       high = mid;
     }
   }
-  return low;
+  return low > 0 ? list[low - 1] : undefined;
 }
 
 /** Whether a binding holds a whole expression as written (`name = expr`): not a function, a loop element, a destructured member or an unpacked element. */
@@ -522,16 +518,6 @@ export function bindsWholeExpression<V>(binding: Binding<V>): boolean {
 /** Whether a binding may give a value: an expression, a fixed value, a declared type, a destructured member or an unpacked element (not a bare declaration). */
 export function carriesValue<V>(binding: Binding<V>): boolean {
   return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined || binding.unpacked !== undefined;
-}
-
-/** The same, among the bindings written before `token` (found by halving: a function may bind one name thousands of times). */
-function lastKnownBefore<V>(list: readonly Binding<V>[], token: number, asValue: boolean): Binding<V> | undefined {
-  for (let k = countUpTo(list, token - 1) - 1; k >= 0; k--) {
-    if (carriesValue(list[k]) && !(asValue && list[k].method)) {
-      return list[k];
-    }
-  }
-  return undefined;
 }
 
 /** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations, and methods for a name read as a value. */

@@ -29,6 +29,7 @@ import { redisClientOptions } from '../redisOptions';
 import { callResult, cdkConstructType, Value } from '../values';
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
+import { promiseCall } from '../helperFunctions';
 import { iteratedReceiver } from '../iteratedElements';
 import { ormCall } from './dynamoOrms';
 import { callsRequiredFactory, collectImports } from './jsImports';
@@ -104,6 +105,10 @@ export function functionExpression(a: CodeAnalyzer, start: number): (Value & { t
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   for (const fn of a.functions.values()) {
     bindParameters(a, tree, fn);
+    // `new Promise((resolve, reject) => { client.query(params, cb) })` runs its executor at once: `params` is what reaches it.
+    if (promiseCall(a, fn.scope) >= 0) {
+      tree.runsAtOnce(fn.scope);
+    }
   }
   const tokens = a.tokens;
   const codes = tokens.codes;
