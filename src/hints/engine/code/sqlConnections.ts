@@ -90,8 +90,10 @@ export interface SqlConnection {
   heldOptions?: number;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
-  /** A pool or engine made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
+  /** A pool, engine or connection made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
   perRequest?: true;
+  /** With `perRequest`: one connection, not a pool or an engine. */
+  single?: true;
   /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
   helper?: true;
 }
@@ -561,14 +563,15 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
   return { connections, contexts };
 }
 
-/** The pools and engines of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
+/** The pools, engines and connections of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
 function markPoolsPerRequest(a: CodeAnalyzer, connections: SqlConnection[], local: ReadonlySet<number>): void {
   for (const each of sqlPoolsPerRequest(a, sqlConstruction)) {
     const connection = connections.find((known) => known.name.start === each.name.start);
+    const single = each.single ? { single: true as const } : {};
     if (connection && !connection.perInvocation && !local.has(connection.name.start)) {
-      connection.perRequest = true;
+      Object.assign(connection, { perRequest: true, ...single });
     } else if (!connection && each.helper) {
-      connections.push({ name: each.name, flavor: 'helper', perRequest: true, helper: true });
+      connections.push({ name: each.name, flavor: 'helper', perRequest: true, helper: true, ...single });
     }
   }
 }
