@@ -210,4 +210,64 @@ describe('A single SQL connection opened on every web request', () => {
     );
     assert.deepEqual(reported('Controllers/RoomsController.cs', dotnet), []);
   });
+
+  it('reports a Next.js App Router handler that takes no request, and stays silent on a local factory and one kept on g in another module', () => {
+    const route = sourceLines(
+      "import { NextResponse } from 'next/server';",
+      "import mysql from 'mysql2/promise';",
+      '',
+      'export async function GET() {',
+      '  const db = await mysql.createConnection({ host: process.env.FEED_HOST, user: process.env.FEED_USER, database: "feed" });',
+      "  const [rows] = await db.query('SELECT id FROM posts');",
+      '  await db.end();',
+      '  return NextResponse.json(rows);',
+      '}',
+    );
+    assert.deepEqual(reported('app/api/posts/route.js', route), [`5:createConnection ${RULE}`]);
+    const local = sourceLines(
+      'import pymysql',
+      'from flask import Flask',
+      '',
+      'app = Flask(__name__)',
+      '',
+      'def get_connection():',
+      '    return pymysql.connect(host="localhost", user="root", password="", database="notes")',
+      '',
+      '@app.route("/notes")',
+      'def notes():',
+      '    conn = get_connection()',
+      '    conn.close()',
+      '    return "ok"',
+    );
+    assert.deepEqual(reported('notes/app.py', local), []);
+    const db = sourceLines(
+      'import os',
+      'import psycopg2',
+      'from flask import g',
+      '',
+      'def get_db():',
+      '    if "db" not in g:',
+      '        conn = psycopg2.connect(os.environ["DATABASE_URL"], sslmode="require")',
+      '        g.db = conn.cursor()',
+      '    return g.db',
+      '',
+      'def open_db():',
+      '    return psycopg2.connect(os.environ["DATABASE_URL"], sslmode="require")',
+    );
+    const views = sourceLines(
+      'from flask import Blueprint',
+      'from games.db import get_db, open_db',
+      '',
+      'bp = Blueprint("lobby", __name__)',
+      '',
+      '@bp.route("/lobby")',
+      'def lobby():',
+      '    get_db().execute("SELECT 1")',
+      '    conn = open_db()',
+      '    conn.close()',
+      '    return "ok"',
+    );
+    const files = { 'games/db.py': db, 'games/lobby.py': views };
+    assert.deepEqual(hintsOfFile(files, 'games/lobby.py').filter((hint) => hint.endsWith(RULE)), [`9:open_db ${RULE}`]);
+  });
 });

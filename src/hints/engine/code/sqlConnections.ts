@@ -273,6 +273,16 @@ export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | unde
   return opened && !opened.configOnly && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
 }
 
+/**
+ * `sqlConstruction`, but not a connection to a server the code names as local (`localhost`, `127.0.0.1`): a developer's,
+ * whose connections no request or invocation would share with others (the web and workspace readers of a function that
+ * opens one per call, `sqlPoolsPerRequest.ts` and `workspace/exportedFunctions.ts`).
+ */
+export function remoteSqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const opened = a.language.family === 'csharp' ? undefined : openedAt(a, k);
+  return opened && !opened.configOnly && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) && !namesLocalHost(optionsOf(a, opened)) ? opened.construction : undefined;
+}
+
 /** The options objects a library's configuration module exports, but a local server's (a developer's). */
 function configModuleOptions(a: CodeAnalyzer, flavor: OrmFlavor, testFile: boolean): OptionContext[] {
   const contexts: OptionContext[] = [];
@@ -565,7 +575,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
 
 /** The pools, engines and connections of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
 function markPoolsPerRequest(a: CodeAnalyzer, connections: SqlConnection[], local: ReadonlySet<number>): void {
-  for (const each of sqlPoolsPerRequest(a, sqlConstruction)) {
+  for (const each of sqlPoolsPerRequest(a, remoteSqlConstruction)) {
     const connection = connections.find((known) => known.name.start === each.name.start);
     const single = each.single ? { single: true as const } : {};
     if (connection && !connection.perInvocation && !local.has(connection.name.start)) {

@@ -22,6 +22,7 @@ import { importedBodyClient, mayBeProjectModule } from './projectImports';
 import { inTestCode } from './testFixtures';
 import { requestReaders } from './webHandlers';
 import { hasPoolMakers, namesConnectionMaker, namesPoolMaker } from './sqlPoolMakers';
+import { fillsFlaskGlobals } from './flaskRequestGlobals';
 
 /** Handlers read per file, as for clients. */
 const MAX_HANDLERS = 64;
@@ -79,6 +80,10 @@ function sameFileOpener(a: CodeAnalyzer, k: number, opener: (a: CodeAnalyzer, k:
     return undefined;
   }
   const fn = called.fn;
+  // One that keeps what it opens on Flask's `g` hands out the request's one connection.
+  if (fillsFlaskGlobals(a, fn.scope)) {
+    return undefined;
+  }
   const [start, end] = a.scopes.range(fn.scope);
   const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
   for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
