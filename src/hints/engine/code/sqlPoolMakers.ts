@@ -27,8 +27,8 @@ export function hasPoolMakers(family: Family): boolean {
  * The drivers' calls that open one physical connection and no pool, by the last name of the call (again only where
  * `sqlConnections.ts` recognises the driver): `pg`'s `Client`, `mysql`'s and mysql2's `createConnection`; psycopg2,
  * psycopg, PyMySQL, MySQL Connector/Python, MariaDB, asyncpg, aiomysql and pg8000's `connect` and connection classes;
- * JDBC's `DriverManager.getConnection`. Not Go's (`sql.Open` is a pool; pgx's `Connect` is left to the pool's name
- * it shares with pgxpool v4), nor .NET's, whose drivers pool by connection string underneath.
+ * JDBC's `DriverManager.getConnection`. Not Go's (`sql.Open` is a pool; pgx's `Connect` has the name of pgxpool v4's,
+ * which makes a pool), nor .NET's, whose drivers pool by connection string underneath.
  */
 const CONNECTION_MAKERS: Partial<Record<Family, ReadonlySet<string>>> = {
   python: new Set(['connect', 'Connect', 'Connection', 'MySQLConnection', 'CMySQLConnection']),
