@@ -2,7 +2,7 @@
 import { CHECKS, CheckName, RuleDiagnostic, SEVERITIES, Severity } from '../../hints/engine/types';
 import { RuleReader } from './ruleReader';
 
-export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'partMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'failedBatchesMessage', 'batchWriterMessage'];
+export const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'absentMootWhen', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'callbackMessage', 'unclosedMessage', 'registeredMessage', 'poolMessage', 'poolCalledMessage', 'connectionMessage', 'connectionCalledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage', 'weakWhen', 'weakMessage', 'absentMessage', 'absentSeverity', 'partMessage', 'firstPageMessage', 'firstItemMessage', 'loggedMessage', 'waitedMessage', 'failedBatchesMessage', 'batchWriterMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -13,6 +13,8 @@ const CHECK_TEXT_FIELDS = {
   registeredMessage: ['client-per-request'],
   poolMessage: ['client-per-request'],
   poolCalledMessage: ['client-per-request'],
+  connectionMessage: ['client-per-request'],
+  connectionCalledMessage: ['client-per-request'],
   alwaysEncryptedMessage: ['false-or-absent'],
   weakMessage: ['false-or-absent'],
   absentMessage: ['false-or-absent'],

@@ -471,10 +471,10 @@ export interface DocumentModel {
   connectionsPerCall?: (Span & { unclosed?: true })[];
   /**
    * SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a
-   * Lambda handler makes it, `perRequest` when a web request handler makes a pool or engine; `readerOrigin` when a
+   * Lambda handler makes it, `perRequest` when a web request handler makes a pool or engine (`single`: one connection); `readerOrigin` when a
    * configuration file configures it.
    */
-  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; perRequest?: true; helper?: true; readerOrigin?: SiteOrigin }[];
+  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; perRequest?: true; single?: true; helper?: true; readerOrigin?: SiteOrigin }[];
   /**
    * Workspace mode: options whose values are a CDK stack's props, passed by `count` constructions in other
    * files. The values the options give are those of construction `current`; the checks run once for each.

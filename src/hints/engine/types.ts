@@ -237,6 +237,9 @@ export interface RuleDiagnostic {
   /** For `client-per-request`: the messages at a SQL pool or engine a web handler makes, and at its call of a function that makes one. */
   poolMessage?: string;
   poolCalledMessage?: string;
+  /** For `client-per-request`: the messages at a single SQL connection a web handler opens, and at its call of a function that opens one. */
+  connectionMessage?: string;
+  connectionCalledMessage?: string;
   /**
    * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
    * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.

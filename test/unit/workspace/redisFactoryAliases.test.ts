@@ -40,7 +40,8 @@ describe('workspace: Redis getters that call the factory under an alias', () => 
       '  return client;',
       '}',
     );
-    const expected = ['5:getRedisClient redis-connection-per-call', '5:getRedisClient redis-connection-per-call!', '7:keys redis-keys', '7:keys redis-keys!', '9:del redis-unlink'];
+    // `export async function POST()` is a route handler (sixty-first session): the client it gets per call is made per request.
+    const expected = ['5:getRedisClient client-per-request', '5:getRedisClient client-per-request!', '7:keys redis-keys', '7:keys redis-keys!', '9:del redis-unlink'];
     assert.deepEqual(redisHints({ 'app/utils/getRedisClient.ts': esGetter, 'app/api/clear/route.ts': route }, 'app/api/clear/route.ts'), expected);
     const cjsGetter = sourceLines(
       "const { createClient: makeRedis } = require('redis');",

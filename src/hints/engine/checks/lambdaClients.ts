@@ -24,8 +24,8 @@ export const sqlConnectionPerInvocation: Check = (rule, context) => {
 
 /**
  * A client a Lambda handler makes is `lambda-client-per-invocation`'s to report, and a Redis connection a FastAPI
- * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction. A SQL pool or engine a
- * web handler makes per request (`code/sqlPoolsPerRequest.ts`) is reported here too.
+ * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction. A SQL pool, engine or
+ * single connection a web handler makes per request (`code/sqlPoolsPerRequest.ts`) is reported here too.
  */
 export const clientPerRequest: Check = (rule, context) => {
   const inLambdaHandlers = new Set((context.model.handlerClients ?? []).map((made) => made.name.start));
@@ -38,7 +38,9 @@ export const clientPerRequest: Check = (rule, context) => {
   }
   for (const pool of context.model.sqlConnections ?? []) {
     if (pool.perRequest) {
-      context.report(rule, pool.name, undefined, pool.helper ? rule.diagnostic?.poolCalledMessage : rule.diagnostic?.poolMessage, undefined, 'rds');
+      const diagnostic = rule.diagnostic;
+      const message = pool.single ? (pool.helper ? diagnostic?.connectionCalledMessage : diagnostic?.connectionMessage) : pool.helper ? diagnostic?.poolCalledMessage : diagnostic?.poolMessage;
+      context.report(rule, pool.name, undefined, message, undefined, 'rds');
     }
   }
 };

@@ -90,8 +90,10 @@ export interface SqlConnection {
   heldOptions?: number;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
-  /** A pool or engine made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
+  /** A pool, engine or connection made in a web request handler on each request (`sqlPoolsPerRequest.ts`). */
   perRequest?: true;
+  /** With `perRequest`: one connection, not a pool or an engine. */
+  single?: true;
   /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
   helper?: true;
 }
@@ -269,6 +271,16 @@ const NO_PATHS: ReadonlySet<string> = new Set();
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const opened = a.language.family === 'csharp' ? undefined : openedAt(a, k);
   return opened && !opened.configOnly && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
+}
+
+/**
+ * `sqlConstruction`, but not a connection to a server the code names as local (`localhost`, `127.0.0.1`): a developer's,
+ * whose connections no request or invocation would share with others (the web and workspace readers of a function that
+ * opens one per call, `sqlPoolsPerRequest.ts` and `workspace/exportedFunctions.ts`).
+ */
+export function remoteSqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const opened = a.language.family === 'csharp' ? undefined : openedAt(a, k);
+  return opened && !opened.configOnly && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) && !namesLocalHost(optionsOf(a, opened)) ? opened.construction : undefined;
 }
 
 /** The options objects a library's configuration module exports, but a local server's (a developer's). */
@@ -561,14 +573,15 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
   return { connections, contexts };
 }
 
-/** The pools and engines of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
+/** The pools, engines and connections of `connections` that a web request handler makes on each request, and its calls of helpers that make one. */
 function markPoolsPerRequest(a: CodeAnalyzer, connections: SqlConnection[], local: ReadonlySet<number>): void {
-  for (const each of sqlPoolsPerRequest(a, sqlConstruction)) {
+  for (const each of sqlPoolsPerRequest(a, remoteSqlConstruction)) {
     const connection = connections.find((known) => known.name.start === each.name.start);
+    const single = each.single ? { single: true as const } : {};
     if (connection && !connection.perInvocation && !local.has(connection.name.start)) {
-      connection.perRequest = true;
+      Object.assign(connection, { perRequest: true, ...single });
     } else if (!connection && each.helper) {
-      connections.push({ name: each.name, flavor: 'helper', perRequest: true, helper: true });
+      connections.push({ name: each.name, flavor: 'helper', perRequest: true, helper: true, ...single });
     }
   }
 }

@@ -6,7 +6,7 @@
  * startup, shared by the requests. The same reading as `handlerClients.ts`, with the handlers of web frameworks:
  *
  * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
- *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), a
+ *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`, also with none), a
  *   NestJS controller method under a route decorator (`@Get()`) or a service method such a method calls, a GraphQL
  *   resolver (`graphqlResolvers.ts`), and
  *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
@@ -43,6 +43,8 @@ const REQUEST_NAMES = new Set(['req', 'request']);
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
 /** Next.js App Router route handlers: exported functions named for the HTTP method. */
 const NEXT_ROUTE_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+/** The cheap test for such a handler in a file that names no request (`export async function GET() {`). */
+const EXPORTED_METHOD_HANDLER = /\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/;
 /** Route decorators by their last name: Flask's `route` and its verbs (2.0+), FastAPI's verbs, DRF's `api_view`. */
 const PYTHON_ROUTE_DECORATORS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'api_view']);
 const SPRING_MAPPINGS = new Set(['GetMapping', 'PostMapping', 'PutMapping', 'PatchMapping', 'DeleteMapping', 'RequestMapping', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,7 +67,7 @@ const contextFrameworkFile = new FileMemo<string, boolean>();
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
   js: {
-    mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON) || mayDeclareResolvers(text),
+    mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || EXPORTED_METHOD_HANDLER.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON) || mayDeclareResolvers(text),
     isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isGraphqlResolver(a, fn) || isRouteCalledMethod(a, fn),
     construction: jsConstruction,
   },
@@ -255,12 +257,15 @@ function parameterNames(a: CodeAnalyzer, params: number): (string | undefined)[]
 }
 
 /**
- * `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; Next.js's `export async function GET(request)`;
- * or a Koa or Hono context handler.
+ * `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; Next.js's `export async function GET(request)`,
+ * also with no parameters; or a Koa or Hono context handler.
  */
 function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (!a.is(fn.params, '(')) {
     return false;
+  }
+  if (isExportedMethodHandler(a, fn.params)) {
+    return true;
   }
   if (CONTEXT_PARAMETER_NAMES.has(a.id(fn.params + 1) ?? '')) {
     return isContextHandler(a, fn.params);
@@ -273,12 +278,17 @@ function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (names.length >= 2 && names.length <= 3 && REQUEST_NAMES.has(names[0] ?? '') && RESPONSE_NAMES.has(names[1] ?? '')) {
     return true;
   }
-  if (names.length === 1 && isPathRouteArgument(a, fn.params)) {
-    return true;
-  }
-  const name = a.id(fn.params - 1) ?? '';
-  const exportAt = a.idIs(fn.params - 2, 'function') ? (a.idIs(fn.params - 3, 'async') ? fn.params - 4 : fn.params - 3) : -1;
-  return NEXT_ROUTE_HANDLERS.has(name) && exportAt >= 0 && a.idIs(exportAt, 'export') && names.length <= 2 && REQUEST_NAMES.has(names[0] ?? '');
+  return names.length === 1 && isPathRouteArgument(a, fn.params);
+}
+
+/**
+ * A route handler exported under an HTTP method's name (`export async function GET(request)`), as Next.js App Router
+ * route files (also SvelteKit's and Astro's endpoints) declare them: whatever its parameters are named, and with none
+ * at all (`export async function GET()` of a route that reads no request), the framework calls it for every request.
+ */
+function isExportedMethodHandler(a: CodeAnalyzer, params: number): boolean {
+  const exportAt = a.idIs(params - 2, 'function') ? (a.idIs(params - 3, 'async') ? params - 4 : params - 3) : -1;
+  return NEXT_ROUTE_HANDLERS.has(a.id(params - 1) ?? '') && exportAt >= 0 && a.idIs(exportAt, 'export') && parameterNames(a, params).length <= 2;
 }
 
 /**

@@ -16,7 +16,8 @@ import { expressionEnd, segments } from '../code/braces';
 import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { connectionFromInvocation } from '../code/invocationData';
 import { yieldedValue } from '../code/fastapiDependencies';
-import { sqlConstruction } from '../code/sqlConnections';
+import { remoteSqlConstruction } from '../code/sqlConnections';
+import { fillsFlaskGlobals } from '../code/flaskRequestGlobals';
 import { namesPoolMaker } from '../code/sqlPoolMakers';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
@@ -174,8 +175,12 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`),
   // also through a function of its module that opens one (`run_query` calling `get_connection()`), or of another
   // module (`const db = await getDbConnection()` after `require('../db')`, `conn = open_connection()` after
-  // `from .connections import open_connection`): a data layer's query function a handler calls.
-  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
+  // `from .connections import open_connection`): a data layer's query function a handler calls. Not a developer's local
+  // server, nor one kept on Flask's `g` for the rest of the request (`code/flaskRequestGlobals.ts`).
+  if (fillsFlaskGlobals(a, fn.scope)) {
+    return undefined;
+  }
+  const sqlReader: HandlerReader = { ...reader, construction: remoteSqlConstruction, sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
   const [connection] = clientsMadeInHandlers(a, sqlReader, 1);
   // A pool or engine (`create_engine(url)`), which a web handler that calls the function makes per request too.
   const pool = connection && !connection.helper && namesPoolMaker(a.language.family, a.text.slice(connection.name.start, connection.name.end));
