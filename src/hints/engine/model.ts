@@ -107,6 +107,8 @@ export interface OptionContext {
   lent?: readonly string[];
   /** A Query's key condition built with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`), read by `code/conditionBuilders.ts`. */
   builtKeyCondition?: KeyTerm[];
+  /** For a DynamoDB request that names no table, the binding of the object it is sent on (`table` of `table.query(...)`), as `name@token`. */
+  tableHolder?: string;
   /** An `ExecuteStatement` whose statement is a SELECT the code writes out (`code/partiqlStatements.ts`). */
   partiqlSelect?: PartiqlSelect;
   /** Where a missing property can be inserted, for IaC quick fixes. */

@@ -4,7 +4,8 @@
  * even where no template in the workspace shows the table. A sort-key range, one equality alone, an index,
  * a key condition that is neither one literal string nor boto3's `Key(...).eq(...) & Key(...).eq(...)`, or options
  * out of sight keep the finding. One equality is enough where a GetItem, UpdateItem or DeleteItem of the same file
- * and table writes that attribute alone as its whole `Key`: the table then has no sort key.
+ * and table writes that attribute alone as its whole `Key`: the table then has no sort key. The same table is the one
+ * the requests name, or, for boto3's resource tables, the object they are sent on.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -251,6 +252,28 @@ describe('a Query by the whole primary key of a table', () => {
     );
     // Another attribute, a table keyed on two attributes, and another table keep the finding.
     assert.deepEqual(queryFindings('drinks.js', code), ['11:query dynamodb-query!', '16:query dynamodb-query!', '20:query dynamodb-query!']);
+  });
+
+  it("reads boto3 resource tables by the object the requests are sent on, whatever the table's name", () => {
+    const code = sourceLines(
+      'import os',
+      'import boto3',
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      "dynamodb = boto3.resource('dynamodb')",
+      '',
+      'def mark(event, context):',
+      '    sequences = dynamodb.Table(os.getenv("SEQUENCES_TABLE"))',
+      '    found = sequences.query(KeyConditionExpression=Key("seqHash").eq(event["h"]))',
+      "    if len(found['Items']) == 1:",
+      "        sequences.update_item(Key={'seqHash': event['h']}, UpdateExpression='set done = :d', ExpressionAttributeValues={':d': True})",
+      '    runs = dynamodb.Table(os.getenv("RUNS_TABLE"))',
+      '    listed = runs.query(KeyConditionExpression=Key("seqHash").eq(event["h"]))',
+      "    runs.update_item(Key={'seqHash': event['h'], 'runId': event['r']}, UpdateExpression='set done = :d', ExpressionAttributeValues={':d': True})",
+      "    return listed['Items']",
+    );
+    // The first table's item request names seqHash alone as its whole key; the second table's names two attributes.
+    assert.deepEqual(queryFindings('sequences.py', code), ['13:query dynamodb-query!']);
   });
 
   it('stays linear on many single-key item requests and many Queries of their tables', function () {

@@ -12,10 +12,11 @@ const TABLE_NAME = ['TableName'];
 const KEY = ['Key'];
 const ATTRIBUTE_NAMES = ['ExpressionAttributeNames'];
 
-/** How a request names its table, as written: a literal's value, or the expression's text. */
+/** How a request names its table, as written: a literal's value, or the expression's text; else the object it is sent on. */
 function tableOf(context: OptionContext): string | undefined {
   const literal = optionNamed(context, TABLE_NAME)?.literal;
-  return literal?.kind === 'str' ? `"${literal.value}"` : literal?.kind === 'expr' ? literal.text.trim() : undefined;
+  const holder = context.tableHolder === undefined ? undefined : `(sent on ${context.tableHolder})`;
+  return literal?.kind === 'str' ? `"${literal.value}"` : literal?.kind === 'expr' ? literal.text.trim() : holder;
 }
 
 /** The one key of an object written in place with one property (`{ DrinkName: name }`, `{'id': {'S': id}}`), or undefined. */

@@ -35,6 +35,7 @@ import { kotlin } from './languages/kotlin';
 import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
+import { noteTableHolders } from './tableHolders';
 import { markerScopes } from './pagination';
 import { readPartiqlStatements } from './partiqlStatements';
 import { ProjectContext } from './projectImports';
@@ -94,6 +95,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     }
   }
   readBuiltKeyConditions(analyzer, contexts);
+  noteTableHolders(analyzer, contexts);
   readPartiqlStatements(analyzer, contexts);
   readRedisLocalLiterals(analyzer, contexts);
   readSpringBoundHosts(analyzer, contexts);
