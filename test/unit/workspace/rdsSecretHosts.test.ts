@@ -1,11 +1,11 @@
 /**
- * A SQL host read from the secret RDS keeps a database's master user in (`code/sqlSecretHosts.ts`): the handler reads
- * the secret named by an environment variable that the workspace sets to an RDS database's secret (CloudFormation's
- * `!GetAtt Db.MasterUserSecret.SecretArn`, Terraform's `master_user_secret[0].secret_arn`, the CDK's
- * `db.secret!.secretArn`), parses its JSON and connects to its `host`; or, in a file alone, the secret is one RDS
- * names (`rds!cluster-…`) or the code reads the generated secret's `engine`. Such a connection with a driver that
- * connects in clear is `rds-sql-tls-missing`. A secret of unknown origin, one holding only a password, a host from
- * elsewhere and a written `localhost` say nothing.
+ * A SQL host read from the credentials secret attached to an RDS database (`code/sqlSecretHosts.ts`): the handler reads
+ * the secret named by an environment variable that the workspace sets to such a secret (a secret a CloudFormation
+ * `SecretTargetAttachment` ties to a database, the CDK's `db.secret!.secretArn` of a generated secret), parses its JSON
+ * and connects to its `host`; or, in a file alone, the code reads the attached secret's `dbInstanceIdentifier`. Such a
+ * connection with a driver that connects in clear is `rds-sql-tls-missing`. The secret RDS manages itself
+ * (`ManageMasterUserPassword`, `rds!db-…`), which holds only the user name and password, a secret of unknown origin,
+ * a host from elsewhere and a written `localhost` say nothing.
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
@@ -67,11 +67,45 @@ const samTemplate = (value: string, handler = 'app.handler', runtime = 'nodejs20
     `          SECRET_ARN: ${value}`,
   );
 
+/** A SAM template whose function's `SECRET_ARN` is a secret a SecretTargetAttachment ties to `target`. */
+const attachedTemplate = (target: string): string =>
+    sourceLines(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  LedgerLogin:',
+      '    Type: AWS::SecretsManager::Secret',
+      '    Properties:',
+      '      GenerateSecretString:',
+      '        SecretStringTemplate: \'{"username": "ledger"}\'',
+      '        GenerateStringKey: password',
+      '  LedgerCluster:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties:',
+      '      Engine: aurora-postgresql',
+      '  LedgerQueue:',
+      '    Type: AWS::SQS::Queue',
+      '  LoginAttachment:',
+      '    Type: AWS::SecretsManager::SecretTargetAttachment',
+      '    Properties:',
+      '      SecretId: !Ref LedgerLogin',
+      `      TargetId: !Ref ${target}`,
+      '      TargetType: AWS::RDS::DBCluster',
+      '  Ledger:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/',
+      '      Handler: app.handler',
+      '      Runtime: nodejs20.x',
+      '      Environment:',
+      '        Variables:',
+      '          SECRET_ARN: !Ref LedgerLogin',
+    );
+
 describe('workspace: a SQL host read from an RDS database secret', () => {
-  it("reads CloudFormation's MasterUserSecret of an instance as the secret the handler's host comes from", () => {
-    assert.deepEqual(missing({ 'template.yaml': samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), ['9:Pool rds-sql-tls-missing!']);
+  it("leaves CloudFormation's MasterUserSecret alone: the secret RDS manages holds the user name and password only", () => {
+    assert.deepEqual(missing({ 'template.yaml': samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), []);
     const python = { 'template.yaml': samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn', 'app.handler', 'python3.12'), 'src/app.py': PYTHON_HANDLER };
-    assert.deepEqual(missing(python, 'src/app.py'), ['9:connect rds-sql-tls-missing!']);
+    assert.deepEqual(missing(python, 'src/app.py'), []);
   });
 
   it('keeps silent for another secret, a proxy, another variable, or no workspace', () => {
@@ -88,43 +122,11 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
   });
 
   it('reads a secret a SecretTargetAttachment ties to a cluster of the template', () => {
-    const attached = (target: string): string =>
-      sourceLines(
-        'Transform: AWS::Serverless-2016-10-31',
-        'Resources:',
-        '  LedgerLogin:',
-        '    Type: AWS::SecretsManager::Secret',
-        '    Properties:',
-        '      GenerateSecretString:',
-        '        SecretStringTemplate: \'{"username": "ledger"}\'',
-        '        GenerateStringKey: password',
-        '  LedgerCluster:',
-        '    Type: AWS::RDS::DBCluster',
-        '    Properties:',
-        '      Engine: aurora-postgresql',
-        '  LedgerQueue:',
-        '    Type: AWS::SQS::Queue',
-        '  LoginAttachment:',
-        '    Type: AWS::SecretsManager::SecretTargetAttachment',
-        '    Properties:',
-        '      SecretId: !Ref LedgerLogin',
-        `      TargetId: !Ref ${target}`,
-        '      TargetType: AWS::RDS::DBCluster',
-        '  Ledger:',
-        '    Type: AWS::Serverless::Function',
-        '    Properties:',
-        '      CodeUri: src/',
-        '      Handler: app.handler',
-        '      Runtime: nodejs20.x',
-        '      Environment:',
-        '        Variables:',
-        '          SECRET_ARN: !Ref LedgerLogin',
-      );
-    assert.deepEqual(missing({ 'template.yaml': attached('LedgerCluster'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), ['9:Pool rds-sql-tls-missing!']);
-    assert.deepEqual(missing({ 'template.yaml': attached('LedgerQueue'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), []);
+    assert.deepEqual(missing({ 'template.yaml': attachedTemplate('LedgerCluster'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), ['9:Pool rds-sql-tls-missing!']);
+    assert.deepEqual(missing({ 'template.yaml': attachedTemplate('LedgerQueue'), 'src/app.js': NODE_HANDLER }, 'src/app.js'), []);
   });
 
-  it("reads Terraform's managed master user secret, and the rds module's output", () => {
+  it("leaves Terraform's managed master user secret and the rds module's output alone, as RDS's own secret", () => {
     const terraform = (value: string): string =>
       sourceLines(
         'resource "aws_db_instance" "ledger" {',
@@ -150,10 +152,7 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
         '  }',
         '}',
       );
-    for (const value of ['aws_db_instance.ledger.master_user_secret[0].secret_arn', 'module.db.db_instance_master_user_secret_arn']) {
-      assert.deepEqual(missing({ 'infra/main.tf': terraform(value), 'src/app.py': PYTHON_HANDLER }, 'src/app.py'), ['9:connect rds-sql-tls-missing!'], value);
-    }
-    for (const value of ['aws_secretsmanager_secret.api.arn', 'aws_db_instance.ledger.master_user_secret[0].kms_key_id', 'var.secret_arn']) {
+    for (const value of ['aws_db_instance.ledger.master_user_secret[0].secret_arn', 'module.db.db_instance_master_user_secret_arn', 'aws_secretsmanager_secret.api.arn', 'var.secret_arn']) {
       assert.deepEqual(missing({ 'infra/main.tf': terraform(value), 'src/app.py': PYTHON_HANDLER }, 'src/app.py'), [], value);
     }
   });
@@ -181,6 +180,9 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
     for (const value of ['key.secretArn', 'props.other.secret!.secretArn', 'ledger.clusterArn']) {
       assert.deepEqual(missing({ 'infra/stack.ts': stack(value), 'src/app.js': NODE_HANDLER }, 'src/app.js'), [], value);
     }
+    // A cluster whose master user RDS manages: `secret` is then RDS's own, with no host.
+    const managed = stack('ledger.secret!.secretArn').replace("credentials: rds.Credentials.fromGeneratedSecret('admin')", 'manageMasterUserPassword: true');
+    assert.deepEqual(missing({ 'infra/stack.ts': managed, 'src/app.js': NODE_HANDLER }, 'src/app.js'), []);
   });
 
   it('reads a host destructured from the parsed secret, with mysql2, or from a helper named for the secret', () => {
@@ -196,7 +198,7 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
       '  return conn.query("select 1");',
       '};',
     );
-    const template = samTemplate('!GetAtt LedgerDb.MasterUserSecret.SecretArn');
+    const template = attachedTemplate('LedgerCluster');
     assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': destructured }, 'src/app.js'), ['8:createConnection rds-sql-tls-missing!']);
     // The secret read by a helper of another module, named for it (`getSecret`), with `host: host`.
     const helper = sourceLines(
@@ -216,11 +218,15 @@ describe('workspace: a SQL host read from an RDS database secret', () => {
     assert.deepEqual(missing({ 'template.yaml': template, 'src/app.js': config }, 'src/app.js'), []);
   });
 
-  it("reads a file alone when the secret is RDS's own or the code reads the generated secret's engine", () => {
+  it("reads a file alone when the code reads the attached secret's dbInstanceIdentifier, and not RDS's own secret or a Redshift field", () => {
     const named = PYTHON_HANDLER.replace('os.environ["SECRET_ARN"]', '"rds!cluster-0f3a9c2e-77d1-4b0e-9e55-1c2d3e4f5a6b"');
-    assert.deepEqual(missing({ 'src/app.py': named }, 'src/app.py'), ['9:connect rds-sql-tls-missing!']);
-    const engine = PYTHON_HANDLER.replace('    conn = ', '    print(creds["engine"])\n    conn = ');
-    assert.deepEqual(missing({ 'src/app.py': engine }, 'src/app.py'), ['10:connect rds-sql-tls-missing!']);
+    assert.deepEqual(missing({ 'src/app.py': named }, 'src/app.py'), []);
+    const identifier = PYTHON_HANDLER.replace('    conn = ', '    print(creds["dbInstanceIdentifier"])\n    conn = ');
+    assert.deepEqual(missing({ 'src/app.py': identifier }, 'src/app.py'), ['10:connect rds-sql-tls-missing!']);
+    for (const field of ['engine', 'dbClusterIdentifier']) {
+      assert.deepEqual(missing({ 'src/app.py': PYTHON_HANDLER.replace('    conn = ', `    print(creds["${field}"])\n    conn = `) }, 'src/app.py'), [], field);
+    }
+    const engine = identifier;
     // A secret of unknown origin, or one the file never reads from Secrets Manager: nothing.
     assert.deepEqual(missing({ 'src/app.py': PYTHON_HANDLER.replace('os.environ["SECRET_ARN"]', '"warehouse-redshift-login"') }, 'src/app.py'), []);
     const noRead = engine.replace('boto3.client("secretsmanager").get_secret_value(SecretId=os.environ["SECRET_ARN"])', 'load_settings()');

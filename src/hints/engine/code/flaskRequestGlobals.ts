@@ -1,8 +1,9 @@
 /**
  * Flask's `g`, the application context's namespace, which lives for one request: a function that keeps what it opens
  * there (`if "db" not in g: g.db = pymysql.connect(...)`, also a cursor of the connection, `g.db = conn.cursor()`) hands
- * every later call of the same request that one, and Flask's teardown closes it. Such a function opens no connection on
- * each call, so its callers are no openers per call (`sqlPoolsPerRequest.ts`, `workspace/exportedFunctions.ts`).
+ * every later call of the same request that one, and the app's `teardown_appcontext` handler closes it. Such a
+ * function opens no connection on each call, so its callers are no openers per call (`sqlPoolsPerRequest.ts`,
+ * `workspace/exportedFunctions.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 

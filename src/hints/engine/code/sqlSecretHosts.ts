@@ -1,17 +1,20 @@
 /**
- * A SQL host read from the secret RDS keeps a database's master user in. That secret's JSON holds `host`, `port`,
- * `username`, `password`, `engine` and `dbname` (the CDK's `Credentials.fromGeneratedSecret`, RDS's own with
- * `ManageMasterUserPassword`), and code reads the host from it at run time: `JSON.parse(SecretString).host`,
- * `secret["host"]`, `SECRET.get("host")`, Go's `creds.Host`, or a `host` destructured from the parsed secret. Such a
- * host is RDS's, for the TLS rules, when the file reads a secret from Secrets Manager (the SDKs' GetSecretValue, the
- * Parameters and Secrets Lambda extension, aws-secretsmanager-caching, Powertools' `get_secret`), the object is named
- * for or bound to a secret, and either
+ * A SQL host read from the credentials secret attached to an RDS database. A secret the CDK generates
+ * (`Credentials.fromGeneratedSecret`, a database's default credentials) or one a `SecretTargetAttachment` ties to the
+ * database holds `host`, `port`, `username`, `password`, `engine`, `dbname` (when set) and `dbInstanceIdentifier` or
+ * `dbClusterIdentifier`: Secrets Manager writes the connection fields when it is attached. Code reads the host from it at
+ * run time: `JSON.parse(SecretString).host`, `secret["host"]`, `SECRET.get("host")`, Go's `creds.Host`, or a `host`
+ * destructured from the parsed secret. Such a host is RDS's, for the TLS rules, when the file reads a secret from
+ * Secrets Manager (the SDKs' GetSecretValue, the Parameters and Secrets Lambda extension, aws-secretsmanager-caching,
+ * Powertools' `get_secret`), the object is named for or bound to a secret, and either
  * - the Lambda functions running the file set an environment variable the file reads to such a secret's ARN or name
- *   (`SECRET_ARN: db.secret!.secretArn`, `!GetAtt Db.MasterUserSecret.SecretArn`,
- *   `aws_db_instance.db.master_user_secret[0].secret_arn`: `EnvironmentValue` `rds-secret`), or
- * - in the file alone, the secret is one RDS names (`rds!db-…`, `rds!cluster-…`), or the code reads the generated
- *   secret's `engine`, `dbInstanceIdentifier` or `dbClusterIdentifier` from the same object.
- * A secret of unknown origin (an API key's, a Redshift cluster's, one that holds only a password) says nothing.
+ *   (`SECRET_ARN: db.secret!.secretArn`, `!Ref` of a secret a `SecretTargetAttachment` ties to a database:
+ *   `EnvironmentValue` `rds-secret`), or
+ * - in the file alone, the code reads `dbInstanceIdentifier` from the same object, a field of an RDS instance's attached
+ *   secret (`engine` and `dbClusterIdentifier` are also in Redshift's and hand-made secrets).
+ * The secret RDS manages itself (`ManageMasterUserPassword`, named `rds!db-…` / `rds!cluster-…`) holds only the user
+ * name and password: no host is read from it. A secret of unknown origin (an API key's, a Redshift cluster's, one that
+ * holds only a password) says nothing.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
@@ -31,9 +34,6 @@ const HOST_OF = /^([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[hH]ost|\[\s*(['"])host\2\s*\]
 /** A name or an expression that says it holds a secret, or the parse of one. */
 const SECRET_LIKE = /secret|Secret|SECRET|cred|Cred|CRED|JSON\.parse|json\.loads/;
 
-/** RDS's own names for the secrets it manages. */
-const RDS_SECRET_NAME = /\brds!(?:db|cluster)-/;
-
 /** The environment variables the file reads, in the forms `readsRdsEndpoint` knows. */
 const ENVIRONMENT_READS =
   /process\.env(?:\.([A-Za-z_]\w*)|\[\s*['"](\w+)['"]\s*\])|os\.(?:environ\[\s*['"](\w+)['"]\s*\]|(?:environ\.get|getenv)\(\s*['"](\w+)['"])|Getenv\(\s*"(\w+)"|System\.getenv\(\s*"(\w+)"/g;
@@ -49,7 +49,7 @@ export function readsRdsSecretHost(a: CodeAnalyzer, text: string, at: number): b
     return false;
   }
   const ask = a.project?.environmentIsRdsSecret;
-  return (ask !== undefined && environmentReads(a).some((variable) => ask(variable))) || RDS_SECRET_NAME.test(a.text) || readsGeneratedField(a, holder);
+  return (ask !== undefined && environmentReads(a).some((variable) => ask(variable))) || readsInstanceIdentifier(a, holder);
 }
 
 /**
@@ -95,11 +95,11 @@ function callsSecretReader(a: CodeAnalyzer, bound: string): boolean {
   return SECRET_VALUE.test(a.text.slice(definition.index, end));
 }
 
-/** Whether the code reads a field only RDS's generated secret has from the same object (`secret.engine`, `secret["dbClusterIdentifier"]`). */
-function readsGeneratedField(a: CodeAnalyzer, holder: string): boolean {
+/** Whether the code reads `dbInstanceIdentifier`, a field of an RDS instance's attached secret, from the same object. */
+function readsInstanceIdentifier(a: CodeAnalyzer, holder: string): boolean {
   if (holder === '') {
     return false;
   }
   const name = holder.replace(/\$/g, '\\$');
-  return new RegExp(`(?<![\\w$])${name}\\s*(?:\\??\\.\\s*|\\[\\s*['"]|\\.get\\(\\s*['"])(?:engine|dbInstanceIdentifier|dbClusterIdentifier)\\b`).test(a.text);
+  return new RegExp(`(?<![\\w$])${name}\\s*(?:\\??\\.\\s*|\\[\\s*['"]|\\.get\\(\\s*['"])dbInstanceIdentifier\\b`).test(a.text);
 }

@@ -144,7 +144,8 @@ function sqlHost(host: IniEntry, password: IniEntry | undefined, entries: Map<st
   if (off) {
     options.push(off);
   }
-  // libpq's `sslmode` as psycopg2 takes it: `require` encrypts without checking the server, the hover says so.
+  // libpq's `sslmode` as psycopg2 takes it: `require` encrypts but checks the server only if a root CA file is present
+  // (then as `verify-ca`), and never its host name; the hover says so.
   const mode = entries.get('sslmode');
   if (mode) {
     options.push(option('sslmode', mode, { kind: 'str', value: mode.value }));

@@ -26,8 +26,10 @@ export function namesGroup(word: string): boolean {
 }
 
 /**
- * Keys under which a module's inputs or a rule object name the group a rule admits, not one the resource joins
- * (`allowed_security_groups` of the Aurora module, `allowed_security_group_ids`, a rule's `source_security_group_id`).
+ * Keys under which a module's inputs or a rule object name the group a rule admits, not one the resource joins:
+ * `allowed_security_groups` of the Aurora module up to v7, `source_security_group_id` of its v8–v9
+ * `security_group_rules`, `referenced_security_group_id` of v10's `security_group_ingress_rules`, cloudposse's
+ * `allowed_security_group_ids`, an `aws_security_group_rule`'s `source_security_group_id`.
  */
 const PEER_KEY = /^(?:allowed|source|referenced)_(?:security_groups?|security_group_ids?|sgs?|sg_ids?)$/;
 

@@ -26,7 +26,6 @@ import { noteStackExports } from './stackExports';
 import { indexServerlessFunctions } from './serverless';
 import { isFragmentShape, markFragmentTables } from './serviceFragments';
 import { Span } from '../types';
-import { CFN_SECRET_ATTRIBUTE } from './rdsEndpointMembers';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
 
 const TABLE_TYPES = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable']);
@@ -400,10 +399,6 @@ export class TemplateIndexer {
     if (attribute) {
       if (this.endpointAttributes.get(attribute[0])?.has(attribute[1])) {
         return { kind: 'rds-endpoint' };
-      }
-      // An instance's or cluster's (not a proxy's) secret of its master user, whose JSON holds the host.
-      if (attribute[1] === CFN_SECRET_ATTRIBUTE && this.endpointAttributes.get(attribute[0])?.has('Endpoint.Address')) {
-        return { kind: 'rds-secret' };
       }
       return this.tableIds.has(attribute[0]) && TABLE_ATTRIBUTES.has(attribute[1]) ? { kind: 'table', logicalName: attribute[0] } : undefined;
     }

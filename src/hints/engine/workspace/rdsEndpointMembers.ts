@@ -9,7 +9,6 @@ import type { CodeAnalyzer } from '../code/analyzer';
 import type { Tokens } from '../lexer';
 import { normalizeName, Span } from '../types';
 import type { CdkValue } from './cdkSource';
-import type { EnvironmentValue } from './types';
 
 /** By the kind the CDK readers give a construct, its endpoint members, normalised and joined by dots. */
 export const RDS_ENDPOINT_MEMBERS: Partial<Record<string, ReadonlySet<string>>> = {
@@ -69,10 +68,12 @@ export function readsEndpoint(a: CodeAnalyzer, value: CdkValue, isDatabase: (rec
 }
 
 /**
- * The secret the CDK generates for a database's master user, named on the database (`SECRET_ARN: db.secret!.secretArn`,
- * `this.cluster.secret?.secretName`, Python `db.secret.secret_arn`): RDS keeps the database's `host` in its JSON, which code
- * reads to connect (`EnvironmentValue` `rds-secret`). Read from the expression's text, as a non-null assertion or optional
- * chain leaves no plain path.
+ * The secret the CDK generates for a database's master user and attaches to it, named on the database
+ * (`SECRET_ARN: db.secret!.secretArn`, `this.cluster.secret?.secretName`, Python `db.secret.secret_arn`): the attachment
+ * writes the database's `host` into its JSON, which code reads to connect (`EnvironmentValue` `rds-secret`). Not where
+ * the construct sets `manageMasterUserPassword: true`: `db.secret` is then the secret RDS manages itself, which holds
+ * only the user name and password. Read from the expression's text, as a non-null assertion or optional chain leaves no
+ * plain path.
  */
 const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?]*\.(?:secretArn|secretName|secretFullArn|secret_arn|secret_name|secret_full_arn)!?$/;
 
@@ -80,11 +81,16 @@ const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?
  * Whether `span` names the generated secret of an RDS database of the file (`db.secret!.secretArn`), `lookup` giving the
  * construct a name path is bound to at a token and the members left after it.
  */
-export function namesRdsSecret(tokens: Tokens, span: Span, lookup: (names: string[], at: number) => { construct: { kind: string }; rest: string[] } | undefined): boolean {
+export function namesRdsSecret(tokens: Tokens, span: Span, lookup: (names: string[], at: number) => { construct: { kind: string; props?: { span: Span } }; rest: string[] } | undefined): boolean {
   const receiver = rdsSecretReceiver(tokens, span);
   const target = receiver && lookup(receiver.names, receiver.at);
-  return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined;
+  const props = target?.construct.props?.span;
+  const managedByRds = props !== undefined && MANAGED_BY_RDS.test(tokens.source.slice(props.start, props.end));
+  return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined && !managedByRds;
 }
+
+/** A database construct's prop that gives its master user to the secret RDS manages, which holds no host. */
+const MANAGED_BY_RDS = /\bmanage(?:MasterUserPassword|_master_user_password)\s*[:=]\s*(?:true|True)\b/;
 
 /** The names of the construct whose generated secret `span` names, and the token the expression starts at, or undefined. */
 export function rdsSecretReceiver(tokens: Tokens, span: Span): { names: string[]; at: number } | undefined {
@@ -97,13 +103,3 @@ export function rdsSecretReceiver(tokens: Tokens, span: Span): { names: string[]
   return names && { names, at };
 }
 
-/**
- * Terraform's reference to the secret RDS manages for the master user (`manage_master_user_password = true`):
- * `aws_db_instance.db.master_user_secret[0].secret_arn` (or a cluster's), terraform-aws-modules/rds's
- * `db_instance_master_user_secret_arn` and its Aurora module's `cluster_master_user_secret[0].secret_arn`.
- */
-const TERRAFORM_SECRET = /^(?:(?:aws_db_instance|aws_rds_cluster)\.[\w-]+\.master_user_secret\[0\]\.secret_arn|module\.[\w-]+\.(?:db_instance_master_user_secret_arn|cluster_master_user_secret\[0\]\.secret_arn))$/;
-export const terraformRdsSecret = (text: string): EnvironmentValue | undefined => (TERRAFORM_SECRET.test(text.replace(/\s+/g, '')) ? { kind: 'rds-secret' } : undefined);
-
-/** CloudFormation's attribute of a DBInstance or DBCluster for that secret (`!GetAtt Db.MasterUserSecret.SecretArn`). */
-export const CFN_SECRET_ATTRIBUTE = 'MasterUserSecret.SecretArn';

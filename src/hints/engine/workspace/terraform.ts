@@ -22,7 +22,6 @@ import { parameterGroupFamilies } from './terraformGroupFamilies';
 import { passwordHandOffs } from './terraformPasswordHandOffs';
 import { lentValues } from './terraformLentValues';
 import { TerraformTables } from './terraformTables';
-import { terraformRdsSecret } from './rdsEndpointMembers';
 import { terragruntSettings } from './terraformTerragrunt';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef } from './types';
 
@@ -443,7 +442,7 @@ class TerraformIndexer {
       }
     }
     const text = this.text(value);
-    return terraformRdsSecret(this.source.slice(value.span.start, value.span.end)) ?? (text !== undefined ? { kind: 'literal', value: text } : undefined);
+    return text !== undefined ? { kind: 'literal', value: text } : undefined;
   }
 
   private setEnvironment(fn: FunctionDefinition, variables: HclValue | undefined): void {
