@@ -2,7 +2,7 @@
  * Whole lists, sorted sets and sets read once per key of a KEYS or SCAN reply (LRANGE or ZRANGE from 0 to -1,
  * SMEMBERS): a round trip per key, as a GET per key is; and redis-py's indexes written as keywords
  * (`lrange(key, start=0, end=-1)`), which read the whole list as the positional ones do. A loop that waits for the
- * next message of a subscription or a socket is a consumer, not a loop over keys.
+ * next message of a subscription or a socket (also a loop over `pubsub.listen()`) is a consumer, not a loop over keys.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -117,4 +117,24 @@ describe('Redis whole-collection reads per key in a loop', () => {
     const reads = found.filter((hint) => hint.includes('redis-collection-read'));
     assert.deepEqual(reads, ['5:lrange redis-collection-read', '6:zrevrange redis-collection-read']);
   });
+
+  it("leaves a loop over a subscription's messages (redis-py's pubsub.listen(), sync or async) alone, not a loop over keys", () => {
+    const code = (iterable: string): string =>
+      sourceLines(
+        'from redis.asyncio import Redis',
+        '',
+        '',
+        'class Quotes:',
+        '    def __init__(self, host):',
+        '        self.redis = Redis(host=host)',
+        '        self.pubsub = self.redis.pubsub()',
+        '',
+        '    async def stream(self, keys, send):',
+        `        async for message in ${iterable}:`,
+        '            await send(await self.redis.get(message))',
+      );
+    assert.deepEqual(findings(hintsIn('quotes.py', code('self.pubsub.listen()'))), []);
+    assert.deepEqual(findings(hintsIn('quotes.py', code('keys'))), ['11:get redis-loop-round-trips!']);
+  });
 });
+

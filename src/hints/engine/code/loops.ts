@@ -376,6 +376,26 @@ const BLOCKING_POPS = [
  */
 const MESSAGE_WAITS = ['wait_message', 'get_message', 'receive', 'receive_json', 'receive_text', 'receive_bytes', 'receive_str', 'recv'];
 
+/**
+ * A Python loop over a subscription's messages (`async for message in pubsub.listen():`, redis-py's `PubSub.listen()`):
+ * each round waits for the next message, as a loop around `get_message()` does, so its commands follow the messages.
+ */
+function iteratesSubscription(a: CodeAnalyzer, start: number): boolean {
+  const keyword = a.idIs(start, 'async') ? start + 1 : start;
+  if (a.language.family !== 'python' || !a.idIs(keyword, 'for')) {
+    return false;
+  }
+  for (let k = keyword + 1; k < keyword + MAX_HEAD_TOKENS && !a.is(k, ':'); k = a.skipGroup(k)) {
+    if (a.idIs(k, 'listen') && a.isAccess(k - 1) && a.is(k + 1, '(') && a.partner[k + 1] === k + 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The tokens of a loop's head read for what it iterates. */
+const MAX_HEAD_TOKENS = 48;
+
 /** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
 const MAX_RETRY_LOOP_TOKENS = 2000;
 
@@ -413,8 +433,8 @@ function testsInCondition(a: CodeAnalyzer, loop: number, token: number): boolean
 
 function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   const [start, end] = a.scopes.range(loop);
-  if (end - start > MAX_RETRY_LOOP_TOKENS) {
-    return false;
+  if (end - start > MAX_RETRY_LOOP_TOKENS || iteratesSubscription(a, start)) {
+    return end - start <= MAX_RETRY_LOOP_TOKENS;
   }
   const repeats = !walksElements(a, loop);
   for (let k = start + 2; k < end; k++) {
