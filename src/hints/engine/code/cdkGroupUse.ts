@@ -18,7 +18,7 @@ import { cdkIngress } from './cdk';
 import { heldArgumentsText } from './cdkHeldArguments';
 import { bundledFunction, cdkConstructType, Value } from './values';
 import { functionName } from './helperFunctions';
-import { CsharpGroup, csharpGroupOf, settleCsharpGroups } from './languages/csharpCdkGroups';
+import { settleTypedGroups, TypedGroup, typedGroupOf } from './languages/typedCdkGroups';
 import { javaBuilderOwner, javaConstructTypes } from './languages/javaCdk';
 
 const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
@@ -45,9 +45,9 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
   const groups: { rules: IngressRule[]; binding: Binding<Value>; field?: string; classScope?: number }[] = [];
   // Groups read by their names, each a pass over the file: past MAX_GROUPS (generated code), the rest keep their findings.
   let namedChecks = 0;
-  const csharpGroups: CsharpGroup[] = [];
-  // C#: a bare class name is one type per namespace the file uses whole, so one call may make a context per type.
-  const csharpRules = new Map<number, IngressRule[]>();
+  // C# and Go (`languages/typedCdkGroups.ts`); a C# bare class name is one type per namespace the file uses whole, so one call may make a context per type.
+  const typedGroups: TypedGroup[] = [];
+  const typedRules = new Map<number, IngressRule[]>();
   for (const context of contexts) {
     // Go's arguments are read in TypeScript's terms by the option's literal (`goCdkValues.ts`), which keeps them.
     const held = a.language.family === 'js' || a.language.family === 'python';
@@ -58,15 +58,15 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
       broad.forEach((rule) => (rule.servesOthersOnly = true));
       continue;
     }
-    if (a.language.family === 'csharp' && broad.length > 0) {
+    if ((a.language.family === 'csharp' || a.language.family === 'go') && broad.length > 0) {
       const method = a.tokensOf(context.options[0].key)[0];
-      const seen = csharpRules.get(method);
-      csharpRules.set(method, [...(seen ?? []), ...broad]);
-      const group = !seen && csharpGroups.length <= MAX_GROUPS && ADD_INGRESS.test(context.options[0].name) ? csharpGroupOf(a, context) : undefined;
+      const seen = typedRules.get(method);
+      typedRules.set(method, [...(seen ?? []), ...broad]);
+      const group = !seen && typedGroups.length <= MAX_GROUPS && ADD_INGRESS.test(context.options[0].name) ? typedGroupOf(a, context) : undefined;
       if (group) {
-        csharpGroups.push(group);
+        typedGroups.push(group);
       }
-      if (group || csharpGroups.some((read) => read.method === method)) {
+      if (group || typedGroups.some((read) => read.method === method)) {
         continue;
       }
     }
@@ -77,8 +77,8 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
       broad.forEach((rule) => (rule.servesOthersOnly = true));
     }
   }
-  if (csharpGroups.length > 0 && csharpGroups.length <= MAX_GROUPS) {
-    settleCsharpGroups(a, csharpGroups, csharpRules);
+  if (typedGroups.length > 0 && typedGroups.length <= MAX_GROUPS) {
+    settleTypedGroups(a, typedGroups, typedRules);
   }
   if (groups.length === 0 || groups.length > MAX_GROUPS) {
     return rules;

@@ -3,7 +3,7 @@
  * with `new SecurityGroup(...)` into a local or a private field and handed to constructs through their props'
  * initializers (`SecurityGroup = sg`, `SecurityGroups = new[] { sg }`) or `Connections.AddSecurityGroup(sg)` is theirs:
  * a file system's or a service's every-port rule is not a database port left open; a database's still is, and so is
- * a group handed to something the file does not show.
+ * a group handed to something the file does not show. Go apps (`awsec2.NewSecurityGroup`, `SecurityGroups: &[]awsec2.ISecurityGroup{sg}`) alike.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfRules, sourceLines } from './support';
@@ -94,5 +94,42 @@ describe('C# CDK security groups by what they are given to', () => {
     assert.deepEqual(findings(code('Port.TcpRange(0, 65535)', service)), []);
     assert.deepEqual(findings(code('Port.Tcp(5432)', service)), ['16:AddIngressRule rds-open-ingress!']);
     assert.equal(findings(code('Port.AllTraffic()', 'new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Vpc = vpc, SecurityGroups = new[] { workers } });')).length, 1);
+  });
+});
+
+describe('Go CDK security groups by what they are given to', () => {
+  const goFindings = (code: string): string[] => hintsOfRules('infra/stack.go', code, RULES).filter((hint) => hint.endsWith('!'));
+  const stack = (rule: string, use: string): string =>
+    sourceLines(
+      'package infra',
+      'import (',
+      '\t"github.com/aws/aws-cdk-go/awscdk/v2"',
+      '\t"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"',
+      '\t"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"',
+      '\t"github.com/aws/aws-cdk-go/awscdk/v2/awsefs"',
+      '\t"github.com/aws/aws-cdk-go/awscdk/v2/awsrds"',
+      '\t"github.com/aws/jsii-runtime-go"',
+      ')',
+      'func Build(stack awscdk.Stack, vpc awsec2.IVpc, cluster awsecs.ICluster) {', // 10
+      '\tworkers := awsec2.NewSecurityGroup(stack, jsii.String("Workers"), &awsec2.SecurityGroupProps{Vpc: vpc})',
+      `\tworkers.AddIngressRule(awsec2.Peer_AnyIpv4(), ${rule}, jsii.String("open"), nil)`, // 12
+      '\tworkers.Node().AddDependency(vpc)',
+      `\t${use}`,
+      '}',
+    );
+  const all = 'awsec2.Port_AllTraffic()';
+
+  it('leaves an every-port rule on a group given only to an instance, a service or a file system', () => {
+    assert.deepEqual(goFindings(stack(all, 'awsec2.NewInstance(stack, jsii.String("Box"), &awsec2.InstanceProps{Vpc: vpc, SecurityGroup: workers})')), []);
+    assert.deepEqual(goFindings(stack('awsec2.Port_AllTcp()', 'awsecs.NewFargateService(stack, jsii.String("Svc"), &awsecs.FargateServiceProps{Cluster: cluster, SecurityGroups: &[]awsec2.ISecurityGroup{workers}})')), []);
+    assert.deepEqual(goFindings(stack(all, 'files := awsefs.NewFileSystem(stack, jsii.String("Files"), &awsefs.FileSystemProps{Vpc: vpc}); files.Connections().AddSecurityGroup(workers)')), []);
+  });
+
+  it('keeps the finding for a group given to a database, put in a slice, handed to a function, or opening a database port', () => {
+    assert.deepEqual(goFindings(stack(all, 'awsrds.NewDatabaseCluster(stack, jsii.String("Db"), &awsrds.DatabaseClusterProps{Vpc: vpc, SecurityGroups: &[]awsec2.ISecurityGroup{workers}})')), ['12:AddIngressRule rds-open-ingress!']);
+    assert.equal(goFindings(stack(all, 's := make([]awsec2.ISecurityGroup, 1); s[0] = workers')).length, 2);
+    assert.equal(goFindings(stack(all, 'attach(stack, workers)')).length, 2);
+    assert.equal(goFindings(stack(all, '')).length, 2);
+    assert.deepEqual(goFindings(stack('awsec2.Port_Tcp(jsii.Number(3306))', 'awsec2.NewInstance(stack, jsii.String("Box"), &awsec2.InstanceProps{Vpc: vpc, SecurityGroup: workers})')), ['12:AddIngressRule rds-open-ingress!']);
   });
 });
