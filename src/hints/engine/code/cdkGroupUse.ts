@@ -18,6 +18,7 @@ import { cdkIngress } from './cdk';
 import { heldArgumentsText } from './cdkHeldArguments';
 import { bundledFunction, cdkConstructType, Value } from './values';
 import { functionName } from './helperFunctions';
+import { settleTypedGroups, TypedGroup, typedGroupOf } from './languages/typedCdkGroups';
 import { javaBuilderOwner, javaConstructTypes } from './languages/javaCdk';
 
 const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
@@ -44,6 +45,9 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
   const groups: { rules: IngressRule[]; binding: Binding<Value>; field?: string; classScope?: number }[] = [];
   // Groups read by their names, each a pass over the file: past MAX_GROUPS (generated code), the rest keep their findings.
   let namedChecks = 0;
+  // C# and Go (`languages/typedCdkGroups.ts`); a C# bare class name is one type per namespace the file uses whole, so one call may make a context per type.
+  const typedGroups: TypedGroup[] = [];
+  const typedRules = new Map<number, IngressRule[]>();
   for (const context of contexts) {
     // Go's arguments are read in TypeScript's terms by the option's literal (`goCdkValues.ts`), which keeps them.
     const held = a.language.family === 'js' || a.language.family === 'python';
@@ -54,12 +58,27 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
       broad.forEach((rule) => (rule.servesOthersOnly = true));
       continue;
     }
+    if ((a.language.family === 'csharp' || a.language.family === 'go') && broad.length > 0) {
+      const method = a.tokensOf(context.options[0].key)[0];
+      const seen = typedRules.get(method);
+      typedRules.set(method, [...(seen ?? []), ...broad]);
+      const group = !seen && typedGroups.length <= MAX_GROUPS && ADD_INGRESS.test(context.options[0].name) ? typedGroupOf(a, context) : undefined;
+      if (group) {
+        typedGroups.push(group);
+      }
+      if (group || typedGroups.some((read) => read.method === method)) {
+        continue;
+      }
+    }
     const group = broad.length > 0 && groups.length <= MAX_GROUPS && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
     if (group) {
       groups.push({ ...group, rules: broad });
     } else if (broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && namedChecks++ < MAX_GROUPS && namedForOthers(groupNames(a, context)) && !givenToStore(a, context)) {
       broad.forEach((rule) => (rule.servesOthersOnly = true));
     }
+  }
+  if (typedGroups.length > 0 && typedGroups.length <= MAX_GROUPS) {
+    settleTypedGroups(a, typedGroups, typedRules);
   }
   if (groups.length === 0 || groups.length > MAX_GROUPS) {
     return rules;

@@ -61,6 +61,12 @@ function typesOf(usings: CdkUsings, path: string): string[] {
   return module ? [`${module}.${name}`] : [];
 }
 
+/** The construct types a type path of the file may be (see `typesOf`), its usings read once. */
+export function csharpCdkTypes(a: CodeAnalyzer): (path: string) => string[] {
+  const usings = cdkUsings(a);
+  return (path) => typesOf(usings, path);
+}
+
 /** The `{` of `new DatabaseInstanceProps { ... }`, `new Rds.DatabaseInstanceProps() { ... }` or target-typed `new() { ... }`. */
 const propsInitializer = csharpInitializer(PROPS_TYPE);
 

@@ -26,7 +26,7 @@ const SERVICE_PACKAGE = /^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v2)?\/aws([a-
 const LAMBDA_GO_ALPHA = 'github.com/aws/aws-cdk-go/awscdklambdagoalpha/v2';
 
 /** The file's CDK service packages, by the name it uses for each (`awsrds`, or an alias), as CDK modules (`aws_rds`). */
-function cdkPackages(a: CodeAnalyzer): Map<string, string> {
+export function cdkPackages(a: CodeAnalyzer): Map<string, string> {
   const packages = new Map<string, string>();
   for (const { alias, path } of goImportSpecs(a)) {
     const service = path === LAMBDA_GO_ALPHA ? 'lambda_go_alpha' : SERVICE_PACKAGE.exec(path)?.[1];
