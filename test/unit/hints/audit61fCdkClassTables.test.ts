@@ -4,7 +4,7 @@
  * function (`PythonFunction` with `Entry` and `Index`) whose environment names it (`workspace/typedCdkClasses.ts`,
  * `workspace/typedCdkPassed.ts`). The code the function runs then knows its table, and a Query pinned to the whole key
  * of a hash-only table has no second page. Precision: a parameter two constructions fill with different tables, a
- * field assigned twice, a class two files declare, an argument given by name and a class with two constructors say nothing.
+ * field assigned twice, a private field, a class two files declare, an argument given by name and a class with two constructors say nothing.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -144,6 +144,9 @@ describe('Audit 61f: tables handed between the classes of a Java or C# CDK app',
     // A field two assignments fill.
     const refilled = storage.replace('      batchesTable = new Table(this, "labBatches"', '      readingsTable = new Table(this, "labBatches"');
     assert.deepEqual(functionsOf({ 'infra/Storage.cs': refilled, 'infra/Counters.cs': counters, 'infra/LabStack.cs': stack('      new Counters(this, "counters", storage.readingsTable, "prod").Create();') }), unknown);
+    // A private field is no other class's to read.
+    const hidden = storage.replace('    public Table readingsTable;', '    private Table readingsTable;');
+    assert.deepEqual(functionsOf({ 'infra/Storage.cs': hidden, 'infra/Counters.cs': counters, 'infra/LabStack.cs': stack('      new Counters(this, "counters", storage.readingsTable, "prod").Create();') }), unknown);
     // A class two files declare.
     const files = { 'infra/Storage.cs': storage, 'infra/Counters.cs': counters, 'infra/LabStack.cs': stack('      new Counters(this, "counters", storage.readingsTable, "prod").Create();') };
     assert.deepEqual(functionsOf({ ...files, 'legacy/Storage.cs': storage }), unknown);

@@ -106,7 +106,13 @@ export class ClassLinkReader {
     for (let scope = 1; scope < a.scopes.size; scope++) {
       const name = a.scopes.kind(scope) === 'class' ? a.scopes.nameOfClass(scope) : undefined;
       for (const member of name === undefined ? [] : a.scopes.memberNames(scope)) {
-        const assigned = a.scopes.memberBindings(scope, member).filter((binding) => binding.expression >= 0 && !binding.method);
+        const bindings = a.scopes.memberBindings(scope, member);
+        // A private field is no other class's to read (`infra.Table`).
+        const declared = [...(a.scopes.bindingsIn(scope).get(member) ?? []), ...bindings];
+        if (declared.some((binding) => this.declaredPrivate(binding.token))) {
+          continue;
+        }
+        const assigned = bindings.filter((binding) => binding.expression >= 0 && !binding.method);
         const table = assigned.length === 1 ? this.tableAt(assigned[0].expression) : undefined;
         if (table !== undefined) {
           fields[`${name}.${member}`] = table;
@@ -114,6 +120,17 @@ export class ClassLinkReader {
       }
     }
     return fields;
+  }
+
+  /** Whether the declaration whose name is at token `name` says `private` (`private final Table orders;`). */
+  private declaredPrivate(name: number): boolean {
+    const { a } = this;
+    for (let k = name - 1; k >= 0 && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+      if (a.idIs(k, 'private')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The constructions of classes (`new Helpers(this, "Helpers", infra.Table, table)`) that pass a table the model may follow. */
