@@ -131,6 +131,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.groupExports ?? {}).length > 0 ||
     Object.keys(contribution.valueImports ?? {}).length > 0 ||
     (contribution.indexedElsewhere?.length ?? 0) > 0 ||
-    contribution.cdkIndexedElsewhere === true
+    contribution.cdkIndexedElsewhere === true ||
+    contribution.cdkClassLinks !== undefined
   );
 }

@@ -22,16 +22,17 @@ import { LineIndex } from '../text';
 import { CdkValue, entry, lastNames } from './cdkSource';
 import { CdkTableConstruct, cdkTable, cdkText } from './cdkTables';
 import { isEnvironmentName, sourceRef } from './contribution';
+import { ClassLinkReader } from './typedCdkClasses';
 import { ValueReader } from './typedCdkValues';
 import { readsEndpoint, RDS_ENDPOINT_TYPES } from './rdsEndpointMembers';
-import { EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableIndex } from './types';
+import { CdkClassLinks, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableIndex } from './types';
 
 const TABLE_TYPES = new Map<string, CdkTableConstruct['kind']>([
   ['aws_dynamodb.Table', 'table'],
   ['aws_dynamodb.TableV2', 'table-v2'],
 ]);
 /** Lambda's `Function`, and Go's `GoFunction` of `@aws-cdk/aws-lambda-go-alpha` (its `entry` the main package's folder or file). */
-const FUNCTION_TYPES = new Set(['aws_lambda.Function', 'aws_lambda_go_alpha.GoFunction']);
+const FUNCTION_TYPES = new Set(['aws_lambda.Function', 'aws_lambda_go_alpha.GoFunction', 'aws_lambda_python_alpha.PythonFunction']);
 
 const INDEX_METHODS = new Map<string, TableIndex['kind']>([
   ['addglobalsecondaryindex', 'gsi'],
@@ -41,10 +42,13 @@ const INDEX_METHODS = new Map<string, TableIndex['kind']>([
 /** Members of a table that name it to the API: Java's getters, C#'s properties, Go's methods. */
 const TABLE_MEMBERS = new Set(['getTableName', 'getTableArn', 'TableName', 'TableArn']);
 
-/** Java `import software.amazon.awscdk.services.dynamodb...`, C# `using Amazon.CDK.AWS.DynamoDB;` (or an alias), Go's import path, and Lambda's. */
+/**
+ * Java `import software.amazon.awscdk...`, C# `using Amazon.CDK...` (or an alias): any CDK file, since a stack that
+ * imports neither DynamoDB nor Lambda may still hand another class's table on (`typedCdkClasses.ts`); Go's import paths.
+ */
 const CDK_IMPORT = {
-  java: /\bimport\s+software\.amazon\.awscdk\.services\.(?:dynamodb|lambda)\./,
-  csharp: /\busing\s+(?:\w+\s*=\s*)?Amazon\.CDK\.AWS\.(?:DynamoDB|Lambda)\s*;/,
+  java: /\bimport\s+software\.amazon\.awscdk\./,
+  csharp: /\busing\s+(?:\w+\s*=\s*)?Amazon\.CDK\b/,
   go: /"github\.com\/aws\/aws-cdk-go\/(?:awscdk(?:\/v2)?\/aws(?:dynamodb|lambda)|awscdklambdagoalpha\/v2)"/,
 };
 
@@ -54,6 +58,8 @@ interface FunctionConstruct {
   definedAt: SourceRef;
   /** The variables `addEnvironment` adds, by name (undefined: not a literal). */
   added: { name: string | undefined; value: CdkValue }[];
+  /** A PythonFunction, whose `entry` is a folder and `index` the file in it. */
+  python?: boolean;
 }
 
 /** `table.addGlobalSecondaryIndex(`, C#'s `AddLocalSecondaryIndex(`, with or without the CDK imported. */
@@ -64,7 +70,7 @@ export function mayHoldTypedCdk(kind: 'java' | 'csharp' | 'go', text: string): b
   return CDK_IMPORT[kind].test(text) || INDEX_CALL.test(text);
 }
 
-type TypedCdkContribution = Pick<FileContribution, 'tables' | 'functions' | 'cdkIndexedElsewhere'>;
+type TypedCdkContribution = Pick<FileContribution, 'tables' | 'functions' | 'cdkIndexedElsewhere' | 'cdkClassLinks'>;
 
 /** The CDK tables and Lambda functions a Java, C# or Go file defines, or undefined when it defines none and adds no index elsewhere. */
 export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text: string): TypedCdkContribution | undefined {
@@ -85,7 +91,7 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
       databases.set(name, true);
     }
     if (tableKind || FUNCTION_TYPES.has(context.type)) {
-      const construct = { ...constructOf(a, reader, file, name, context), indexes: [], added: [] };
+      const construct = { ...constructOf(a, reader, file, name, context), indexes: [], added: [], ...(context.type === 'aws_lambda_python_alpha.PythonFunction' ? { python: true } : {}) };
       if (tableKind) {
         tables.set(name, { ...construct, kind: tableKind });
       } else {
@@ -113,14 +119,33 @@ export function indexTypedCdk(file: string, kind: 'java' | 'csharp' | 'go', text
       elsewhere = true;
     }
   }
-  if (tables.size === 0 && functions.size === 0 && !elsewhere) {
+  const links = kind === 'go' ? undefined : classLinks(a, tables);
+  const passed: CdkClassLinks['passed'] = [];
+  const made = [...functions.values()].map((fn, index) => lambda(a, { tables, databases, links }, fn, (variable, parameter) => passed.push({ fn: index, variable, ...parameter })));
+  const linked = links && (passed.length > 0 || links.constructions.length > 0 || Object.keys(links.fields).length > 0) ? { ...links.read(), passed } : undefined;
+  if (tables.size === 0 && functions.size === 0 && !elsewhere && !linked) {
     return undefined;
   }
   return {
     tables: [...tables.values()].map((table) => cdkTable(file, a.lines, table)),
-    functions: [...functions.values()].map((fn) => lambda(a, { tables, databases }, fn)),
+    functions: made,
     ...(elsewhere ? { cdkIndexedElsewhere: true as const } : {}),
+    ...(linked ? { cdkClassLinks: linked } : {}),
   };
+}
+
+/** The file's side of tables handed between classes (`typedCdkClasses.ts`), with the tables of the file by logical name. */
+function classLinks(a: CodeAnalyzer, tables: Map<number, CdkTableConstruct>): { reader: ClassLinkReader; constructions: CdkClassLinks['constructions']; fields: Record<string, string>; read: () => Omit<CdkClassLinks, 'passed'> } {
+  const tableAt = (token: number): string | undefined => {
+    // An expression that makes a table (`new Table(`, `Table.Builder.create(`), else a name that holds one.
+    const held = constructAt(a, tables, token) ?? (a.isId(token) && !a.is(token + 1, '(') && !a.isAccess(token + 1) ? receiverOf(a, tables, token) : undefined);
+    return held?.id;
+  };
+  const reader = new ClassLinkReader(a, tableAt);
+  const constructions = reader.constructions();
+  const fields = reader.fields();
+  const classes = [...Array(a.scopes.size).keys()].filter((scope) => scope > 0 && a.scopes.kind(scope) === 'class').map((scope) => a.scopes.nameOfClass(scope)).filter((name): name is string => name !== undefined);
+  return { reader, constructions, fields, read: () => ({ classes, fields, constructions }) };
 }
 
 /** `new Table(this, "Id", props)`, `Table.Builder.create(this, "Id")...build()`: the id (the second argument) and the props. */
@@ -178,7 +203,11 @@ function receiverOf<T>(a: CodeAnalyzer, constructs: Map<number, T>, name: number
       binding = a.scopes.member(classScope, text, true) ?? binding;
     }
   }
-  const expression = binding && !binding.element && !binding.method ? binding.expression : -1;
+  return constructAt(a, constructs, binding && !binding.element && !binding.method ? binding.expression : -1);
+}
+
+/** The construct of the file an expression starting at token `expression` makes. */
+function constructAt<T>(a: CodeAnalyzer, constructs: Map<number, T>, expression: number): T | undefined {
   // `new Table(`, `Table.Builder.create(`, `new Amazon.CDK.AWS.DynamoDB.Table(`: the class name before the first `(`.
   for (let k = expression; k >= 0 && k < expression + 16 && !a.is(k, '('); k++) {
     const construct = constructs.get(k);
@@ -190,7 +219,7 @@ function receiverOf<T>(a: CodeAnalyzer, constructs: Map<number, T>, name: number
 }
 
 /** A Lambda function: `code(Code.fromAsset("path"))` (relative to the folder `cdk` runs in), its handler and environment. */
-function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: FunctionConstruct): FunctionDefinition {
+function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: FunctionConstruct, onPassed: (variable: string, parameter: { class: string; index: number }) => void): FunctionDefinition {
   const { props } = construct;
   const fn: FunctionDefinition = { logicalName: construct.id ?? '', format: 'cdk', codePaths: [], environment: {}, definedAt: construct.definedAt };
   const code = entry(props, 'code');
@@ -201,7 +230,12 @@ function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: Function
     fn.codePathsFromApp = [asset];
   }
   const handler = cdkText(entry(props, 'handler'));
-  if (handler) {
+  const index = construct.python ? cdkText(entry(props, 'index')) : undefined;
+  if (asset && construct.python) {
+    // A PythonFunction: `Entry` the folder, `Index` the file in it (index.py), `Handler` its function (handler).
+    fn.codePathsFromApp = [`${asset}/${index ?? 'index.py'}`];
+    fn.handler = `${(index ?? 'index.py').replace(/\.py$/, '')}.${handler ?? 'handler'}`;
+  } else if (handler) {
     fn.handler = handler;
   }
   const environment = entry(props, 'environment');
@@ -223,9 +257,13 @@ function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: Function
   }
   for (const [name, value] of variables) {
     const setting = environmentValue(a, constructs, value);
+    const parameter = setting ? undefined : passedTable(a, constructs, value);
     if (setting) {
       fn.environment[name] = setting;
     } else {
+      if (parameter) {
+        onPassed(name, parameter);
+      }
       (fn.unknownEnvironment ??= []).push(name);
     }
   }
@@ -236,6 +274,27 @@ function lambda(a: CodeAnalyzer, constructs: FileConstructs, construct: Function
 interface FileConstructs {
   tables: Map<number, CdkTableConstruct>;
   databases: Map<number, true>;
+  links?: { reader: ClassLinkReader };
+}
+
+/** `table.TableName` (Java's `table.getTableName()`) of a table a constructor parameter holds, kept as the parameter (`typedCdkPassed.ts` follows it). */
+function passedTable(a: CodeAnalyzer, { links }: FileConstructs, value: CdkValue): { class: string; index: number } | undefined {
+  const names = tableMemberPath(a, value);
+  if (!links || !names || (names.length !== 2 && !(names.length === 3 && names[0] === 'this'))) {
+    return undefined;
+  }
+  const at = (value as { at: number }).at;
+  return links.reader.parameterOf(at + 2 * (names.length - 2));
+}
+
+/** The names of a path or call that reads a table's name or ARN member (`table.TableName`, `table.getTableName()`). */
+function tableMemberPath(a: CodeAnalyzer, value: CdkValue): string[] | undefined {
+  const names = value.kind === 'path' || (value.kind === 'call' && value.args.length === 0) ? (value.kind === 'path' ? value.names : value.callee) : [];
+  const member = names[names.length - 1];
+  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== (member.startsWith('get') || a.language.family === 'go')) {
+    return undefined;
+  }
+  return names;
 }
 
 /**
@@ -250,9 +309,8 @@ function environmentValue(a: CodeAnalyzer, { tables, databases }: FileConstructs
   if (readsEndpoint(a, value, (receiver) => receiverOf(a, databases, receiver) !== undefined)) {
     return { kind: 'rds-endpoint' };
   }
-  const names = value.kind === 'path' || (value.kind === 'call' && value.args.length === 0) ? (value.kind === 'path' ? value.names : value.callee) : [];
-  const member = names[names.length - 1];
-  if (names.length < 2 || !TABLE_MEMBERS.has(member) || (value.kind === 'call') !== (member.startsWith('get') || a.language.family === 'go')) {
+  const names = tableMemberPath(a, value);
+  if (!names) {
     return undefined;
   }
   const at = (value as { at: number }).at;

@@ -289,6 +289,8 @@ export interface FileContribution {
    * returns): no Java or C# CDK table of the workspace is known to list all its indexes.
    */
   cdkIndexedElsewhere?: true;
+  /** Java and C# CDK: how the file's classes hand tables to one another (`typedCdkClasses.ts`). */
+  cdkClassLinks?: CdkClassLinks;
   /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
   nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
   /**
@@ -493,4 +495,19 @@ export interface PackageManifest {
   exports?: Record<string, string[]>;
   /** module-alias's `_moduleAliases`, alias to target (`moduleAliases.ts`). */
   moduleAliases?: Record<string, string>;
+}
+
+/** What a construction of a Java or C# class passes at one position: a table of its file, a field of an object of another class, or its own constructor's parameter. */
+export type CdkPassedValue = { kind: 'table'; logicalName: string } | { kind: 'member'; class: string; field: string } | { kind: 'parameter'; class: string; index: number };
+
+/** What a Java or C# CDK file says about tables handed between classes; the model joins the files (`typedCdkPassed.ts`). */
+export interface CdkClassLinks {
+  /** The classes the file declares: a class two files declare gives nothing. */
+  classes: string[];
+  /** `Class.field` to the logical name of the one table of the file assigned to it. */
+  fields: Record<string, string>;
+  /** Constructions of classes, with what each argument passes (null: nothing followed). */
+  constructions: { class: string; args: (CdkPassedValue | null)[] }[];
+  /** Variables of the file's functions (by position in `functions`) set to the name of a table a constructor parameter holds. */
+  passed: { fn: number; variable: string; class: string; index: number }[];
 }

@@ -22,6 +22,7 @@ import { ClassAnswers } from './classAnswers';
 import { push } from '../multimap';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { withFactoryFunctions } from './cdkLambdaExpansion';
+import { withPassedTables } from './typedCdkPassed';
 import { fragmentTable } from './serviceFragments';
 import { scopedByService } from './serviceFunctionModules';
 import { BodyClient, CallArguments, CdkClassMembers, CdkInstantiation, CdkWrappedProps, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RdsSetting, RequestClasses, RouteCall, ServiceCall, SourceRef, TableDefinition, TableNameRef, WorkspaceView } from './types';
@@ -174,7 +175,7 @@ export class WorkspaceModel extends ClassAnswers implements WorkspaceView {
   }
 
   protected built(): Union {
-    this.union ??= buildUnion(withFactoryFunctions(this.files().map((file) => [file, this.contributions.get(file)!.contribution]), tsconfigPathsOf(this.contributions)));
+    this.union ??= buildUnion(withPassedTables(withFactoryFunctions(this.files().map((file) => [file, this.contributions.get(file)!.contribution]), tsconfigPathsOf(this.contributions))));
     return this.union;
   }
 

@@ -15,8 +15,13 @@ import { csharpInitializer, typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
 const CDK_ROOT = 'Amazon.CDK';
-/** `Amazon.CDK.AWS.RDS` is aws-cdk-lib's `aws_rds`. */
-const SERVICE_NAMESPACE = /^Amazon\.CDK\.AWS\.([A-Za-z0-9]+)$/;
+/** `Amazon.CDK.AWS.RDS` is aws-cdk-lib's `aws_rds`; `Amazon.CDK.AWS.Lambda.Python` (v1) or `...Python.Alpha` the PythonFunction module. */
+const SERVICE_NAMESPACE = /^Amazon\.CDK\.AWS\.(?:([A-Za-z0-9]+)|(Lambda\.Python)(?:\.Alpha)?)$/;
+
+/** The module a service namespace is: `RDS` → `aws_rds`, `Lambda.Python` → `aws_lambda_python_alpha`. */
+function moduleOf(service: string): string {
+  return service.includes('.') ? `aws_${service.replace('.', '_').toLowerCase()}_alpha` : `aws_${service.toLowerCase()}`;
+}
 
 /** The CDK modules of the namespaces the file uses whole, and of its aliases (`Rds` → `aws_rds`). */
 interface CdkUsings {
@@ -33,9 +38,9 @@ function cdkUsings(a: CodeAnalyzer): CdkUsings {
     const aliased = a.is(i + 2, '=');
     const service = SERVICE_NAMESPACE.exec(a.dottedPath(aliased ? i + 3 : i + 1).text);
     if (service && aliased) {
-      usings.aliases.set(a.tokens.text(i + 1), `aws_${service[1].toLowerCase()}`);
+      usings.aliases.set(a.tokens.text(i + 1), moduleOf(service[1] ?? service[2]));
     } else if (service) {
-      usings.modules.push(`aws_${service[1].toLowerCase()}`);
+      usings.modules.push(moduleOf(service[1] ?? service[2]));
     }
   }
   return usings;
@@ -57,7 +62,7 @@ function typesOf(usings: CdkUsings, path: string): string[] {
   }
   const owner = path.slice(0, dot);
   const service = SERVICE_NAMESPACE.exec(owner);
-  const module = service ? `aws_${service[1].toLowerCase()}` : usings.aliases.get(owner);
+  const module = service ? moduleOf(service[1] ?? service[2]) : usings.aliases.get(owner);
   return module ? [`${module}.${name}`] : [];
 }
 
