@@ -4,11 +4,8 @@
  * nothing, so its own broad rule opens no database port. A group the module joins (`vpc_security_group_ids`) still does.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { hintsIn, realHintRules, sourceLines } from './support';
+import { hintsOfFile } from '../workspace/support';
+import { hintsIn, sourceLines } from './support';
 
 const RULES = ['rds-open-ingress', 'elasticache-open-ingress'];
 const findings = (code: string): string[] => hintsIn('main.tf', code).filter((hint) => RULES.some((rule) => hint.endsWith(`${rule}!`)));
@@ -64,10 +61,7 @@ describe('security groups named as the peer a rule admits', () => {
 
   it('reads the peers the same way when the modules are in another file of the folder', () => {
     const files = { 'infra/groups.tf': appGroup, 'infra/data.tf': sourceLines(database('allowed_security_groups'), cache) };
-    const built = new WorkspaceModel();
-    built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-    const result = analyzeText(files['infra/groups.tf'], realHintRules(), { kind: 'terraform', fileName: 'infra/groups.tf', workspace: built });
-    assert.deepEqual(result.findings.filter((finding) => RULES.includes(finding.ruleId)), []);
+    assert.deepEqual(hintsOfFile(files, 'infra/groups.tf').filter((hint) => RULES.some((rule) => hint.endsWith(`${rule}!`))), []);
   });
 
   it("reads a rule resource's source_security_group_id as the clients' group, as a template's inline rules are read", () => {

@@ -5,11 +5,9 @@
  * another file of the module is read in workspace mode, where that file lends its URL templates.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { hintsOfRules, realHintRules, sourceLines } from './support';
+import { hintsOfFile } from '../workspace/support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'rds-password-in-lambda-environment';
 const findings = (code: string): string[] => hintsOfRules('main.tf', code, [RULE]).filter((hint) => hint.endsWith('!'));
@@ -88,12 +86,14 @@ describe('URL templates a local of another file of the module builds', () => {
   ];
   const password = ['variable "db_user" {', '  default = "app"', '}', 'variable "db_password" {', '  default = "change-me-please"', '  sensitive = true', '}'];
 
+  const workspaceFindings = (written: Record<string, string>): string[] => hintsOfFile(written, 'app/main.tf').filter((hint) => hint.endsWith(`${RULE}!`));
+
   it('reports the container variable a URL template of another file fills with a literal password, and not one to localhost', () => {
-    assert.deepEqual(workspaceFindings(files(locals, password), 'app/main.tf'), ['7:local.database_url']);
+    assert.deepEqual(workspaceFindings(files(locals, password)), [`7:local.database_url ${RULE}!`]);
   });
 
   it('leaves it when the password variable has no literal', () => {
-    assert.deepEqual(workspaceFindings(files(locals, ['variable "db_password" {', '  type = string', '}']), 'app/main.tf'), []);
+    assert.deepEqual(workspaceFindings(files(locals, ['variable "db_password" {', '  type = string', '}'])), []);
   });
 
   it('lends URL templates only, not other templates nor plain strings', () => {
@@ -102,11 +102,3 @@ describe('URL templates a local of another file of the module builds', () => {
     assert.equal(contribution?.localTemplates?.database_url, 'postgresql://${var.db_user}:${var.db_password}@${aws_db_instance.main.address}:5432/app');
   });
 });
-
-/** Findings of `file` read in workspace mode beside the other files of the workspace. */
-function workspaceFindings(files: Record<string, string>, file: string): string[] {
-  const built = new WorkspaceModel();
-  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: built });
-  return result.findings.filter((finding) => finding.ruleId === RULE).map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}`);
-}
