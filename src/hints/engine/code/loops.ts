@@ -433,8 +433,11 @@ function testsInCondition(a: CodeAnalyzer, loop: number, token: number): boolean
 
 function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   const [start, end] = a.scopes.range(loop);
-  if (end - start > MAX_RETRY_LOOP_TOKENS || iteratesSubscription(a, start)) {
-    return end - start <= MAX_RETRY_LOOP_TOKENS;
+  if (iteratesSubscription(a, start)) {
+    return true;
+  }
+  if (end - start > MAX_RETRY_LOOP_TOKENS) {
+    return false;
   }
   const repeats = !walksElements(a, loop);
   for (let k = start + 2; k < end; k++) {
