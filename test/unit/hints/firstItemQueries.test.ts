@@ -342,4 +342,32 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Count == 2 ? Map(response.Items[0]) : null;'],
     ]);
   });
+
+  it("C#: DynamoDBContext's search whose first page is read for its first item, and not one whose page is returned or filtered", () => {
+    const service = (...use: string[]): string =>
+      sourceLines(
+        'using Amazon.DynamoDBv2.DataModel;',
+        '',
+        'public class UsersService',
+        '{',
+        '    private readonly IDynamoDBContext _context;',
+        '    public UsersService(IDynamoDBContext context) { _context = context; }',
+        '',
+        '    public async Task<UserData> GetById(string userId, CancellationToken token)',
+        '    {',
+        '        var search = _context.QueryAsync<UserData>(userId, new DynamoDBOperationConfig { IndexName = "UserIdIndex" });',
+        ...use,
+        '    }',
+        '}',
+      );
+    const first = service('        var page = await search.GetNextSetAsync(token);', '        if (page.Any())', '            return page.First();', '        return null;');
+    assert.deepEqual(queryFindings('UsersService.cs', first), []);
+    const whole = service('        var page = await search.GetNextSetAsync(token);', '        return page.Count > 0 ? page[0] : null;');
+    assert.deepEqual(queryFindings('UsersService.cs', whole), []);
+    const returned = service('        var page = await search.GetNextSetAsync(token);', '        return page;');
+    assert.deepEqual(queryFindings('UsersService.cs', returned), ['10:QueryAsync dynamodb-query!']);
+    const filtered = first.replace('IndexName = "UserIdIndex"', 'IndexName = "UserIdIndex", QueryFilter = filters');
+    assert.deepEqual(queryFindings('UsersService.cs', filtered), ['10:QueryAsync dynamodb-query!']);
+  });
 });
+

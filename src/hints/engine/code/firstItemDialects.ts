@@ -5,6 +5,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { trailingLambdaCall } from './braces';
+import { callOpenAfter } from './typeArguments';
 
 /** The call whose result is the read's, and the token after that result. */
 export interface ReadResult {
@@ -132,7 +133,9 @@ function comparedWithNull(a: CodeAnalyzer, end: number): boolean {
 
 /** The read's own call, with the token after its result past a call named `unwrap` (`.promise()`, `.join()`). */
 function ownResult(a: CodeAnalyzer, name: number, unwrap: ReadonlySet<string>): ReadResult | undefined {
-  const close = a.is(name + 1, '(') || trailingLambdaCall(a, name) ? a.partner[name + 1] : -1;
+  // Past type arguments (C#'s `QueryAsync<Order>(...)`).
+  const open = callOpenAfter(a, name);
+  const close = open > name ? a.partner[open] : trailingLambdaCall(a, name) ? a.partner[name + 1] : -1;
   if (close <= name) {
     return undefined;
   }
@@ -387,7 +390,12 @@ function pastKotlinNonNull(a: CodeAnalyzer, end: number): number {
 
 const csharp: Dialect = {
   result: (a, nameIndex) => ownResult(a, nameIndex, CSHARP_UNWRAP),
-  itemsAfter: (a, end) => member(a, end, 'Items'),
+  // A response's `Items`, or the first page an object-model search fetches (`search.GetNextSetAsync(ct)`: its items).
+  itemsAfter: (a, end) => {
+    const items = member(a, end, 'Items');
+    const page = items < 0 && a.isAccess(end) && a.idIs(end + 1, 'GetNextSetAsync') && a.is(end + 2, '(') ? a.partner[end + 2] : -1;
+    return items >= 0 ? items : page > end ? page + 1 : -1;
+  },
   assignedAt(a, start) {
     return typedDeclaration(a, a.idIs(start - 1, 'await') ? start - 1 : start);
   },
