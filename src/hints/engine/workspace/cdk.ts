@@ -9,7 +9,7 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
-import { INSTANCE_ADDRESS, namesRdsSecret, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
+import { INSTANCE_ADDRESS, namesRdsSecret, ownsAttachedSecret, RDS_ENDPOINT_MEMBERS } from './rdsEndpointMembers';
 import { CdkClassReader } from './cdkClasses';
 import { enclosingFactory, readsParameter, substituted } from './cdkLambdaFactories';
 import { environmentSpreads, factoryCalls, markedParameters, PassedReader, superConstructions, templateOwner } from './cdkLambdaTemplates';
@@ -395,7 +395,7 @@ class CdkIndexer {
     return { name: owner.name, template: { construction: owner.construction, fn, spreads: spreads ?? [], base } };
   }
 
-  private readonly containerReader: ContainerReader = { location: (value) => this.location(value), environment: (fn, environments) => this.readEnvironment(fn, environments), isDatabase: (names, at) => this.lookup(names, at)?.construct.kind.startsWith('rds-') === true, definedAt: (k) => sourceRef(this.file, this.lines, this.source.span(k, k)) };
+  private readonly containerReader: ContainerReader = { location: (value) => this.location(value), environment: (fn, environments) => this.readEnvironment(fn, environments), ownsAttachedSecret: (names, at) => ownsAttachedSecret(this.source.tokens, this.lookup(names, at)), definedAt: (k) => sourceRef(this.file, this.lines, this.source.span(k, k)) };
 
   /** What this file passes to a factory, read as its own constructs' props. */
   private readonly passedReader: PassedReader = {

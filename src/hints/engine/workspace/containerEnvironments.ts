@@ -11,11 +11,11 @@ import { TOKEN_KIND } from '../lexer';
 import { CdkSource, CdkValue, entry } from './cdkSource';
 import { FunctionDefinition, SourceRef } from './types';
 
-/** What the CDK reader lends: a code location, its reading of environments into a definition, and whether a name is an RDS construct of the file. */
+/** What the CDK reader lends: a code location, its reading of environments into a definition, and whether a name is an RDS construct of the file whose secret holds its host. */
 export interface ContainerReader {
   location(value: CdkValue | undefined): { path: string; fromApp: boolean } | undefined;
   environment(fn: FunctionDefinition, environments: (CdkValue | undefined)[]): void;
-  isDatabase(names: string[], at: number): boolean;
+  ownsAttachedSecret(names: string[], at: number): boolean;
   definedAt(token: number): SourceRef;
 }
 
@@ -27,7 +27,7 @@ const FOLDER_IMAGES = /^aws_ecs\.(?:ContainerImage\.from_?[aA]sset|AssetImage)$/
 const ASSET_IMAGE = /^aws_ecs\.ContainerImage\.from_?[dD]ocker_?[iI]mage_?[aA]sset$/;
 const DOCKER_ASSET = 'aws_ecr_assets.DockerImageAsset';
 const SECRET_VALUE = /^aws_ecs\.Secret\.from_?[sS]ecrets_?[mM]anager$/;
-/** `db.secret!` / `db.secret` as written: the credentials secret an RDS construct makes, whose `host` key is its endpoint. */
+/** `db.secret!` / `db.secret` as written: the credentials secret the CDK makes for an RDS construct, whose `host` key is its endpoint. */
 const DATABASE_SECRET = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.secret\s*!?$/;
 
 /** The containers a CDK source defines whose image is built from a folder it names. */
@@ -78,7 +78,7 @@ function secretHosts(source: CdkSource, reader: ContainerReader, secrets: CdkVal
     const call = value.kind === 'call' && SECRET_VALUE.test(source.qualified(value.callee) ?? '') ? value : undefined;
     const [secret, key] = call?.args ?? [];
     const owner = secret && DATABASE_SECRET.exec(source.text.slice(secret.span.start, secret.span.end));
-    if (call && owner && key?.kind === 'string' && key.value === 'host' && reader.isDatabase(owner[1].split('.'), call.at)) {
+    if (call && owner && key?.kind === 'string' && key.value === 'host' && reader.ownsAttachedSecret(owner[1].split('.'), call.at)) {
       hosts.push(name);
     }
   }

@@ -81,9 +81,19 @@ const CDK_SECRET_MEMBER = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\.secret[!?
  * Whether `span` names the generated secret of an RDS database of the file (`db.secret!.secretArn`), `lookup` giving the
  * construct a name path is bound to at a token and the members left after it.
  */
-export function namesRdsSecret(tokens: Tokens, span: Span, lookup: (names: string[], at: number) => { construct: { kind: string; props?: { span: Span } }; rest: string[] } | undefined): boolean {
+export function namesRdsSecret(tokens: Tokens, span: Span, lookup: (names: string[], at: number) => ConstructTarget | undefined): boolean {
   const receiver = rdsSecretReceiver(tokens, span);
-  const target = receiver && lookup(receiver.names, receiver.at);
+  return receiver !== undefined && ownsAttachedSecret(tokens, lookup(receiver.names, receiver.at));
+}
+
+/** A construct of the file a name path is bound to, with the members written after it. */
+type ConstructTarget = { construct: { kind: string; props?: { span: Span } }; rest: string[] };
+
+/**
+ * Whether the name path is an RDS database of the file whose `secret` the CDK generated and attached, so that the
+ * secret's JSON holds the database's `host`: not one whose master user RDS manages (`manageMasterUserPassword: true`).
+ */
+export function ownsAttachedSecret(tokens: Tokens, target: ConstructTarget | undefined): boolean {
   const props = target?.construct.props?.span;
   const managedByRds = props !== undefined && MANAGED_BY_RDS.test(tokens.source.slice(props.start, props.end));
   return target !== undefined && target.rest.length === 0 && RDS_ENDPOINT_MEMBERS[target.construct.kind] !== undefined && !managedByRds;
