@@ -18,21 +18,25 @@ const BOOLEANS = new Set(['true', 'false', 'True', 'False']);
 
 /** The tokens [from, to) of the literal a module-level name at `token` is bound to once, or undefined. */
 export function moduleConstantLiteral(a: CodeAnalyzer, token: number): [number, number] | undefined {
+  const bound = boundOnce(a, token);
+  return bound && a.scopes.enclosing(bound[0], ['function', 'class']) <= 0 && lonelyLiteral(a, bound[0], bound[1]) ? bound : undefined;
+}
+
+/**
+ * The tokens [from, to) of the expression a plain name read at `token` (not a member, not called) is bound to, where the
+ * scope that holds it binds it that once (`const creds = ...`, a module's `REDIS_VERSION = '5.0.3'`), or undefined.
+ */
+export function boundOnce(a: CodeAnalyzer, token: number): [number, number] | undefined {
   if (a.tokens.kinds[token] !== ID || a.isAccess(token - 1) || a.is(token + 1, '(') || a.is(token + 1, '.')) {
     return undefined;
   }
   const name = a.tokens.text(token);
   const binding = a.scopes.lookup(name, token);
-  if (!binding || binding === UNBOUND_VALUE || !bindsWholeExpression(binding)) {
+  if (!binding || binding === UNBOUND_VALUE || !bindsWholeExpression(binding) || a.scopes.bindingsIn(a.scopes.holderAt(binding.token)).get(name)?.length !== 1) {
     return undefined;
   }
-  const holder = a.scopes.holderAt(binding.token);
-  if (a.scopes.enclosing(binding.token, ['function', 'class']) > 0 || a.scopes.bindingsIn(holder).get(name)?.length !== 1) {
-    return undefined;
-  }
-  const from = binding.expression;
-  const to = from >= 0 ? expressionEnd(a, from) : -1;
-  return lonelyLiteral(a, from, to) ? [from, to] : undefined;
+  const to = expressionEnd(a, binding.expression);
+  return to > binding.expression ? [binding.expression, to] : undefined;
 }
 
 /**
